@@ -1,0 +1,12 @@
+# Fails when BINARY (the CLI) loads Qt Gui or Widgets, i.e. when core stopped being GUI-free.
+execute_process(COMMAND ldd ${BINARY} OUTPUT_VARIABLE libs RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "ldd ${BINARY} failed")
+endif()
+if(NOT libs MATCHES "libQt6Core")
+    message(FATAL_ERROR "ldd output does not list libQt6Core; cannot judge:\n${libs}")
+endif()
+if(libs MATCHES "libQt6(Gui|Widgets)")
+    message(FATAL_ERROR "${BINARY} links Qt Gui/Widgets:\n${libs}")
+endif()
+message(STATUS "no Qt Gui/Widgets in ${BINARY}")
