@@ -1,0 +1,82 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "BackupRecord.h"
+
+#include <QRandomGenerator>
+
+QString Backups::statusToString(BackupStatus status)
+{
+    switch (status) {
+    case BackupStatus::Pending:
+        return QStringLiteral("pending");
+    case BackupStatus::InProgress:
+        return QStringLiteral("in_progress");
+    case BackupStatus::Completed:
+        return QStringLiteral("completed");
+    case BackupStatus::Failed:
+        return QStringLiteral("failed");
+    case BackupStatus::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+std::optional<BackupStatus> Backups::statusFromString(const QString &name)
+{
+    for (BackupStatus s : {BackupStatus::Pending, BackupStatus::InProgress, BackupStatus::Completed,
+                           BackupStatus::Failed, BackupStatus::Cancelled}) {
+        if (statusToString(s) == name)
+            return s;
+    }
+    return std::nullopt;
+}
+
+QString Backups::typeToString(BackupType type)
+{
+    switch (type) {
+    case BackupType::Manual:
+        return QStringLiteral("manual");
+    case BackupType::Scheduled:
+        return QStringLiteral("scheduled");
+    case BackupType::PreRestore:
+        return QStringLiteral("pre-restore");
+    case BackupType::PreSync:
+        return QStringLiteral("pre-sync");
+    }
+    return {};
+}
+
+std::optional<BackupType> Backups::typeFromString(const QString &name)
+{
+    for (BackupType t : {BackupType::Manual, BackupType::Scheduled, BackupType::PreRestore, BackupType::PreSync}) {
+        if (typeToString(t) == name)
+            return t;
+    }
+    return std::nullopt;
+}
+
+bool Backups::canTransition(BackupStatus from, BackupStatus to)
+{
+    switch (from) {
+    case BackupStatus::Pending:
+        return to == BackupStatus::InProgress || to == BackupStatus::Failed || to == BackupStatus::Cancelled;
+    case BackupStatus::InProgress:
+        return to == BackupStatus::Completed || to == BackupStatus::Failed || to == BackupStatus::Cancelled;
+    case BackupStatus::Completed:
+    case BackupStatus::Failed:
+    case BackupStatus::Cancelled:
+        return false;
+    }
+    return false;
+}
+
+bool Backups::isTerminal(BackupStatus status)
+{
+    return status == BackupStatus::Completed || status == BackupStatus::Failed || status == BackupStatus::Cancelled;
+}
+
+QString Backups::newId(const QDateTime &nowUtc)
+{
+    const QString stamp = nowUtc.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'"));
+    return QStringLiteral("%1-%2").arg(stamp).arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+}

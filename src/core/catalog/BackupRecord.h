@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Environment.h"
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+/// Pending -> In Progress -> Completed | Failed | Cancelled; Pending may also go straight to
+/// Failed or Cancelled. No other transition exists.
+enum class BackupStatus { Pending, InProgress, Completed, Failed, Cancelled };
+
+enum class BackupType { Manual, Scheduled, PreRestore, PreSync };
+
+namespace Backups {
+/// "pending", "in_progress", "completed", "failed", "cancelled" (catalog, CLI, JSON).
+QString statusToString(BackupStatus status);
+std::optional<BackupStatus> statusFromString(const QString &name);
+/// "manual", "scheduled", "pre-restore", "pre-sync".
+QString typeToString(BackupType type);
+std::optional<BackupType> typeFromString(const QString &name);
+bool canTransition(BackupStatus from, BackupStatus to);
+bool isTerminal(BackupStatus status);
+/// A new sortable unique id: UTC time to the millisecond, then random hex ("20261125T194512123Z-3f9a1c2b").
+QString newId(const QDateTime &nowUtc);
+} // namespace Backups
+
+/// One backup as the catalog knows it.
+struct BackupRecord
+{
+    QString id;
+    QString siteId;
+    QString customer;
+    Environment environment = Environment::Prod;
+    BackupType type = BackupType::Manual;
+    BackupStatus status = BackupStatus::Pending;
+    QDateTime createdAt; ///< UTC
+    QDateTime startedAt; ///< UTC, null until In Progress
+    QDateTime finishedAt; ///< UTC, null until terminal
+    QString createdBy;
+    qint64 sizeBytes = -1;    ///< compressed size; -1 until Completed
+    qint64 rawSizeBytes = -1; ///< SQL text size; -1 until Completed
+    QString sha256;           ///< hex, of the compressed object
+    QString objectKey;
+    QString errorText;
+    QString workerId;
+    QDateTime heartbeatAt; ///< UTC
+    bool pinned = false;
+
+    bool isValid() const { return !id.isEmpty(); }
+};
+
+Q_DECLARE_METATYPE(BackupRecord)

@@ -1,0 +1,135 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "BackupRecord.h"
+#include "EnvironmentFilter.h"
+#include "Schedule.h"
+#include "Site.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+#include <optional>
+
+class Clock;
+
+/// Where the catalog lives: an SQLite file (the embedded default) or a shared MySQL/MariaDB
+/// database ("mysql://user@host:port/db"; the password comes from the secret store).
+struct CatalogLocation
+{
+    enum class Kind { Sqlite, MySql };
+    Kind kind = Kind::Sqlite;
+    QString sqlitePath;
+    QString host;
+    int port = 3306;
+    QString user;
+    QString password; ///< filled from the secret store just before opening; never persisted
+    QString database;
+
+    /// Parses "mysql://user@host:port/db" or a file path / "sqlite:PATH". Sets @p error on failure.
+    static std::optional<CatalogLocation> parse(const QString &text, QString *error = nullptr);
+    /// The text form, without the password.
+    QString toString() const;
+};
+
+/// One audit log entry: who did what to which backup or site, when.
+struct AuditEntry
+{
+    QDateTime at; ///< UTC
+    QString actor;
+    QString action; ///< "backup.create", "backup.download", "backup.link", "backup.delete", "restore", "sync", ...
+    QString siteId;
+    QString backupId;
+    QString detail;
+};
+
+/// The catalog: sites, environments, backups, schedules and the audit log, over QtSql.
+///
+/// One Catalog object owns one database connection under a unique name, so it must be used
+/// from the thread that opened it (each worker opens its own). Every method is synchronous and
+/// short; none holds a transaction open across calls. Status changes are compare-and-set
+/// updates (`UPDATE ... WHERE id = ? AND status = ?`, one row affected) so the GUI, CLIs and
+/// workers on several hosts can share one catalog safely.
+///
+/// Methods returning bool set lastError() on failure with a sentence for people.
+class Catalog
+{
+public:
+    /// Opens (creating and migrating as needed) the catalog at @p location. Returns null and
+    /// sets @p error when it cannot.
+    static std::unique_ptr<Catalog> open(const CatalogLocation &location, const Clock *clock, QString *error);
+    ~Catalog();
+
+    Catalog(const Catalog &) = delete;
+    Catalog &operator=(const Catalog &) = delete;
+
+    QString lastError() const { return m_lastError; }
+    int schemaVersion() const;
+    static int latestSchemaVersion();
+    const CatalogLocation &location() const { return m_location; }
+
+    // --- sites and environments
+    bool addSite(const Site &site);
+    bool updateSite(const Site &site);
+    /// Removes the site, its environments and schedules. Refuses while it has backups unless
+    /// @p withBackupRows (the caller deleted the objects).
+    bool removeSite(const QString &siteId, bool withBackupRows = false);
+    std::optional<Site> site(const QString &siteId) const;
+    QVector<Site> sites() const;
+    bool setEnvironment(const EnvironmentConfig &config);
+    std::optional<EnvironmentConfig> environment(const QString &siteId, Environment env) const;
+    QVector<EnvironmentConfig> environments(const QString &siteId) const;
+
+    // --- backups
+    /// Inserts a Pending backup with a new id and its object key; returns it (invalid on error).
+    BackupRecord createBackup(const QString &siteId, Environment env, BackupType type, const QString &createdBy);
+    std::optional<BackupRecord> backup(const QString &id) const;
+    /// The site's backups matching @p filter, newest first.
+    QVector<BackupRecord> backups(const QString &siteId, const EnvironmentFilter &filter = {}) const;
+    /// Backups in @p status across all sites, oldest first (workers pick up Pending ones).
+    QVector<BackupRecord> backupsWithStatus(BackupStatus status) const;
+    /// Pending -> In Progress for @p workerId, only if still Pending and no other backup of the
+    /// same environment is In Progress. Returns false (no error) if someone else won.
+    bool claimBackup(const QString &id, const QString &workerId);
+    /// Renews the heartbeat of an In Progress backup owned by @p workerId.
+    bool heartbeat(const QString &id, const QString &workerId);
+    /// In Progress -> Completed with the final sizes and hash.
+    bool completeBackup(const QString &id, const QString &workerId, qint64 sizeBytes, qint64 rawSizeBytes,
+                        const QString &sha256);
+    /// Pending/In Progress -> Failed or Cancelled with a message.
+    bool failBackup(const QString &id, BackupStatus terminalStatus, const QString &errorText);
+    /// In Progress backups whose heartbeat is older than @p staleSeconds: candidates for
+    /// "interrupted". The caller checks the worker is gone, aborts uploads, then failBackup().
+    QVector<BackupRecord> staleBackups(int staleSeconds) const;
+    bool setPinned(const QString &id, bool pinned);
+    bool removeBackup(const QString &id);
+    /// Inserts or repairs a row from a manifest (rescan). Existing Completed rows are kept.
+    bool upsertBackup(const BackupRecord &record);
+
+    // --- schedules
+    bool setSchedule(const Schedule &schedule);
+    bool removeSchedule(const QString &siteId, Environment env);
+    QVector<Schedule> schedules(const QString &siteId = {}) const;
+    bool markScheduleRun(const QString &siteId, Environment env, const QDateTime &atUtc);
+
+    // --- audit
+    bool audit(const AuditEntry &entry);
+    QVector<AuditEntry> auditLog(const QString &siteId = {}, int limit = 100) const;
+
+    /// The object key of a backup: customers/<customer>/<site>/<env>/<id>.sql.gz (+ ".json"
+    /// for the manifest). Built only from validated slugs.
+    static QString objectKey(const QString &customer, const QString &siteId, Environment env, const QString &backupId);
+    static QString manifestKey(const QString &objectKey);
+
+private:
+    Catalog(const CatalogLocation &location, const Clock *clock);
+    bool fail(const QString &message) const;
+
+    CatalogLocation m_location;
+    const Clock *m_clock;
+    QString m_connectionName;
+    mutable QString m_lastError;
+};

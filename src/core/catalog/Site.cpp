@@ -1,0 +1,22 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Site.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+bool Slug::isValid(const QString &slug)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
+    return re.match(slug).hasMatch();
+}
+
+QString Slug::validationError(const QString &slug, const QString &what)
+{
+    if (isValid(slug))
+        return {};
+    return QCoreApplication::translate("Slug",
+                                       "Invalid %1 \"%2\": use 1 to 63 lower-case letters, digits and dashes, "
+                                       "starting with a letter or digit.")
+        .arg(what, slug);
+}
