@@ -15,5 +15,13 @@ enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
 int runStorage(const QStringList &args); // StorageCommand.cpp
 int runDump(const QStringList &args); // DumpCommand.cpp
 int runLoad(const QStringList &args); // DumpCommand.cpp
+int runSite(const QStringList &args); // SiteCommand.cpp
+int runEnv(const QStringList &args); // SiteCommand.cpp
+int runSchedule(const QStringList &args); // ScheduleCommand.cpp
+int runBackup(const QStringList &args); // BackupCommand.cpp
+int runSchedules(const QStringList &args); // WorkerCommand.cpp ("schedules run")
+int runRetention(const QStringList &args); // WorkerCommand.cpp ("retention apply")
+int runCatalog(const QStringList &args); // WorkerCommand.cpp ("catalog rescan")
+int runWorker(const QStringList &args); // WorkerCommand.cpp
 
 } // namespace Cli

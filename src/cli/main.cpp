@@ -22,6 +22,14 @@ const Group kGroups[] = {
     { "storage", "put, get, ls, rm and presign objects in the configured bucket", Cli::runStorage },
     { "dump", "dump a MySQL database to a .sql.gz file or stdout (like mysqldump)", Cli::runDump },
     { "load", "load a .sql or .sql.gz dump into a MySQL database (like mysql)", Cli::runLoad },
+    { "site", "add, list, show and remove customer sites", Cli::runSite },
+    { "env", "set a site environment's MySQL endpoint and password", Cli::runEnv },
+    { "schedule", "set and show an environment's backup schedule and retention", Cli::runSchedule },
+    { "backup", "create, list, show, download, link, verify, pin and delete backups", Cli::runBackup },
+    { "schedules", "run the backups whose schedule is due", Cli::runSchedules },
+    { "retention", "delete scheduled backups that retention no longer keeps", Cli::runRetention },
+    { "catalog", "rebuild catalog rows from the manifests in the bucket (rescan)", Cli::runCatalog },
+    { "worker", "run due schedules and pending backups headless", Cli::runWorker },
 };
 
 void printUsage(FILE *stream)

@@ -23,8 +23,8 @@ QString Backups::statusToString(BackupStatus status)
 
 std::optional<BackupStatus> Backups::statusFromString(const QString &name)
 {
-    for (BackupStatus s : {BackupStatus::Pending, BackupStatus::InProgress, BackupStatus::Completed,
-                           BackupStatus::Failed, BackupStatus::Cancelled}) {
+    for (BackupStatus s : { BackupStatus::Pending, BackupStatus::InProgress, BackupStatus::Completed,
+                            BackupStatus::Failed, BackupStatus::Cancelled }) {
         if (statusToString(s) == name)
             return s;
     }
@@ -48,7 +48,7 @@ QString Backups::typeToString(BackupType type)
 
 std::optional<BackupType> Backups::typeFromString(const QString &name)
 {
-    for (BackupType t : {BackupType::Manual, BackupType::Scheduled, BackupType::PreRestore, BackupType::PreSync}) {
+    for (BackupType t : { BackupType::Manual, BackupType::Scheduled, BackupType::PreRestore, BackupType::PreSync }) {
         if (typeToString(t) == name)
             return t;
     }

@@ -42,9 +42,9 @@ struct BackupRecord
     QDateTime startedAt; ///< UTC, null until In Progress
     QDateTime finishedAt; ///< UTC, null until terminal
     QString createdBy;
-    qint64 sizeBytes = -1;    ///< compressed size; -1 until Completed
+    qint64 sizeBytes = -1; ///< compressed size; -1 until Completed
     qint64 rawSizeBytes = -1; ///< SQL text size; -1 until Completed
-    QString sha256;           ///< hex, of the compressed object
+    QString sha256; ///< hex, of the compressed object
     QString objectKey;
     QString errorText;
     QString workerId;

@@ -29,8 +29,8 @@ std::optional<Environment> Environments::fromString(const QString &name)
 QVector<Environment> Environments::forTier(Tier tier)
 {
     if (tier == Tier::Basic)
-        return {Environment::Prod};
-    return {Environment::Prod, Environment::Stage, Environment::Dev};
+        return { Environment::Prod };
+    return { Environment::Prod, Environment::Stage, Environment::Dev };
 }
 
 QString Environments::tierToString(Tier tier)

@@ -17,8 +17,7 @@ public:
                                std::optional<BackupStatus> status = std::nullopt)
         : m_environment(environment)
         , m_status(status)
-    {
-    }
+    { }
 
     static EnvironmentFilter all() { return EnvironmentFilter(); }
 

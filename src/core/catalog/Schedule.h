@@ -19,10 +19,10 @@ struct Schedule
     QString siteId;
     Environment environment = Environment::Prod;
     Frequency frequency = Frequency::Daily;
-    QTime timeUtc;      ///< time of day, UTC
-    int weekday = 1;    ///< 1 = Monday .. 7 = Sunday (Qt's numbering); weekly only
-    int keepLast = 7;   ///< keep the newest N completed scheduled backups
-    int keepDays = 0;   ///< and also those younger than D days; 0 = off
+    QTime timeUtc; ///< time of day, UTC
+    int weekday = 1; ///< 1 = Monday .. 7 = Sunday (Qt's numbering); weekly only
+    int keepLast = 7; ///< keep the newest N completed scheduled backups
+    int keepDays = 0; ///< and also those younger than D days; 0 = off
     bool enabled = true;
     QDateTime lastRunAt; ///< UTC, null if never run
 

@@ -20,8 +20,8 @@ QString validationError(const QString &slug, const QString &what);
 /// A customer site.
 struct Site
 {
-    QString id;       ///< slug
-    QString name;     ///< display name
+    QString id; ///< slug
+    QString name; ///< display name
     QString customer; ///< customer slug
     Tier tier = Tier::Basic;
     QDateTime createdAt;

@@ -31,7 +31,7 @@ struct BackupServiceConfig
     QString s3AccessKeyId;
     QString s3SecretAccessKey; ///< filled from the secret store / environment; never persisted
     bool s3PathStyle = true;
-    QString actor;    ///< who acts (user name), recorded as created_by and in the audit log
+    QString actor; ///< who acts (user name), recorded as created_by and in the audit log
     QString workerId; ///< unique per process: host:pid:random
     int heartbeatSeconds = 10;
     bool runSchedules = true; ///< the GUI runs due schedules while open

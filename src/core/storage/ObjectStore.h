@@ -40,7 +40,8 @@ public:
     /// source->abortRead() when it fails so a blocked producer wakes up.
     /// Result: object, sha256, bytesTransferred.
     virtual StoreJob *putStream(const QString &key, BoundedPipe *source, qint64 expectedSize,
-                                const ObjectMetadata &metadata = {}) = 0;
+                                const ObjectMetadata &metadata = {})
+        = 0;
     /// Downloads to @p localPath, appending from @p offset when > 0 (Range resume). The caller
     /// owns the file's name and its atomic rename. Result: object (size), bytesTransferred,
     /// sha256 of the bytes written in this job.

@@ -12,14 +12,14 @@
 /// fields are filled depends on the operation; see ObjectStore.
 struct StoreResult
 {
-    ObjectInfo object;                 ///< head(), and put*/get* (key, size)
-    QVector<ObjectInfo> objects;       ///< list()
+    ObjectInfo object; ///< head(), and put*/get* (key, size)
+    QVector<ObjectInfo> objects; ///< list()
     QVector<IncompleteUpload> uploads; ///< listIncompleteUploads()
-    QByteArray data;                   ///< getData()
-    QByteArray sha256;                 ///< hex SHA-256 of what put*/get* transferred, computed while streaming
-    qint64 bytesTransferred = 0;       ///< put*/get*
-    int httpStatus = 0;                ///< the last HTTP status, when there was one
-    QString errorCode;                 ///< S3 error code from the response body (e.g. "NoSuchKey")
+    QByteArray data; ///< getData()
+    QByteArray sha256; ///< hex SHA-256 of what put*/get* transferred, computed while streaming
+    qint64 bytesTransferred = 0; ///< put*/get*
+    int httpStatus = 0; ///< the last HTTP status, when there was one
+    QString errorCode; ///< S3 error code from the response body (e.g. "NoSuchKey")
 };
 
 /// A Job whose outcome is a StoreResult. Every ObjectStore operation returns one.

@@ -9,8 +9,7 @@
 BoundedPipe::BoundedPipe(qint64 capacity, QObject *parent)
     : QObject(parent)
     , m_capacity(std::max<qint64>(capacity, 1))
-{
-}
+{ }
 
 bool BoundedPipe::write(const char *data, qint64 size)
 {

@@ -4,8 +4,7 @@
 
 Job::Job(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 Job::~Job() = default;
 

@@ -23,8 +23,8 @@ public:
     enum class Error {
         NoError,
         Retryable, ///< transient: a later attempt may succeed
-        Fatal,     ///< permanent: retrying cannot help
-        Aborted,   ///< abort() was called
+        Fatal, ///< permanent: retrying cannot help
+        Aborted, ///< abort() was called
     };
     Q_ENUM(Error)
 
