@@ -1,17 +1,61 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The desktop console's entry point: it only wires things together. Settings -> service
+// configuration, keychain -> secrets, then the BackupService (which does all I/O in its own
+// threads) and the MainWindow that shows it.
+#include "jobs/BackupService.h"
+#include "jobs/StoreFactory.h"
+#include "jobs/WorkerIdentity.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/Theme.h"
+#include "secrets/EnvironmentSecretStore.h"
+#include "secrets/KeychainSecretStore.h"
+#include "util/AppSettings.h"
+#include "util/Clock.h"
 #include "util/Version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <memory>
+
+namespace {
+QString currentUser()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+void installTranslations(QApplication &app)
+{
+    // Our catalogs are compiled into the binary (qt_add_translations, prefix /i18n); Qt's own
+    // (standard dialog buttons) come from the system when installed.
+    auto *ours = new QTranslator(&app);
+    if (ours->load(QLocale(), QStringLiteral("creodrop"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(ours);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("creodrop-backups"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Creodrop Backups"));
     QApplication::setOrganizationName(QStringLiteral("Creodrop"));
     QApplication::setApplicationVersion(Version::string());
+    QApplication::setDesktopFileName(QStringLiteral("creodrop-backups"));
+    installTranslations(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Creodrop Backups admin console"));
@@ -19,7 +63,35 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.process(app);
 
-    MainWindow window;
-    window.show();
-    return app.exec();
+    Theme::captureSystemDefaults();
+    AppSettings settings;
+    KeychainSecretStore keychain;
+    EnvironmentSecretStore secrets(&keychain); // CREODROP_* / MYSQL_PWD override the keychain
+    SystemClock clock;
+
+    QString configError;
+    auto config = std::make_shared<BackupServiceConfig>(StoreFactory::configFromSettings(settings, &configError));
+    config->actor = currentUser();
+    config->workerId = WorkerIdentity::current();
+    config->heartbeatSeconds = WorkerIdentity::heartbeatSeconds(config->heartbeatSeconds);
+
+    std::unique_ptr<BackupService> service;
+    std::unique_ptr<MainWindow> window;
+    // Secrets come from the keychain asynchronously; the window appears once they are resolved
+    // (a fraction of a second), so the service starts with a complete configuration.
+    StoreFactory::resolveSecrets(config.get(), &secrets, &app, [&](bool ok, const QString &error) {
+        service = std::make_unique<BackupService>(*config, &secrets, &clock);
+        window = std::make_unique<MainWindow>(service.get(), &settings, &secrets);
+        window->show();
+        if (!configError.isEmpty())
+            emit service->error(QApplication::translate("main", "Settings"), configError);
+        if (!ok)
+            emit service->error(QApplication::translate("main", "Keychain"), error);
+        service->start();
+    });
+
+    const int rc = app.exec();
+    window.reset(); // the window goes before the service it listens to
+    service.reset();
+    return rc;
 }

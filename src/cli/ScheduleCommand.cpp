@@ -1,12 +1,188 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliContext.h"
 #include "Commands.h"
 
-#include <QTextStream>
+#include <QRegularExpression>
 
-// Placeholder until the catalog issue lands.
-int Cli::runSchedule(const QStringList &)
+namespace {
+
+const char kScheduleHelp[] = "  schedule set SITE ENV --daily HH:MM | --weekly DAY@HH:MM --keep N [--keep-days D]\n"
+                             "  schedule show [SITE] [--json]\n"
+                             "  schedule rm SITE ENV\n"
+                             "Times are UTC. DAY is mon..sun (or monday..sunday, or 1..7 with 1 = Monday).\n"
+                             "--keep N keeps the newest N scheduled backups, --keep-days D also those younger "
+                             "than D days;\nmanual and pinned backups are never removed by retention.";
+
+std::optional<QTime> parseTime(const QString &text)
 {
-    QTextStream(stderr) << "creodrop-backupctl: this command is not available in this build\n";
-    return Failure;
+    static const QRegularExpression re(QStringLiteral("^([01]?\\d|2[0-3]):([0-5]\\d)$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    return QTime(m.captured(1).toInt(), m.captured(2).toInt());
+}
+
+int parseWeekday(const QString &text)
+{
+    static const char *const names[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" };
+    const QString lower = text.toLower();
+    bool isNumber = false;
+    const int n = lower.toInt(&isNumber);
+    if (isNumber)
+        return n >= 1 && n <= 7 ? n : 0;
+    for (int i = 0; i < 7; ++i) {
+        const QLatin1String name(names[i]);
+        if (lower.size() >= 3 && name.startsWith(lower))
+            return i + 1;
+    }
+    return 0;
+}
+
+int scheduleSet(const QStringList &input)
+{
+    CliContext::Args args(
+        QStringLiteral("schedule set SITE ENV --daily HH:MM | --weekly DAY@HH:MM --keep N [--keep-days D]"));
+    args.option(QStringLiteral("daily"));
+    args.option(QStringLiteral("weekly"));
+    args.option(QStringLiteral("keep"));
+    args.option(QStringLiteral("keep-days"));
+    if (!args.parse(input, 2, 2) || !args.require(QStringLiteral("keep")))
+        return args.exitCode();
+    const auto env = Environments::fromString(args.positional(1));
+    if (!env)
+        return args.usageError(
+            QStringLiteral("unknown environment '%1': use prod, stage or dev").arg(args.positional(1)));
+    const bool daily = args.isSet(QStringLiteral("daily")), weekly = args.isSet(QStringLiteral("weekly"));
+    if (daily == weekly)
+        return args.usageError(QStringLiteral("give exactly one of --daily HH:MM or --weekly DAY@HH:MM"));
+    Schedule s;
+    s.siteId = args.positional(0);
+    s.environment = *env;
+    if (daily) {
+        const auto time = parseTime(args.value(QStringLiteral("daily")));
+        if (!time)
+            return args.usageError(QStringLiteral("--daily takes a UTC time HH:MM, e.g. 02:30"));
+        s.frequency = Schedule::Frequency::Daily;
+        s.timeUtc = *time;
+    } else {
+        const QStringList parts = args.value(QStringLiteral("weekly")).split(u'@');
+        const auto time = parts.size() == 2 ? parseTime(parts.at(1)) : std::nullopt;
+        const int day = parts.size() == 2 ? parseWeekday(parts.at(0)) : 0;
+        if (!time || day == 0)
+            return args.usageError(QStringLiteral("--weekly takes DAY@HH:MM (UTC), e.g. sun@03:00"));
+        s.frequency = Schedule::Frequency::Weekly;
+        s.weekday = day;
+        s.timeUtc = *time;
+    }
+    bool ok = false;
+    s.keepLast = args.value(QStringLiteral("keep")).toInt(&ok);
+    if (!ok || s.keepLast < 1)
+        return args.usageError(QStringLiteral("--keep takes a number >= 1"));
+    if (args.isSet(QStringLiteral("keep-days"))) {
+        s.keepDays = args.value(QStringLiteral("keep-days")).toInt(&ok);
+        if (!ok || s.keepDays < 0)
+            return args.usageError(QStringLiteral("--keep-days takes a number >= 0"));
+    }
+    CliContext ctx;
+    Catalog *catalog = ctx.catalog();
+    if (!catalog)
+        return CliContext::fail(ctx.lastError());
+    // Keep the run history of an existing schedule.
+    for (const Schedule &existing : catalog->schedules(s.siteId)) {
+        if (existing.environment == s.environment)
+            s.lastRunAt = existing.lastRunAt;
+    }
+    if (!catalog->setSchedule(s))
+        return CliContext::fail(catalog->lastError());
+    const QString description = CliContext::describeSchedule(s) + QStringLiteral(" UTC, keep %1").arg(s.keepLast)
+        + (s.keepDays > 0 ? QStringLiteral(" and %1 days").arg(s.keepDays) : QString());
+    catalog->audit({ {},
+                     CliContext::actor(),
+                     QStringLiteral("schedule.set"),
+                     s.siteId,
+                     {},
+                     Environments::toString(s.environment) + u' ' + description });
+    CliContext::printLine(
+        QStringLiteral("Scheduled %1/%2: %3.").arg(s.siteId, Environments::toString(s.environment), description));
+    return Cli::Success;
+}
+
+int scheduleShow(const QStringList &input)
+{
+    CliContext::Args args(QStringLiteral("schedule show [SITE] [--json]"));
+    args.flag(QStringLiteral("json"));
+    if (!args.parse(input, 0, 1))
+        return args.exitCode();
+    CliContext ctx;
+    Catalog *catalog = ctx.catalog();
+    if (!catalog)
+        return CliContext::fail(ctx.lastError());
+    const QString siteId = args.positional(0);
+    if (!siteId.isEmpty() && !catalog->site(siteId))
+        return CliContext::fail(QStringLiteral("no site \"%1\" in the catalog").arg(siteId));
+    const QVector<Schedule> schedules = catalog->schedules(siteId);
+    const QDateTime now = ctx.clock()->nowUtc();
+    if (args.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const Schedule &s : schedules)
+            array.append(CliContext::scheduleToJson(s, now));
+        CliContext::printJson(array);
+        return Cli::Success;
+    }
+    QVector<QStringList> rows;
+    for (const Schedule &s : schedules) {
+        const QJsonObject o = CliContext::scheduleToJson(s, now);
+        rows.append({ s.siteId, Environments::toString(s.environment), CliContext::describeSchedule(s),
+                      QString::number(s.keepLast), s.keepDays > 0 ? QString::number(s.keepDays) : QStringLiteral("-"),
+                      s.lastRunAt.isValid() ? CliContext::formatTime(s.lastRunAt) : QStringLiteral("never"),
+                      o.value(QStringLiteral("next_run_at")).toString() });
+    }
+    CliContext::printTable({ QStringLiteral("SITE"), QStringLiteral("ENV"), QStringLiteral("WHEN (UTC)"),
+                             QStringLiteral("KEEP"), QStringLiteral("KEEP-DAYS"), QStringLiteral("LAST RUN"),
+                             QStringLiteral("NEXT RUN") },
+                           rows);
+    return Cli::Success;
+}
+
+int scheduleRemove(const QStringList &input)
+{
+    CliContext::Args args(QStringLiteral("schedule rm SITE ENV"));
+    if (!args.parse(input, 2, 2))
+        return args.exitCode();
+    const auto env = Environments::fromString(args.positional(1));
+    if (!env)
+        return args.usageError(
+            QStringLiteral("unknown environment '%1': use prod, stage or dev").arg(args.positional(1)));
+    CliContext ctx;
+    Catalog *catalog = ctx.catalog();
+    if (!catalog)
+        return CliContext::fail(ctx.lastError());
+    if (!catalog->removeSchedule(args.positional(0), *env))
+        return CliContext::fail(catalog->lastError());
+    catalog->audit(
+        { {}, CliContext::actor(), QStringLiteral("schedule.remove"), args.positional(0), {}, args.positional(1) });
+    CliContext::printLine(QStringLiteral("Removed the schedule of %1/%2.").arg(args.positional(0), args.positional(1)));
+    return Cli::Success;
+}
+
+} // namespace
+
+int Cli::runSchedule(const QStringList &args)
+{
+    const QString sub = args.value(0);
+    if (sub == QLatin1String("set"))
+        return scheduleSet(args.mid(1));
+    if (sub == QLatin1String("show") || sub == QLatin1String("list"))
+        return scheduleShow(args.mid(1));
+    if (sub == QLatin1String("rm") || sub == QLatin1String("remove"))
+        return scheduleRemove(args.mid(1));
+    CliContext::Args usage(QStringLiteral("schedule set|show|rm ..."), QLatin1String(kScheduleHelp));
+    if (sub.isEmpty())
+        return usage.usageError(QStringLiteral("missing command"));
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub == QLatin1String("help")) {
+        usage.parse({ QStringLiteral("--help") }, 0, 0);
+        return Success;
+    }
+    return usage.usageError(QStringLiteral("unknown schedule command '%1'").arg(sub));
 }

@@ -9,12 +9,14 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariant>
 #include <QVector>
 
 #include <memory>
 #include <optional>
 
 class Clock;
+class QSqlQuery;
 
 /// Where the catalog lives: an SQLite file (the embedded default) or a shared MySQL/MariaDB
 /// database ("mysql://user@host:port/db"; the password comes from the secret store).
@@ -33,6 +35,8 @@ struct CatalogLocation
     static std::optional<CatalogLocation> parse(const QString &text, QString *error = nullptr);
     /// The text form, without the password.
     QString toString() const;
+    /// The secret store key of the catalog password ("catalog/user@host:port/db"); MySQL only.
+    QString secretKey() const;
 };
 
 /// One audit log entry: who did what to which backup or site, when.
@@ -70,6 +74,14 @@ public:
     int schemaVersion() const;
     static int latestSchemaVersion();
     const CatalogLocation &location() const { return m_location; }
+    bool isMySql() const { return m_location.kind == CatalogLocation::Kind::MySql; }
+    /// The QSqlDatabase connection name this object owns (tests and benchmarks run raw SQL on it).
+    QString connectionName() const { return m_connectionName; }
+
+    /// Like open(), but creates or migrates the schema only up to @p version (1 ..
+    /// latestSchemaVersion()). For migration tests; the catalog API itself assumes the latest.
+    static std::unique_ptr<Catalog> openAtVersion(const CatalogLocation &location, const Clock *clock, int version,
+                                                  QString *error);
 
     // --- sites and environments
     bool addSite(const Site &site);
@@ -85,6 +97,8 @@ public:
 
     // --- backups
     /// Inserts a Pending backup with a new id and its object key; returns it (invalid on error).
+    /// Refuses unknown sites, environments the site's tier does not have and invalid slugs.
+    /// Records "backup.create" in the audit log.
     BackupRecord createBackup(const QString &siteId, Environment env, BackupType type, const QString &createdBy);
     std::optional<BackupRecord> backup(const QString &id) const;
     /// The site's backups matching @p filter, newest first.
@@ -127,6 +141,12 @@ public:
 private:
     Catalog(const CatalogLocation &location, const Clock *clock);
     bool fail(const QString &message) const;
+    bool connect(QString *error);
+    bool migrate(int targetVersion, QString *error);
+    QSqlDatabase db() const;
+    QDateTime now() const;
+    bool exec(QSqlQuery &query, const QString &sql, const QVariantList &binds = {}) const;
+    bool claimBackupMySql(const QString &id, const QString &workerId, const BackupRecord &record);
 
     CatalogLocation m_location;
     const Clock *m_clock;

@@ -25,6 +25,7 @@ struct Schedule
     int keepDays = 0; ///< and also those younger than D days; 0 = off
     bool enabled = true;
     QDateTime lastRunAt; ///< UTC, null if never run
+    QDateTime createdAt; ///< UTC, set by the catalog when the schedule is first stored
 
     /// The first due time strictly after @p afterUtc.
     QDateTime nextRunAfter(const QDateTime &afterUtc) const;

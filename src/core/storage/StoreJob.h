@@ -20,6 +20,7 @@ struct StoreResult
     qint64 bytesTransferred = 0; ///< put*/get*
     int httpStatus = 0; ///< the last HTTP status, when there was one
     QString errorCode; ///< S3 error code from the response body (e.g. "NoSuchKey")
+    QString uploadId; ///< putStream/putFile when multipart; CreateMultipartUpload
 };
 
 /// A Job whose outcome is a StoreResult. Every ObjectStore operation returns one.

@@ -2,15 +2,754 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
-#include <QLabel>
+#include "Theme.h"
+#include "actions/QuickActionsPanel.h"
+#include "backups/BackupDetailsDialog.h"
+#include "backups/BackupFilterProxyModel.h"
+#include "backups/BackupTableModel.h"
+#include "backups/BackupTableView.h"
+#include "jobs/BackupService.h"
+#include "jobs/JobsPanel.h"
+#include "secrets/SecretStore.h"
+#include "settings/FirstRunPage.h"
+#include "settings/SettingsDialog.h"
+#include "settings/SiteEditorDialog.h"
+#include "sites/SiteListWidget.h"
+#include "sites/SitePage.h"
+#include "util/AppSettings.h"
+#include "widgets/Format.h"
+#include "widgets/MessageBanner.h"
 
-MainWindow::MainWindow(QWidget *parent)
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTimer>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace {
+constexpr int DefaultRefreshMsec = 15000;
+
+QString envKey(const QString &siteId, Environment env)
+{
+    return siteId + QLatin1Char('/') + Environments::toString(env);
+}
+} // namespace
+
+MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStore *secrets, QWidget *parent)
     : QMainWindow(parent)
+    , m_service(service)
+    , m_settings(settings)
+    , m_secrets(secrets)
+    , m_siteList(new SiteListWidget(this))
+    , m_rightStack(new QStackedWidget(this))
+    , m_page(new SitePage(this))
+    , m_jobs(new JobsPanel(this))
+    , m_jobsDock(new QDockWidget(tr("Jobs"), this))
+    , m_refreshTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Creodrop Backups"));
-    auto *placeholder = new QLabel(tr("Creodrop Backups"), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/creodrop-backups.svg")));
+    if (m_settings)
+        m_guiState = std::make_unique<QSettings>(m_settings->fileName(), QSettings::IniFormat);
+
+    m_rightStack->setObjectName(QStringLiteral("rightStack"));
+    m_rightStack->addWidget(m_page);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->setChildrenCollapsible(false);
+    auto *left = new QWidget(splitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(8, 8, 4, 8);
+    leftLayout->addWidget(m_siteList);
+    auto *right = new QWidget(splitter);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(4, 8, 8, 8);
+    rightLayout->addWidget(m_rightStack);
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 260, 940 });
+    setCentralWidget(splitter);
+
+    m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    m_jobsDock->setWidget(m_jobs);
+    m_jobsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
+                            | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+    resizeDocks({ m_jobsDock }, { 170 }, Qt::Vertical);
+
+    createActions();
+    createMenus();
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+
+    // Default hooks: a non-blocking native file dialog, and one modal confirmation box.
+    m_chooseSavePath = [this](const QString &suggested, std::function<void(const QString &)> done) {
+        auto *dialog = new QFileDialog(this, tr("Save Backup As"), suggested, tr("Gzipped SQL (*.sql.gz)"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setAcceptMode(QFileDialog::AcceptSave);
+        dialog->selectFile(suggested);
+        connect(dialog, &QFileDialog::fileSelected, this, [done](const QString &path) { done(path); });
+        dialog->open();
+    };
+    m_confirm = [this](const QString &title, const QString &text) {
+        QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Cancel, this);
+        QPushButton *ok = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        return box.clickedButton() == ok;
+    };
+
+    // Page and panels -> window.
+    connect(m_siteList, &SiteListWidget::siteSelected, this, &MainWindow::showSite);
+    connect(m_siteList, &SiteListWidget::addSiteRequested, this, [this] { openSiteEditor(QString()); });
+    connect(m_siteList, &SiteListWidget::editSiteRequested, this, &MainWindow::openSiteEditor);
+    QuickActionsPanel *actions = m_page->actions();
+    connect(actions, &QuickActionsPanel::createBackupRequested, this, &MainWindow::createBackup);
+    connect(actions, &QuickActionsPanel::downloadRequested, this, &MainWindow::downloadBackup);
+    connect(actions, &QuickActionsPanel::copyLinkRequested, this, &MainWindow::copyLink);
+    connect(actions, &QuickActionsPanel::verifyRequested, this, &MainWindow::verifyBackup);
+    connect(actions, &QuickActionsPanel::pinRequested, this, &MainWindow::pinBackup);
+    connect(actions, &QuickActionsPanel::deleteRequested, this, &MainWindow::deleteBackup);
+    connect(m_page->table(), &BackupTableView::detailsRequested, this, &MainWindow::showDetails);
+    connect(m_page->table(), &BackupTableView::actionRequested, this, &MainWindow::onTableAction);
+    connect(m_page->table(), &BackupTableView::currentRecordChanged, this, &MainWindow::updateActions);
+    connect(m_page, &SitePage::environmentChanged, this, &MainWindow::updateActions);
+    connect(m_jobs, &JobsPanel::cancelRequested, this, [this](const QString &jobId) {
+        if (m_service)
+            m_service->cancelJob(jobId);
+    });
+    connect(m_jobs, &JobsPanel::runningCountChanged, this, [this](int count) {
+        m_jobsDock->setWindowTitle(count > 0 ? tr("Jobs (%1 running)").arg(count) : tr("Jobs"));
+    });
+
+    m_refreshTimer->setObjectName(QStringLiteral("refreshTimer"));
+    connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
+    setRefreshInterval(DefaultRefreshMsec);
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(tr("Creodrop Backups"));
+        m_tray->show();
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+    }
+
     resize(1200, 760);
+    restoreWindowState();
+    connectService();
+    const bool firstRun = m_settings && !m_settings->boolean(AppSettings::FirstRunDone);
+    showFirstRun(firstRun);
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction *MainWindow::action(const QString &objectName) const
+{
+    return m_actions.value(objectName);
+}
+
+void MainWindow::setRefreshInterval(int msec)
+{
+    if (msec <= 0) {
+        m_refreshTimer->stop();
+        return;
+    }
+    m_refreshTimer->start(msec);
+}
+
+void MainWindow::createActions()
+{
+    auto add
+        = [this](const char *name, const QString &text, const QKeySequence &shortcut, std::function<void()> handler) {
+              auto *a = new QAction(text, this);
+              a->setObjectName(QString::fromLatin1(name));
+              if (!shortcut.isEmpty())
+                  a->setShortcut(shortcut);
+              connect(a, &QAction::triggered, this, [handler] { handler(); });
+              addAction(a);
+              m_actions.insert(a->objectName(), a);
+              return a;
+          };
+    QuickActionsPanel *panel = m_page->actions();
+    add("actionSettings", tr("&Settings…"), QKeySequence::Preferences, [this] {
+        openSettings();
+    })->setShortcuts({ QKeySequence(tr("Ctrl+,")) });
+    add("actionQuit", tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    add("actionAddSite", tr("&Add Site…"), QKeySequence(tr("Ctrl+N")), [this] { openSiteEditor(QString()); });
+    add("actionEditSite", tr("&Edit Site…"), QKeySequence(tr("Ctrl+Shift+E")),
+        [this] { openSiteEditor(m_page->site().id); });
+    add("actionFindSite", tr("&Find Site"), QKeySequence::Find, [this] { m_siteList->focusSearch(); });
+    add("actionRefresh", tr("&Refresh"), QKeySequence::Refresh, [this] { refresh(); });
+    add("actionCreateBackup", tr("&Create Backup"), QKeySequence(tr("Ctrl+B")),
+        [panel] { panel->createButton()->click(); });
+    add("actionDownload", tr("&Download…"), QKeySequence(tr("Ctrl+D")), [panel] { panel->downloadButton()->click(); });
+    add("actionCopyLink", tr("Copy Download &Link"), QKeySequence(tr("Ctrl+Shift+C")),
+        [panel] { panel->linkButton()->click(); });
+    add("actionVerify", tr("&Verify"), QKeySequence(tr("Ctrl+Shift+V")), [panel] { panel->verifyButton()->click(); });
+    add("actionPin", tr("&Pin"), QKeySequence(tr("Ctrl+P")), [panel] { panel->pinButton()->click(); });
+    add("actionDelete", tr("De&lete…"), QKeySequence::Delete, [panel] { panel->deleteButton()->click(); });
+    add("actionDetails", tr("Backup De&tails…"), QKeySequence(tr("Ctrl+I")),
+        [this] { showDetails(m_page->table()->currentRecord()); });
+    const std::optional<Environment> envs[] = { std::nullopt, Environment::Prod, Environment::Stage, Environment::Dev };
+    const char *envNames[] = { "actionEnvAll", "actionEnvProd", "actionEnvStage", "actionEnvDev" };
+    for (int i = 0; i < 4; ++i) {
+        const std::optional<Environment> env = envs[i];
+        add(envNames[i], env ? tr("Show %1").arg(Format::environmentLong(*env)) : tr("Show All Environments"),
+            QKeySequence(tr("Alt+%1").arg(i)), [this, env] {
+                if (m_page->hasSite())
+                    m_page->setEnvironment(env);
+            });
+    }
+    add("actionAbout", tr("&About Creodrop Backups"), QKeySequence(), [this] {
+        QMessageBox::about(this, tr("About Creodrop Backups"),
+                           tr("<h3>Creodrop Backups %1</h3><p>Backups of customer sites' MySQL databases to "
+                              "Cloudflare R2.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+    add("actionWelcome", tr("&Getting Started"), QKeySequence::HelpContents, [this] { showFirstRun(true); });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions.value(QStringLiteral("actionSettings")));
+    file->addSeparator();
+    file->addAction(m_actions.value(QStringLiteral("actionQuit")));
+
+    QMenu *site = menuBar()->addMenu(tr("&Site"));
+    for (const char *name : { "actionAddSite", "actionEditSite", "actionFindSite", "actionRefresh" })
+        site->addAction(m_actions.value(QString::fromLatin1(name)));
+
+    QMenu *backup = menuBar()->addMenu(tr("&Backup"));
+    for (const char *name : { "actionCreateBackup", "actionDownload", "actionCopyLink", "actionVerify", "actionPin" })
+        backup->addAction(m_actions.value(QString::fromLatin1(name)));
+    backup->addSeparator();
+    backup->addAction(m_actions.value(QStringLiteral("actionDetails")));
+    backup->addSeparator();
+    backup->addAction(m_actions.value(QStringLiteral("actionDelete")));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (const char *name : { "actionEnvAll", "actionEnvProd", "actionEnvStage", "actionEnvDev" })
+        view->addAction(m_actions.value(QString::fromLatin1(name)));
+    view->addSeparator();
+    QAction *jobsToggle = m_jobsDock->toggleViewAction();
+    jobsToggle->setObjectName(QStringLiteral("actionShowJobs"));
+    jobsToggle->setText(tr("&Jobs Panel"));
+    jobsToggle->setShortcut(QKeySequence(tr("Ctrl+J")));
+    m_actions.insert(jobsToggle->objectName(), jobsToggle);
+    view->addAction(jobsToggle);
+    QMenu *theme = view->addMenu(tr("&Appearance"));
+    auto *group = new QActionGroup(this);
+    const Theme::Mode saved
+        = Theme::fromString(m_guiState ? m_guiState->value(QStringLiteral("gui/theme")).toString() : QString());
+    const std::pair<Theme::Mode, QString> modes[] = { { Theme::Mode::System, tr("Follow &System") },
+                                                      { Theme::Mode::Light, tr("&Light") },
+                                                      { Theme::Mode::Dark, tr("&Dark") } };
+    for (const auto &[mode, text] : modes) {
+        QAction *a = theme->addAction(text);
+        a->setObjectName(QStringLiteral("actionTheme_") + Theme::toString(mode));
+        a->setCheckable(true);
+        a->setChecked(mode == saved);
+        group->addAction(a);
+        m_actions.insert(a->objectName(), a);
+        const Theme::Mode m = mode;
+        connect(a, &QAction::triggered, this, [this, m] {
+            Theme::apply(m);
+            if (m_guiState)
+                m_guiState->setValue(QStringLiteral("gui/theme"), Theme::toString(m));
+        });
+    }
+    if (saved != Theme::Mode::System)
+        Theme::apply(saved);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_actions.value(QStringLiteral("actionWelcome")));
+    help->addAction(m_actions.value(QStringLiteral("actionAbout")));
+}
+
+void MainWindow::restoreWindowState()
+{
+    if (!m_guiState)
+        return;
+    restoreGeometry(m_guiState->value(QStringLiteral("gui/geometry")).toByteArray());
+    restoreState(m_guiState->value(QStringLiteral("gui/windowState")).toByteArray());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+        splitter->restoreState(m_guiState->value(QStringLiteral("gui/splitter")).toByteArray());
+    const QByteArray header = m_guiState->value(QStringLiteral("gui/backupTableHeader")).toByteArray();
+    if (!header.isEmpty())
+        m_page->table()->horizontalHeader()->restoreState(header);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_guiState) {
+        m_guiState->setValue(QStringLiteral("gui/geometry"), saveGeometry());
+        m_guiState->setValue(QStringLiteral("gui/windowState"), saveState());
+        if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+            m_guiState->setValue(QStringLiteral("gui/splitter"), splitter->saveState());
+        m_guiState->setValue(QStringLiteral("gui/backupTableHeader"), m_page->table()->horizontalHeader()->saveState());
+        m_guiState->setValue(QStringLiteral("gui/lastSite"), m_page->site().id);
+    }
+    if (m_tray)
+        m_tray->hide();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        m_page->table()->viewport()->update();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::showFirstRun(bool show)
+{
+    if (show && !m_firstRun) {
+        auto *page = new FirstRunPage(m_settings ? AppSettings::homeDir() : QString(), this);
+        connect(page, &FirstRunPage::addSiteRequested, this, [this] { openSiteEditor(QString()); });
+        connect(page, &FirstRunPage::settingsRequested, this, &MainWindow::openSettings);
+        connect(page, &FirstRunPage::dismissed, this, [this] { showFirstRun(false); });
+        m_firstRun = page;
+        m_rightStack->addWidget(page);
+    }
+    if (show) {
+        m_rightStack->setCurrentWidget(m_firstRun);
+        return;
+    }
+    if (m_settings)
+        m_settings->setValue(AppSettings::FirstRunDone, true);
+    m_rightStack->setCurrentWidget(m_page);
+}
+
+void MainWindow::connectService()
+{
+    if (!m_service)
+        return;
+    BackupService *s = m_service;
+    connect(s, &BackupService::ready, this, [this] {
+        statusBar()->showMessage(tr("Catalog ready"), 3000);
+        m_service->refreshSites();
+    });
+    connect(s, &BackupService::error, this, &MainWindow::onServiceError);
+    connect(s, &BackupService::sitesLoaded, this, &MainWindow::onSitesLoaded);
+    connect(s, &BackupService::backupsLoaded, this, &MainWindow::onBackupsLoaded);
+    connect(s, &BackupService::environmentsLoaded, this,
+            [this](const QString &siteId, const QVector<EnvironmentConfig> &environments) {
+                m_environments.insert(siteId, environments);
+                if (m_siteEditor && m_siteEditor->site().id == siteId)
+                    m_siteEditor->setSite(m_siteEditor->site(), environments);
+            });
+    connect(s, &BackupService::backupChanged, this, &MainWindow::onBackupChanged);
+    connect(s, &BackupService::backupRemoved, this,
+            [this](const QString &backupId) { m_page->table()->backupModel()->removeBackup(backupId); });
+    connect(s, &BackupService::jobStarted, this, &MainWindow::onJobStarted);
+    connect(s, &BackupService::jobProgress, this, &MainWindow::onJobProgress);
+    connect(s, &BackupService::jobFinished, this, &MainWindow::onJobFinished);
+    connect(s, &BackupService::linkReady, this,
+            [this](const QString &backupId, const QUrl &url, const QDateTime &expiresAtUtc) {
+                QApplication::clipboard()->setText(url.toString(QUrl::FullyEncoded));
+                if (m_page->table()->currentRecord().id == backupId)
+                    m_page->actions()->showLink(expiresAtUtc);
+                statusBar()->showMessage(
+                    tr("Download link copied; it expires at %1.")
+                        .arg(QLocale().toString(expiresAtUtc.toLocalTime().time(), QLocale::ShortFormat)),
+                    10000);
+            });
+    connect(s, &BackupService::connectionTested, this,
+            [this](const QString &requestId, bool ok, const QString &message) {
+                if (m_siteEditor)
+                    m_siteEditor->showTestResult(requestId, ok, message);
+                if (m_settingsDialog && requestId == QLatin1String("settings/catalog"))
+                    m_settingsDialog->showTestResult(ok, message);
+            });
+}
+
+void MainWindow::refresh()
+{
+    if (!m_service)
+        return;
+    m_service->refreshSites();
+    if (m_page->hasSite())
+        m_service->refreshBackups(m_page->site().id);
+}
+
+void MainWindow::updateActions()
+{
+    const BackupRecord record = m_page->table()->currentRecord();
+    const bool completed = record.isValid() && record.status == BackupStatus::Completed;
+    const bool haveSite = m_page->hasSite();
+    auto enable = [this](const char *name, bool on) {
+        if (QAction *a = m_actions.value(QString::fromLatin1(name)))
+            a->setEnabled(on);
+    };
+    enable("actionCreateBackup", haveSite);
+    enable("actionEditSite", haveSite);
+    enable("actionDownload", completed);
+    enable("actionCopyLink", completed);
+    enable("actionVerify", completed);
+    enable("actionPin", completed);
+    enable("actionDelete", record.isValid() && Backups::isTerminal(record.status) && !record.pinned);
+    enable("actionDetails", record.isValid());
+}
+
+void MainWindow::showSite(const Site &site)
+{
+    if (m_firstRun && m_rightStack->currentWidget() == m_firstRun)
+        showFirstRun(false);
+    const bool other = site.id != m_page->site().id;
+    m_page->setSite(site);
+    if (other)
+        m_page->table()->backupModel()->clear();
+    m_page->setLoading(true);
+    m_loadingSiteId = site.id;
+    if (m_service)
+        m_service->refreshBackups(site.id);
+    updateActions();
+}
+
+void MainWindow::onSitesLoaded(const QVector<Site> &sites, const QVector<QString> &needingAttention)
+{
+    m_sites = sites;
+    m_siteList->setSites(sites, needingAttention);
+    const QString current = m_page->site().id;
+    for (const Site &site : sites) {
+        if (site.id == current)
+            m_page->setSite(site); // name, customer or tier may have changed elsewhere
+    }
+    if (current.isEmpty() && !sites.isEmpty()) {
+        const QString last = m_guiState ? m_guiState->value(QStringLiteral("gui/lastSite")).toString() : QString();
+        const bool haveLast = std::any_of(sites.cbegin(), sites.cend(), [&](const Site &s) { return s.id == last; });
+        m_siteList->selectSite(haveLast ? last : sites.first().id);
+    }
+    if (!sites.isEmpty() && m_firstRun && m_rightStack->currentWidget() == m_firstRun && m_page->hasSite())
+        showFirstRun(false);
+}
+
+void MainWindow::onBackupsLoaded(const QString &siteId, const QVector<BackupRecord> &backups)
+{
+    if (siteId != m_page->site().id)
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    BackupTableView *table = m_page->table();
+    table->backupModel()->setBackups(siteId, backups);
+    if (m_loadingSiteId == siteId) {
+        m_loadingSiteId.clear();
+        m_page->setLoading(false);
+    }
+    if (!m_selectAfterCreate.isEmpty() && table->selectBackup(m_selectAfterCreate))
+        m_selectAfterCreate.clear();
+    m_lastApplyMsec = timer.elapsed();
+
+    // Typical duration per environment (median of the last completed backups) for the ETA.
+    QHash<int, QVector<qint64>> durations;
+    for (const BackupRecord &r : backups) {
+        if (r.status == BackupStatus::Completed && r.startedAt.isValid() && r.finishedAt.isValid()) {
+            QVector<qint64> &list = durations[static_cast<int>(r.environment)];
+            if (list.size() < 10) // newest first: the recent ones say most about the next
+                list.append(r.startedAt.secsTo(r.finishedAt));
+        }
+    }
+    for (Environment env : { Environment::Prod, Environment::Stage, Environment::Dev }) {
+        QVector<qint64> list = durations.value(static_cast<int>(env));
+        if (list.isEmpty())
+            continue;
+        std::sort(list.begin(), list.end());
+        m_jobs->setTypicalDuration(siteId, env, std::max<qint64>(1, list.at(list.size() / 2)));
+    }
+    emit backupsShown(siteId, table->model()->rowCount());
+}
+
+void MainWindow::onBackupChanged(const BackupRecord &record)
+{
+    const QString key = envKey(record.siteId, record.environment);
+    if (record.status == BackupStatus::Pending && record.type == BackupType::Manual
+        && m_pendingCreates.value(key) > 0) {
+        if (--m_pendingCreates[key] == 0)
+            m_pendingCreates.remove(key);
+        m_mine.insert(jobKey(JobKind::Backup, record.id));
+        m_selectAfterCreate = record.id;
+    }
+    BackupTableView *table = m_page->table();
+    table->backupModel()->updateBackup(record);
+    if (m_selectAfterCreate == record.id && table->selectBackup(record.id))
+        m_selectAfterCreate.clear();
+}
+
+void MainWindow::onJobStarted(const JobProgress &progress)
+{
+    m_jobs->jobStarted(progress);
+    m_page->table()->backupModel()->setProgress(progress);
+}
+
+void MainWindow::onJobProgress(const JobProgress &progress)
+{
+    m_jobs->jobProgress(progress);
+    m_page->table()->backupModel()->setProgress(progress);
+    if (progress.kind == JobKind::Download && progress.backupId == m_downloadBackupId)
+        m_page->actions()->showDownloadProgress(progress.bytesDone, progress.bytesTotal);
+}
+
+void MainWindow::onJobFinished(const JobOutcome &outcome)
+{
+    m_jobs->jobFinished(outcome);
+    if (outcome.kind == JobKind::Download && outcome.backupId == m_downloadBackupId) {
+        m_downloadBackupId.clear();
+        m_page->actions()->showDownloadResult(
+            outcome.success,
+            outcome.success ? tr("Saved and verified: %1").arg(QDir::toNativeSeparators(outcome.localPath))
+                            : outcome.message);
+    }
+    if (outcome.kind == JobKind::Verify && m_page->table()->currentRecord().id == outcome.backupId)
+        m_page->actions()->showDownloadResult(outcome.success, outcome.message);
+
+    // Failures also land on the affected site's page, with a way to try again.
+    if (!outcome.success && !outcome.cancelled && outcome.siteId == m_page->site().id) {
+        std::function<void()> retry;
+        const QString siteId = outcome.siteId;
+        const Environment env = outcome.environment;
+        const QString backupId = outcome.backupId;
+        switch (outcome.kind) {
+        case JobKind::Backup:
+            retry = [this, env] { createBackup(env); };
+            break;
+        case JobKind::Download:
+            retry = [this, backupId] {
+                const int row = m_page->table()->backupModel()->rowOf(backupId);
+                if (row >= 0)
+                    downloadBackup(m_page->table()->backupModel()->recordAt(row));
+            };
+            break;
+        case JobKind::Verify:
+            retry = [this, backupId] {
+                if (m_service)
+                    m_service->verify(backupId);
+            };
+            break;
+        default:
+            break;
+        }
+        m_page->banner()->showMessage(
+            MessageBanner::Kind::Error,
+            tr("%1 of %2 / %3 failed: %4")
+                .arg(Format::jobKind(outcome.kind), siteId, Format::environment(env), outcome.message),
+            retry);
+    }
+    notify(outcome);
+    m_mine.remove(jobKey(outcome.kind, outcome.backupId));
+}
+
+void MainWindow::notify(const JobOutcome &outcome)
+{
+    if (!m_mine.contains(jobKey(outcome.kind, outcome.backupId)) || isActiveWindow())
+        return;
+    const QString what
+        = tr("%1 of %2 / %3")
+              .arg(Format::jobKind(outcome.kind), outcome.siteId, Format::environment(outcome.environment));
+    const QString title = outcome.success ? tr("%1 finished").arg(what)
+        : outcome.cancelled               ? tr("%1 cancelled").arg(what)
+                                          : tr("%1 failed").arg(what);
+    if (m_tray && m_tray->isVisible())
+        m_tray->showMessage(title, outcome.message,
+                            outcome.success ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning, 8000);
+    QApplication::alert(this);
+}
+
+void MainWindow::onServiceError(const QString &context, const QString &message)
+{
+    m_page->banner()->showMessage(MessageBanner::Kind::Error, tr("%1: %2").arg(context, message),
+                                  [this] { refresh(); });
+    if (!m_page->hasSite())
+        statusBar()->showMessage(tr("%1: %2").arg(context, message));
+}
+
+QString MainWindow::jobKey(JobKind kind, const QString &backupId)
+{
+    return QString::number(static_cast<int>(kind)) + QLatin1Char(':') + backupId;
+}
+
+void MainWindow::createBackup(Environment env)
+{
+    const Site site = m_page->site();
+    if (site.id.isEmpty() || !m_service)
+        return;
+    m_pendingCreates[envKey(site.id, env)] += 1;
+    m_service->createBackup(site.id, env, BackupType::Manual);
+    statusBar()->showMessage(tr("Backup of %1 / %2 requested").arg(site.id, Format::environment(env)), 5000);
+}
+
+void MainWindow::downloadBackup(const BackupRecord &record)
+{
+    if (!record.isValid() || record.status != BackupStatus::Completed || !m_service)
+        return;
+    const QString folder = m_settings ? m_settings->downloadsFolder() : QDir::homePath();
+    const QString suggested = QDir(folder).filePath(
+        QStringLiteral("%1-%2-%3.sql.gz").arg(record.siteId, Environments::toString(record.environment), record.id));
+    const QString backupId = record.id;
+    m_chooseSavePath(suggested, [this, backupId](const QString &path) {
+        if (path.isEmpty() || !m_service)
+            return;
+        m_downloadBackupId = backupId;
+        m_mine.insert(jobKey(JobKind::Download, backupId));
+        m_page->actions()->showDownloadProgress(0, -1);
+        m_service->download(backupId, path);
+    });
+}
+
+void MainWindow::copyLink(const BackupRecord &record)
+{
+    if (record.isValid() && m_service)
+        m_service->requestLink(record.id);
+}
+
+void MainWindow::verifyBackup(const BackupRecord &record)
+{
+    if (!record.isValid() || !m_service)
+        return;
+    m_mine.insert(jobKey(JobKind::Verify, record.id));
+    m_page->actions()->showDownloadResult(true, tr("Verifying…"));
+    m_service->verify(record.id);
+}
+
+void MainWindow::pinBackup(const BackupRecord &record, bool pinned)
+{
+    if (record.isValid() && m_service)
+        m_service->setPinned(record.id, pinned);
+}
+
+void MainWindow::deleteBackup(const BackupRecord &record)
+{
+    if (!record.isValid() || !m_service)
+        return;
+    const QString text = tr("Delete the %1 backup of %2 / %3 from %4?\n\nThe dump and its manifest are removed from "
+                            "storage. This cannot be undone.")
+                             .arg(Format::type(record.type), record.siteId, Format::environment(record.environment),
+                                  Format::localTime(record.createdAt));
+    if (!m_confirm(tr("Delete Backup"), text))
+        return;
+    m_mine.insert(jobKey(JobKind::Delete, record.id));
+    m_service->deleteBackup(record.id);
+}
+
+void MainWindow::showDetails(const BackupRecord &record)
+{
+    if (!record.isValid())
+        return;
+    auto *dialog = new BackupDetailsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setRecord(record);
+    // TODO(jobs): BackupService has no request for a backup's manifest yet; show it here once
+    // it does (e.g. requestManifest(id) -> manifestLoaded(id, json)).
+    dialog->show();
+}
+
+void MainWindow::onTableAction(const QString &action, const BackupRecord &record)
+{
+    if (action == QLatin1String("details"))
+        showDetails(record);
+    else if (action == QLatin1String("download"))
+        downloadBackup(record);
+    else if (action == QLatin1String("link"))
+        copyLink(record);
+    else if (action == QLatin1String("verify"))
+        verifyBackup(record);
+    else if (action == QLatin1String("pin"))
+        pinBackup(record, !record.pinned);
+    else if (action == QLatin1String("delete"))
+        deleteBackup(record);
+    else if (action == QLatin1String("copy-id"))
+        QApplication::clipboard()->setText(record.id);
+}
+
+void MainWindow::openSettings()
+{
+    if (m_settingsDialog) {
+        m_settingsDialog->raise();
+        m_settingsDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new SettingsDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_settingsDialog = dialog;
+    if (m_secrets) {
+        SecretJob *job = m_secrets->read(SecretStore::s3SecretKey());
+        connect(job, &Job::finished, dialog, [dialog, job] {
+            dialog->setSecretStored(SecretStore::s3SecretKey(), job->succeeded() && !job->isNotFound());
+        });
+        job->start();
+    }
+    connect(dialog, &SettingsDialog::testStorageRequested, this, [dialog] {
+        // TODO(jobs): BackupService has no storage connection test yet (e.g. testStorage(requestId,
+        // config)); until it has, say so instead of pretending.
+        dialog->showTestResult(false, tr("Testing storage needs a newer service; save and create a backup to check."));
+    });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QHash<QString, QString> secrets = dialog->changedSecrets();
+        for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
+            if (!m_secrets)
+                break;
+            SecretJob *job = m_secrets->write(it.key(), it.value());
+            connect(job, &Job::finished, this, [this, job] {
+                if (!job->succeeded())
+                    m_page->banner()->showMessage(
+                        MessageBanner::Kind::Error,
+                        tr("Could not store the secret in the keychain: %1").arg(job->errorString()));
+            });
+            job->start();
+        }
+        statusBar()->showMessage(tr("Settings saved. Storage and catalog changes apply after a restart."), 8000);
+    });
+    dialog->show();
+}
+
+void MainWindow::openSiteEditor(const QString &siteId)
+{
+    if (m_siteEditor) {
+        m_siteEditor->raise();
+        return;
+    }
+    auto *dialog = new SiteEditorDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_siteEditor = dialog;
+    for (const Site &site : qAsConst(m_sites)) {
+        if (site.id == siteId)
+            dialog->setSite(site, m_environments.value(siteId));
+    }
+    connect(dialog, &SiteEditorDialog::testConnectionRequested, this,
+            [this](const QString &requestId, const MySqlEndpoint &endpoint, const QString &password) {
+                if (m_service)
+                    m_service->testConnection(requestId, endpoint, password);
+            });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (!m_service)
+            return;
+        m_service->saveSite(dialog->site());
+        for (const EnvironmentConfig &config : dialog->environments())
+            m_service->saveEnvironment(config, dialog->password(config.environment),
+                                       dialog->passwordChanged(config.environment));
+        m_service->refreshSites();
+    });
+    dialog->show();
 }

@@ -2,12 +2,135 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QMainWindow>
+#include "catalog/BackupRecord.h"
+#include "catalog/Site.h"
+#include "jobs/JobProgress.h"
 
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+#include <QSet>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class AppSettings;
+class BackupService;
+class JobsPanel;
+class QAction;
+class QDockWidget;
+class QSettings;
+class QStackedWidget;
+class QSystemTrayIcon;
+class QTimer;
+class SecretStore;
+class SettingsDialog;
+class SiteEditorDialog;
+class SiteListWidget;
+class SitePage;
+
+/// The console's window, and the only widget that talks to BackupService: the panels and
+/// pages emit what the engineer asks for, the window turns that into service requests and
+/// routes the queued answers back. Nothing here does I/O; the service does it in its threads.
+///
+/// Native dialogs and the delete confirmation go through replaceable hooks so the end-to-end
+/// test can drive the whole window with QTest clicks.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    /// @p service, @p settings and @p secrets may be null (widget tests); they must outlive
+    /// the window.
+    MainWindow(BackupService *service, AppSettings *settings, SecretStore *secrets, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Asks where to save a download; calls @p done with the path, or never when cancelled.
+    using SavePathChooser
+        = std::function<void(const QString &suggestedPath, std::function<void(const QString &)> done)>;
+    void setSavePathChooser(SavePathChooser chooser) { m_chooseSavePath = std::move(chooser); }
+    /// The one modal question of the application (destructive actions). Returns true to go on.
+    using Confirmer = std::function<bool(const QString &title, const QString &text)>;
+    void setConfirmer(Confirmer confirmer) { m_confirm = std::move(confirmer); }
+    /// Periodic refresh for work by others on a shared catalog (0 = off).
+    void setRefreshInterval(int msec);
+
+    SiteListWidget *siteList() const { return m_siteList; }
+    SitePage *sitePage() const { return m_page; }
+    JobsPanel *jobsPanel() const { return m_jobs; }
+    QAction *action(const QString &objectName) const;
+
+    /// Milliseconds of GUI-thread work to show the last loaded site's backups (bench/gui.sh).
+    qint64 lastBackupsApplyMsec() const { return m_lastApplyMsec; }
+
+signals:
+    /// The site page shows the backups of @p siteId (after the catalog answered).
+    void backupsShown(const QString &siteId, int rowCount);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void connectService();
+    void restoreWindowState();
+    void updateActions();
+    void showSite(const Site &site);
+    void showFirstRun(bool show);
+
+    // Requests from the widgets.
+    void createBackup(Environment env);
+    void downloadBackup(const BackupRecord &record);
+    void copyLink(const BackupRecord &record);
+    void verifyBackup(const BackupRecord &record);
+    void pinBackup(const BackupRecord &record, bool pinned);
+    void deleteBackup(const BackupRecord &record);
+    void showDetails(const BackupRecord &record);
+    void onTableAction(const QString &action, const BackupRecord &record);
+    void openSettings();
+    void openSiteEditor(const QString &siteId);
+    void refresh();
+
+    // Answers from the service.
+    void onSitesLoaded(const QVector<Site> &sites, const QVector<QString> &needingAttention);
+    void onBackupsLoaded(const QString &siteId, const QVector<BackupRecord> &backups);
+    void onBackupChanged(const BackupRecord &record);
+    void onJobStarted(const JobProgress &progress);
+    void onJobProgress(const JobProgress &progress);
+    void onJobFinished(const JobOutcome &outcome);
+    void onServiceError(const QString &context, const QString &message);
+    void notify(const JobOutcome &outcome);
+
+    static QString jobKey(JobKind kind, const QString &backupId);
+
+    BackupService *m_service;
+    AppSettings *m_settings;
+    SecretStore *m_secrets;
+    std::unique_ptr<QSettings> m_guiState;
+    SiteListWidget *m_siteList;
+    QStackedWidget *m_rightStack;
+    SitePage *m_page;
+    QWidget *m_firstRun = nullptr;
+    JobsPanel *m_jobs;
+    QDockWidget *m_jobsDock;
+    QTimer *m_refreshTimer;
+    QSystemTrayIcon *m_tray = nullptr;
+    QHash<QString, QAction *> m_actions;
+    QPointer<SettingsDialog> m_settingsDialog;
+    QPointer<SiteEditorDialog> m_siteEditor;
+
+    QVector<Site> m_sites;
+    QHash<QString, QVector<EnvironmentConfig>> m_environments;
+    QSet<QString> m_mine; ///< jobKey()s of work this engineer started in this window
+    QHash<QString, int> m_pendingCreates; ///< "site/env" -> backups asked for, not yet seen
+    QString m_downloadBackupId;
+    QString m_selectAfterCreate;
+    QString m_loadingSiteId;
+    qint64 m_lastApplyMsec = -1;
+    SavePathChooser m_chooseSavePath;
+    Confirmer m_confirm;
 };

@@ -1,0 +1,1052 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Catalog.h"
+
+#include "util/Clock.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+
+#include <algorithm>
+#include <atomic>
+
+// Storage conventions, identical on both backends so one set of statements serves both:
+// - times are UTC ISO 8601 text with milliseconds ("2026-11-25T19:52:05.123Z"); fixed width,
+//   so string comparison is time comparison and indexes on them work everywhere;
+// - enums are their CLI names (Backups::statusToString, Environments::toString, ...);
+// - booleans are 0/1 integers.
+
+namespace {
+
+std::atomic<quint64> s_connectionCounter{ 0 };
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Catalog", text);
+}
+
+QVariant ts(const QDateTime &dt)
+{
+    return dt.isValid() ? QVariant(dt.toUTC().toString(Qt::ISODateWithMs)) : QVariant();
+}
+
+QDateTime fromTs(const QVariant &v)
+{
+    if (v.isNull() || v.toString().isEmpty())
+        return {};
+    QDateTime dt = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    return dt.toUTC();
+}
+
+QString statusName(BackupStatus s)
+{
+    return Backups::statusToString(s);
+}
+
+QString envName(Environment e)
+{
+    return Environments::toString(e);
+}
+
+// One migration step per schema version. Tokens are replaced per backend (see dialect()).
+// v1: sites, environments, backups (the first release).
+// v2: schedules and the audit log; backups gain pinned and heartbeat_at.
+// v3: per-environment claim lock rows (serialize claims on MySQL) and the indexes that keep
+//     status scans and the "All environments" view fast on large catalogs.
+const QVector<QStringList> &migrationSteps()
+{
+    static const QVector<QStringList> steps = {
+        {
+            QStringLiteral("CREATE TABLE sites (id VARCHAR(64) NOT NULL PRIMARY KEY, name VARCHAR(255) NOT NULL, "
+                           "customer VARCHAR(64) NOT NULL, tier VARCHAR(16) NOT NULL, "
+                           "created_at VARCHAR(32) NOT NULL)%ENGINE%"),
+            QStringLiteral("CREATE TABLE environments (site_id VARCHAR(64) NOT NULL, env VARCHAR(8) NOT NULL, "
+                           "host VARCHAR(255) NOT NULL DEFAULT '', port INTEGER NOT NULL DEFAULT 3306, "
+                           "socket VARCHAR(255) NOT NULL DEFAULT '', db_name VARCHAR(64) NOT NULL DEFAULT '', "
+                           "db_user VARCHAR(128) NOT NULL DEFAULT '', PRIMARY KEY (site_id, env))%ENGINE%"),
+            QStringLiteral("CREATE TABLE backups (id VARCHAR(64) NOT NULL PRIMARY KEY, site_id VARCHAR(64) NOT NULL, "
+                           "customer VARCHAR(64) NOT NULL, env VARCHAR(8) NOT NULL, type VARCHAR(16) NOT NULL, "
+                           "status VARCHAR(16) NOT NULL, created_at VARCHAR(32) NOT NULL, "
+                           "started_at VARCHAR(32) NULL, finished_at VARCHAR(32) NULL, "
+                           "created_by VARCHAR(128) NOT NULL DEFAULT '', size_bytes BIGINT NOT NULL DEFAULT -1, "
+                           "raw_size_bytes BIGINT NOT NULL DEFAULT -1, sha256 VARCHAR(64) NOT NULL DEFAULT '', "
+                           "object_key VARCHAR(512) NOT NULL DEFAULT '', error_text TEXT NULL, "
+                           "worker_id VARCHAR(128) NOT NULL DEFAULT '')%ENGINE%"),
+            QStringLiteral("CREATE INDEX idx_backups_site_env_created ON backups (site_id, env, created_at)"),
+        },
+        {
+            QStringLiteral("ALTER TABLE backups ADD COLUMN heartbeat_at VARCHAR(32) NULL"),
+            QStringLiteral("ALTER TABLE backups ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE TABLE schedules (site_id VARCHAR(64) NOT NULL, env VARCHAR(8) NOT NULL, "
+                           "frequency VARCHAR(8) NOT NULL, time_utc VARCHAR(8) NOT NULL, "
+                           "weekday INTEGER NOT NULL DEFAULT 1, keep_last INTEGER NOT NULL DEFAULT 7, "
+                           "keep_days INTEGER NOT NULL DEFAULT 0, enabled INTEGER NOT NULL DEFAULT 1, "
+                           "last_run_at VARCHAR(32) NULL, created_at VARCHAR(32) NOT NULL, "
+                           "PRIMARY KEY (site_id, env))%ENGINE%"),
+            QStringLiteral("CREATE TABLE audit_log (id %PK_AUTO%, at VARCHAR(32) NOT NULL, "
+                           "actor VARCHAR(128) NOT NULL DEFAULT '', action VARCHAR(64) NOT NULL, "
+                           "site_id VARCHAR(64) NOT NULL DEFAULT '', backup_id VARCHAR(64) NOT NULL DEFAULT '', "
+                           "detail TEXT NULL)%ENGINE%"),
+            QStringLiteral("CREATE INDEX idx_audit_site ON audit_log (site_id, id)"),
+        },
+        {
+            QStringLiteral("CREATE TABLE env_locks (site_id VARCHAR(64) NOT NULL, env VARCHAR(8) NOT NULL, "
+                           "PRIMARY KEY (site_id, env))%ENGINE%"),
+            QStringLiteral("CREATE INDEX idx_backups_status ON backups (status, created_at)"),
+            QStringLiteral("CREATE INDEX idx_backups_site_created ON backups (site_id, created_at)"),
+        },
+    };
+    return steps;
+}
+
+QString dialect(QString sql, bool mysql)
+{
+    sql.replace(QLatin1String("%ENGINE%"),
+                mysql ? QLatin1String(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin")
+                      : QLatin1String(""));
+    sql.replace(QLatin1String("%PK_AUTO%"),
+                mysql ? QLatin1String("BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY")
+                      : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    return sql;
+}
+
+const char kBackupColumns[] = "id, site_id, customer, env, type, status, created_at, started_at, finished_at, "
+                              "created_by, size_bytes, raw_size_bytes, sha256, object_key, error_text, worker_id, "
+                              "heartbeat_at, pinned";
+
+BackupRecord backupFromQuery(const QSqlQuery &q)
+{
+    BackupRecord r;
+    r.id = q.value(0).toString();
+    r.siteId = q.value(1).toString();
+    r.customer = q.value(2).toString();
+    r.environment = Environments::fromString(q.value(3).toString()).value_or(Environment::Prod);
+    r.type = Backups::typeFromString(q.value(4).toString()).value_or(BackupType::Manual);
+    r.status = Backups::statusFromString(q.value(5).toString()).value_or(BackupStatus::Failed);
+    r.createdAt = fromTs(q.value(6));
+    r.startedAt = fromTs(q.value(7));
+    r.finishedAt = fromTs(q.value(8));
+    r.createdBy = q.value(9).toString();
+    r.sizeBytes = q.value(10).toLongLong();
+    r.rawSizeBytes = q.value(11).toLongLong();
+    r.sha256 = q.value(12).toString();
+    r.objectKey = q.value(13).toString();
+    r.errorText = q.value(14).toString();
+    r.workerId = q.value(15).toString();
+    r.heartbeatAt = fromTs(q.value(16));
+    r.pinned = q.value(17).toInt() != 0;
+    return r;
+}
+
+Site siteFromQuery(const QSqlQuery &q)
+{
+    Site s;
+    s.id = q.value(0).toString();
+    s.name = q.value(1).toString();
+    s.customer = q.value(2).toString();
+    s.tier = Environments::tierFromString(q.value(3).toString()).value_or(Tier::Basic);
+    s.createdAt = fromTs(q.value(4));
+    return s;
+}
+
+EnvironmentConfig environmentFromQuery(const QSqlQuery &q)
+{
+    EnvironmentConfig c;
+    c.siteId = q.value(0).toString();
+    c.environment = Environments::fromString(q.value(1).toString()).value_or(Environment::Prod);
+    c.endpoint.host = q.value(2).toString();
+    c.endpoint.port = q.value(3).toInt();
+    c.endpoint.socket = q.value(4).toString();
+    c.endpoint.database = q.value(5).toString();
+    c.endpoint.user = q.value(6).toString();
+    return c;
+}
+
+Schedule scheduleFromQuery(const QSqlQuery &q)
+{
+    Schedule s;
+    s.siteId = q.value(0).toString();
+    s.environment = Environments::fromString(q.value(1).toString()).value_or(Environment::Prod);
+    s.frequency
+        = q.value(2).toString() == QLatin1String("weekly") ? Schedule::Frequency::Weekly : Schedule::Frequency::Daily;
+    s.timeUtc = QTime::fromString(q.value(3).toString(), QStringLiteral("HH:mm"));
+    s.weekday = q.value(4).toInt();
+    s.keepLast = q.value(5).toInt();
+    s.keepDays = q.value(6).toInt();
+    s.enabled = q.value(7).toInt() != 0;
+    s.lastRunAt = fromTs(q.value(8));
+    s.createdAt = fromTs(q.value(9));
+    return s;
+}
+
+bool isBackupIdSafe(const QString &id)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9A-Za-z][0-9A-Za-z-]{0,63}$"));
+    return re.match(id).hasMatch();
+}
+
+// MySQL error numbers worth retrying a short transaction for: deadlock, lock wait timeout.
+bool isRetryableLockError(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    return code == QLatin1String("1213") || code == QLatin1String("1205");
+}
+
+const SystemClock s_systemClock;
+
+} // namespace
+
+// --- CatalogLocation
+
+std::optional<CatalogLocation> CatalogLocation::parse(const QString &text, QString *error)
+{
+    const QString trimmed = text.trimmed();
+    CatalogLocation loc;
+    if (trimmed.isEmpty()) {
+        if (error)
+            *error = tr("The catalog location is empty: give a file path or mysql://user@host:port/database.");
+        return std::nullopt;
+    }
+    if (trimmed.startsWith(QLatin1String("mysql://")) || trimmed.startsWith(QLatin1String("mariadb://"))) {
+        const QUrl url(trimmed, QUrl::StrictMode);
+        const QString db = url.path().mid(1);
+        if (!url.isValid() || url.host().isEmpty() || url.userName().isEmpty() || db.isEmpty() || db.contains(u'/')) {
+            if (error)
+                *error = tr("Invalid catalog location \"%1\": use mysql://user@host:port/database.").arg(trimmed);
+            return std::nullopt;
+        }
+        if (!url.password().isEmpty()) {
+            if (error)
+                *error = tr("Do not put the catalog password in the location: it is read from the keychain or "
+                            "CREODROP_CATALOG_PASSWORD.");
+            return std::nullopt;
+        }
+        loc.kind = Kind::MySql;
+        loc.host = url.host();
+        loc.port = url.port(3306);
+        loc.user = url.userName();
+        loc.database = db;
+        return loc;
+    }
+    QString path = trimmed;
+    if (path.startsWith(QLatin1String("sqlite:")))
+        path = path.mid(7);
+    if (path.startsWith(QLatin1String("//")))
+        path = path.mid(2);
+    if (path.isEmpty()) {
+        if (error)
+            *error = tr("Invalid catalog location \"%1\": the file path is empty.").arg(trimmed);
+        return std::nullopt;
+    }
+    loc.kind = Kind::Sqlite;
+    loc.sqlitePath = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    return loc;
+}
+
+QString CatalogLocation::toString() const
+{
+    if (kind == Kind::Sqlite)
+        return sqlitePath;
+    return QStringLiteral("mysql://%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
+}
+
+QString CatalogLocation::secretKey() const
+{
+    return QStringLiteral("catalog/%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
+}
+
+// --- Catalog: opening and migrations
+
+Catalog::Catalog(const CatalogLocation &location, const Clock *clock)
+    : m_location(location)
+    , m_clock(clock ? clock : &s_systemClock)
+    , m_connectionName(QStringLiteral("creodrop-catalog-%1").arg(++s_connectionCounter))
+{ }
+
+Catalog::~Catalog()
+{
+    {
+        QSqlDatabase d = QSqlDatabase::database(m_connectionName, false);
+        if (d.isOpen())
+            d.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+std::unique_ptr<Catalog> Catalog::open(const CatalogLocation &location, const Clock *clock, QString *error)
+{
+    return openAtVersion(location, clock, latestSchemaVersion(), error);
+}
+
+std::unique_ptr<Catalog> Catalog::openAtVersion(const CatalogLocation &location, const Clock *clock, int version,
+                                                QString *error)
+{
+    std::unique_ptr<Catalog> catalog(new Catalog(location, clock));
+    QString why;
+    if (version < 1 || version > latestSchemaVersion())
+        why = tr("Unknown catalog schema version %1.").arg(version);
+    else if (catalog->connect(&why))
+        catalog->migrate(version, &why);
+    if (!why.isEmpty()) {
+        if (error)
+            *error = tr("Cannot open the catalog %1: %2").arg(location.toString(), why);
+        return nullptr;
+    }
+    return catalog;
+}
+
+int Catalog::latestSchemaVersion()
+{
+    return int(migrationSteps().size());
+}
+
+QSqlDatabase Catalog::db() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+QDateTime Catalog::now() const
+{
+    return m_clock->nowUtc().toUTC();
+}
+
+bool Catalog::connect(QString *error)
+{
+    if (m_location.kind == CatalogLocation::Kind::Sqlite) {
+        const QFileInfo fi(m_location.sqlitePath);
+        if (!QDir().mkpath(fi.absolutePath())) {
+            *error = tr("cannot create the folder %1.").arg(fi.absolutePath());
+            return false;
+        }
+        QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        d.setDatabaseName(m_location.sqlitePath);
+        // Several processes (GUI, CLIs, a worker) share the file: wait for locks instead of failing.
+        d.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
+        if (!d.open()) {
+            *error = d.lastError().text();
+            return false;
+        }
+        QSqlQuery q(d);
+        // WAL lets readers proceed while one process writes.
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))
+            || !q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"))) {
+            *error = q.lastError().text();
+            return false;
+        }
+        return true;
+    }
+
+    auto configure = [this](QSqlDatabase &d, const QString &database) {
+        d.setHostName(m_location.host);
+        d.setPort(m_location.port);
+        d.setUserName(m_location.user);
+        d.setPassword(m_location.password);
+        d.setDatabaseName(database);
+        // Found (matched) rows, not changed rows: a compare-and-set that writes the same values
+        // still counts as one row affected.
+        d.setConnectOptions(QStringLiteral("CLIENT_FOUND_ROWS=1;MYSQL_OPT_CONNECT_TIMEOUT=10"));
+    };
+    QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_connectionName);
+    configure(d, m_location.database);
+    if (!d.open()) {
+        // A team may point at a database that does not exist yet: create it, then retry.
+        if (d.lastError().nativeErrorCode() != QLatin1String("1049")) {
+            *error = d.lastError().text();
+            if (d.lastError().nativeErrorCode() == QLatin1String("1045"))
+                *error += tr(" Check the user and the password (keychain or CREODROP_CATALOG_PASSWORD).");
+            return false;
+        }
+        const QString adminName = m_connectionName + QStringLiteral("-create");
+        {
+            QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), adminName);
+            configure(admin, QString());
+            QSqlQuery q(admin);
+            if (!admin.open()
+                || !q.exec(QStringLiteral("CREATE DATABASE IF NOT EXISTS `%1` CHARACTER SET utf8mb4")
+                               .arg(QString(m_location.database).remove(u'`')))) {
+                *error = admin.isOpen() ? q.lastError().text() : admin.lastError().text();
+            }
+        }
+        QSqlDatabase::removeDatabase(adminName);
+        if (!error->isEmpty())
+            return false;
+        if (!d.open()) {
+            *error = d.lastError().text();
+            return false;
+        }
+    }
+    QSqlQuery q(d);
+    // Every statement sees the latest committed rows; claims rely on it (see claimBackupMySql).
+    if (!q.exec(QStringLiteral("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED"))) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool Catalog::migrate(int targetVersion, QString *error)
+{
+    QSqlDatabase d = db();
+    QSqlQuery q(d);
+    const bool mysql = isMySql();
+    auto sqlError = [&](const QString &what) {
+        *error = what + QStringLiteral(": ") + q.lastError().text();
+        return false;
+    };
+
+    // Serialize migrations between processes opening the same catalog at once.
+    if (mysql) {
+        if (!q.exec(QStringLiteral("SELECT GET_LOCK('creodrop_catalog_migrate', 60)")) || !q.next()
+            || q.value(0).toInt() != 1)
+            return sqlError(tr("cannot lock the catalog for migration"));
+    } else if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        return sqlError(tr("cannot lock the catalog for migration"));
+    }
+
+    bool ok = [&]() {
+        if (!q.exec(dialect(
+                QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)%ENGINE%"), mysql)))
+            return sqlError(tr("cannot create schema_version"));
+        if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")))
+            return sqlError(tr("cannot read the schema version"));
+        int current = q.next() && !q.value(0).isNull() ? q.value(0).toInt() : 0;
+        if (current == 0 && !q.exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (0)")))
+            return sqlError(tr("cannot initialise schema_version"));
+        if (current > latestSchemaVersion()) {
+            *error = tr("the catalog has schema version %1, newer than this program understands (%2): "
+                        "update Creodrop Backups.")
+                         .arg(current)
+                         .arg(latestSchemaVersion());
+            return false;
+        }
+        const QVector<QStringList> &steps = migrationSteps();
+        for (int v = current + 1; v <= targetVersion; ++v) {
+            for (const QString &statement : steps.at(v - 1)) {
+                if (!q.exec(dialect(statement, mysql)))
+                    return sqlError(tr("migration to version %1 failed").arg(v));
+            }
+            // MySQL commits DDL implicitly, so the version is recorded after every step: an
+            // interrupted migration resumes at the step that did not finish.
+            q.prepare(QStringLiteral("UPDATE schema_version SET version = ?"));
+            q.addBindValue(v);
+            if (!q.exec())
+                return sqlError(tr("cannot record schema version %1").arg(v));
+        }
+        return true;
+    }();
+
+    QSqlQuery unlock(d);
+    if (mysql)
+        unlock.exec(QStringLiteral("SELECT RELEASE_LOCK('creodrop_catalog_migrate')"));
+    else
+        unlock.exec(ok ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"));
+    return ok;
+}
+
+int Catalog::schemaVersion() const
+{
+    QSqlQuery q(db());
+    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+bool Catalog::fail(const QString &message) const
+{
+    m_lastError = message;
+    return false;
+}
+
+bool Catalog::exec(QSqlQuery &query, const QString &sql, const QVariantList &binds) const
+{
+    if (!query.prepare(sql))
+        return fail(tr("Catalog error: %1").arg(query.lastError().text()));
+    for (const QVariant &v : binds) {
+        // Qt binds a null QString as SQL NULL; an absent text is '' in this schema (explicit
+        // NULLs are passed as an invalid QVariant).
+        if (v.typeId() == QMetaType::QString && v.toString().isNull())
+            query.addBindValue(QStringLiteral(""));
+        else
+            query.addBindValue(v);
+    }
+    if (!query.exec())
+        return fail(tr("Catalog error: %1").arg(query.lastError().text()));
+    return true;
+}
+
+// --- sites and environments
+
+namespace {
+QString siteValidationError(const Site &site)
+{
+    QString e = Slug::validationError(site.id, QCoreApplication::translate("Catalog", "site"));
+    if (e.isEmpty())
+        e = Slug::validationError(site.customer, QCoreApplication::translate("Catalog", "customer"));
+    if (e.isEmpty() && site.name.trimmed().isEmpty())
+        e = QCoreApplication::translate("Catalog", "The site needs a name.");
+    return e;
+}
+} // namespace
+
+bool Catalog::addSite(const Site &site)
+{
+    if (const QString e = siteValidationError(site); !e.isEmpty())
+        return fail(e);
+    if (this->site(site.id))
+        return fail(tr("Site \"%1\" already exists.").arg(site.id));
+    QSqlQuery q(db());
+    const QDateTime created = site.createdAt.isValid() ? site.createdAt : now();
+    return exec(q, QStringLiteral("INSERT INTO sites (id, name, customer, tier, created_at) VALUES (?, ?, ?, ?, ?)"),
+                { site.id, site.name.trimmed(), site.customer, Environments::tierToString(site.tier), ts(created) });
+}
+
+bool Catalog::updateSite(const Site &site)
+{
+    if (const QString e = siteValidationError(site); !e.isEmpty())
+        return fail(e);
+    QSqlQuery q(db());
+    if (!exec(q, QStringLiteral("UPDATE sites SET name = ?, customer = ?, tier = ? WHERE id = ?"),
+              { site.name.trimmed(), site.customer, Environments::tierToString(site.tier), site.id }))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(tr("Site \"%1\" does not exist.").arg(site.id));
+    return true;
+}
+
+bool Catalog::removeSite(const QString &siteId, bool withBackupRows)
+{
+    if (!site(siteId))
+        return fail(tr("Site \"%1\" does not exist.").arg(siteId));
+    QSqlDatabase d = db();
+    QSqlQuery q(d);
+    if (!withBackupRows) {
+        if (!exec(q, QStringLiteral("SELECT COUNT(*) FROM backups WHERE site_id = ?"), { siteId }) || !q.next())
+            return false;
+        if (const int n = q.value(0).toInt(); n > 0)
+            return fail(tr("Site \"%1\" still has %2 backup(s): delete them first.").arg(siteId).arg(n));
+    }
+    if (!d.transaction())
+        return fail(tr("Catalog error: %1").arg(d.lastError().text()));
+    const QStringList tables{ QStringLiteral("backups"), QStringLiteral("schedules"), QStringLiteral("environments"),
+                              QStringLiteral("env_locks") };
+    for (const QString &table : tables) {
+        if (!exec(q, QStringLiteral("DELETE FROM %1 WHERE site_id = ?").arg(table), { siteId })) {
+            d.rollback();
+            return false;
+        }
+    }
+    if (!exec(q, QStringLiteral("DELETE FROM sites WHERE id = ?"), { siteId })) {
+        d.rollback();
+        return false;
+    }
+    if (!d.commit())
+        return fail(tr("Catalog error: %1").arg(d.lastError().text()));
+    return true;
+}
+
+std::optional<Site> Catalog::site(const QString &siteId) const
+{
+    QSqlQuery q(db());
+    if (!exec(q, QStringLiteral("SELECT id, name, customer, tier, created_at FROM sites WHERE id = ?"), { siteId })
+        || !q.next())
+        return std::nullopt;
+    return siteFromQuery(q);
+}
+
+QVector<Site> Catalog::sites() const
+{
+    QVector<Site> result;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    if (!exec(q, QStringLiteral("SELECT id, name, customer, tier, created_at FROM sites ORDER BY id")))
+        return result;
+    while (q.next())
+        result.append(siteFromQuery(q));
+    return result;
+}
+
+bool Catalog::setEnvironment(const EnvironmentConfig &config)
+{
+    const std::optional<Site> s = site(config.siteId);
+    if (!s)
+        return fail(tr("Site \"%1\" does not exist.").arg(config.siteId));
+    if (!s->environments().contains(config.environment))
+        return fail(tr("Site \"%1\" is %2 tier and has no %3 environment.")
+                        .arg(s->id, Environments::tierToString(s->tier), envName(config.environment)));
+    const MySqlEndpoint &e = config.endpoint;
+    QSqlDatabase d = db();
+    QSqlQuery q(d);
+    if (!d.transaction())
+        return fail(tr("Catalog error: %1").arg(d.lastError().text()));
+    bool ok = exec(q,
+                   QStringLiteral("UPDATE environments SET host = ?, port = ?, socket = ?, db_name = ?, db_user = ? "
+                                  "WHERE site_id = ? AND env = ?"),
+                   { e.host, e.port, e.socket, e.database, e.user, config.siteId, envName(config.environment) });
+    if (ok && q.numRowsAffected() == 0) {
+        ok = exec(q,
+                  QStringLiteral("INSERT INTO environments (site_id, env, host, port, socket, db_name, db_user) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                  { config.siteId, envName(config.environment), e.host, e.port, e.socket, e.database, e.user });
+    }
+    if (!ok) {
+        d.rollback();
+        return false;
+    }
+    if (!d.commit())
+        return fail(tr("Catalog error: %1").arg(d.lastError().text()));
+    return true;
+}
+
+std::optional<EnvironmentConfig> Catalog::environment(const QString &siteId, Environment env) const
+{
+    QSqlQuery q(db());
+    if (!exec(q,
+              QStringLiteral("SELECT site_id, env, host, port, socket, db_name, db_user FROM environments "
+                             "WHERE site_id = ? AND env = ?"),
+              { siteId, envName(env) })
+        || !q.next())
+        return std::nullopt;
+    return environmentFromQuery(q);
+}
+
+QVector<EnvironmentConfig> Catalog::environments(const QString &siteId) const
+{
+    QVector<EnvironmentConfig> result;
+    QSqlQuery q(db());
+    if (!exec(q,
+              QStringLiteral("SELECT site_id, env, host, port, socket, db_name, db_user FROM environments "
+                             "WHERE site_id = ?"),
+              { siteId }))
+        return result;
+    while (q.next())
+        result.append(environmentFromQuery(q));
+    // Display order: prod, stage, dev (the enum order).
+    std::sort(result.begin(), result.end(), [](const EnvironmentConfig &a, const EnvironmentConfig &b) {
+        return int(a.environment) < int(b.environment);
+    });
+    return result;
+}
+
+// --- backups
+
+QString Catalog::objectKey(const QString &customer, const QString &siteId, Environment env, const QString &backupId)
+{
+    if (!Slug::isValid(customer) || !Slug::isValid(siteId) || !isBackupIdSafe(backupId))
+        return {};
+    return QStringLiteral("customers/%1/%2/%3/%4.sql.gz").arg(customer, siteId, envName(env), backupId);
+}
+
+QString Catalog::manifestKey(const QString &objectKey)
+{
+    QString key = objectKey;
+    if (key.endsWith(QLatin1String(".sql.gz")))
+        key.chop(7);
+    return key + QStringLiteral(".json");
+}
+
+BackupRecord Catalog::createBackup(const QString &siteId, Environment env, BackupType type, const QString &createdBy)
+{
+    if (!Slug::isValid(siteId)) {
+        fail(Slug::validationError(siteId, tr("site")));
+        return {};
+    }
+    const std::optional<Site> s = site(siteId);
+    if (!s) {
+        fail(tr("Site \"%1\" does not exist.").arg(siteId));
+        return {};
+    }
+    if (!s->environments().contains(env)) {
+        fail(tr("Site \"%1\" is %2 tier and has no %3 environment.")
+                 .arg(siteId, Environments::tierToString(s->tier), envName(env)));
+        return {};
+    }
+    if (!Slug::isValid(s->customer)) {
+        fail(Slug::validationError(s->customer, tr("customer")));
+        return {};
+    }
+    BackupRecord r;
+    r.createdAt = now();
+    r.id = Backups::newId(r.createdAt);
+    r.siteId = siteId;
+    r.customer = s->customer;
+    r.environment = env;
+    r.type = type;
+    r.status = BackupStatus::Pending;
+    r.createdBy = createdBy;
+    r.objectKey = objectKey(r.customer, siteId, env, r.id);
+    QSqlQuery q(db());
+    if (!exec(q,
+              QStringLiteral("INSERT INTO backups (id, site_id, customer, env, type, status, created_at, created_by, "
+                             "object_key, pinned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"),
+              { r.id, r.siteId, r.customer, envName(env), Backups::typeToString(type), statusName(r.status),
+                ts(r.createdAt), createdBy, r.objectKey }))
+        return {};
+    audit({ r.createdAt, createdBy, QStringLiteral("backup.create"), siteId, r.id,
+            QStringLiteral("%1 %2").arg(envName(env), Backups::typeToString(type)) });
+    return r;
+}
+
+std::optional<BackupRecord> Catalog::backup(const QString &id) const
+{
+    QSqlQuery q(db());
+    if (!exec(q, QStringLiteral("SELECT %1 FROM backups WHERE id = ?").arg(QLatin1String(kBackupColumns)), { id })
+        || !q.next())
+        return std::nullopt;
+    return backupFromQuery(q);
+}
+
+QVector<BackupRecord> Catalog::backups(const QString &siteId, const EnvironmentFilter &filter) const
+{
+    QString sql = QStringLiteral("SELECT %1 FROM backups WHERE site_id = ?").arg(QLatin1String(kBackupColumns));
+    QVariantList binds{ siteId };
+    if (filter.environment()) {
+        sql += QStringLiteral(" AND env = ?");
+        binds << envName(*filter.environment());
+    }
+    if (filter.status()) {
+        sql += QStringLiteral(" AND status = ?");
+        binds << statusName(*filter.status());
+    }
+    sql += QStringLiteral(" ORDER BY created_at DESC, id DESC");
+    QVector<BackupRecord> result;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    if (!exec(q, sql, binds))
+        return result;
+    while (q.next())
+        result.append(backupFromQuery(q));
+    return result;
+}
+
+QVector<BackupRecord> Catalog::backupsWithStatus(BackupStatus status) const
+{
+    QVector<BackupRecord> result;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    if (!exec(q,
+              QStringLiteral("SELECT %1 FROM backups WHERE status = ? ORDER BY created_at, id")
+                  .arg(QLatin1String(kBackupColumns)),
+              { statusName(status) }))
+        return result;
+    while (q.next())
+        result.append(backupFromQuery(q));
+    return result;
+}
+
+bool Catalog::claimBackup(const QString &id, const QString &workerId)
+{
+    const std::optional<BackupRecord> r = backup(id);
+    if (!r)
+        return fail(tr("Backup %1 does not exist.").arg(id));
+    if (r->status != BackupStatus::Pending) {
+        m_lastError.clear();
+        return false;
+    }
+    if (isMySql())
+        return claimBackupMySql(id, workerId, *r);
+
+    // SQLite runs one writer at a time and a statement is atomic, so the check and the update
+    // in one statement cannot interleave with another claim.
+    const QVariant at = ts(now());
+    QSqlQuery q(db());
+    if (!exec(
+            q,
+            QStringLiteral("UPDATE backups SET status = 'in_progress', worker_id = ?, started_at = ?, heartbeat_at = ? "
+                           "WHERE id = ? AND status = 'pending' AND NOT EXISTS (SELECT 1 FROM backups AS other "
+                           "WHERE other.site_id = ? AND other.env = ? AND other.status = 'in_progress')"),
+            { workerId, at, at, id, r->siteId, envName(r->environment) }))
+        return false;
+    m_lastError.clear();
+    return q.numRowsAffected() == 1;
+}
+
+bool Catalog::claimBackupMySql(const QString &id, const QString &workerId, const BackupRecord &record)
+{
+    // MySQL cannot read the updated table in an UPDATE's subquery, and a plain read would not
+    // see a concurrent claim. So claims of one environment are serialized on its env_locks row
+    // (SELECT ... FOR UPDATE); under READ COMMITTED the check after the lock sees every claim
+    // committed before.
+    QSqlDatabase d = db();
+    const QString env = envName(record.environment);
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        QSqlQuery q(d);
+        if (!d.transaction())
+            return fail(tr("Catalog error: %1").arg(d.lastError().text()));
+        bool retry = false;
+        auto step = [&](const QString &sql, const QVariantList &binds) {
+            if (exec(q, sql, binds))
+                return true;
+            retry = isRetryableLockError(q.lastError());
+            return false;
+        };
+        bool ok
+            = step(QStringLiteral("INSERT IGNORE INTO env_locks (site_id, env) VALUES (?, ?)"), { record.siteId, env })
+            && step(QStringLiteral("SELECT site_id FROM env_locks WHERE site_id = ? AND env = ? FOR UPDATE"),
+                    { record.siteId, env })
+            && step(QStringLiteral(
+                        "SELECT COUNT(*) FROM backups WHERE site_id = ? AND env = ? AND status = 'in_progress'"),
+                    { record.siteId, env });
+        bool claimed = false;
+        if (ok && q.next() && q.value(0).toInt() == 0) {
+            const QVariant at = ts(now());
+            ok = step(QStringLiteral("UPDATE backups SET status = 'in_progress', worker_id = ?, started_at = ?, "
+                                     "heartbeat_at = ? WHERE id = ? AND status = 'pending'"),
+                      { workerId, at, at, id });
+            claimed = ok && q.numRowsAffected() == 1;
+        }
+        if (ok && d.commit()) {
+            m_lastError.clear();
+            return claimed;
+        }
+        d.rollback();
+        if (!retry)
+            return false;
+    }
+    return false;
+}
+
+bool Catalog::heartbeat(const QString &id, const QString &workerId)
+{
+    QSqlQuery q(db());
+    if (!exec(q,
+              QStringLiteral("UPDATE backups SET heartbeat_at = ? WHERE id = ? AND worker_id = ? AND status = "
+                             "'in_progress'"),
+              { ts(now()), id, workerId }))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(tr("Backup %1 is no longer in progress for this worker.").arg(id));
+    return true;
+}
+
+bool Catalog::completeBackup(const QString &id, const QString &workerId, qint64 sizeBytes, qint64 rawSizeBytes,
+                             const QString &sha256)
+{
+    QSqlQuery q(db());
+    if (!exec(q,
+              QStringLiteral("UPDATE backups SET status = 'completed', finished_at = ?, size_bytes = ?, "
+                             "raw_size_bytes = ?, sha256 = ?, error_text = NULL "
+                             "WHERE id = ? AND worker_id = ? AND status = 'in_progress'"),
+              { ts(now()), sizeBytes, rawSizeBytes, sha256, id, workerId }))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(tr("Backup %1 is no longer in progress for this worker; not marked completed.").arg(id));
+    return true;
+}
+
+bool Catalog::failBackup(const QString &id, BackupStatus terminalStatus, const QString &errorText)
+{
+    if (terminalStatus != BackupStatus::Failed && terminalStatus != BackupStatus::Cancelled)
+        return fail(tr("failBackup takes Failed or Cancelled."));
+    QSqlQuery q(db());
+    if (!exec(q,
+              QStringLiteral("UPDATE backups SET status = ?, finished_at = ?, error_text = ? "
+                             "WHERE id = ? AND status IN ('pending', 'in_progress')"),
+              { statusName(terminalStatus), ts(now()), errorText, id }))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(tr("Backup %1 has already finished or does not exist.").arg(id));
+    return true;
+}
+
+QVector<BackupRecord> Catalog::staleBackups(int staleSeconds) const
+{
+    QVector<BackupRecord> result;
+    QSqlQuery q(db());
+    if (!exec(q,
+              QStringLiteral("SELECT %1 FROM backups WHERE status = 'in_progress' "
+                             "AND (heartbeat_at IS NULL OR heartbeat_at < ?) ORDER BY created_at")
+                  .arg(QLatin1String(kBackupColumns)),
+              { ts(now().addSecs(-staleSeconds)) }))
+        return result;
+    while (q.next())
+        result.append(backupFromQuery(q));
+    return result;
+}
+
+bool Catalog::setPinned(const QString &id, bool pinned)
+{
+    QSqlQuery q(db());
+    if (!exec(q, QStringLiteral("UPDATE backups SET pinned = ? WHERE id = ?"), { pinned ? 1 : 0, id }))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(tr("Backup %1 does not exist.").arg(id));
+    return true;
+}
+
+bool Catalog::removeBackup(const QString &id)
+{
+    QSqlQuery q(db());
+    if (!exec(q, QStringLiteral("DELETE FROM backups WHERE id = ?"), { id }))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(tr("Backup %1 does not exist.").arg(id));
+    return true;
+}
+
+bool Catalog::upsertBackup(const BackupRecord &r)
+{
+    if (!Slug::isValid(r.siteId) || !Slug::isValid(r.customer) || !isBackupIdSafe(r.id))
+        return fail(
+            tr("Refusing backup row with invalid site, customer or id (%1/%2/%3).").arg(r.customer, r.siteId, r.id));
+    const std::optional<BackupRecord> existing = backup(r.id);
+    if (existing && existing->status == BackupStatus::Completed)
+        return true;
+    const QString key = r.objectKey.isEmpty() ? objectKey(r.customer, r.siteId, r.environment, r.id) : r.objectKey;
+    const QVariantList values{ r.siteId,
+                               r.customer,
+                               envName(r.environment),
+                               Backups::typeToString(r.type),
+                               statusName(r.status),
+                               ts(r.createdAt.isValid() ? r.createdAt : now()),
+                               ts(r.startedAt),
+                               ts(r.finishedAt),
+                               r.createdBy,
+                               r.sizeBytes,
+                               r.rawSizeBytes,
+                               r.sha256,
+                               key,
+                               r.errorText.isEmpty() ? QVariant() : QVariant(r.errorText),
+                               r.workerId,
+                               ts(r.heartbeatAt),
+                               r.pinned ? 1 : 0,
+                               r.id };
+    QSqlQuery q(db());
+    if (existing) {
+        return exec(q,
+                    QStringLiteral("UPDATE backups SET site_id = ?, customer = ?, env = ?, type = ?, status = ?, "
+                                   "created_at = ?, started_at = ?, finished_at = ?, created_by = ?, size_bytes = ?, "
+                                   "raw_size_bytes = ?, sha256 = ?, object_key = ?, error_text = ?, worker_id = ?, "
+                                   "heartbeat_at = ?, pinned = ? WHERE id = ?"),
+                    values);
+    }
+    return exec(q,
+                QStringLiteral("INSERT INTO backups (site_id, customer, env, type, status, created_at, started_at, "
+                               "finished_at, created_by, size_bytes, raw_size_bytes, sha256, object_key, error_text, "
+                               "worker_id, heartbeat_at, pinned, id) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                values);
+}
+
+// --- schedules
+
+bool Catalog::setSchedule(const Schedule &schedule)
+{
+    const std::optional<Site> s = site(schedule.siteId);
+    if (!s)
+        return fail(tr("Site \"%1\" does not exist.").arg(schedule.siteId));
+    if (!s->environments().contains(schedule.environment))
+        return fail(tr("Site \"%1\" is %2 tier and has no %3 environment.")
+                        .arg(s->id, Environments::tierToString(s->tier), envName(schedule.environment)));
+    if (!schedule.timeUtc.isValid())
+        return fail(tr("The schedule needs a valid time of day."));
+    if (schedule.frequency == Schedule::Frequency::Weekly && (schedule.weekday < 1 || schedule.weekday > 7))
+        return fail(tr("The weekday must be 1 (Monday) to 7 (Sunday)."));
+    if (schedule.keepLast < 1 || schedule.keepDays < 0)
+        return fail(tr("Keep at least one scheduled backup (--keep N with N >= 1; --keep-days D with D >= 0)."));
+    const QString env = envName(schedule.environment);
+    const QString freq
+        = schedule.frequency == Schedule::Frequency::Weekly ? QStringLiteral("weekly") : QStringLiteral("daily");
+    const QString time = schedule.timeUtc.toString(QStringLiteral("HH:mm"));
+    QSqlDatabase d = db();
+    QSqlQuery q(d);
+    if (!d.transaction())
+        return fail(tr("Catalog error: %1").arg(d.lastError().text()));
+    bool ok = exec(q,
+                   QStringLiteral("UPDATE schedules SET frequency = ?, time_utc = ?, weekday = ?, keep_last = ?, "
+                                  "keep_days = ?, enabled = ? WHERE site_id = ? AND env = ?"),
+                   { freq, time, schedule.weekday, schedule.keepLast, schedule.keepDays, schedule.enabled ? 1 : 0,
+                     schedule.siteId, env });
+    if (ok && q.numRowsAffected() == 0) {
+        ok = exec(q,
+                  QStringLiteral("INSERT INTO schedules (site_id, env, frequency, time_utc, weekday, keep_last, "
+                                 "keep_days, enabled, last_run_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                  { schedule.siteId, env, freq, time, schedule.weekday, schedule.keepLast, schedule.keepDays,
+                    schedule.enabled ? 1 : 0, ts(schedule.lastRunAt),
+                    ts(schedule.createdAt.isValid() ? schedule.createdAt : now()) });
+    }
+    if (!ok) {
+        d.rollback();
+        return false;
+    }
+    if (!d.commit())
+        return fail(tr("Catalog error: %1").arg(d.lastError().text()));
+    return true;
+}
+
+bool Catalog::removeSchedule(const QString &siteId, Environment env)
+{
+    QSqlQuery q(db());
+    if (!exec(q, QStringLiteral("DELETE FROM schedules WHERE site_id = ? AND env = ?"), { siteId, envName(env) }))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(tr("%1/%2 has no schedule.").arg(siteId, envName(env)));
+    return true;
+}
+
+QVector<Schedule> Catalog::schedules(const QString &siteId) const
+{
+    QVector<Schedule> result;
+    QString sql = QStringLiteral("SELECT site_id, env, frequency, time_utc, weekday, keep_last, keep_days, enabled, "
+                                 "last_run_at, created_at FROM schedules");
+    QVariantList binds;
+    if (!siteId.isEmpty()) {
+        sql += QStringLiteral(" WHERE site_id = ?");
+        binds << siteId;
+    }
+    sql += QStringLiteral(" ORDER BY site_id, env");
+    QSqlQuery q(db());
+    if (!exec(q, sql, binds))
+        return result;
+    while (q.next())
+        result.append(scheduleFromQuery(q));
+    return result;
+}
+
+bool Catalog::markScheduleRun(const QString &siteId, Environment env, const QDateTime &atUtc)
+{
+    QSqlQuery q(db());
+    if (!exec(q, QStringLiteral("UPDATE schedules SET last_run_at = ? WHERE site_id = ? AND env = ?"),
+              { ts(atUtc), siteId, envName(env) }))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(tr("%1/%2 has no schedule.").arg(siteId, envName(env)));
+    return true;
+}
+
+// --- audit
+
+bool Catalog::audit(const AuditEntry &entry)
+{
+    QSqlQuery q(db());
+    return exec(q,
+                QStringLiteral("INSERT INTO audit_log (at, actor, action, site_id, backup_id, detail) "
+                               "VALUES (?, ?, ?, ?, ?, ?)"),
+                { ts(entry.at.isValid() ? entry.at : now()), entry.actor, entry.action, entry.siteId, entry.backupId,
+                  entry.detail });
+}
+
+QVector<AuditEntry> Catalog::auditLog(const QString &siteId, int limit) const
+{
+    QVector<AuditEntry> result;
+    QString sql = QStringLiteral("SELECT at, actor, action, site_id, backup_id, detail FROM audit_log");
+    QVariantList binds;
+    if (!siteId.isEmpty()) {
+        sql += QStringLiteral(" WHERE site_id = ?");
+        binds << siteId;
+    }
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(qMax(1, limit));
+    QSqlQuery q(db());
+    if (!exec(q, sql, binds))
+        return result;
+    while (q.next()) {
+        result.append({ fromTs(q.value(0)), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                        q.value(4).toString(), q.value(5).toString() });
+    }
+    return result;
+}

@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QIODevice>
+
+#include <memory>
+
+/// Read-only QIODevice that inflates a gzip stream read from @p source (not owned), streaming
+/// with a fixed buffer. Concatenated members (as gzip and pigz may write) are read as one
+/// stream. A stream that ends early or holds corrupt data makes read() fail with a clear
+/// errorString() ("truncated gzip stream ...", "corrupt gzip data ..."): it never looks like a
+/// clean end of data.
+class GzipReader : public QIODevice
+{
+    Q_OBJECT
+
+public:
+    explicit GzipReader(QIODevice *source, QObject *parent = nullptr);
+    ~GzipReader() override;
+
+    bool isSequential() const override { return true; }
+    bool open(OpenMode mode) override;
+    void close() override;
+    bool atEnd() const override;
+    qint64 bytesAvailable() const override;
+
+    /// True when the whole stream was read and every member's CRC and length matched.
+    bool finishedOk() const { return m_finishedOk; }
+    /// Compressed bytes consumed so far.
+    qint64 compressedBytesRead() const { return m_compressedRead; }
+
+    /// Reads @p source to its end and checks it like `gzip -t`. Returns false and sets @p error
+    /// when it is not a complete, valid gzip stream.
+    static bool verifyStream(QIODevice *source, QString *error);
+
+    /// True when @p head starts with the gzip magic bytes.
+    static bool hasGzipMagic(const QByteArray &head);
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override;
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    struct Impl;
+    bool fillInput();
+    void fail(const QString &message);
+
+    std::unique_ptr<Impl> d;
+    qint64 m_compressedRead = 0;
+    bool m_failed = false;
+    bool m_finishedOk = false;
+    bool m_eof = false;
+};

@@ -1,0 +1,87 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DeleteJob.h"
+
+#include "catalog/Catalog.h"
+#include "storage/ObjectStore.h"
+#include "storage/StoreJob.h"
+#include "util/Clock.h"
+
+DeleteJob::DeleteJob(Catalog *catalog, ObjectStore *store, const Clock *clock, const QString &backupId,
+                     const QString &actor, const QString &reason, QObject *parent)
+    : Job(parent)
+    , m_catalog(catalog)
+    , m_store(store)
+    , m_clock(clock)
+    , m_backupId(backupId)
+    , m_actor(actor)
+    , m_reason(reason)
+{ }
+
+void DeleteJob::doStart()
+{
+    const auto record = m_catalog->backup(m_backupId);
+    if (!record) {
+        finishWithError(Error::Fatal, tr("There is no backup %1 in the catalog.").arg(m_backupId));
+        return;
+    }
+    m_record = *record;
+    if (m_record.status == BackupStatus::Pending || m_record.status == BackupStatus::InProgress) {
+        finishWithError(Error::Fatal,
+                        tr("Backup %1 is %2; cancel it or wait until it ends before deleting it.")
+                            .arg(m_backupId, Backups::statusToString(m_record.status)));
+        return;
+    }
+    if (m_record.pinned) {
+        finishWithError(
+            Error::Fatal,
+            tr("Backup %1 is pinned; unpin it first ('creodrop-backupctl backup unpin %1').").arg(m_backupId));
+        return;
+    }
+    if (m_record.objectKey.isEmpty()) {
+        removeKey(QString(), {});
+        return;
+    }
+    removeKey(m_record.objectKey, [this] { removeKey(Catalog::manifestKey(m_record.objectKey), {}); });
+}
+
+void DeleteJob::removeKey(const QString &key, std::function<void()> next)
+{
+    if (key.isEmpty() || !next) {
+        if (!key.isEmpty()) {
+            StoreJob *job = m_store->remove(key);
+            connect(job, &Job::finished, this, [this, job] {
+                if (!job->succeeded()) {
+                    finishWithError(job->error(),
+                                    tr("Could not delete the manifest of backup %1 from %2: %3. Try again.")
+                                        .arg(m_backupId, m_store->describe(), job->errorString()));
+                    return;
+                }
+                removeKey(QString(), {});
+            });
+            job->start();
+            return;
+        }
+        if (!m_catalog->removeBackup(m_backupId)) {
+            finishWithError(
+                Error::Fatal,
+                tr("Could not remove backup %1 from the catalog: %2").arg(m_backupId, m_catalog->lastError()));
+            return;
+        }
+        m_catalog->audit(AuditEntry{ m_clock->nowUtc(), m_actor, QStringLiteral("backup.delete"), m_record.siteId,
+                                     m_backupId, m_reason });
+        finishWithSuccess();
+        return;
+    }
+    StoreJob *job = m_store->remove(key);
+    connect(job, &Job::finished, this, [this, job, next] {
+        if (!job->succeeded()) {
+            finishWithError(job->error(),
+                            tr("Could not delete backup %1 from %2: %3. Try again.")
+                                .arg(m_backupId, m_store->describe(), job->errorString()));
+            return;
+        }
+        next();
+    });
+    job->start();
+}

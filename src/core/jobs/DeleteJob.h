@@ -1,0 +1,41 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "catalog/BackupRecord.h"
+#include "util/Job.h"
+
+#include <functional>
+
+class Catalog;
+class Clock;
+class ObjectStore;
+
+/// Deletes a backup: the dump object, then the manifest, then the catalog row, and records
+/// "backup.delete" in the audit log. Removing the row last means a failure half-way leaves a
+/// row that can be deleted again, never an object nobody knows about. Refuses pinned backups
+/// (unpin first) and running ones (cancel first).
+class DeleteJob : public Job
+{
+    Q_OBJECT
+
+public:
+    DeleteJob(Catalog *catalog, ObjectStore *store, const Clock *clock, const QString &backupId, const QString &actor,
+              const QString &reason = QString(), QObject *parent = nullptr);
+
+    BackupRecord record() const { return m_record; }
+
+protected:
+    void doStart() override;
+
+private:
+    void removeKey(const QString &key, std::function<void()> next);
+
+    Catalog *m_catalog;
+    ObjectStore *m_store;
+    const Clock *m_clock;
+    QString m_backupId;
+    QString m_actor;
+    QString m_reason;
+    BackupRecord m_record;
+};

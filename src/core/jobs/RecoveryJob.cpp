@@ -1,0 +1,87 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RecoveryJob.h"
+
+#include "WorkerIdentity.h"
+#include "catalog/Catalog.h"
+#include "storage/ObjectStore.h"
+#include "storage/StoreJob.h"
+
+#include <QPointer>
+
+RecoveryJob::RecoveryJob(Catalog *catalog, ObjectStore *store, int heartbeatSeconds, QObject *parent)
+    : Job(parent)
+    , m_catalog(catalog)
+    , m_store(store)
+    , m_heartbeatSeconds(std::max(1, heartbeatSeconds))
+{ }
+
+QString RecoveryJob::interruptedMessage()
+{
+    return tr("interrupted: the process running it stopped; run the backup again");
+}
+
+void RecoveryJob::doStart()
+{
+    const QVector<BackupRecord> stale = m_catalog->staleBackups(2 * m_heartbeatSeconds);
+    for (const BackupRecord &record : stale) {
+        if (!WorkerIdentity::isGone(record.workerId))
+            continue;
+        // Compare-and-set: if the worker finished it meanwhile, this does nothing.
+        if (!m_catalog->failBackup(record.id, BackupStatus::Failed, interruptedMessage()))
+            continue;
+        m_recovered.append(record.id);
+        if (!record.objectKey.isEmpty())
+            m_keysToClean.append(record.objectKey);
+    }
+    cleanNext();
+}
+
+void RecoveryJob::cleanNext()
+{
+    if (m_keysToClean.isEmpty() || !m_store) {
+        finishWithSuccess();
+        return;
+    }
+    const QString key = m_keysToClean.takeFirst();
+    QPointer<RecoveryJob> self(this);
+    // Steps, in order: abort incomplete uploads, remove the manifest, remove the object.
+    StoreJob *listJob = m_store->listIncompleteUploads(key);
+    connect(listJob, &Job::finished, this, [this, self, listJob, key] {
+        if (!self)
+            return;
+        QVector<IncompleteUpload> uploads;
+        if (listJob->succeeded())
+            uploads = listJob->result().uploads;
+        else
+            m_warnings.append(tr("Could not list unfinished uploads of %1: %2").arg(key, listJob->errorString()));
+        auto pending = std::make_shared<int>(uploads.size() + 2);
+        auto stepDone = [this, self, pending, key](StoreJob *job, const QString &what) {
+            if (!self)
+                return;
+            if (!job->succeeded())
+                m_warnings.append(tr("Could not %1 of %2: %3").arg(what, key, job->errorString()));
+            if (--*pending == 0)
+                cleanNext();
+        };
+        for (const IncompleteUpload &upload : uploads) {
+            if (upload.key != key) {
+                --*pending; // a longer key that shares the prefix belongs to another backup
+                continue;
+            }
+            StoreJob *abortJob = m_store->abortIncompleteUpload(upload.key, upload.uploadId);
+            connect(abortJob, &Job::finished, this,
+                    [stepDone, abortJob] { stepDone(abortJob, QStringLiteral("abort the unfinished upload")); });
+            abortJob->start();
+        }
+        StoreJob *removeManifest = m_store->remove(Catalog::manifestKey(key));
+        connect(removeManifest, &Job::finished, this,
+                [stepDone, removeManifest] { stepDone(removeManifest, QStringLiteral("remove the manifest")); });
+        removeManifest->start();
+        StoreJob *removeObject = m_store->remove(key);
+        connect(removeObject, &Job::finished, this,
+                [stepDone, removeObject] { stepDone(removeObject, QStringLiteral("remove the object")); });
+        removeObject->start();
+    });
+    listJob->start();
+}

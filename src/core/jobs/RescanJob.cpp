@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RescanJob.h"
+
+#include "BackupManifest.h"
+#include "catalog/Catalog.h"
+#include "storage/ObjectStore.h"
+#include "storage/StoreJob.h"
+#include "util/Clock.h"
+
+RescanJob::RescanJob(Catalog *catalog, ObjectStore *store, const Clock *clock, const QString &actor, QObject *parent)
+    : Job(parent)
+    , m_catalog(catalog)
+    , m_store(store)
+    , m_clock(clock)
+    , m_actor(actor)
+{ }
+
+void RescanJob::doStart()
+{
+    StoreJob *list = m_store->list(QStringLiteral("customers/"));
+    connect(list, &Job::finished, this, [this, list] {
+        if (!list->succeeded()) {
+            finishWithError(list->error(),
+                            tr("Cannot list %1: %2. Check the storage settings and try again.")
+                                .arg(m_store->describe(), list->errorString()));
+            return;
+        }
+        for (const ObjectInfo &object : list->result().objects) {
+            m_objectSizes.insert(object.key, object.size);
+            if (object.key.endsWith(QLatin1String(".json")))
+                m_manifests.append(object.key);
+        }
+        // Completed rows whose object vanished: reported, not deleted (deleting is a decision).
+        for (const Site &site : m_catalog->sites()) {
+            for (const BackupRecord &r :
+                 m_catalog->backups(site.id, EnvironmentFilter(std::nullopt, BackupStatus::Completed))) {
+                if (!m_objectSizes.contains(r.objectKey))
+                    m_warnings.append(tr("Backup %1 is in the catalog but its object %2 is missing from the bucket.")
+                                          .arg(r.id, r.objectKey));
+            }
+        }
+        next();
+    });
+    list->start();
+}
+
+void RescanJob::next()
+{
+    if (m_manifests.isEmpty()) {
+        m_catalog->audit(AuditEntry{
+            m_clock->nowUtc(), m_actor, QStringLiteral("catalog.rescan"), QString(), QString(),
+            tr("%1 manifests, %2 rows written, %3 sites created").arg(m_seen).arg(m_written).arg(m_sitesCreated) });
+        finishWithSuccess();
+        return;
+    }
+    const QString key = m_manifests.takeFirst();
+    StoreJob *get = m_store->getData(key);
+    connect(get, &Job::finished, this, [this, get, key] {
+        ++m_seen;
+        QString error;
+        const auto manifest = get->succeeded() ? BackupManifest::fromJson(get->result().data, &error) : std::nullopt;
+        if (!manifest) {
+            m_warnings.append(tr("Skipped %1: %2").arg(key, get->succeeded() ? error : get->errorString()));
+        } else if (Catalog::manifestKey(manifest->objectKey) != key) {
+            m_warnings.append(tr("Skipped %1: it describes another key (%2)").arg(key, manifest->objectKey));
+        } else if (m_objectSizes.value(manifest->objectKey, -1) != manifest->sizeBytes) {
+            m_warnings.append(tr("Skipped %1: its dump object is missing or has the wrong size").arg(key));
+        } else {
+            bool ok = true;
+            if (!m_catalog->site(manifest->siteId)) {
+                ok = m_catalog->addSite(manifest->toSite());
+                if (ok)
+                    ++m_sitesCreated;
+                else
+                    m_warnings.append(
+                        tr("Could not recreate site %1: %2").arg(manifest->siteId, m_catalog->lastError()));
+            }
+            if (ok) {
+                const auto existing = m_catalog->backup(manifest->backupId);
+                if (!existing || existing->status != BackupStatus::Completed) {
+                    if (m_catalog->upsertBackup(manifest->toRecord()))
+                        ++m_written;
+                    else
+                        m_warnings.append(
+                            tr("Could not write backup %1: %2").arg(manifest->backupId, m_catalog->lastError()));
+                }
+            }
+        }
+        next();
+    });
+    get->start();
+}

@@ -1,0 +1,88 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "BackupService.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class Job;
+class JobQueue;
+class ObjectStore;
+class QNetworkAccessManager;
+class QTimer;
+
+/// BackupService's other half: lives in the service thread and owns everything that does I/O
+/// there (its own Catalog connection, the ObjectStore with its QNetworkAccessManager, the job
+/// queue and the jobs; dump threads belong to the BackupJobs). BackupService calls it only by
+/// queued invocation and hears back only through its queued signals, which mirror the
+/// service's. Not part of the public API.
+class ServiceWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    ServiceWorker(const BackupServiceConfig &config, SecretStore *secrets, const Clock *clock);
+    ~ServiceWorker() override;
+
+    void start();
+    /// Cancels queued and running jobs and releases catalog and store; called in the service
+    /// thread before it quits.
+    void shutdown();
+
+    void refreshSites();
+    void refreshBackups(const QString &siteId);
+    void refreshSchedules(const QString &siteId);
+    void saveSite(const Site &site);
+    void saveEnvironment(const EnvironmentConfig &config, const QString &password, bool passwordChanged);
+    void removeSite(const QString &siteId);
+    void testConnection(const QString &requestId, const MySqlEndpoint &endpoint, const QString &password);
+    void createBackup(const QString &siteId, Environment env, BackupType type);
+    void cancelJob(const QString &jobId);
+    void download(const QString &backupId, const QString &targetPath);
+    void requestLink(const QString &backupId);
+    void verify(const QString &backupId);
+    void deleteBackup(const QString &backupId);
+    void setPinned(const QString &backupId, bool pinned);
+
+signals:
+    void ready();
+    void error(const QString &context, const QString &message);
+    void sitesLoaded(const QVector<Site> &sites, const QVector<QString> &sitesNeedingAttention);
+    void backupsLoaded(const QString &siteId, const QVector<BackupRecord> &backups);
+    void schedulesLoaded(const QString &siteId, const QVector<Schedule> &schedules);
+    void environmentsLoaded(const QString &siteId, const QVector<EnvironmentConfig> &environments);
+    void backupChanged(const BackupRecord &record);
+    void backupRemoved(const QString &backupId);
+    void jobStarted(const JobProgress &progress);
+    void jobProgress(const JobProgress &progress);
+    void jobFinished(const JobOutcome &outcome);
+    void linkReady(const QString &backupId, const QUrl &url, const QDateTime &expiresAtUtc);
+    void connectionTested(const QString &requestId, bool ok, const QString &message);
+
+private:
+    bool ensureReady(const QString &context);
+    void openEverything();
+    void enqueueBackup(const BackupRecord &record);
+    void runSchedules();
+    void emitRecord(const QString &backupId);
+    void trackJob(const QString &jobId, Job *job, const JobProgress &initial);
+    void finishTracked(const QString &jobId, Job *job, JobKind kind, const QString &backupId,
+                       const QString &successMessage, const QString &localPath = QString());
+
+    BackupServiceConfig m_config;
+    SecretStore *m_secrets;
+    const Clock *m_clock;
+    std::unique_ptr<Catalog> m_catalog;
+    QNetworkAccessManager *m_network = nullptr;
+    std::unique_ptr<ObjectStore> m_store;
+    JobQueue *m_queue = nullptr;
+    QTimer *m_scheduleTimer = nullptr;
+    QHash<QString, QPointer<Job>> m_jobs; ///< jobId -> running job
+    bool m_ready = false;
+    bool m_shuttingDown = false;
+};

@@ -1,0 +1,620 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MySqlDumper.h"
+
+#include "MySqlSession.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <cstring>
+#include <mysql.h>
+
+namespace {
+
+enum class ValueKind { Number, Hex, String };
+
+struct Column
+{
+    QString name;
+    QString dataType;
+    bool generated = false;
+};
+
+struct TableInfo
+{
+    QString name;
+    QString type; // BASE TABLE, SYSTEM VERSIONED, SEQUENCE, VIEW
+    QString engine;
+};
+
+ValueKind kindOf(const QString &dataType)
+{
+    static const QSet<QString> numbers{ QStringLiteral("tinyint"),   QStringLiteral("smallint"),
+                                        QStringLiteral("mediumint"), QStringLiteral("int"),
+                                        QStringLiteral("bigint"),    QStringLiteral("decimal"),
+                                        QStringLiteral("float"),     QStringLiteral("double"),
+                                        QStringLiteral("year") };
+    static const QSet<QString> hex{ QStringLiteral("bit"),
+                                    QStringLiteral("binary"),
+                                    QStringLiteral("varbinary"),
+                                    QStringLiteral("tinyblob"),
+                                    QStringLiteral("blob"),
+                                    QStringLiteral("mediumblob"),
+                                    QStringLiteral("longblob"),
+                                    QStringLiteral("geometry"),
+                                    QStringLiteral("point"),
+                                    QStringLiteral("linestring"),
+                                    QStringLiteral("polygon"),
+                                    QStringLiteral("multipoint"),
+                                    QStringLiteral("multilinestring"),
+                                    QStringLiteral("multipolygon"),
+                                    QStringLiteral("geometrycollection") };
+    const QString t = dataType.toLower();
+    if (numbers.contains(t))
+        return ValueKind::Number;
+    if (hex.contains(t))
+        return ValueKind::Hex;
+    return ValueKind::String;
+}
+
+// Comment lines must not let a name with a newline escape the comment.
+QString commentSafe(const QString &text)
+{
+    QString s = text;
+    s.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    s.replace(QLatin1Char('\r'), QLatin1Char(' '));
+    return s;
+}
+
+void appendHex(QByteArray &out, const char *data, unsigned long length)
+{
+    static const char digits[] = "0123456789ABCDEF";
+    if (length == 0) {
+        out.append("''", 2);
+        return;
+    }
+    const qsizetype start = out.size();
+    out.resize(start + 2 + qsizetype(length) * 2);
+    char *p = out.data() + start;
+    *p++ = '0';
+    *p++ = 'x';
+    const auto *in = reinterpret_cast<const unsigned char *>(data);
+    for (unsigned long i = 0; i < length; ++i) {
+        *p++ = digits[in[i] >> 4];
+        *p++ = digits[in[i] & 15];
+    }
+}
+
+// Backslash escapes are safe because the dump header sets an sql_mode without NO_BACKSLASH_ESCAPES.
+void appendString(QByteArray &out, const char *data, unsigned long length)
+{
+    out.append('\'');
+    const char *runStart = data;
+    const char *end = data + length;
+    for (const char *p = data; p < end; ++p) {
+        const char c = *p;
+        const char *escape = nullptr;
+        switch (c) {
+        case '\0':
+            escape = "\\0";
+            break;
+        case '\'':
+            escape = "\\'";
+            break;
+        case '\\':
+            escape = "\\\\";
+            break;
+        case '\n':
+            escape = "\\n";
+            break;
+        case '\r':
+            escape = "\\r";
+            break;
+        case '\x1a':
+            escape = "\\Z";
+            break;
+        default:
+            continue;
+        }
+        out.append(runStart, p - runStart);
+        out.append(escape, 2);
+        runStart = p + 1;
+    }
+    out.append(runStart, end - runStart);
+    out.append('\'');
+}
+
+QString pickDelimiter(const QString &body)
+{
+    for (const char *candidate : { ";;", "$$", "//", "@@@", "#|#|#" }) {
+        if (!body.contains(QLatin1String(candidate)))
+            return QLatin1String(candidate);
+    }
+    return QStringLiteral("<<creodrop-end>>");
+}
+
+} // namespace
+
+struct MySqlDumper::Run
+{
+    MySqlDumper *self;
+    QIODevice *out;
+    MySqlSession session;
+    QByteArray buffer;
+    qint64 bytes = 0;
+    qint64 rows = 0;
+    int maxStatement = 1024 * 1024;
+    QString error;
+
+    Run(MySqlDumper *dumper, QIODevice *device)
+        : self(dumper)
+        , out(device)
+        , session(dumper->m_endpoint, QStringLiteral("dump"))
+    { }
+
+    bool cancelled() const { return self->m_cancel && self->m_cancel->load(); }
+
+    bool flush()
+    {
+        const char *p = buffer.constData();
+        qint64 left = buffer.size();
+        while (left > 0) {
+            const qint64 n = out->write(p, left);
+            if (n <= 0) {
+                error = QStringLiteral("cannot write the dump: %1").arg(out->errorString());
+                return false;
+            }
+            p += n;
+            left -= n;
+        }
+        bytes += buffer.size();
+        buffer.clear();
+        return true;
+    }
+
+    bool emitText(const QString &text)
+    {
+        buffer.append(text.toUtf8());
+        return buffer.size() < 256 * 1024 || flush();
+    }
+
+    bool exec(const QString &sql)
+    {
+        QString err;
+        if (!session.exec(sql.toUtf8(), &err)) {
+            error = err;
+            return false;
+        }
+        return true;
+    }
+
+    bool query(const QString &sql, QVector<QStringList> *rowsOut, const QString &what)
+    {
+        QString err;
+        if (!session.query(sql, rowsOut, &err)) {
+            error = QStringLiteral("%1: %2").arg(what, err);
+            return false;
+        }
+        return true;
+    }
+
+    void report(const QString &table, int index, int count)
+    {
+        if (self->m_progress)
+            self->m_progress(DumpProgress{ table, index, count, rows, bytes + buffer.size() });
+    }
+
+    bool dumpRows(const TableInfo &table, const QVector<Column> &columns, int index, int count, qint64 *tableRows);
+    bool showCreate(const QString &kind, const QString &name, int statementColumn, QStringList *row);
+    bool writeRoutineLike(const QString &dropSql, const QString &createSql, const QString &sqlMode,
+                          const QString &charsetClient, const QString &collation, const QString &timeZone);
+};
+
+bool MySqlDumper::Run::showCreate(const QString &kind, const QString &name, int statementColumn, QStringList *row)
+{
+    QVector<QStringList> result;
+    const QString what = QStringLiteral("cannot read the definition of %1 %2").arg(kind.toLower(), name);
+    if (!query(QStringLiteral("SHOW CREATE %1 %2").arg(kind, MySqlSession::quoteIdentifier(name)), &result, what))
+        return false;
+    if (result.isEmpty() || result.first().size() <= statementColumn || result.first().at(statementColumn).isNull()) {
+        // The server hides bodies from users without the needed privilege: never dump less silently.
+        error = QStringLiteral("%1: insufficient privileges (the server returned no definition)").arg(what);
+        return false;
+    }
+    *row = result.first();
+    return true;
+}
+
+bool MySqlDumper::Run::writeRoutineLike(const QString &dropSql, const QString &createSql, const QString &sqlMode,
+                                        const QString &charsetClient, const QString &collation, const QString &timeZone)
+{
+    const QString delimiter = pickDelimiter(createSql);
+    QString text = dropSql + QStringLiteral(";\nSET SESSION sql_mode = %1;\n").arg(MySqlSession::quoteString(sqlMode));
+    if (!charsetClient.isEmpty())
+        text += QStringLiteral("SET character_set_client = %1, collation_connection = %2;\n")
+                    .arg(charsetClient, collation);
+    if (!timeZone.isEmpty())
+        text += QStringLiteral("SET time_zone = %1;\n").arg(MySqlSession::quoteString(timeZone));
+    text += QStringLiteral("DELIMITER %1\n%2%1\nDELIMITER ;\n").arg(delimiter, createSql);
+    text += QStringLiteral("SET NAMES utf8mb4;\nSET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO';\n");
+    if (!timeZone.isEmpty())
+        text += QStringLiteral("SET time_zone = '+00:00';\n");
+    return emitText(text + QLatin1Char('\n'));
+}
+
+bool MySqlDumper::Run::dumpRows(const TableInfo &table, const QVector<Column> &columns, int index, int count,
+                                qint64 *tableRows)
+{
+    QVector<ValueKind> kinds;
+    QStringList selectList;
+    QStringList insertList;
+    for (const Column &c : columns) {
+        if (c.generated)
+            continue;
+        const QString q = MySqlSession::quoteIdentifier(c.name);
+        insertList << q;
+        kinds << kindOf(c.dataType);
+        // The text protocol prints FLOAT with 6 digits; as DOUBLE it prints the shortest
+        // representation that converts back to the same float.
+        selectList << (c.dataType.compare(QLatin1String("float"), Qt::CaseInsensitive) == 0
+                           ? QStringLiteral("CAST(%1 AS DOUBLE)").arg(q)
+                           : q);
+    }
+    *tableRows = 0;
+    if (insertList.isEmpty())
+        return true;
+    const QString quotedTable = MySqlSession::quoteIdentifier(table.name);
+    const QByteArray prefix
+        = QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(quotedTable, insertList.join(QLatin1Char(','))).toUtf8();
+    const QByteArray select
+        = QStringLiteral("SELECT %1 FROM %2").arg(selectList.join(QLatin1Char(',')), quotedTable).toUtf8();
+
+    MYSQL *h = session.handle();
+    if (mysql_real_query(h, select.constData(), static_cast<unsigned long>(select.size())) != 0) {
+        error = QStringLiteral("cannot read table %1: %2").arg(table.name, session.lastServerError());
+        return false;
+    }
+    MYSQL_RES *res = mysql_use_result(h);
+    if (!res) {
+        error = QStringLiteral("cannot read table %1: %2").arg(table.name, session.lastServerError());
+        return false;
+    }
+    const int n = int(mysql_num_fields(res));
+    bool inStatement = false;
+    qsizetype statementStart = 0;
+    bool ok = true;
+    while (MYSQL_ROW row = mysql_fetch_row(res)) {
+        const unsigned long *lengths = mysql_fetch_lengths(res);
+        qsizetype rowSize = 3;
+        for (int i = 0; i < n; ++i)
+            rowSize += qsizetype(lengths[i]) * 2 + 4;
+        if (inStatement && buffer.size() - statementStart + rowSize > maxStatement) {
+            buffer.append(";\n", 2);
+            inStatement = false;
+            if (buffer.size() >= 256 * 1024 && !flush()) {
+                ok = false;
+                break;
+            }
+            report(table.name, index, count);
+            if (cancelled()) {
+                error = QStringLiteral("cancelled");
+                ok = false;
+                break;
+            }
+        }
+        if (!inStatement) {
+            statementStart = buffer.size();
+            buffer.append(prefix);
+            inStatement = true;
+        } else {
+            buffer.append(',');
+        }
+        buffer.append('(');
+        for (int i = 0; i < n; ++i) {
+            if (i)
+                buffer.append(',');
+            if (!row[i]) {
+                buffer.append("NULL", 4);
+                continue;
+            }
+            switch (kinds[i]) {
+            case ValueKind::Number:
+                buffer.append(row[i], qsizetype(lengths[i]));
+                break;
+            case ValueKind::Hex:
+                appendHex(buffer, row[i], lengths[i]);
+                break;
+            case ValueKind::String:
+                appendString(buffer, row[i], lengths[i]);
+                break;
+            }
+        }
+        buffer.append(')');
+        ++rows;
+        ++*tableRows;
+    }
+    if (ok && mysql_errno(h) != 0) {
+        error = QStringLiteral("reading table %1 failed: %2").arg(table.name, session.lastServerError());
+        ok = false;
+    }
+    if (!ok) {
+        // mysql_free_result would read every remaining row first: stop the query on the server.
+        {
+            MySqlSession killer(self->m_endpoint, QStringLiteral("dump-kill"));
+            QString ignored;
+            if (killer.open(&ignored))
+                killer.exec(QStringLiteral("KILL QUERY %1").arg(mysql_thread_id(h)).toUtf8(), &ignored);
+        }
+        mysql_free_result(res);
+        return false;
+    }
+    mysql_free_result(res);
+    if (inStatement)
+        buffer.append(";\n", 2);
+    report(table.name, index, count);
+    return true;
+}
+
+MySqlDumper::MySqlDumper(const MySqlEndpoint &endpoint, const DumpOptions &options)
+    : m_endpoint(endpoint)
+    , m_options(options)
+{ }
+
+MySqlDumper::~MySqlDumper() = default;
+
+void MySqlDumper::setProgressCallback(std::function<void(const DumpProgress &)> callback)
+{
+    m_progress = std::move(callback);
+}
+
+void MySqlDumper::setCancelFlag(const std::atomic<bool> *flag)
+{
+    m_cancel = flag;
+}
+
+bool MySqlDumper::dump(QIODevice *out)
+{
+    m_error.clear();
+    m_stats = DumpStats();
+    Run run(this, out);
+    auto failed = [&](const QString &message) {
+        m_error = message.simplified();
+        return false;
+    };
+    QString err;
+    if (!run.session.open(&err))
+        return failed(err);
+
+    // The session settings decide what SHOW CREATE prints and how values are rendered.
+    if (!run.exec(QStringLiteral("SET SESSION sql_mode = '', time_zone = '+00:00', sql_quote_show_create = 1, "
+                                 "net_write_timeout = 3600, net_read_timeout = 3600")))
+        return failed(QStringLiteral("cannot prepare the dump session: %1").arg(run.error));
+    if (!run.exec(QStringLiteral("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ")))
+        return failed(run.error);
+    if (m_options.lockForConsistency && !run.exec(QStringLiteral("FLUSH TABLES WITH READ LOCK")))
+        return failed(QStringLiteral("cannot lock tables: %1").arg(run.error));
+    if (!run.exec(QStringLiteral("START TRANSACTION WITH CONSISTENT SNAPSHOT")))
+        return failed(QStringLiteral("cannot start the snapshot: %1").arg(run.error));
+    if (m_options.lockForConsistency && !run.exec(QStringLiteral("UNLOCK TABLES")))
+        return failed(run.error);
+
+    QVector<QStringList> rows;
+    if (!run.query(QStringLiteral("SELECT VERSION(), @@max_allowed_packet, DATABASE()"), &rows,
+                   QStringLiteral("cannot query the server"))
+        || rows.isEmpty())
+        return failed(run.error);
+    m_stats.serverVersion = rows.first().at(0);
+    const qint64 maxPacket = rows.first().at(1).toLongLong();
+    const QString database = rows.first().at(2);
+    run.maxStatement = int(qBound<qint64>(
+        qint64(4096), qMin<qint64>(m_options.maxStatementBytes, maxPacket - 64 * 1024), qint64(1) << 30));
+
+    if (!run.query(QStringLiteral("SELECT ENGINE FROM information_schema.ENGINES WHERE TRANSACTIONS = 'YES'"), &rows,
+                   QStringLiteral("cannot list storage engines")))
+        return failed(run.error);
+    QSet<QString> transactional;
+    for (const QStringList &r : rows)
+        transactional.insert(r.at(0).toLower());
+
+    if (!run.query(QStringLiteral("SELECT TABLE_NAME, TABLE_TYPE, ENGINE FROM information_schema.TABLES "
+                                  "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE <> 'TEMPORARY' ORDER BY TABLE_NAME"),
+                   &rows, QStringLiteral("cannot list tables")))
+        return failed(run.error);
+    QVector<TableInfo> tables;
+    QVector<TableInfo> views;
+    for (const QStringList &r : rows) {
+        TableInfo t{ r.at(0), r.at(1), r.at(2) };
+        if (t.type == QLatin1String("VIEW"))
+            views << t;
+        else
+            tables << t;
+    }
+    if (!run.query(QStringLiteral("SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, IS_GENERATED, EXTRA "
+                                  "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+                                  "ORDER BY TABLE_NAME, ORDINAL_POSITION"),
+                   &rows, QStringLiteral("cannot list columns")))
+        return failed(run.error);
+    QHash<QString, QVector<Column>> columns;
+    for (const QStringList &r : rows) {
+        const QString extra = r.at(4).toUpper();
+        const bool generated = r.at(3) == QLatin1String("ALWAYS") || extra.contains(QLatin1String("GENERATED"))
+            || extra.contains(QLatin1String("ROW START")) || extra.contains(QLatin1String("ROW END"));
+        columns[r.at(0)].append(Column{ r.at(1), r.at(2), generated });
+    }
+
+    for (const TableInfo &t : tables) {
+        if (t.type != QLatin1String("SEQUENCE") && !t.engine.isEmpty() && !transactional.contains(t.engine.toLower()))
+            m_stats.nonTransactionalTables << t.name;
+    }
+    m_stats.optionsSummary = QStringLiteral("snapshot=%1; max-statement-bytes=%2; charset=utf8mb4; time_zone=+00:00; "
+                                            "routines=%3; triggers=%4; events=%5; views=%6")
+                                 .arg(m_options.lockForConsistency ? QStringLiteral("read-lock+consistent-snapshot")
+                                                                   : QStringLiteral("consistent-snapshot"))
+                                 .arg(run.maxStatement)
+                                 .arg(m_options.routines ? 1 : 0)
+                                 .arg(m_options.triggers ? 1 : 0)
+                                 .arg(m_options.events ? 1 : 0)
+                                 .arg(m_options.views ? 1 : 0);
+
+    QString header = QStringLiteral("-- Creodrop dump of database %1\n-- Server version: %2\n-- Options: %3\n")
+                         .arg(commentSafe(MySqlSession::quoteIdentifier(database)), commentSafe(m_stats.serverVersion),
+                              m_stats.optionsSummary);
+    header += QStringLiteral("-- Data of all transactional tables comes from one consistent snapshot.\n");
+    if (!m_stats.nonTransactionalTables.isEmpty()) {
+        QStringList quoted;
+        for (const QString &name : std::as_const(m_stats.nonTransactionalTables))
+            quoted << MySqlSession::quoteIdentifier(name);
+        header += QStringLiteral("-- Non-transactional tables (not covered by the snapshot): %1\n")
+                      .arg(commentSafe(quoted.join(QStringLiteral(", "))));
+    }
+    header += QStringLiteral("\nSET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT;\n"
+                             "SET @OLD_CHARACTER_SET_RESULTS=@@CHARACTER_SET_RESULTS;\n"
+                             "SET @OLD_COLLATION_CONNECTION=@@COLLATION_CONNECTION;\n"
+                             "SET NAMES utf8mb4;\n"
+                             "SET @OLD_TIME_ZONE=@@TIME_ZONE, TIME_ZONE='+00:00';\n"
+                             "SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS, UNIQUE_CHECKS=0;\n"
+                             "SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0;\n"
+                             "SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='NO_AUTO_VALUE_ON_ZERO';\n"
+                             "SET @OLD_SQL_NOTES=@@SQL_NOTES, SQL_NOTES=0;\n\n");
+    if (!run.emitText(header))
+        return failed(run.error);
+
+    int dataIndex = 0;
+    for (const TableInfo &t : tables) {
+        if (run.cancelled())
+            return failed(QStringLiteral("cancelled"));
+        const QString q = MySqlSession::quoteIdentifier(t.name);
+        const bool isSequence = t.type == QLatin1String("SEQUENCE");
+        QStringList create;
+        if (!run.showCreate(isSequence ? QStringLiteral("SEQUENCE") : QStringLiteral("TABLE"), t.name, 1, &create))
+            return failed(run.error);
+        QString text = QStringLiteral("--\n-- %1 %2\n--\n")
+                           .arg(isSequence ? QStringLiteral("Sequence") : QStringLiteral("Table"), commentSafe(q));
+        text += QStringLiteral("DROP %1 IF EXISTS %2;\n%3;\n")
+                    .arg(isSequence ? QStringLiteral("SEQUENCE") : QStringLiteral("TABLE"), q, create.at(1));
+        if (isSequence) {
+            QVector<QStringList> seq;
+            if (!run.query(QStringLiteral("SELECT next_not_cached_value, cycle_count FROM %1").arg(q), &seq,
+                           QStringLiteral("cannot read sequence %1").arg(t.name))
+                || seq.isEmpty())
+                return failed(run.error);
+            text += QStringLiteral("DO SETVAL(%1, %2, 0, %3);\n").arg(q, seq.first().at(0), seq.first().at(1));
+        }
+        if (!run.emitText(text + QLatin1Char('\n')))
+            return failed(run.error);
+        if (isSequence)
+            continue;
+        run.report(t.name, dataIndex, int(tables.size()));
+        qint64 tableRows = 0;
+        if (!run.dumpRows(t, columns.value(t.name), dataIndex, int(tables.size()), &tableRows))
+            return failed(run.error);
+        m_stats.tables.append(TableStats{ t.name, tableRows });
+        ++dataIndex;
+        if (!run.emitText(QStringLiteral("\n")))
+            return failed(run.error);
+    }
+
+    // Views may use other views and functions: stand-ins with the right columns first, the real
+    // definitions after the routines (mysqldump's approach; no dependency analysis needed).
+    if (m_options.views && !views.isEmpty()) {
+        QString text = QStringLiteral("--\n-- Stand-in views (replaced below)\n--\n");
+        for (const TableInfo &v : views) {
+            QStringList cols;
+            for (const Column &c : columns.value(v.name))
+                cols << QStringLiteral("1 AS %1").arg(MySqlSession::quoteIdentifier(c.name));
+            if (cols.isEmpty())
+                cols << QStringLiteral("1 AS `creodrop_stub`");
+            text += QStringLiteral("DROP VIEW IF EXISTS %1;\nCREATE VIEW %1 AS SELECT %2;\n")
+                        .arg(MySqlSession::quoteIdentifier(v.name), cols.join(QStringLiteral(", ")));
+        }
+        if (!run.emitText(text + QLatin1Char('\n')))
+            return failed(run.error);
+    }
+
+    if (m_options.routines) {
+        if (!run.query(QStringLiteral("SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES "
+                                      "WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY ROUTINE_TYPE, ROUTINE_NAME"),
+                       &rows, QStringLiteral("cannot list routines")))
+            return failed(run.error);
+        const QVector<QStringList> routines = rows;
+        for (const QStringList &r : routines) {
+            const QString kind = r.at(0).toUpper(); // FUNCTION, PROCEDURE, PACKAGE, PACKAGE BODY
+            if (kind != QLatin1String("FUNCTION") && kind != QLatin1String("PROCEDURE"))
+                continue;
+            QStringList def;
+            if (!run.showCreate(kind, r.at(1), 2, &def))
+                return failed(run.error);
+            if (!run.writeRoutineLike(
+                    QStringLiteral("DROP %1 IF EXISTS %2").arg(kind, MySqlSession::quoteIdentifier(r.at(1))), def.at(2),
+                    def.at(1), def.value(3), def.value(4), QString()))
+                return failed(run.error);
+        }
+    }
+
+    if (m_options.views) {
+        for (const TableInfo &v : views) {
+            QStringList def;
+            if (!run.showCreate(QStringLiteral("VIEW"), v.name, 1, &def))
+                return failed(run.error);
+            const QString q = MySqlSession::quoteIdentifier(v.name);
+            QString text = QStringLiteral("--\n-- View %1\n--\nDROP VIEW IF EXISTS %2;\n").arg(commentSafe(q), q);
+            text += QStringLiteral(
+                        "SET character_set_client = %1, collation_connection = %2;\n%3;\nSET NAMES utf8mb4;\n\n")
+                        .arg(def.value(2), def.value(3), def.at(1));
+            if (!run.emitText(text))
+                return failed(run.error);
+        }
+    }
+
+    if (m_options.triggers) {
+        if (!run.query(QStringLiteral(
+                           "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = "
+                           "DATABASE() ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER"),
+                       &rows, QStringLiteral("cannot list triggers")))
+            return failed(run.error);
+        const QVector<QStringList> triggers = rows;
+        for (const QStringList &r : triggers) {
+            QStringList def;
+            if (!run.showCreate(QStringLiteral("TRIGGER"), r.at(0), 2, &def))
+                return failed(run.error);
+            if (!run.writeRoutineLike(
+                    QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(MySqlSession::quoteIdentifier(r.at(0))), def.at(2),
+                    def.at(1), def.value(3), def.value(4), QString()))
+                return failed(run.error);
+        }
+    }
+
+    if (m_options.events) {
+        if (!run.query(
+                QStringLiteral("SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() "
+                               "ORDER BY EVENT_NAME"),
+                &rows, QStringLiteral("cannot list events")))
+            return failed(run.error);
+        const QVector<QStringList> events = rows;
+        for (const QStringList &r : events) {
+            QStringList def;
+            if (!run.showCreate(QStringLiteral("EVENT"), r.at(0), 3, &def))
+                return failed(run.error);
+            if (!run.writeRoutineLike(
+                    QStringLiteral("DROP EVENT IF EXISTS %1").arg(MySqlSession::quoteIdentifier(r.at(0))), def.at(3),
+                    def.at(1), def.value(4), def.value(5), def.at(2)))
+                return failed(run.error);
+        }
+    }
+
+    const QString footer = QStringLiteral("SET SQL_MODE=@OLD_SQL_MODE;\n"
+                                          "SET FOREIGN_KEY_CHECKS=@OLD_FOREIGN_KEY_CHECKS;\n"
+                                          "SET UNIQUE_CHECKS=@OLD_UNIQUE_CHECKS;\n"
+                                          "SET TIME_ZONE=@OLD_TIME_ZONE;\n"
+                                          "SET CHARACTER_SET_CLIENT=@OLD_CHARACTER_SET_CLIENT;\n"
+                                          "SET CHARACTER_SET_RESULTS=@OLD_CHARACTER_SET_RESULTS;\n"
+                                          "SET COLLATION_CONNECTION=@OLD_COLLATION_CONNECTION;\n"
+                                          "SET SQL_NOTES=@OLD_SQL_NOTES;\n"
+                                          "-- Dump completed\n");
+    if (!run.emitText(footer) || !run.flush())
+        return failed(run.error);
+    run.exec(QStringLiteral("COMMIT"));
+    m_stats.rawBytes = run.bytes;
+    return true;
+}

@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "DumpOptions.h"
+#include "MySqlEndpoint.h"
+
+#include <QByteArray>
+#include <QIODevice>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+/// Writes a logical dump of one database as SQL text that the stock mariadb/mysql client loads.
+///
+/// Blocking: call dump() on a worker thread; it opens its own connection under a unique name
+/// and removes it before returning. Every table's rows come from one snapshot (REPEATABLE READ +
+/// START TRANSACTION WITH CONSISTENT SNAPSHOT, no global lock unless lockForConsistency); rows
+/// are streamed with mysql_use_result on the QMYSQL handle, so memory does not depend on table
+/// size and tables without keys need no pagination.
+///
+/// Order: header (session settings), tables with their data (extended INSERTs bounded by
+/// maxStatementBytes), sequences with their position, stand-in views, routines, real views,
+/// triggers, events, footer. Values are exact: numbers verbatim, FLOAT read as DOUBLE so it
+/// round-trips bit-exact, binary/BIT/spatial as hex, strings escaped, TIMESTAMPs in UTC.
+class MySqlDumper
+{
+public:
+    explicit MySqlDumper(const MySqlEndpoint &endpoint, const DumpOptions &options = {});
+    ~MySqlDumper();
+
+    /// Called on the dumping thread at every table start and after every INSERT statement.
+    void setProgressCallback(std::function<void(const DumpProgress &)> callback);
+    /// When the flag becomes true, dump() stops at the next statement and fails with "cancelled".
+    void setCancelFlag(const std::atomic<bool> *flag);
+
+    /// Dumps into @p out (already open for writing). Returns false with errorString() set.
+    bool dump(QIODevice *out);
+    QString errorString() const { return m_error; }
+    DumpStats stats() const { return m_stats; }
+
+private:
+    struct Run;
+    MySqlEndpoint m_endpoint;
+    DumpOptions m_options;
+    std::function<void(const DumpProgress &)> m_progress;
+    const std::atomic<bool> *m_cancel = nullptr;
+    QString m_error;
+    DumpStats m_stats;
+};

@@ -1,0 +1,32 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "S3Config.h"
+
+#include <QDateTime>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+/// Tuning of S3 transfers; the defaults suit R2 over the internet, tests shorten the waits.
+struct S3TransferOptions
+{
+    int timeoutMs = 60000; ///< without any progress, a request fails (and is retried)
+    int maxAttempts = 5; ///< per request, including the first
+    int retryBaseDelayMs = 500; ///< backoff: base * 2^(attempt-1), full jitter, capped
+    int retryMaxDelayMs = 20000;
+    int partsInFlight = 4; ///< multipart: parts uploading at once (memory: that many parts)
+    qint64 minPartSize = 5 * 1024 * 1024; ///< R2 and S3 minimum for non-final parts
+    qint64 unknownSizePartSize = 16 * 1024 * 1024; ///< when the expected size is unknown
+};
+
+/// What every S3 job needs: where to go, how, and through which network manager. Jobs copy it.
+struct S3Context
+{
+    S3Config config;
+    QNetworkAccessManager *network = nullptr;
+    S3TransferOptions options;
+    std::function<QDateTime()> now = [] { return QDateTime::currentDateTimeUtc(); };
+};

@@ -1,0 +1,79 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "catalog/BackupRecord.h"
+#include "jobs/JobProgress.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QVector>
+
+/// The backups of one site, one row per backup (cf. Vorta's ArchiveTableModel, qBittorrent's
+/// TransferListModel).
+///
+/// Rows are keyed by backup id: setBackups() merges a fresh catalog answer into the rows in
+/// place (changed rows emit dataChanged, new ones are inserted, vanished ones removed), so a
+/// periodic refresh keeps the view's selection and scroll position. Only a different site
+/// resets the model. Live progress of running backups arrives through setProgress().
+class BackupTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        EnvironmentColumn,
+        TypeColumn,
+        StatusColumn,
+        CreatedColumn,
+        SizeColumn,
+        CreatedByColumn,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole + 1, ///< raw values: QDateTime, qint64, enum ints
+        RecordRole, ///< the whole BackupRecord
+        IdRole, ///< the backup id
+        ProgressRole, ///< 0..1000 for In Progress rows with a known total, -1 when unknown
+        ProgressTextRole, ///< "Dumping · 12.3 MiB" for the progress bar
+    };
+
+    explicit BackupTableModel(QObject *parent = nullptr);
+
+    QString siteId() const { return m_siteId; }
+    /// Replaces (other site) or merges (same site) the rows.
+    void setBackups(const QString &siteId, const QVector<BackupRecord> &backups);
+    /// Inserts or updates one backup of the current site; others are ignored.
+    void updateBackup(const BackupRecord &record);
+    void removeBackup(const QString &backupId);
+    void setProgress(const JobProgress &progress);
+    void clear();
+
+    int rowOf(const QString &backupId) const;
+    const BackupRecord &recordAt(int row) const { return m_rows.at(row); }
+    /// Fast access for the proxy, which compares many rows while sorting.
+    qint64 createdMsecs(int row) const { return m_createdMsecs.at(row); }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Live
+    {
+        QString phase;
+        qint64 bytesDone = 0;
+        qint64 bytesTotal = -1;
+    };
+
+    void rebuildIndex();
+    void setRow(int row, const BackupRecord &record);
+
+    QString m_siteId;
+    QVector<BackupRecord> m_rows;
+    QVector<qint64> m_createdMsecs;
+    mutable QHash<QString, int> m_rowById; ///< built on first lookup after a reset
+    mutable bool m_indexDirty = false;
+    QHash<QString, Live> m_live; ///< by backup id
+};

@@ -1,0 +1,125 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "BackupTableView.h"
+
+#include "BackupFilterProxyModel.h"
+#include "BackupProgressDelegate.h"
+#include "BackupTableModel.h"
+#include "widgets/Format.h"
+
+#include <QHeaderView>
+#include <QMenu>
+
+BackupTableView::BackupTableView(QWidget *parent)
+    : QTableView(parent)
+    , m_model(new BackupTableModel(this))
+    , m_proxy(new BackupFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("backupTable"));
+    setAccessibleName(tr("Backups"));
+    m_proxy->setSourceModel(m_model);
+    setModel(m_proxy);
+    setItemDelegateForColumn(BackupTableModel::StatusColumn, new BackupProgressDelegate(this));
+
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setAlternatingRowColors(true);
+    setShowGrid(false);
+    setWordWrap(false);
+    setSortingEnabled(true);
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+
+    // Fixed row heights and no resize-to-contents: with 100,000 rows anything that measures
+    // every row would stall the GUI thread.
+    verticalHeader()->setVisible(false);
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
+    QHeaderView *header = horizontalHeader();
+    header->setHighlightSections(false);
+    header->setStretchLastSection(true);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    setColumnWidth(BackupTableModel::EnvironmentColumn, em * 8);
+    setColumnWidth(BackupTableModel::TypeColumn, em * 9);
+    setColumnWidth(BackupTableModel::StatusColumn,
+                   fontMetrics().horizontalAdvance(QStringLiteral("Uploading · 000.0 MiB · 00%")) + 80);
+    setColumnWidth(BackupTableModel::CreatedColumn,
+                   fontMetrics().horizontalAdvance(Format::localTime(QDateTime::currentDateTimeUtc())) + 36);
+    setColumnWidth(BackupTableModel::SizeColumn, em * 7);
+    sortByColumn(BackupTableModel::CreatedColumn, Qt::DescendingOrder);
+
+    // The view moves the current index before it updates the selection, so listen to both.
+    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { emit currentRecordChanged(currentRecord()); });
+    connect(selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { emit currentRecordChanged(currentRecord()); });
+    // Row updates (status changes) must reach the actions panel too: Download becomes possible
+    // when the selected backup completes.
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &tl, const QModelIndex &br) {
+        const QModelIndex current = currentIndex();
+        if (current.isValid() && current.row() >= tl.row() && current.row() <= br.row())
+            emit currentRecordChanged(currentRecord());
+    });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] { emit currentRecordChanged(currentRecord()); });
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, [this] { emit currentRecordChanged(currentRecord()); });
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, [this] { emit currentRecordChanged(currentRecord()); });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] { emit currentRecordChanged(currentRecord()); });
+    connect(this, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        emit detailsRequested(index.data(BackupTableModel::RecordRole).value<BackupRecord>());
+    });
+    connect(this, &QTableView::customContextMenuRequested, this, &BackupTableView::showContextMenu);
+}
+
+BackupRecord BackupTableView::currentRecord() const
+{
+    const QModelIndex index = currentIndex();
+    if (!index.isValid() || !selectionModel()->isRowSelected(index.row(), index.parent()))
+        return {};
+    return index.data(BackupTableModel::RecordRole).value<BackupRecord>();
+}
+
+bool BackupTableView::selectBackup(const QString &backupId)
+{
+    const int row = m_model->rowOf(backupId);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return false;
+    setCurrentIndex(index);
+    selectRow(index.row());
+    scrollTo(index);
+    return true;
+}
+
+void BackupTableView::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = indexAt(pos);
+    if (!index.isValid())
+        return;
+    selectRow(index.row());
+    const BackupRecord record = index.data(BackupTableModel::RecordRole).value<BackupRecord>();
+    const bool completed = record.status == BackupStatus::Completed;
+
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("backupContextMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    auto add = [&](const QString &text, const QString &action, bool enabled) {
+        QAction *a = menu->addAction(text, this, [this, action, record] { emit actionRequested(action, record); });
+        a->setEnabled(enabled);
+        return a;
+    };
+    add(tr("Details…"), QStringLiteral("details"), true);
+    menu->addSeparator();
+    add(tr("Download…"), QStringLiteral("download"), completed);
+    add(tr("Copy Download Link"), QStringLiteral("link"), completed);
+    add(tr("Verify"), QStringLiteral("verify"), completed);
+    add(record.pinned ? tr("Unpin") : tr("Pin"), QStringLiteral("pin"), completed);
+    menu->addSeparator();
+    add(tr("Copy Backup ID"), QStringLiteral("copy-id"), true);
+    menu->addSeparator();
+    add(tr("Delete…"), QStringLiteral("delete"), Backups::isTerminal(record.status) && !record.pinned);
+    menu->popup(viewport()->mapToGlobal(pos));
+}

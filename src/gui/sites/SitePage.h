@@ -1,0 +1,60 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "catalog/Site.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QAbstractButton;
+class QButtonGroup;
+class QLabel;
+class QStackedWidget;
+class BackupTableView;
+class MessageBanner;
+class QuickActionsPanel;
+
+/// The right side of the window for one site: the header (name, customer, tier), the
+/// environment selector (All / prod / stage / dev; a basic-tier site offers prod only), a
+/// banner for recoverable problems, the backup table and the Quick Actions. The environment
+/// selector both filters the table and tells Create Backup where to run.
+class SitePage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SitePage(QWidget *parent = nullptr);
+
+    void setSite(const Site &site);
+    Site site() const { return m_site; }
+    bool hasSite() const { return !m_site.id.isEmpty(); }
+    /// std::nullopt = All.
+    std::optional<Environment> environment() const { return m_environment; }
+    void setEnvironment(std::optional<Environment> environment);
+    void setLoading(bool loading);
+
+    BackupTableView *table() const { return m_table; }
+    QuickActionsPanel *actions() const { return m_actions; }
+    MessageBanner *banner() const { return m_banner; }
+    QAbstractButton *environmentButton(std::optional<Environment> environment) const;
+
+signals:
+    void environmentChanged(std::optional<Environment> environment);
+
+private:
+    void updateEnvironmentButtons();
+
+    Site m_site;
+    std::optional<Environment> m_environment;
+    QStackedWidget *m_stack;
+    QLabel *m_name;
+    QLabel *m_details;
+    QLabel *m_tier;
+    QLabel *m_loading;
+    QButtonGroup *m_envGroup;
+    MessageBanner *m_banner;
+    BackupTableView *m_table;
+    QuickActionsPanel *m_actions;
+};

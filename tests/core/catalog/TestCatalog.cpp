@@ -1,0 +1,716 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FakeClock.h"
+#include "TestServices.h"
+#include "catalog/Catalog.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <atomic>
+#include <thread>
+
+// Every test runs twice, on an SQLite file and on a scratch MariaDB database: the catalog must
+// behave identically on both backends.
+class TestCatalog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data();
+    void init();
+    void cleanup();
+
+    void locationParsing();
+    void openCreatesSchemaAndFolder();
+    void connectionNamesAreUniqueAndRemoved();
+    void sitesAndEnvironments();
+    void createBackupValidatesAndBuildsKey();
+    void statusChangesAreCompareAndSet();
+    void claimRefusesWhileEnvironmentBusy();
+    void racingClaimsFromTwoConnections();
+    void concurrentWritersAllSucceed();
+    void staleBackupsFollowHeartbeat();
+    void backupsFilterAndOrder();
+    void pinRemoveUpsert();
+    void schedules();
+    void auditLog();
+    void migratesFromEveryEarlierVersion();
+    void refusesNewerSchema();
+    void backupListUsesAnIndex();
+
+private:
+    /// A fresh, empty catalog location for the current backend.
+    CatalogLocation freshLocation();
+    std::unique_ptr<Catalog> openFresh(const Clock *clock = nullptr);
+    void addDeveloperSite(Catalog &catalog, const QString &id = QStringLiteral("shop"));
+
+    QTemporaryDir m_dir;
+    QStringList m_scratchDatabases;
+    int m_counter = 0;
+    FakeClock m_clock;
+};
+
+void TestCatalog::initTestCase_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    QTest::newRow("mariadb") << QStringLiteral("mariadb");
+}
+
+void TestCatalog::init()
+{
+    QFETCH_GLOBAL(QString, backend);
+    if (backend == QLatin1String("mariadb"))
+        CREODROP_REQUIRE_MYSQL();
+    m_clock.set(QDateTime(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC));
+}
+
+void TestCatalog::cleanup()
+{
+    for (const QString &db : std::as_const(m_scratchDatabases))
+        TestServices::dropDatabase(db);
+    m_scratchDatabases.clear();
+}
+
+CatalogLocation TestCatalog::freshLocation()
+{
+    QFETCH_GLOBAL(QString, backend);
+    CatalogLocation loc;
+    ++m_counter;
+    if (backend == QLatin1String("sqlite")) {
+        loc.kind = CatalogLocation::Kind::Sqlite;
+        loc.sqlitePath = m_dir.filePath(QStringLiteral("c%1/catalog.sqlite").arg(m_counter));
+        return loc;
+    }
+    const TestServices::MySql m = TestServices::mysql();
+    loc.kind = CatalogLocation::Kind::MySql;
+    loc.host = m.host;
+    loc.port = m.port;
+    loc.user = m.user;
+    loc.password = m.password;
+    loc.database = TestServices::createScratchDatabase(QStringLiteral("cat%1").arg(m_counter));
+    m_scratchDatabases << loc.database;
+    return loc;
+}
+
+std::unique_ptr<Catalog> TestCatalog::openFresh(const Clock *clock)
+{
+    QString error;
+    auto catalog = Catalog::open(freshLocation(), clock ? clock : &m_clock, &error);
+    if (!catalog)
+        qWarning("%s", qPrintable(error));
+    return catalog;
+}
+
+void TestCatalog::addDeveloperSite(Catalog &catalog, const QString &id)
+{
+    Site site;
+    site.id = id;
+    site.name = QStringLiteral("Shop of ") + id;
+    site.customer = QStringLiteral("acme");
+    site.tier = Tier::Developer;
+    QVERIFY2(catalog.addSite(site), qPrintable(catalog.lastError()));
+}
+
+void TestCatalog::locationParsing()
+{
+    QString error;
+    auto mysql = CatalogLocation::parse(QStringLiteral("mysql://backup@db.example.com:3307/creodrop"), &error);
+    QVERIFY(mysql);
+    QCOMPARE(mysql->kind, CatalogLocation::Kind::MySql);
+    QCOMPARE(mysql->user, QStringLiteral("backup"));
+    QCOMPARE(mysql->host, QStringLiteral("db.example.com"));
+    QCOMPARE(mysql->port, 3307);
+    QCOMPARE(mysql->database, QStringLiteral("creodrop"));
+    QCOMPARE(mysql->toString(), QStringLiteral("mysql://backup@db.example.com:3307/creodrop"));
+    QCOMPARE(mysql->secretKey(), QStringLiteral("catalog/backup@db.example.com:3307/creodrop"));
+    QCOMPARE(CatalogLocation::parse(QStringLiteral("mysql://u@h/db"))->port, 3306);
+
+    QVERIFY(!CatalogLocation::parse(QStringLiteral("mysql://u:secret@h/db"), &error));
+    QVERIFY(!error.contains(QLatin1String("secret")));
+    QVERIFY(!CatalogLocation::parse(QStringLiteral("mysql://h:3306/db"), &error)); // no user
+    QVERIFY(!CatalogLocation::parse(QStringLiteral("mysql://u@h:3306/"), &error)); // no database
+    QVERIFY(!CatalogLocation::parse(QString(), &error));
+
+    auto file = CatalogLocation::parse(QStringLiteral("sqlite:/tmp/x/../c.sqlite"));
+    QVERIFY(file);
+    QCOMPARE(file->kind, CatalogLocation::Kind::Sqlite);
+    QCOMPARE(file->sqlitePath, QStringLiteral("/tmp/c.sqlite"));
+    QCOMPARE(CatalogLocation::parse(QStringLiteral("/var/lib/c.sqlite"))->sqlitePath,
+             QStringLiteral("/var/lib/c.sqlite"));
+}
+
+void TestCatalog::openCreatesSchemaAndFolder()
+{
+    const CatalogLocation loc = freshLocation();
+    QString error;
+    auto catalog = Catalog::open(loc, &m_clock, &error);
+    QVERIFY2(catalog, qPrintable(error));
+    QCOMPARE(catalog->schemaVersion(), Catalog::latestSchemaVersion());
+    QVERIFY(Catalog::latestSchemaVersion() >= 3);
+    if (loc.kind == CatalogLocation::Kind::Sqlite) {
+        QVERIFY(QFileInfo::exists(loc.sqlitePath));
+        QSqlQuery q(QSqlDatabase::database(catalog->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+    }
+    // Opening again (a second process) finds the schema in place.
+    auto again = Catalog::open(loc, &m_clock, &error);
+    QVERIFY2(again, qPrintable(error));
+    QCOMPARE(again->schemaVersion(), Catalog::latestSchemaVersion());
+}
+
+void TestCatalog::connectionNamesAreUniqueAndRemoved()
+{
+    const CatalogLocation loc = freshLocation();
+    QString error;
+    auto a = Catalog::open(loc, &m_clock, &error);
+    auto b = Catalog::open(loc, &m_clock, &error);
+    QVERIFY(a && b);
+    QVERIFY(a->connectionName() != b->connectionName());
+    const QString name = a->connectionName();
+    QVERIFY(QSqlDatabase::contains(name));
+    a.reset();
+    QVERIFY(!QSqlDatabase::contains(name));
+}
+
+void TestCatalog::sitesAndEnvironments()
+{
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    addDeveloperSite(*catalog, QStringLiteral("zeta"));
+    addDeveloperSite(*catalog, QStringLiteral("alpha"));
+
+    Site basic{ QStringLiteral("blog"), QStringLiteral("Blog"), QStringLiteral("acme"), Tier::Basic, {} };
+    QVERIFY(catalog->addSite(basic));
+    QVERIFY(!catalog->addSite(basic));
+    QVERIFY(catalog->lastError().contains(QLatin1String("already exists")));
+
+    Site bad = basic;
+    bad.id = QStringLiteral("Bad_Slug");
+    QVERIFY(!catalog->addSite(bad));
+    QVERIFY(catalog->lastError().contains(QLatin1String("Bad_Slug")));
+    bad.id = QStringLiteral("ok");
+    bad.customer = QStringLiteral("../etc");
+    QVERIFY(!catalog->addSite(bad));
+    QVERIFY(!catalog->site(QStringLiteral("ok")));
+
+    const QVector<Site> sites = catalog->sites();
+    QCOMPARE(sites.size(), 3);
+    QCOMPARE(sites.at(0).id, QStringLiteral("alpha"));
+    QCOMPARE(sites.at(2).id, QStringLiteral("zeta"));
+    QCOMPARE(catalog->site(QStringLiteral("blog"))->tier, Tier::Basic);
+    QCOMPARE(catalog->site(QStringLiteral("blog"))->createdAt, m_clock.nowUtc());
+
+    EnvironmentConfig env;
+    env.siteId = QStringLiteral("blog");
+    env.environment = Environment::Dev;
+    env.endpoint.host = QStringLiteral("10.0.0.5");
+    env.endpoint.database = QStringLiteral("blog_dev");
+    env.endpoint.user = QStringLiteral("blog");
+    QVERIFY(!catalog->setEnvironment(env)); // basic tier: prod only
+    QVERIFY(catalog->lastError().contains(QLatin1String("no dev environment")));
+    env.environment = Environment::Prod;
+    QVERIFY2(catalog->setEnvironment(env), qPrintable(catalog->lastError()));
+    env.endpoint.port = 3307;
+    env.endpoint.socket = QStringLiteral("/run/mysqld.sock");
+    QVERIFY(catalog->setEnvironment(env)); // update in place
+    const auto stored = catalog->environment(QStringLiteral("blog"), Environment::Prod);
+    QVERIFY(stored);
+    QCOMPARE(stored->endpoint.port, 3307);
+    QCOMPARE(stored->endpoint.socket, QStringLiteral("/run/mysqld.sock"));
+    QCOMPARE(stored->endpoint.database, QStringLiteral("blog_dev"));
+    QCOMPARE(catalog->environments(QStringLiteral("blog")).size(), 1);
+
+    basic.name = QStringLiteral("The Blog");
+    QVERIFY(catalog->updateSite(basic));
+    QCOMPARE(catalog->site(QStringLiteral("blog"))->name, QStringLiteral("The Blog"));
+
+    QVERIFY(catalog->createBackup(QStringLiteral("blog"), Environment::Prod, BackupType::Manual, QStringLiteral("me"))
+                .isValid());
+    QVERIFY(!catalog->removeSite(QStringLiteral("blog")));
+    QVERIFY(catalog->lastError().contains(QLatin1String("backup")));
+    QVERIFY(catalog->removeSite(QStringLiteral("blog"), true));
+    QVERIFY(!catalog->site(QStringLiteral("blog")));
+    QVERIFY(catalog->environments(QStringLiteral("blog")).isEmpty());
+    QVERIFY(catalog->backups(QStringLiteral("blog")).isEmpty());
+}
+
+void TestCatalog::createBackupValidatesAndBuildsKey()
+{
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    addDeveloperSite(*catalog);
+    const BackupRecord r = catalog->createBackup(QStringLiteral("shop"), Environment::Stage, BackupType::Manual,
+                                                 QStringLiteral("alice"));
+    QVERIFY2(r.isValid(), qPrintable(catalog->lastError()));
+    QCOMPARE(r.status, BackupStatus::Pending);
+    QCOMPARE(r.objectKey, QStringLiteral("customers/acme/shop/stage/%1.sql.gz").arg(r.id));
+    QCOMPARE(Catalog::manifestKey(r.objectKey), QStringLiteral("customers/acme/shop/stage/%1.json").arg(r.id));
+    const auto stored = catalog->backup(r.id);
+    QVERIFY(stored);
+    QCOMPARE(stored->objectKey, r.objectKey);
+    QCOMPARE(stored->createdBy, QStringLiteral("alice"));
+    QCOMPARE(stored->customer, QStringLiteral("acme"));
+    QCOMPARE(stored->createdAt, m_clock.nowUtc());
+    QCOMPARE(stored->sizeBytes, -1);
+
+    QVERIFY(!catalog->createBackup(QStringLiteral("nope"), Environment::Prod, BackupType::Manual, {}).isValid());
+    QVERIFY(!catalog->createBackup(QStringLiteral("../x"), Environment::Prod, BackupType::Manual, {}).isValid());
+    QVERIFY(catalog->lastError().contains(QLatin1String("Invalid site")));
+
+    QVERIFY(Catalog::objectKey(QStringLiteral("ACME"), QStringLiteral("shop"), Environment::Prod, r.id).isEmpty());
+    QVERIFY(Catalog::objectKey(QStringLiteral("acme"), QStringLiteral("sh/op"), Environment::Prod, r.id).isEmpty());
+    QVERIFY(
+        Catalog::objectKey(QStringLiteral("acme"), QStringLiteral("shop"), Environment::Prod, QStringLiteral("../x"))
+            .isEmpty());
+
+    const QVector<AuditEntry> log = catalog->auditLog(QStringLiteral("shop"));
+    QCOMPARE(log.size(), 1);
+    QCOMPARE(log.at(0).action, QStringLiteral("backup.create"));
+    QCOMPARE(log.at(0).backupId, r.id);
+    QCOMPARE(log.at(0).actor, QStringLiteral("alice"));
+}
+
+void TestCatalog::statusChangesAreCompareAndSet()
+{
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    addDeveloperSite(*catalog);
+    const QString id
+        = catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, QStringLiteral("me")).id;
+    const QString w1 = QStringLiteral("host-a:1"), w2 = QStringLiteral("host-b:2");
+
+    QVERIFY(!catalog->heartbeat(id, w1)); // not in progress yet
+    QVERIFY(!catalog->completeBackup(id, w1, 1, 2, QStringLiteral("ab")));
+    QVERIFY(catalog->claimBackup(id, w1));
+    QVERIFY(!catalog->claimBackup(id, w2));
+    QVERIFY(catalog->lastError().isEmpty()); // losing a claim is not an error
+    auto r = catalog->backup(id);
+    QCOMPARE(r->status, BackupStatus::InProgress);
+    QCOMPARE(r->workerId, w1);
+    QCOMPARE(r->startedAt, m_clock.nowUtc());
+
+    QVERIFY(catalog->heartbeat(id, w1));
+    QVERIFY(catalog->heartbeat(id, w1)); // same timestamp again: still one row matched
+    QVERIFY(!catalog->heartbeat(id, w2));
+    QVERIFY(!catalog->completeBackup(id, w2, 10, 20, QStringLiteral("ff")));
+    m_clock.advance(30);
+    QVERIFY(catalog->completeBackup(id, w1, 10, 20, QStringLiteral("ff")));
+    r = catalog->backup(id);
+    QCOMPARE(r->status, BackupStatus::Completed);
+    QCOMPARE(r->sizeBytes, 10);
+    QCOMPARE(r->rawSizeBytes, 20);
+    QCOMPARE(r->sha256, QStringLiteral("ff"));
+    QCOMPARE(r->finishedAt, m_clock.nowUtc());
+
+    QVERIFY(!catalog->failBackup(id, BackupStatus::Failed, QStringLiteral("late")));
+    QVERIFY(!catalog->completeBackup(id, w1, 10, 20, QStringLiteral("ff")));
+    QCOMPARE(catalog->backup(id)->status, BackupStatus::Completed);
+
+    const QString pending
+        = catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, QStringLiteral("me")).id;
+    QVERIFY(!catalog->failBackup(pending, BackupStatus::Completed, QString()));
+    QVERIFY(catalog->failBackup(pending, BackupStatus::Cancelled, QStringLiteral("Cancelled by me")));
+    QVERIFY(!catalog->claimBackup(pending, w1));
+    QCOMPARE(catalog->backup(pending)->status, BackupStatus::Cancelled);
+    QCOMPARE(catalog->backup(pending)->errorText, QStringLiteral("Cancelled by me"));
+}
+
+void TestCatalog::claimRefusesWhileEnvironmentBusy()
+{
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    addDeveloperSite(*catalog);
+    auto create = [&](Environment env) {
+        return catalog->createBackup(QStringLiteral("shop"), env, BackupType::Manual, QStringLiteral("me")).id;
+    };
+    const QString a = create(Environment::Prod), b = create(Environment::Prod), c = create(Environment::Dev);
+    QVERIFY(catalog->claimBackup(a, QStringLiteral("w1")));
+    QVERIFY(!catalog->claimBackup(b, QStringLiteral("w2"))); // prod busy
+    QCOMPARE(catalog->backup(b)->status, BackupStatus::Pending);
+    QVERIFY(catalog->claimBackup(c, QStringLiteral("w2"))); // dev is free
+    QVERIFY(catalog->failBackup(a, BackupStatus::Failed, QStringLiteral("boom")));
+    QVERIFY(catalog->claimBackup(b, QStringLiteral("w2")));
+}
+
+void TestCatalog::racingClaimsFromTwoConnections()
+{
+    const CatalogLocation loc = freshLocation();
+    QString error;
+    auto setup = Catalog::open(loc, &m_clock, &error);
+    QVERIFY2(setup, qPrintable(error));
+    addDeveloperSite(*setup);
+
+    // Each round: two Pending backups of one environment; two threads, each with its own
+    // connection, claim "their" backup at the same moment. Exactly one may win.
+    const int rounds = 30;
+    for (int round = 0; round < rounds; ++round) {
+        const QString ids[2] = {
+            setup->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, {}).id,
+            setup->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, {}).id,
+        };
+        std::atomic<int> ready{ 0 };
+        std::atomic<int> wins{ 0 };
+        std::atomic<int> errors{ 0 };
+        auto racer = [&](int i) {
+            QString openError;
+            auto catalog = Catalog::open(loc, &m_clock, &openError);
+            if (!catalog) {
+                ++errors;
+                ++ready;
+                return;
+            }
+            ++ready;
+            while (ready.load() < 2) {
+            }
+            if (catalog->claimBackup(ids[i], QStringLiteral("worker-%1").arg(i)))
+                ++wins;
+            else if (!catalog->lastError().isEmpty())
+                ++errors;
+        };
+        std::thread t0(racer, 0), t1(racer, 1);
+        t0.join();
+        t1.join();
+        QCOMPARE(errors.load(), 0);
+        QCOMPARE(wins.load(), 1);
+        const auto inProgress = setup->backupsWithStatus(BackupStatus::InProgress);
+        QCOMPARE(inProgress.size(), 1);
+        QVERIFY(setup->failBackup(inProgress.at(0).id, BackupStatus::Failed, QStringLiteral("round over")));
+        for (const QString &id : ids)
+            setup->failBackup(id, BackupStatus::Cancelled, QStringLiteral("round over"));
+    }
+
+    // Both threads on the same backup: one wins.
+    const QString same = setup->createBackup(QStringLiteral("shop"), Environment::Dev, BackupType::Manual, {}).id;
+    std::atomic<int> ready{ 0 };
+    std::atomic<int> wins{ 0 };
+    auto racer = [&](int i) {
+        QString openError;
+        auto catalog = Catalog::open(loc, &m_clock, &openError);
+        ++ready;
+        while (ready.load() < 2) {
+        }
+        if (catalog && catalog->claimBackup(same, QStringLiteral("worker-%1").arg(i)))
+            ++wins;
+    };
+    std::thread t0(racer, 0), t1(racer, 1);
+    t0.join();
+    t1.join();
+    QCOMPARE(wins.load(), 1);
+}
+
+void TestCatalog::concurrentWritersAllSucceed()
+{
+    // Several connections (as several processes would) insert at once; busy timeout / InnoDB
+    // locking must make every write succeed.
+    const CatalogLocation loc = freshLocation();
+    QString error;
+    auto setup = Catalog::open(loc, &m_clock, &error);
+    QVERIFY2(setup, qPrintable(error));
+    addDeveloperSite(*setup);
+    std::atomic<int> failures{ 0 };
+    auto writer = [&] {
+        QString openError;
+        auto catalog = Catalog::open(loc, &m_clock, &openError);
+        if (!catalog) {
+            ++failures;
+            return;
+        }
+        for (int i = 0; i < 40; ++i) {
+            if (!catalog->createBackup(QStringLiteral("shop"), Environment::Dev, BackupType::Scheduled, {}).isValid())
+                ++failures;
+        }
+    };
+    std::thread t0(writer), t1(writer), t2(writer);
+    t0.join();
+    t1.join();
+    t2.join();
+    QCOMPARE(failures.load(), 0);
+    QCOMPARE(setup->backups(QStringLiteral("shop")).size(), 120);
+}
+
+void TestCatalog::staleBackupsFollowHeartbeat()
+{
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    addDeveloperSite(*catalog);
+    const QString a = catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, {}).id;
+    const QString b = catalog->createBackup(QStringLiteral("shop"), Environment::Dev, BackupType::Manual, {}).id;
+    QVERIFY(catalog->claimBackup(a, QStringLiteral("w1")));
+    QVERIFY(catalog->claimBackup(b, QStringLiteral("w2")));
+    QVERIFY(catalog->staleBackups(60).isEmpty());
+    m_clock.advance(45);
+    QVERIFY(catalog->heartbeat(b, QStringLiteral("w2")));
+    m_clock.advance(45);
+    const auto stale = catalog->staleBackups(60);
+    QCOMPARE(stale.size(), 1);
+    QCOMPARE(stale.at(0).id, a);
+    QCOMPARE(stale.at(0).workerId, QStringLiteral("w1"));
+    QVERIFY(catalog->failBackup(a, BackupStatus::Failed, QStringLiteral("interrupted")));
+    QVERIFY(catalog->staleBackups(60).isEmpty());
+    QVERIFY(!catalog->heartbeat(a, QStringLiteral("w1"))); // its worker learns it lost the backup
+}
+
+void TestCatalog::backupsFilterAndOrder()
+{
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    addDeveloperSite(*catalog);
+    addDeveloperSite(*catalog, QStringLiteral("other"));
+    QStringList ids;
+    const Environment envs[] = { Environment::Prod, Environment::Dev, Environment::Dev, Environment::Stage };
+    for (Environment env : envs) {
+        ids << catalog->createBackup(QStringLiteral("shop"), env, BackupType::Manual, {}).id;
+        m_clock.advance(60);
+    }
+    catalog->createBackup(QStringLiteral("other"), Environment::Dev, BackupType::Manual, {});
+    QVERIFY(catalog->claimBackup(ids.at(1), QStringLiteral("w")));
+    QVERIFY(catalog->completeBackup(ids.at(1), QStringLiteral("w"), 1, 1, QStringLiteral("aa")));
+
+    const auto all = catalog->backups(QStringLiteral("shop"));
+    QCOMPARE(all.size(), 4);
+    QCOMPARE(all.at(0).id, ids.at(3)); // newest first
+    QCOMPARE(all.at(3).id, ids.at(0));
+    const auto dev = catalog->backups(QStringLiteral("shop"), EnvironmentFilter(Environment::Dev));
+    QCOMPARE(dev.size(), 2);
+    QCOMPARE(dev.at(0).id, ids.at(2));
+    const auto devDone
+        = catalog->backups(QStringLiteral("shop"), EnvironmentFilter(Environment::Dev, BackupStatus::Completed));
+    QCOMPARE(devDone.size(), 1);
+    QCOMPARE(devDone.at(0).id, ids.at(1));
+    const auto pending
+        = catalog->backups(QStringLiteral("shop"), EnvironmentFilter(std::nullopt, BackupStatus::Pending));
+    QCOMPARE(pending.size(), 3);
+    const auto allPending = catalog->backupsWithStatus(BackupStatus::Pending);
+    QCOMPARE(allPending.size(), 4);
+    QCOMPARE(allPending.at(0).id, ids.at(0)); // oldest first
+}
+
+void TestCatalog::pinRemoveUpsert()
+{
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    addDeveloperSite(*catalog);
+    const BackupRecord r = catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, {});
+    QVERIFY(!catalog->backup(r.id)->pinned);
+    QVERIFY(catalog->setPinned(r.id, true));
+    QVERIFY(catalog->backup(r.id)->pinned);
+    QVERIFY(catalog->setPinned(r.id, false));
+    QVERIFY(!catalog->backup(r.id)->pinned);
+    QVERIFY(!catalog->setPinned(QStringLiteral("missing"), true));
+    QVERIFY(catalog->removeBackup(r.id));
+    QVERIFY(!catalog->backup(r.id));
+    QVERIFY(!catalog->removeBackup(r.id));
+
+    // Rescan: a row from a manifest is inserted, a non-completed row is repaired, a completed
+    // one is kept as it is.
+    BackupRecord m = r;
+    m.status = BackupStatus::Completed;
+    m.sizeBytes = 123;
+    m.rawSizeBytes = 456;
+    m.sha256 = QStringLiteral("abc");
+    m.finishedAt = m_clock.nowUtc();
+    QVERIFY2(catalog->upsertBackup(m), qPrintable(catalog->lastError()));
+    QCOMPARE(catalog->backup(r.id)->sizeBytes, 123);
+    QCOMPARE(catalog->backup(r.id)->objectKey, r.objectKey);
+    m.sizeBytes = 999;
+    QVERIFY(catalog->upsertBackup(m));
+    QCOMPARE(catalog->backup(r.id)->sizeBytes, 123);
+
+    const BackupRecord failed
+        = catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, {});
+    QVERIFY(catalog->failBackup(failed.id, BackupStatus::Failed, QStringLiteral("x")));
+    BackupRecord repaired = *catalog->backup(failed.id);
+    repaired.status = BackupStatus::Completed;
+    repaired.errorText.clear();
+    repaired.sizeBytes = 7;
+    QVERIFY(catalog->upsertBackup(repaired));
+    QCOMPARE(catalog->backup(failed.id)->status, BackupStatus::Completed);
+    QCOMPARE(catalog->backup(failed.id)->sizeBytes, 7);
+
+    BackupRecord evil = repaired;
+    evil.id = QStringLiteral("new-one");
+    evil.customer = QStringLiteral("../../etc");
+    QVERIFY(!catalog->upsertBackup(evil));
+}
+
+void TestCatalog::schedules()
+{
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    addDeveloperSite(*catalog);
+    Site basic{ QStringLiteral("blog"), QStringLiteral("Blog"), QStringLiteral("acme"), Tier::Basic, {} };
+    QVERIFY(catalog->addSite(basic));
+
+    Schedule s;
+    s.siteId = QStringLiteral("shop");
+    s.environment = Environment::Dev;
+    s.frequency = Schedule::Frequency::Weekly;
+    s.weekday = 3;
+    s.timeUtc = QTime(2, 30);
+    s.keepLast = 4;
+    s.keepDays = 30;
+    QVERIFY2(catalog->setSchedule(s), qPrintable(catalog->lastError()));
+    auto stored = catalog->schedules(QStringLiteral("shop"));
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.at(0).frequency, Schedule::Frequency::Weekly);
+    QCOMPARE(stored.at(0).weekday, 3);
+    QCOMPARE(stored.at(0).timeUtc, QTime(2, 30));
+    QCOMPARE(stored.at(0).keepLast, 4);
+    QCOMPARE(stored.at(0).keepDays, 30);
+    QCOMPARE(stored.at(0).createdAt, m_clock.nowUtc());
+    QVERIFY(!stored.at(0).lastRunAt.isValid());
+
+    m_clock.advance(3600);
+    s.frequency = Schedule::Frequency::Daily;
+    s.keepLast = 2;
+    QVERIFY(catalog->setSchedule(s));
+    stored = catalog->schedules(QStringLiteral("shop"));
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.at(0).frequency, Schedule::Frequency::Daily);
+    QCOMPARE(stored.at(0).keepLast, 2);
+    QCOMPARE(stored.at(0).createdAt, m_clock.nowUtc().addSecs(-3600)); // kept from the first set
+
+    QVERIFY(catalog->markScheduleRun(QStringLiteral("shop"), Environment::Dev, m_clock.nowUtc()));
+    QCOMPARE(catalog->schedules(QStringLiteral("shop")).at(0).lastRunAt, m_clock.nowUtc());
+
+    Schedule wrong = s;
+    wrong.siteId = QStringLiteral("blog"); // basic: no dev
+    QVERIFY(!catalog->setSchedule(wrong));
+    wrong.environment = Environment::Prod;
+    wrong.keepLast = 0;
+    QVERIFY(!catalog->setSchedule(wrong));
+    wrong.keepLast = 1;
+    QVERIFY(catalog->setSchedule(wrong));
+    QCOMPARE(catalog->schedules().size(), 2);
+    QVERIFY(catalog->removeSchedule(QStringLiteral("blog"), Environment::Prod));
+    QVERIFY(!catalog->removeSchedule(QStringLiteral("blog"), Environment::Prod));
+    QCOMPARE(catalog->schedules().size(), 1);
+}
+
+void TestCatalog::auditLog()
+{
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    QVERIFY(catalog->audit({ {},
+                             QStringLiteral("alice"),
+                             QStringLiteral("backup.download"),
+                             QStringLiteral("shop"),
+                             QStringLiteral("b1"),
+                             QStringLiteral("to /tmp/x") }));
+    m_clock.advance(1);
+    QVERIFY(catalog->audit({ {},
+                             QStringLiteral("bob"),
+                             QStringLiteral("backup.link"),
+                             QStringLiteral("blog"),
+                             QStringLiteral("b2"),
+                             {} }));
+    m_clock.advance(1);
+    QVERIFY(catalog->audit({ {},
+                             QStringLiteral("carol"),
+                             QStringLiteral("backup.delete"),
+                             QStringLiteral("shop"),
+                             QStringLiteral("b1"),
+                             {} }));
+    const auto all = catalog->auditLog();
+    QCOMPARE(all.size(), 3);
+    QCOMPARE(all.at(0).actor, QStringLiteral("carol"));
+    QCOMPARE(all.at(0).at, m_clock.nowUtc());
+    const auto shop = catalog->auditLog(QStringLiteral("shop"));
+    QCOMPARE(shop.size(), 2);
+    QCOMPARE(shop.at(1).action, QStringLiteral("backup.download"));
+    QCOMPARE(shop.at(1).detail, QStringLiteral("to /tmp/x"));
+    QCOMPARE(catalog->auditLog(QString(), 1).size(), 1);
+}
+
+void TestCatalog::migratesFromEveryEarlierVersion()
+{
+    for (int version = 1; version < Catalog::latestSchemaVersion(); ++version) {
+        const CatalogLocation loc = freshLocation();
+        QString error;
+        {
+            auto old = Catalog::openAtVersion(loc, &m_clock, version, &error);
+            QVERIFY2(old, qPrintable(error));
+            QCOMPARE(old->schemaVersion(), version);
+            // Rows as the old release wrote them: only the columns of v1.
+            QSqlQuery q(QSqlDatabase::database(old->connectionName()));
+            QVERIFY2(q.exec(QStringLiteral("INSERT INTO sites (id, name, customer, tier, created_at) VALUES "
+                                           "('shop', 'Shop', 'acme', 'developer', '2026-01-02T03:04:05.000Z')")),
+                     qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO environments (site_id, env, host, port, socket, db_name, "
+                                          "db_user) VALUES ('shop', 'dev', 'db1', 3306, '', 'shop_dev', 'u')")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO backups (id, site_id, customer, env, type, status, created_at, started_at, finished_at, "
+                "created_by, size_bytes, raw_size_bytes, sha256, object_key, error_text, worker_id) VALUES "
+                "('20260102T030405000Z-00000001', 'shop', 'acme', 'dev', 'scheduled', 'completed', "
+                "'2026-01-02T03:04:05.000Z', '2026-01-02T03:04:06.000Z', '2026-01-02T03:05:00.000Z', 'cron', 1000, "
+                "5000, 'abcd', 'customers/acme/shop/dev/20260102T030405000Z-00000001.sql.gz', NULL, 'w')")));
+        }
+        auto migrated = Catalog::open(loc, &m_clock, &error);
+        QVERIFY2(migrated, qPrintable(error));
+        QCOMPARE(migrated->schemaVersion(), Catalog::latestSchemaVersion());
+        QCOMPARE(migrated->site(QStringLiteral("shop"))->name, QStringLiteral("Shop"));
+        QCOMPARE(migrated->environment(QStringLiteral("shop"), Environment::Dev)->endpoint.database,
+                 QStringLiteral("shop_dev"));
+        const auto backups = migrated->backups(QStringLiteral("shop"), EnvironmentFilter(Environment::Dev));
+        QCOMPARE(backups.size(), 1);
+        QCOMPARE(backups.at(0).status, BackupStatus::Completed);
+        QCOMPARE(backups.at(0).sizeBytes, 1000);
+        QCOMPARE(backups.at(0).sha256, QStringLiteral("abcd"));
+        QCOMPARE(backups.at(0).createdAt, QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC));
+        QVERIFY(!backups.at(0).pinned);
+        // The features of later versions work on the migrated data.
+        QVERIFY(migrated->setPinned(backups.at(0).id, true));
+        Schedule s;
+        s.siteId = QStringLiteral("shop");
+        s.environment = Environment::Dev;
+        s.timeUtc = QTime(1, 0);
+        QVERIFY2(migrated->setSchedule(s), qPrintable(migrated->lastError()));
+        QVERIFY(migrated->audit({ {}, QStringLiteral("me"), QStringLiteral("x"), QStringLiteral("shop"), {}, {} }));
+        const QString id = migrated->createBackup(QStringLiteral("shop"), Environment::Dev, BackupType::Manual, {}).id;
+        QVERIFY(migrated->claimBackup(id, QStringLiteral("w2")));
+    }
+}
+
+void TestCatalog::refusesNewerSchema()
+{
+    const CatalogLocation loc = freshLocation();
+    QString error;
+    {
+        auto catalog = Catalog::open(loc, &m_clock, &error);
+        QVERIFY(catalog);
+        QSqlQuery q(QSqlDatabase::database(catalog->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = 99")));
+    }
+    QVERIFY(!Catalog::open(loc, &m_clock, &error));
+    QVERIFY2(error.contains(QLatin1String("newer")), qPrintable(error));
+}
+
+void TestCatalog::backupListUsesAnIndex()
+{
+    // The site page and `backup list SITE --env E` must not scan the whole backups table
+    // (bench/catalog.sh measures the time; this checks the plan).
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    QSqlQuery q(QSqlDatabase::database(catalog->connectionName()));
+    const QString select = QStringLiteral("SELECT id FROM backups WHERE site_id = 'shop' AND env = 'dev' "
+                                          "ORDER BY created_at DESC, id DESC");
+    QString plan;
+    if (catalog->isMySql()) {
+        QVERIFY(q.exec(QStringLiteral("EXPLAIN ") + select));
+        while (q.next())
+            plan += q.value(QStringLiteral("possible_keys")).toString() + u' ';
+    } else {
+        QVERIFY(q.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + select));
+        while (q.next())
+            plan += q.value(3).toString() + u' ';
+    }
+    QVERIFY2(plan.contains(QLatin1String("idx_backups_site_env_created")), qPrintable(plan));
+}
+
+QTEST_GUILESS_MAIN(TestCatalog)
+#include "TestCatalog.moc"

@@ -1,0 +1,421 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+// site / env / schedule commands through the real creodrop-backupctl, on an SQLite catalog and
+// on a MariaDB catalog.
+#include "CliTestEnv.h"
+#include "secrets/KeychainSecretStore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QSqlQuery>
+
+class TestCliSites : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data();
+    void init();
+    void cleanup();
+
+    void siteLifecycle();
+    void usageErrorsExitTwo();
+    void refusalsExitOne();
+    void environmentsFollowTier();
+    void schedules();
+    void concurrentProcessesOnAFreshCatalog();
+    void passwordNeverLeaks();
+    void headlessKeychainMessage();
+
+private:
+    std::unique_ptr<CliTestEnv> m_env;
+    int m_counter = 0;
+};
+
+namespace {
+QJsonDocument parseJson(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8());
+}
+} // namespace
+
+void TestCliSites::initTestCase_data()
+{
+    QTest::addColumn<bool>("mariadb");
+    QTest::newRow("sqlite") << false;
+    QTest::newRow("mariadb") << true;
+}
+
+void TestCliSites::init()
+{
+    QFETCH_GLOBAL(bool, mariadb);
+    if (mariadb)
+        CREODROP_REQUIRE_MYSQL();
+    m_env = std::make_unique<CliTestEnv>();
+    QVERIFY(m_env->setUp(mariadb, QStringLiteral("clisites%1").arg(++m_counter)));
+}
+
+void TestCliSites::cleanup()
+{
+    if (m_env)
+        m_env->tearDown();
+    m_env.reset();
+}
+
+void TestCliSites::siteLifecycle()
+{
+    QFETCH_GLOBAL(bool, mariadb);
+    auto r = m_env->run({ QStringLiteral("site"), QStringLiteral("add"), QStringLiteral("shop"),
+                          QStringLiteral("--name"), QStringLiteral("Acme Shop"), QStringLiteral("--customer"),
+                          QStringLiteral("acme"), QStringLiteral("--tier"), QStringLiteral("developer") });
+    CLI_EXPECT(r, 0);
+    if (!mariadb) // the default catalog lives under CREODROP_HOME
+        QVERIFY(QFileInfo::exists(m_env->home() + QStringLiteral("/catalog.sqlite")));
+    r = m_env->run({ QStringLiteral("site"), QStringLiteral("add"), QStringLiteral("blog"),
+                     QStringLiteral("--name=The Blog"), QStringLiteral("--customer=acme"),
+                     QStringLiteral("--tier=basic") });
+    CLI_EXPECT(r, 0);
+
+    r = m_env->run({ QStringLiteral("site"), QStringLiteral("list") });
+    CLI_EXPECT(r, 0);
+    QVERIFY(r.out.contains(QLatin1String("Acme Shop")));
+    QVERIFY(r.out.indexOf(QLatin1String("blog")) < r.out.indexOf(QLatin1String("shop")));
+
+    r = m_env->run({ QStringLiteral("site"), QStringLiteral("list"), QStringLiteral("--json") });
+    CLI_EXPECT(r, 0);
+    const QJsonArray sites = parseJson(r.out).array();
+    QCOMPARE(sites.size(), 2);
+    const QJsonObject shop = sites.at(1).toObject();
+    QCOMPARE(shop.value(QStringLiteral("id")).toString(), QStringLiteral("shop"));
+    QCOMPARE(shop.value(QStringLiteral("name")).toString(), QStringLiteral("Acme Shop"));
+    QCOMPARE(shop.value(QStringLiteral("customer")).toString(), QStringLiteral("acme"));
+    QCOMPARE(shop.value(QStringLiteral("tier")).toString(), QStringLiteral("developer"));
+    QCOMPARE(shop.value(QStringLiteral("environments")).toArray().size(), 3);
+    QCOMPARE(sites.at(0).toObject().value(QStringLiteral("environments")).toArray(),
+             QJsonArray{ QStringLiteral("prod") });
+    QVERIFY(QDateTime::fromString(shop.value(QStringLiteral("created_at")).toString(), Qt::ISODate).isValid());
+
+    r = m_env->run(
+        { QStringLiteral("site"), QStringLiteral("show"), QStringLiteral("shop"), QStringLiteral("--json") });
+    CLI_EXPECT(r, 0);
+    QCOMPARE(parseJson(r.out).object().value(QStringLiteral("name")).toString(), QStringLiteral("Acme Shop"));
+    r = m_env->run({ QStringLiteral("site"), QStringLiteral("show"), QStringLiteral("shop") });
+    CLI_EXPECT(r, 0);
+    QVERIFY(r.out.contains(QLatin1String("(not configured)")));
+
+    r = m_env->run({ QStringLiteral("site"), QStringLiteral("rm"), QStringLiteral("blog") });
+    CLI_EXPECT(r, 0);
+    r = m_env->run({ QStringLiteral("site"), QStringLiteral("list"), QStringLiteral("--json") });
+    QCOMPARE(parseJson(r.out).array().size(), 1);
+
+    // The catalog file is the same one the library opens.
+    QString error;
+    auto catalog = Catalog::open(m_env->location(), nullptr, &error);
+    QVERIFY2(catalog, qPrintable(error));
+    QVERIFY(catalog->site(QStringLiteral("shop")));
+    QVERIFY(!catalog->site(QStringLiteral("blog")));
+    QVERIFY(!catalog->auditLog(QStringLiteral("blog")).isEmpty());
+    QCOMPARE(catalog->auditLog(QStringLiteral("blog")).at(0).action, QStringLiteral("site.remove"));
+    QCOMPARE(catalog->auditLog(QStringLiteral("blog")).at(0).actor, QStringLiteral("cli-tester"));
+}
+
+void TestCliSites::usageErrorsExitTwo()
+{
+    const QList<QStringList> cases = {
+        { QStringLiteral("site") },
+        { QStringLiteral("site"), QStringLiteral("frobnicate") },
+        { QStringLiteral("site"), QStringLiteral("add"), QStringLiteral("shop"), QStringLiteral("--customer"),
+          QStringLiteral("acme"), QStringLiteral("--tier"), QStringLiteral("basic") }, // no --name
+        { QStringLiteral("site"), QStringLiteral("add"), QStringLiteral("shop"), QStringLiteral("--name"),
+          QStringLiteral("S"), QStringLiteral("--customer"), QStringLiteral("acme"), QStringLiteral("--tier"),
+          QStringLiteral("gold") },
+        { QStringLiteral("site"), QStringLiteral("list"), QStringLiteral("--color") },
+        { QStringLiteral("site"), QStringLiteral("show") },
+        { QStringLiteral("site"), QStringLiteral("show"), QStringLiteral("a"), QStringLiteral("b") },
+        { QStringLiteral("env"), QStringLiteral("set"), QStringLiteral("shop"), QStringLiteral("qa"),
+          QStringLiteral("--host"), QStringLiteral("h"), QStringLiteral("--database"), QStringLiteral("d"),
+          QStringLiteral("--user"), QStringLiteral("u") },
+        { QStringLiteral("env"), QStringLiteral("set"), QStringLiteral("shop"), QStringLiteral("prod"),
+          QStringLiteral("--host"), QStringLiteral("h"), QStringLiteral("--port"), QStringLiteral("99999"),
+          QStringLiteral("--database"), QStringLiteral("d"), QStringLiteral("--user"), QStringLiteral("u") },
+        { QStringLiteral("schedule"), QStringLiteral("set"), QStringLiteral("shop"), QStringLiteral("prod"),
+          QStringLiteral("--daily"), QStringLiteral("25:00"), QStringLiteral("--keep"), QStringLiteral("3") },
+        { QStringLiteral("schedule"), QStringLiteral("set"), QStringLiteral("shop"), QStringLiteral("prod"),
+          QStringLiteral("--daily"), QStringLiteral("02:00"), QStringLiteral("--weekly"), QStringLiteral("sun@02:00"),
+          QStringLiteral("--keep"), QStringLiteral("3") },
+        { QStringLiteral("schedule"), QStringLiteral("set"), QStringLiteral("shop"), QStringLiteral("prod"),
+          QStringLiteral("--weekly"), QStringLiteral("someday@02:00"), QStringLiteral("--keep"), QStringLiteral("3") },
+        { QStringLiteral("schedule"), QStringLiteral("set"), QStringLiteral("shop"), QStringLiteral("prod"),
+          QStringLiteral("--daily"), QStringLiteral("02:00"), QStringLiteral("--keep"), QStringLiteral("0") },
+        { QStringLiteral("schedule"), QStringLiteral("set"), QStringLiteral("shop"), QStringLiteral("prod"),
+          QStringLiteral("--daily"), QStringLiteral("02:00") }, // no --keep
+    };
+    for (const QStringList &args : cases) {
+        const auto r = m_env->run(args);
+        QVERIFY2(r.exitCode == 2,
+                 qPrintable(args.join(u' ') + QStringLiteral(" -> %1: %2").arg(r.exitCode).arg(r.err)));
+        QVERIFY2(r.err.contains(QLatin1String("Usage: creodrop-backupctl")), qPrintable(r.err));
+    }
+    for (const QStringList &args :
+         { QStringList{ QStringLiteral("site"), QStringLiteral("--help") },
+           QStringList{ QStringLiteral("site"), QStringLiteral("add"), QStringLiteral("--help") },
+           QStringList{ QStringLiteral("schedule"), QStringLiteral("--help") },
+           QStringList{ QStringLiteral("env"), QStringLiteral("--help") } }) {
+        const auto r = m_env->run(args);
+        CLI_EXPECT(r, 0);
+        QVERIFY(r.out.contains(QLatin1String("Usage: creodrop-backupctl")));
+    }
+}
+
+void TestCliSites::refusalsExitOne()
+{
+    auto add = [&](const QString &id, const QString &customer) {
+        return m_env->run({ QStringLiteral("site"), QStringLiteral("add"), id, QStringLiteral("--name"),
+                            QStringLiteral("X"), QStringLiteral("--customer"), customer, QStringLiteral("--tier"),
+                            QStringLiteral("basic") });
+    };
+    auto r = add(QStringLiteral("Bad_Slug"), QStringLiteral("acme"));
+    CLI_EXPECT(r, 1);
+    QCOMPARE(r.err.count(u'\n'), 1); // one line
+    QVERIFY(r.err.contains(QLatin1String("Invalid site")));
+    r = add(QStringLiteral("ok"), QStringLiteral("../../etc"));
+    CLI_EXPECT(r, 1);
+    CLI_EXPECT(add(QStringLiteral("ok"), QStringLiteral("acme")), 0);
+    r = add(QStringLiteral("ok"), QStringLiteral("acme"));
+    CLI_EXPECT(r, 1);
+    QVERIFY(r.err.contains(QLatin1String("already exists")));
+    r = m_env->run({ QStringLiteral("site"), QStringLiteral("show"), QStringLiteral("nope") });
+    CLI_EXPECT(r, 1);
+    r = m_env->run({ QStringLiteral("site"), QStringLiteral("rm"), QStringLiteral("nope") });
+    CLI_EXPECT(r, 1);
+    r = m_env->run({ QStringLiteral("schedule"), QStringLiteral("show"), QStringLiteral("nope") });
+    CLI_EXPECT(r, 1);
+}
+
+void TestCliSites::environmentsFollowTier()
+{
+    CLI_EXPECT(m_env->run({ QStringLiteral("site"), QStringLiteral("add"), QStringLiteral("blog"),
+                            QStringLiteral("--name"), QStringLiteral("Blog"), QStringLiteral("--customer"),
+                            QStringLiteral("acme"), QStringLiteral("--tier"), QStringLiteral("basic") }),
+               0);
+    auto envSet = [&](const QString &env) {
+        return m_env->run({ QStringLiteral("env"), QStringLiteral("set"), QStringLiteral("blog"), env,
+                            QStringLiteral("--host"), QStringLiteral("db.internal"), QStringLiteral("--port"),
+                            QStringLiteral("3307"), QStringLiteral("--database"), QStringLiteral("blog_%1").arg(env),
+                            QStringLiteral("--user"), QStringLiteral("blogger") });
+    };
+    auto r = envSet(QStringLiteral("dev"));
+    CLI_EXPECT(r, 1);
+    QVERIFY2(r.err.contains(QLatin1String("no dev environment")), qPrintable(r.err));
+    CLI_EXPECT(envSet(QStringLiteral("prod")), 0);
+    r = m_env->run(
+        { QStringLiteral("site"), QStringLiteral("show"), QStringLiteral("blog"), QStringLiteral("--json") });
+    CLI_EXPECT(r, 0);
+    const QJsonArray endpoints = parseJson(r.out).object().value(QStringLiteral("endpoints")).toArray();
+    QCOMPARE(endpoints.size(), 1);
+    const QJsonObject prod = endpoints.at(0).toObject();
+    QCOMPARE(prod.value(QStringLiteral("env")).toString(), QStringLiteral("prod"));
+    QCOMPARE(prod.value(QStringLiteral("host")).toString(), QStringLiteral("db.internal"));
+    QCOMPARE(prod.value(QStringLiteral("port")).toInt(), 3307);
+    QCOMPARE(prod.value(QStringLiteral("database")).toString(), QStringLiteral("blog_prod"));
+    QCOMPARE(prod.value(QStringLiteral("user")).toString(), QStringLiteral("blogger"));
+    QCOMPARE(prod.value(QStringLiteral("password_key")).toString(), QStringLiteral("mysql/blog/prod"));
+    r = m_env->run({ QStringLiteral("env"), QStringLiteral("set"), QStringLiteral("nope"), QStringLiteral("prod"),
+                     QStringLiteral("--host"), QStringLiteral("h"), QStringLiteral("--database"), QStringLiteral("d"),
+                     QStringLiteral("--user"), QStringLiteral("u") });
+    CLI_EXPECT(r, 1);
+}
+
+void TestCliSites::schedules()
+{
+    CLI_EXPECT(m_env->run({ QStringLiteral("site"), QStringLiteral("add"), QStringLiteral("shop"),
+                            QStringLiteral("--name"), QStringLiteral("Shop"), QStringLiteral("--customer"),
+                            QStringLiteral("acme"), QStringLiteral("--tier"), QStringLiteral("developer") }),
+               0);
+    CLI_EXPECT(m_env->run({ QStringLiteral("site"), QStringLiteral("add"), QStringLiteral("blog"),
+                            QStringLiteral("--name"), QStringLiteral("Blog"), QStringLiteral("--customer"),
+                            QStringLiteral("acme"), QStringLiteral("--tier"), QStringLiteral("basic") }),
+               0);
+    CLI_EXPECT(m_env->run({ QStringLiteral("schedule"), QStringLiteral("set"), QStringLiteral("shop"),
+                            QStringLiteral("dev"), QStringLiteral("--daily"), QStringLiteral("02:30"),
+                            QStringLiteral("--keep"), QStringLiteral("7") }),
+               0);
+    CLI_EXPECT(
+        m_env->run({ QStringLiteral("schedule"), QStringLiteral("set"), QStringLiteral("blog"), QStringLiteral("prod"),
+                     QStringLiteral("--weekly"), QStringLiteral("sun@03:15"), QStringLiteral("--keep"),
+                     QStringLiteral("4"), QStringLiteral("--keep-days"), QStringLiteral("30") }),
+        0);
+    auto r = m_env->run({ QStringLiteral("schedule"), QStringLiteral("set"), QStringLiteral("blog"),
+                          QStringLiteral("dev"), QStringLiteral("--daily"), QStringLiteral("01:00"),
+                          QStringLiteral("--keep"), QStringLiteral("1") });
+    CLI_EXPECT(r, 1); // basic tier: no dev
+
+    r = m_env->run({ QStringLiteral("schedule"), QStringLiteral("show"), QStringLiteral("--json") });
+    CLI_EXPECT(r, 0);
+    const QJsonArray all = parseJson(r.out).array();
+    QCOMPARE(all.size(), 2);
+    const QJsonObject blog = all.at(0).toObject();
+    QCOMPARE(blog.value(QStringLiteral("site")).toString(), QStringLiteral("blog"));
+    QCOMPARE(blog.value(QStringLiteral("frequency")).toString(), QStringLiteral("weekly"));
+    QCOMPARE(blog.value(QStringLiteral("weekday")).toString(), QStringLiteral("sun"));
+    QCOMPARE(blog.value(QStringLiteral("time_utc")).toString(), QStringLiteral("03:15"));
+    QCOMPARE(blog.value(QStringLiteral("keep_last")).toInt(), 4);
+    QCOMPARE(blog.value(QStringLiteral("keep_days")).toInt(), 30);
+    const QDateTime next = QDateTime::fromString(blog.value(QStringLiteral("next_run_at")).toString(), Qt::ISODate);
+    QVERIFY(next.isValid());
+    QCOMPARE(next.date().dayOfWeek(), 7);
+    QCOMPARE(next.time(), QTime(3, 15));
+    QVERIFY(blog.value(QStringLiteral("last_run_at")).isNull());
+
+    r = m_env->run(
+        { QStringLiteral("schedule"), QStringLiteral("show"), QStringLiteral("shop"), QStringLiteral("--json") });
+    CLI_EXPECT(r, 0);
+    const QJsonArray shop = parseJson(r.out).array();
+    QCOMPARE(shop.size(), 1);
+    QCOMPARE(shop.at(0).toObject().value(QStringLiteral("frequency")).toString(), QStringLiteral("daily"));
+    QCOMPARE(shop.at(0).toObject().value(QStringLiteral("env")).toString(), QStringLiteral("dev"));
+
+    // Changing a schedule replaces it.
+    CLI_EXPECT(m_env->run({ QStringLiteral("schedule"), QStringLiteral("set"), QStringLiteral("shop"),
+                            QStringLiteral("dev"), QStringLiteral("--weekly"), QStringLiteral("1@04:00"),
+                            QStringLiteral("--keep"), QStringLiteral("2") }),
+               0);
+    r = m_env->run({ QStringLiteral("schedule"), QStringLiteral("show"), QStringLiteral("shop") });
+    CLI_EXPECT(r, 0);
+    QVERIFY2(r.out.contains(QLatin1String("weekly mon@04:00")), qPrintable(r.out));
+    QCOMPARE(r.out.count(u'\n'), 2); // header + one row
+}
+
+void TestCliSites::concurrentProcessesOnAFreshCatalog()
+{
+    // Several processes open a catalog nobody created yet, at once: one creates and migrates it,
+    // the others wait (SQLite busy timeout / MariaDB migration lock) and every write succeeds.
+    const int n = 6;
+    std::vector<std::unique_ptr<QProcess>> processes;
+    for (int i = 0; i < n; ++i) {
+        auto p = std::make_unique<QProcess>();
+        p->setProcessEnvironment(m_env->environment());
+        p->start(QStringLiteral(CREODROP_CLI_PATH),
+                 { QStringLiteral("site"), QStringLiteral("add"), QStringLiteral("site-%1").arg(i),
+                   QStringLiteral("--name"), QStringLiteral("S"), QStringLiteral("--customer"), QStringLiteral("acme"),
+                   QStringLiteral("--tier"), QStringLiteral("developer") });
+        processes.push_back(std::move(p));
+    }
+    for (auto &p : processes) {
+        QVERIFY(p->waitForFinished(60000));
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+    }
+    const auto r = m_env->run({ QStringLiteral("site"), QStringLiteral("list"), QStringLiteral("--json") });
+    CLI_EXPECT(r, 0);
+    QCOMPARE(parseJson(r.out).array().size(), n);
+}
+
+void TestCliSites::passwordNeverLeaks()
+{
+    QFETCH_GLOBAL(bool, mariadb);
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+        if (TestServices::servicesRequired())
+            QFAIL("No D-Bus session: run the tests inside scripts/keyring-session");
+        QSKIP("No D-Bus session: run inside scripts/keyring-session");
+    }
+    const QString site = QStringLiteral("leak%1-%2")
+                             .arg(QCoreApplication::applicationPid())
+                             .arg(QRandomGenerator::global()->generate() % 100000);
+    const QByteArray password = "Pw-" + QByteArray::number(QRandomGenerator::global()->generate64(), 36) + "-zz";
+    QStringList outputs;
+    auto run = [&](const QStringList &args, const QByteArray &in = {}) {
+        const auto r = m_env->run(args, in);
+        outputs << r.out << r.err;
+        return r;
+    };
+    CLI_EXPECT(run({ QStringLiteral("site"), QStringLiteral("add"), site, QStringLiteral("--name"), QStringLiteral("L"),
+                     QStringLiteral("--customer"), QStringLiteral("acme"), QStringLiteral("--tier"),
+                     QStringLiteral("developer") }),
+               0);
+    auto r = run({ QStringLiteral("env"), QStringLiteral("set"), site, QStringLiteral("stage"),
+                   QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                   QStringLiteral("3306"), QStringLiteral("--database"), QStringLiteral("d"), QStringLiteral("--user"),
+                   QStringLiteral("u"), QStringLiteral("--password-stdin") },
+                 password + '\n');
+    CLI_EXPECT(r, 0);
+    for (const QStringList &args :
+         { QStringList{ QStringLiteral("site"), QStringLiteral("show"), site, QStringLiteral("--json") },
+           QStringList{ QStringLiteral("site"), QStringLiteral("show"), site },
+           QStringList{ QStringLiteral("site"), QStringLiteral("list"), QStringLiteral("--json") } })
+        CLI_EXPECT(run(args), 0);
+
+    // Stored in the keychain, exactly (without the newline)...
+    KeychainSecretStore keychain;
+    SecretJob *job = keychain.read(QStringLiteral("mysql/%1/stage").arg(site));
+    job->setAutoDelete(false);
+    std::unique_ptr<SecretJob> owner(job);
+    QSignalSpy spy(job, &Job::finished);
+    job->start();
+    QVERIFY(spy.wait(20000));
+    QVERIFY2(job->succeeded(), qPrintable(job->errorString()));
+    QCOMPARE(job->secret(), QString::fromUtf8(password));
+
+    // ...and nowhere else: no file under CREODROP_HOME (settings, catalog, WAL), no output.
+    QCOMPARE(m_env->filesContaining(password), QStringList());
+    for (const QString &o : std::as_const(outputs))
+        QVERIFY2(!o.contains(QString::fromUtf8(password)), qPrintable(o));
+    if (mariadb) {
+        QString error;
+        auto catalog = Catalog::open(m_env->location(), nullptr, &error);
+        QVERIFY(catalog);
+        QSqlQuery q(QSqlDatabase::database(catalog->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM environments e, audit_log a WHERE "
+                                      "CONCAT_WS('|', e.host, e.socket, e.db_name, e.db_user, a.detail, a.actor) "
+                                      "LIKE '%%1%'")
+                           .arg(QString::fromUtf8(password))));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    // Removing the site removes its password from the keychain.
+    CLI_EXPECT(run({ QStringLiteral("site"), QStringLiteral("rm"), site }), 0);
+    SecretJob *after = keychain.read(QStringLiteral("mysql/%1/stage").arg(site));
+    after->setAutoDelete(false);
+    std::unique_ptr<SecretJob> afterOwner(after);
+    QSignalSpy afterSpy(after, &Job::finished);
+    after->start();
+    QVERIFY(afterSpy.wait(20000));
+    QVERIFY(after->succeeded());
+    QVERIFY(after->isNotFound());
+}
+
+void TestCliSites::headlessKeychainMessage()
+{
+    // No Secret Service reachable and no variable set: the message says what to do.
+    CLI_EXPECT(m_env->run({ QStringLiteral("site"), QStringLiteral("add"), QStringLiteral("shop"),
+                            QStringLiteral("--name"), QStringLiteral("Shop"), QStringLiteral("--customer"),
+                            QStringLiteral("acme"), QStringLiteral("--tier"), QStringLiteral("basic") }),
+               0);
+    QProcessEnvironment env = m_env->environment();
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/creodrop-bus"));
+    env.remove(QStringLiteral("DISPLAY"));
+    const auto r
+        = m_env->run({ QStringLiteral("env"), QStringLiteral("set"), QStringLiteral("shop"), QStringLiteral("prod"),
+                       QStringLiteral("--host"), QStringLiteral("h"), QStringLiteral("--database"), QStringLiteral("d"),
+                       QStringLiteral("--user"), QStringLiteral("u"), QStringLiteral("--password-stdin") },
+                     "secret-headless\n", env);
+    CLI_EXPECT(r, 1);
+    QVERIFY2(r.err.contains(QLatin1String("No Secret Service is running")), qPrintable(r.err));
+    QVERIFY(!r.err.contains(QLatin1String("secret-headless")));
+    QCOMPARE(r.err.count(u'\n'), 1);
+
+    QFETCH_GLOBAL(bool, mariadb);
+    if (mariadb) {
+        // A MySQL catalog without CREODROP_CATALOG_PASSWORD and no keychain: told which variable to set.
+        env.remove(QStringLiteral("CREODROP_CATALOG_PASSWORD"));
+        const auto list = m_env->run({ QStringLiteral("site"), QStringLiteral("list") }, {}, env);
+        CLI_EXPECT(list, 1);
+        QVERIFY2(list.err.contains(QLatin1String("CREODROP_CATALOG_PASSWORD")), qPrintable(list.err));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCliSites)
+#include "TestCliSites.moc"

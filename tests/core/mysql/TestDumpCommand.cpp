@@ -1,0 +1,212 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DumpTestSupport.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+using namespace DumpTestSupport;
+
+/// `creodrop-backupctl dump` and `load` as a user runs them: round trip through a file, bounded
+/// memory on a 2 M-row table without a key, and one-line errors with no output file left.
+class TestDumpCommand : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    struct Run
+    {
+        int code = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    Run cli(const QStringList &args, const QString &password, const QString &wrapper = {})
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MYSQL_PWD"), password);
+        p.setProcessEnvironment(env);
+        if (wrapper.isEmpty())
+            p.start(QStringLiteral(CREODROP_CLI_PATH), args);
+        else
+            p.start(wrapper, QStringList{ QStringLiteral("-v"), QStringLiteral(CREODROP_CLI_PATH) } + args);
+        Run r;
+        if (!p.waitForFinished(240000))
+            return r;
+        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+    QStringList endpointArgs(const QString &database, const QString &user = {})
+    {
+        const TestServices::MySql m = TestServices::mysql();
+        return { QStringLiteral("--host"),     m.host,
+                 QStringLiteral("--port"),     QString::number(m.port),
+                 QStringLiteral("--user"),     user.isEmpty() ? m.user : user,
+                 QStringLiteral("--database"), database,
+                 QStringLiteral("--quiet") };
+    }
+
+    void expectCleanFailure(const Run &r, const QString &needle, const QString &output)
+    {
+        QCOMPARE(r.code, 1);
+        const QString err = QString::fromUtf8(r.err).trimmed();
+        QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
+        QVERIFY2(err.contains(needle), qPrintable(err));
+        QVERIFY2(!err.contains(TestServices::mysql().password), "the password leaked into the message");
+        if (!output.isEmpty()) {
+            QVERIFY(!QFile::exists(output));
+            QVERIFY(!QFile::exists(output + QStringLiteral(".part")));
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        CREODROP_REQUIRE_MYSQL();
+        QVERIFY(m_dir.isValid());
+    }
+
+    void dumpAndLoadThroughFiles()
+    {
+        const QString source = TestServices::createScratchDatabase(QStringLiteral("cfix"));
+        QString err = loadWithClient(source, readFile(fixturePath()));
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        const QString file = m_dir.filePath(QStringLiteral("fixture.sql.gz"));
+        const QString password = TestServices::mysql().password;
+        const Run dump
+            = cli(QStringList{ QStringLiteral("dump") } + endpointArgs(source)
+                      + QStringList{ QStringLiteral("--output"), file, QStringLiteral("--level"), QStringLiteral("9") },
+                  password);
+        QVERIFY2(dump.code == 0, dump.err.constData());
+        QVERIFY(dump.err.isEmpty());
+        QProcess gzipTest;
+        gzipTest.start(QStringLiteral("gzip"), { QStringLiteral("-t"), file });
+        QVERIFY(gzipTest.waitForFinished());
+        QCOMPARE(gzipTest.exitCode(), 0);
+
+        const QString target = TestServices::createScratchDatabase(QStringLiteral("cfixl"));
+        const Run load = cli(QStringList{ QStringLiteral("load") } + endpointArgs(target)
+                                 + QStringList{ QStringLiteral("--input"), file },
+                             password);
+        const QString diff = load.code == 0 ? compareDatabases(source, target) : QString();
+        TestServices::dropDatabase(source);
+        TestServices::dropDatabase(target);
+        QVERIFY2(load.code == 0, load.err.constData());
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void keylessTwoMillionRowsInBoundedMemory()
+    {
+        const QString source = TestServices::createScratchDatabase(QStringLiteral("cbig"));
+        QString err = loadWithClient(source,
+                                     "CREATE TABLE big (a INT, b VARCHAR(40), c BIGINT) ENGINE=InnoDB;\n"
+                                     "INSERT INTO big SELECT seq % 1000, CONCAT('row ', seq), seq * 3 "
+                                     "FROM seq_1_to_2000000;\n");
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        const QString file = m_dir.filePath(QStringLiteral("big.sql.gz"));
+        const Run r
+            = cli(QStringList{ QStringLiteral("dump") } + endpointArgs(source)
+                      + QStringList{ QStringLiteral("--output"), file, QStringLiteral("--level"), QStringLiteral("1") },
+                  TestServices::mysql().password, QStringLiteral("/usr/bin/time"));
+        TestServices::dropDatabase(source);
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QRegularExpressionMatch m
+            = QRegularExpression(QStringLiteral("Maximum resident set size \\(kbytes\\): (\\d+)"))
+                  .match(QString::fromUtf8(r.err));
+        QVERIFY2(m.hasMatch(), r.err.constData());
+        const qint64 rssKiB = m.captured(1).toLongLong();
+        // Buffering the table would take several hundred MiB; streaming stays far below.
+        QVERIFY2(rssKiB < 100 * 1024, qPrintable(QStringLiteral("peak RSS %1 KiB").arg(rssKiB)));
+        QVERIFY(QFileInfo(file).size() > 1024 * 1024);
+    }
+
+    void badInputFailsCleanly()
+    {
+        const QString password = TestServices::mysql().password;
+        const QString out = m_dir.filePath(QStringLiteral("bad.sql.gz"));
+        const QString existing = TestServices::createScratchDatabase(QStringLiteral("cbad"));
+
+        // Unreachable server.
+        QStringList args{ QStringLiteral("dump"),
+                          QStringLiteral("--host"),
+                          QStringLiteral("127.0.0.1"),
+                          QStringLiteral("--port"),
+                          QStringLiteral("1"),
+                          QStringLiteral("--user"),
+                          QStringLiteral("x"),
+                          QStringLiteral("--database"),
+                          existing,
+                          QStringLiteral("--output"),
+                          out };
+        expectCleanFailure(cli(args, password), QStringLiteral("cannot connect"), out);
+
+        // Wrong password.
+        const QStringList dumpArgs = QStringList{ QStringLiteral("dump") } + endpointArgs(existing)
+            + QStringList{ QStringLiteral("--output"), out };
+        expectCleanFailure(cli(dumpArgs, password + QStringLiteral("x")), QStringLiteral("Access denied"), out);
+
+        // Missing database.
+        expectCleanFailure(cli(QStringList{ QStringLiteral("dump") } + endpointArgs(existing + QStringLiteral("_none"))
+                                   + QStringList{ QStringLiteral("--output"), out },
+                               password),
+                           QStringLiteral("Unknown database"), out);
+
+        // Missing privileges: a user who may connect but not read the table.
+        QString err = loadWithClient(existing,
+                                     QStringLiteral("CREATE TABLE secret (a INT); INSERT INTO secret VALUES (1);"
+                                                    "DROP USER IF EXISTS 'creodrop_np'@'%%';"
+                                                    "CREATE USER 'creodrop_np'@'%%' IDENTIFIED BY 'np-pass';"
+                                                    "GRANT SHOW VIEW ON `%1`.* TO 'creodrop_np'@'%%';")
+                                         .arg(existing)
+                                         .replace(QStringLiteral("%%"), QStringLiteral("%"))
+                                         .toUtf8());
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        const Run np = cli(QStringList{ QStringLiteral("dump") } + endpointArgs(existing, QStringLiteral("creodrop_np"))
+                               + QStringList{ QStringLiteral("--output"), out },
+                           QStringLiteral("np-pass"));
+        loadWithClient(existing, "DROP USER IF EXISTS 'creodrop_np'@'%';");
+        expectCleanFailure(np, QStringLiteral("denied"), out);
+
+        // Truncated and corrupt .sql.gz on load.
+        const QString file = m_dir.filePath(QStringLiteral("good.sql.gz"));
+        QVERIFY(cli(QStringList{ QStringLiteral("dump") } + endpointArgs(existing)
+                        + QStringList{ QStringLiteral("--output"), file },
+                    password)
+                    .code
+                == 0);
+        const QByteArray good = readFile(file);
+        QFile t(m_dir.filePath(QStringLiteral("truncated.sql.gz")));
+        QVERIFY(t.open(QIODevice::WriteOnly));
+        t.write(good.left(good.size() - 10));
+        t.close();
+        expectCleanFailure(cli(QStringList{ QStringLiteral("load") } + endpointArgs(existing)
+                                   + QStringList{ QStringLiteral("--input"), t.fileName() },
+                               password),
+                           QStringLiteral("truncated gzip stream"), QString());
+        QByteArray corrupt = good;
+        for (qsizetype i = 20; i < corrupt.size() - 20; i += 7)
+            corrupt[i] = char(corrupt.at(i) ^ 0x33);
+        QFile c(m_dir.filePath(QStringLiteral("corrupt.sql.gz")));
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write(corrupt);
+        c.close();
+        expectCleanFailure(cli(QStringList{ QStringLiteral("load") } + endpointArgs(existing)
+                                   + QStringList{ QStringLiteral("--input"), c.fileName() },
+                               password),
+                           QStringLiteral("corrupt gzip data"), QString());
+
+        // Usage errors exit with 2.
+        QCOMPARE(cli({ QStringLiteral("dump"), QStringLiteral("--user"), QStringLiteral("x") }, password).code, 2);
+        TestServices::dropDatabase(existing);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDumpCommand)
+#include "TestDumpCommand.moc"

@@ -1,0 +1,169 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Uploads and downloads through FaultProxy (our own fault-injecting proxy in front of the real
+// S3 server): 500/503 answers, slow responses, connections cut mid-body. Transfers still end
+// byte-exact; a permanent failure aborts the multipart upload and leaves no object.
+#include "FaultProxy.h"
+#include "StoreTestSupport.h"
+#include "TestServices.h"
+#include "storage/S3MultipartUploadJob.h"
+#include "storage/S3ObjectStore.h"
+
+#include <QNetworkAccessManager>
+
+using namespace StoreTest;
+
+class TestS3MultipartUploadJob : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void uploadSurvivesFaults();
+    void downloadResumesAfterCuts();
+    void stalledRequestTimesOutAndRetries();
+    void permanentFailureAbortsTheUpload();
+    void abortStopsTheProducerAndRemovesTheUpload();
+
+private:
+    S3Config proxiedConfig() const;
+    QString key(const QString &name) const { return m_prefix + name; }
+
+    QNetworkAccessManager m_network;
+    std::unique_ptr<FaultProxy> m_proxy;
+    std::unique_ptr<S3ObjectStore> m_direct;
+    std::unique_ptr<S3ObjectStore> m_store;
+    QString m_prefix;
+};
+
+void TestS3MultipartUploadJob::initTestCase()
+{
+    CREODROP_REQUIRE_S3();
+    m_prefix = QStringLiteral("test-faults-%1-%2/")
+                   .arg(QCoreApplication::applicationPid())
+                   .arg(QDateTime::currentMSecsSinceEpoch());
+}
+
+S3Config TestS3MultipartUploadJob::proxiedConfig() const
+{
+    const TestServices::S3 s3 = TestServices::s3();
+    S3Config c;
+    c.endpoint = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_proxy->port()));
+    c.region = s3.region;
+    c.bucket = s3.bucket;
+    c.accessKeyId = s3.accessKeyId;
+    c.secretAccessKey = s3.secretAccessKey;
+    return c;
+}
+
+void TestS3MultipartUploadJob::init()
+{
+    const QUrl upstream(TestServices::s3().endpoint);
+    m_proxy = std::make_unique<FaultProxy>(QHostAddress(upstream.host()), quint16(upstream.port()));
+    QVERIFY(m_proxy->listen());
+    S3TransferOptions options;
+    options.retryBaseDelayMs = 20;
+    options.maxAttempts = 4;
+    options.timeoutMs = 10000;
+    options.partsInFlight = 2;
+    m_store = std::make_unique<S3ObjectStore>(proxiedConfig(), &m_network);
+    m_store->setTransferOptions(options);
+    S3Config direct = proxiedConfig();
+    direct.endpoint = upstream;
+    m_direct = std::make_unique<S3ObjectStore>(direct, &m_network);
+}
+
+void TestS3MultipartUploadJob::uploadSurvivesFaults()
+{
+    using A = FaultProxy::Action;
+    m_proxy->addRule({ "PUT", "partNumber=2", A::Respond, 0, 1, 500 });
+    m_proxy->addRule({ "PUT", "partNumber=3", A::Respond, 0, 1, 503 });
+    m_proxy->addRule({ "PUT", "partNumber=1", A::CutRequest, 0, 1, 0, 0, 1024 * 1024 });
+    m_proxy->addRule({ "POST", "uploadId=", A::Delay, 0, 1, 0, 300 });
+    const QByteArray data = randomBytes(kPart * 7 / 2);
+    StoreTest::roundTrip(m_store.get(), key(QStringLiteral("faulty-upload.bin")), data);
+    QVERIFY(m_proxy->faultsInjected() >= 4);
+}
+
+void TestS3MultipartUploadJob::downloadResumesAfterCuts()
+{
+    const QByteArray data = randomBytes(3 * kMiB);
+    std::unique_ptr<StoreJob> put(m_direct->putData(key(QStringLiteral("cut.bin")), data));
+    QVERIFY(run(put.get()) && put->succeeded());
+    using A = FaultProxy::Action;
+    m_proxy->addRule({ "GET", "cut.bin", A::CutResponse, 0, 2, 0, 0, 1024 * 1024 });
+    m_proxy->addRule({ "GET", "cut.bin", A::Respond, 0, 1, 503 });
+    QTemporaryDir dir;
+    std::unique_ptr<StoreJob> get(
+        m_store->getToFile(key(QStringLiteral("cut.bin")), dir.filePath(QStringLiteral("d"))));
+    QVERIFY(run(get.get()));
+    QVERIFY2(get->succeeded(), qPrintable(get->errorString()));
+    QCOMPARE(get->result().sha256, sha256Hex(data));
+    QFile file(dir.filePath(QStringLiteral("d")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll() == data);
+    // Two cuts and a 503: the job needed four GETs, the later ones Range-resumed.
+    QCOMPARE(m_proxy->requests().filter(QStringLiteral("cut.bin")).size(), 4);
+}
+
+void TestS3MultipartUploadJob::stalledRequestTimesOutAndRetries()
+{
+    S3TransferOptions options = m_store->transferOptions();
+    options.timeoutMs = 400;
+    m_store->setTransferOptions(options);
+    m_proxy->addRule({ "PUT", "stall.bin", FaultProxy::Action::Delay, 0, 1, 0, 3000 });
+    std::unique_ptr<StoreJob> put(m_store->putData(key(QStringLiteral("stall.bin")), "stalled once"));
+    QVERIFY(run(put.get(), 20000));
+    QVERIFY2(put->succeeded(), qPrintable(put->errorString()));
+    QVERIFY(m_proxy->requests().filter(QStringLiteral("stall.bin")).size() >= 2);
+}
+
+void TestS3MultipartUploadJob::permanentFailureAbortsTheUpload()
+{
+    m_proxy->addRule({ "PUT", "partNumber=2", FaultProxy::Action::Respond, 0, -1, 500 });
+    const QString k = key(QStringLiteral("doomed.bin"));
+    BoundedPipe pipe(2 * kMiB);
+    std::unique_ptr<StoreJob> put(m_store->putStream(k, &pipe, 4 * kPart));
+    QThread *writer = startWriter(&pipe, randomBytes(4 * kPart));
+    const bool done = run(put.get());
+    writer->wait(); // the job's abortRead() wakes the writer
+    delete writer;
+    QVERIFY(done);
+    QVERIFY(!put->succeeded());
+    QVERIFY2(put->errorString().contains(QLatin1String("part 2")), qPrintable(put->errorString()));
+    // The upload was aborted on the server...
+    const QStringList aborts = m_proxy->requests().filter(QRegularExpression(QStringLiteral("^DELETE .*uploadId=")));
+    QCOMPARE(aborts.size(), 1);
+    // ...and no object appeared.
+    std::unique_ptr<StoreJob> head(m_direct->head(k));
+    QVERIFY(run(head.get()));
+    QVERIFY(head->notFound());
+}
+
+void TestS3MultipartUploadJob::abortStopsTheProducerAndRemovesTheUpload()
+{
+    m_proxy->addRule({ "PUT", "partNumber=", FaultProxy::Action::Delay, 0, -1, 0, 2000 });
+    const QString k = key(QStringLiteral("cancelled.bin"));
+    BoundedPipe pipe(kMiB);
+    StoreJob *put = m_store->putStream(k, &pipe, -1);
+    put->setAutoDelete(false);
+    QThread *writer = startWriter(&pipe, randomBytes(4 * kPart));
+    put->start();
+    // Wait until the upload exists, then cancel.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_proxy->requests().filter(QStringLiteral("partNumber=1")).isEmpty(), 20000);
+    put->abort();
+    QCOMPARE(put->error(), Job::Error::Aborted);
+    QVERIFY(writer->wait(10000)); // the blocked producer woke up
+    delete writer;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_proxy->requests().filter(QRegularExpression(QStringLiteral("^DELETE .*uploadId="))).isEmpty(), 10000);
+    delete put;
+    std::unique_ptr<StoreJob> head(m_direct->head(k));
+    QVERIFY(run(head.get()));
+    QVERIFY(head->notFound());
+}
+
+QTEST_GUILESS_MAIN(TestS3MultipartUploadJob)
+#include "TestS3MultipartUploadJob.moc"

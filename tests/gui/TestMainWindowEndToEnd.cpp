@@ -1,0 +1,213 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The console end to end against the real MariaDB and S3 server, driven only through the
+// widgets: open the demo site, select dev, click Create Backup, watch Pending -> In Progress ->
+// Completed with a size in the table, filter by environment, download through the Quick
+// Actions and check the file's SHA-256.
+#include "TestServices.h"
+#include "actions/QuickActionsPanel.h"
+#include "backups/BackupTableModel.h"
+#include "backups/BackupTableView.h"
+#include "catalog/Catalog.h"
+#include "jobs/BackupService.h"
+#include "mainwindow/MainWindow.h"
+#include "secrets/InMemorySecretStore.h"
+#include "sites/SiteListWidget.h"
+#include "sites/SitePage.h"
+#include "util/AppSettings.h"
+#include "util/Clock.h"
+
+#include <QAbstractButton>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestMainWindowEndToEnd : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    QString m_database;
+    QString m_siteId;
+    QString m_customer;
+    SystemClock m_clock;
+
+private slots:
+    void initTestCase()
+    {
+        CREODROP_REQUIRE_MYSQL();
+        CREODROP_REQUIRE_S3();
+        QVERIFY(m_home.isValid());
+        qputenv("CREODROP_HOME", m_home.path().toUtf8());
+        QStandardPaths::setTestModeEnabled(true);
+
+        // A small shop database to back up.
+        m_database = TestServices::createScratchDatabase(QStringLiteral("gui_e2e"));
+        QString error;
+        {
+            QSqlDatabase db = TestServices::openMySql(QStringLiteral("e2e-setup"), m_database, &error);
+            QVERIFY2(db.isOpen(), qPrintable(error));
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(QStringLiteral("CREATE TABLE orders (id INT PRIMARY KEY AUTO_INCREMENT, customer "
+                                           "VARCHAR(64), total DECIMAL(10,2), note TEXT)")),
+                     qPrintable(q.lastError().text()));
+            for (int i = 0; i < 20; ++i) {
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO orders (customer, total, note) VALUES ('c%1', %1.25, "
+                                              "REPEAT('x', 500))")
+                                   .arg(i)));
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("e2e-setup"));
+
+        // The demo developer-tier site, with unique slugs so parallel runs never share keys.
+        const QString unique = QString::number(QCoreApplication::applicationPid());
+        m_siteId = QStringLiteral("demo-shop-") + unique;
+        m_customer = QStringLiteral("gui-e2e-") + unique;
+        CatalogLocation location;
+        location.sqlitePath = AppSettings::defaultCatalogPath();
+        std::unique_ptr<Catalog> catalog = Catalog::open(location, &m_clock, &error);
+        QVERIFY2(catalog, qPrintable(error));
+        Site site;
+        site.id = m_siteId;
+        site.name = QStringLiteral("Demo Shop");
+        site.customer = m_customer;
+        site.tier = Tier::Developer;
+        QVERIFY2(catalog->addSite(site), qPrintable(catalog->lastError()));
+        const TestServices::MySql mysql = TestServices::mysql();
+        EnvironmentConfig dev;
+        dev.siteId = m_siteId;
+        dev.environment = Environment::Dev;
+        dev.endpoint.host = mysql.host;
+        dev.endpoint.port = mysql.port;
+        dev.endpoint.user = mysql.user;
+        dev.endpoint.database = m_database;
+        QVERIFY2(catalog->setEnvironment(dev), qPrintable(catalog->lastError()));
+    }
+
+    void cleanupTestCase()
+    {
+        if (!m_database.isEmpty())
+            TestServices::dropDatabase(m_database);
+    }
+
+    void backupAndDownloadThroughTheWidgets()
+    {
+        const TestServices::MySql mysql = TestServices::mysql();
+        const TestServices::S3 s3 = TestServices::s3();
+        InMemorySecretStore secrets;
+        secrets.insert(QStringLiteral("mysql/%1/dev").arg(m_siteId), mysql.password);
+
+        BackupServiceConfig config;
+        config.catalog.sqlitePath = AppSettings::defaultCatalogPath();
+        config.storageKind = QStringLiteral("s3");
+        config.s3Endpoint = s3.endpoint;
+        config.s3Region = s3.region;
+        config.s3Bucket = s3.bucket;
+        config.s3AccessKeyId = s3.accessKeyId;
+        config.s3SecretAccessKey = s3.secretAccessKey;
+        config.s3PathStyle = true;
+        config.actor = QStringLiteral("e2e-engineer");
+        config.workerId = QStringLiteral("gui-e2e:%1").arg(QCoreApplication::applicationPid());
+        config.runSchedules = false;
+
+        AppSettings settings(m_home.filePath(QStringLiteral("settings.ini")));
+        settings.setValue(AppSettings::FirstRunDone, true);
+        BackupService service(config, &secrets, &m_clock);
+        MainWindow window(&service, &settings, &secrets);
+        const QString target = m_home.filePath(QStringLiteral("downloaded.sql.gz"));
+        int chooserCalls = 0;
+        window.setSavePathChooser([&](const QString &suggested, std::function<void(const QString &)> done) {
+            ++chooserCalls;
+            QVERIFY(suggested.endsWith(QStringLiteral(".sql.gz")));
+            done(target);
+        });
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        // The window selects the only site by itself once the catalog answered.
+        QSignalSpy shown(&window, &MainWindow::backupsShown);
+        QSignalSpy serviceErrors(&service, &BackupService::error);
+        service.start();
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(shown.last().at(0).toString(), m_siteId);
+        SitePage *page = window.sitePage();
+        QCOMPARE(page->site().id, m_siteId);
+        QCOMPARE(window.siteList()->currentSiteId(), m_siteId);
+        QCOMPARE(page->findChild<QLabel *>(QStringLiteral("siteName"))->text(), QStringLiteral("Demo Shop"));
+
+        // Select dev, then Create Backup.
+        QTest::mouseClick(page->environmentButton(Environment::Dev), Qt::LeftButton);
+        QCOMPARE(page->environment(), std::optional(Environment::Dev));
+        BackupTableView *table = page->table();
+        QAbstractItemModel *view = table->model();
+        QStringList seen; // statuses as the table showed them, in order
+        auto record = [&] {
+            for (int row = 0; row < view->rowCount(); ++row) {
+                const BackupRecord r = view->index(row, 0).data(BackupTableModel::RecordRole).value<BackupRecord>();
+                const QString status = Backups::statusToString(r.status);
+                if (seen.isEmpty() || seen.last() != status)
+                    seen << status;
+            }
+        };
+        connect(view, &QAbstractItemModel::rowsInserted, this, record);
+        connect(view, &QAbstractItemModel::dataChanged, this, record);
+        QSignalSpy finished(&service, &BackupService::jobFinished);
+        QuickActionsPanel *actions = page->actions();
+        QVERIFY(actions->createButton()->isEnabled());
+        QTest::mouseClick(actions->createButton(), Qt::LeftButton);
+
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+        QVERIFY2(serviceErrors.isEmpty(),
+                 serviceErrors.isEmpty() ? "" : qPrintable(serviceErrors.first().at(1).toString()));
+        const JobOutcome outcome = finished.first().at(0).value<JobOutcome>();
+        QVERIFY2(outcome.success, qPrintable(outcome.message));
+        QTRY_COMPARE_WITH_TIMEOUT(seen.last(), QStringLiteral("completed"), 10000);
+        QCOMPARE(seen.first(), QStringLiteral("pending"));
+        QVERIFY2(seen.contains(QStringLiteral("in_progress")), qPrintable(seen.join(QLatin1Char(','))));
+        QCOMPARE(view->rowCount(), 1);
+        const QModelIndex size = view->index(0, BackupTableModel::SizeColumn);
+        QVERIFY(size.data().toString() != QStringLiteral("—"));
+        QVERIFY(size.data(BackupTableModel::SortRole).toLongLong() > 0);
+        QCOMPARE(view->index(0, BackupTableModel::CreatedByColumn).data().toString(), QStringLiteral("e2e-engineer"));
+        const BackupRecord done = view->index(0, 0).data(BackupTableModel::RecordRole).value<BackupRecord>();
+        QCOMPARE(done.environment, Environment::Dev);
+        QCOMPARE(done.sha256.size(), 64);
+
+        // Filter by environment: prod has none, All and dev show it.
+        QTest::mouseClick(page->environmentButton(Environment::Prod), Qt::LeftButton);
+        QCOMPARE(view->rowCount(), 0);
+        QTest::mouseClick(page->environmentButton(std::nullopt), Qt::LeftButton);
+        QCOMPARE(view->rowCount(), 1);
+        QTest::mouseClick(page->environmentButton(Environment::Dev), Qt::LeftButton);
+        QCOMPARE(view->rowCount(), 1);
+
+        // Download through the Quick Actions; the service verifies, we check the hash too.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(view->index(0, 1)).center());
+        QCOMPARE(table->currentRecord().id, done.id);
+        QTRY_VERIFY(actions->downloadButton()->isEnabled());
+        finished.clear();
+        QTest::mouseClick(actions->downloadButton(), Qt::LeftButton);
+        QCOMPARE(chooserCalls, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
+        const JobOutcome download = finished.first().at(0).value<JobOutcome>();
+        QCOMPARE(download.kind, JobKind::Download);
+        QVERIFY2(download.success, qPrintable(download.message));
+        QVERIFY(actions->statusLabel()->text().contains(target));
+        QFile file(target);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        QVERIFY(hash.addData(&file));
+        QCOMPARE(QString::fromLatin1(hash.result().toHex()), done.sha256);
+        QCOMPARE(file.size(), done.sizeBytes);
+        window.close();
+    }
+};
+
+QTEST_MAIN(TestMainWindowEndToEnd)
+#include "TestMainWindowEndToEnd.moc"

@@ -1,0 +1,97 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "GuiTestData.h"
+#include "actions/QuickActionsPanel.h"
+
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QtTest>
+
+using namespace GuiTestData;
+
+class TestQuickActionsPanel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaults()
+    {
+        QuickActionsPanel panel;
+        QCOMPARE(panel.objectName(), QStringLiteral("QuickActionsPanel"));
+        for (QPushButton *b : { panel.createButton(), panel.downloadButton(), panel.linkButton(), panel.restoreButton(),
+                                panel.syncButton(), panel.verifyButton(), panel.pinButton(), panel.deleteButton() }) {
+            QVERIFY2(!b->isEnabled(), qPrintable(b->objectName()));
+            QVERIFY(!b->accessibleName().isEmpty());
+            QVERIFY(!b->isHidden());
+        }
+        QVERIFY(panel.restoreButton()->toolTip().contains(QStringLiteral("restore")));
+        QVERIFY(panel.syncButton()->toolTip().contains(QStringLiteral("restore")));
+    }
+
+    void enablesWhatTheSelectionAllows()
+    {
+        QuickActionsPanel panel;
+        panel.setSite(
+            site(QStringLiteral("acme-shop"), QStringLiteral("Acme"), QStringLiteral("acme"), Tier::Developer));
+        QVERIFY(panel.createButton()->isEnabled());
+        panel.setRecord(backup(QStringLiteral("b1"), Environment::Prod, BackupStatus::InProgress, t0()));
+        QVERIFY(!panel.downloadButton()->isEnabled());
+        QVERIFY(!panel.deleteButton()->isEnabled()); // running backups cannot be deleted
+        BackupRecord done = backup(QStringLiteral("b1"), Environment::Prod, BackupStatus::Completed, t0(), 10);
+        panel.setRecord(done);
+        QVERIFY(panel.downloadButton()->isEnabled());
+        QVERIFY(panel.linkButton()->isEnabled());
+        QVERIFY(panel.verifyButton()->isEnabled());
+        QVERIFY(panel.deleteButton()->isEnabled());
+        QVERIFY(!panel.restoreButton()->isEnabled());
+        done.pinned = true;
+        panel.setRecord(done);
+        QVERIFY(!panel.deleteButton()->isEnabled()); // pinned backups stay
+
+        QSignalSpy download(&panel, &QuickActionsPanel::downloadRequested);
+        QSignalSpy pin(&panel, &QuickActionsPanel::pinRequested);
+        QTest::mouseClick(panel.downloadButton(), Qt::LeftButton);
+        QCOMPARE(download.count(), 1);
+        QCOMPARE(download.at(0).at(0).value<BackupRecord>().id, QStringLiteral("b1"));
+        QTest::mouseClick(panel.pinButton(), Qt::LeftButton);
+        QCOMPARE(pin.count(), 1);
+        QCOMPARE(pin.at(0).at(1).toBool(), false); // it was pinned: the click unpins
+    }
+
+    void createRunsInSelectedEnvironmentOrAsks()
+    {
+        QuickActionsPanel panel;
+        panel.show();
+        panel.setSite(
+            site(QStringLiteral("acme-shop"), QStringLiteral("Acme"), QStringLiteral("acme"), Tier::Developer));
+        QSignalSpy create(&panel, &QuickActionsPanel::createBackupRequested);
+        panel.setEnvironment(Environment::Stage);
+        QTest::mouseClick(panel.createButton(), Qt::LeftButton);
+        QCOMPARE(create.count(), 1);
+        QCOMPARE(create.at(0).at(0).value<Environment>(), Environment::Stage);
+
+        panel.setEnvironment(std::nullopt); // "All": ask
+        QTest::mouseClick(panel.createButton(), Qt::LeftButton);
+        QCOMPARE(create.count(), 1);
+        QVERIFY(QTest::qWaitForWindowExposed(panel.environmentMenu()));
+        QCOMPARE(panel.environmentMenu()->actions().size(), 3);
+        auto *dev = panel.environmentMenu()->findChild<QAction *>(QStringLiteral("createIn_dev"));
+        QVERIFY(dev);
+        dev->trigger();
+        QCOMPARE(create.count(), 2);
+        QCOMPARE(create.at(1).at(0).value<Environment>(), Environment::Dev);
+    }
+
+    void showsLinkExpiryAndDownloadResult()
+    {
+        QuickActionsPanel panel;
+        panel.showLink(QDateTime::currentDateTimeUtc().addSecs(900));
+        QVERIFY(panel.statusLabel()->text().contains(QStringLiteral("expires")));
+        panel.showDownloadResult(true, QStringLiteral("Saved and verified: /tmp/x.sql.gz"));
+        QVERIFY(panel.statusLabel()->text().contains(QStringLiteral("/tmp/x.sql.gz")));
+    }
+};
+
+QTEST_MAIN(TestQuickActionsPanel)
+#include "TestQuickActionsPanel.moc"

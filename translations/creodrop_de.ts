@@ -1,0 +1,1289 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>BackupDetailsDialog</name>
+    <message>
+        <source>Backup Details</source>
+        <translation>Sicherungsdetails</translation>
+    </message>
+    <message>
+        <source>Backup ID:</source>
+        <translation>Sicherungs-ID:</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Website:</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Created by:</source>
+        <translation>Erstellt von:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Dauer:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>Object key:</source>
+        <translation>Objektschlüssel:</translation>
+    </message>
+    <message>
+        <source>Worker:</source>
+        <translation>Worker:</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>Fehler:</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>The manifest is stored next to the dump as &lt;key&gt;.json once the backup has completed.</source>
+        <translation>Das Manifest liegt nach Abschluss der Sicherung als &lt;key&gt;.json neben dem Dump.</translation>
+    </message>
+    <message>
+        <source>Manifest:</source>
+        <translation>Manifest:</translation>
+    </message>
+    <message>
+        <source>%1, pinned</source>
+        <translation>%1, angeheftet</translation>
+    </message>
+    <message>
+        <source>running since %1</source>
+        <translation>läuft seit %1</translation>
+    </message>
+    <message>
+        <source>%1 compressed (%2 bytes), %3 of SQL</source>
+        <translation>%1 komprimiert (%2 Bytes), %3 SQL</translation>
+    </message>
+    <message>
+        <source>Backup Details — %1</source>
+        <translation>Sicherungsdetails — %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTableModel</name>
+    <message>
+        <source>%1 (pinned)</source>
+        <translation>%1 (angeheftet)</translation>
+    </message>
+    <message>
+        <source>%1 compressed, %2 of SQL</source>
+        <translation>%1 komprimiert, %2 SQL</translation>
+    </message>
+    <message>
+        <source>The size is known once the backup has completed.</source>
+        <translation>Die Größe steht fest, sobald die Sicherung abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt von</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTableView</name>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Herunterladen…</translation>
+    </message>
+    <message>
+        <source>Copy Download Link</source>
+        <translation>Download-Link kopieren</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <source>Copy Backup ID</source>
+        <translation>Sicherungs-ID kopieren</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>&amp;Add a Site…</source>
+        <translation>Website &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Connect &amp;R2…</source>
+        <translation>&amp;R2 verbinden…</translation>
+    </message>
+    <message>
+        <source>&amp;Got It</source>
+        <translation>&amp;Verstanden</translation>
+    </message>
+    <message>
+        <source>Welcome to Creodrop Backups</source>
+        <translation>Willkommen bei Creodrop Backups</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Everything works right away, without an account:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the &lt;b&gt;catalog&lt;/b&gt; of sites and backups is a local SQLite file, and&lt;/li&gt;&lt;li&gt;backups are stored in a &lt;b&gt;local folder&lt;/b&gt;,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;both under &lt;code&gt;%1&lt;/code&gt; (set &lt;code&gt;CREODROP_HOME&lt;/code&gt; to use another folder).&lt;/p&gt;&lt;p&gt;&lt;b&gt;To store backups in Cloudflare R2&lt;/b&gt;, create an R2 API token with Object Read &amp;amp; Write for your bucket, then open &lt;i&gt;Settings ▸ Storage&lt;/i&gt; and enter the account endpoint (&lt;code&gt;https://&amp;lt;account-id&amp;gt;.r2.cloudflarestorage.com&lt;/code&gt;), the bucket, the access key ID and the secret access key. The secret goes into the system keychain, never into the settings file. Use &lt;i&gt;Test Connection&lt;/i&gt; before saving.&lt;/p&gt;&lt;p&gt;&lt;b&gt;To share the catalog with your team&lt;/b&gt;, point &lt;i&gt;Settings ▸ Catalog&lt;/i&gt; at a MySQL or MariaDB database.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Alles funktioniert sofort, ohne Konto:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;der &lt;b&gt;Katalog&lt;/b&gt; der Websites und Sicherungen ist eine lokale SQLite-Datei, und&lt;/li&gt;&lt;li&gt;Sicherungen werden in einem &lt;b&gt;lokalen Ordner&lt;/b&gt; abgelegt,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;beides unter &lt;code&gt;%1&lt;/code&gt; (setzen Sie &lt;code&gt;CREODROP_HOME&lt;/code&gt;, um einen anderen Ordner zu verwenden).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Um Sicherungen in Cloudflare R2 abzulegen&lt;/b&gt;, erstellen Sie ein R2-API-Token mit Objekt-Lese- &amp;amp; Schreibrechten für Ihren Bucket, öffnen dann &lt;i&gt;Einstellungen ▸ Speicher&lt;/i&gt; und geben den Konto-Endpunkt (&lt;code&gt;https://&amp;lt;account-id&amp;gt;.r2.cloudflarestorage.com&lt;/code&gt;), den Bucket, die Zugriffsschlüssel-ID und den geheimen Zugriffsschlüssel ein. Das Geheimnis kommt in den Schlüsselbund des Systems, nie in die Einstellungsdatei. Nutzen Sie vor dem Speichern &lt;i&gt;Verbindung testen&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Um den Katalog mit Ihrem Team zu teilen&lt;/b&gt;, richten Sie &lt;i&gt;Einstellungen ▸ Katalog&lt;/i&gt; auf eine MySQL- oder MariaDB-Datenbank.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>prod</source>
+        <translation>prod</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>stage</translation>
+    </message>
+    <message>
+        <source>dev</source>
+        <translation>dev</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation>Staging</translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Pre-restore</source>
+        <translation>Vor Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Pre-sync</source>
+        <translation>Vor Abgleich</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>In Progress</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <source>Developer</source>
+        <translation>Developer</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>%1 (UTC %2)</source>
+        <translation>%1 (UTC %2)</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Running and recent jobs</source>
+        <translation>Laufende und letzte Aufträge</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Übertragen</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <source>Job history</source>
+        <translation>Auftragsverlauf</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>No jobs yet. Backups, downloads and verifications you start appear here.</source>
+        <translation>Noch keine Aufträge. Von Ihnen gestartete Sicherungen, Downloads und Prüfungen erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>~%1</source>
+        <translation>~%1</translation>
+    </message>
+    <message>
+        <source>any moment</source>
+        <translation>jeden Moment</translation>
+    </message>
+    <message>
+        <source>Job progress</source>
+        <translation>Auftragsfortschritt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Auftrag abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Measured from this job's progress</source>
+        <translation>Aus dem Fortschritt dieses Auftrags gemessen</translation>
+    </message>
+    <message>
+        <source>Estimated from earlier backups of this environment</source>
+        <translation>Geschätzt aus früheren Sicherungen dieser Umgebung</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Creodrop Backups</source>
+        <translation>Creodrop Backups</translation>
+    </message>
+    <message>
+        <source>Save Backup As</source>
+        <translation>Sicherung speichern unter</translation>
+    </message>
+    <message>
+        <source>Gzipped SQL (*.sql.gz)</source>
+        <translation>Gzip-komprimiertes SQL (*.sql.gz)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Jobs (%1 running)</source>
+        <translation>Aufträge (%1 laufen)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Add Site…</source>
+        <translation>Website &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Site…</source>
+        <translation>Website &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Find Site</source>
+        <translation>Website &amp;suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Create Backup</source>
+        <translation>Sicherung &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>&amp;Download…</source>
+        <translation>&amp;Herunterladen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Copy Download &amp;Link</source>
+        <translation>Download-&amp;Link kopieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+V</source>
+        <translation>Ctrl+Shift+V</translation>
+    </message>
+    <message>
+        <source>&amp;Pin</source>
+        <translation>&amp;Anheften</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Backup De&amp;tails…</source>
+        <translation>Sicherungs&amp;details…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>%1 anzeigen</translation>
+    </message>
+    <message>
+        <source>Show All Environments</source>
+        <translation>Alle Umgebungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Alt+%1</source>
+        <translation>Alt+%1</translation>
+    </message>
+    <message>
+        <source>&amp;About Creodrop Backups</source>
+        <translation>&amp;Über Creodrop Backups</translation>
+    </message>
+    <message>
+        <source>About Creodrop Backups</source>
+        <translation>Über Creodrop Backups</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Creodrop Backups %1&lt;/h3&gt;&lt;p&gt;Backups of customer sites' MySQL databases to Cloudflare R2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Creodrop Backups %1&lt;/h3&gt;&lt;p&gt;Sicherungen der MySQL-Datenbanken von Kunden-Websites nach Cloudflare R2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Getting Started</source>
+        <translation>&amp;Erste Schritte</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Site</source>
+        <translation>&amp;Website</translation>
+    </message>
+    <message>
+        <source>&amp;Backup</source>
+        <translation>&amp;Sicherung</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs Panel</source>
+        <translation>&amp;Auftragsbereich</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Follow &amp;System</source>
+        <translation>&amp;System folgen</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Catalog ready</source>
+        <translation>Katalog bereit</translation>
+    </message>
+    <message>
+        <source>Download link copied; it expires at %1.</source>
+        <translation>Download-Link kopiert; er läuft um %1 ab.</translation>
+    </message>
+    <message>
+        <source>Saved and verified: %1</source>
+        <translation>Gespeichert und geprüft: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 / %3 failed: %4</source>
+        <translation>%1 von %2 / %3 fehlgeschlagen: %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 / %3</source>
+        <translation>%1 von %2 / %3</translation>
+    </message>
+    <message>
+        <source>%1 finished</source>
+        <translation>%1 abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Backup of %1 / %2 requested</source>
+        <translation>Sicherung von %1 / %2 angefordert</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Delete the %1 backup of %2 / %3 from %4?
+
+The dump and its manifest are removed from storage. This cannot be undone.</source>
+        <translation>Die Sicherung (%1) von %2 / %3 vom %4 löschen?
+
+Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Delete Backup</source>
+        <translation>Sicherung löschen</translation>
+    </message>
+    <message>
+        <source>Testing storage needs a newer service; save and create a backup to check.</source>
+        <translation>Der Speichertest braucht einen neueren Dienst; speichern Sie und erstellen Sie zur Prüfung eine Sicherung.</translation>
+    </message>
+    <message>
+        <source>Could not store the secret in the keychain: %1</source>
+        <translation>Das Geheimnis konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Settings saved. Storage and catalog changes apply after a restart.</source>
+        <translation>Einstellungen gespeichert. Änderungen an Speicher und Katalog gelten nach einem Neustart.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>QuickActionsPanel</name>
+    <message>
+        <source>Quick Actions</source>
+        <translation>Schnellaktionen</translation>
+    </message>
+    <message>
+        <source>&amp;Create Backup</source>
+        <translation>Sicherung &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>Create backup</source>
+        <translation>Sicherung erstellen</translation>
+    </message>
+    <message>
+        <source>Back up the selected environment now (Ctrl+B)</source>
+        <translation>Die gewählte Umgebung jetzt sichern (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>&amp;Download…</source>
+        <translation>&amp;Herunterladen…</translation>
+    </message>
+    <message>
+        <source>Download backup</source>
+        <translation>Sicherung herunterladen</translation>
+    </message>
+    <message>
+        <source>Download the selected backup and verify its SHA-256 (Ctrl+D)</source>
+        <translation>Die gewählte Sicherung herunterladen und ihre SHA-256 prüfen (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Copy Download &amp;Link</source>
+        <translation>Download-&amp;Link kopieren</translation>
+    </message>
+    <message>
+        <source>Copy download link</source>
+        <translation>Download-Link kopieren</translation>
+    </message>
+    <message>
+        <source>Put a fresh link, valid for 15 minutes, on the clipboard (Ctrl+Shift+C)</source>
+        <translation>Einen neuen, 15 Minuten gültigen Link in die Zwischenablage legen (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restoring a backup into an environment arrives with the restore feature.</source>
+        <translation>Das Wiederherstellen einer Sicherung in eine Umgebung kommt mit der Wiederherstellungsfunktion.</translation>
+    </message>
+    <message>
+        <source>S&amp;ync Environments…</source>
+        <translation>Umgebungen &amp;abgleichen…</translation>
+    </message>
+    <message>
+        <source>Sync environments</source>
+        <translation>Umgebungen abgleichen</translation>
+    </message>
+    <message>
+        <source>Copying a database between environments arrives with the restore feature.</source>
+        <translation>Das Kopieren einer Datenbank zwischen Umgebungen kommt mit der Wiederherstellungsfunktion.</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Verify backup</source>
+        <translation>Sicherung prüfen</translation>
+    </message>
+    <message>
+        <source>Read the stored backup back and check its SHA-256 and gzip integrity</source>
+        <translation>Die gespeicherte Sicherung zurücklesen und SHA-256 sowie gzip-Integrität prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Pin</source>
+        <translation>&amp;Anheften</translation>
+    </message>
+    <message>
+        <source>Pin backup</source>
+        <translation>Sicherung anheften</translation>
+    </message>
+    <message>
+        <source>A pinned backup is never removed by retention</source>
+        <translation>Eine angeheftete Sicherung wird von der Aufbewahrung nie entfernt</translation>
+    </message>
+    <message>
+        <source>Dele&amp;te…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete backup</source>
+        <translation>Sicherung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected backup from storage and the catalog (Del)</source>
+        <translation>Die gewählte Sicherung aus Speicher und Katalog löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Download-Fortschritt</translation>
+    </message>
+    <message>
+        <source>Back up which environment?</source>
+        <translation>Welche Umgebung sichern?</translation>
+    </message>
+    <message>
+        <source>&amp;Create Backup (%1)</source>
+        <translation>Sicherung &amp;erstellen (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Create Backup…</source>
+        <translation>Sicherung &amp;erstellen…</translation>
+    </message>
+    <message>
+        <source>Un&amp;pin</source>
+        <translation>&amp;Lösen</translation>
+    </message>
+    <message>
+        <source>Unpin the backup before deleting it</source>
+        <translation>Lösen Sie die Sicherung, bevor Sie sie löschen</translation>
+    </message>
+    <message>
+        <source>Select a backup to download, verify or delete it.</source>
+        <translation>Wählen Sie eine Sicherung, um sie herunterzuladen, zu prüfen oder zu löschen.</translation>
+    </message>
+    <message>
+        <source>Selected: %1 backup of %2, %3</source>
+        <translation>Gewählt: Sicherung (%1) vom %2, %3</translation>
+    </message>
+    <message>
+        <source>Downloading… %1 of %2</source>
+        <translation>Wird heruntergeladen… %1 von %2</translation>
+    </message>
+    <message>
+        <source>Downloading… %1</source>
+        <translation>Wird heruntergeladen… %1</translation>
+    </message>
+    <message>
+        <source>✔ %1</source>
+        <translation>✔ %1</translation>
+    </message>
+    <message>
+        <source>✘ %1</source>
+        <translation>✘ %1</translation>
+    </message>
+    <message>
+        <source>Download link copied to the clipboard. It expires at %1.</source>
+        <translation>Download-Link in die Zwischenablage kopiert. Er läuft um %1 ab.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Changes to storage and catalog take effect after a restart.</source>
+        <translation>Änderungen an Speicher und Katalog werden nach einem Neustart wirksam.</translation>
+    </message>
+    <message>
+        <source>Storage kind</source>
+        <translation>Speicherart</translation>
+    </message>
+    <message>
+        <source>Local folder (embedded default)</source>
+        <translation>Lokaler Ordner (eingebauter Standard)</translation>
+    </message>
+    <message>
+        <source>Cloudflare R2 / S3-compatible</source>
+        <translation>Cloudflare R2 / S3-kompatibel</translation>
+    </message>
+    <message>
+        <source>&amp;Store backups in:</source>
+        <translation>Sicherungen &amp;ablegen in:</translation>
+    </message>
+    <message>
+        <source>Local store folder</source>
+        <translation>Lokaler Speicherordner</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>&amp;Endpunkt:</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <source>&amp;Bucket:</source>
+        <translation>&amp;Bucket:</translation>
+    </message>
+    <message>
+        <source>Access key ID</source>
+        <translation>Zugriffsschlüssel-ID</translation>
+    </message>
+    <message>
+        <source>&amp;Access key ID:</source>
+        <translation>&amp;Zugriffsschlüssel-ID:</translation>
+    </message>
+    <message>
+        <source>Secret access key</source>
+        <translation>Geheimer Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <source>not stored yet</source>
+        <translation>noch nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in the settings file</source>
+        <translation>Liegt im Schlüsselbund des Systems, nie in der Einstellungsdatei</translation>
+    </message>
+    <message>
+        <source>&amp;Secret access key:</source>
+        <translation>&amp;Geheimer Zugriffsschlüssel:</translation>
+    </message>
+    <message>
+        <source>Path-style addressing</source>
+        <translation>Pfadbasierte Adressierung</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <source>Catalog kind</source>
+        <translation>Katalogart</translation>
+    </message>
+    <message>
+        <source>Local file (SQLite, just me)</source>
+        <translation>Lokale Datei (SQLite, nur ich)</translation>
+    </message>
+    <message>
+        <source>Shared MySQL/MariaDB database (team)</source>
+        <translation>Gemeinsame MySQL/MariaDB-Datenbank (Team)</translation>
+    </message>
+    <message>
+        <source>&amp;Catalog:</source>
+        <translation>&amp;Katalog:</translation>
+    </message>
+    <message>
+        <source>Catalog file</source>
+        <translation>Katalogdatei</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Catalog URL</source>
+        <translation>Katalog-URL</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Catalog password</source>
+        <translation>Katalogpasswort</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Everyone who points at the same database sees the same sites, backups and audit log.</source>
+        <translation>Alle, die dieselbe Datenbank verwenden, sehen dieselben Websites, Sicherungen und dasselbe Prüfprotokoll.</translation>
+    </message>
+    <message>
+        <source>The catalog is a file on this computer.</source>
+        <translation>Der Katalog ist eine Datei auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Downloads folder</source>
+        <translation>Download-Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Downloads folder:</source>
+        <translation>&amp;Download-Ordner:</translation>
+    </message>
+    <message>
+        <source>Backups running at once</source>
+        <translation>Gleichzeitig laufende Sicherungen</translation>
+    </message>
+    <message>
+        <source>Backups of different sites run in parallel up to this number; one environment never runs two at once.</source>
+        <translation>Sicherungen verschiedener Websites laufen bis zu dieser Anzahl parallel; eine Umgebung führt nie zwei gleichzeitig aus.</translation>
+    </message>
+    <message>
+        <source>Backups running at &amp;once:</source>
+        <translation>&amp;Gleichzeitige Sicherungen:</translation>
+    </message>
+    <message>
+        <source>stored in the keychain (type to replace)</source>
+        <translation>im Schlüsselbund gespeichert (zum Ersetzen tippen)</translation>
+    </message>
+    <message>
+        <source>✔ %1</source>
+        <translation>✔ %1</translation>
+    </message>
+    <message>
+        <source>✘ %1</source>
+        <translation>✘ %1</translation>
+    </message>
+</context>
+<context>
+    <name>SiteEditorDialog</name>
+    <message>
+        <source>Add Site</source>
+        <translation>Website hinzufügen</translation>
+    </message>
+    <message>
+        <source>Site slug</source>
+        <translation>Website-Kürzel</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>Website-Name</translation>
+    </message>
+    <message>
+        <source>Customer slug</source>
+        <translation>Kundenkürzel</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Basic (production only)</source>
+        <translation>Basic (nur Produktion)</translation>
+    </message>
+    <message>
+        <source>Developer (production, staging, development)</source>
+        <translation>Developer (Produktion, Staging, Entwicklung)</translation>
+    </message>
+    <message>
+        <source>&amp;Slug:</source>
+        <translation>&amp;Kürzel:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>K&amp;unde:</translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation>&amp;Stufe:</translation>
+    </message>
+    <message>
+        <source>Databases:</source>
+        <translation>Datenbanken:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port (%1)</source>
+        <translation>Port (%1)</translation>
+    </message>
+    <message>
+        <source>Socket</source>
+        <translation>Socket</translation>
+    </message>
+    <message>
+        <source>optional; used instead of host and port</source>
+        <translation>optional; ersetzt Host und Port</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in the catalog or settings</source>
+        <translation>Liegt im Schlüsselbund des Systems, nie im Katalog oder in den Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Soc&amp;ket:</source>
+        <translation>Soc&amp;ket:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <source>Edit Site — %1</source>
+        <translation>Website bearbeiten — %1</translation>
+    </message>
+    <message>
+        <source>site slug</source>
+        <translation>Website-Kürzel</translation>
+    </message>
+    <message>
+        <source>customer slug</source>
+        <translation>Kundenkürzel</translation>
+    </message>
+    <message>
+        <source>✔ %1</source>
+        <translation>✔ %1</translation>
+    </message>
+    <message>
+        <source>✘ %1</source>
+        <translation>✘ %1</translation>
+    </message>
+</context>
+<context>
+    <name>SiteListModel</name>
+    <message>
+        <source>%1 (%2)
+Customer: %3
+Tier: %4</source>
+        <translation>%1 (%2)
+Kunde: %3
+Stufe: %4</translation>
+    </message>
+    <message>
+        <source>Needs attention: the last scheduled backup failed or backups are overdue.</source>
+        <translation>Braucht Aufmerksamkeit: Die letzte geplante Sicherung ist fehlgeschlagen oder Sicherungen sind überfällig.</translation>
+    </message>
+    <message>
+        <source>%1, needs attention</source>
+        <translation>%1, braucht Aufmerksamkeit</translation>
+    </message>
+</context>
+<context>
+    <name>SiteListWidget</name>
+    <message>
+        <source>Search sites, slugs, customers…</source>
+        <translation>Websites, Kürzel, Kunden suchen…</translation>
+    </message>
+    <message>
+        <source>Search sites</source>
+        <translation>Websites suchen</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Websites</translation>
+    </message>
+    <message>
+        <source>No sites yet. Add one with Site ▸ Add Site…</source>
+        <translation>Noch keine Websites. Fügen Sie eine über Website ▸ Website hinzufügen… hinzu</translation>
+    </message>
+    <message>
+        <source>Add Site…</source>
+        <translation>Website hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add site</source>
+        <translation>Website hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit Site…</source>
+        <translation>Website bearbeiten…</translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <source>Select a site on the left to see its backups.</source>
+        <translation>Wählen Sie links eine Website, um ihre Sicherungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading backups…</source>
+        <translation>Sicherungen werden geladen…</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Show %1 backups</source>
+        <translation>Sicherungen der %1 anzeigen</translation>
+    </message>
+    <message>
+        <source>Show backups of all environments</source>
+        <translation>Sicherungen aller Umgebungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Customer: %1 · Site: %2</source>
+        <translation>Kunde: %1 · Website: %2</translation>
+    </message>
+    <message>
+        <source>%1 tier</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>Basic tier: production only</source>
+        <translation>Stufe Basic: nur Produktion</translation>
+    </message>
+    <message>
+        <source>Developer tier: production, staging and development</source>
+        <translation>Stufe Developer: Produktion, Staging und Entwicklung</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Creodrop Backups admin console</source>
+        <translation>Creodrop-Backups-Verwaltungskonsole</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Schlüsselbund</translation>
+    </message>
+</context>
+</TS>

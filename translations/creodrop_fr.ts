@@ -1,0 +1,1289 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>BackupDetailsDialog</name>
+    <message>
+        <source>Backup Details</source>
+        <translation>Détails de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Backup ID:</source>
+        <translation>ID de sauvegarde :</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Site :</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Environnement :</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>État :</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Créée :</translation>
+    </message>
+    <message>
+        <source>Created by:</source>
+        <translation>Créée par :</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Durée :</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Taille :</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256 :</translation>
+    </message>
+    <message>
+        <source>Object key:</source>
+        <translation>Clé d'objet :</translation>
+    </message>
+    <message>
+        <source>Worker:</source>
+        <translation>Worker :</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>Erreur :</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifeste</translation>
+    </message>
+    <message>
+        <source>The manifest is stored next to the dump as &lt;key&gt;.json once the backup has completed.</source>
+        <translation>Le manifeste est enregistré à côté du dump sous &lt;key&gt;.json une fois la sauvegarde terminée.</translation>
+    </message>
+    <message>
+        <source>Manifest:</source>
+        <translation>Manifeste :</translation>
+    </message>
+    <message>
+        <source>%1, pinned</source>
+        <translation>%1, épinglée</translation>
+    </message>
+    <message>
+        <source>running since %1</source>
+        <translation>en cours depuis %1</translation>
+    </message>
+    <message>
+        <source>%1 compressed (%2 bytes), %3 of SQL</source>
+        <translation>%1 compressé (%2 octets), %3 de SQL</translation>
+    </message>
+    <message>
+        <source>Backup Details — %1</source>
+        <translation>Détails de la sauvegarde — %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTableModel</name>
+    <message>
+        <source>%1 (pinned)</source>
+        <translation>%1 (épinglée)</translation>
+    </message>
+    <message>
+        <source>%1 compressed, %2 of SQL</source>
+        <translation>%1 compressé, %2 de SQL</translation>
+    </message>
+    <message>
+        <source>The size is known once the backup has completed.</source>
+        <translation>La taille est connue une fois la sauvegarde terminée.</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Créée par</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTableView</name>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Détails…</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Télécharger…</translation>
+    </message>
+    <message>
+        <source>Copy Download Link</source>
+        <translation>Copier le lien de téléchargement</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Désépingler</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Épingler</translation>
+    </message>
+    <message>
+        <source>Copy Backup ID</source>
+        <translation>Copier l'ID de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>&amp;Add a Site…</source>
+        <translation>&amp;Ajouter un site…</translation>
+    </message>
+    <message>
+        <source>Connect &amp;R2…</source>
+        <translation>Connecter &amp;R2…</translation>
+    </message>
+    <message>
+        <source>&amp;Got It</source>
+        <translation>&amp;Compris</translation>
+    </message>
+    <message>
+        <source>Welcome to Creodrop Backups</source>
+        <translation>Bienvenue dans Creodrop Backups</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Everything works right away, without an account:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the &lt;b&gt;catalog&lt;/b&gt; of sites and backups is a local SQLite file, and&lt;/li&gt;&lt;li&gt;backups are stored in a &lt;b&gt;local folder&lt;/b&gt;,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;both under &lt;code&gt;%1&lt;/code&gt; (set &lt;code&gt;CREODROP_HOME&lt;/code&gt; to use another folder).&lt;/p&gt;&lt;p&gt;&lt;b&gt;To store backups in Cloudflare R2&lt;/b&gt;, create an R2 API token with Object Read &amp;amp; Write for your bucket, then open &lt;i&gt;Settings ▸ Storage&lt;/i&gt; and enter the account endpoint (&lt;code&gt;https://&amp;lt;account-id&amp;gt;.r2.cloudflarestorage.com&lt;/code&gt;), the bucket, the access key ID and the secret access key. The secret goes into the system keychain, never into the settings file. Use &lt;i&gt;Test Connection&lt;/i&gt; before saving.&lt;/p&gt;&lt;p&gt;&lt;b&gt;To share the catalog with your team&lt;/b&gt;, point &lt;i&gt;Settings ▸ Catalog&lt;/i&gt; at a MySQL or MariaDB database.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Tout fonctionne immédiatement, sans compte :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;le &lt;b&gt;catalogue&lt;/b&gt; des sites et des sauvegardes est un fichier SQLite local, et&lt;/li&gt;&lt;li&gt;les sauvegardes sont stockées dans un &lt;b&gt;dossier local&lt;/b&gt;,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;tous deux sous &lt;code&gt;%1&lt;/code&gt; (définissez &lt;code&gt;CREODROP_HOME&lt;/code&gt; pour utiliser un autre dossier).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Pour stocker les sauvegardes dans Cloudflare R2&lt;/b&gt;, créez un jeton d'API R2 avec lecture et écriture d'objets pour votre bucket, puis ouvrez &lt;i&gt;Paramètres ▸ Stockage&lt;/i&gt; et saisissez le point de terminaison du compte (&lt;code&gt;https://&amp;lt;account-id&amp;gt;.r2.cloudflarestorage.com&lt;/code&gt;), le bucket, l'ID de clé d'accès et la clé d'accès secrète. Le secret va dans le trousseau du système, jamais dans le fichier de paramètres. Utilisez &lt;i&gt;Tester la connexion&lt;/i&gt; avant d'enregistrer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Pour partager le catalogue avec votre équipe&lt;/b&gt;, faites pointer &lt;i&gt;Paramètres ▸ Catalogue&lt;/i&gt; vers une base MySQL ou MariaDB.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>prod</source>
+        <translation>prod</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>stage</translation>
+    </message>
+    <message>
+        <source>dev</source>
+        <translation>dev</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation>Préproduction</translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>Développement</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuelle</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Planifiée</translation>
+    </message>
+    <message>
+        <source>Pre-restore</source>
+        <translation>Avant restauration</translation>
+    </message>
+    <message>
+        <source>Pre-sync</source>
+        <translation>Avant synchronisation</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>In Progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échouée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <source>Developer</source>
+        <translation>Developer</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Téléchargement</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restauration</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>%1 (UTC %2)</source>
+        <translation>%1 (UTC %2)</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>Running and recent jobs</source>
+        <translation>Tâches en cours et récentes</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transféré</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>Temps restant</translation>
+    </message>
+    <message>
+        <source>Job history</source>
+        <translation>Historique des tâches</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>No jobs yet. Backups, downloads and verifications you start appear here.</source>
+        <translation>Aucune tâche pour l'instant. Les sauvegardes, téléchargements et vérifications que vous lancez apparaissent ici.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>~%1</source>
+        <translation>~%1</translation>
+    </message>
+    <message>
+        <source>any moment</source>
+        <translation>d'un instant à l'autre</translation>
+    </message>
+    <message>
+        <source>Job progress</source>
+        <translation>Progression de la tâche</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Annuler la tâche</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Measured from this job's progress</source>
+        <translation>Mesuré à partir de la progression de cette tâche</translation>
+    </message>
+    <message>
+        <source>Estimated from earlier backups of this environment</source>
+        <translation>Estimé d'après les sauvegardes précédentes de cet environnement</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échouée</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>Creodrop Backups</source>
+        <translation>Creodrop Backups</translation>
+    </message>
+    <message>
+        <source>Save Backup As</source>
+        <translation>Enregistrer la sauvegarde sous</translation>
+    </message>
+    <message>
+        <source>Gzipped SQL (*.sql.gz)</source>
+        <translation>SQL compressé gzip (*.sql.gz)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Jobs (%1 running)</source>
+        <translation>Tâches (%1 en cours)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Add Site…</source>
+        <translation>&amp;Ajouter un site…</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Site…</source>
+        <translation>&amp;Modifier le site…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Find Site</source>
+        <translation>&amp;Rechercher un site</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Create Backup</source>
+        <translation>&amp;Créer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>&amp;Download…</source>
+        <translation>&amp;Télécharger…</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Copy Download &amp;Link</source>
+        <translation>Copier le &amp;lien de téléchargement</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+V</source>
+        <translation>Ctrl+Shift+V</translation>
+    </message>
+    <message>
+        <source>&amp;Pin</source>
+        <translation>É&amp;pingler</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Backup De&amp;tails…</source>
+        <translation>&amp;Détails de la sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Afficher %1</translation>
+    </message>
+    <message>
+        <source>Show All Environments</source>
+        <translation>Afficher tous les environnements</translation>
+    </message>
+    <message>
+        <source>Alt+%1</source>
+        <translation>Alt+%1</translation>
+    </message>
+    <message>
+        <source>&amp;About Creodrop Backups</source>
+        <translation>À &amp;propos de Creodrop Backups</translation>
+    </message>
+    <message>
+        <source>About Creodrop Backups</source>
+        <translation>À propos de Creodrop Backups</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Creodrop Backups %1&lt;/h3&gt;&lt;p&gt;Backups of customer sites' MySQL databases to Cloudflare R2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Creodrop Backups %1&lt;/h3&gt;&lt;p&gt;Sauvegardes des bases MySQL des sites clients vers Cloudflare R2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Getting Started</source>
+        <translation>&amp;Premiers pas</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Site</source>
+        <translation>&amp;Site</translation>
+    </message>
+    <message>
+        <source>&amp;Backup</source>
+        <translation>Sau&amp;vegarde</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs Panel</source>
+        <translation>Panneau des &amp;tâches</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Apparence</translation>
+    </message>
+    <message>
+        <source>Follow &amp;System</source>
+        <translation>Suivre le &amp;système</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Clair</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Sombre</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Catalog ready</source>
+        <translation>Catalogue prêt</translation>
+    </message>
+    <message>
+        <source>Download link copied; it expires at %1.</source>
+        <translation>Lien de téléchargement copié ; il expire à %1.</translation>
+    </message>
+    <message>
+        <source>Saved and verified: %1</source>
+        <translation>Enregistrée et vérifiée : %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 / %3 failed: %4</source>
+        <translation>%1 de %2 / %3 a échoué : %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 / %3</source>
+        <translation>%1 de %2 / %3</translation>
+    </message>
+    <message>
+        <source>%1 finished</source>
+        <translation>%1 terminée</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 annulée</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 a échoué</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Backup of %1 / %2 requested</source>
+        <translation>Sauvegarde de %1 / %2 demandée</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Delete the %1 backup of %2 / %3 from %4?
+
+The dump and its manifest are removed from storage. This cannot be undone.</source>
+        <translation>Supprimer la sauvegarde (%1) de %2 / %3 du %4 ?
+
+Le dump et son manifeste sont retirés du stockage. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete Backup</source>
+        <translation>Supprimer la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Testing storage needs a newer service; save and create a backup to check.</source>
+        <translation>Le test du stockage nécessite un service plus récent ; enregistrez et créez une sauvegarde pour vérifier.</translation>
+    </message>
+    <message>
+        <source>Could not store the secret in the keychain: %1</source>
+        <translation>Impossible d'enregistrer le secret dans le trousseau : %1</translation>
+    </message>
+    <message>
+        <source>Settings saved. Storage and catalog changes apply after a restart.</source>
+        <translation>Paramètres enregistrés. Les changements de stockage et de catalogue s'appliquent après un redémarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Fermer le message</translation>
+    </message>
+</context>
+<context>
+    <name>QuickActionsPanel</name>
+    <message>
+        <source>Quick Actions</source>
+        <translation>Actions rapides</translation>
+    </message>
+    <message>
+        <source>&amp;Create Backup</source>
+        <translation>&amp;Créer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Create backup</source>
+        <translation>Créer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Back up the selected environment now (Ctrl+B)</source>
+        <translation>Sauvegarder maintenant l'environnement sélectionné (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>&amp;Download…</source>
+        <translation>&amp;Télécharger…</translation>
+    </message>
+    <message>
+        <source>Download backup</source>
+        <translation>Télécharger la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Download the selected backup and verify its SHA-256 (Ctrl+D)</source>
+        <translation>Télécharger la sauvegarde sélectionnée et vérifier son SHA-256 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Copy Download &amp;Link</source>
+        <translation>Copier le &amp;lien de téléchargement</translation>
+    </message>
+    <message>
+        <source>Copy download link</source>
+        <translation>Copier le lien de téléchargement</translation>
+    </message>
+    <message>
+        <source>Put a fresh link, valid for 15 minutes, on the clipboard (Ctrl+Shift+C)</source>
+        <translation>Placer dans le presse-papiers un nouveau lien valable 15 minutes (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurer…</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Restaurer la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Restoring a backup into an environment arrives with the restore feature.</source>
+        <translation>La restauration d'une sauvegarde dans un environnement arrive avec la fonction de restauration.</translation>
+    </message>
+    <message>
+        <source>S&amp;ync Environments…</source>
+        <translation>S&amp;ynchroniser les environnements…</translation>
+    </message>
+    <message>
+        <source>Sync environments</source>
+        <translation>Synchroniser les environnements</translation>
+    </message>
+    <message>
+        <source>Copying a database between environments arrives with the restore feature.</source>
+        <translation>La copie d'une base entre environnements arrive avec la fonction de restauration.</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <source>Verify backup</source>
+        <translation>Vérifier la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Read the stored backup back and check its SHA-256 and gzip integrity</source>
+        <translation>Relire la sauvegarde stockée et vérifier son SHA-256 et l'intégrité gzip</translation>
+    </message>
+    <message>
+        <source>&amp;Pin</source>
+        <translation>É&amp;pingler</translation>
+    </message>
+    <message>
+        <source>Pin backup</source>
+        <translation>Épingler la sauvegarde</translation>
+    </message>
+    <message>
+        <source>A pinned backup is never removed by retention</source>
+        <translation>Une sauvegarde épinglée n'est jamais supprimée par la rétention</translation>
+    </message>
+    <message>
+        <source>Dele&amp;te…</source>
+        <translation>Supp&amp;rimer…</translation>
+    </message>
+    <message>
+        <source>Delete backup</source>
+        <translation>Supprimer la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Delete the selected backup from storage and the catalog (Del)</source>
+        <translation>Supprimer la sauvegarde sélectionnée du stockage et du catalogue (Suppr)</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Progression du téléchargement</translation>
+    </message>
+    <message>
+        <source>Back up which environment?</source>
+        <translation>Sauvegarder quel environnement ?</translation>
+    </message>
+    <message>
+        <source>&amp;Create Backup (%1)</source>
+        <translation>&amp;Créer une sauvegarde (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Create Backup…</source>
+        <translation>&amp;Créer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Un&amp;pin</source>
+        <translation>Dés&amp;épingler</translation>
+    </message>
+    <message>
+        <source>Unpin the backup before deleting it</source>
+        <translation>Désépinglez la sauvegarde avant de la supprimer</translation>
+    </message>
+    <message>
+        <source>Select a backup to download, verify or delete it.</source>
+        <translation>Sélectionnez une sauvegarde pour la télécharger, la vérifier ou la supprimer.</translation>
+    </message>
+    <message>
+        <source>Selected: %1 backup of %2, %3</source>
+        <translation>Sélection : sauvegarde %1 du %2, %3</translation>
+    </message>
+    <message>
+        <source>Downloading… %1 of %2</source>
+        <translation>Téléchargement… %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Downloading… %1</source>
+        <translation>Téléchargement… %1</translation>
+    </message>
+    <message>
+        <source>✔ %1</source>
+        <translation>✔ %1</translation>
+    </message>
+    <message>
+        <source>✘ %1</source>
+        <translation>✘ %1</translation>
+    </message>
+    <message>
+        <source>Download link copied to the clipboard. It expires at %1.</source>
+        <translation>Lien de téléchargement copié dans le presse-papiers. Il expire à %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Stockage</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Changes to storage and catalog take effect after a restart.</source>
+        <translation>Les changements de stockage et de catalogue prennent effet après un redémarrage.</translation>
+    </message>
+    <message>
+        <source>Storage kind</source>
+        <translation>Type de stockage</translation>
+    </message>
+    <message>
+        <source>Local folder (embedded default)</source>
+        <translation>Dossier local (par défaut intégré)</translation>
+    </message>
+    <message>
+        <source>Cloudflare R2 / S3-compatible</source>
+        <translation>Cloudflare R2 / compatible S3</translation>
+    </message>
+    <message>
+        <source>&amp;Store backups in:</source>
+        <translation>&amp;Stocker les sauvegardes dans :</translation>
+    </message>
+    <message>
+        <source>Local store folder</source>
+        <translation>Dossier de stockage local</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier :</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Point de terminaison</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>&amp;Point de terminaison :</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Région :</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <source>&amp;Bucket:</source>
+        <translation>&amp;Bucket :</translation>
+    </message>
+    <message>
+        <source>Access key ID</source>
+        <translation>ID de clé d'accès</translation>
+    </message>
+    <message>
+        <source>&amp;Access key ID:</source>
+        <translation>ID de clé d'&amp;accès :</translation>
+    </message>
+    <message>
+        <source>Secret access key</source>
+        <translation>Clé d'accès secrète</translation>
+    </message>
+    <message>
+        <source>not stored yet</source>
+        <translation>pas encore enregistrée</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in the settings file</source>
+        <translation>Conservée dans le trousseau du système, jamais dans le fichier de paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Secret access key:</source>
+        <translation>Clé d'accès &amp;secrète :</translation>
+    </message>
+    <message>
+        <source>Path-style addressing</source>
+        <translation>Adressage par chemin</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <source>Catalog kind</source>
+        <translation>Type de catalogue</translation>
+    </message>
+    <message>
+        <source>Local file (SQLite, just me)</source>
+        <translation>Fichier local (SQLite, moi seul)</translation>
+    </message>
+    <message>
+        <source>Shared MySQL/MariaDB database (team)</source>
+        <translation>Base MySQL/MariaDB partagée (équipe)</translation>
+    </message>
+    <message>
+        <source>&amp;Catalog:</source>
+        <translation>&amp;Catalogue :</translation>
+    </message>
+    <message>
+        <source>Catalog file</source>
+        <translation>Fichier du catalogue</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <source>Catalog URL</source>
+        <translation>URL du catalogue</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL :</translation>
+    </message>
+    <message>
+        <source>Catalog password</source>
+        <translation>Mot de passe du catalogue</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>Everyone who points at the same database sees the same sites, backups and audit log.</source>
+        <translation>Tous ceux qui pointent vers la même base voient les mêmes sites, sauvegardes et journal d'audit.</translation>
+    </message>
+    <message>
+        <source>The catalog is a file on this computer.</source>
+        <translation>Le catalogue est un fichier sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Downloads folder</source>
+        <translation>Dossier de téléchargement</translation>
+    </message>
+    <message>
+        <source>&amp;Downloads folder:</source>
+        <translation>&amp;Dossier de téléchargement :</translation>
+    </message>
+    <message>
+        <source>Backups running at once</source>
+        <translation>Sauvegardes simultanées</translation>
+    </message>
+    <message>
+        <source>Backups of different sites run in parallel up to this number; one environment never runs two at once.</source>
+        <translation>Les sauvegardes de sites différents s'exécutent en parallèle jusqu'à ce nombre ; un environnement n'en exécute jamais deux à la fois.</translation>
+    </message>
+    <message>
+        <source>Backups running at &amp;once:</source>
+        <translation>Sauvegardes &amp;simultanées :</translation>
+    </message>
+    <message>
+        <source>stored in the keychain (type to replace)</source>
+        <translation>enregistrée dans le trousseau (saisir pour remplacer)</translation>
+    </message>
+    <message>
+        <source>✔ %1</source>
+        <translation>✔ %1</translation>
+    </message>
+    <message>
+        <source>✘ %1</source>
+        <translation>✘ %1</translation>
+    </message>
+</context>
+<context>
+    <name>SiteEditorDialog</name>
+    <message>
+        <source>Add Site</source>
+        <translation>Ajouter un site</translation>
+    </message>
+    <message>
+        <source>Site slug</source>
+        <translation>Identifiant du site</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>Nom du site</translation>
+    </message>
+    <message>
+        <source>Customer slug</source>
+        <translation>Identifiant du client</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Formule</translation>
+    </message>
+    <message>
+        <source>Basic (production only)</source>
+        <translation>Basic (production uniquement)</translation>
+    </message>
+    <message>
+        <source>Developer (production, staging, development)</source>
+        <translation>Developer (production, préproduction, développement)</translation>
+    </message>
+    <message>
+        <source>&amp;Slug:</source>
+        <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>&amp;Client :</translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation>&amp;Formule :</translation>
+    </message>
+    <message>
+        <source>Databases:</source>
+        <translation>Bases de données :</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Port (%1)</source>
+        <translation>Port (%1)</translation>
+    </message>
+    <message>
+        <source>Socket</source>
+        <translation>Socket</translation>
+    </message>
+    <message>
+        <source>optional; used instead of host and port</source>
+        <translation>facultatif ; remplace l'hôte et le port</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in the catalog or settings</source>
+        <translation>Conservé dans le trousseau du système, jamais dans le catalogue ni les paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte :</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <source>Soc&amp;ket:</source>
+        <translation>Soc&amp;ket :</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données :</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <source>Edit Site — %1</source>
+        <translation>Modifier le site — %1</translation>
+    </message>
+    <message>
+        <source>site slug</source>
+        <translation>identifiant de site</translation>
+    </message>
+    <message>
+        <source>customer slug</source>
+        <translation>identifiant de client</translation>
+    </message>
+    <message>
+        <source>✔ %1</source>
+        <translation>✔ %1</translation>
+    </message>
+    <message>
+        <source>✘ %1</source>
+        <translation>✘ %1</translation>
+    </message>
+</context>
+<context>
+    <name>SiteListModel</name>
+    <message>
+        <source>%1 (%2)
+Customer: %3
+Tier: %4</source>
+        <translation>%1 (%2)
+Client : %3
+Formule : %4</translation>
+    </message>
+    <message>
+        <source>Needs attention: the last scheduled backup failed or backups are overdue.</source>
+        <translation>Attention requise : la dernière sauvegarde planifiée a échoué ou des sauvegardes sont en retard.</translation>
+    </message>
+    <message>
+        <source>%1, needs attention</source>
+        <translation>%1, attention requise</translation>
+    </message>
+</context>
+<context>
+    <name>SiteListWidget</name>
+    <message>
+        <source>Search sites, slugs, customers…</source>
+        <translation>Rechercher sites, identifiants, clients…</translation>
+    </message>
+    <message>
+        <source>Search sites</source>
+        <translation>Rechercher des sites</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <source>No sites yet. Add one with Site ▸ Add Site…</source>
+        <translation>Aucun site pour l'instant. Ajoutez-en un avec Site ▸ Ajouter un site…</translation>
+    </message>
+    <message>
+        <source>Add Site…</source>
+        <translation>Ajouter un site…</translation>
+    </message>
+    <message>
+        <source>Add site</source>
+        <translation>Ajouter un site</translation>
+    </message>
+    <message>
+        <source>Edit Site…</source>
+        <translation>Modifier le site…</translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <source>Select a site on the left to see its backups.</source>
+        <translation>Sélectionnez un site à gauche pour voir ses sauvegardes.</translation>
+    </message>
+    <message>
+        <source>Loading backups…</source>
+        <translation>Chargement des sauvegardes…</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Environnement :</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Show %1 backups</source>
+        <translation>Afficher les sauvegardes de %1</translation>
+    </message>
+    <message>
+        <source>Show backups of all environments</source>
+        <translation>Afficher les sauvegardes de tous les environnements</translation>
+    </message>
+    <message>
+        <source>Customer: %1 · Site: %2</source>
+        <translation>Client : %1 · Site : %2</translation>
+    </message>
+    <message>
+        <source>%1 tier</source>
+        <translation>Formule %1</translation>
+    </message>
+    <message>
+        <source>Basic tier: production only</source>
+        <translation>Formule Basic : production uniquement</translation>
+    </message>
+    <message>
+        <source>Developer tier: production, staging and development</source>
+        <translation>Formule Developer : production, préproduction et développement</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Creodrop Backups admin console</source>
+        <translation>Console d'administration Creodrop Backups</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Trousseau</translation>
+    </message>
+</context>
+</TS>
