@@ -2,84 +2,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CliContext.h"
 #include "Commands.h"
+#include "JobsCliSupport.h"
 #include "jobs/BackupJob.h"
 #include "jobs/DeleteJob.h"
 #include "jobs/DownloadJob.h"
-#include "jobs/RecoveryJob.h"
-#include "jobs/StoreFactory.h"
 #include "jobs/VerifyJob.h"
-#include "jobs/WorkerIdentity.h"
 #include "storage/ObjectStore.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QNetworkAccessManager>
 #include <QTextStream>
-
-#include <memory>
 
 namespace {
 
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Cli", text);
-}
-
-/// The store and what it needs, for one command.
-struct Storage
-{
-    std::unique_ptr<QNetworkAccessManager> network;
-    std::unique_ptr<ObjectStore> store;
-};
-
-std::optional<Storage> openStorage(CliContext &ctx, QString *error)
-{
-    BackupServiceConfig config = StoreFactory::configFromSettings(ctx.settings());
-    if (config.storageKind == QLatin1String("s3")) {
-        const auto secret = ctx.readSecret(SecretStore::s3SecretKey());
-        if (!secret) {
-            *error = tr("Cannot read the storage secret key: %1").arg(ctx.lastError());
-            return std::nullopt;
-        }
-        config.s3SecretAccessKey = *secret;
-    }
-    Storage s;
-    s.network = std::make_unique<QNetworkAccessManager>();
-    s.store = StoreFactory::create(config, s.network.get(), error);
-    if (!s.store)
-        return std::nullopt;
-    return s;
-}
-
-/// Catalog + store + interrupted-backup recovery: what every backup command needs first.
-struct Session
-{
-    Catalog *catalog = nullptr;
-    Storage storage;
-    ObjectStore *store() const { return storage.store.get(); }
-};
-
-std::optional<Session> openSession(CliContext &ctx, int *exitCode)
-{
-    Session session;
-    session.catalog = ctx.catalog();
-    if (!session.catalog) {
-        *exitCode = CliContext::fail(ctx.lastError());
-        return std::nullopt;
-    }
-    QString error;
-    auto storage = openStorage(ctx, &error);
-    if (!storage) {
-        *exitCode = CliContext::fail(error);
-        return std::nullopt;
-    }
-    session.storage = std::move(*storage);
-    // Every process that opens the catalog fails backups whose runner is gone.
-    RecoveryJob recovery(session.catalog, session.store(), WorkerIdentity::heartbeatSeconds());
-    ctx.runJob(&recovery);
-    for (const QString &warning : recovery.warnings())
-        QTextStream(stderr) << "creodrop-backupctl: warning: " << warning << '\n';
-    return session;
 }
 
 int runJobAndReport(CliContext &ctx, Job *job, const QString &successLine)
@@ -89,14 +27,6 @@ int runJobAndReport(CliContext &ctx, Job *job, const QString &successLine)
     if (!successLine.isEmpty())
         CliContext::printLine(successLine);
     return Cli::Success;
-}
-
-BackupJob::Options backupOptions()
-{
-    BackupJob::Options options;
-    options.workerId = WorkerIdentity::current();
-    options.heartbeatSeconds = WorkerIdentity::heartbeatSeconds();
-    return options;
 }
 
 int backupCreate(const QStringList &input)
@@ -119,12 +49,12 @@ int backupCreate(const QStringList &input)
 
     CliContext ctx;
     int exitCode = Cli::Failure;
-    auto session = openSession(ctx, &exitCode);
+    auto session = JobsSession::open(ctx, &exitCode);
     if (!session)
         return exitCode;
-    const BackupRecord record = session->catalog->createBackup(siteId, *env, BackupType::Manual, CliContext::actor());
+    const BackupRecord record = session->catalog()->createBackup(siteId, *env, BackupType::Manual, CliContext::actor());
     if (!record.isValid())
-        return CliContext::fail(session->catalog->lastError());
+        return CliContext::fail(session->catalog()->lastError());
     {
         QTextStream out(stdout);
         out << record.id << '\n';
@@ -132,7 +62,7 @@ int backupCreate(const QStringList &input)
     }
     if (args.isSet(QStringLiteral("no-wait")))
         return Cli::Success;
-    BackupJob job(session->catalog, session->store(), ctx.secrets(), ctx.clock(), record.id, backupOptions());
+    BackupJob job(session->catalog(), session->store(), ctx.secrets(), ctx.clock(), record.id, JobsSession::backupOptions());
     return runJobAndReport(ctx, &job, QString());
 }
 
@@ -151,11 +81,11 @@ int backupDownload(QStringList input)
         return args.exitCode();
     CliContext ctx;
     int exitCode = Cli::Failure;
-    auto session = openSession(ctx, &exitCode);
+    auto session = JobsSession::open(ctx, &exitCode);
     if (!session)
         return exitCode;
     const QString id = args.positional(0);
-    const auto record = session->catalog->backup(id);
+    const auto record = session->catalog()->backup(id);
     if (!record)
         return CliContext::fail(tr("There is no backup %1 in the catalog.").arg(id));
     QString path = args.value(QStringLiteral("output"));
@@ -163,7 +93,7 @@ int backupDownload(QStringList input)
         path = QDir(ctx.settings().downloadsFolder())
                    .filePath(QStringLiteral("%1-%2-%3.sql.gz")
                                  .arg(record->siteId, Environments::toString(record->environment), id));
-    DownloadJob job(session->catalog, session->store(), ctx.clock(), id, path, CliContext::actor());
+    DownloadJob job(session->catalog(), session->store(), ctx.clock(), id, path, CliContext::actor());
     return runJobAndReport(ctx, &job, job.targetPath());
 }
 
@@ -175,11 +105,11 @@ int backupLink(const QStringList &input)
         return args.exitCode();
     CliContext ctx;
     int exitCode = Cli::Failure;
-    auto session = openSession(ctx, &exitCode);
+    auto session = JobsSession::open(ctx, &exitCode);
     if (!session)
         return exitCode;
     const QString id = args.positional(0);
-    const auto record = session->catalog->backup(id);
+    const auto record = session->catalog()->backup(id);
     if (!record)
         return CliContext::fail(tr("There is no backup %1 in the catalog.").arg(id));
     if (record->status != BackupStatus::Completed)
@@ -193,7 +123,7 @@ int backupLink(const QStringList &input)
     const QUrl url = session->store()->presignedGetUrl(record->objectKey, 900, &error);
     if (url.isEmpty())
         return CliContext::fail(tr("Cannot sign a download link: %1").arg(error));
-    session->catalog->audit(AuditEntry{ ctx.clock()->nowUtc(), CliContext::actor(), QStringLiteral("backup.link"),
+    session->catalog()->audit(AuditEntry{ ctx.clock()->nowUtc(), CliContext::actor(), QStringLiteral("backup.link"),
                                         record->siteId, id, tr("15-minute link") });
     CliContext::printLine(url.toString(QUrl::FullyEncoded));
     return Cli::Success;
@@ -207,10 +137,10 @@ int backupVerify(const QStringList &input)
         return args.exitCode();
     CliContext ctx;
     int exitCode = Cli::Failure;
-    auto session = openSession(ctx, &exitCode);
+    auto session = JobsSession::open(ctx, &exitCode);
     if (!session)
         return exitCode;
-    VerifyJob job(session->catalog, session->store(), args.positional(0));
+    VerifyJob job(session->catalog(), session->store(), args.positional(0));
     if (!ctx.runJob(&job))
         return CliContext::fail(job.errorString());
     CliContext::printLine(job.resultText());
@@ -225,10 +155,10 @@ int backupDelete(const QStringList &input)
         return args.exitCode();
     CliContext ctx;
     int exitCode = Cli::Failure;
-    auto session = openSession(ctx, &exitCode);
+    auto session = JobsSession::open(ctx, &exitCode);
     if (!session)
         return exitCode;
-    DeleteJob job(session->catalog, session->store(), ctx.clock(), args.positional(0), CliContext::actor());
+    DeleteJob job(session->catalog(), session->store(), ctx.clock(), args.positional(0), CliContext::actor());
     return runJobAndReport(ctx, &job, tr("Deleted backup %1.").arg(args.positional(0)));
 }
 

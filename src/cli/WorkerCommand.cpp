@@ -2,26 +2,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CliContext.h"
 #include "Commands.h"
+#include "JobsCliSupport.h"
 #include "catalog/RetentionPolicy.h"
 #include "jobs/BackupJob.h"
 #include "jobs/DeleteJob.h"
 #include "jobs/JobQueue.h"
-#include "jobs/RecoveryJob.h"
 #include "jobs/RescanJob.h"
 #include "jobs/Scheduler.h"
-#include "jobs/StoreFactory.h"
-#include "jobs/WorkerIdentity.h"
 #include "storage/ObjectStore.h"
 
 #include <QCoreApplication>
-#include <QNetworkAccessManager>
 #include <QSet>
 #include <QTextStream>
 #include <QTimer>
 
 #include <atomic>
 #include <csignal>
-#include <memory>
 
 namespace {
 
@@ -32,56 +28,7 @@ QString tr(const char *text)
 
 void warn(const QString &line)
 {
-    QTextStream(stderr) << "creodrop-backupctl: warning: " << line << '\n';
-}
-
-// Same opening sequence as BackupCommand.cpp: catalog, store, interrupted-backup recovery.
-struct Session
-{
-    Catalog *catalog = nullptr;
-    std::unique_ptr<QNetworkAccessManager> network;
-    std::unique_ptr<ObjectStore> store;
-};
-
-std::unique_ptr<Session> openSession(CliContext &ctx, int *exitCode)
-{
-    auto session = std::make_unique<Session>();
-    session->catalog = ctx.catalog();
-    if (!session->catalog) {
-        *exitCode = CliContext::fail(ctx.lastError());
-        return nullptr;
-    }
-    BackupServiceConfig config = StoreFactory::configFromSettings(ctx.settings());
-    if (config.storageKind == QLatin1String("s3")) {
-        const auto secret = ctx.readSecret(SecretStore::s3SecretKey());
-        if (!secret) {
-            *exitCode = CliContext::fail(tr("Cannot read the storage secret key: %1").arg(ctx.lastError()));
-            return nullptr;
-        }
-        config.s3SecretAccessKey = *secret;
-    }
-    QString error;
-    session->network = std::make_unique<QNetworkAccessManager>();
-    session->store = StoreFactory::create(config, session->network.get(), &error);
-    if (!session->store) {
-        *exitCode = CliContext::fail(error);
-        return nullptr;
-    }
-    RecoveryJob recovery(session->catalog, session->store.get(), WorkerIdentity::heartbeatSeconds());
-    ctx.runJob(&recovery);
-    for (const QString &id : recovery.recoveredIds())
-        warn(tr("backup %1 was interrupted and is now failed").arg(id));
-    for (const QString &w : recovery.warnings())
-        warn(w);
-    return session;
-}
-
-BackupJob::Options backupOptions()
-{
-    BackupJob::Options options;
-    options.workerId = WorkerIdentity::current();
-    options.heartbeatSeconds = WorkerIdentity::heartbeatSeconds();
-    return options;
+    JobsSession::warn(line);
 }
 
 std::atomic<int> g_stopSignal{ 0 };
@@ -96,7 +43,7 @@ void onStopSignal(int signal)
 class WorkerLoop : public QObject
 {
 public:
-    WorkerLoop(CliContext &ctx, Session &session, bool once)
+    WorkerLoop(CliContext &ctx, JobsSession &session, bool once)
         : m_ctx(ctx)
         , m_session(session)
         , m_once(once)
@@ -146,21 +93,21 @@ private:
         if (m_stopping)
             return;
         QStringList problems;
-        Scheduler scheduler(m_session.catalog, m_ctx.clock(), CliContext::actor());
+        Scheduler scheduler(m_session.catalog(), m_ctx.clock(), CliContext::actor());
         for (const BackupRecord &record : scheduler.runDue(&problems))
             CliContext::printLine(tr("scheduled backup %1 of %2/%3")
                                       .arg(record.id, record.siteId, Environments::toString(record.environment)));
         for (const QString &p : problems)
             warn(p);
-        for (const BackupRecord &record : m_session.catalog->backupsWithStatus(BackupStatus::Pending)) {
+        for (const BackupRecord &record : m_session.catalog()->backupsWithStatus(BackupStatus::Pending)) {
             if (m_known.contains(record.id))
                 continue;
             m_known.insert(record.id);
             const QString id = record.id;
             m_queue.enqueue(record.siteId + QLatin1Char('/') + Environments::toString(record.environment), id,
                             [this, id]() -> Job * {
-                                return new BackupJob(m_session.catalog, m_session.store.get(), m_ctx.secrets(),
-                                                     m_ctx.clock(), id, backupOptions());
+                                return new BackupJob(m_session.catalog(), m_session.store(), m_ctx.secrets(),
+                                                     m_ctx.clock(), id, JobsSession::backupOptions());
                             });
         }
     }
@@ -178,7 +125,7 @@ private:
     }
 
     CliContext &m_ctx;
-    Session &m_session;
+    JobsSession &m_session;
     bool m_once;
     JobQueue m_queue;
     QTimer m_poll;
@@ -198,11 +145,11 @@ int schedulesRun(const QStringList &input)
         return args.exitCode();
     CliContext ctx;
     int exitCode = Cli::Failure;
-    auto session = openSession(ctx, &exitCode);
+    auto session = JobsSession::open(ctx, &exitCode);
     if (!session)
         return exitCode;
     QStringList problems;
-    Scheduler scheduler(session->catalog, ctx.clock(), CliContext::actor());
+    Scheduler scheduler(session->catalog(), ctx.clock(), CliContext::actor());
     const QVector<BackupRecord> created = scheduler.runDue(&problems);
     for (const QString &p : problems)
         warn(p);
@@ -212,7 +159,7 @@ int schedulesRun(const QStringList &input)
         return problems.isEmpty() ? Cli::Success : Cli::Failure;
     int failures = problems.size();
     for (const BackupRecord &record : created) {
-        BackupJob job(session->catalog, session->store.get(), ctx.secrets(), ctx.clock(), record.id, backupOptions());
+        BackupJob job(session->catalog(), session->store(), ctx.secrets(), ctx.clock(), record.id, JobsSession::backupOptions());
         if (!ctx.runJob(&job)) {
             warn(tr("backup %1: %2").arg(record.id, job.errorString()));
             ++failures;
@@ -231,15 +178,15 @@ int retentionApply(const QStringList &input)
         return args.exitCode();
     CliContext ctx;
     int exitCode = Cli::Failure;
-    auto session = openSession(ctx, &exitCode);
+    auto session = JobsSession::open(ctx, &exitCode);
     if (!session)
         return exitCode;
     const bool dryRun = args.isSet(QStringLiteral("dry-run"));
     int failures = 0;
     const QDateTime now = ctx.clock()->nowUtc();
-    for (const Schedule &schedule : session->catalog->schedules()) {
+    for (const Schedule &schedule : session->catalog()->schedules()) {
         const QVector<BackupRecord> backups
-            = session->catalog->backups(schedule.siteId, EnvironmentFilter(schedule.environment));
+            = session->catalog()->backups(schedule.siteId, EnvironmentFilter(schedule.environment));
         for (const BackupRecord &record : RetentionPolicy::backupsToDelete(schedule, backups, now)) {
             if (dryRun) {
                 CliContext::printLine(tr("would delete %1 (%2/%3, %4, %5)")
@@ -248,7 +195,7 @@ int retentionApply(const QStringList &input)
                                                CliContext::formatTime(record.createdAt)));
                 continue;
             }
-            DeleteJob job(session->catalog, session->store.get(), ctx.clock(), record.id, CliContext::actor(),
+            DeleteJob job(session->catalog(), session->store(), ctx.clock(), record.id, CliContext::actor(),
                           QStringLiteral("retention"));
             if (ctx.runJob(&job)) {
                 CliContext::printLine(tr("deleted %1").arg(record.id));
@@ -276,10 +223,10 @@ int catalogRescan(const QStringList &input)
         return args.exitCode();
     CliContext ctx;
     int exitCode = Cli::Failure;
-    auto session = openSession(ctx, &exitCode);
+    auto session = JobsSession::open(ctx, &exitCode);
     if (!session)
         return exitCode;
-    RescanJob job(session->catalog, session->store.get(), ctx.clock(), CliContext::actor());
+    RescanJob job(session->catalog(), session->store(), ctx.clock(), CliContext::actor());
     if (!ctx.runJob(&job))
         return CliContext::fail(job.errorString());
     for (const QString &w : job.warnings())
@@ -329,7 +276,7 @@ int Cli::runWorker(const QStringList &input)
         return args.exitCode();
     CliContext ctx;
     int exitCode = Cli::Failure;
-    auto session = openSession(ctx, &exitCode);
+    auto session = JobsSession::open(ctx, &exitCode);
     if (!session)
         return exitCode;
     std::signal(SIGTERM, onStopSignal);

@@ -349,8 +349,10 @@ bool Catalog::connect(QString *error)
         d.setPassword(m_location.password);
         d.setDatabaseName(database);
         // Found (matched) rows, not changed rows: a compare-and-set that writes the same values
-        // still counts as one row affected.
-        d.setConnectOptions(QStringLiteral("CLIENT_FOUND_ROWS=1;MYSQL_OPT_CONNECT_TIMEOUT=10"));
+        // still counts as one row affected. Reconnect: the GUI keeps its connection for hours,
+        // longer than the server's wait_timeout; a reconnected session falls back to the server's
+        // isolation level, which claimBackupMySql also handles.
+        d.setConnectOptions(QStringLiteral("CLIENT_FOUND_ROWS=1;MYSQL_OPT_CONNECT_TIMEOUT=10;MYSQL_OPT_RECONNECT=1"));
     };
     QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_connectionName);
     configure(d, m_location.database);
@@ -359,7 +361,7 @@ bool Catalog::connect(QString *error)
         if (d.lastError().nativeErrorCode() != QLatin1String("1049")) {
             *error = d.lastError().text();
             if (d.lastError().nativeErrorCode() == QLatin1String("1045"))
-                *error += tr(" Check the user and the password (keychain or CREODROP_CATALOG_PASSWORD).");
+                *error += tr(". Check the user and the password (keychain or CREODROP_CATALOG_PASSWORD).");
             return false;
         }
         const QString adminName = m_connectionName + QStringLiteral("-create");
@@ -770,8 +772,9 @@ bool Catalog::claimBackupMySql(const QString &id, const QString &workerId, const
 {
     // MySQL cannot read the updated table in an UPDATE's subquery, and a plain read would not
     // see a concurrent claim. So claims of one environment are serialized on its env_locks row
-    // (SELECT ... FOR UPDATE); under READ COMMITTED the check after the lock sees every claim
-    // committed before.
+    // (SELECT ... FOR UPDATE). The check after the lock sees every claim committed before it:
+    // under READ COMMITTED each statement reads the latest commits, and under REPEATABLE READ
+    // (after a reconnect) the snapshot starts at the first plain read, which follows the lock.
     QSqlDatabase d = db();
     const QString env = envName(record.environment);
     for (int attempt = 0; attempt < 5; ++attempt) {
@@ -1017,6 +1020,19 @@ bool Catalog::markScheduleRun(const QString &siteId, Environment env, const QDat
     if (q.numRowsAffected() != 1)
         return fail(tr("%1/%2 has no schedule.").arg(siteId, envName(env)));
     return true;
+}
+
+bool Catalog::claimScheduleRun(const Schedule &seen, const QDateTime &atUtc)
+{
+    const QVariant previous = ts(seen.lastRunAt);
+    QSqlQuery q(db());
+    if (!exec(q,
+              QStringLiteral("UPDATE schedules SET last_run_at = ? WHERE site_id = ? AND env = ? "
+                             "AND (last_run_at = ? OR (last_run_at IS NULL AND ? IS NULL))"),
+              { ts(atUtc), seen.siteId, envName(seen.environment), previous, previous }))
+        return false;
+    m_lastError.clear();
+    return q.numRowsAffected() == 1;
 }
 
 // --- audit

@@ -128,6 +128,10 @@ public:
     bool removeSchedule(const QString &siteId, Environment env);
     QVector<Schedule> schedules(const QString &siteId = {}) const;
     bool markScheduleRun(const QString &siteId, Environment env, const QDateTime &atUtc);
+    /// Compare-and-set form of markScheduleRun() for schedule runners sharing the catalog: sets
+    /// last_run_at to @p atUtc only if it still is @p seen.lastRunAt (as read before deciding the
+    /// run was due). Returns false with an empty lastError() when another process ran it first.
+    bool claimScheduleRun(const Schedule &seen, const QDateTime &atUtc);
 
     // --- audit
     bool audit(const AuditEntry &entry);

@@ -19,8 +19,10 @@ QVector<BackupRecord> Scheduler::runDue(QStringList *errors)
     for (const Schedule &schedule : schedules) {
         if (!schedule.enabled || !schedule.isDue(now, schedule.createdAt))
             continue;
-        if (!m_catalog->markScheduleRun(schedule.siteId, schedule.environment, now)) {
-            if (errors)
+        // Compare-and-set on the last run we read: when a GUI, workers and `schedules run` share
+        // the catalog, exactly one of them creates the backup for a due time.
+        if (!m_catalog->claimScheduleRun(schedule, now)) {
+            if (errors && !m_catalog->lastError().isEmpty())
                 errors->append(m_catalog->lastError());
             continue;
         }

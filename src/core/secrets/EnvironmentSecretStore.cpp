@@ -83,12 +83,24 @@ SecretJob *EnvironmentSecretStore::read(const QString &key)
     return m_fallback->read(key);
 }
 
+namespace {
+SecretJob *noStoreJob(SecretJob::Operation operation, const QString &key)
+{
+    return SecretJob::fromFunction(operation, key, [](SecretJob &job) {
+        job.completeFailed(Job::Error::Fatal,
+                           QCoreApplication::translate("EnvironmentSecretStore",
+                                                       "No keychain is configured to store "
+                                                       "secrets in."));
+    });
+}
+} // namespace
+
 SecretJob *EnvironmentSecretStore::write(const QString &key, const QString &secret)
 {
-    return m_fallback->write(key, secret);
+    return m_fallback ? m_fallback->write(key, secret) : noStoreJob(SecretJob::Operation::Write, key);
 }
 
 SecretJob *EnvironmentSecretStore::remove(const QString &key)
 {
-    return m_fallback->remove(key);
+    return m_fallback ? m_fallback->remove(key) : noStoreJob(SecretJob::Operation::Remove, key);
 }

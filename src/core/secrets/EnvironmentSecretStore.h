@@ -14,7 +14,7 @@
 class EnvironmentSecretStore : public SecretStore
 {
 public:
-    /// @p fallback is not owned and must outlive this store.
+    /// @p fallback is not owned and must outlive this store; null = environment variables only.
     explicit EnvironmentSecretStore(SecretStore *fallback);
 
     SecretJob *read(const QString &key) override;

@@ -4,8 +4,8 @@
 
 #include "LocalFolderJob.h"
 #include "LocalStreamPutJob.h"
+#include "Sha256.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -43,7 +43,7 @@ ObjectMetadata readMetadata(const QString &path)
 
 // Copies @p from (starting at @p offset) to @p to through a temporary file when @p atomicTarget,
 // hashing on the way. Returns an error text or empty.
-QString copyHashing(QFile &from, QFile &to, QCryptographicHash &hash, qint64 *copied)
+QString copyHashing(QFile &from, QFile &to, Sha256 &hash, qint64 *copied)
 {
     QByteArray buffer;
     for (;;) {
@@ -149,7 +149,7 @@ StoreJob *LocalFolderStore::putData(const QString &key, const QByteArray &data, 
         result.object.key = key;
         result.object.size = data.size();
         result.object.metadata = metadata;
-        result.sha256 = QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+        result.sha256 = Sha256::hashHex(data);
         result.bytesTransferred = data.size();
         return {};
     });
@@ -169,7 +169,7 @@ StoreJob *LocalFolderStore::putFile(const QString &key, const QString &localPath
         QFile to(tempPathOf(path, newUploadId()));
         if (!to.open(QIODevice::WriteOnly))
             return tr("Saving %1 failed: %2").arg(key, to.errorString());
-        QCryptographicHash hash(QCryptographicHash::Sha256);
+        Sha256 hash;
         qint64 copied = 0;
         error = copyHashing(from, to, hash, &copied);
         to.close();
@@ -216,7 +216,7 @@ StoreJob *LocalFolderStore::getToFile(const QString &key, const QString &localPa
             return tr("Downloading %1 failed: cannot write %2 (%3).").arg(key, localPath, to.errorString());
         if (offset > 0 && (to.size() != offset || !from.seek(offset)))
             return tr("Downloading %1 failed: cannot resume at byte %2.").arg(key).arg(offset);
-        QCryptographicHash hash(QCryptographicHash::Sha256);
+        Sha256 hash;
         qint64 copied = 0;
         error = copyHashing(from, to, hash, &copied);
         if (!error.isEmpty())
@@ -245,7 +245,7 @@ StoreJob *LocalFolderStore::getData(const QString &key)
         result.object.key = key;
         result.object.size = result.data.size();
         result.bytesTransferred = result.data.size();
-        result.sha256 = QCryptographicHash::hash(result.data, QCryptographicHash::Sha256).toHex();
+        result.sha256 = Sha256::hashHex(result.data);
         return {};
     });
 }

@@ -3,9 +3,9 @@
 #pragma once
 
 #include "ObjectInfo.h"
+#include "Sha256.h"
 #include "StoreJob.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 
 class BoundedPipe;
@@ -36,6 +36,6 @@ private:
     BoundedPipe *m_source;
     ObjectMetadata m_metadata;
     QFile m_temp;
-    QCryptographicHash m_hash{ QCryptographicHash::Sha256 };
+    Sha256 m_hash;
     qint64 m_written = 0;
 };

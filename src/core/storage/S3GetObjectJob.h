@@ -3,8 +3,8 @@
 #pragma once
 
 #include "S3Job.h"
+#include "Sha256.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 
 /// GetObject, streamed to a file as it arrives (or into memory for small objects). When the
@@ -43,7 +43,7 @@ private:
     qint64 m_offset = 0;
     bool m_toMemory = false;
     QFile m_file;
-    QCryptographicHash m_hash{ QCryptographicHash::Sha256 };
+    Sha256 m_hash;
     qint64 m_written = 0;
     qint64 m_total = -1;
     QByteArray m_etag;

@@ -40,8 +40,12 @@ S3Job::~S3Job()
 void S3Job::send(const S3Request &request)
 {
     m_request = request;
-    if (m_request.payloadHash.isEmpty())
-        m_request.payloadHash = SigV4Signer::sha256Hex(m_request.body);
+    if (m_request.payloadHash.isEmpty()) {
+        const bool hasBody = !m_request.body.isEmpty() || bool(m_request.bodyDevice);
+        const bool tls = m_context.config.endpoint.scheme() == QLatin1String("https");
+        m_request.payloadHash = (hasBody && tls) || m_request.bodyDevice ? QByteArray("UNSIGNED-PAYLOAD")
+                                                                         : SigV4Signer::sha256Hex(m_request.body);
+    }
     m_attempt = 0;
     attempt();
 }
@@ -82,10 +86,23 @@ void S3Job::attempt()
     nreq.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     nreq.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
 
+    QIODevice *device = nullptr;
+    if (m_request.bodyDevice) {
+        QString error;
+        device = m_request.bodyDevice(&error);
+        if (!device) {
+            finishWithError(Error::Fatal, tr("%1 failed: cannot read the file (%2).").arg(m_request.operation, error));
+            return;
+        }
+        // With the length known up front Qt streams the device instead of buffering it whole.
+        nreq.setHeader(QNetworkRequest::ContentLengthHeader, m_request.bodySize);
+    }
     // HEAD must go through head(): as a custom verb, Qt would wait for a body that never comes.
-    QNetworkReply *reply = m_request.method == "HEAD"
-        ? m_context.network->head(nreq)
-        : m_context.network->sendCustomRequest(nreq, m_request.method, m_request.body);
+    QNetworkReply *reply = m_request.method == "HEAD" ? m_context.network->head(nreq)
+        : device ? m_context.network->sendCustomRequest(nreq, m_request.method, device)
+                 : m_context.network->sendCustomRequest(nreq, m_request.method, m_request.body);
+    if (device)
+        device->setParent(reply);
     m_reply = reply;
     connect(reply, &QNetworkReply::readyRead, this, &S3Job::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &S3Job::onReplyFinished);
@@ -190,6 +207,12 @@ void S3Job::failWith(const S3Error &error)
     m_result.errorCode = error.code;
     finishWithError(error.retryable() ? Error::Retryable : Error::Fatal,
                     error.humanMessage(m_context.config, m_request.operation));
+}
+
+void S3Job::releaseRequestBody()
+{
+    m_request.body = QByteArray();
+    m_request.bodyDevice = nullptr;
 }
 
 void S3Job::cleanupReply()

@@ -48,6 +48,8 @@ protected:
     void doAbort() override;
 
     void failWith(const S3Error &error);
+    /// Drops the request's body (after success), so a part's memory goes back at once.
+    void releaseRequestBody();
     /// x-amz-meta-NAME headers for @p metadata.
     static SigV4Pairs metadataHeaders(const ObjectMetadata &metadata);
     const S3Context &context() const { return m_context; }

@@ -32,6 +32,7 @@
 #include "S3CreateMultipartUploadJob.h"
 #include "S3PutObjectJob.h"
 #include "S3UploadPartJob.h"
+#include "Sha256.h"
 #include "util/BoundedPipe.h"
 
 #include <QFile>
@@ -116,6 +117,7 @@ private:
 
 constexpr qint64 kMaxParts = 10000;
 constexpr qint64 kMiB = 1024 * 1024;
+constexpr qint64 kFileReadChunk = kMiB; ///< how a file part is read for hashing
 
 } // namespace
 
@@ -140,6 +142,7 @@ S3MultipartUploadJob::S3MultipartUploadJob(const S3Context &context, const QStri
     , m_key(key)
     , m_metadata(metadata)
     , m_source(std::make_unique<FileSource>(localPath))
+    , m_filePath(localPath)
 {
     setTimeout(context.options.timeoutMs);
 }
@@ -164,9 +167,13 @@ void S3MultipartUploadJob::doStart()
     }
     if (m_expectedSize < 0)
         m_expectedSize = m_source->size();
+    if (!m_filePath.isEmpty())
+        m_fileSize = m_source->size();
     m_partSize = partSizeFor(m_expectedSize, m_context.options.minPartSize, m_context.options.unknownSizePartSize);
     m_partsInFlight = std::max(1, m_context.options.partsInFlight);
     m_result.object.key = m_key;
+    if (m_filePath.isEmpty())
+        m_current.reserve(m_partSize);
     // The producer may already have written everything (and closed) before we started: no
     // readyRead will come, so look now.
     pump();
@@ -176,6 +183,11 @@ void S3MultipartUploadJob::pump()
 {
     if (isFinished() || !isStarted() || (m_state != State::Filling && m_state != State::Uploading))
         return;
+    // A file larger than one part goes up in slices read from the file by the network stack.
+    if (m_fileSize > m_partSize) {
+        pumpFile();
+        return;
+    }
     QString error;
     if (m_source->failed(&error)) {
         fail(Error::Fatal, tr("Uploading %1 failed: %2").arg(m_key, error));
@@ -187,7 +199,9 @@ void S3MultipartUploadJob::pump()
             if (!chunk.isEmpty()) {
                 m_hash.addData(chunk);
                 m_bytesRead += chunk.size();
-                if (m_current.isEmpty())
+                // Appending into one buffer of the part's size (reserved in queuePart) rather
+                // than growing it keeps the heap from fragmenting into many part-sized holes.
+                if (m_current.isEmpty() && chunk.size() >= m_partSize)
                     m_current = chunk;
                 else
                     m_current += chunk;
@@ -240,9 +254,52 @@ void S3MultipartUploadJob::pump()
     maybeComplete();
 }
 
+void S3MultipartUploadJob::pumpFile()
+{
+    // Signed payloads need each part's hash; over HTTPS S3Job sends UNSIGNED-PAYLOAD instead.
+    const bool signPayload = m_context.config.endpoint.scheme() != QLatin1String("https");
+    while (m_fileOffset < m_fileSize && static_cast<int>(m_ready.size()) + m_running < m_partsInFlight) {
+        Part part;
+        part.number = m_nextPartNumber++;
+        part.offset = m_fileOffset;
+        part.size = std::min(m_partSize, m_fileSize - m_fileOffset);
+        Sha256 partHash;
+        for (qint64 done = 0; done < part.size;) {
+            const QByteArray chunk = m_source->read(std::min(kFileReadChunk, part.size - done));
+            if (chunk.isEmpty()) {
+                QString error;
+                if (!m_source->failed(&error))
+                    error = tr("the file became shorter while it was being uploaded");
+                fail(Error::Fatal, tr("Uploading %1 failed: %2").arg(m_key, error));
+                return;
+            }
+            m_hash.addData(chunk);
+            if (signPayload)
+                partHash.addData(chunk);
+            done += chunk.size();
+        }
+        if (signPayload)
+            part.payloadHash = partHash.hexResult();
+        m_fileOffset += part.size;
+        m_bytesRead += part.size;
+        m_ready.push_back(std::move(part));
+        m_state = State::Uploading;
+        if (m_uploadId.isEmpty() && !m_creating)
+            createUpload();
+    }
+    if (m_fileOffset >= m_fileSize)
+        m_sourceDone = true;
+    dispatchParts();
+    maybeComplete();
+}
+
 void S3MultipartUploadJob::queuePart(bool final)
 {
-    m_ready.emplace_back(m_nextPartNumber++, m_current);
+    Part part;
+    part.number = m_nextPartNumber++;
+    part.size = m_current.size();
+    part.data = m_current;
+    m_ready.push_back(std::move(part));
     m_current = QByteArray();
     if (!final)
         m_current.reserve(m_partSize);
@@ -255,6 +312,7 @@ void S3MultipartUploadJob::createUpload()
 {
     m_creating = true;
     auto *create = new S3CreateMultipartUploadJob(m_context, m_key, m_metadata, this);
+    m_createJob = create;
     m_children.append(create);
     connect(create, &Job::finished, this, [this, create] {
         m_creating = false;
@@ -281,10 +339,13 @@ void S3MultipartUploadJob::dispatchParts()
     if (m_uploadId.isEmpty() || m_state != State::Uploading)
         return;
     while (!m_ready.empty() && m_running < m_partsInFlight) {
-        auto [number, data] = std::move(m_ready.front());
+        Part next = std::move(m_ready.front());
         m_ready.pop_front();
-        auto *part = new S3UploadPartJob(m_context, m_key, m_uploadId, number, data, this);
-        data = QByteArray();
+        auto *part = next.offset >= 0
+            ? new S3UploadPartJob(m_context, m_key, m_uploadId, next.number, m_filePath, next.offset, next.size,
+                                  next.payloadHash, this)
+            : new S3UploadPartJob(m_context, m_key, m_uploadId, next.number, next.data, next.payloadHash, this);
+        next.data = QByteArray();
         m_children.append(part);
         ++m_running;
         connect(part, &Job::finished, this, &S3MultipartUploadJob::onPartFinished);
@@ -384,17 +445,35 @@ void S3MultipartUploadJob::doAbort()
 {
     if (m_state == State::Done)
         return;
-    const QString uploadId = m_uploadId;
     m_state = State::Aborting;
     m_failError = Error::Aborted;
     m_source->stop();
     m_ready.clear();
     m_current = QByteArray();
-    abortChildren();
-    if (!uploadId.isEmpty()) {
-        // finished() follows at once (Job::abort); the removal runs on by itself and deletes
-        // itself when done. One that fails is found by listIncompleteUploads().
-        auto *abortJob = new S3AbortMultipartUploadJob(m_context, m_key, uploadId);
+    // finished() follows at once (Job::abort) and this job is deleted right after, so the
+    // removal of the upload must not belong to it: it belongs to the network manager, which
+    // outlives every job of the store, and deletes itself when done. An upload still being
+    // created is removed as soon as its id arrives. One whose removal fails is found by
+    // listIncompleteUploads().
+    QObject *keeper = m_context.network;
+    const S3Context context = m_context;
+    const QString key = m_key;
+    auto removeUpload = [context, key, keeper](const QString &uploadId) {
+        auto *abortJob = new S3AbortMultipartUploadJob(context, key, uploadId, keeper);
         abortJob->start();
+    };
+    if (m_creating && m_createJob) {
+        S3CreateMultipartUploadJob *create = m_createJob;
+        m_children.removeAll(QPointer<S3Job>(create));
+        create->disconnect(this);
+        create->setParent(keeper);
+        connect(create, &Job::finished, keeper, [create, removeUpload] {
+            if (create->succeeded())
+                removeUpload(create->result().uploadId);
+        });
+    } else if (!m_uploadId.isEmpty()) {
+        removeUpload(m_uploadId);
     }
+    m_uploadId.clear();
+    abortChildren();
 }

@@ -3,9 +3,9 @@
 #pragma once
 
 #include "S3Context.h"
+#include "Sha256.h"
 #include "StoreJob.h"
 
-#include <QCryptographicHash>
 #include <QPointer>
 
 #include <deque>
@@ -13,6 +13,7 @@
 #include <memory>
 
 class BoundedPipe;
+class S3CreateMultipartUploadJob;
 class S3Job;
 
 /// Uploads a stream of unknown length (a BoundedPipe fed by another thread) or a file as one
@@ -21,7 +22,8 @@ class S3Job;
 /// goes up as one PutObject instead. Every request retries on its own (S3Job); when one fails
 /// for good, or the producer fails, or the job is aborted, the upload is aborted on the server
 /// so neither an object nor a pending upload remains. Memory: partsInFlight parts plus the one
-/// being filled.
+/// being filled. A file upload never holds its parts: each part is read once here (for the
+/// hashes) and again by Qt's network stack straight from the file as the socket drains.
 ///
 /// Result: object (key, size), sha256, bytesTransferred, uploadId (multipart only).
 class S3MultipartUploadJob : public StoreJob
@@ -49,7 +51,17 @@ protected:
 private:
     enum class State { Filling, SinglePut, Uploading, Completing, Aborting, Done };
 
+    struct Part
+    {
+        int number = 0;
+        QByteArray data; ///< a streamed part
+        qint64 offset = -1; ///< a file part: where it starts in the file (data stays empty)
+        qint64 size = 0;
+        QByteArray payloadHash; ///< hex SHA-256 when known (file parts over plain HTTP)
+    };
+
     void pump();
+    void pumpFile();
     void queuePart(bool final);
     void createUpload();
     void dispatchParts();
@@ -67,14 +79,18 @@ private:
     State m_state = State::Filling;
 
     QByteArray m_current; ///< the part being filled
-    std::deque<std::pair<int, QByteArray>> m_ready; ///< full parts waiting for a slot or the upload id
+    std::deque<Part> m_ready; ///< full parts waiting for a slot or the upload id
     std::map<int, QByteArray> m_etags;
     int m_nextPartNumber = 1;
     int m_running = 0;
     bool m_sourceDone = false;
     bool m_creating = false;
+    QPointer<S3CreateMultipartUploadJob> m_createJob;
+    QString m_filePath; ///< file uploads
+    qint64 m_fileSize = -1;
+    qint64 m_fileOffset = 0; ///< where the next file part starts
     QString m_uploadId;
-    QCryptographicHash m_hash{ QCryptographicHash::Sha256 };
+    Sha256 m_hash;
     qint64 m_bytesRead = 0;
     qint64 m_bytesUploaded = 0;
     qint64 m_expectedSize = -1;

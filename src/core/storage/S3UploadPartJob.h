@@ -4,7 +4,10 @@
 
 #include "S3Job.h"
 
-/// UploadPart: one part of a multipart upload, body in memory (signed with its SHA-256).
+/// UploadPart: one part of a multipart upload. The body is either in memory (a streamed part)
+/// or a slice of a local file that Qt's network stack reads as it sends (a file part: nothing
+/// held in memory). @p payloadHash is the hex SHA-256 of the body when the caller already has
+/// it, else empty (S3Job then decides, see S3Request::payloadHash).
 /// Result: object.etag (the part's ETag), bytesTransferred.
 class S3UploadPartJob : public S3Job
 {
@@ -12,9 +15,12 @@ class S3UploadPartJob : public S3Job
 
 public:
     S3UploadPartJob(const S3Context &context, const QString &key, const QString &uploadId, int partNumber,
-                    const QByteArray &data, QObject *parent = nullptr);
+                    const QByteArray &data, const QByteArray &payloadHash = {}, QObject *parent = nullptr);
+    S3UploadPartJob(const S3Context &context, const QString &key, const QString &uploadId, int partNumber,
+                    const QString &filePath, qint64 offset, qint64 size, const QByteArray &payloadHash,
+                    QObject *parent = nullptr);
     int partNumber() const { return m_partNumber; }
-    qint64 size() const { return m_data.size(); }
+    qint64 size() const { return m_size; }
 
 protected:
     void doStart() override;
@@ -25,4 +31,8 @@ private:
     QString m_uploadId;
     int m_partNumber;
     QByteArray m_data;
+    QString m_filePath;
+    qint64 m_offset = 0;
+    qint64 m_size = 0;
+    QByteArray m_payloadHash;
 };

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SigV4Signer.h"
 
+#include "Sha256.h"
+
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
 
@@ -188,7 +190,7 @@ QByteArray SigV4Signer::chunkStringToSign(const QByteArray &date, const QByteArr
 
 QByteArray SigV4Signer::sha256Hex(const QByteArray &data)
 {
-    return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+    return Sha256::hashHex(data);
 }
 
 SigV4Signed SigV4Signer::signHeaders(const SigV4Request &request, const SigV4Credentials &credentials,

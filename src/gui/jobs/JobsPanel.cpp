@@ -47,8 +47,11 @@ JobsPanel::JobsPanel(QWidget *parent)
     header->setSectionResizeMode(JobColumn, QHeaderView::Stretch);
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
     m_jobs->setColumnWidth(PhaseColumn, em * 14);
-    m_jobs->setColumnWidth(ProgressColumn, em * 10);
-    m_jobs->setColumnWidth(BytesColumn, em * 13);
+    m_jobs->setColumnWidth(ProgressColumn, em * 14);
+    m_jobs->setColumnWidth(
+        BytesColumn,
+        fontMetrics().horizontalAdvance(tr("%1 of %2").arg(QStringLiteral("000.0 MiB"), QStringLiteral("000.0 MiB")))
+            + 16);
     m_jobs->setColumnWidth(RateColumn, em * 7);
     m_jobs->setColumnWidth(EtaColumn, em * 7);
     m_jobs->setColumnWidth(ActionColumn, em * 6);
