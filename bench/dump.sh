@@ -4,39 +4,73 @@
 #
 # Dump/load benchmark, self-contained: starts private services in a temp dir, generates a
 # CMS-like database (default ~1 GiB of dump text, plus a 100 MiB one for the RSS comparison),
-# then times side by side
+# then times side by side, interleaved in the same run so that the load of a shared machine
+# hits every tool alike,
 #   creodrop-backupctl dump  vs  mysqldump --single-transaction --quick --routines --triggers --events | gzip -6
 #                            vs  mydumper -t 2 -c
 #   creodrop-backupctl load  vs  gunzip -c | mariadb  vs  myloader -t 2
-# and prints wall-time ratios, output sizes and peak RSS (GNU time -v).
-#   bench/dump.sh [--size-mib N]        CLI from $CREODROP_BUILD_DIR or build/
+# and prints wall times (median of --runs), ratios, output sizes and peak RSS (GNU time -v).
+# Our load is checked: every table of the loaded copy has the source's CHECKSUM TABLE.
+#   bench/dump.sh [--size-mib N] [--runs N] [--keep]   CLI from $CREODROP_BUILD_DIR or build/
+# Missing tools (mydumper, GNU time, mariadb client) are installed with scripts/install-deps --with-bench.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 size=1024
-[ "${1:-}" = "--size-mib" ] && size=$2
+runs=1
+keep=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --size-mib) size=$2; shift 2 ;;
+        --runs) runs=$2; shift 2 ;;
+        --keep) keep=1; shift ;;
+        -h|--help) sed -n '4,15p' "$0"; exit 0 ;;
+        *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
+    esac
+done
+case "$size$runs" in *[!0-9]*) echo "bench: --size-mib and --runs take numbers" >&2; exit 2 ;; esac
 cli=${CREODROP_BUILD_DIR:-$here/build}/src/cli/creodrop-backupctl
-[ -x "$cli" ] || { echo "bench: build the CLI first ($cli missing)" >&2; exit 1; }
+[ -x "$cli" ] || { echo "bench: build the CLI first ($cli missing; set CREODROP_BUILD_DIR)" >&2; exit 1; }
+for tool in mydumper myloader mariadb-dump mariadb /usr/bin/time gzip; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "bench: $tool missing, running scripts/install-deps --with-bench" >&2
+        "$here/scripts/install-deps" --with-bench
+        break
+    fi
+done
+
 work=$(mktemp -d /tmp/cdbench.XXXXXX)
-trap '"$here/scripts/services" stop "$work/svc" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+cleanup() {
+    "$here/scripts/services" stop "$work/svc" >/dev/null 2>&1 || true
+    if [ "$keep" = 1 ]; then echo "bench: kept $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
 "$here/scripts/services" start "$work/svc" >/dev/null
 . "$work/svc/env.sh"
 export MYSQL_PWD=$CREODROP_TEST_MYSQL_PASSWORD
 sock=$CREODROP_TEST_MYSQL_SOCKET; user=$CREODROP_TEST_MYSQL_USER
 conn=(--socket "$sock" --user "$user")
 my=(--no-defaults -S "$sock" -u "$user")
+sql() { mariadb "${my[@]}" -N -e "$1"; }
 
-# measure NAME CMD...: runs under GNU time, records wall seconds and peak RSS (KiB)
-declare -A wall rss
+# measure NAME CMD...: runs under GNU time; keeps every wall time and the highest peak RSS (KiB)
+declare -A walls rss
 measure() {
     local name=$1; shift
-    /usr/bin/time -v -o "$work/$name.time" "$@"
-    wall[$name]=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$work/$name.time")
-    rss[$name]=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/$name.time")
+    /usr/bin/time -v -o "$work/$name.time" "$@" || { echo "bench: $name failed:" >&2; cat "$work/$name.time" >&2; exit 1; }
+    local w r
+    w=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$work/$name.time")
+    r=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/$name.time")
+    walls[$name]="${walls[$name]:-} $w"
+    [ "${rss[$name]:-0}" -ge "$r" ] || rss[$name]=$r
 }
+median() { tr ' ' '\n' <<<"${walls[$1]}" | grep . | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 mib() { awk -v b="$1" 'BEGIN { printf "%.1f MiB", b / 1048576 }'; }
+size_of() { du -sb "$1" | cut -f1; }
+checksums() { sql "SELECT GROUP_CONCAT(TABLE_NAME ORDER BY TABLE_NAME) FROM information_schema.TABLES WHERE TABLE_SCHEMA='$1' AND TABLE_TYPE='BASE TABLE'" \
+    | tr ',' '\n' | while read -r t; do sql "CHECKSUM TABLE \`$1\`.\`$t\`" | awk '{print $2}' | sed "s/^/$t /"; done; }
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 for db in small big; do
     n=$([ $db = small ] && echo 100 || echo "$size")
     t0=$(date +%s.%N)
@@ -45,32 +79,47 @@ for db in small big; do
 done
 
 measure small_ours "$cli" dump "${conn[@]}" --database b_small --quiet --output "$work/small.sql.gz"
-measure ours "$cli" dump "${conn[@]}" --database b_big --quiet --output "$work/ours.sql.gz"
-measure mysqldump bash -c "mariadb-dump ${my[*]} --single-transaction --quick --routines --triggers --events b_big | gzip -6 > '$work/mysqldump.sql.gz'"
-measure mydumper mydumper -S "$sock" -u "$user" -p "$MYSQL_PWD" -B b_big -t 2 -c -o "$work/mydumper" -R -E -G
-raw=$(zcat "$work/ours.sql.gz" | wc -c)
+for run in $(seq "$runs"); do
+    measure ours "$cli" dump "${conn[@]}" --database b_big --quiet --output "$work/ours.sql.gz"
+    measure mysqldump bash -c "mariadb-dump ${my[*]} --single-transaction --quick --routines --triggers --events b_big | gzip -6 > '$work/mysqldump.sql.gz'"
+    rm -rf "$work/mydumper"
+    measure mydumper mydumper -S "$sock" -u "$user" -p "$MYSQL_PWD" -B b_big -t 2 -c -o "$work/mydumper" -R -E -G
+done
 gzip -t "$work/ours.sql.gz"
+raw=$(zcat "$work/ours.sql.gz" | wc -c)
+raw_small=$(zcat "$work/small.sql.gz" | wc -c)
 
-for d in l_ours l_client l_myloader; do mariadb "${my[@]}" -e "CREATE DATABASE $d"; done
-measure load_ours "$cli" load "${conn[@]}" --database l_ours --quiet --input "$work/ours.sql.gz"
-measure load_client bash -c "gunzip -c '$work/mysqldump.sql.gz' | mariadb ${my[*]} l_client"
-measure load_myloader myloader -S "$sock" -u "$user" -p "$MYSQL_PWD" -d "$work/mydumper" -B l_myloader -t 2 -o
+for run in $(seq "$runs"); do
+    for d in l_ours l_client l_myloader; do sql "DROP DATABASE IF EXISTS $d; CREATE DATABASE $d"; done
+    measure load_ours "$cli" load "${conn[@]}" --database l_ours --quiet --input "$work/ours.sql.gz"
+    measure load_client bash -c "gunzip -c '$work/mysqldump.sql.gz' | mariadb ${my[*]} l_client"
+    measure load_myloader myloader -S "$sock" -u "$user" -p "$MYSQL_PWD" -d "$work/mydumper" -B l_myloader -t 2 -o
+done
+if [ "$(checksums b_big)" = "$(checksums l_ours)" ]; then restored="every table's CHECKSUM TABLE equals the source's"
+else restored="MISMATCH: the loaded copy differs from the source"; fi
 
-size_of() { du -sb "$1" | cut -f1; }
+w_ours=$(median ours); w_md=$(median mysqldump); w_myd=$(median mydumper)
+s_ours=$(size_of "$work/ours.sql.gz"); s_md=$(size_of "$work/mysqldump.sql.gz"); s_myd=$(size_of "$work/mydumper")
+row() { printf "%-46s %8s %10s %12s\n" "$@"; }
 echo
-echo "== dump of b_big: $(mib "$raw") of SQL text =="
-printf "%-44s %8s %10s %12s\n" tool "wall s" "peak RSS" output
-printf "%-44s %8s %10s %12s\n" "creodrop-backupctl dump (level 6, 2 threads)" "${wall[ours]}" "$((rss[ours]/1024)) MiB" "$(mib "$(size_of "$work/ours.sql.gz")")"
-printf "%-44s %8s %10s %12s\n" "mysqldump | gzip -6" "${wall[mysqldump]}" "$((rss[mysqldump]/1024)) MiB" "$(mib "$(size_of "$work/mysqldump.sql.gz")")"
-printf "%-44s %8s %10s %12s\n" "mydumper -t 2 -c" "${wall[mydumper]}" "$((rss[mydumper]/1024)) MiB" "$(mib "$(size_of "$work/mydumper")")"
-echo "dump wall ratio vs mysqldump|gzip: $(ratio "${wall[ours]}" "${wall[mysqldump]}") (target <= 0.70)"
-echo "dump wall ratio vs mydumper:       $(ratio "${wall[ours]}" "${wall[mydumper]}") (target <= 1.00)"
-echo "size ratio vs gzip -6:             $(ratio "$(size_of "$work/ours.sql.gz")" "$(size_of "$work/mysqldump.sql.gz")") (target <= 1.05)"
-echo "peak RSS 100 MiB db vs $size MiB db:  $((rss[small_ours]/1024)) MiB vs $((rss[ours]/1024)) MiB (target <= 100 MiB, flat)"
+echo "== dump of b_big: $(mib "$raw") of SQL text; median wall of $runs run(s) =="
+row tool "wall s" "peak RSS" output
+row "creodrop-backupctl dump (defaults)" "$w_ours" "$((rss[ours]/1024)) MiB" "$(mib "$s_ours")"
+row "mysqldump ... | gzip -6" "$w_md" "$((rss[mysqldump]/1024)) MiB" "$(mib "$s_md")"
+row "mydumper -t 2 -c" "$w_myd" "$((rss[mydumper]/1024)) MiB" "$(mib "$s_myd")"
+echo "dump wall ratio vs mysqldump|gzip -6: $(ratio "$w_ours" "$w_md") (target <= 0.70)"
+echo "dump wall ratio vs mydumper -t 2 -c:  $(ratio "$w_ours" "$w_myd") (target <= 1.00)"
+echo "size ratio vs gzip -6:                $(ratio "$s_ours" "$s_md") (target <= 1.05)"
+echo "peak RSS, $(mib "$raw_small") vs $(mib "$raw") of SQL: $((rss[small_ours]/1024)) MiB vs $((rss[ours]/1024)) MiB (target <= 100 MiB, flat)"
 echo
-echo "== load =="
-printf "%-44s %8s %10s\n" "creodrop-backupctl load" "${wall[load_ours]}" "$((rss[load_ours]/1024)) MiB"
-printf "%-44s %8s %10s\n" "gunzip -c | mariadb" "${wall[load_client]}" "$((rss[load_client]/1024)) MiB"
-printf "%-44s %8s %10s\n" "myloader -t 2" "${wall[load_myloader]}" "$((rss[load_myloader]/1024)) MiB"
-echo "load wall ratio vs gunzip|mariadb: $(ratio "${wall[load_ours]}" "${wall[load_client]}") (target <= 0.80)"
+w_lo=$(median load_ours); w_lc=$(median load_client); w_lm=$(median load_myloader)
+echo "== load; median wall of $runs run(s) =="
+row tool "wall s" "peak RSS" ""
+row "creodrop-backupctl load (defaults)" "$w_lo" "$((rss[load_ours]/1024)) MiB" ""
+row "gunzip -c | mariadb" "$w_lc" "$((rss[load_client]/1024)) MiB" ""
+row "myloader -t 2" "$w_lm" "$((rss[load_myloader]/1024)) MiB" ""
+echo "load wall ratio vs gunzip|mariadb:    $(ratio "$w_lo" "$w_lc") (target <= 0.80)"
+echo "load wall ratio vs myloader -t 2:     $(ratio "$w_lo" "$w_lm")"
+echo "restore check: $restored"
+echo "all wall times (s): $(for k in ours mysqldump mydumper load_ours load_client load_myloader; do printf '%s:%s ' "$k" "$(tr ' ' ',' <<<"${walls[$k]# }")"; done)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

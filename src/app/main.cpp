@@ -13,6 +13,7 @@
 #include "secrets/KeychainSecretStore.h"
 #include "util/AppSettings.h"
 #include "util/Clock.h"
+#include "util/CurrentUser.h"
 #include "util/Version.h"
 
 #include <QApplication>
@@ -25,14 +26,6 @@
 #include <memory>
 
 namespace {
-QString currentUser()
-{
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    return user.isEmpty() ? QStringLiteral("unknown") : user;
-}
-
 void installTranslations(QApplication &app)
 {
     // Our catalogs are compiled into the binary (qt_add_translations, prefix /i18n); Qt's own
@@ -71,7 +64,7 @@ int main(int argc, char *argv[])
 
     QString configError;
     auto config = std::make_shared<BackupServiceConfig>(StoreFactory::configFromSettings(settings, &configError));
-    config->actor = currentUser();
+    config->actor = currentUserName();
     config->workerId = WorkerIdentity::current();
     config->heartbeatSeconds = WorkerIdentity::heartbeatSeconds(config->heartbeatSeconds);
 

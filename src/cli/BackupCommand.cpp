@@ -62,7 +62,8 @@ int backupCreate(const QStringList &input)
     }
     if (args.isSet(QStringLiteral("no-wait")))
         return Cli::Success;
-    BackupJob job(session->catalog(), session->store(), ctx.secrets(), ctx.clock(), record.id, JobsSession::backupOptions());
+    BackupJob job(session->catalog(), session->store(), ctx.secrets(), ctx.clock(), record.id,
+                  JobsSession::backupOptions());
     return runJobAndReport(ctx, &job, QString());
 }
 
@@ -124,7 +125,7 @@ int backupLink(const QStringList &input)
     if (url.isEmpty())
         return CliContext::fail(tr("Cannot sign a download link: %1").arg(error));
     session->catalog()->audit(AuditEntry{ ctx.clock()->nowUtc(), CliContext::actor(), QStringLiteral("backup.link"),
-                                        record->siteId, id, tr("15-minute link") });
+                                          record->siteId, id, tr("15-minute link") });
     CliContext::printLine(url.toString(QUrl::FullyEncoded));
     return Cli::Success;
 }

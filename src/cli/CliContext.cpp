@@ -4,6 +4,7 @@
 
 #include "Commands.h"
 #include "secrets/SecretJob.h"
+#include "util/CurrentUser.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -195,10 +196,7 @@ bool CliContext::removeSecret(const QString &key)
 
 QString CliContext::actor()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME");
-    return user.isEmpty() ? QStringLiteral("unknown") : user;
+    return currentUserName();
 }
 
 int CliContext::fail(const QString &message)

@@ -159,7 +159,8 @@ int schedulesRun(const QStringList &input)
         return problems.isEmpty() ? Cli::Success : Cli::Failure;
     int failures = problems.size();
     for (const BackupRecord &record : created) {
-        BackupJob job(session->catalog(), session->store(), ctx.secrets(), ctx.clock(), record.id, JobsSession::backupOptions());
+        BackupJob job(session->catalog(), session->store(), ctx.secrets(), ctx.clock(), record.id,
+                      JobsSession::backupOptions());
         if (!ctx.runJob(&job)) {
             warn(tr("backup %1: %2").arg(record.id, job.errorString()));
             ++failures;

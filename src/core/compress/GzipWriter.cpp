@@ -11,7 +11,8 @@
 
 namespace {
 
-constexpr int kBlockSize = 256 * 1024;
+// 1 MiB blocks: the per-block cost (dictionary priming, sync flush) stays under 1 %.
+constexpr int kBlockSize = 1024 * 1024;
 constexpr int kDictSize = 32 * 1024;
 
 const unsigned char kGzipHeader[10] = { 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3 };
@@ -76,49 +77,55 @@ struct GzipWriter::Impl
 
     void workerLoop()
     {
+        // One deflate state per worker, reset per block: deflateInit allocates the window and
+        // hash tables (about 270 KiB at memLevel 8) every time, deflateReset reuses them.
+        z_stream zs{};
+        const bool initialised = deflateInit2(&zs, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK;
         for (;;) {
             std::shared_ptr<Block> block;
             {
                 std::unique_lock<std::mutex> lock(mutex);
                 workAvailable.wait(lock, [this] { return stopping || !queue.empty(); });
                 if (queue.empty())
-                    return;
+                    break;
                 block = queue.front();
                 queue.pop_front();
             }
-            compressBlock(*block);
+            if (initialised)
+                compressBlock(&zs, *block);
+            else
+                block->error = QStringLiteral("cannot initialise zlib");
             {
                 std::lock_guard<std::mutex> lock(mutex);
                 block->done = true;
             }
             blockDone.notify_all();
         }
+        if (initialised)
+            deflateEnd(&zs);
     }
 
-    void compressBlock(Block &block)
+    static void compressBlock(z_stream *zs, Block &block)
     {
         block.crc = crc32(0L, reinterpret_cast<const Bytef *>(block.input.constData()), uInt(block.input.size()));
-        z_stream zs{};
-        if (deflateInit2(&zs, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-            block.error = QStringLiteral("cannot initialise zlib");
+        if (deflateReset(zs) != Z_OK) {
+            block.error = QStringLiteral("zlib deflate failed");
             return;
         }
         if (!block.dictionary.isEmpty())
-            deflateSetDictionary(&zs, reinterpret_cast<const Bytef *>(block.dictionary.constData()),
+            deflateSetDictionary(zs, reinterpret_cast<const Bytef *>(block.dictionary.constData()),
                                  uInt(block.dictionary.size()));
-        block.output.resize(int(deflateBound(&zs, uLong(block.input.size())) + 64));
-        zs.next_in = reinterpret_cast<Bytef *>(block.input.data());
-        zs.avail_in = uInt(block.input.size());
-        zs.next_out = reinterpret_cast<Bytef *>(block.output.data());
-        zs.avail_out = uInt(block.output.size());
-        const int rc = deflate(&zs, block.last ? Z_FINISH : Z_SYNC_FLUSH);
-        if ((block.last && rc != Z_STREAM_END) || (!block.last && rc != Z_OK) || zs.avail_in != 0)
+        block.output.resize(qsizetype(deflateBound(zs, uLong(block.input.size())) + 64));
+        zs->next_in = reinterpret_cast<Bytef *>(block.input.data());
+        zs->avail_in = uInt(block.input.size());
+        zs->next_out = reinterpret_cast<Bytef *>(block.output.data());
+        zs->avail_out = uInt(block.output.size());
+        const int rc = deflate(zs, block.last ? Z_FINISH : Z_SYNC_FLUSH);
+        if ((block.last && rc != Z_STREAM_END) || (!block.last && rc != Z_OK) || zs->avail_in != 0)
             block.error = QStringLiteral("zlib deflate failed");
-        block.output.resize(int(block.output.size() - int(zs.avail_out)));
-        deflateEnd(&zs);
-        block.input.clear();
-        block.input.squeeze();
-        block.dictionary.clear();
+        block.output.resize(block.output.size() - qsizetype(zs->avail_out));
+        block.input = QByteArray();
+        block.dictionary = QByteArray();
     }
 };
 

@@ -237,6 +237,16 @@ void BackupJob::onDumpFinished(bool ok, const QString &error)
         return;
     }
     if (!ok) {
+        if (m_worker && m_worker->consumerStopped()) {
+            // The upload stopped first and the dump failed because of it: report the upload's
+            // reason, which onUploadFinished brings if it has not yet.
+            if (!m_uploadDone)
+                return;
+            if (!m_uploadOk) {
+                failUpload();
+                return;
+            }
+        }
         fail(BackupStatus::Failed,
              tr("The dump of %1/%2 (%3) failed: %4. Check the environment's MySQL settings and password "
                 "('creodrop-backupctl env set %1 %2 ...'), then run the backup again.")
@@ -267,20 +277,22 @@ void BackupJob::onUploadFinished()
         return;
     }
     if (!m_uploadOk) {
-        // When the dump failed, the upload fails because of it: report the dump's reason.
-        if (m_pipe && m_pipe->writerFailed()) {
-            if (m_dumpDone)
-                return; // onDumpFinished already reported it
-            m_dumpError = m_pipe->writerError();
-            return; // onDumpFinished follows and reports the dump's reason
-        }
-        fail(BackupStatus::Failed,
-             tr("The upload to %1 failed: %2. Check that the storage is reachable and its settings and credentials "
-                "are right, then run the backup again.")
-                 .arg(m_store->describe(), m_uploadError));
+        // Whichever failed first is reported. A running dump ends soon (the upload stopped
+        // reading) and onDumpFinished decides; a dump that failed on its own was reported.
+        if (!m_dumpDone)
+            return;
+        failUpload();
         return;
     }
     maybeWriteManifest();
+}
+
+void BackupJob::failUpload()
+{
+    fail(BackupStatus::Failed,
+         tr("The upload to %1 failed: %2. Check that the storage is reachable and its settings and credentials "
+            "are right, then run the backup again.")
+             .arg(m_store->describe(), m_uploadError));
 }
 
 void BackupJob::maybeWriteManifest()

@@ -85,6 +85,7 @@ private:
     void onDumpProgress(const QString &table, qint64 rows, qint64 rawBytes);
     void onDumpFinished(bool ok, const QString &error);
     void onUploadFinished();
+    void failUpload();
     void maybeWriteManifest();
     void checkStored();
     void complete();
@@ -118,7 +119,7 @@ private:
     std::atomic<bool> m_cancel{ false };
 
     bool m_claimed = false;
-    bool m_dumpDone = false;
+    bool m_dumpDone = true; ///< true until a dump is started (a cancel may come before)
     bool m_dumpOk = false;
     QString m_dumpError;
     bool m_uploadDone = true; ///< true until an upload is started

@@ -9,14 +9,17 @@
 #include <QElapsedTimer>
 #include <QThread>
 
+#include <algorithm>
+
 namespace {
 // Pass-through device that sleeps to hold a byte rate; only ever enabled by tests.
 class ThrottleDevice : public QIODevice
 {
 public:
-    ThrottleDevice(QIODevice *sink, qint64 bytesPerSecond)
+    ThrottleDevice(QIODevice *sink, qint64 bytesPerSecond, const std::atomic<bool> *cancel)
         : m_sink(sink)
         , m_rate(bytesPerSecond)
+        , m_cancel(cancel)
     {
         open(QIODevice::WriteOnly | QIODevice::Unbuffered);
         m_clock.start();
@@ -34,15 +37,17 @@ protected:
         }
         m_total += written;
         const qint64 dueMs = m_total * 1000 / m_rate;
-        const qint64 ahead = dueMs - m_clock.elapsed();
-        if (ahead > 0)
-            QThread::msleep(static_cast<unsigned long>(ahead));
+        // One write may be a whole statement buffer (seconds at a test rate): sleep in slices so
+        // a cancelled dump stops promptly.
+        while (m_clock.elapsed() < dueMs && !(m_cancel && m_cancel->load()))
+            QThread::msleep(static_cast<unsigned long>(std::min<qint64>(50, dueMs - m_clock.elapsed())));
         return written;
     }
 
 private:
     QIODevice *m_sink;
     qint64 m_rate;
+    const std::atomic<bool> *m_cancel;
     qint64 m_total = 0;
     QElapsedTimer m_clock;
 };
@@ -68,7 +73,7 @@ void MySqlDumpWorker::run()
     const qint64 throttleKbps = qEnvironmentVariableIntValue("CREODROP_DUMP_THROTTLE_KBPS", &throttleOk);
     std::unique_ptr<ThrottleDevice> throttle;
     if (throttleOk && throttleKbps > 0)
-        throttle = std::make_unique<ThrottleDevice>(&gzip, throttleKbps * 1024);
+        throttle = std::make_unique<ThrottleDevice>(&gzip, throttleKbps * 1024, m_cancel);
     QIODevice *out = throttle ? static_cast<QIODevice *>(throttle.get()) : &gzip;
 
     MySqlDumper dumper(m_endpoint, m_options);
@@ -96,6 +101,8 @@ void MySqlDumpWorker::run()
     m_stats = dumper.stats();
     m_rawBytes = gzip.rawBytes();
     m_compressedBytes = gzip.compressedBytes();
+    // Read before failWrite(): after it, the upload aborts reading because of us.
+    m_consumerStopped = !ok && m_pipe->readAborted();
     if (ok)
         pipeDevice.close(); // end of data: the upload completes
     else

@@ -30,6 +30,9 @@ public:
     DumpStats stats() const { return m_stats; }
     qint64 rawBytes() const { return m_rawBytes; }
     qint64 compressedBytes() const { return m_compressedBytes; }
+    /// After a failed run(): whether the reader (the upload) had stopped before the dump failed,
+    /// i.e. the dump failed because of the upload, whose error is then the one to report.
+    bool consumerStopped() const { return m_consumerStopped; }
 
 public slots:
     void run();
@@ -48,4 +51,5 @@ private:
     DumpStats m_stats;
     qint64 m_rawBytes = 0;
     qint64 m_compressedBytes = 0;
+    bool m_consumerStopped = false;
 };

@@ -14,6 +14,8 @@ namespace {
 
 enum class ValueKind { Number, Hex, String };
 
+constexpr qsizetype kFlushBytes = 256 * 1024;
+
 struct Column
 {
     QString name;
@@ -67,16 +69,15 @@ QString commentSafe(const QString &text)
     return s;
 }
 
-void appendHex(QByteArray &out, const char *data, unsigned long length)
+// The row writers below write into space the caller reserved: at most 2 * length + 2 bytes.
+char *writeHex(char *p, const char *data, unsigned long length)
 {
     static const char digits[] = "0123456789ABCDEF";
     if (length == 0) {
-        out.append("''", 2);
-        return;
+        *p++ = '\'';
+        *p++ = '\'';
+        return p;
     }
-    const qsizetype start = out.size();
-    out.resize(start + 2 + qsizetype(length) * 2);
-    char *p = out.data() + start;
     *p++ = '0';
     *p++ = 'x';
     const auto *in = reinterpret_cast<const unsigned char *>(data);
@@ -84,45 +85,45 @@ void appendHex(QByteArray &out, const char *data, unsigned long length)
         *p++ = digits[in[i] >> 4];
         *p++ = digits[in[i] & 15];
     }
+    return p;
 }
 
-// Backslash escapes are safe because the dump header sets an sql_mode without NO_BACKSLASH_ESCAPES.
-void appendString(QByteArray &out, const char *data, unsigned long length)
+// For each byte, the letter after the backslash when it needs escaping, else 0. Backslash
+// escapes are safe because the dump header sets an sql_mode without NO_BACKSLASH_ESCAPES.
+struct EscapeTable
 {
-    out.append('\'');
+    char letter[256] = {};
+    EscapeTable()
+    {
+        letter[0] = '0';
+        letter[uchar('\'')] = '\'';
+        letter[uchar('\\')] = '\\';
+        letter[uchar('\n')] = 'n';
+        letter[uchar('\r')] = 'r';
+        letter[0x1a] = 'Z';
+    }
+};
+
+char *writeString(char *p, const char *data, unsigned long length)
+{
+    static const EscapeTable table;
+    *p++ = '\'';
     const char *runStart = data;
     const char *end = data + length;
-    for (const char *p = data; p < end; ++p) {
-        const char c = *p;
-        const char *escape = nullptr;
-        switch (c) {
-        case '\0':
-            escape = "\\0";
-            break;
-        case '\'':
-            escape = "\\'";
-            break;
-        case '\\':
-            escape = "\\\\";
-            break;
-        case '\n':
-            escape = "\\n";
-            break;
-        case '\r':
-            escape = "\\r";
-            break;
-        case '\x1a':
-            escape = "\\Z";
-            break;
-        default:
+    for (const char *c = data; c < end; ++c) {
+        const char letter = table.letter[uchar(*c)];
+        if (!letter)
             continue;
-        }
-        out.append(runStart, p - runStart);
-        out.append(escape, 2);
-        runStart = p + 1;
+        std::memcpy(p, runStart, size_t(c - runStart));
+        p += c - runStart;
+        *p++ = '\\';
+        *p++ = letter;
+        runStart = c + 1;
     }
-    out.append(runStart, end - runStart);
-    out.append('\'');
+    std::memcpy(p, runStart, size_t(end - runStart));
+    p += end - runStart;
+    *p++ = '\'';
+    return p;
 }
 
 QString pickDelimiter(const QString &body)
@@ -169,14 +170,14 @@ struct MySqlDumper::Run
             left -= n;
         }
         bytes += buffer.size();
-        buffer.clear();
+        buffer.resize(0); // keeps the allocation, unlike clear()
         return true;
     }
 
     bool emitText(const QString &text)
     {
         buffer.append(text.toUtf8());
-        return buffer.size() < 256 * 1024 || flush();
+        return buffer.size() < kFlushBytes || flush();
     }
 
     bool exec(const QString &sql)
@@ -262,15 +263,30 @@ bool MySqlDumper::Run::dumpRows(const TableInfo &table, const QVector<Column> &c
                            : q);
     }
     *tableRows = 0;
+    const QString quotedTable = MySqlSession::quoteIdentifier(table.name);
+    MYSQL *h = session.handle();
+    // information_schema hides the columns a user may not read (a user with only SHOW VIEW sees
+    // the table but none of its columns), which would silently drop data: SELECT * fails loudly
+    // unless every column is readable.
+    const QByteArray probe = QStringLiteral("SELECT * FROM %1 LIMIT 0").arg(quotedTable).toUtf8();
+    if (mysql_real_query(h, probe.constData(), static_cast<unsigned long>(probe.size())) != 0) {
+        error = QStringLiteral("cannot read table %1: %2").arg(table.name, session.lastServerError());
+        return false;
+    }
+    if (MYSQL_RES *none = mysql_store_result(h))
+        mysql_free_result(none);
+    if (columns.isEmpty()) {
+        error = QStringLiteral("cannot read table %1: no columns are visible to this user (insufficient privileges)")
+                    .arg(table.name);
+        return false;
+    }
     if (insertList.isEmpty())
         return true;
-    const QString quotedTable = MySqlSession::quoteIdentifier(table.name);
     const QByteArray prefix
         = QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(quotedTable, insertList.join(QLatin1Char(','))).toUtf8();
     const QByteArray select
         = QStringLiteral("SELECT %1 FROM %2").arg(selectList.join(QLatin1Char(',')), quotedTable).toUtf8();
 
-    MYSQL *h = session.handle();
     if (mysql_real_query(h, select.constData(), static_cast<unsigned long>(select.size())) != 0) {
         error = QStringLiteral("cannot read table %1: %2").arg(table.name, session.lastServerError());
         return false;
@@ -284,15 +300,18 @@ bool MySqlDumper::Run::dumpRows(const TableInfo &table, const QVector<Column> &c
     bool inStatement = false;
     qsizetype statementStart = 0;
     bool ok = true;
+    // Room for a statement plus the flush threshold, so rows are written without reallocating.
+    buffer.reserve(qMax<qsizetype>(buffer.capacity(), maxStatement + kFlushBytes + 64 * 1024));
     while (MYSQL_ROW row = mysql_fetch_row(res)) {
         const unsigned long *lengths = mysql_fetch_lengths(res);
+        // Worst case: every value escaped or hex (2 * length + 2) or NULL, plus its comma.
         qsizetype rowSize = 3;
         for (int i = 0; i < n; ++i)
-            rowSize += qsizetype(lengths[i]) * 2 + 4;
+            rowSize += qsizetype(lengths[i]) * 2 + 5;
         if (inStatement && buffer.size() - statementStart + rowSize > maxStatement) {
             buffer.append(";\n", 2);
             inStatement = false;
-            if (buffer.size() >= 256 * 1024 && !flush()) {
+            if (buffer.size() >= kFlushBytes && !flush()) {
                 ok = false;
                 break;
             }
@@ -303,34 +322,42 @@ bool MySqlDumper::Run::dumpRows(const TableInfo &table, const QVector<Column> &c
                 break;
             }
         }
-        if (!inStatement) {
+        const bool first = !inStatement;
+        if (first) {
             statementStart = buffer.size();
             buffer.append(prefix);
             inStatement = true;
-        } else {
-            buffer.append(',');
         }
-        buffer.append('(');
+        const qsizetype before = buffer.size();
+        buffer.resize(before + rowSize);
+        char *const start = buffer.data();
+        char *p = start + before;
+        if (!first)
+            *p++ = ',';
+        *p++ = '(';
         for (int i = 0; i < n; ++i) {
             if (i)
-                buffer.append(',');
+                *p++ = ',';
             if (!row[i]) {
-                buffer.append("NULL", 4);
+                std::memcpy(p, "NULL", 4);
+                p += 4;
                 continue;
             }
             switch (kinds[i]) {
             case ValueKind::Number:
-                buffer.append(row[i], qsizetype(lengths[i]));
+                std::memcpy(p, row[i], lengths[i]);
+                p += lengths[i];
                 break;
             case ValueKind::Hex:
-                appendHex(buffer, row[i], lengths[i]);
+                p = writeHex(p, row[i], lengths[i]);
                 break;
             case ValueKind::String:
-                appendString(buffer, row[i], lengths[i]);
+                p = writeString(p, row[i], lengths[i]);
                 break;
             }
         }
-        buffer.append(')');
+        *p++ = ')';
+        buffer.resize(p - start);
         ++rows;
         ++*tableRows;
     }

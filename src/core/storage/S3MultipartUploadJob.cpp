@@ -169,8 +169,11 @@ void S3MultipartUploadJob::doStart()
         m_expectedSize = m_source->size();
     if (!m_filePath.isEmpty())
         m_fileSize = m_source->size();
-    m_partSize = partSizeFor(m_expectedSize, m_context.options.minPartSize, m_context.options.unknownSizePartSize);
-    m_partsInFlight = std::max(1, m_context.options.partsInFlight);
+    const bool file = !m_filePath.isEmpty();
+    const qint64 minPartSize = file ? std::max(m_context.options.minPartSize, m_context.options.minFilePartSize)
+                                    : m_context.options.minPartSize;
+    m_partSize = partSizeFor(m_expectedSize, minPartSize, m_context.options.unknownSizePartSize);
+    m_partsInFlight = std::max(1, file ? m_context.options.filePartsInFlight : m_context.options.partsInFlight);
     m_result.object.key = m_key;
     if (m_filePath.isEmpty())
         m_current.reserve(m_partSize);

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The backup lifecycle end to end through creodrop-backupctl, against the real MariaDB, the real
 // S3 test server and (inside scripts/keyring-session) the real keychain; run once with an SQLite
-// catalog and once with a MariaDB catalog.
+// catalog and once with a MariaDB catalog. Every test function creates its own site, so the
+// functions pass in any order and alone.
+#include "FaultProxy.h"
 #include "TestServices.h"
 
 #include <QCryptographicHash>
@@ -34,9 +36,8 @@ private:
     QTemporaryDir m_home;
     QString m_catalogDb;
     QString m_smallDb;
-    QString m_bigDb;
     QString m_customer;
-    QString m_site;
+    QString m_pid;
     bool m_keychain = false;
     QByteArrayList m_allOutput;
 
@@ -51,7 +52,11 @@ private:
         env.insert(QStringLiteral("CREODROP_S3_ACCESS_KEY_ID"), s3.accessKeyId);
         env.insert(QStringLiteral("CREODROP_S3_SECRET_ACCESS_KEY"), s3.secretAccessKey);
         env.insert(QStringLiteral("CREODROP_HEARTBEAT_SECONDS"), QStringLiteral("1"));
+        env.insert(QStringLiteral("USER"), QStringLiteral("cli-tester"));
+        env.remove(QStringLiteral("CREODROP_DUMP_THROTTLE_KBPS"));
         env.remove(QStringLiteral("MYSQL_PWD"));
+        env.remove(QStringLiteral("CREODROP_CATALOG"));
+        env.remove(QStringLiteral("CREODROP_CATALOG_PASSWORD"));
         if (!m_keychain)
             env.insert(QStringLiteral("MYSQL_PWD"), TestServices::mysql().password);
         if (catalogKind() == QLatin1String("mariadb")) {
@@ -70,26 +75,38 @@ private:
         return kind;
     }
 
-    Result cli(const QStringList &args, const QByteArray &input = {}, const QProcessEnvironment &extra = {})
+    /// Starts the CLI; the caller waits (the event loop must run for an in-process FaultProxy).
+    void startCli(QProcess &p, const QStringList &args, const QProcessEnvironment &extra = {}) const
     {
-        QProcess p;
         QProcessEnvironment env = environment();
         for (const QString &k : extra.keys())
             env.insert(k, extra.value(k));
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(CREODROP_CLI_PATH), args);
+    }
+
+    Result cli(const QStringList &args, const QByteArray &input = {}, const QProcessEnvironment &extra = {})
+    {
+        QProcess p;
+        QSignalSpy finished(&p, &QProcess::finished);
+        startCli(p, args, extra);
         if (!p.waitForStarted())
             return {};
         p.write(input);
         p.closeWriteChannel();
-        p.waitForFinished(120000);
+        // Waiting through the event loop (not waitForFinished) keeps in-process proxies serving.
+        if (!finished.wait(120000)) {
+            p.kill();
+            p.waitForFinished();
+        }
         Result r{ p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
                   p.readAllStandardError() };
         m_allOutput << r.out << r.err;
         return r;
     }
 
-    QStringList awsKeys(const QString &command, const QString &prefix)
+    /// Keys listed by `aws s3api COMMAND` under @p prefix; @p ok says whether the server answered.
+    QStringList awsKeys(const QString &command, const QString &prefix, bool *ok = nullptr)
     {
         const auto s3 = TestServices::s3();
         QProcess p;
@@ -103,6 +120,8 @@ private:
                   QStringLiteral("--bucket"), s3.bucket, QStringLiteral("--prefix"), prefix, QStringLiteral("--output"),
                   QStringLiteral("json") });
         p.waitForFinished(60000);
+        if (ok)
+            *ok = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
         const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
         QStringList keys;
         const QString field = command == QLatin1String("list-multipart-uploads") ? QStringLiteral("Uploads")
@@ -110,6 +129,20 @@ private:
         for (const QJsonValue &v : o.value(field).toArray())
             keys << v.toObject().value(QStringLiteral("Key")).toString();
         return keys;
+    }
+
+    /// Asserts that no multipart upload is left under @p prefix, as far as the server can tell:
+    /// the s3rver test server answers ListMultipartUploads with NotImplemented until the launcher
+    /// supports it, and then this check is reported, not asserted.
+    void verifyNoIncompleteUploads(const QString &prefix)
+    {
+        bool listed = false;
+        const QStringList uploads = awsKeys(QStringLiteral("list-multipart-uploads"), prefix, &listed);
+        if (!listed) {
+            qWarning("The S3 test server cannot list multipart uploads (NotImplemented): not checked.");
+            return;
+        }
+        QVERIFY2(uploads.isEmpty(), qPrintable(uploads.join(QLatin1Char(' '))));
     }
 
     QString prefix() const { return QStringLiteral("customers/%1/").arg(m_customer); }
@@ -120,41 +153,48 @@ private:
         return QJsonDocument::fromJson(r.out).object();
     }
 
-    QString site() const { return m_site + QLatin1Char('-') + catalogKind(); }
+    /// A site of its own for one test function: "<tag><pid>-<kind>".
+    QString siteName(const QString &tag) const { return tag + m_pid + QLatin1Char('-') + catalogKind(); }
 
-    void setUpSite()
+    /// Adds a developer-tier site; each environment backs up @p databases[env] (default: the
+    /// small database). With the keychain, @p wrongPasswordEnv gets a wrong password.
+    void addSite(const QString &site, const QMap<QString, QString> &databases = {},
+                 const QString &wrongPasswordEnv = {})
     {
         const auto m = TestServices::mysql();
-        Result r = cli({ QStringLiteral("site"), QStringLiteral("add"), site(), QStringLiteral("--name"),
+        Result r = cli({ QStringLiteral("site"), QStringLiteral("add"), site, QStringLiteral("--name"),
                          QStringLiteral("Lifecycle"), QStringLiteral("--customer"), m_customer,
                          QStringLiteral("--tier"), QStringLiteral("developer") });
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QList<QPair<QString, QString>> envs{ { QStringLiteral("prod"), m_smallDb },
-                                                   { QStringLiteral("dev"), m_bigDb },
-                                                   { QStringLiteral("stage"), m_smallDb } };
-        for (const auto &e : envs) {
+        for (const QString &env : { QStringLiteral("prod"), QStringLiteral("stage"), QStringLiteral("dev") }) {
             QStringList args{ QStringLiteral("env"),
                               QStringLiteral("set"),
-                              site(),
-                              e.first,
+                              site,
+                              env,
                               QStringLiteral("--host"),
                               m.host,
                               QStringLiteral("--port"),
                               QString::number(m.port),
                               QStringLiteral("--database"),
-                              e.second,
+                              databases.value(env, m_smallDb),
                               QStringLiteral("--user"),
                               m.user };
             QByteArray password;
             if (m_keychain) {
                 args << QStringLiteral("--password-stdin");
-                // stage gets a wrong password: the failure path of a real keychain read.
-                password
-                    = e.first == QLatin1String("stage") ? QByteArray("wrong-password\n") : m.password.toUtf8() + '\n';
+                password = env == wrongPasswordEnv ? QByteArray("wrong-password\n") : m.password.toUtf8() + '\n';
             }
             r = cli(args, password);
             QVERIFY2(r.exitCode == 0, r.err.constData());
         }
+    }
+
+    QString createBackup(const QString &site, const QString &env)
+    {
+        const Result r = cli({ QStringLiteral("backup"), QStringLiteral("create"), site, env });
+        if (r.exitCode != 0)
+            qWarning("backup create failed: %s", r.err.constData());
+        return r.exitCode == 0 ? QString::fromUtf8(r.out).trimmed() : QString();
     }
 
 private slots:
@@ -172,12 +212,10 @@ private slots:
         QVERIFY(m_home.isValid());
         m_keychain = !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")
             && qEnvironmentVariable("CREODROP_IN_KEYRING_SESSION") == QLatin1String("1");
-        const QString pid = QString::number(QCoreApplication::applicationPid());
-        m_customer = QStringLiteral("lc") + pid;
-        m_site = QStringLiteral("shop") + pid;
+        m_pid = QString::number(QCoreApplication::applicationPid());
+        m_customer = QStringLiteral("lc") + m_pid;
         m_catalogDb = TestServices::createScratchDatabase(QStringLiteral("jobscat"));
         m_smallDb = TestServices::createScratchDatabase(QStringLiteral("jobsmall"));
-        m_bigDb = TestServices::createScratchDatabase(QStringLiteral("jobsbig"));
         QByteArray err;
         QCOMPARE(TestServices::runMariaDbClient(
                      { m_smallDb },
@@ -185,44 +223,40 @@ private slots:
                      "INSERT INTO users SELECT seq, CONCAT('user', seq), REPEAT('x', seq % 50) FROM seq_1_to_2000;",
                      nullptr, &err),
                  0);
-        // Large enough (and throttled in the kill test) to be caught mid-upload after a part.
-        QCOMPARE(TestServices::runMariaDbClient({ m_bigDb },
-                                                "CREATE TABLE blobs (id INT PRIMARY KEY, a CHAR(64), b CHAR(64));"
-                                                "INSERT INTO blobs SELECT seq, SHA2(RAND(), 256), SHA2(RAND(), 256) "
-                                                "FROM seq_1_to_120000;",
-                                                nullptr, &err),
-                 0);
     }
 
     void cleanupTestCase()
     {
         TestServices::dropDatabase(m_catalogDb);
         TestServices::dropDatabase(m_smallDb);
-        TestServices::dropDatabase(m_bigDb);
     }
 
     void lifecycle()
     {
-        setUpSite();
-        Result r = cli({ QStringLiteral("backup"), QStringLiteral("create"), site(), QStringLiteral("prod") });
+        const QString site = siteName(QStringLiteral("life"));
+        addSite(site);
+        Result r = cli({ QStringLiteral("backup"), QStringLiteral("create"), site, QStringLiteral("prod") });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QString id = QString::fromUtf8(r.out).split(QLatin1Char('\n')).first().trimmed();
         QVERIFY(!id.isEmpty());
 
-        r = cli({ QStringLiteral("backup"), QStringLiteral("list"), site(), QStringLiteral("--json") });
+        r = cli({ QStringLiteral("backup"), QStringLiteral("list"), site, QStringLiteral("--json") });
         QCOMPARE(r.exitCode, 0);
         const QJsonArray list = QJsonDocument::fromJson(r.out).array();
         QCOMPARE(list.size(), 1);
         const QJsonObject b = list.first().toObject();
         QCOMPARE(b.value(QStringLiteral("id")).toString(), id);
         QCOMPARE(b.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QCOMPARE(b.value(QStringLiteral("created_by")).toString(), QStringLiteral("cli-tester"));
         QVERIFY(b.value(QStringLiteral("size_bytes")).toInteger() > 0);
         const QString sha = b.value(QStringLiteral("sha256")).toString();
         QCOMPARE(sha.size(), 64);
         const QString key = b.value(QStringLiteral("object_key")).toString();
-        QVERIFY(awsKeys(QStringLiteral("list-objects-v2"), key).contains(key));
-        QVERIFY(awsKeys(QStringLiteral("list-objects-v2"), key.left(key.size() - 7))
-                    .contains(key.left(key.size() - 7) + ".json"));
+        QCOMPARE(key, QStringLiteral("customers/%1/%2/prod/%3.sql.gz").arg(m_customer, site, id));
+        const QString stem = key.left(key.size() - 7);
+        const QStringList stored = awsKeys(QStringLiteral("list-objects-v2"), stem);
+        QVERIFY(stored.contains(key));
+        QVERIFY(stored.contains(stem + QStringLiteral(".json")));
 
         // download: verified, private, no .part left
         const QString target = m_home.filePath(catalogKind() + QStringLiteral("-dl.sql.gz"));
@@ -260,7 +294,7 @@ private slots:
         QCOMPARE(cli({ QStringLiteral("backup"), QStringLiteral("unpin"), id }).exitCode, 0);
         r = cli({ QStringLiteral("backup"), QStringLiteral("delete"), id });
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY(awsKeys(QStringLiteral("list-objects-v2"), key.left(key.size() - 7)).isEmpty());
+        QVERIFY(awsKeys(QStringLiteral("list-objects-v2"), stem).isEmpty());
         QCOMPARE(cli({ QStringLiteral("backup"), QStringLiteral("show"), id }).exitCode, 1);
     }
 
@@ -271,28 +305,40 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("Invalid site"));
 
-        if (!m_keychain)
-            QSKIP("wrong-password case needs the keychain (run inside scripts/keyring-session)");
-        const QStringList before = awsKeys(QStringLiteral("list-objects-v2"), prefix() + site() + "/stage/");
-        r = cli({ QStringLiteral("backup"), QStringLiteral("create"), site(), QStringLiteral("stage") });
+        // A wrong MySQL password (keychain) or an unreachable server (without one): Failed, with
+        // what to do, and nothing in the bucket.
+        const QString site = siteName(QStringLiteral("refuse"));
+        addSite(site, {}, QStringLiteral("stage"));
+        if (!m_keychain) {
+            const auto m = TestServices::mysql();
+            r = cli({ QStringLiteral("env"), QStringLiteral("set"), site, QStringLiteral("stage"),
+                      QStringLiteral("--host"), m.host, QStringLiteral("--port"), QStringLiteral("1"),
+                      QStringLiteral("--database"), m_smallDb, QStringLiteral("--user"), m.user });
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+        }
+        const QString envPrefix = prefix() + site + QStringLiteral("/stage/");
+        r = cli({ QStringLiteral("backup"), QStringLiteral("create"), site, QStringLiteral("stage") });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("Check the environment's MySQL settings and password"), r.err.constData());
         const QString id = QString::fromUtf8(r.out).trimmed();
         const QJsonObject b = backupJson(id);
         QCOMPARE(b.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
-        QCOMPARE(awsKeys(QStringLiteral("list-objects-v2"), prefix() + site() + "/stage/"), before);
-        QVERIFY(awsKeys(QStringLiteral("list-multipart-uploads"), prefix() + site() + "/stage/").isEmpty());
+        QVERIFY(!b.value(QStringLiteral("error")).toString().isEmpty());
+        QVERIFY(awsKeys(QStringLiteral("list-objects-v2"), envPrefix).isEmpty());
+        verifyNoIncompleteUploads(envPrefix);
     }
 
     void corruptObjectIsCaught()
     {
-        Result r = cli({ QStringLiteral("backup"), QStringLiteral("create"), site(), QStringLiteral("prod") });
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QString id = QString::fromUtf8(r.out).trimmed();
-        const QString key = backupJson(id).value(QStringLiteral("object_key")).toString();
+        const QString site = siteName(QStringLiteral("corrupt"));
+        addSite(site);
+        const QString id = createBackup(site, QStringLiteral("prod"));
+        QVERIFY(!id.isEmpty());
+        const QJsonObject b = backupJson(id);
+        const QString key = b.value(QStringLiteral("object_key")).toString();
         // Overwrite the stored dump with same-size garbage.
-        const qint64 size = backupJson(id).value(QStringLiteral("size_bytes")).toInteger();
-        const QString garbage = m_home.filePath(QStringLiteral("garbage"));
+        const qint64 size = b.value(QStringLiteral("size_bytes")).toInteger();
+        const QString garbage = m_home.filePath(QStringLiteral("garbage-") + catalogKind());
         QFile g(garbage);
         QVERIFY(g.open(QIODevice::WriteOnly));
         g.write(QByteArray(size, 'z'));
@@ -310,7 +356,7 @@ private slots:
         QVERIFY(aws.waitForFinished(60000));
         QCOMPARE(aws.exitCode(), 0);
 
-        r = cli({ QStringLiteral("backup"), QStringLiteral("verify"), id });
+        Result r = cli({ QStringLiteral("backup"), QStringLiteral("verify"), id });
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("corrupt"));
         const QString target = m_home.filePath(catalogKind() + QStringLiteral("-corrupt.sql.gz"));
@@ -324,15 +370,16 @@ private slots:
 
     void twoProcessesSameEnvironment()
     {
+        const QString site = siteName(QStringLiteral("two"));
+        addSite(site);
         QProcess a, b;
-        for (QProcess *p : { &a, &b }) {
-            p->setProcessEnvironment(environment());
-            p->start(QStringLiteral(CREODROP_CLI_PATH),
-                     { QStringLiteral("backup"), QStringLiteral("create"), site(), QStringLiteral("prod") });
-        }
-        QVERIFY(a.waitForFinished(120000));
-        QVERIFY(b.waitForFinished(120000));
+        QSignalSpy doneA(&a, &QProcess::finished), doneB(&b, &QProcess::finished);
+        for (QProcess *p : { &a, &b })
+            startCli(*p, { QStringLiteral("backup"), QStringLiteral("create"), site, QStringLiteral("prod") });
+        QVERIFY(doneA.count() > 0 || doneA.wait(120000));
+        QVERIFY(doneB.count() > 0 || doneB.wait(120000));
         const QByteArray errA = a.readAllStandardError(), errB = b.readAllStandardError();
+        m_allOutput << errA << errB;
         QVERIFY2(a.exitCode() == 0, errA.constData());
         QVERIFY2(b.exitCode() == 0, errB.constData());
         const QString idA = QString::fromUtf8(a.readAllStandardOutput()).trimmed();
@@ -342,37 +389,98 @@ private slots:
         QCOMPARE(ja.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
         QCOMPARE(jb.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
         QVERIFY(ja.value(QStringLiteral("object_key")) != jb.value(QStringLiteral("object_key")));
-        const QStringList keys = awsKeys(QStringLiteral("list-objects-v2"), prefix() + site() + "/prod/");
+        // One backup per environment at a time: the second started after the first finished.
+        const QJsonObject &first
+            = ja.value(QStringLiteral("started_at")).toString() < jb.value(QStringLiteral("started_at")).toString()
+            ? ja
+            : jb;
+        const QJsonObject &second = &first == &ja ? jb : ja;
+        QVERIFY(first.value(QStringLiteral("finished_at")).toString()
+                <= second.value(QStringLiteral("started_at")).toString());
+        const QStringList keys = awsKeys(QStringLiteral("list-objects-v2"), prefix() + site + "/prod/");
         QVERIFY(keys.contains(ja.value(QStringLiteral("object_key")).toString()));
         QVERIFY(keys.contains(jb.value(QStringLiteral("object_key")).toString()));
     }
 
     void killedMidUploadBecomesInterrupted()
     {
+        // The dev database starts empty: its first backup is small and completes, which gives
+        // the next one an expected size and so 5 MiB multipart parts. Then 6 MiB of random
+        // bytes (about 6 MiB gzipped, two parts) make the backup that gets killed.
+        const QString site = siteName(QStringLiteral("kill"));
+        const QString db = TestServices::createScratchDatabase(QStringLiteral("jobkill") + catalogKind());
+        QByteArray err;
+        QCOMPARE(
+            TestServices::runMariaDbClient({ db }, "CREATE TABLE blobs (id INT PRIMARY KEY, b BLOB);", nullptr, &err),
+            0);
+        addSite(site, { { QStringLiteral("dev"), db } });
+        QVERIFY(!createBackup(site, QStringLiteral("dev")).isEmpty());
+        QCOMPARE(TestServices::runMariaDbClient(
+                     { db }, "INSERT INTO blobs SELECT seq, RANDOM_BYTES(1024) FROM seq_1_to_6144;", nullptr, &err),
+                 0);
+
+        // The killed CLI talks to S3 through a proxy that holds CompleteMultipartUpload back:
+        // once that request arrives, every part is uploaded and the upload is not complete.
+        const QUrl s3(TestServices::s3().endpoint);
+        FaultProxy proxy(QHostAddress(s3.host()), quint16(s3.port()));
+        QVERIFY(proxy.listen());
+        FaultProxy::Rule holdComplete;
+        holdComplete.method = "POST";
+        holdComplete.targetContains = "uploadId=";
+        holdComplete.action = FaultProxy::Action::Delay;
+        holdComplete.delayMs = 600000;
+        holdComplete.times = -1;
+        proxy.addRule(holdComplete);
+
+        QProcessEnvironment extra;
+        extra.insert(QStringLiteral("CREODROP_S3_ENDPOINT"), QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()));
+        extra.insert(QStringLiteral("CREODROP_DUMP_THROTTLE_KBPS"), QStringLiteral("8192"));
         QProcess p;
-        QProcessEnvironment env = environment();
-        env.insert(QStringLiteral("CREODROP_DUMP_THROTTLE_KBPS"), QStringLiteral("1500"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(CREODROP_CLI_PATH),
-                { QStringLiteral("backup"), QStringLiteral("create"), site(), QStringLiteral("dev") });
-        QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine() || (p.waitForReadyRead(100) && p.canReadLine()), 30000);
+        QSignalSpy finished(&p, &QProcess::finished);
+        startCli(p, { QStringLiteral("backup"), QStringLiteral("create"), site, QStringLiteral("dev") }, extra);
+        QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine() || finished.count() > 0, 30000);
         const QString id = QString::fromUtf8(p.readLine()).trimmed();
-        const QString envPrefix = prefix() + site() + QStringLiteral("/dev/");
-        // Wait until a multipart upload exists, then kill without a chance to clean up.
-        QTRY_VERIFY_WITH_TIMEOUT(!awsKeys(QStringLiteral("list-multipart-uploads"), envPrefix).isEmpty(), 60000);
-        p.kill();
-        QVERIFY(p.waitForFinished(10000));
+        QVERIFY(!id.isEmpty());
+        auto completeRequested = [&proxy] {
+            for (const QString &request : proxy.requests()) {
+                if (request.startsWith(QLatin1String("POST ")) && request.contains(QLatin1String("uploadId=")))
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(completeRequested() || finished.count() > 0, 60000);
+        QVERIFY2(finished.isEmpty(), p.readAllStandardError().constData());
+        // In Progress, and the heartbeat has been renewed since the claim.
+        QTRY_VERIFY_WITH_TIMEOUT(backupJson(id).value(QStringLiteral("heartbeat_at")).toString()
+                                     > backupJson(id).value(QStringLiteral("started_at")).toString(),
+                                 10000);
+        QCOMPARE(backupJson(id).value(QStringLiteral("status")).toString(), QStringLiteral("in_progress"));
+        int parts = 0;
+        for (const QString &request : proxy.requests())
+            parts += request.startsWith(QLatin1String("PUT ")) && request.contains(QLatin1String("partNumber="));
+        QVERIFY2(parts >= 2, qPrintable(proxy.requests().join(QLatin1Char('\n'))));
+
+        p.kill(); // SIGKILL: no chance to clean up
+        QVERIFY(finished.count() > 0 || finished.wait(10000));
         QCOMPARE(backupJson(id).value(QStringLiteral("status")).toString(), QStringLiteral("in_progress"));
 
-        // After two heartbeat periods the next process that opens the catalog recovers it.
-        QTest::qWait(2500);
-        Result r = cli({ QStringLiteral("backup"), QStringLiteral("verify"), id });
-        Q_UNUSED(r)
-        const QJsonObject b = backupJson(id);
-        QCOMPARE(b.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+        // A process whose heartbeat period is long sees no lapse yet and leaves it alone.
+        QProcessEnvironment patient;
+        patient.insert(QStringLiteral("CREODROP_HEARTBEAT_SECONDS"), QStringLiteral("3600"));
+        cli({ QStringLiteral("backup"), QStringLiteral("verify"), id }, {}, patient);
+        QCOMPARE(backupJson(id).value(QStringLiteral("status")).toString(), QStringLiteral("in_progress"));
+
+        // With a 1 s heartbeat, the next process after two periods marks it interrupted.
+        QJsonObject b;
+        QTRY_VERIFY_WITH_TIMEOUT((cli({ QStringLiteral("backup"), QStringLiteral("verify"), id }), b = backupJson(id),
+                                  b.value(QStringLiteral("status")).toString() == QLatin1String("failed")),
+                                 20000);
         QVERIFY(b.value(QStringLiteral("error")).toString().contains(QLatin1String("interrupted")));
-        QVERIFY(awsKeys(QStringLiteral("list-multipart-uploads"), envPrefix).isEmpty());
-        QVERIFY(!awsKeys(QStringLiteral("list-objects-v2"), envPrefix).contains(b.value("object_key").toString()));
+        const QString envPrefix = prefix() + site + QStringLiteral("/dev/");
+        QVERIFY(!awsKeys(QStringLiteral("list-objects-v2"), envPrefix)
+                     .contains(b.value(QStringLiteral("object_key")).toString()));
+        verifyNoIncompleteUploads(envPrefix);
+        TestServices::dropDatabase(db);
     }
 
     void noSecretAnywhere()
@@ -380,29 +488,80 @@ private slots:
         const QByteArray mysqlPassword = TestServices::mysql().password.toUtf8();
         const QByteArray s3Secret = TestServices::s3().secretAccessKey.toUtf8();
         QVERIFY(mysqlPassword.size() >= 8 && s3Secret.size() >= 8);
+
+        // Work of its own, successful and failing, so the check never depends on other functions.
+        const QString site = siteName(QStringLiteral("secret"));
+        addSite(site, {}, QStringLiteral("stage"));
+        const QString id = createBackup(site, QStringLiteral("prod"));
+        QVERIFY(!id.isEmpty());
+        const QList<QStringList> commands{
+            { QStringLiteral("backup"), QStringLiteral("list"), site, QStringLiteral("--json") },
+            { QStringLiteral("backup"), QStringLiteral("show"), id, QStringLiteral("--json") },
+            { QStringLiteral("site"), QStringLiteral("show"), site, QStringLiteral("--json") },
+            { QStringLiteral("backup"), QStringLiteral("link"), id },
+            { QStringLiteral("backup"), QStringLiteral("verify"), id },
+            { QStringLiteral("backup"), QStringLiteral("download"), QStringLiteral("no-such-backup") },
+            { QStringLiteral("backup"), QStringLiteral("create"), site, QStringLiteral("stage") },
+        };
+        for (const QStringList &args : commands)
+            cli(args);
+        // Wrong storage credentials and an unreachable MySQL: error output of failing commands.
+        QProcessEnvironment badS3;
+        badS3.insert(QStringLiteral("CREODROP_S3_SECRET_ACCESS_KEY"),
+                     QString::fromUtf8(s3Secret) + QStringLiteral("x"));
+        QVERIFY(cli({ QStringLiteral("backup"), QStringLiteral("verify"), id }, {}, badS3).exitCode != 0);
+        const auto m = TestServices::mysql();
+        cli({ QStringLiteral("env"), QStringLiteral("set"), site, QStringLiteral("dev"), QStringLiteral("--host"),
+              m.host, QStringLiteral("--port"), QStringLiteral("1"), QStringLiteral("--database"), m_smallDb,
+              QStringLiteral("--user"), m.user });
+        QCOMPARE(cli({ QStringLiteral("backup"), QStringLiteral("create"), site, QStringLiteral("dev") }).exitCode, 1);
+        QVERIFY(cli({ QStringLiteral("dump"), QStringLiteral("--host"), m.host, QStringLiteral("--port"),
+                      QStringLiteral("1"), QStringLiteral("--user"), m.user, QStringLiteral("--database"), m_smallDb,
+                      QStringLiteral("--output"), m_home.filePath(QStringLiteral("never.sql.gz")) })
+                    .exitCode
+                != 0);
+
         for (const QByteArray &output : std::as_const(m_allOutput)) {
-            QVERIFY(!output.contains(mysqlPassword));
-            QVERIFY(!output.contains(s3Secret));
+            QVERIFY2(!output.contains(mysqlPassword), output.constData());
+            QVERIFY2(!output.contains(s3Secret), output.constData());
         }
-        QDirIterator it(m_home.path(), QDir::Files, QDirIterator::Subdirectories);
+        // Settings, the SQLite catalog (+ WAL) and anything else under CREODROP_HOME.
+        QDirIterator it(m_home.path() + QLatin1Char('/') + catalogKind(), QDir::Files | QDir::Hidden,
+                        QDirIterator::Subdirectories);
         int files = 0;
         while (it.hasNext()) {
             QFile f(it.next());
-            if (f.fileName().endsWith(QLatin1String(".sql.gz")) || !f.open(QIODevice::ReadOnly))
+            if (!f.open(QIODevice::ReadOnly))
                 continue;
             const QByteArray data = f.readAll();
             QVERIFY2(!data.contains(mysqlPassword), qPrintable(f.fileName()));
             QVERIFY2(!data.contains(s3Secret), qPrintable(f.fileName()));
             ++files;
         }
-        QVERIFY(files > 0); // the settings file and the catalog (SQLite) at least
+        // The SQLite catalog is a file under CREODROP_HOME; the MariaDB one is checked below.
+        if (catalogKind() == QLatin1String("sqlite"))
+            QVERIFY(files > 0 && QFile::exists(m_home.filePath(QStringLiteral("sqlite/catalog.sqlite"))));
         if (catalogKind() == QLatin1String("mariadb")) {
-            QByteArray out;
-            TestServices::runMariaDbClient({ m_catalogDb, QStringLiteral("-e"),
-                                             QStringLiteral("SELECT * FROM backups; SELECT * FROM audit_log;") },
-                                           {}, &out);
-            QVERIFY(!out.contains(mysqlPassword));
-            QVERIFY(!out.contains(s3Secret));
+            QByteArray tables;
+            QCOMPARE(TestServices::runMariaDbClient(
+                         { QStringLiteral("-N"), m_catalogDb, QStringLiteral("-e"), QStringLiteral("SHOW TABLES") }, {},
+                         &tables),
+                     0);
+            int seen = 0;
+            for (const QByteArray &table : tables.split('\n')) {
+                if (table.trimmed().isEmpty())
+                    continue;
+                QByteArray rows;
+                QCOMPARE(TestServices::runMariaDbClient(
+                             { m_catalogDb, QStringLiteral("-e"),
+                               QStringLiteral("SELECT * FROM `%1`").arg(QString::fromUtf8(table.trimmed())) },
+                             {}, &rows),
+                         0);
+                QVERIFY2(!rows.contains(mysqlPassword), table.constData());
+                QVERIFY2(!rows.contains(s3Secret), table.constData());
+                ++seen;
+            }
+            QVERIFY(seen >= 5); // sites, environments, backups, schedules, audit_log at least
         }
     }
 };

@@ -109,6 +109,8 @@ private slots:
         QTest::newRow("4 threads, level 1, odd chunks") << 4 << 1 << 2'500'001 << 1;
         QTest::newRow("3 threads, level 9") << 3 << 9 << 1'000'000 << 300'000;
         QTest::newRow("2 threads, stored") << 2 << 0 << 700'000 << 4096;
+        // More blocks than may be in flight at once, so the writer has to wait for workers.
+        QTest::newRow("2 threads, level 5, many blocks") << 2 << 5 << 9'000'000 << 100'000;
     }
 
     void roundTrip()

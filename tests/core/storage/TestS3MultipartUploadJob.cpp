@@ -26,8 +26,12 @@ private slots:
     void stalledRequestTimesOutAndRetries();
     void permanentFailureAbortsTheUpload();
     void abortStopsTheProducerAndRemovesTheUpload();
+    void permanentFailureOfAFileUploadLeavesNothing();
+    void abortWhileCreatingStillRemovesTheUpload();
 
 private:
+    /// The uploads the server still has pending under @p key (asked directly, not via the proxy).
+    QVector<IncompleteUpload> pendingUploads(const QString &key);
     S3Config proxiedConfig() const;
     QString key(const QString &name) const { return m_prefix + name; }
 
@@ -73,6 +77,16 @@ void TestS3MultipartUploadJob::init()
     S3Config direct = proxiedConfig();
     direct.endpoint = upstream;
     m_direct = std::make_unique<S3ObjectStore>(direct, &m_network);
+}
+
+QVector<IncompleteUpload> TestS3MultipartUploadJob::pendingUploads(const QString &k)
+{
+    std::unique_ptr<StoreJob> list(m_direct->listIncompleteUploads(k));
+    if (!run(list.get()) || !list->succeeded()) {
+        qWarning() << "listIncompleteUploads failed:" << list->errorString();
+        return { IncompleteUpload{ QStringLiteral("(list failed)"), {}, {} } };
+    }
+    return list->result().uploads;
 }
 
 void TestS3MultipartUploadJob::uploadSurvivesFaults()
@@ -136,6 +150,7 @@ void TestS3MultipartUploadJob::permanentFailureAbortsTheUpload()
     // The upload was aborted on the server...
     const QStringList aborts = m_proxy->requests().filter(QRegularExpression(QStringLiteral("^DELETE .*uploadId=")));
     QCOMPARE(aborts.size(), 1);
+    QVERIFY(pendingUploads(k).isEmpty());
     // ...and no object appeared.
     std::unique_ptr<StoreJob> head(m_direct->head(k));
     QVERIFY(run(head.get()));
@@ -160,9 +175,55 @@ void TestS3MultipartUploadJob::abortStopsTheProducerAndRemovesTheUpload()
     QTRY_VERIFY_WITH_TIMEOUT(
         !m_proxy->requests().filter(QRegularExpression(QStringLiteral("^DELETE .*uploadId="))).isEmpty(), 10000);
     delete put;
+    // The removal outlives the job: the server forgets the upload.
+    QTRY_VERIFY_WITH_TIMEOUT(pendingUploads(k).isEmpty(), 10000);
     std::unique_ptr<StoreJob> head(m_direct->head(k));
     QVERIFY(run(head.get()));
     QVERIFY(head->notFound());
+}
+
+void TestS3MultipartUploadJob::permanentFailureOfAFileUploadLeavesNothing()
+{
+    m_proxy->addRule({ "PUT", "partNumber=2", FaultProxy::Action::Respond, 0, -1, 503 });
+    const QString k = key(QStringLiteral("doomed-file.bin"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("f"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(randomBytes(kPart * 4));
+    }
+    std::unique_ptr<StoreJob> put(m_store->putFile(k, path));
+    QVERIFY(run(put.get()));
+    QVERIFY(!put->succeeded());
+    QCOMPARE(put->error(), Job::Error::Retryable);
+    QVERIFY2(put->errorString().contains(QLatin1String("part 2")), qPrintable(put->errorString()));
+    QVERIFY(pendingUploads(k).isEmpty());
+    std::unique_ptr<StoreJob> head(m_direct->head(k));
+    QVERIFY(run(head.get()));
+    QVERIFY(head->notFound());
+}
+
+void TestS3MultipartUploadJob::abortWhileCreatingStillRemovesTheUpload()
+{
+    // The upload's id is not known yet when the job is cancelled: the server creates the upload
+    // anyway, and it must be removed once the id arrives, although the job is long gone.
+    m_proxy->addRule({ "POST", "uploads", FaultProxy::Action::Delay, 0, 1, 0, 800 });
+    const QString k = key(QStringLiteral("cancelled-early.bin"));
+    BoundedPipe pipe(kMiB);
+    StoreJob *put = m_store->putStream(k, &pipe, -1);
+    QThread *writer = startWriter(&pipe, randomBytes(3 * kMiB + kPart * 4));
+    put->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_proxy->requests().filter(QStringLiteral("uploads")).isEmpty(), 20000);
+    QSignalSpy finished(put, &Job::finished);
+    put->abort(); // auto-delete: the job is deleted on the next event loop pass
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(writer->wait(10000));
+    delete writer;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_proxy->requests().filter(QRegularExpression(QStringLiteral("^DELETE .*uploadId="))).isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(pendingUploads(k).isEmpty(), 10000);
+    QVERIFY(m_proxy->requests().filter(QStringLiteral("partNumber=")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestS3MultipartUploadJob)

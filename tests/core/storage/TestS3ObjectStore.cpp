@@ -5,6 +5,7 @@
 // credentials, presigned links, listing with continuation, and interop with the aws CLI.
 #include "StoreTestSupport.h"
 #include "TestServices.h"
+#include "storage/S3CreateMultipartUploadJob.h"
 #include "storage/S3ListObjectsJob.h"
 #include "storage/S3ObjectStore.h"
 
@@ -40,6 +41,7 @@ private slots:
     void presignedUrlWorksWithPlainHttp();
     void presignRefusesOutOfRangeExpiry();
     void interopWithAwsCli();
+    void incompleteUploadsAreListedAndAborted();
 
 private:
     QString key(const QString &name) const { return m_prefix + name; }
@@ -89,7 +91,7 @@ void TestS3ObjectStore::roundTrip()
 void TestS3ObjectStore::putFileAndGetData()
 {
     QTemporaryDir dir;
-    const QByteArray data = randomBytes(kPart + 77);
+    const QByteArray data = randomBytes(2 * kPart + 77); // multipart: parts read from the file
     QFile file(dir.filePath(QStringLiteral("f")));
     QVERIFY(file.open(QIODevice::WriteOnly) && file.write(data) == data.size());
     file.close();
@@ -290,6 +292,58 @@ void TestS3ObjectStore::interopWithAwsCli()
     QVERIFY(run(get.get()));
     QVERIFY2(get->succeeded(), qPrintable(get->errorString()));
     QCOMPARE(get->result().sha256, sha256Hex(data));
+}
+
+void TestS3ObjectStore::incompleteUploadsAreListedAndAborted()
+{
+    // Two uploads started and never finished, one outside the prefix asked for.
+    S3Context context;
+    context.config = config();
+    context.network = &m_network;
+    const QString inside = key(QStringLiteral("orphans/a (1).bin"));
+    const QString outside = key(QStringLiteral("kept/b.bin"));
+    QStringList ids;
+    for (const QString &k : { inside, outside }) {
+        std::unique_ptr<StoreJob> create(new S3CreateMultipartUploadJob(context, k, {}));
+        QVERIFY(run(create.get()));
+        QVERIFY2(create->succeeded(), qPrintable(create->errorString()));
+        QVERIFY(!create->result().uploadId.isEmpty());
+        ids << create->result().uploadId;
+    }
+
+    std::unique_ptr<StoreJob> list(m_store->listIncompleteUploads(key(QStringLiteral("orphans/"))));
+    QVERIFY(run(list.get()));
+    QVERIFY2(list->succeeded(), qPrintable(list->errorString()));
+    QCOMPARE(list->result().uploads.size(), 1);
+    QCOMPARE(list->result().uploads.at(0).key, inside);
+    QCOMPARE(list->result().uploads.at(0).uploadId, ids.at(0));
+    QVERIFY(list->result().uploads.at(0).initiated.isValid());
+
+    std::unique_ptr<StoreJob> abortJob(m_store->abortIncompleteUpload(inside, ids.at(0)));
+    QVERIFY(run(abortJob.get()));
+    QVERIFY2(abortJob->succeeded(), qPrintable(abortJob->errorString()));
+
+    std::unique_ptr<StoreJob> all(m_store->listIncompleteUploads(m_prefix));
+    QVERIFY(run(all.get()));
+    QVERIFY2(all->succeeded(), qPrintable(all->errorString()));
+    QCOMPARE(all->result().uploads.size(), 1);
+    QCOMPARE(all->result().uploads.at(0).key, outside);
+
+    // Removing is idempotent (the server answers NoSuchUpload, which counts as gone), and an id
+    // named under another key removes nothing.
+    std::unique_ptr<StoreJob> again(m_store->abortIncompleteUpload(inside, ids.at(0)));
+    QVERIFY(run(again.get()));
+    QVERIFY2(again->succeeded(), qPrintable(again->errorString()));
+    std::unique_ptr<StoreJob> wrongKey(m_store->abortIncompleteUpload(inside, ids.at(1)));
+    QVERIFY(run(wrongKey.get()));
+    std::unique_ptr<StoreJob> still(m_store->listIncompleteUploads(outside));
+    QVERIFY(run(still.get()));
+    QVERIFY2(still->succeeded(), qPrintable(still->errorString()));
+    QCOMPARE(still->result().uploads.size(), 1);
+
+    std::unique_ptr<StoreJob> cleanup(m_store->abortIncompleteUpload(outside, ids.at(1)));
+    QVERIFY(run(cleanup.get()));
+    QVERIFY(cleanup->succeeded());
 }
 
 QTEST_GUILESS_MAIN(TestS3ObjectStore)

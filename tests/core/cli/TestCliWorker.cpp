@@ -1,0 +1,314 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The headless side of creodrop-backupctl: `worker --once`, `schedules run`, `retention apply`
+// and `catalog rescan`, against the real MariaDB and S3 test server, on an SQLite catalog.
+// Every test function has its own CREODROP_HOME and site, so they pass in any order and alone.
+#include "TestServices.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+namespace {
+struct Result
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+} // namespace
+
+class TestCliWorker : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_home;
+    QString m_dataDb;
+    QString m_customer;
+    QString m_site;
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        const auto s3 = TestServices::s3();
+        env.insert(QStringLiteral("CREODROP_HOME"), m_home->path());
+        env.insert(QStringLiteral("CREODROP_S3_ENDPOINT"), s3.endpoint);
+        env.insert(QStringLiteral("CREODROP_S3_REGION"), s3.region);
+        env.insert(QStringLiteral("CREODROP_S3_BUCKET"), s3.bucket);
+        env.insert(QStringLiteral("CREODROP_S3_ACCESS_KEY_ID"), s3.accessKeyId);
+        env.insert(QStringLiteral("CREODROP_S3_SECRET_ACCESS_KEY"), s3.secretAccessKey);
+        env.insert(QStringLiteral("MYSQL_PWD"), TestServices::mysql().password);
+        env.insert(QStringLiteral("USER"), QStringLiteral("worker-tester"));
+        env.remove(QStringLiteral("CREODROP_CATALOG"));
+        env.remove(QStringLiteral("CREODROP_DUMP_THROTTLE_KBPS"));
+        return env;
+    }
+
+    void start(QProcess &p, const QStringList &args) const
+    {
+        p.setProcessEnvironment(environment());
+        p.start(QStringLiteral(CREODROP_CLI_PATH), args);
+        p.closeWriteChannel();
+    }
+
+    Result cli(const QStringList &args) const
+    {
+        QProcess p;
+        start(p, args);
+        if (!p.waitForFinished(120000))
+            p.kill(), p.waitForFinished();
+        return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+                 p.readAllStandardError() };
+    }
+
+    QJsonObject show(const QString &id) const
+    {
+        return QJsonDocument::fromJson(
+                   cli({ QStringLiteral("backup"), QStringLiteral("show"), id, QStringLiteral("--json") }).out)
+            .object();
+    }
+
+    QJsonArray list() const
+    {
+        return QJsonDocument::fromJson(
+                   cli({ QStringLiteral("backup"), QStringLiteral("list"), m_site, QStringLiteral("--json") }).out)
+            .array();
+    }
+
+    QStringList ids(const QString &type = {}) const
+    {
+        QStringList result;
+        for (const QJsonValue &v : list()) {
+            if (type.isEmpty() || v.toObject().value(QStringLiteral("type")).toString() == type)
+                result << v.toObject().value(QStringLiteral("id")).toString();
+        }
+        return result;
+    }
+
+    QStringList storedKeys(const QString &prefix) const
+    {
+        const auto s3 = TestServices::s3();
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), s3.accessKeyId);
+        env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), s3.secretAccessKey);
+        env.insert(QStringLiteral("AWS_DEFAULT_REGION"), s3.region);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral("/usr/bin/aws"),
+                { QStringLiteral("--endpoint-url"), s3.endpoint, QStringLiteral("s3api"),
+                  QStringLiteral("list-objects-v2"), QStringLiteral("--bucket"), s3.bucket, QStringLiteral("--prefix"),
+                  prefix });
+        p.waitForFinished(60000);
+        QStringList keys;
+        const QJsonArray contents
+            = QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("Contents")).toArray();
+        for (const QJsonValue &v : contents)
+            keys << v.toObject().value(QStringLiteral("Key")).toString();
+        return keys;
+    }
+
+    /// Makes the site's schedule due now: as if created long ago and never run. (Raw SQL on the
+    /// test's own catalog file: the CLI has no clock to turn.)
+    bool makeScheduleDue() const
+    {
+        const QString name = QStringLiteral("make-due-%1").arg(QCoreApplication::applicationPid());
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_home->filePath(QStringLiteral("catalog.sqlite")));
+            if (db.open()) {
+                QSqlQuery q(db);
+                q.prepare(QStringLiteral("UPDATE schedules SET created_at = '2020-01-01T00:00:00.000Z', last_run_at "
+                                         "= NULL WHERE site_id = ?"));
+                q.addBindValue(m_site);
+                ok = q.exec() && q.numRowsAffected() == 1;
+                if (!ok)
+                    qWarning() << q.lastError().text();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
+    }
+
+    QString prefix() const { return QStringLiteral("customers/%1/%2/").arg(m_customer, m_site); }
+
+private slots:
+    void initTestCase()
+    {
+        CREODROP_REQUIRE_MYSQL();
+        CREODROP_REQUIRE_S3();
+        m_customer = QStringLiteral("wk") + QString::number(QCoreApplication::applicationPid());
+        m_dataDb = TestServices::createScratchDatabase(QStringLiteral("worker"));
+        QCOMPARE(TestServices::runMariaDbClient({ m_dataDb },
+                                                "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(40));"
+                                                "INSERT INTO t SELECT seq, MD5(seq) FROM seq_1_to_500;"),
+                 0);
+    }
+
+    void cleanupTestCase() { TestServices::dropDatabase(m_dataDb); }
+
+    void init()
+    {
+        m_home = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_home->isValid());
+        m_site = QString::fromLatin1(QTest::currentTestFunction()).toLower().left(12) + QLatin1Char('-') + m_customer;
+        const auto m = TestServices::mysql();
+        Result r = cli({ QStringLiteral("site"), QStringLiteral("add"), m_site, QStringLiteral("--name"),
+                         QStringLiteral("Worker"), QStringLiteral("--customer"), m_customer, QStringLiteral("--tier"),
+                         QStringLiteral("basic") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = cli({ QStringLiteral("env"), QStringLiteral("set"), m_site, QStringLiteral("prod"),
+                  QStringLiteral("--host"), m.host, QStringLiteral("--port"), QString::number(m.port),
+                  QStringLiteral("--database"), m_dataDb, QStringLiteral("--user"), m.user });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    void workerOncePicksUpPendingBackup()
+    {
+        Result r = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod"),
+                         QStringLiteral("--no-wait") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString id = QString::fromUtf8(r.out).trimmed();
+        QCOMPARE(show(id).value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+
+        r = cli({ QStringLiteral("worker"), QStringLiteral("--once") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains(id.toUtf8()));
+        const QJsonObject b = show(id);
+        QCOMPARE(b.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QVERIFY(!b.value(QStringLiteral("worker_id")).toString().isEmpty());
+        QVERIFY(storedKeys(b.value(QStringLiteral("object_key")).toString())
+                    .contains(b.value(QStringLiteral("object_key")).toString()));
+        // Nothing left to do: the next pass is a no-op.
+        r = cli({ QStringLiteral("worker"), QStringLiteral("--once") });
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(ids().size(), 1);
+    }
+
+    void schedulesRunOncePerDueTime()
+    {
+        Result r = cli({ QStringLiteral("schedule"), QStringLiteral("set"), m_site, QStringLiteral("prod"),
+                         QStringLiteral("--daily"), QStringLiteral("03:00"), QStringLiteral("--keep"),
+                         QStringLiteral("3") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        // Not due yet: created just now, next 03:00 is in the future.
+        r = cli({ QStringLiteral("schedules"), QStringLiteral("run") });
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(ids().size(), 0);
+
+        QVERIFY(makeScheduleDue());
+        r = cli({ QStringLiteral("schedules"), QStringLiteral("run") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QStringList first = ids(QStringLiteral("scheduled"));
+        QCOMPARE(first.size(), 1);
+        QCOMPARE(QString::fromUtf8(r.out).trimmed(), first.first());
+        QCOMPARE(show(first.first()).value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+
+        // Same due time again: nothing.
+        r = cli({ QStringLiteral("schedules"), QStringLiteral("run") });
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(ids(QStringLiteral("scheduled")).size(), 1);
+
+        // A new due time seen by three runners at once: exactly one backup (compare-and-set).
+        QVERIFY(makeScheduleDue());
+        QProcess a, b, c;
+        for (QProcess *p : { &a, &b, &c })
+            start(*p, { QStringLiteral("schedules"), QStringLiteral("run"), QStringLiteral("--no-wait") });
+        for (QProcess *p : { &a, &b, &c }) {
+            QVERIFY(p->waitForFinished(60000));
+            QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        }
+        QCOMPARE(ids(QStringLiteral("scheduled")).size(), 2);
+    }
+
+    void retentionDeletesExactlyWhatDryRunListed()
+    {
+        Result r = cli({ QStringLiteral("schedule"), QStringLiteral("set"), m_site, QStringLiteral("prod"),
+                         QStringLiteral("--daily"), QStringLiteral("03:00"), QStringLiteral("--keep"),
+                         QStringLiteral("1") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QStringList scheduled; // oldest first
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(makeScheduleDue());
+            r = cli({ QStringLiteral("schedules"), QStringLiteral("run") });
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            scheduled << QString::fromUtf8(r.out).trimmed();
+        }
+        QCOMPARE(ids(QStringLiteral("scheduled")).size(), 3);
+        r = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString manual = QString::fromUtf8(r.out).trimmed();
+        QCOMPARE(cli({ QStringLiteral("backup"), QStringLiteral("pin"), scheduled.at(0) }).exitCode, 0);
+
+        // keep 1: the newest scheduled stays, the pinned oldest stays, the manual one stays.
+        r = cli({ QStringLiteral("retention"), QStringLiteral("apply"), QStringLiteral("--dry-run") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString dry = QString::fromUtf8(r.out);
+        QVERIFY2(dry.contains(scheduled.at(1)), qPrintable(dry));
+        for (const QString &kept : { scheduled.at(0), scheduled.at(2), manual })
+            QVERIFY2(!dry.contains(kept), qPrintable(dry));
+        QCOMPARE(ids().size(), 4); // a dry run changes nothing
+        const QString doomedKey = show(scheduled.at(1)).value(QStringLiteral("object_key")).toString();
+        QVERIFY(storedKeys(doomedKey).contains(doomedKey));
+
+        r = cli({ QStringLiteral("retention"), QStringLiteral("apply") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains(scheduled.at(1).toUtf8()));
+        QStringList expected{ scheduled.at(0), scheduled.at(2), manual };
+        QStringList remaining = ids();
+        expected.sort();
+        remaining.sort();
+        QCOMPARE(remaining, expected);
+        const QString doomedStem = doomedKey.left(doomedKey.size() - 7);
+        QCOMPARE(storedKeys(doomedStem), QStringList()); // object and manifest
+        for (const QString &id : expected) {
+            const QString key = show(id).value(QStringLiteral("object_key")).toString();
+            QVERIFY(storedKeys(key).contains(key));
+        }
+    }
+
+    void rescanRebuildsDeletedCatalog()
+    {
+        QStringList made;
+        QMap<QString, QString> shas;
+        for (int i = 0; i < 2; ++i) {
+            const Result r
+                = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod") });
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            const QString id = QString::fromUtf8(r.out).trimmed();
+            made << id;
+            shas.insert(id, show(id).value(QStringLiteral("sha256")).toString());
+        }
+        for (const QString &suffix : { QStringLiteral(""), QStringLiteral("-wal"), QStringLiteral("-shm") })
+            QFile::remove(m_home->filePath(QStringLiteral("catalog.sqlite") + suffix));
+        QCOMPARE(cli({ QStringLiteral("backup"), QStringLiteral("list"), m_site }).exitCode, 1); // no such site
+
+        const Result r = cli({ QStringLiteral("catalog"), QStringLiteral("rescan") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray rows = list();
+        QCOMPARE(rows.size(), 2);
+        for (const QJsonValue &v : rows) {
+            const QJsonObject b = v.toObject();
+            const QString id = b.value(QStringLiteral("id")).toString();
+            QVERIFY(made.contains(id));
+            QCOMPARE(b.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+            QCOMPARE(b.value(QStringLiteral("sha256")).toString(), shas.value(id));
+            QCOMPARE(b.value(QStringLiteral("customer")).toString(), m_customer);
+        }
+        // The rebuilt rows are real backups: verify re-reads one from the bucket.
+        const Result v = cli({ QStringLiteral("backup"), QStringLiteral("verify"), made.first() });
+        QVERIFY2(v.exitCode == 0, v.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliWorker)
+#include "TestCliWorker.moc"

@@ -1,0 +1,340 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+// BackupService as the GUI uses it: only signals and queued calls, against the real MariaDB
+// (data and catalog) and both stores (local folder, S3 test server).
+#include "TestServices.h"
+#include "catalog/Catalog.h"
+#include "jobs/BackupService.h"
+#include "secrets/InMemorySecretStore.h"
+#include "storage/LocalFolderStore.h"
+#include "storage/ObjectStore.h"
+#include "storage/S3ObjectStore.h"
+#include "storage/StoreJob.h"
+#include "util/Clock.h"
+
+#include <QCryptographicHash>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+class TestBackupService : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_dataDb;
+    QString m_catalogDb;
+    SystemClock m_clock;
+    QNetworkAccessManager m_nam;
+
+    QString kind() const
+    {
+        QFETCH_GLOBAL(QString, storage);
+        return storage;
+    }
+    QString customer() const { return QStringLiteral("svc") + QString::number(QCoreApplication::applicationPid()); }
+    QString siteId(const QString &tag) const { return tag + QLatin1Char('-') + kind() + QLatin1Char('-') + customer(); }
+
+    BackupServiceConfig config() const
+    {
+        const auto m = TestServices::mysql();
+        BackupServiceConfig c;
+        c.catalog.kind = CatalogLocation::Kind::MySql;
+        c.catalog.host = m.host;
+        c.catalog.port = m.port;
+        c.catalog.user = m.user;
+        c.catalog.password = m.password;
+        c.catalog.database = m_catalogDb;
+        c.storageKind = kind();
+        c.localStorePath = m_dir.filePath(QStringLiteral("store"));
+        const auto s3 = TestServices::s3();
+        c.s3Endpoint = s3.endpoint;
+        c.s3Region = s3.region;
+        c.s3Bucket = s3.bucket;
+        c.s3AccessKeyId = s3.accessKeyId;
+        c.actor = QStringLiteral("svc-tester");
+        c.heartbeatSeconds = 1;
+        c.runSchedules = false;
+        return c;
+    }
+
+    /// A store of the test's own, to look at what the service left behind.
+    std::unique_ptr<ObjectStore> testStore()
+    {
+        if (kind() == QLatin1String("local"))
+            return std::make_unique<LocalFolderStore>(m_dir.filePath(QStringLiteral("store")));
+        const auto s3 = TestServices::s3();
+        S3Config c;
+        c.endpoint = QUrl(s3.endpoint);
+        c.region = s3.region;
+        c.bucket = s3.bucket;
+        c.accessKeyId = s3.accessKeyId;
+        c.secretAccessKey = s3.secretAccessKey;
+        c.pathStyle = true;
+        return std::make_unique<S3ObjectStore>(c, &m_nam);
+    }
+
+    QStringList storedKeys(const QString &prefix)
+    {
+        auto store = testStore();
+        StoreJob *job = store->list(prefix);
+        QSignalSpy done(job, &Job::finished);
+        job->start();
+        if (done.isEmpty() && !done.wait(30000))
+            return { QStringLiteral("<list timed out>") };
+        QStringList keys;
+        for (const ObjectInfo &o : job->result().objects)
+            keys << o.key;
+        return keys;
+    }
+
+    std::unique_ptr<InMemorySecretStore> secrets()
+    {
+        auto s = std::make_unique<InMemorySecretStore>();
+        s->insert(SecretStore::s3SecretKey(), TestServices::s3().secretAccessKey);
+        return s;
+    }
+
+    /// Starts a service and adds a basic-tier site whose prod environment dumps m_dataDb.
+    std::unique_ptr<BackupService> startService(SecretStore *store, const QString &site)
+    {
+        auto service = std::make_unique<BackupService>(config(), store, &m_clock);
+        QSignalSpy ready(service.get(), &BackupService::ready);
+        QSignalSpy error(service.get(), &BackupService::error);
+        service->start();
+        if (!ready.wait(30000)) {
+            qWarning() << "service not ready:" << error;
+            return nullptr;
+        }
+        QSignalSpy sites(service.get(), &BackupService::sitesLoaded);
+        service->saveSite(Site{ site, QStringLiteral("Service test"), customer(), Tier::Basic, {} });
+        if (!sites.wait(10000))
+            return nullptr;
+        const auto m = TestServices::mysql();
+        EnvironmentConfig env;
+        env.siteId = site;
+        env.environment = Environment::Prod;
+        env.endpoint.host = m.host;
+        env.endpoint.port = m.port;
+        env.endpoint.user = m.user;
+        env.endpoint.database = m_dataDb;
+        QSignalSpy envs(service.get(), &BackupService::environmentsLoaded);
+        service->saveEnvironment(env, m.password, true);
+        if (!envs.wait(10000))
+            return nullptr;
+        return service;
+    }
+
+    /// Waits for backupChanged of @p id with @p status; returns the record (invalid on timeout).
+    static BackupRecord waitForStatus(QSignalSpy &changes, const QString &id, BackupStatus status, int ms = 60000)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        int seen = 0;
+        while (timer.elapsed() < ms) {
+            for (; seen < changes.size(); ++seen) {
+                const auto r = changes.at(seen).at(0).value<BackupRecord>();
+                if (r.id == id && r.status == status)
+                    return r;
+            }
+            changes.wait(200);
+        }
+        return {};
+    }
+
+    /// Waits until the job of backup @p id reports dumped bytes: the pipeline is really running.
+    static bool waitForBytes(QSignalSpy &progress, const QString &id, int ms = 30000)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < ms) {
+            for (const QList<QVariant> &signal : std::as_const(progress)) {
+                const auto p = signal.at(0).value<JobProgress>();
+                if (p.backupId == id && p.bytesDone > 0)
+                    return true;
+            }
+            progress.wait(200);
+        }
+        return false;
+    }
+
+    static QString firstBackupId(QSignalSpy &changes)
+    {
+        return changes.isEmpty() ? QString() : changes.first().at(0).value<BackupRecord>().id;
+    }
+
+private slots:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("storage");
+        QTest::newRow("local") << QStringLiteral("local");
+        QTest::newRow("s3") << QStringLiteral("s3");
+    }
+
+    void initTestCase()
+    {
+        CREODROP_REQUIRE_MYSQL();
+        CREODROP_REQUIRE_S3();
+        QVERIFY(m_dir.isValid());
+        m_dataDb = TestServices::createScratchDatabase(QStringLiteral("svcdata"));
+        m_catalogDb = TestServices::createScratchDatabase(QStringLiteral("svccat"));
+        // About 1.5 MiB of SQL text: quick unthrottled, seconds long with the test throttle.
+        QCOMPARE(TestServices::runMariaDbClient({ m_dataDb },
+                                                "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(100));"
+                                                "INSERT INTO t SELECT seq, MD5(seq) FROM seq_1_to_30000;"),
+                 0);
+    }
+
+    void cleanupTestCase()
+    {
+        TestServices::dropDatabase(m_dataDb);
+        TestServices::dropDatabase(m_catalogDb);
+    }
+
+    void cleanup() { qunsetenv("CREODROP_DUMP_THROTTLE_KBPS"); }
+
+    void backupDownloadAndLink()
+    {
+        auto store = secrets();
+        const QString site = siteId(QStringLiteral("life"));
+        auto service = startService(store.get(), site);
+        QVERIFY(service);
+
+        QSignalSpy changes(service.get(), &BackupService::backupChanged);
+        QSignalSpy progress(service.get(), &BackupService::jobProgress);
+        QSignalSpy finished(service.get(), &BackupService::jobFinished);
+        service->createBackup(site, Environment::Prod);
+        QVERIFY(changes.wait(10000));
+        const QString id = firstBackupId(changes);
+        QCOMPARE(changes.first().at(0).value<BackupRecord>().status, BackupStatus::Pending);
+        QVERIFY(waitForStatus(changes, id, BackupStatus::InProgress).isValid());
+        const BackupRecord done = waitForStatus(changes, id, BackupStatus::Completed);
+        QVERIFY2(done.isValid(), qPrintable(changes.last().at(0).value<BackupRecord>().errorText));
+        QVERIFY(done.sizeBytes > 0);
+        QCOMPARE(done.sha256.size(), 64);
+        QCOMPARE(done.createdBy, QStringLiteral("svc-tester"));
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.last().at(0).value<JobProgress>().backupId, id);
+        // Statuses only move forward: Pending, In Progress, Completed.
+        int last = -1;
+        for (const QList<QVariant> &signal : std::as_const(changes)) {
+            const int status = int(signal.at(0).value<BackupRecord>().status);
+            QVERIFY(status >= last);
+            last = status;
+        }
+        QVERIFY(finished.count() > 0 || finished.wait(10000));
+        QVERIFY(finished.last().at(0).value<JobOutcome>().success);
+        QVERIFY(storedKeys(done.objectKey).contains(done.objectKey));
+
+        // refreshSites / refreshBackups are answered.
+        QSignalSpy sites(service.get(), &BackupService::sitesLoaded);
+        QSignalSpy backups(service.get(), &BackupService::backupsLoaded);
+        service->refreshSites();
+        service->refreshBackups(site);
+        QVERIFY(sites.wait(10000));
+        bool found = false;
+        for (const Site &s : sites.last().at(0).value<QVector<Site>>())
+            found = found || s.id == site;
+        QVERIFY(found);
+        QVERIFY(backups.count() > 0 || backups.wait(10000));
+        QCOMPARE(backups.last().at(0).toString(), site);
+        const auto listed = backups.last().at(1).value<QVector<BackupRecord>>();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed.first().sha256, done.sha256);
+
+        // Download through the service: verified against the manifest's SHA-256.
+        const QString target = m_dir.filePath(kind() + QStringLiteral("-download.sql.gz"));
+        finished.clear();
+        service->download(id, target);
+        QVERIFY(finished.wait(30000));
+        const JobOutcome outcome = finished.last().at(0).value<JobOutcome>();
+        QVERIFY2(outcome.success, qPrintable(outcome.message));
+        QCOMPARE(outcome.kind, JobKind::Download);
+        QCOMPARE(outcome.localPath, target);
+        QFile file(target);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex()),
+                 done.sha256);
+        QVERIFY(!QFile::exists(target + QStringLiteral(".part")));
+
+        // A link: 15 minutes from now (S3); the local store says it cannot.
+        QSignalSpy links(service.get(), &BackupService::linkReady);
+        QSignalSpy errors(service.get(), &BackupService::error);
+        const QDateTime asked = QDateTime::currentDateTimeUtc();
+        service->requestLink(id);
+        if (kind() == QLatin1String("s3")) {
+            QVERIFY(links.wait(10000));
+            QCOMPARE(links.last().at(0).toString(), id);
+            const QUrl url = links.last().at(1).toUrl();
+            QVERIFY(url.query().contains(QLatin1String("X-Amz-Expires=900")));
+            const qint64 expiresIn = asked.secsTo(links.last().at(2).toDateTime());
+            QVERIFY2(expiresIn >= 895 && expiresIn <= 905, qPrintable(QString::number(expiresIn)));
+        } else {
+            QVERIFY(errors.wait(10000));
+            QVERIFY(links.isEmpty());
+        }
+    }
+
+    void cancelLeavesNothing()
+    {
+        auto store = secrets();
+        const QString site = siteId(QStringLiteral("cancel"));
+        auto service = startService(store.get(), site);
+        QVERIFY(service);
+        qputenv("CREODROP_DUMP_THROTTLE_KBPS", "300"); // seconds long: time to cancel mid-dump
+        QSignalSpy changes(service.get(), &BackupService::backupChanged);
+        QSignalSpy finished(service.get(), &BackupService::jobFinished);
+        QSignalSpy progress(service.get(), &BackupService::jobProgress);
+        service->createBackup(site, Environment::Prod);
+        QVERIFY(changes.wait(10000));
+        const QString id = firstBackupId(changes);
+        const BackupRecord running = waitForStatus(changes, id, BackupStatus::InProgress);
+        QVERIFY(running.isValid());
+        QVERIFY(waitForBytes(progress, id)); // mid-dump, mid-upload
+        service->cancelJob(id);
+        const BackupRecord cancelled = waitForStatus(changes, id, BackupStatus::Cancelled, 30000);
+        QVERIFY(cancelled.isValid());
+        QVERIFY(finished.count() > 0 || finished.wait(10000));
+        QVERIFY(finished.last().at(0).value<JobOutcome>().cancelled);
+        const QString stem = running.objectKey.left(running.objectKey.size() - 7);
+        QCOMPARE(storedKeys(stem), QStringList());
+    }
+
+    void destructionWhileRunning()
+    {
+        auto store = secrets();
+        const QString site = siteId(QStringLiteral("destroy"));
+        auto service = startService(store.get(), site);
+        QVERIFY(service);
+        qputenv("CREODROP_DUMP_THROTTLE_KBPS", "300");
+        QSignalSpy changes(service.get(), &BackupService::backupChanged);
+        QSignalSpy progress(service.get(), &BackupService::jobProgress);
+        service->createBackup(site, Environment::Prod);
+        QVERIFY(changes.wait(10000));
+        const QString id = firstBackupId(changes);
+        const BackupRecord running = waitForStatus(changes, id, BackupStatus::InProgress);
+        QVERIFY(running.isValid());
+        QVERIFY(waitForBytes(progress, id));
+        QElapsedTimer timer;
+        timer.start();
+        service.reset(); // must neither hang nor leave the backup In Progress
+        qInfo("service destroyed in %lld ms", timer.elapsed());
+
+        QString error;
+        auto catalog = Catalog::open(config().catalog, &m_clock, &error);
+        QVERIFY2(catalog, qPrintable(error));
+        const auto record = catalog->backup(id);
+        QVERIFY(record);
+        QCOMPARE(record->status, BackupStatus::Cancelled);
+        const QString stem = running.objectKey.left(running.objectKey.size() - 7);
+        // Removal of anything uploaded is started on the way out; give it a moment to land.
+        QTRY_COMPARE_WITH_TIMEOUT(storedKeys(stem), QStringList(), 10000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBackupService)
+#include "TestBackupService.moc"
