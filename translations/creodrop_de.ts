@@ -68,10 +68,6 @@
         <translation>Das Manifest liegt nach Abschluss der Sicherung als &lt;key&gt;.json neben dem Dump.</translation>
     </message>
     <message>
-        <source>Manifest:</source>
-        <translation>Manifest:</translation>
-    </message>
-    <message>
         <source>%1, pinned</source>
         <translation>%1, angeheftet</translation>
     </message>
@@ -86,6 +82,58 @@
     <message>
         <source>Backup Details — %1</source>
         <translation>Sicherungsdetails — %1</translation>
+    </message>
+    <message>
+        <source>MySQL server:</source>
+        <translation>MySQL-Server:</translation>
+    </message>
+    <message>
+        <source>Dump options:</source>
+        <translation>Dump-Optionen:</translation>
+    </message>
+    <message>
+        <source>Tables:</source>
+        <translation>Tabellen:</translation>
+    </message>
+    <message>
+        <source>Tables in the backup</source>
+        <translation>Tabellen in der Sicherung</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>The manifest is stored next to the dump once the backup has completed.</source>
+        <translation>Das Manifest wird neben dem Dump gespeichert, sobald die Sicherung abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Manifest JSON</source>
+        <translation>Manifest (JSON)</translation>
+    </message>
+    <message>
+        <source>Loading the manifest from storage…</source>
+        <translation>Manifest wird aus dem Speicher geladen…</translation>
+    </message>
+    <message>
+        <source>The manifest could not be loaded: %1</source>
+        <translation>Das Manifest konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>it is not a manifest this version understands (%1).</source>
+        <translation>es ist kein Manifest, das diese Version versteht (%1).</translation>
+    </message>
+    <message>
+        <source>%1 tables, %2 rows</source>
+        <translation>%1 Tabellen, %2 Zeilen</translation>
     </message>
 </context>
 <context>
@@ -391,7 +439,7 @@
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <source>Measured from this job's progress</source>
+        <source>Measured from this job&apos;s progress</source>
         <translation>Aus dem Fortschritt dieses Auftrags gemessen</translation>
     </message>
     <message>
@@ -546,7 +594,7 @@
         <translation>Über Creodrop Backups</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Creodrop Backups %1&lt;/h3&gt;&lt;p&gt;Backups of customer sites' MySQL databases to Cloudflare R2.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Creodrop Backups %1&lt;/h3&gt;&lt;p&gt;Backups of customer sites&apos; MySQL databases to Cloudflare R2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Creodrop Backups %1&lt;/h3&gt;&lt;p&gt;Sicherungen der MySQL-Datenbanken von Kunden-Websites nach Cloudflare R2.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -654,16 +702,16 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation>Sicherung löschen</translation>
     </message>
     <message>
-        <source>Testing storage needs a newer service; save and create a backup to check.</source>
-        <translation>Der Speichertest braucht einen neueren Dienst; speichern Sie und erstellen Sie zur Prüfung eine Sicherung.</translation>
-    </message>
-    <message>
         <source>Could not store the secret in the keychain: %1</source>
         <translation>Das Geheimnis konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Settings saved. Storage and catalog changes apply after a restart.</source>
         <translation>Einstellungen gespeichert. Änderungen an Speicher und Katalog gelten nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>The backup service is not running.</source>
+        <translation>Der Sicherungsdienst läuft nicht.</translation>
     </message>
 </context>
 <context>

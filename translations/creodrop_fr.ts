@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>Object key:</source>
-        <translation>Clé d'objet :</translation>
+        <translation>Clé d&apos;objet :</translation>
     </message>
     <message>
         <source>Worker:</source>
@@ -68,10 +68,6 @@
         <translation>Le manifeste est enregistré à côté du dump sous &lt;key&gt;.json une fois la sauvegarde terminée.</translation>
     </message>
     <message>
-        <source>Manifest:</source>
-        <translation>Manifeste :</translation>
-    </message>
-    <message>
         <source>%1, pinned</source>
         <translation>%1, épinglée</translation>
     </message>
@@ -86,6 +82,58 @@
     <message>
         <source>Backup Details — %1</source>
         <translation>Détails de la sauvegarde — %1</translation>
+    </message>
+    <message>
+        <source>MySQL server:</source>
+        <translation>Serveur MySQL :</translation>
+    </message>
+    <message>
+        <source>Dump options:</source>
+        <translation>Options du dump :</translation>
+    </message>
+    <message>
+        <source>Tables:</source>
+        <translation>Tables :</translation>
+    </message>
+    <message>
+        <source>Tables in the backup</source>
+        <translation>Tables de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>The manifest is stored next to the dump once the backup has completed.</source>
+        <translation>Le manifeste est enregistré à côté du dump une fois la sauvegarde terminée.</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>Manifest JSON</source>
+        <translation>Manifeste (JSON)</translation>
+    </message>
+    <message>
+        <source>Loading the manifest from storage…</source>
+        <translation>Chargement du manifeste depuis le stockage…</translation>
+    </message>
+    <message>
+        <source>The manifest could not be loaded: %1</source>
+        <translation>Impossible de charger le manifeste : %1</translation>
+    </message>
+    <message>
+        <source>it is not a manifest this version understands (%1).</source>
+        <translation>ce n’est pas un manifeste que cette version comprend (%1).</translation>
+    </message>
+    <message>
+        <source>%1 tables, %2 rows</source>
+        <translation>%1 tables, %2 lignes</translation>
     </message>
 </context>
 <context>
@@ -159,7 +207,7 @@
     </message>
     <message>
         <source>Copy Backup ID</source>
-        <translation>Copier l'ID de sauvegarde</translation>
+        <translation>Copier l&apos;ID de sauvegarde</translation>
     </message>
     <message>
         <source>Delete…</source>
@@ -186,7 +234,7 @@
     </message>
     <message>
         <source>&lt;p&gt;Everything works right away, without an account:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the &lt;b&gt;catalog&lt;/b&gt; of sites and backups is a local SQLite file, and&lt;/li&gt;&lt;li&gt;backups are stored in a &lt;b&gt;local folder&lt;/b&gt;,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;both under &lt;code&gt;%1&lt;/code&gt; (set &lt;code&gt;CREODROP_HOME&lt;/code&gt; to use another folder).&lt;/p&gt;&lt;p&gt;&lt;b&gt;To store backups in Cloudflare R2&lt;/b&gt;, create an R2 API token with Object Read &amp;amp; Write for your bucket, then open &lt;i&gt;Settings ▸ Storage&lt;/i&gt; and enter the account endpoint (&lt;code&gt;https://&amp;lt;account-id&amp;gt;.r2.cloudflarestorage.com&lt;/code&gt;), the bucket, the access key ID and the secret access key. The secret goes into the system keychain, never into the settings file. Use &lt;i&gt;Test Connection&lt;/i&gt; before saving.&lt;/p&gt;&lt;p&gt;&lt;b&gt;To share the catalog with your team&lt;/b&gt;, point &lt;i&gt;Settings ▸ Catalog&lt;/i&gt; at a MySQL or MariaDB database.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Tout fonctionne immédiatement, sans compte :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;le &lt;b&gt;catalogue&lt;/b&gt; des sites et des sauvegardes est un fichier SQLite local, et&lt;/li&gt;&lt;li&gt;les sauvegardes sont stockées dans un &lt;b&gt;dossier local&lt;/b&gt;,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;tous deux sous &lt;code&gt;%1&lt;/code&gt; (définissez &lt;code&gt;CREODROP_HOME&lt;/code&gt; pour utiliser un autre dossier).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Pour stocker les sauvegardes dans Cloudflare R2&lt;/b&gt;, créez un jeton d'API R2 avec lecture et écriture d'objets pour votre bucket, puis ouvrez &lt;i&gt;Paramètres ▸ Stockage&lt;/i&gt; et saisissez le point de terminaison du compte (&lt;code&gt;https://&amp;lt;account-id&amp;gt;.r2.cloudflarestorage.com&lt;/code&gt;), le bucket, l'ID de clé d'accès et la clé d'accès secrète. Le secret va dans le trousseau du système, jamais dans le fichier de paramètres. Utilisez &lt;i&gt;Tester la connexion&lt;/i&gt; avant d'enregistrer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Pour partager le catalogue avec votre équipe&lt;/b&gt;, faites pointer &lt;i&gt;Paramètres ▸ Catalogue&lt;/i&gt; vers une base MySQL ou MariaDB.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Tout fonctionne immédiatement, sans compte :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;le &lt;b&gt;catalogue&lt;/b&gt; des sites et des sauvegardes est un fichier SQLite local, et&lt;/li&gt;&lt;li&gt;les sauvegardes sont stockées dans un &lt;b&gt;dossier local&lt;/b&gt;,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;tous deux sous &lt;code&gt;%1&lt;/code&gt; (définissez &lt;code&gt;CREODROP_HOME&lt;/code&gt; pour utiliser un autre dossier).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Pour stocker les sauvegardes dans Cloudflare R2&lt;/b&gt;, créez un jeton d&apos;API R2 avec lecture et écriture d&apos;objets pour votre bucket, puis ouvrez &lt;i&gt;Paramètres ▸ Stockage&lt;/i&gt; et saisissez le point de terminaison du compte (&lt;code&gt;https://&amp;lt;account-id&amp;gt;.r2.cloudflarestorage.com&lt;/code&gt;), le bucket, l&apos;ID de clé d&apos;accès et la clé d&apos;accès secrète. Le secret va dans le trousseau du système, jamais dans le fichier de paramètres. Utilisez &lt;i&gt;Tester la connexion&lt;/i&gt; avant d&apos;enregistrer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Pour partager le catalogue avec votre équipe&lt;/b&gt;, faites pointer &lt;i&gt;Paramètres ▸ Catalogue&lt;/i&gt; vers une base MySQL ou MariaDB.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -356,7 +404,7 @@
     </message>
     <message>
         <source>No jobs yet. Backups, downloads and verifications you start appear here.</source>
-        <translation>Aucune tâche pour l'instant. Les sauvegardes, téléchargements et vérifications que vous lancez apparaissent ici.</translation>
+        <translation>Aucune tâche pour l&apos;instant. Les sauvegardes, téléchargements et vérifications que vous lancez apparaissent ici.</translation>
     </message>
     <message>
         <source>History</source>
@@ -368,7 +416,7 @@
     </message>
     <message>
         <source>any moment</source>
-        <translation>d'un instant à l'autre</translation>
+        <translation>d&apos;un instant à l&apos;autre</translation>
     </message>
     <message>
         <source>Job progress</source>
@@ -391,12 +439,12 @@
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <source>Measured from this job's progress</source>
+        <source>Measured from this job&apos;s progress</source>
         <translation>Mesuré à partir de la progression de cette tâche</translation>
     </message>
     <message>
         <source>Estimated from earlier backups of this environment</source>
-        <translation>Estimé d'après les sauvegardes précédentes de cet environnement</translation>
+        <translation>Estimé d&apos;après les sauvegardes précédentes de cet environnement</translation>
     </message>
     <message>
         <source>Done</source>
@@ -546,7 +594,7 @@
         <translation>À propos de Creodrop Backups</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Creodrop Backups %1&lt;/h3&gt;&lt;p&gt;Backups of customer sites' MySQL databases to Cloudflare R2.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Creodrop Backups %1&lt;/h3&gt;&lt;p&gt;Backups of customer sites&apos; MySQL databases to Cloudflare R2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Creodrop Backups %1&lt;/h3&gt;&lt;p&gt;Sauvegardes des bases MySQL des sites clients vers Cloudflare R2.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -654,16 +702,16 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <translation>Supprimer la sauvegarde</translation>
     </message>
     <message>
-        <source>Testing storage needs a newer service; save and create a backup to check.</source>
-        <translation>Le test du stockage nécessite un service plus récent ; enregistrez et créez une sauvegarde pour vérifier.</translation>
-    </message>
-    <message>
         <source>Could not store the secret in the keychain: %1</source>
-        <translation>Impossible d'enregistrer le secret dans le trousseau : %1</translation>
+        <translation>Impossible d&apos;enregistrer le secret dans le trousseau : %1</translation>
     </message>
     <message>
         <source>Settings saved. Storage and catalog changes apply after a restart.</source>
-        <translation>Paramètres enregistrés. Les changements de stockage et de catalogue s'appliquent après un redémarrage.</translation>
+        <translation>Paramètres enregistrés. Les changements de stockage et de catalogue s&apos;appliquent après un redémarrage.</translation>
+    </message>
+    <message>
+        <source>The backup service is not running.</source>
+        <translation>Le service de sauvegarde ne fonctionne pas.</translation>
     </message>
 </context>
 <context>
@@ -701,7 +749,7 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     </message>
     <message>
         <source>Back up the selected environment now (Ctrl+B)</source>
-        <translation>Sauvegarder maintenant l'environnement sélectionné (Ctrl+B)</translation>
+        <translation>Sauvegarder maintenant l&apos;environnement sélectionné (Ctrl+B)</translation>
     </message>
     <message>
         <source>&amp;Download…</source>
@@ -737,7 +785,7 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     </message>
     <message>
         <source>Restoring a backup into an environment arrives with the restore feature.</source>
-        <translation>La restauration d'une sauvegarde dans un environnement arrive avec la fonction de restauration.</translation>
+        <translation>La restauration d&apos;une sauvegarde dans un environnement arrive avec la fonction de restauration.</translation>
     </message>
     <message>
         <source>S&amp;ync Environments…</source>
@@ -749,7 +797,7 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     </message>
     <message>
         <source>Copying a database between environments arrives with the restore feature.</source>
-        <translation>La copie d'une base entre environnements arrive avec la fonction de restauration.</translation>
+        <translation>La copie d&apos;une base entre environnements arrive avec la fonction de restauration.</translation>
     </message>
     <message>
         <source>&amp;Verify</source>
@@ -761,7 +809,7 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     </message>
     <message>
         <source>Read the stored backup back and check its SHA-256 and gzip integrity</source>
-        <translation>Relire la sauvegarde stockée et vérifier son SHA-256 et l'intégrité gzip</translation>
+        <translation>Relire la sauvegarde stockée et vérifier son SHA-256 et l&apos;intégrité gzip</translation>
     </message>
     <message>
         <source>&amp;Pin</source>
@@ -773,7 +821,7 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     </message>
     <message>
         <source>A pinned backup is never removed by retention</source>
-        <translation>Une sauvegarde épinglée n'est jamais supprimée par la rétention</translation>
+        <translation>Une sauvegarde épinglée n&apos;est jamais supprimée par la rétention</translation>
     </message>
     <message>
         <source>Dele&amp;te…</source>
@@ -916,15 +964,15 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     </message>
     <message>
         <source>Access key ID</source>
-        <translation>ID de clé d'accès</translation>
+        <translation>ID de clé d&apos;accès</translation>
     </message>
     <message>
         <source>&amp;Access key ID:</source>
-        <translation>ID de clé d'&amp;accès :</translation>
+        <translation>ID de clé d&apos;&amp;accès :</translation>
     </message>
     <message>
         <source>Secret access key</source>
-        <translation>Clé d'accès secrète</translation>
+        <translation>Clé d&apos;accès secrète</translation>
     </message>
     <message>
         <source>not stored yet</source>
@@ -936,7 +984,7 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     </message>
     <message>
         <source>&amp;Secret access key:</source>
-        <translation>Clé d'accès &amp;secrète :</translation>
+        <translation>Clé d&apos;accès &amp;secrète :</translation>
     </message>
     <message>
         <source>Path-style addressing</source>
@@ -996,7 +1044,7 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     </message>
     <message>
         <source>Everyone who points at the same database sees the same sites, backups and audit log.</source>
-        <translation>Tous ceux qui pointent vers la même base voient les mêmes sites, sauvegardes et journal d'audit.</translation>
+        <translation>Tous ceux qui pointent vers la même base voient les mêmes sites, sauvegardes et journal d&apos;audit.</translation>
     </message>
     <message>
         <source>The catalog is a file on this computer.</source>
@@ -1016,7 +1064,7 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     </message>
     <message>
         <source>Backups of different sites run in parallel up to this number; one environment never runs two at once.</source>
-        <translation>Les sauvegardes de sites différents s'exécutent en parallèle jusqu'à ce nombre ; un environnement n'en exécute jamais deux à la fois.</translation>
+        <translation>Les sauvegardes de sites différents s&apos;exécutent en parallèle jusqu&apos;à ce nombre ; un environnement n&apos;en exécute jamais deux à la fois.</translation>
     </message>
     <message>
         <source>Backups running at &amp;once:</source>
@@ -1103,7 +1151,7 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     </message>
     <message>
         <source>optional; used instead of host and port</source>
-        <translation>facultatif ; remplace l'hôte et le port</translation>
+        <translation>facultatif ; remplace l&apos;hôte et le port</translation>
     </message>
     <message>
         <source>User</source>
@@ -1213,7 +1261,7 @@ Formule : %4</translation>
     </message>
     <message>
         <source>No sites yet. Add one with Site ▸ Add Site…</source>
-        <translation>Aucun site pour l'instant. Ajoutez-en un avec Site ▸ Ajouter un site…</translation>
+        <translation>Aucun site pour l&apos;instant. Ajoutez-en un avec Site ▸ Ajouter un site…</translation>
     </message>
     <message>
         <source>Add Site…</source>
@@ -1275,7 +1323,7 @@ Formule : %4</translation>
     <name>main</name>
     <message>
         <source>Creodrop Backups admin console</source>
-        <translation>Console d'administration Creodrop Backups</translation>
+        <translation>Console d&apos;administration Creodrop Backups</translation>
     </message>
     <message>
         <source>Settings</source>

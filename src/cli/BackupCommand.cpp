@@ -1,41 +1,27 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliArgs.h"
 #include "CliContext.h"
+#include "CommandGroup.h"
 #include "Commands.h"
-#include "JobsCliSupport.h"
+#include "JobsSession.h"
 #include "jobs/BackupJob.h"
 #include "jobs/DeleteJob.h"
 #include "jobs/DownloadJob.h"
 #include "jobs/VerifyJob.h"
 #include "storage/ObjectStore.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QTextStream>
 
+#include <cstdio>
+
+using Cli::tr;
+
 namespace {
 
-QString tr(const char *text)
+int backupCreate(CliArgs &args, const QStringList &input)
 {
-    return QCoreApplication::translate("Cli", text);
-}
-
-int runJobAndReport(CliContext &ctx, Job *job, const QString &successLine)
-{
-    if (!ctx.runJob(job))
-        return CliContext::fail(job->errorString());
-    if (!successLine.isEmpty())
-        CliContext::printLine(successLine);
-    return Cli::Success;
-}
-
-int backupCreate(const QStringList &input)
-{
-    CliContext::Args args(
-        QStringLiteral("backup create SITE ENV [--no-wait]"),
-        tr("Creates a manual backup and prints its id on the first line. By default the backup runs in this process "
-           "until it is completed (exit 0) or failed (exit 1, the reason on stderr); --no-wait only queues it as "
-           "Pending for a 'creodrop-backupctl worker'. --wait is accepted for compatibility (the default)."));
     args.flag(QStringLiteral("wait"));
     args.flag(QStringLiteral("no-wait"));
     if (!args.parse(input, 2, 2))
@@ -48,71 +34,60 @@ int backupCreate(const QStringList &input)
         return args.usageError(tr("Unknown environment \"%1\": use prod, stage or dev.").arg(args.positional(1)));
 
     CliContext ctx;
-    int exitCode = Cli::Failure;
-    auto session = JobsSession::open(ctx, &exitCode);
+    auto session = JobsSession::open(ctx);
     if (!session)
-        return exitCode;
+        return Cli::Failure;
     const BackupRecord record = session->catalog()->createBackup(siteId, *env, BackupType::Manual, CliContext::actor());
     if (!record.isValid())
         return CliContext::fail(session->catalog()->lastError());
     {
+        // Flushed now: a script reads the id while the backup runs.
         QTextStream out(stdout);
         out << record.id << '\n';
         out.flush();
     }
     if (args.isSet(QStringLiteral("no-wait")))
         return Cli::Success;
-    BackupJob job(session->catalog(), session->store(), ctx.secrets(), ctx.clock(), record.id,
-                  JobsSession::backupOptions());
-    return runJobAndReport(ctx, &job, QString());
+    return ctx.runJobOrReport(session->newBackupJob(record.id).get()) ? Cli::Success : Cli::Failure;
 }
 
-int backupDownload(QStringList input)
+int backupDownload(CliArgs &args, const QStringList &input)
 {
-    // "-o PATH" is the familiar short form; the shared parser knows long options only.
-    for (QString &arg : input) {
-        if (arg == QLatin1String("-o"))
-            arg = QStringLiteral("--output");
-    }
-    CliContext::Args args(QStringLiteral("backup download ID [-o PATH]"),
-                          tr("Downloads a completed backup, verifies its SHA-256 and saves it with mode 0600 "
-                             "(default: the downloads folder, SITE-ENV-ID.sql.gz). Prints the path."));
-    args.option(QStringLiteral("output"));
+    args.option(QStringLiteral("output"), u'o');
     if (!args.parse(input, 1, 1))
         return args.exitCode();
     CliContext ctx;
-    int exitCode = Cli::Failure;
-    auto session = JobsSession::open(ctx, &exitCode);
+    auto session = JobsSession::open(ctx);
     if (!session)
-        return exitCode;
+        return Cli::Failure;
     const QString id = args.positional(0);
-    const auto record = session->catalog()->backup(id);
+    const auto record = ctx.findBackup(id);
     if (!record)
-        return CliContext::fail(tr("There is no backup %1 in the catalog.").arg(id));
+        return Cli::Failure;
     QString path = args.value(QStringLiteral("output"));
     if (path.isEmpty())
         path = QDir(ctx.settings().downloadsFolder())
                    .filePath(QStringLiteral("%1-%2-%3.sql.gz")
                                  .arg(record->siteId, Environments::toString(record->environment), id));
     DownloadJob job(session->catalog(), session->store(), ctx.clock(), id, path, CliContext::actor());
-    return runJobAndReport(ctx, &job, job.targetPath());
+    if (!ctx.runJobOrReport(&job))
+        return Cli::Failure;
+    CliContext::printLine(job.targetPath());
+    return Cli::Success;
 }
 
-int backupLink(const QStringList &input)
+int backupLink(CliArgs &args, const QStringList &input)
 {
-    CliContext::Args args(QStringLiteral("backup link ID"),
-                          tr("Prints a download URL valid for 15 minutes, signed now; records who asked."));
     if (!args.parse(input, 1, 1))
         return args.exitCode();
     CliContext ctx;
-    int exitCode = Cli::Failure;
-    auto session = JobsSession::open(ctx, &exitCode);
+    auto session = JobsSession::open(ctx);
     if (!session)
-        return exitCode;
+        return Cli::Failure;
     const QString id = args.positional(0);
-    const auto record = session->catalog()->backup(id);
+    const auto record = ctx.findBackup(id);
     if (!record)
-        return CliContext::fail(tr("There is no backup %1 in the catalog.").arg(id));
+        return Cli::Failure;
     if (record->status != BackupStatus::Completed)
         return CliContext::fail(tr("Backup %1 is %2; only completed backups have download links.")
                                     .arg(id, Backups::statusToString(record->status)));
@@ -124,115 +99,110 @@ int backupLink(const QStringList &input)
     const QUrl url = session->store()->presignedGetUrl(record->objectKey, 900, &error);
     if (url.isEmpty())
         return CliContext::fail(tr("Cannot sign a download link: %1").arg(error));
-    session->catalog()->audit(AuditEntry{ ctx.clock()->nowUtc(), CliContext::actor(), QStringLiteral("backup.link"),
-                                          record->siteId, id, tr("15-minute link") });
+    ctx.audit(QStringLiteral("backup.link"), record->siteId, id, tr("15-minute link"));
     CliContext::printLine(url.toString(QUrl::FullyEncoded));
     return Cli::Success;
 }
 
-int backupVerify(const QStringList &input)
+int backupVerify(CliArgs &args, const QStringList &input)
 {
-    CliContext::Args args(QStringLiteral("backup verify ID"),
-                          tr("Re-reads a stored backup: manifest, size, SHA-256 and the gzip stream."));
     if (!args.parse(input, 1, 1))
         return args.exitCode();
     CliContext ctx;
-    int exitCode = Cli::Failure;
-    auto session = JobsSession::open(ctx, &exitCode);
+    auto session = JobsSession::open(ctx);
     if (!session)
-        return exitCode;
+        return Cli::Failure;
     VerifyJob job(session->catalog(), session->store(), args.positional(0));
-    if (!ctx.runJob(&job))
-        return CliContext::fail(job.errorString());
+    if (!ctx.runJobOrReport(&job))
+        return Cli::Failure;
     CliContext::printLine(job.resultText());
     return Cli::Success;
 }
 
-int backupDelete(const QStringList &input)
+int backupDelete(CliArgs &args, const QStringList &input)
 {
-    CliContext::Args args(QStringLiteral("backup delete ID"),
-                          tr("Deletes a backup's object, manifest and catalog row (audited)."));
     if (!args.parse(input, 1, 1))
         return args.exitCode();
     CliContext ctx;
-    int exitCode = Cli::Failure;
-    auto session = JobsSession::open(ctx, &exitCode);
+    auto session = JobsSession::open(ctx);
     if (!session)
-        return exitCode;
+        return Cli::Failure;
     DeleteJob job(session->catalog(), session->store(), ctx.clock(), args.positional(0), CliContext::actor());
-    return runJobAndReport(ctx, &job, tr("Deleted backup %1.").arg(args.positional(0)));
+    if (!ctx.runJobOrReport(&job))
+        return Cli::Failure;
+    CliContext::printLine(tr("Deleted backup %1.").arg(args.positional(0)));
+    return Cli::Success;
 }
 
-int backupPin(const QStringList &input, bool pin)
+int backupSetPinned(CliArgs &args, const QStringList &input, bool pin)
 {
-    CliContext::Args args(pin ? QStringLiteral("backup pin ID") : QStringLiteral("backup unpin ID"),
-                          pin ? tr("Exempts a backup from retention.") : tr("Lets retention consider a backup again."));
     if (!args.parse(input, 1, 1))
         return args.exitCode();
     CliContext ctx;
-    Catalog *catalog = ctx.catalog();
+    Catalog *catalog = ctx.openCatalog();
     if (!catalog)
-        return CliContext::fail(ctx.lastError());
+        return Cli::Failure;
     const QString id = args.positional(0);
-    const auto record = catalog->backup(id);
+    const auto record = ctx.findBackup(id);
     if (!record)
-        return CliContext::fail(tr("There is no backup %1 in the catalog.").arg(id));
+        return Cli::Failure;
     if (!catalog->setPinned(id, pin))
         return CliContext::fail(catalog->lastError());
-    catalog->audit(AuditEntry{ ctx.clock()->nowUtc(), CliContext::actor(),
-                               pin ? QStringLiteral("backup.pin") : QStringLiteral("backup.unpin"), record->siteId, id,
-                               QString() });
+    ctx.audit(pin ? QStringLiteral("backup.pin") : QStringLiteral("backup.unpin"), record->siteId, id);
     CliContext::printLine(pin ? tr("Pinned backup %1.").arg(id) : tr("Unpinned backup %1.").arg(id));
     return Cli::Success;
 }
 
-void printUsage(QTextStream &out)
+int backupPin(CliArgs &args, const QStringList &input)
 {
-    out << "Usage: creodrop-backupctl backup <command> [arguments]\n\n"
-           "  create SITE ENV [--no-wait]   take a backup now (prints the id; waits unless --no-wait)\n"
-           "  list SITE [--env E] [--status S] [--json]\n"
-           "  show ID [--json]\n"
-           "  download ID [-o PATH]         download, verify SHA-256, save with mode 0600\n"
-           "  link ID                       print a download URL valid for 15 minutes\n"
-           "  verify ID                     re-hash the stored backup and test its gzip stream\n"
-           "  delete ID                     delete object, manifest and catalog row\n"
-           "  pin ID | unpin ID             exempt from retention, or not\n";
+    return backupSetPinned(args, input, true);
+}
+
+int backupUnpin(CliArgs &args, const QStringList &input)
+{
+    return backupSetPinned(args, input, false);
 }
 
 } // namespace
 
-int Cli::runBackup(const QStringList &args)
+const CommandGroup &Cli::backupCommands()
 {
-    if (args.isEmpty()) {
-        QTextStream err(stderr);
-        printUsage(err);
-        return UsageError;
-    }
-    const QString sub = args.first();
-    const QStringList rest = args.mid(1);
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub == QLatin1String("help")) {
-        QTextStream out(stdout);
-        printUsage(out);
-        return Success;
-    }
-    if (sub == QLatin1String("list"))
-        return backupList(rest);
-    if (sub == QLatin1String("show"))
-        return backupShow(rest);
-    if (sub == QLatin1String("create"))
-        return backupCreate(rest);
-    if (sub == QLatin1String("download"))
-        return backupDownload(rest);
-    if (sub == QLatin1String("link"))
-        return backupLink(rest);
-    if (sub == QLatin1String("verify"))
-        return backupVerify(rest);
-    if (sub == QLatin1String("delete"))
-        return backupDelete(rest);
-    if (sub == QLatin1String("pin") || sub == QLatin1String("unpin"))
-        return backupPin(rest, sub == QLatin1String("pin"));
-    QTextStream err(stderr);
-    err << "creodrop-backupctl backup: unknown command '" << sub << "'\n";
-    printUsage(err);
-    return UsageError;
+    static const CommandGroup group(
+        "backup", "create, list, show, download, link, verify, pin, unpin and delete backups",
+        {
+            { "create", nullptr, "backup create SITE ENV [--wait | --no-wait]",
+              "take a backup now (prints the id; waits unless --no-wait)",
+              QT_TRANSLATE_NOOP("Cli",
+                                "Creates a manual backup and prints its id on the first line. By default the "
+                                "backup runs in this process until it is completed (exit 0) or failed (exit 1, "
+                                "the reason on stderr); --no-wait only queues it as Pending for a "
+                                "'creodrop-backupctl worker'. --wait is accepted for compatibility (the "
+                                "default)."),
+              backupCreate },
+            { "list", nullptr, "backup list SITE [--env E] [--status S] [--json] [--timing]",
+              "list a site's backups, newest first",
+              QT_TRANSLATE_NOOP("Cli",
+                                "Lists a site's backups, newest first. E is prod, stage or dev; S is pending, "
+                                "in_progress,\ncompleted, failed or cancelled. --timing prints the catalog "
+                                "query time to stderr."),
+              Cli::backupList },
+            { "show", nullptr, "backup show ID [--json]", "show one backup", nullptr, Cli::backupShow },
+            { "download", nullptr, "backup download ID [-o|--output PATH]",
+              "download, verify SHA-256, save with mode 0600",
+              QT_TRANSLATE_NOOP("Cli",
+                                "Downloads a completed backup, verifies its SHA-256 and saves it with mode 0600 "
+                                "(default: the downloads folder, SITE-ENV-ID.sql.gz). Prints the path."),
+              backupDownload },
+            { "link", nullptr, "backup link ID", "print a download URL valid for 15 minutes",
+              "Prints a download URL valid for 15 minutes, signed now; records who asked.", backupLink },
+            { "verify", nullptr, "backup verify ID", "re-hash the stored backup and test its gzip stream",
+              "Re-reads a stored backup: manifest, size, SHA-256 and the gzip stream.", backupVerify },
+            { "delete", nullptr, "backup delete ID", "delete object, manifest and catalog row",
+              "Deletes a backup's object, manifest and catalog row (audited).", backupDelete },
+            { "pin", nullptr, "backup pin ID", "exempt a backup from retention", "Exempts a backup from retention.",
+              backupPin },
+            { "unpin", nullptr, "backup unpin ID", "let retention consider a backup again",
+              "Lets retention consider a backup again.", backupUnpin },
+        });
+    return group;
 }

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliArgs.h"
 #include "CliContext.h"
 #include "Commands.h"
 
@@ -8,12 +9,8 @@
 
 #include <cstdio>
 
-int Cli::backupList(const QStringList &input)
+int Cli::backupList(CliArgs &args, const QStringList &input)
 {
-    CliContext::Args args(QStringLiteral("backup list SITE [--env E] [--status S] [--json] [--timing]"),
-                          QStringLiteral("Lists a site's backups, newest first. E is prod, stage or dev; S is pending, "
-                                         "in_progress,\ncompleted, failed or cancelled. --timing prints the catalog "
-                                         "query time to stderr."));
     args.option(QStringLiteral("env"));
     args.option(QStringLiteral("status"));
     args.flag(QStringLiteral("json"));
@@ -35,9 +32,9 @@ int Cli::backupList(const QStringList &input)
         filter.setStatus(status);
     }
     CliContext ctx;
-    Catalog *catalog = ctx.catalog();
+    Catalog *catalog = ctx.openCatalog();
     if (!catalog)
-        return CliContext::fail(ctx.lastError());
+        return Failure;
     const QString siteId = args.positional(0);
     QElapsedTimer timer;
     timer.start();
@@ -45,16 +42,13 @@ int Cli::backupList(const QStringList &input)
     const QVector<BackupRecord> backups = known ? catalog->backups(siteId, filter) : QVector<BackupRecord>();
     const qint64 queryNs = timer.nsecsElapsed();
     if (!known)
-        return CliContext::fail(QStringLiteral("no site \"%1\" in the catalog").arg(siteId));
+        return CliContext::failNoSite(siteId);
     if (args.isSet(QStringLiteral("timing")))
         QTextStream(stderr)
             << QStringLiteral("query: %1 ms, %2 rows\n").arg(queryNs / 1e6, 0, 'f', 3).arg(backups.size());
 
     if (args.isSet(QStringLiteral("json"))) {
-        QJsonArray array;
-        for (const BackupRecord &b : backups)
-            array.append(CliContext::backupToJson(b));
-        CliContext::printJson(array);
+        CliContext::printJson(CliContext::toJsonArray(backups, CliContext::backupToJson));
         return Success;
     }
     QVector<QStringList> rows;
@@ -71,16 +65,15 @@ int Cli::backupList(const QStringList &input)
     return Success;
 }
 
-int Cli::backupShow(const QStringList &input)
+int Cli::backupShow(CliArgs &args, const QStringList &input)
 {
-    CliContext::Args args(QStringLiteral("backup show ID [--json]"));
     args.flag(QStringLiteral("json"));
     if (!args.parse(input, 1, 1))
         return args.exitCode();
     CliContext ctx;
-    Catalog *catalog = ctx.catalog();
+    Catalog *catalog = ctx.openCatalog();
     if (!catalog)
-        return CliContext::fail(ctx.lastError());
+        return Failure;
     const auto backup = catalog->backup(args.positional(0));
     if (!backup)
         return CliContext::fail(QStringLiteral("no backup \"%1\" in the catalog").arg(args.positional(0)));

@@ -13,95 +13,30 @@
 
 #include <cstdio>
 
-// --- Args
-
-CliContext::Args::Args(const QString &usage, const QString &help)
-    : m_usage(usage)
-    , m_help(help)
-{ }
-
-void CliContext::Args::option(const QString &name)
+namespace {
+void printJsonDocument(const QJsonDocument &document)
 {
-    m_known.insert(name, true);
+    QTextStream(stdout) << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
 }
 
-void CliContext::Args::flag(const QString &name)
+QString weekdayName(int isoWeekday)
 {
-    m_known.insert(name, false);
+    static const char *const days[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+    return QLatin1String(days[qBound(1, isoWeekday, 7) - 1]);
 }
-
-int CliContext::Args::usageError(const QString &message) const
+QJsonValue timeOrNull(const QDateTime &dt)
 {
-    QTextStream err(stderr);
-    err << "creodrop-backupctl: " << message << '\n' << "Usage: creodrop-backupctl " << m_usage << '\n';
-    return Cli::UsageError;
+    return dt.isValid() ? QJsonValue(CliContext::formatTime(dt)) : QJsonValue(QJsonValue::Null);
 }
-
-bool CliContext::Args::parse(const QStringList &args, int minPositional, int maxPositional)
+QJsonValue textOrNull(const QString &text)
 {
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &arg = args.at(i);
-        if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
-            QTextStream out(stdout);
-            out << "Usage: creodrop-backupctl " << m_usage << '\n';
-            if (!m_help.isEmpty())
-                out << '\n' << m_help << '\n';
-            m_exitCode = Cli::Success;
-            return false;
-        }
-        if (arg == QLatin1String("--")) {
-            m_positionals += args.mid(i + 1);
-            break;
-        }
-        if (!arg.startsWith(QLatin1String("--")) || arg.size() == 2) {
-            m_positionals << arg;
-            continue;
-        }
-        QString name = arg.mid(2);
-        QString value;
-        bool inlineValue = false;
-        if (const int eq = name.indexOf(u'='); eq >= 0) {
-            value = name.mid(eq + 1);
-            name.truncate(eq);
-            inlineValue = true;
-        }
-        const auto known = m_known.constFind(name);
-        if (known == m_known.constEnd()) {
-            m_exitCode = usageError(QStringLiteral("unknown option --%1").arg(name));
-            return false;
-        }
-        if (*known && !inlineValue) {
-            if (i + 1 >= args.size()) {
-                m_exitCode = usageError(QStringLiteral("--%1 needs a value").arg(name));
-                return false;
-            }
-            value = args.at(++i);
-        } else if (!*known && inlineValue) {
-            m_exitCode = usageError(QStringLiteral("--%1 takes no value").arg(name));
-            return false;
-        }
-        m_values.insert(name, value);
-    }
-    if (m_positionals.size() < minPositional) {
-        m_exitCode = usageError(QStringLiteral("missing arguments"));
-        return false;
-    }
-    if (maxPositional >= 0 && m_positionals.size() > maxPositional) {
-        m_exitCode = usageError(QStringLiteral("unexpected argument '%1'").arg(m_positionals.at(maxPositional)));
-        return false;
-    }
-    return true;
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
-
-bool CliContext::Args::require(const QString &name)
+QJsonValue sizeOrNull(qint64 bytes)
 {
-    if (isSet(name) && !value(name).isEmpty())
-        return true;
-    m_exitCode = usageError(QStringLiteral("--%1 is required").arg(name));
-    return false;
+    return bytes < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(bytes);
 }
-
-// --- CliContext
+} // namespace
 
 CliContext::CliContext()
     : m_settings(std::make_unique<AppSettings>())
@@ -111,45 +46,56 @@ CliContext::CliContext()
 
 CliContext::~CliContext() = default;
 
-std::optional<CatalogLocation> CliContext::catalogLocation()
+QString Cli::tr(const char *text)
+{
+    return QCoreApplication::translate("Cli", text);
+}
+
+std::optional<CatalogLocation> CliContext::resolvedCatalogLocation()
 {
     QString text = qEnvironmentVariable("CREODROP_CATALOG");
     if (text.isEmpty())
         text = m_settings->catalogLocation();
     QString error;
     auto location = CatalogLocation::parse(text, &error);
-    if (!location)
+    if (!location) {
         m_lastError = error;
-    return location;
-}
-
-std::optional<CatalogLocation> CliContext::resolvedCatalogLocation()
-{
-    auto location = catalogLocation();
-    if (!location || location->kind != CatalogLocation::Kind::MySql)
+        return std::nullopt;
+    }
+    if (location->kind != CatalogLocation::Kind::MySql)
         return location;
     const std::optional<QString> password = readSecret(location->secretKey());
     if (!password) {
-        m_lastError = QCoreApplication::translate("Cli", "Cannot read the catalog password for %1: %2")
-                          .arg(location->toString(), m_lastError);
+        m_lastError = Cli::tr("Cannot read the catalog password for %1: %2").arg(location->toString(), m_lastError);
         return std::nullopt;
     }
     location->password = *password;
     return location;
 }
 
-Catalog *CliContext::catalog()
+Catalog *CliContext::openCatalog()
 {
     if (m_catalog)
         return m_catalog.get();
-    const auto location = resolvedCatalogLocation();
-    if (!location)
-        return nullptr;
-    QString error;
-    m_catalog = Catalog::open(*location, &m_clock, &error);
+    if (const auto location = resolvedCatalogLocation())
+        m_catalog = Catalog::open(*location, &m_clock, &m_lastError);
     if (!m_catalog)
-        m_lastError = error;
+        fail(m_lastError);
     return m_catalog.get();
+}
+
+std::optional<BackupRecord> CliContext::findBackup(const QString &id)
+{
+    auto record = m_catalog->backup(id);
+    if (!record)
+        fail(Cli::tr("There is no backup %1 in the catalog.").arg(id));
+    return record;
+}
+
+void CliContext::audit(const QString &action, const QString &siteId, const QString &backupId, const QString &detail)
+{
+    // No time: the catalog stamps the entry with its clock, which is ours.
+    m_catalog->audit(AuditEntry{ {}, actor(), action, siteId, backupId, detail });
 }
 
 bool CliContext::runJob(Job *job)
@@ -164,34 +110,40 @@ bool CliContext::runJob(Job *job)
     return job->succeeded();
 }
 
+bool CliContext::runJobOrReport(Job *job)
+{
+    if (runJob(job))
+        return true;
+    fail(job->errorString());
+    return false;
+}
+
+bool CliContext::runSecretJob(SecretJob *job)
+{
+    if (runJob(job))
+        return true;
+    m_lastError = job->errorString();
+    return false;
+}
+
 std::optional<QString> CliContext::readSecret(const QString &key)
 {
     std::unique_ptr<SecretJob> job(m_secrets->read(key));
-    if (!runJob(job.get())) {
-        m_lastError = job->errorString();
+    if (!runSecretJob(job.get()))
         return std::nullopt;
-    }
     return job->isNotFound() ? QStringLiteral("") : job->secret();
 }
 
 bool CliContext::writeSecret(const QString &key, const QString &secret)
 {
     std::unique_ptr<SecretJob> job(m_secrets->write(key, secret));
-    if (!runJob(job.get())) {
-        m_lastError = job->errorString();
-        return false;
-    }
-    return true;
+    return runSecretJob(job.get());
 }
 
 bool CliContext::removeSecret(const QString &key)
 {
     std::unique_ptr<SecretJob> job(m_secrets->remove(key));
-    if (!runJob(job.get())) {
-        m_lastError = job->errorString();
-        return false;
-    }
-    return true;
+    return runSecretJob(job.get());
 }
 
 QString CliContext::actor()
@@ -208,6 +160,16 @@ int CliContext::fail(const QString &message)
     return Cli::Failure;
 }
 
+void CliContext::warn(const QString &line)
+{
+    QTextStream(stderr) << "creodrop-backupctl: warning: " << line << '\n';
+}
+
+int CliContext::failNoSite(const QString &siteId)
+{
+    return fail(QStringLiteral("no site \"%1\" in the catalog").arg(siteId));
+}
+
 void CliContext::printLine(const QString &line)
 {
     QTextStream(stdout) << line << '\n';
@@ -215,12 +177,12 @@ void CliContext::printLine(const QString &line)
 
 void CliContext::printJson(const QJsonObject &object)
 {
-    QTextStream(stdout) << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    printJsonDocument(QJsonDocument(object));
 }
 
 void CliContext::printJson(const QJsonArray &array)
 {
-    QTextStream(stdout) << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    printJsonDocument(QJsonDocument(array));
 }
 
 void CliContext::printTable(const QStringList &headers, const QVector<QStringList> &rows)
@@ -274,24 +236,8 @@ QString CliContext::describeSchedule(const Schedule &s)
     const QString time = s.timeUtc.toString(QStringLiteral("HH:mm"));
     if (s.frequency == Schedule::Frequency::Daily)
         return QStringLiteral("daily %1").arg(time);
-    static const char *const days[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
-    return QStringLiteral("weekly %1@%2").arg(QLatin1String(days[qBound(1, s.weekday, 7) - 1]), time);
+    return QStringLiteral("weekly %1@%2").arg(weekdayName(s.weekday), time);
 }
-
-namespace {
-QJsonValue timeOrNull(const QDateTime &dt)
-{
-    return dt.isValid() ? QJsonValue(CliContext::formatTime(dt)) : QJsonValue(QJsonValue::Null);
-}
-QJsonValue textOrNull(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-QJsonValue sizeOrNull(qint64 bytes)
-{
-    return bytes < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(bytes);
-}
-} // namespace
 
 QJsonObject CliContext::backupToJson(const BackupRecord &b)
 {
@@ -347,7 +293,6 @@ QJsonObject CliContext::environmentToJson(const EnvironmentConfig &c)
 
 QJsonObject CliContext::scheduleToJson(const Schedule &s, const QDateTime &nowUtc)
 {
-    static const char *const days[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
     QJsonObject o{
         { QStringLiteral("site"), s.siteId },
         { QStringLiteral("env"), Environments::toString(s.environment) },
@@ -355,7 +300,7 @@ QJsonObject CliContext::scheduleToJson(const Schedule &s, const QDateTime &nowUt
           s.frequency == Schedule::Frequency::Daily ? QStringLiteral("daily") : QStringLiteral("weekly") },
         { QStringLiteral("time_utc"), s.timeUtc.toString(QStringLiteral("HH:mm")) },
         { QStringLiteral("weekday"),
-          s.frequency == Schedule::Frequency::Weekly ? QJsonValue(QLatin1String(days[qBound(1, s.weekday, 7) - 1]))
+          s.frequency == Schedule::Frequency::Weekly ? QJsonValue(weekdayName(s.weekday))
                                                      : QJsonValue(QJsonValue::Null) },
         { QStringLiteral("keep_last"), s.keepLast },
         { QStringLiteral("keep_days"), s.keepDays },

@@ -4,24 +4,38 @@
 
 #include <QStringList>
 
-/// Entry points of the command groups of creodrop-backupctl. Each takes the arguments after
-/// the group name (e.g. for "storage put a b": {"put", "a", "b"}) and returns the process exit
-/// code: 0 success, 1 failure (one line on stderr), 2 usage error. A group that needs the event
-/// loop runs QCoreApplication::exec() itself; there is never more than one loop running.
+class CliArgs;
+class CommandGroup;
+
+/// Entry points of the command groups of creodrop-backupctl. A run function takes the arguments
+/// after the group name (e.g. for "storage put a b": {"put", "a", "b"}); every command returns
+/// the process exit code: 0 success, 1 failure (one line on stderr), 2 usage error. A command
+/// that needs the event loop runs QCoreApplication::exec() itself; there is never more than one
+/// loop running.
 namespace Cli {
 
 enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
 
+// Groups with their own argument handling.
 int runStorage(const QStringList &args); // StorageCommand.cpp
 int runDump(const QStringList &args); // DumpCommand.cpp
 int runLoad(const QStringList &args); // DumpCommand.cpp
-int runSite(const QStringList &args); // SiteCommand.cpp
-int runEnv(const QStringList &args); // SiteCommand.cpp
-int runSchedule(const QStringList &args); // ScheduleCommand.cpp
-int runBackup(const QStringList &args); // BackupCommand.cpp
-int runSchedules(const QStringList &args); // WorkerCommand.cpp ("schedules run")
-int runRetention(const QStringList &args); // WorkerCommand.cpp ("retention apply")
-int runCatalog(const QStringList &args); // WorkerCommand.cpp ("catalog rescan")
-int runWorker(const QStringList &args); // WorkerCommand.cpp
+
+// Groups of CliArgs commands (CommandGroup): main.cpp runs them and lists their commands.
+const CommandGroup &siteCommands(); // SiteCommand.cpp
+const CommandGroup &envCommands(); // SiteCommand.cpp
+const CommandGroup &scheduleCommands(); // ScheduleCommand.cpp
+const CommandGroup &backupCommands(); // BackupCommand.cpp
+const CommandGroup &schedulesCommands(); // WorkerCommand.cpp ("schedules run")
+const CommandGroup &retentionCommands(); // WorkerCommand.cpp ("retention apply")
+const CommandGroup &catalogCommands(); // WorkerCommand.cpp ("catalog rescan")
+const CommandGroup &workerCommand(); // WorkerCommand.cpp ("worker [--once]")
+
+// "backup list" and "backup show", in BackupQueryCommand.cpp; listed by backupCommands().
+int backupList(CliArgs &args, const QStringList &input);
+int backupShow(CliArgs &args, const QStringList &input);
+
+/// QCoreApplication::translate("Cli", @p text).
+QString tr(const char *text);
 
 } // namespace Cli

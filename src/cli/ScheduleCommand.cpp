@@ -1,18 +1,15 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliArgs.h"
 #include "CliContext.h"
+#include "CommandGroup.h"
 #include "Commands.h"
 
 #include <QRegularExpression>
 
-namespace {
+#include <climits>
 
-const char kScheduleHelp[] = "  schedule set SITE ENV --daily HH:MM | --weekly DAY@HH:MM --keep N [--keep-days D]\n"
-                             "  schedule show [SITE] [--json]\n"
-                             "  schedule rm SITE ENV\n"
-                             "Times are UTC. DAY is mon..sun (or monday..sunday, or 1..7 with 1 = Monday).\n"
-                             "--keep N keeps the newest N scheduled backups, --keep-days D also those younger "
-                             "than D days;\nmanual and pinned backups are never removed by retention.";
+namespace {
 
 std::optional<QTime> parseTime(const QString &text)
 {
@@ -39,20 +36,17 @@ int parseWeekday(const QString &text)
     return 0;
 }
 
-int scheduleSet(const QStringList &input)
+int scheduleSet(CliArgs &args, const QStringList &input)
 {
-    CliContext::Args args(
-        QStringLiteral("schedule set SITE ENV --daily HH:MM | --weekly DAY@HH:MM --keep N [--keep-days D]"));
     args.option(QStringLiteral("daily"));
     args.option(QStringLiteral("weekly"));
     args.option(QStringLiteral("keep"));
     args.option(QStringLiteral("keep-days"));
     if (!args.parse(input, 2, 2) || !args.require(QStringLiteral("keep")))
         return args.exitCode();
-    const auto env = Environments::fromString(args.positional(1));
+    const auto env = args.environment(1);
     if (!env)
-        return args.usageError(
-            QStringLiteral("unknown environment '%1': use prod, stage or dev").arg(args.positional(1)));
+        return args.exitCode();
     const bool daily = args.isSet(QStringLiteral("daily")), weekly = args.isSet(QStringLiteral("weekly"));
     if (daily == weekly)
         return args.usageError(QStringLiteral("give exactly one of --daily HH:MM or --weekly DAY@HH:MM"));
@@ -75,19 +69,21 @@ int scheduleSet(const QStringList &input)
         s.weekday = day;
         s.timeUtc = *time;
     }
-    bool ok = false;
-    s.keepLast = args.value(QStringLiteral("keep")).toInt(&ok);
-    if (!ok || s.keepLast < 1)
-        return args.usageError(QStringLiteral("--keep takes a number >= 1"));
+    const auto keep = args.integer(QStringLiteral("keep"), 1, INT_MAX, QStringLiteral("--keep takes a number >= 1"));
+    if (!keep)
+        return args.exitCode();
+    s.keepLast = *keep;
     if (args.isSet(QStringLiteral("keep-days"))) {
-        s.keepDays = args.value(QStringLiteral("keep-days")).toInt(&ok);
-        if (!ok || s.keepDays < 0)
-            return args.usageError(QStringLiteral("--keep-days takes a number >= 0"));
+        const auto keepDays
+            = args.integer(QStringLiteral("keep-days"), 0, INT_MAX, QStringLiteral("--keep-days takes a number >= 0"));
+        if (!keepDays)
+            return args.exitCode();
+        s.keepDays = *keepDays;
     }
     CliContext ctx;
-    Catalog *catalog = ctx.catalog();
+    Catalog *catalog = ctx.openCatalog();
     if (!catalog)
-        return CliContext::fail(ctx.lastError());
+        return Cli::Failure;
     // Keep the run history of an existing schedule.
     for (const Schedule &existing : catalog->schedules(s.siteId)) {
         if (existing.environment == s.environment)
@@ -97,46 +93,37 @@ int scheduleSet(const QStringList &input)
         return CliContext::fail(catalog->lastError());
     const QString description = CliContext::describeSchedule(s) + QStringLiteral(" UTC, keep %1").arg(s.keepLast)
         + (s.keepDays > 0 ? QStringLiteral(" and %1 days").arg(s.keepDays) : QString());
-    catalog->audit({ {},
-                     CliContext::actor(),
-                     QStringLiteral("schedule.set"),
-                     s.siteId,
-                     {},
-                     Environments::toString(s.environment) + u' ' + description });
+    ctx.audit(QStringLiteral("schedule.set"), s.siteId, {}, Environments::toString(s.environment) + u' ' + description);
     CliContext::printLine(
         QStringLiteral("Scheduled %1/%2: %3.").arg(s.siteId, Environments::toString(s.environment), description));
     return Cli::Success;
 }
 
-int scheduleShow(const QStringList &input)
+int scheduleShow(CliArgs &args, const QStringList &input)
 {
-    CliContext::Args args(QStringLiteral("schedule show [SITE] [--json]"));
     args.flag(QStringLiteral("json"));
     if (!args.parse(input, 0, 1))
         return args.exitCode();
     CliContext ctx;
-    Catalog *catalog = ctx.catalog();
+    Catalog *catalog = ctx.openCatalog();
     if (!catalog)
-        return CliContext::fail(ctx.lastError());
+        return Cli::Failure;
     const QString siteId = args.positional(0);
     if (!siteId.isEmpty() && !catalog->site(siteId))
-        return CliContext::fail(QStringLiteral("no site \"%1\" in the catalog").arg(siteId));
+        return CliContext::failNoSite(siteId);
     const QVector<Schedule> schedules = catalog->schedules(siteId);
     const QDateTime now = ctx.clock()->nowUtc();
+    auto toJson = [&now](const Schedule &s) { return CliContext::scheduleToJson(s, now); };
     if (args.isSet(QStringLiteral("json"))) {
-        QJsonArray array;
-        for (const Schedule &s : schedules)
-            array.append(CliContext::scheduleToJson(s, now));
-        CliContext::printJson(array);
+        CliContext::printJson(CliContext::toJsonArray(schedules, toJson));
         return Cli::Success;
     }
     QVector<QStringList> rows;
     for (const Schedule &s : schedules) {
-        const QJsonObject o = CliContext::scheduleToJson(s, now);
         rows.append({ s.siteId, Environments::toString(s.environment), CliContext::describeSchedule(s),
                       QString::number(s.keepLast), s.keepDays > 0 ? QString::number(s.keepDays) : QStringLiteral("-"),
                       s.lastRunAt.isValid() ? CliContext::formatTime(s.lastRunAt) : QStringLiteral("never"),
-                      o.value(QStringLiteral("next_run_at")).toString() });
+                      toJson(s).value(QStringLiteral("next_run_at")).toString() });
     }
     CliContext::printTable({ QStringLiteral("SITE"), QStringLiteral("ENV"), QStringLiteral("WHEN (UTC)"),
                              QStringLiteral("KEEP"), QStringLiteral("KEEP-DAYS"), QStringLiteral("LAST RUN"),
@@ -145,44 +132,40 @@ int scheduleShow(const QStringList &input)
     return Cli::Success;
 }
 
-int scheduleRemove(const QStringList &input)
+int scheduleRemove(CliArgs &args, const QStringList &input)
 {
-    CliContext::Args args(QStringLiteral("schedule rm SITE ENV"));
     if (!args.parse(input, 2, 2))
         return args.exitCode();
-    const auto env = Environments::fromString(args.positional(1));
+    const auto env = args.environment(1);
     if (!env)
-        return args.usageError(
-            QStringLiteral("unknown environment '%1': use prod, stage or dev").arg(args.positional(1)));
+        return args.exitCode();
     CliContext ctx;
-    Catalog *catalog = ctx.catalog();
+    Catalog *catalog = ctx.openCatalog();
     if (!catalog)
-        return CliContext::fail(ctx.lastError());
+        return Cli::Failure;
     if (!catalog->removeSchedule(args.positional(0), *env))
         return CliContext::fail(catalog->lastError());
-    catalog->audit(
-        { {}, CliContext::actor(), QStringLiteral("schedule.remove"), args.positional(0), {}, args.positional(1) });
+    ctx.audit(QStringLiteral("schedule.remove"), args.positional(0), {}, args.positional(1));
     CliContext::printLine(QStringLiteral("Removed the schedule of %1/%2.").arg(args.positional(0), args.positional(1)));
     return Cli::Success;
 }
 
 } // namespace
 
-int Cli::runSchedule(const QStringList &args)
+const CommandGroup &Cli::scheduleCommands()
 {
-    const QString sub = args.value(0);
-    if (sub == QLatin1String("set"))
-        return scheduleSet(args.mid(1));
-    if (sub == QLatin1String("show") || sub == QLatin1String("list"))
-        return scheduleShow(args.mid(1));
-    if (sub == QLatin1String("rm") || sub == QLatin1String("remove"))
-        return scheduleRemove(args.mid(1));
-    CliContext::Args usage(QStringLiteral("schedule set|show|rm ..."), QLatin1String(kScheduleHelp));
-    if (sub.isEmpty())
-        return usage.usageError(QStringLiteral("missing command"));
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub == QLatin1String("help")) {
-        usage.parse({ QStringLiteral("--help") }, 0, 0);
-        return Success;
-    }
-    return usage.usageError(QStringLiteral("unknown schedule command '%1'").arg(sub));
+    static const CommandGroup group(
+        "schedule", "set, show and remove an environment's backup schedule and retention",
+        {
+            { "set", nullptr, "schedule set SITE ENV --daily HH:MM | --weekly DAY@HH:MM --keep N [--keep-days D]",
+              "back an environment up automatically, with retention", nullptr, scheduleSet },
+            { "show", "list", "schedule show [SITE] [--json]", "list the schedules, with their last and next runs",
+              nullptr, scheduleShow },
+            { "rm", "remove", "schedule rm SITE ENV", "remove a schedule (its backups stay)", nullptr, scheduleRemove },
+        },
+        QT_TRANSLATE_NOOP("Cli",
+                          "Times are UTC. DAY is mon..sun (or monday..sunday, or 1..7 with 1 = Monday).\n"
+                          "--keep N keeps the newest N scheduled backups, --keep-days D also those younger "
+                          "than D days;\nmanual and pinned backups are never removed by retention."));
+    return group;
 }

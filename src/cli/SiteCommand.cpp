@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliArgs.h"
 #include "CliContext.h"
+#include "CommandGroup.h"
 #include "Commands.h"
 
 #include <QFile>
@@ -10,17 +12,8 @@
 
 namespace {
 
-const char kSiteUsage[] = "site add|list|show|rm ...";
-const char kSiteHelp[] = "  site add SITE --name N --customer C --tier basic|developer\n"
-                         "  site list [--json]\n"
-                         "  site show SITE [--json]\n"
-                         "  site rm SITE\n"
-                         "SITE and C are slugs: 1-63 lower-case letters, digits and dashes.\n"
-                         "A basic-tier site has prod only; a developer-tier site has dev, stage and prod.";
-
-int siteAdd(const QStringList &input)
+int siteAdd(CliArgs &args, const QStringList &input)
 {
-    CliContext::Args args(QStringLiteral("site add SITE --name N --customer C --tier basic|developer"));
     args.option(QStringLiteral("name"));
     args.option(QStringLiteral("customer"));
     args.option(QStringLiteral("tier"));
@@ -36,38 +29,29 @@ int siteAdd(const QStringList &input)
     site.customer = args.value(QStringLiteral("customer"));
     site.tier = *tier;
     CliContext ctx;
-    Catalog *catalog = ctx.catalog();
+    Catalog *catalog = ctx.openCatalog();
     if (!catalog)
-        return CliContext::fail(ctx.lastError());
+        return Cli::Failure;
     if (!catalog->addSite(site))
         return CliContext::fail(catalog->lastError());
-    catalog->audit(
-        { {},
-          CliContext::actor(),
-          QStringLiteral("site.add"),
-          site.id,
-          {},
-          QStringLiteral("%1 tier, customer %2").arg(Environments::tierToString(site.tier), site.customer) });
+    ctx.audit(QStringLiteral("site.add"), site.id, {},
+              QStringLiteral("%1 tier, customer %2").arg(Environments::tierToString(site.tier), site.customer));
     CliContext::printLine(QStringLiteral("Added site %1 (%2).").arg(site.id, Environments::tierToString(site.tier)));
     return Cli::Success;
 }
 
-int siteList(const QStringList &input)
+int siteList(CliArgs &args, const QStringList &input)
 {
-    CliContext::Args args(QStringLiteral("site list [--json]"));
     args.flag(QStringLiteral("json"));
     if (!args.parse(input, 0, 0))
         return args.exitCode();
     CliContext ctx;
-    Catalog *catalog = ctx.catalog();
+    Catalog *catalog = ctx.openCatalog();
     if (!catalog)
-        return CliContext::fail(ctx.lastError());
+        return Cli::Failure;
     const QVector<Site> sites = catalog->sites();
     if (args.isSet(QStringLiteral("json"))) {
-        QJsonArray array;
-        for (const Site &s : sites)
-            array.append(CliContext::siteToJson(s));
-        CliContext::printJson(array);
+        CliContext::printJson(CliContext::toJsonArray(sites, CliContext::siteToJson));
         return Cli::Success;
     }
     QVector<QStringList> rows;
@@ -83,31 +67,27 @@ int siteList(const QStringList &input)
     return Cli::Success;
 }
 
-int siteShow(const QStringList &input)
+int siteShow(CliArgs &args, const QStringList &input)
 {
-    CliContext::Args args(QStringLiteral("site show SITE [--json]"));
     args.flag(QStringLiteral("json"));
     if (!args.parse(input, 1, 1))
         return args.exitCode();
     CliContext ctx;
-    Catalog *catalog = ctx.catalog();
+    Catalog *catalog = ctx.openCatalog();
     if (!catalog)
-        return CliContext::fail(ctx.lastError());
+        return Cli::Failure;
     const auto site = catalog->site(args.positional(0));
     if (!site)
-        return CliContext::fail(QStringLiteral("no site \"%1\" in the catalog").arg(args.positional(0)));
+        return CliContext::failNoSite(args.positional(0));
     const QVector<EnvironmentConfig> envs = catalog->environments(site->id);
     const QVector<Schedule> schedules = catalog->schedules(site->id);
     const QDateTime now = ctx.clock()->nowUtc();
     if (args.isSet(QStringLiteral("json"))) {
         QJsonObject o = CliContext::siteToJson(*site);
-        QJsonArray envArray, scheduleArray;
-        for (const EnvironmentConfig &c : envs)
-            envArray.append(CliContext::environmentToJson(c));
-        for (const Schedule &s : schedules)
-            scheduleArray.append(CliContext::scheduleToJson(s, now));
-        o.insert(QStringLiteral("endpoints"), envArray);
-        o.insert(QStringLiteral("schedules"), scheduleArray);
+        o.insert(QStringLiteral("endpoints"), CliContext::toJsonArray(envs, CliContext::environmentToJson));
+        o.insert(QStringLiteral("schedules"), CliContext::toJsonArray(schedules, [&now](const Schedule &s) {
+                     return CliContext::scheduleToJson(s, now);
+                 }));
         CliContext::printJson(o);
         return Cli::Success;
     }
@@ -137,25 +117,24 @@ int siteShow(const QStringList &input)
     return Cli::Success;
 }
 
-int siteRemove(const QStringList &input)
+int siteRemove(CliArgs &args, const QStringList &input)
 {
-    CliContext::Args args(QStringLiteral("site rm SITE"));
     if (!args.parse(input, 1, 1))
         return args.exitCode();
     CliContext ctx;
-    Catalog *catalog = ctx.catalog();
+    Catalog *catalog = ctx.openCatalog();
     if (!catalog)
-        return CliContext::fail(ctx.lastError());
+        return Cli::Failure;
     const QString siteId = args.positional(0);
     const QVector<EnvironmentConfig> envs = catalog->environments(siteId);
     if (!catalog->removeSite(siteId))
         return CliContext::fail(catalog->lastError() + QStringLiteral(" (backup delete ID removes one)"));
-    catalog->audit({ {}, CliContext::actor(), QStringLiteral("site.remove"), siteId, {}, {} });
+    ctx.audit(QStringLiteral("site.remove"), siteId);
     // The passwords belong to the site: do not leave them behind in the keychain.
     for (const EnvironmentConfig &c : envs) {
         if (!ctx.removeSecret(c.secretKey()))
-            QTextStream(stderr) << "creodrop-backupctl: warning: could not remove the password " << c.secretKey()
-                                << " from the keychain: " << ctx.lastError() << '\n';
+            CliContext::warn(QStringLiteral("could not remove the password %1 from the keychain: %2")
+                                 .arg(c.secretKey(), ctx.lastError()));
     }
     CliContext::printLine(QStringLiteral("Removed site %1.").arg(siteId));
     return Cli::Success;
@@ -175,59 +154,16 @@ QString readPasswordFromStdin()
     return password;
 }
 
-} // namespace
-
-int Cli::runSite(const QStringList &args)
+int envSet(CliArgs &args, const QStringList &input)
 {
-    const QString sub = args.value(0);
-    const QStringList rest = args.mid(1);
-    if (sub == QLatin1String("add"))
-        return siteAdd(rest);
-    if (sub == QLatin1String("list") || sub == QLatin1String("ls"))
-        return siteList(rest);
-    if (sub == QLatin1String("show"))
-        return siteShow(rest);
-    if (sub == QLatin1String("rm") || sub == QLatin1String("remove"))
-        return siteRemove(rest);
-    CliContext::Args usage{ QString::fromLatin1(kSiteUsage), QString::fromLatin1(kSiteHelp) };
-    if (sub.isEmpty())
-        return usage.usageError(QStringLiteral("missing command"));
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub == QLatin1String("help")) {
-        usage.parse({ QStringLiteral("--help") }, 0, 0);
-        return Success;
-    }
-    return usage.usageError(QStringLiteral("unknown site command '%1'").arg(sub));
-}
-
-int Cli::runEnv(const QStringList &input)
-{
-    if (input.value(0) != QLatin1String("set")) {
-        CliContext::Args usage(QStringLiteral("env set SITE ENV --host H --port P [--socket S] --database DB --user U "
-                                              "[--password-stdin]"),
-                               QStringLiteral("Sets the MySQL endpoint of a site's environment (prod, stage, dev).\n"
-                                              "--password-stdin reads the password from standard input and stores "
-                                              "it in the keychain\n(never in settings or the catalog); MYSQL_PWD "
-                                              "overrides it for headless runs."));
-        const QString first = input.value(0);
-        if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
-            usage.parse({ QStringLiteral("--help") }, 0, 0);
-            return Success;
-        }
-        return usage.usageError(first.isEmpty() ? QStringLiteral("missing command")
-                                                : QStringLiteral("unknown env command '%1'").arg(first));
-    }
-    CliContext::Args args(QStringLiteral("env set SITE ENV --host H --port P [--socket S] --database DB --user U "
-                                         "[--password-stdin]"));
     for (const char *name : { "host", "port", "socket", "database", "user" })
         args.option(QLatin1String(name));
     args.flag(QStringLiteral("password-stdin"));
-    if (!args.parse(input.mid(1), 2, 2) || !args.require(QStringLiteral("database"))
-        || !args.require(QStringLiteral("user")))
+    if (!args.parse(input, 2, 2) || !args.require(QStringLiteral("database")) || !args.require(QStringLiteral("user")))
         return args.exitCode();
-    const auto env = Environments::fromString(args.positional(1));
+    const auto env = args.environment(1);
     if (!env)
-        return args.usageError(
-            QStringLiteral("unknown environment '%1': use prod, stage or dev").arg(args.positional(1)));
+        return args.exitCode();
     EnvironmentConfig config;
     config.siteId = args.positional(0);
     config.environment = *env;
@@ -237,10 +173,11 @@ int Cli::runEnv(const QStringList &input)
     config.endpoint.database = args.value(QStringLiteral("database"));
     config.endpoint.user = args.value(QStringLiteral("user"));
     if (args.isSet(QStringLiteral("port"))) {
-        bool ok = false;
-        config.endpoint.port = args.value(QStringLiteral("port")).toInt(&ok);
-        if (!ok || config.endpoint.port < 1 || config.endpoint.port > 65535)
-            return args.usageError(QStringLiteral("--port must be a number from 1 to 65535"));
+        const auto port
+            = args.integer(QStringLiteral("port"), 1, 65535, QStringLiteral("--port must be a number from 1 to 65535"));
+        if (!port)
+            return args.exitCode();
+        config.endpoint.port = *port;
     }
     if (!args.isSet(QStringLiteral("host")) && config.endpoint.socket.isEmpty())
         return args.usageError(QStringLiteral("give --host (and --port) or --socket"));
@@ -254,22 +191,56 @@ int Cli::runEnv(const QStringList &input)
     }
 
     CliContext ctx;
-    Catalog *catalog = ctx.catalog();
+    Catalog *catalog = ctx.openCatalog();
     if (!catalog)
-        return CliContext::fail(ctx.lastError());
+        return Cli::Failure;
     if (!catalog->setEnvironment(config))
         return CliContext::fail(catalog->lastError());
-    catalog->audit({ {},
-                     CliContext::actor(),
-                     QStringLiteral("environment.set"),
-                     config.siteId,
-                     {},
-                     QStringLiteral("%1 -> %2").arg(args.positional(1), config.endpoint.describe()) });
+    ctx.audit(QStringLiteral("environment.set"), config.siteId, {},
+              QStringLiteral("%1 -> %2").arg(args.positional(1), config.endpoint.describe()));
     if (withPassword && !ctx.writeSecret(config.secretKey(), password))
         return CliContext::fail(
             QStringLiteral("saved the endpoint, but could not store the password: %1").arg(ctx.lastError()));
     CliContext::printLine(QStringLiteral("Set %1/%2 to %3%4.")
                               .arg(config.siteId, args.positional(1), config.endpoint.describe(),
                                    withPassword ? QStringLiteral(" (password in the keychain)") : QString()));
-    return Success;
+    return Cli::Success;
+}
+
+} // namespace
+
+const CommandGroup &Cli::siteCommands()
+{
+    static const CommandGroup group(
+        "site", "add, list, show and remove customer sites",
+        {
+            { "add", nullptr, "site add SITE --name N --customer C --tier basic|developer", "add a site", nullptr,
+              siteAdd },
+            { "list", "ls", "site list [--json]", "list all sites, by id", nullptr, siteList },
+            { "show", nullptr, "site show SITE [--json]", "show a site, its endpoints and schedules", nullptr,
+              siteShow },
+            { "rm", "remove", "site rm SITE", "remove a site without backups, and its passwords", nullptr, siteRemove },
+        },
+        QT_TRANSLATE_NOOP("Cli",
+                          "SITE and C are slugs: 1-63 lower-case letters, digits and dashes.\n"
+                          "A basic-tier site has prod only; a developer-tier site has dev, stage and prod."));
+    return group;
+}
+
+const CommandGroup &Cli::envCommands()
+{
+    static const CommandGroup group(
+        "env", "set a site environment's MySQL endpoint and password",
+        {
+            { "set", nullptr,
+              "env set SITE ENV --host H --port P [--socket S] --database DB --user U [--password-stdin]",
+              "set how to reach an environment's database",
+              QT_TRANSLATE_NOOP("Cli",
+                                "Sets the MySQL endpoint of a site's environment (prod, stage, dev).\n"
+                                "--password-stdin reads the password from standard input and stores it in the "
+                                "keychain\n(never in settings or the catalog); MYSQL_PWD overrides it for "
+                                "headless runs."),
+              envSet },
+        });
+    return group;
 }

@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliArgs.h"
 #include "CliContext.h"
+#include "CommandGroup.h"
 #include "Commands.h"
-#include "JobsCliSupport.h"
+#include "JobsSession.h"
 #include "catalog/RetentionPolicy.h"
 #include "jobs/BackupJob.h"
 #include "jobs/DeleteJob.h"
@@ -19,17 +21,9 @@
 #include <atomic>
 #include <csignal>
 
+using Cli::tr;
+
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
-
-void warn(const QString &line)
-{
-    JobsSession::warn(line);
-}
 
 std::atomic<int> g_stopSignal{ 0 };
 
@@ -54,7 +48,7 @@ public:
             if (job->succeeded())
                 CliContext::printLine(tr("backup %1 completed").arg(id));
             else
-                warn(tr("backup %1: %2").arg(id, job->errorString()));
+                CliContext::warn(tr("backup %1: %2").arg(id, job->errorString()));
             if (!job->succeeded() && job->error() != Job::Error::Aborted)
                 ++m_failures;
         });
@@ -62,9 +56,8 @@ public:
             if (m_once || m_stopping)
                 QCoreApplication::exit(0);
         });
-        m_poll.setInterval(qMax(1, qEnvironmentVariableIntValue("CREODROP_WORKER_POLL_SECONDS")) * 1000);
-        if (qEnvironmentVariableIntValue("CREODROP_WORKER_POLL_SECONDS") <= 0)
-            m_poll.setInterval(5000);
+        const int pollSeconds = qEnvironmentVariableIntValue("CREODROP_WORKER_POLL_SECONDS");
+        m_poll.setInterval((pollSeconds > 0 ? pollSeconds : 5) * 1000);
         connect(&m_poll, &QTimer::timeout, this, &WorkerLoop::pass);
         m_signalCheck.setInterval(200);
         connect(&m_signalCheck, &QTimer::timeout, this, [this] {
@@ -98,17 +91,14 @@ private:
             CliContext::printLine(tr("scheduled backup %1 of %2/%3")
                                       .arg(record.id, record.siteId, Environments::toString(record.environment)));
         for (const QString &p : problems)
-            warn(p);
+            CliContext::warn(p);
         for (const BackupRecord &record : m_session.catalog()->backupsWithStatus(BackupStatus::Pending)) {
             if (m_known.contains(record.id))
                 continue;
             m_known.insert(record.id);
             const QString id = record.id;
             m_queue.enqueue(record.siteId + QLatin1Char('/') + Environments::toString(record.environment), id,
-                            [this, id]() -> Job * {
-                                return new BackupJob(m_session.catalog(), m_session.store(), m_ctx.secrets(),
-                                                     m_ctx.clock(), id, JobsSession::backupOptions());
-                            });
+                            [this, id]() -> Job * { return m_session.newBackupJob(id).release(); });
         }
     }
 
@@ -135,53 +125,44 @@ private:
     int m_failures = 0;
 };
 
-int schedulesRun(const QStringList &input)
+int schedulesRun(CliArgs &args, const QStringList &input)
 {
-    CliContext::Args args(QStringLiteral("schedules run [--no-wait]"),
-                          tr("Creates a scheduled backup for every schedule that is due and runs them in this process "
-                             "(one per environment at a time); --no-wait only queues them for a worker."));
     args.flag(QStringLiteral("no-wait"));
     if (!args.parse(input, 0, 0))
         return args.exitCode();
     CliContext ctx;
-    int exitCode = Cli::Failure;
-    auto session = JobsSession::open(ctx, &exitCode);
+    auto session = JobsSession::open(ctx);
     if (!session)
-        return exitCode;
+        return Cli::Failure;
     QStringList problems;
     Scheduler scheduler(session->catalog(), ctx.clock(), CliContext::actor());
     const QVector<BackupRecord> created = scheduler.runDue(&problems);
     for (const QString &p : problems)
-        warn(p);
+        CliContext::warn(p);
     for (const BackupRecord &record : created)
         CliContext::printLine(record.id);
     if (args.isSet(QStringLiteral("no-wait")))
         return problems.isEmpty() ? Cli::Success : Cli::Failure;
     int failures = problems.size();
     for (const BackupRecord &record : created) {
-        BackupJob job(session->catalog(), session->store(), ctx.secrets(), ctx.clock(), record.id,
-                      JobsSession::backupOptions());
-        if (!ctx.runJob(&job)) {
-            warn(tr("backup %1: %2").arg(record.id, job.errorString()));
+        const auto job = session->newBackupJob(record.id);
+        if (!ctx.runJob(job.get())) {
+            CliContext::warn(tr("backup %1: %2").arg(record.id, job->errorString()));
             ++failures;
         }
     }
     return failures == 0 ? Cli::Success : CliContext::fail(tr("%1 scheduled backup(s) failed.").arg(failures));
 }
 
-int retentionApply(const QStringList &input)
+int retentionApply(CliArgs &args, const QStringList &input)
 {
-    CliContext::Args args(QStringLiteral("retention apply [--dry-run]"),
-                          tr("Deletes the scheduled backups that their schedule's retention no longer keeps (manual "
-                             "and pinned backups always stay). --dry-run only lists them."));
     args.flag(QStringLiteral("dry-run"));
     if (!args.parse(input, 0, 0))
         return args.exitCode();
     CliContext ctx;
-    int exitCode = Cli::Failure;
-    auto session = JobsSession::open(ctx, &exitCode);
+    auto session = JobsSession::open(ctx);
     if (!session)
-        return exitCode;
+        return Cli::Failure;
     const bool dryRun = args.isSet(QStringLiteral("dry-run"));
     int failures = 0;
     const QDateTime now = ctx.clock()->nowUtc();
@@ -201,7 +182,7 @@ int retentionApply(const QStringList &input)
             if (ctx.runJob(&job)) {
                 CliContext::printLine(tr("deleted %1").arg(record.id));
             } else {
-                warn(job.errorString());
+                CliContext::warn(job.errorString());
                 ++failures;
             }
         }
@@ -209,29 +190,19 @@ int retentionApply(const QStringList &input)
     return failures == 0 ? Cli::Success : CliContext::fail(tr("%1 backup(s) could not be deleted.").arg(failures));
 }
 
-int catalogRescan(const QStringList &input)
+int catalogRescan(CliArgs &args, const QStringList &input)
 {
-    CliContext::Args args(QStringLiteral("catalog rescan"),
-                          tr("Rebuilds or repairs catalog rows from the manifests in the bucket; sites missing from "
-                             "the catalog are recreated from the manifests."));
-    if (input.value(0) == QLatin1String("rescan"))
-        ;
-    else if (input.value(0) == QLatin1String("--help") || input.value(0) == QLatin1String("-h"))
-        return args.parse(input, 0, 0) ? Cli::Success : args.exitCode();
-    else
-        return args.usageError(tr("unknown command '%1'").arg(input.value(0)));
-    if (!args.parse(input.mid(1), 0, 0))
+    if (!args.parse(input, 0, 0))
         return args.exitCode();
     CliContext ctx;
-    int exitCode = Cli::Failure;
-    auto session = JobsSession::open(ctx, &exitCode);
+    auto session = JobsSession::open(ctx);
     if (!session)
-        return exitCode;
+        return Cli::Failure;
     RescanJob job(session->catalog(), session->store(), ctx.clock(), CliContext::actor());
-    if (!ctx.runJob(&job))
-        return CliContext::fail(job.errorString());
+    if (!ctx.runJobOrReport(&job))
+        return Cli::Failure;
     for (const QString &w : job.warnings())
-        warn(w);
+        CliContext::warn(w);
     CliContext::printLine(tr("%1 manifests read, %2 backups written to the catalog, %3 sites recreated")
                               .arg(job.manifestsSeen())
                               .arg(job.rowsWritten())
@@ -239,47 +210,15 @@ int catalogRescan(const QStringList &input)
     return Cli::Success;
 }
 
-} // namespace
-
-int Cli::runSchedules(const QStringList &args)
+int worker(CliArgs &args, const QStringList &input)
 {
-    if (args.value(0) == QLatin1String("run"))
-        return schedulesRun(args.mid(1));
-    QTextStream out(args.value(0).startsWith(QLatin1String("-h")) || args.value(0) == QLatin1String("--help") ? stdout
-                                                                                                              : stderr);
-    out << "Usage: creodrop-backupctl schedules run [--no-wait]\n";
-    return args.value(0) == QLatin1String("--help") || args.value(0) == QLatin1String("-h") ? Success : UsageError;
-}
-
-int Cli::runRetention(const QStringList &args)
-{
-    if (args.value(0) == QLatin1String("apply"))
-        return retentionApply(args.mid(1));
-    const bool help = args.value(0) == QLatin1String("--help") || args.value(0) == QLatin1String("-h");
-    QTextStream out(help ? stdout : stderr);
-    out << "Usage: creodrop-backupctl retention apply [--dry-run]\n";
-    return help ? Success : UsageError;
-}
-
-int Cli::runCatalog(const QStringList &args)
-{
-    return catalogRescan(args);
-}
-
-int Cli::runWorker(const QStringList &input)
-{
-    CliContext::Args args(QStringLiteral("worker [--once]"),
-                          tr("Runs due schedules and the Pending backups anyone sharing the catalog requested, until "
-                             "SIGTERM or SIGINT (running backups are cancelled cleanly). --once: one pass, then exit "
-                             "when its backups ended. CREODROP_WORKER_POLL_SECONDS sets the poll period (5)."));
     args.flag(QStringLiteral("once"));
     if (!args.parse(input, 0, 0))
         return args.exitCode();
     CliContext ctx;
-    int exitCode = Cli::Failure;
-    auto session = JobsSession::open(ctx, &exitCode);
+    auto session = JobsSession::open(ctx);
     if (!session)
-        return exitCode;
+        return Cli::Failure;
     std::signal(SIGTERM, onStopSignal);
     std::signal(SIGINT, onStopSignal);
     WorkerLoop loop(ctx, *session, args.isSet(QStringLiteral("once")));
@@ -287,5 +226,67 @@ int Cli::runWorker(const QStringList &input)
     QCoreApplication::exec();
     if (args.isSet(QStringLiteral("once")) && loop.failures() > 0)
         return CliContext::fail(tr("%1 backup(s) failed.").arg(loop.failures()));
-    return Success;
+    return Cli::Success;
+}
+
+} // namespace
+
+const CommandGroup &Cli::schedulesCommands()
+{
+    static const CommandGroup group(
+        "schedules", "run the backups whose schedule is due",
+        {
+            { "run", nullptr, "schedules run [--no-wait]", "create and run the due scheduled backups",
+              QT_TRANSLATE_NOOP("Cli",
+                                "Creates a scheduled backup for every schedule that is due and runs them in "
+                                "this process (one per environment at a time); --no-wait only queues them for "
+                                "a worker."),
+              schedulesRun },
+        });
+    return group;
+}
+
+const CommandGroup &Cli::retentionCommands()
+{
+    static const CommandGroup group(
+        "retention", "delete scheduled backups that retention no longer keeps",
+        {
+            { "apply", nullptr, "retention apply [--dry-run]",
+              "delete (or with --dry-run list) what retention no longer keeps",
+              QT_TRANSLATE_NOOP("Cli",
+                                "Deletes the scheduled backups that their schedule's retention no longer keeps "
+                                "(manual and pinned backups always stay). --dry-run only lists them."),
+              retentionApply },
+        });
+    return group;
+}
+
+const CommandGroup &Cli::catalogCommands()
+{
+    static const CommandGroup group(
+        "catalog", "rebuild catalog rows from the manifests in the bucket (rescan)",
+        {
+            { "rescan", nullptr, "catalog rescan", "rebuild or repair catalog rows from the manifests in the bucket",
+              QT_TRANSLATE_NOOP("Cli",
+                                "Rebuilds or repairs catalog rows from the manifests in the bucket; sites "
+                                "missing from the catalog are recreated from the manifests."),
+              catalogRescan },
+        });
+    return group;
+}
+
+const CommandGroup &Cli::workerCommand()
+{
+    static const CommandGroup group(
+        "worker", "run due schedules and pending backups headless",
+        {
+            { "", nullptr, "worker [--once]", "run until SIGTERM, or one pass with --once",
+              QT_TRANSLATE_NOOP("Cli",
+                                "Runs due schedules and the Pending backups anyone sharing the catalog "
+                                "requested, until SIGTERM or SIGINT (running backups are cancelled cleanly). "
+                                "--once: one pass, then exit when its backups ended. "
+                                "CREODROP_WORKER_POLL_SECONDS sets the poll period (5)."),
+              worker },
+        });
+    return group;
 }

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CommandGroup.h"
 #include "Commands.h"
 #include "util/Version.h"
 
@@ -7,37 +8,44 @@
 #include <QTextStream>
 
 #include <cstdio>
-#include <functional>
 
 namespace {
 
+/// A top-level command: either a CommandGroup (whose commands --help lists) or a group with its
+/// own argument handling (storage, dump, load: see their --help).
 struct Group
 {
     const char *name;
-    const char *summary;
-    std::function<int(const QStringList &)> run;
+    const char *summary; ///< for the groups with their own handling
+    int (*run)(const QStringList &args);
+    const CommandGroup &(*commands)();
 };
 
 const Group kGroups[] = {
-    { "storage", "put, get, ls, rm and presign objects in the configured bucket", Cli::runStorage },
-    { "dump", "dump a MySQL database to a .sql.gz file or stdout (like mysqldump)", Cli::runDump },
-    { "load", "load a .sql or .sql.gz dump into a MySQL database (like mysql)", Cli::runLoad },
-    { "site", "add, list, show and remove customer sites", Cli::runSite },
-    { "env", "set a site environment's MySQL endpoint and password", Cli::runEnv },
-    { "schedule", "set and show an environment's backup schedule and retention", Cli::runSchedule },
-    { "backup", "create, list, show, download, link, verify, pin and delete backups", Cli::runBackup },
-    { "schedules", "run the backups whose schedule is due", Cli::runSchedules },
-    { "retention", "delete scheduled backups that retention no longer keeps", Cli::runRetention },
-    { "catalog", "rebuild catalog rows from the manifests in the bucket (rescan)", Cli::runCatalog },
-    { "worker", "run due schedules and pending backups headless", Cli::runWorker },
+    { "storage", "put, get, ls, rm and presign objects in the configured bucket", Cli::runStorage, nullptr },
+    { "dump", "dump a MySQL database to a .sql.gz file or stdout (like mysqldump)", Cli::runDump, nullptr },
+    { "load", "load a .sql or .sql.gz dump into a MySQL database (like mysql)", Cli::runLoad, nullptr },
+    { "site", nullptr, nullptr, Cli::siteCommands },
+    { "env", nullptr, nullptr, Cli::envCommands },
+    { "schedule", nullptr, nullptr, Cli::scheduleCommands },
+    { "backup", nullptr, nullptr, Cli::backupCommands },
+    { "schedules", nullptr, nullptr, Cli::schedulesCommands },
+    { "retention", nullptr, nullptr, Cli::retentionCommands },
+    { "catalog", nullptr, nullptr, Cli::catalogCommands },
+    { "worker", nullptr, nullptr, Cli::workerCommand },
 };
 
-void printUsage(FILE *stream)
+/// With @p withCommands (for --help), every command's synopsis under its group.
+void printUsage(FILE *stream, bool withCommands)
 {
     QTextStream out(stream);
     out << "Usage: creodrop-backupctl <command> [arguments]\n\nCommands:\n";
-    for (const Group &group : kGroups)
-        out << QStringLiteral("  %1 %2\n").arg(QLatin1String(group.name), -10).arg(QLatin1String(group.summary));
+    for (const Group &group : kGroups) {
+        const QString summary = group.commands ? group.commands().summary() : QLatin1String(group.summary);
+        out << QStringLiteral("  %1 %2\n").arg(QLatin1String(group.name), -10).arg(summary);
+        if (withCommands && group.commands)
+            group.commands().printSynopses(out, 15, false);
+    }
     out << "\nRun 'creodrop-backupctl <command> --help' for the arguments of a command.\n"
            "Exit codes: 0 success, 1 failure, 2 usage error.\n";
 }
@@ -53,7 +61,7 @@ int main(int argc, char *argv[])
 
     QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty()) {
-        printUsage(stderr);
+        printUsage(stderr, false);
         return Cli::UsageError;
     }
     const QString command = args.takeFirst();
@@ -62,14 +70,14 @@ int main(int argc, char *argv[])
         return Cli::Success;
     }
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
-        printUsage(stdout);
+        printUsage(stdout, true);
         return Cli::Success;
     }
     for (const Group &group : kGroups) {
         if (command == QLatin1String(group.name))
-            return group.run(args);
+            return group.commands ? group.commands().run(args) : group.run(args);
     }
     QTextStream(stderr) << "creodrop-backupctl: unknown command '" << command << "'\n";
-    printUsage(stderr);
+    printUsage(stderr, false);
     return Cli::UsageError;
 }

@@ -52,6 +52,97 @@ private slots:
         QCOMPARE(r.environment, Environment::Dev);
     }
 
+    void firstPageThenComplete()
+    {
+        BackupTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QVector<BackupRecord> all = fiveBackups();
+        QVERIFY(model.setFirstPage(QStringLiteral("acme-shop"), all.mid(0, 2)));
+        QVERIFY(model.isPartial());
+        QCOMPARE(model.rowCount(), 2);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        model.setBackups(QStringLiteral("acme-shop"), all);
+        QVERIFY(!model.isPartial());
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(resets.size(), 1); // replaced in one go, not merged row by row
+        QCOMPARE(model.rowOf(QStringLiteral("b1")), 4);
+        // A refresh of the site already shown in full ignores the first page and merges.
+        QVERIFY(!model.setFirstPage(QStringLiteral("acme-shop"), all.mid(0, 2)));
+        QCOMPARE(model.rowCount(), 5);
+        // Another site's first page replaces the rows.
+        QVERIFY(model.setFirstPage(QStringLiteral("other-site"), all.mid(0, 1)));
+        QCOMPARE(model.rowCount(), 1);
+    }
+
+    void changesAnnounceOnlyTheirColumns()
+    {
+        BackupTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVector<BackupRecord> rows = fiveBackups();
+        model.setBackups(QStringLiteral("acme-shop"), rows);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        // The running backup completes: status and size change, Created (the sort column) not.
+        rows[0].status = BackupStatus::Completed;
+        rows[0].sizeBytes = 5000;
+        model.updateBackup(rows.at(0));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().column(), int(BackupTableModel::StatusColumn));
+        QCOMPARE(changed.first().at(1).toModelIndex().column(), int(BackupTableModel::SizeColumn));
+        // An identical periodic refresh announces nothing.
+        changed.clear();
+        model.setBackups(QStringLiteral("acme-shop"), rows);
+        QCOMPARE(changed.size(), 0);
+        // Pinning touches the Type column only.
+        rows[1].pinned = true;
+        model.setBackups(QStringLiteral("acme-shop"), rows);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().column(), int(BackupTableModel::TypeColumn));
+        QCOMPARE(changed.first().at(1).toModelIndex().column(), int(BackupTableModel::TypeColumn));
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+    }
+
+    void largeMergeOffTheGuiThread()
+    {
+        BackupTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVector<BackupRecord> rows;
+        const int n = BackupTableModel::AsyncMergeThreshold / 2 + 100;
+        for (int i = 0; i < n; ++i)
+            rows << backup(QStringLiteral("id%1").arg(i), Environment::Prod, BackupStatus::Completed,
+                           t0().addSecs(-i * 60), 100 + i);
+        rows[1].status = BackupStatus::InProgress;
+        rows[1].sizeBytes = -1;
+        model.setBackups(QStringLiteral("acme-shop"), rows);
+        QCOMPARE(model.rowCount(), n);
+
+        // The catalog answer: id0 changed, id5 gone, a new one. Meanwhile id1 completes here (a
+        // job's backupChanged, newer than the answer that still says In Progress).
+        QVector<BackupRecord> fresh = rows;
+        fresh[0].pinned = true;
+        fresh.remove(5);
+        fresh.prepend(backup(QStringLiteral("new"), Environment::Dev, BackupStatus::Pending, t0().addSecs(60)));
+        QSignalSpy merged(&model, &BackupTableModel::merged);
+        model.setBackups(QStringLiteral("acme-shop"), fresh);
+        BackupRecord done = rows.at(1);
+        done.status = BackupStatus::Completed;
+        done.sizeBytes = 777;
+        model.updateBackup(done);
+        QVERIFY(merged.wait(10000));
+        QCOMPARE(model.rowCount(), n); // one removed, one added
+        QVERIFY(model.recordAt(model.rowOf(QStringLiteral("id0"))).pinned);
+        QCOMPARE(model.rowOf(QStringLiteral("id5")), -1);
+        QVERIFY(model.rowOf(QStringLiteral("new")) >= 0);
+        QCOMPARE(model.recordAt(model.rowOf(QStringLiteral("id1"))).status, BackupStatus::Completed);
+        QCOMPARE(model.recordAt(model.rowOf(QStringLiteral("id1"))).sizeBytes, 777);
+
+        // Another site while a merge runs: the stale plan is dropped.
+        model.setBackups(QStringLiteral("acme-shop"), rows);
+        model.setBackups(QStringLiteral("other-site"), rows.mid(0, 3));
+        QTest::qWait(200);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.siteId(), QStringLiteral("other-site"));
+    }
+
     void progressOfRunningBackup()
     {
         BackupTableModel model;

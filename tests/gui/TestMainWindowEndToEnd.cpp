@@ -7,25 +7,33 @@
 // Actions and check the file's SHA-256.
 #include "TestServices.h"
 #include "actions/QuickActionsPanel.h"
+#include "backups/BackupDetailsDialog.h"
 #include "backups/BackupTableModel.h"
 #include "backups/BackupTableView.h"
 #include "catalog/Catalog.h"
 #include "jobs/BackupService.h"
 #include "mainwindow/MainWindow.h"
 #include "secrets/InMemorySecretStore.h"
+#include "settings/SettingsDialog.h"
+#include "sites/SiteListModel.h"
 #include "sites/SiteListWidget.h"
 #include "sites/SitePage.h"
 #include "util/AppSettings.h"
 #include "util/Clock.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
 #include <QPushButton>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QtTest>
 
 class TestMainWindowEndToEnd : public QObject
@@ -35,6 +43,7 @@ class TestMainWindowEndToEnd : public QObject
     QTemporaryDir m_home;
     QString m_database;
     QString m_siteId;
+    QString m_overdueSiteId;
     QString m_customer;
     SystemClock m_clock;
 
@@ -88,6 +97,21 @@ private slots:
         dev.endpoint.user = mysql.user;
         dev.endpoint.database = m_database;
         QVERIFY2(catalog->setEnvironment(dev), qPrintable(catalog->lastError()));
+
+        // A second site whose daily schedule never produced a backup: overdue (sorted after the
+        // demo site, which the window opens first).
+        m_overdueSiteId = QStringLiteral("zz-overdue-") + unique;
+        Site overdue = site;
+        overdue.id = m_overdueSiteId;
+        overdue.name = QStringLiteral("Overdue Blog");
+        overdue.tier = Tier::Basic;
+        QVERIFY2(catalog->addSite(overdue), qPrintable(catalog->lastError()));
+        Schedule daily;
+        daily.siteId = m_overdueSiteId;
+        daily.environment = Environment::Prod;
+        daily.timeUtc = QTime(2, 0);
+        daily.createdAt = QDateTime::currentDateTimeUtc().addDays(-3);
+        QVERIFY2(catalog->setSchedule(daily), qPrintable(catalog->lastError()));
     }
 
     void cleanupTestCase()
@@ -205,6 +229,53 @@ private slots:
         QVERIFY(hash.addData(&file));
         QCOMPARE(QString::fromLatin1(hash.result().toHex()), done.sha256);
         QCOMPARE(file.size(), done.sizeBytes);
+
+        // Details: the manifest comes from storage, with the table and its row count.
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(view->index(0, 1)).center());
+        BackupDetailsDialog *details = nullptr;
+        QTRY_VERIFY((details = window.findChild<BackupDetailsDialog *>()) != nullptr);
+        QCOMPARE(details->record().id, done.id);
+        QTRY_COMPARE_WITH_TIMEOUT(details->tablesView()->topLevelItemCount(), 1, 20000);
+        QCOMPARE(details->tablesView()->topLevelItem(0)->text(0), QStringLiteral("orders"));
+        QCOMPARE(details->tablesView()->topLevelItem(0)->data(1, Qt::DisplayRole).toLongLong(), 20);
+        QVERIFY(details->fieldText(QStringLiteral("serverField")).contains(QStringLiteral("MariaDB")));
+        details->close();
+
+        // Attention marks: the overdue site is marked, the demo site (no schedule) is not.
+        QAbstractItemModel *sites = window.siteList()->view()->model();
+        auto attention = [&](const QString &id) {
+            for (int row = 0; row < sites->rowCount(); ++row) {
+                const QModelIndex index = sites->index(row, 0);
+                if (index.data(SiteListModel::IdRole).toString() == id)
+                    return index.data(SiteListModel::AttentionRole).toBool() ? 1 : 0;
+            }
+            return -1;
+        };
+        QCOMPARE(attention(m_overdueSiteId), 1);
+        QCOMPARE(attention(m_siteId), 0);
+
+        // Settings > Storage > Test Connection against the real S3 server: the right secret
+        // connects, a wrong one is rejected with the storage's own explanation.
+        window.action(QStringLiteral("actionSettings"))->trigger();
+        SettingsDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<SettingsDialog *>()) != nullptr);
+        dialog->findChild<QComboBox *>(QStringLiteral("storageKind"))->setCurrentIndex(1);
+        dialog->findChild<QLineEdit *>(QStringLiteral("storageEndpoint"))->setText(s3.endpoint);
+        dialog->findChild<QLineEdit *>(QStringLiteral("storageRegion"))->setText(s3.region);
+        dialog->findChild<QLineEdit *>(QStringLiteral("storageBucket"))->setText(s3.bucket);
+        dialog->findChild<QLineEdit *>(QStringLiteral("storageAccessKeyId"))->setText(s3.accessKeyId);
+        dialog->findChild<QCheckBox *>(QStringLiteral("storagePathStyle"))->setChecked(true);
+        dialog->secretKeyField()->setText(s3.secretAccessKey);
+        auto *testButton = dialog->findChild<QPushButton *>(QStringLiteral("testStorageButton"));
+        auto *result = dialog->findChild<QLabel *>(QStringLiteral("storageTestResult"));
+        QTest::mouseClick(testButton, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("✔")), 30000);
+        QVERIFY(!result->text().contains(s3.secretAccessKey));
+        dialog->secretKeyField()->setText(QStringLiteral("wrong-secret-for-the-test"));
+        QTest::mouseClick(testButton, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("✘")), 30000);
+        QVERIFY2(result->text().contains(QStringLiteral("credentials were rejected")), qPrintable(result->text()));
+        dialog->reject();
         window.close();
     }
 };

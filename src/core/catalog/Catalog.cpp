@@ -36,11 +36,48 @@ QVariant ts(const QDateTime &dt)
     return dt.isValid() ? QVariant(dt.toUTC().toString(Qt::ISODateWithMs)) : QVariant();
 }
 
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+qint64 daysFromCivil(int y, int m, int d)
+{
+    y -= m <= 2 ? 1 : 0;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return qint64(era) * 146097 + doe - 719468;
+}
+
 QDateTime fromTs(const QVariant &v)
 {
-    if (v.isNull() || v.toString().isEmpty())
+    if (v.isNull())
         return {};
-    QDateTime dt = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    const QString s = v.toString();
+    if (s.isEmpty())
+        return {};
+    // Our own fixed format "2026-11-25T19:52:05.123Z" is parsed by hand: QDateTime::fromString
+    // dominated listing a site with 100,000 backups (four stamps per row). Anything else (rows
+    // written by hand, older tools) takes the general parser.
+    if (s.size() == 24 && s.at(4) == u'-' && s.at(7) == u'-' && s.at(10) == u'T' && s.at(13) == u':' && s.at(16) == u':'
+        && s.at(19) == u'.' && s.at(23) == u'Z') {
+        const QChar *c = s.constData();
+        bool digits = true;
+        auto num = [&](int from, int len) {
+            int n = 0;
+            for (int i = from; i < from + len; ++i) {
+                const char16_t ch = c[i].unicode();
+                digits = digits && ch >= u'0' && ch <= u'9';
+                n = n * 10 + int(ch - u'0');
+            }
+            return n;
+        };
+        const int year = num(0, 4), month = num(5, 2), day = num(8, 2);
+        const int hour = num(11, 2), minute = num(14, 2), second = num(17, 2), msec = num(20, 3);
+        if (digits && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60 && second < 60) {
+            const qint64 secs = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second;
+            return QDateTime::fromMSecsSinceEpoch(secs * 1000 + msec, Qt::UTC);
+        }
+    }
+    QDateTime dt = QDateTime::fromString(s, Qt::ISODateWithMs);
     return dt.toUTC();
 }
 
@@ -120,6 +157,33 @@ const char kBackupColumns[] = "id, site_id, customer, env, type, status, created
                               "created_by, size_bytes, raw_size_bytes, sha256, object_key, error_text, worker_id, "
                               "heartbeat_at, pinned";
 
+// Per-row enum parsing without building the candidate names (Backups::*FromString does).
+BackupStatus statusFromName(const QString &name)
+{
+    if (name == QLatin1String("completed"))
+        return BackupStatus::Completed;
+    if (name == QLatin1String("failed"))
+        return BackupStatus::Failed;
+    if (name == QLatin1String("in_progress"))
+        return BackupStatus::InProgress;
+    if (name == QLatin1String("pending"))
+        return BackupStatus::Pending;
+    if (name == QLatin1String("cancelled"))
+        return BackupStatus::Cancelled;
+    return BackupStatus::Failed;
+}
+
+BackupType typeFromName(const QString &name)
+{
+    if (name == QLatin1String("scheduled"))
+        return BackupType::Scheduled;
+    if (name == QLatin1String("pre-restore"))
+        return BackupType::PreRestore;
+    if (name == QLatin1String("pre-sync"))
+        return BackupType::PreSync;
+    return BackupType::Manual;
+}
+
 BackupRecord backupFromQuery(const QSqlQuery &q)
 {
     BackupRecord r;
@@ -127,8 +191,8 @@ BackupRecord backupFromQuery(const QSqlQuery &q)
     r.siteId = q.value(1).toString();
     r.customer = q.value(2).toString();
     r.environment = Environments::fromString(q.value(3).toString()).value_or(Environment::Prod);
-    r.type = Backups::typeFromString(q.value(4).toString()).value_or(BackupType::Manual);
-    r.status = Backups::statusFromString(q.value(5).toString()).value_or(BackupStatus::Failed);
+    r.type = typeFromName(q.value(4).toString());
+    r.status = statusFromName(q.value(5).toString());
     r.createdAt = fromTs(q.value(6));
     r.startedAt = fromTs(q.value(7));
     r.finishedAt = fromTs(q.value(8));
@@ -705,6 +769,12 @@ std::optional<BackupRecord> Catalog::backup(const QString &id) const
 
 QVector<BackupRecord> Catalog::backups(const QString &siteId, const EnvironmentFilter &filter) const
 {
+    return backupsPage(siteId, filter, -1);
+}
+
+QVector<BackupRecord> Catalog::backupsPage(const QString &siteId, const EnvironmentFilter &filter, int limit,
+                                           const BackupRecord *olderThan) const
+{
     QString sql = QStringLiteral("SELECT %1 FROM backups WHERE site_id = ?").arg(QLatin1String(kBackupColumns));
     QVariantList binds{ siteId };
     if (filter.environment()) {
@@ -715,15 +785,54 @@ QVector<BackupRecord> Catalog::backups(const QString &siteId, const EnvironmentF
         sql += QStringLiteral(" AND status = ?");
         binds << statusName(*filter.status());
     }
+    if (olderThan) {
+        // Keyset continuation in the (created_at, id) order: no OFFSET scan, and rows added
+        // meanwhile (newer) cannot shift the page boundary.
+        const QVariant created = ts(olderThan->createdAt);
+        sql += QStringLiteral(" AND (created_at < ? OR (created_at = ? AND id < ?))");
+        binds << created << created << olderThan->id;
+    }
     sql += QStringLiteral(" ORDER BY created_at DESC, id DESC");
+    if (limit >= 0)
+        sql += QStringLiteral(" LIMIT %1").arg(limit);
     QVector<BackupRecord> result;
     QSqlQuery q(db());
     q.setForwardOnly(true);
     if (!exec(q, sql, binds))
         return result;
+    if (limit > 0)
+        result.reserve(limit);
     while (q.next())
         result.append(backupFromQuery(q));
     return result;
+}
+
+std::optional<BackupRecord> Catalog::newestBackup(const QString &siteId, Environment env,
+                                                  std::optional<BackupType> type,
+                                                  const QVector<BackupStatus> &statuses) const
+{
+    QString sql
+        = QStringLiteral("SELECT %1 FROM backups WHERE site_id = ? AND env = ?").arg(QLatin1String(kBackupColumns));
+    QVariantList binds{ siteId, envName(env) };
+    if (type) {
+        sql += QStringLiteral(" AND type = ?");
+        binds << Backups::typeToString(*type);
+    }
+    if (!statuses.isEmpty()) {
+        QStringList marks;
+        for (BackupStatus s : statuses) {
+            marks << QStringLiteral("?");
+            binds << statusName(s);
+        }
+        sql += QStringLiteral(" AND status IN (%1)").arg(marks.join(QLatin1String(", ")));
+    }
+    // Walks idx_backups_site_env_created backwards and stops at the first match.
+    sql += QStringLiteral(" ORDER BY created_at DESC, id DESC LIMIT 1");
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    if (!exec(q, sql, binds) || !q.next())
+        return std::nullopt;
+    return backupFromQuery(q);
 }
 
 QVector<BackupRecord> Catalog::backupsWithStatus(BackupStatus status) const

@@ -103,6 +103,16 @@ public:
     std::optional<BackupRecord> backup(const QString &id) const;
     /// The site's backups matching @p filter, newest first.
     QVector<BackupRecord> backups(const QString &siteId, const EnvironmentFilter &filter = {}) const;
+    /// One page of backups(): at most @p limit rows (-1 = all), newest first, and only those
+    /// after @p olderThan in that order when given (keyset paging: pass the last row of the
+    /// previous page). Lets a view show the newest rows at once and load the rest after.
+    QVector<BackupRecord> backupsPage(const QString &siteId, const EnvironmentFilter &filter, int limit,
+                                      const BackupRecord *olderThan = nullptr) const;
+    /// The newest backup of @p siteId / @p env of @p type (any when unset) in one of
+    /// @p statuses (any when empty): one indexed row, for health checks over many sites.
+    std::optional<BackupRecord> newestBackup(const QString &siteId, Environment env,
+                                             std::optional<BackupType> type = std::nullopt,
+                                             const QVector<BackupStatus> &statuses = {}) const;
     /// Backups in @p status across all sites, oldest first (workers pick up Pending ones).
     QVector<BackupRecord> backupsWithStatus(BackupStatus status) const;
     /// Pending -> In Progress for @p workerId, only if still Pending and no other backup of the

@@ -47,6 +47,9 @@ BackupService::BackupService(const BackupServiceConfig &config, SecretStore *sec
     connect(d->worker, &ServiceWorker::error, this, &BackupService::error);
     connect(d->worker, &ServiceWorker::sitesLoaded, this, &BackupService::sitesLoaded);
     connect(d->worker, &ServiceWorker::backupsLoaded, this, &BackupService::backupsLoaded);
+    connect(d->worker, &ServiceWorker::backupsFirstPage, this, &BackupService::backupsFirstPage);
+    connect(d->worker, &ServiceWorker::manifestLoaded, this, &BackupService::manifestLoaded);
+    connect(d->worker, &ServiceWorker::storageTested, this, &BackupService::storageTested);
     connect(d->worker, &ServiceWorker::schedulesLoaded, this, &BackupService::schedulesLoaded);
     connect(d->worker, &ServiceWorker::environmentsLoaded, this, &BackupService::environmentsLoaded);
     connect(d->worker, &ServiceWorker::backupChanged, this, &BackupService::backupChanged);
@@ -88,6 +91,14 @@ void BackupService::refreshSites()
 void BackupService::refreshBackups(const QString &siteId)
 {
     CREODROP_CALL_WORKER(refreshBackups(siteId));
+}
+void BackupService::requestManifest(const QString &backupId)
+{
+    CREODROP_CALL_WORKER(requestManifest(backupId));
+}
+void BackupService::testStorage(const QString &requestId, const BackupServiceConfig &storage)
+{
+    CREODROP_CALL_WORKER(testStorage(requestId, storage));
 }
 void BackupService::refreshSchedules(const QString &siteId)
 {

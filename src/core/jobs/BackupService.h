@@ -54,11 +54,23 @@ public:
     /// Emits ready() or error().
     void start();
 
+    /// How many of a site's newest backups refreshBackups() sends ahead (backupsFirstPage).
+    static constexpr int firstPageSize() { return 200; }
+
 public slots:
     // Queries: answered by sitesLoaded / backupsLoaded / schedulesLoaded.
     void refreshSites();
+    /// Answered by backupsLoaded (every backup of the site, newest first). A site with more
+    /// than firstPageSize() backups is answered twice: backupsFirstPage with the newest ones at
+    /// once, then backupsLoaded with all of them.
     void refreshBackups(const QString &siteId);
     void refreshSchedules(const QString &siteId);
+    /// Answered by manifestLoaded(backupId, json, error): the backup's <id>.json from storage.
+    void requestManifest(const QString &backupId);
+    /// Checks that @p storage (storageKind, localStorePath, s3* fields including the secret) can
+    /// be reached with a fresh store, without touching the service's own: one listing of an
+    /// unused prefix (R2/S3) or a writable folder (local). Answered by storageTested().
+    void testStorage(const QString &requestId, const BackupServiceConfig &storage);
 
     // Site editing. The passwords go to the secret store, never to the catalog.
     void saveSite(const Site &site);
@@ -84,6 +96,12 @@ signals:
     void error(const QString &context, const QString &message);
     void sitesLoaded(const QVector<Site> &sites, const QVector<QString> &sitesNeedingAttention);
     void backupsLoaded(const QString &siteId, const QVector<BackupRecord> &backups);
+    /// The newest firstPageSize() backups of a large site; backupsLoaded with all follows.
+    void backupsFirstPage(const QString &siteId, const QVector<BackupRecord> &newest);
+    /// @p error is empty on success; then @p json is the manifest as stored.
+    void manifestLoaded(const QString &backupId, const QByteArray &json, const QString &error);
+    /// @p message says what was reached, or what is wrong (credentials, bucket, network).
+    void storageTested(const QString &requestId, bool ok, const QString &message);
     void schedulesLoaded(const QString &siteId, const QVector<Schedule> &schedules);
     void environmentsLoaded(const QString &siteId, const QVector<EnvironmentConfig> &environments);
     void backupChanged(const BackupRecord &record);

@@ -12,12 +12,16 @@
 #include "StoreFactory.h"
 #include "VerifyJob.h"
 #include "WorkerIdentity.h"
+#include "catalog/SiteHealth.h"
 #include "mysql/MySqlSession.h"
 #include "secrets/SecretStore.h"
 #include "storage/ObjectStore.h"
+#include "storage/S3ObjectStore.h"
+#include "storage/StoreJob.h"
 #include "util/Clock.h"
 
 #include <QNetworkAccessManager>
+#include <QRandomGenerator>
 #include <QTimer>
 
 ServiceWorker::ServiceWorker(const BackupServiceConfig &config, SecretStore *secrets, const Clock *clock)
@@ -113,10 +117,30 @@ void ServiceWorker::refreshSites()
     if (!ensureReady(tr("Loading sites")))
         return;
     const QVector<Site> sites = m_catalog->sites();
+    // Attention per core's SiteHealth: for every enabled schedule, the last finished scheduled
+    // backup failed, or the newest completed one is older than the schedule allows. Two
+    // one-row lookups per schedule instead of every backup of every site.
+    QHash<QString, QVector<Schedule>> schedulesBySite;
+    for (const Schedule &schedule : m_catalog->schedules()) {
+        if (schedule.enabled)
+            schedulesBySite[schedule.siteId].append(schedule);
+    }
+    const QDateTime now = m_clock->nowUtc();
+    const QVector<BackupStatus> finished{ BackupStatus::Completed, BackupStatus::Failed, BackupStatus::Cancelled };
     QVector<QString> attention;
     for (const Site &site : sites) {
-        const QVector<BackupRecord> recent = m_catalog->backups(site.id);
-        if (!recent.isEmpty() && recent.first().status == BackupStatus::Failed)
+        const QVector<Schedule> schedules = schedulesBySite.value(site.id);
+        if (schedules.isEmpty())
+            continue;
+        QVector<BackupRecord> relevant;
+        for (const Schedule &schedule : schedules) {
+            if (auto r = m_catalog->newestBackup(site.id, schedule.environment, BackupType::Scheduled, finished))
+                relevant.append(*r);
+            if (auto r
+                = m_catalog->newestBackup(site.id, schedule.environment, std::nullopt, { BackupStatus::Completed }))
+                relevant.append(*r);
+        }
+        if (SiteHealth::needsAttention(schedules, relevant, now))
             attention.append(site.id);
     }
     emit sitesLoaded(sites, attention);
@@ -126,8 +150,78 @@ void ServiceWorker::refreshBackups(const QString &siteId)
 {
     if (!ensureReady(tr("Loading backups")))
         return;
-    emit backupsLoaded(siteId, m_catalog->backups(siteId));
+    // The newest rows go out first so a large site's page fills at once; the rest (keyset
+    // continuation, same order) follows in one complete list.
+    const int pageSize = BackupService::firstPageSize();
+    QVector<BackupRecord> all = m_catalog->backupsPage(siteId, EnvironmentFilter(), pageSize);
+    if (all.size() == pageSize) {
+        emit backupsFirstPage(siteId, all);
+        const BackupRecord last = all.constLast();
+        const QVector<BackupRecord> rest = m_catalog->backupsPage(siteId, EnvironmentFilter(), -1, &last);
+        all.reserve(all.size() + rest.size());
+        all.append(rest);
+    }
+    emit backupsLoaded(siteId, all);
     emit environmentsLoaded(siteId, m_catalog->environments(siteId));
+}
+
+void ServiceWorker::requestManifest(const QString &backupId)
+{
+    if (!ensureReady(tr("Loading the manifest")))
+        return;
+    const auto record = m_catalog->backup(backupId);
+    if (!record) {
+        emit manifestLoaded(backupId, {}, tr("Backup %1 is not in the catalog.").arg(backupId));
+        return;
+    }
+    if (record->status != BackupStatus::Completed) {
+        emit manifestLoaded(backupId, {}, tr("The manifest is written when the backup completes."));
+        return;
+    }
+    StoreJob *job = m_store->getData(Catalog::manifestKey(record->objectKey));
+    connect(job, &Job::finished, this, [this, job, backupId] {
+        if (job->succeeded())
+            emit manifestLoaded(backupId, job->result().data, QString());
+        else
+            emit manifestLoaded(backupId, {}, job->errorString());
+    });
+    job->start();
+}
+
+void ServiceWorker::testStorage(const QString &requestId, const BackupServiceConfig &storage)
+{
+    // A fresh store (and network manager) of its own, so the test neither disturbs the
+    // service's store nor depends on it; deleted when the answer is out. The request runs
+    // asynchronously in this (service) thread.
+    QString message;
+    auto *network = new QNetworkAccessManager(this);
+    std::unique_ptr<ObjectStore> created = StoreFactory::create(storage, network, &message);
+    if (!created) {
+        network->deleteLater();
+        emit storageTested(requestId, false, message);
+        return;
+    }
+    ObjectStore *store = created.release();
+    store->setParent(network);
+    if (auto *s3 = qobject_cast<S3ObjectStore *>(store)) {
+        // An interactive check: answer within seconds instead of retrying for a minute.
+        S3TransferOptions options = s3->transferOptions();
+        options.timeoutMs = 15000;
+        options.maxAttempts = 2;
+        options.retryBaseDelayMs = 200;
+        s3->setTransferOptions(options);
+    }
+    // A prefix nothing lives under: one small answer, whatever the bucket holds.
+    const QString prefix = QStringLiteral(".creodrop-connection-test/%1")
+                               .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    StoreJob *job = store->list(prefix);
+    const QString where = store->describe();
+    connect(job, &Job::finished, this, [this, job, network, requestId, where] {
+        const bool ok = job->succeeded();
+        emit storageTested(requestId, ok, ok ? tr("Connected: %1 answered.").arg(where) : job->errorString());
+        network->deleteLater();
+    });
+    job->start();
 }
 
 void ServiceWorker::refreshSchedules(const QString &siteId)
@@ -232,11 +326,12 @@ void ServiceWorker::enqueueBackup(const BackupRecord &record)
         options.workerId = m_config.workerId;
         options.heartbeatSeconds = m_config.heartbeatSeconds;
         auto *job = new BackupJob(m_catalog.get(), m_store.get(), m_secrets, m_clock, id, options, this);
-        connect(job, &BackupJob::progressChanged, this, &ServiceWorker::jobProgress);
+        connect(job, &BackupJob::progressChanged, this, &ServiceWorker::forwardProgress);
         connect(job, &BackupJob::recordChanged, this, &ServiceWorker::backupChanged);
         m_jobs.insert(id, job);
         connect(job, &Job::finished, this, [this, job, id] {
             m_jobs.remove(id);
+            m_progress.remove(id);
             JobOutcome outcome;
             outcome.jobId = id;
             outcome.kind = JobKind::Backup;
@@ -298,6 +393,52 @@ void ServiceWorker::cancelJob(const QString &jobId)
     }
 }
 
+void ServiceWorker::forwardProgress(const JobProgress &progress)
+{
+    // Jobs report per chunk (hundreds of times a second for a fast dump or download); the GUI
+    // needs a few updates a second. A new phase goes out at once, bytes at most every
+    // ProgressIntervalMs, and the latest held-back snapshot is sent when the interval is over.
+    if (!m_progressClock.isValid())
+        m_progressClock.start();
+    ThrottledProgress &slot = m_progress[progress.jobId];
+    const qint64 now = m_progressClock.elapsed();
+    if (slot.lastSentMs < 0 || slot.sentPhase != progress.phase || now - slot.lastSentMs >= ProgressIntervalMs) {
+        slot.lastSentMs = now;
+        slot.sentPhase = progress.phase;
+        slot.pending = false;
+        emit jobProgress(progress);
+        return;
+    }
+    slot.latest = progress;
+    slot.pending = true;
+    if (!m_progressTimer) {
+        m_progressTimer = new QTimer(this);
+        m_progressTimer->setInterval(ProgressIntervalMs / 2);
+        connect(m_progressTimer, &QTimer::timeout, this, &ServiceWorker::flushProgress);
+    }
+    if (!m_progressTimer->isActive())
+        m_progressTimer->start();
+}
+
+void ServiceWorker::flushProgress()
+{
+    const qint64 now = m_progressClock.elapsed();
+    bool waiting = false;
+    for (auto it = m_progress.begin(); it != m_progress.end(); ++it) {
+        if (!it->pending)
+            continue;
+        if (now - it->lastSentMs < ProgressIntervalMs) {
+            waiting = true;
+            continue;
+        }
+        it->pending = false;
+        it->lastSentMs = now;
+        emit jobProgress(it->latest);
+    }
+    if (!waiting)
+        m_progressTimer->stop();
+}
+
 void ServiceWorker::trackJob(const QString &jobId, Job *job, const JobProgress &initial)
 {
     m_jobs.insert(jobId, job);
@@ -308,6 +449,7 @@ void ServiceWorker::finishTracked(const QString &jobId, Job *job, JobKind kind, 
                                   const QString &successMessage, const QString &localPath)
 {
     m_jobs.remove(jobId);
+    m_progress.remove(jobId);
     JobOutcome outcome;
     outcome.jobId = jobId;
     outcome.kind = kind;
@@ -332,7 +474,7 @@ void ServiceWorker::download(const QString &backupId, const QString &targetPath)
         return;
     auto *job = new DownloadJob(m_catalog.get(), m_store.get(), m_clock, backupId, targetPath, m_config.actor, this);
     const QString jobId = QStringLiteral("download-%1").arg(backupId);
-    connect(job, &DownloadJob::progressChanged, this, &ServiceWorker::jobProgress);
+    connect(job, &DownloadJob::progressChanged, this, &ServiceWorker::forwardProgress);
     connect(job, &Job::finished, this, [this, job, jobId, backupId] {
         finishTracked(jobId, job, JobKind::Download, backupId, tr("Downloaded to %1.").arg(job->targetPath()),
                       job->targetPath());

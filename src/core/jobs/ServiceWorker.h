@@ -4,6 +4,7 @@
 
 #include "BackupService.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -37,6 +38,8 @@ public:
     void refreshSites();
     void refreshBackups(const QString &siteId);
     void refreshSchedules(const QString &siteId);
+    void requestManifest(const QString &backupId);
+    void testStorage(const QString &requestId, const BackupServiceConfig &storage);
     void saveSite(const Site &site);
     void saveEnvironment(const EnvironmentConfig &config, const QString &password, bool passwordChanged);
     void removeSite(const QString &siteId);
@@ -54,6 +57,9 @@ signals:
     void error(const QString &context, const QString &message);
     void sitesLoaded(const QVector<Site> &sites, const QVector<QString> &sitesNeedingAttention);
     void backupsLoaded(const QString &siteId, const QVector<BackupRecord> &backups);
+    void backupsFirstPage(const QString &siteId, const QVector<BackupRecord> &newest);
+    void manifestLoaded(const QString &backupId, const QByteArray &json, const QString &error);
+    void storageTested(const QString &requestId, bool ok, const QString &message);
     void schedulesLoaded(const QString &siteId, const QVector<Schedule> &schedules);
     void environmentsLoaded(const QString &siteId, const QVector<EnvironmentConfig> &environments);
     void backupChanged(const BackupRecord &record);
@@ -70,6 +76,8 @@ private:
     void enqueueBackup(const BackupRecord &record);
     void runSchedules();
     void emitRecord(const QString &backupId);
+    void forwardProgress(const JobProgress &progress);
+    void flushProgress();
     void trackJob(const QString &jobId, Job *job, const JobProgress &initial);
     void finishTracked(const QString &jobId, Job *job, JobKind kind, const QString &backupId,
                        const QString &successMessage, const QString &localPath = QString());
@@ -83,6 +91,19 @@ private:
     JobQueue *m_queue = nullptr;
     QTimer *m_scheduleTimer = nullptr;
     QHash<QString, QPointer<Job>> m_jobs; ///< jobId -> running job
+
+    /// Progress sent to listeners at most this often per job (see forwardProgress()).
+    static constexpr qint64 ProgressIntervalMs = 250;
+    struct ThrottledProgress
+    {
+        qint64 lastSentMs = -1;
+        QString sentPhase;
+        bool pending = false;
+        JobProgress latest;
+    };
+    QHash<QString, ThrottledProgress> m_progress; ///< jobId -> throttle state
+    QElapsedTimer m_progressClock;
+    QTimer *m_progressTimer = nullptr;
     bool m_ready = false;
     bool m_shuttingDown = false;
 };

@@ -18,7 +18,8 @@
 /// and removes it before returning. Every table's rows come from one snapshot (REPEATABLE READ +
 /// START TRANSACTION WITH CONSISTENT SNAPSHOT, no global lock unless lockForConsistency); rows
 /// are streamed with mysql_use_result on the QMYSQL handle, so memory does not depend on table
-/// size and tables without keys need no pagination.
+/// size and tables without keys need no pagination. A table the user may not read in full
+/// fails the dump (never a silently partial dump).
 ///
 /// Order: header (session settings), tables with their data (extended INSERTs bounded by
 /// maxStatementBytes), sequences with their position, stand-in views, routines, real views,

@@ -2,20 +2,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BackupDetailsDialog.h"
 
+#include "jobs/BackupManifest.h"
 #include "widgets/Format.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 BackupDetailsDialog::BackupDetailsDialog(QWidget *parent)
     : QDialog(parent)
     , m_form(new QFormLayout)
     , m_manifest(new QPlainTextEdit(this))
+    , m_tables(new QTreeWidget(this))
+    , m_manifestStatus(new QLabel(this))
 {
     setObjectName(QStringLiteral("BackupDetailsDialog"));
     setWindowTitle(tr("Backup Details"));
@@ -34,6 +40,9 @@ BackupDetailsDialog::BackupDetailsDialog(QWidget *parent)
     addField(QStringLiteral("keyField"), tr("Object key:"));
     addField(QStringLiteral("workerField"), tr("Worker:"));
     addField(QStringLiteral("errorField"), tr("Error:"));
+    addField(QStringLiteral("serverField"), tr("MySQL server:"));
+    addField(QStringLiteral("optionsField"), tr("Dump options:"));
+    addField(QStringLiteral("tablesField"), tr("Tables:"));
 
     m_manifest->setObjectName(QStringLiteral("manifestText"));
     m_manifest->setReadOnly(true);
@@ -42,15 +51,37 @@ BackupDetailsDialog::BackupDetailsDialog(QWidget *parent)
     m_manifest->setPlaceholderText(tr("The manifest is stored next to the dump as <key>.json once the backup "
                                       "has completed."));
 
+    m_tables->setObjectName(QStringLiteral("manifestTables"));
+    m_tables->setAccessibleName(tr("Tables in the backup"));
+    m_tables->setColumnCount(2);
+    m_tables->setHeaderLabels({ tr("Table"), tr("Rows") });
+    m_tables->setRootIsDecorated(false);
+    m_tables->setUniformRowHeights(true);
+    m_tables->setAlternatingRowColors(true);
+    m_tables->setSortingEnabled(true);
+    m_tables->sortByColumn(0, Qt::AscendingOrder);
+    m_tables->header()->setStretchLastSection(false);
+    m_tables->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tables->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+
+    m_manifestStatus->setObjectName(QStringLiteral("manifestStatus"));
+    m_manifestStatus->setWordWrap(true);
+    m_manifestStatus->setText(tr("The manifest is stored next to the dump once the backup has completed."));
+
+    auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("manifestTabs"));
+    tabs->addTab(m_tables, tr("Tables"));
+    tabs->addTab(m_manifest, tr("Manifest JSON"));
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
-    layout->addWidget(new QLabel(tr("Manifest:"), this));
-    layout->addWidget(m_manifest, 1);
+    layout->addWidget(m_manifestStatus);
+    layout->addWidget(tabs, 1);
     layout->addWidget(buttons);
-    resize(640, 560);
+    resize(680, 640);
 }
 
 QLabel *BackupDetailsDialog::addField(const QString &objectName, const QString &label)
@@ -58,7 +89,12 @@ QLabel *BackupDetailsDialog::addField(const QString &objectName, const QString &
     auto *field = new QLabel(this);
     field->setObjectName(objectName);
     field->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    field->setWordWrap(true);
+    // Ids, keys and hashes stay on one line (a wrapped label in a form gets the height of one
+    // line and loses the rest); only the error sentence wraps.
+    const bool sentence = objectName == QLatin1String("errorField");
+    field->setWordWrap(sentence);
+    if (sentence)
+        field->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::MinimumExpanding);
     m_form->addRow(label, field);
     return field;
 }
@@ -101,8 +137,52 @@ void BackupDetailsDialog::setRecord(const BackupRecord &r)
     setWindowTitle(tr("Backup Details — %1").arg(r.id));
 }
 
+void BackupDetailsDialog::setManifestLoading()
+{
+    m_manifestStatus->setText(tr("Loading the manifest from storage…"));
+    m_manifestStatus->show();
+}
+
+void BackupDetailsDialog::setManifestError(const QString &message)
+{
+    m_manifestStatus->setText(tr("The manifest could not be loaded: %1").arg(message));
+    m_manifestStatus->show();
+}
+
 void BackupDetailsDialog::setManifest(const QString &json)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8());
     m_manifest->setPlainText(doc.isNull() ? json : QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
+    auto set = [this](const char *name, const QString &text) {
+        if (auto *label = findChild<QLabel *>(QString::fromLatin1(name)))
+            label->setText(text.isEmpty() ? QStringLiteral("—") : text);
+    };
+    QString error;
+    const std::optional<BackupManifest> manifest = BackupManifest::fromJson(json.toUtf8(), &error);
+    m_tables->clear();
+    if (!manifest) {
+        setManifestError(tr("it is not a manifest this version understands (%1).").arg(error));
+        return;
+    }
+    m_manifestStatus->hide();
+    set("serverField", manifest->serverVersion);
+    // "a=1; b=2; ...": one option per line reads better than one long wrapped line.
+    set("optionsField", manifest->dumpOptions.split(QStringLiteral("; "), Qt::SkipEmptyParts).join(u'\n'));
+    qint64 totalRows = 0;
+    QList<QTreeWidgetItem *> items;
+    items.reserve(manifest->tables.size());
+    for (const auto &table : manifest->tables) {
+        auto *item = new QTreeWidgetItem;
+        item->setText(0, table.first);
+        // Display text for people, the number for sorting.
+        item->setData(1, Qt::DisplayRole, table.second);
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        items << item;
+        totalRows += table.second;
+    }
+    m_tables->setSortingEnabled(false);
+    m_tables->addTopLevelItems(items);
+    m_tables->setSortingEnabled(true);
+    set("tablesField",
+        tr("%1 tables, %2 rows").arg(QLocale().toString(manifest->tables.size()), QLocale().toString(totalRows)));
 }

@@ -16,8 +16,10 @@ BackupProgressDelegate::BackupProgressDelegate(QObject *parent)
 void BackupProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                    const QModelIndex &index) const
 {
-    const BackupRecord record = index.data(BackupTableModel::RecordRole).value<BackupRecord>();
-    if (index.column() != BackupTableModel::StatusColumn || record.status != BackupStatus::InProgress) {
+    // The status through SortRole (an int): copying the whole record for every painted cell
+    // showed up while progress repaints this column several times a second.
+    const auto status = static_cast<BackupStatus>(index.data(BackupTableModel::SortRole).toInt());
+    if (index.column() != BackupTableModel::StatusColumn || status != BackupStatus::InProgress) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }

@@ -355,6 +355,22 @@ void MainWindow::connectService()
     connect(s, &BackupService::error, this, &MainWindow::onServiceError);
     connect(s, &BackupService::sitesLoaded, this, &MainWindow::onSitesLoaded);
     connect(s, &BackupService::backupsLoaded, this, &MainWindow::onBackupsLoaded);
+    connect(s, &BackupService::backupsFirstPage, this, &MainWindow::onBackupsFirstPage);
+    connect(s, &BackupService::manifestLoaded, this,
+            [this](const QString &backupId, const QByteArray &json, const QString &error) {
+                for (BackupDetailsDialog *dialog : findChildren<BackupDetailsDialog *>()) {
+                    if (dialog->record().id != backupId)
+                        continue;
+                    if (error.isEmpty())
+                        dialog->setManifest(QString::fromUtf8(json));
+                    else
+                        dialog->setManifestError(error);
+                }
+            });
+    connect(s, &BackupService::storageTested, this, [this](const QString &requestId, bool ok, const QString &message) {
+        if (m_settingsDialog && requestId == QLatin1String("settings/storage"))
+            m_settingsDialog->showTestResult(ok, message);
+    });
     connect(s, &BackupService::environmentsLoaded, this,
             [this](const QString &siteId, const QVector<EnvironmentConfig> &environments) {
                 m_environments.insert(siteId, environments);
@@ -447,6 +463,25 @@ void MainWindow::onSitesLoaded(const QVector<Site> &sites, const QVector<QString
         showFirstRun(false);
 }
 
+void MainWindow::onBackupsFirstPage(const QString &siteId, const QVector<BackupRecord> &newest)
+{
+    if (siteId != m_page->site().id)
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    BackupTableView *table = m_page->table();
+    if (!table->backupModel()->setFirstPage(siteId, newest))
+        return; // a refresh of a site already shown in full: the complete list merges
+    if (m_loadingSiteId == siteId) {
+        m_loadingSiteId.clear();
+        m_page->setLoading(false);
+    }
+    if (!m_selectAfterCreate.isEmpty() && table->selectBackup(m_selectAfterCreate))
+        m_selectAfterCreate.clear();
+    m_lastApplyMsec = timer.elapsed();
+    emit backupsShown(siteId, table->model()->rowCount());
+}
+
 void MainWindow::onBackupsLoaded(const QString &siteId, const QVector<BackupRecord> &backups)
 {
     if (siteId != m_page->site().id)
@@ -454,7 +489,11 @@ void MainWindow::onBackupsLoaded(const QString &siteId, const QVector<BackupReco
     QElapsedTimer timer;
     timer.start();
     BackupTableView *table = m_page->table();
+    // The complete list replaces a first page: keep what the engineer selected meanwhile.
+    const QString selected = table->backupModel()->isPartial() ? table->currentRecord().id : QString();
     table->backupModel()->setBackups(siteId, backups);
+    if (!selected.isEmpty())
+        table->selectBackup(selected);
     if (m_loadingSiteId == siteId) {
         m_loadingSiteId.clear();
         m_page->setLoading(false);
@@ -465,11 +504,15 @@ void MainWindow::onBackupsLoaded(const QString &siteId, const QVector<BackupReco
 
     // Typical duration per environment (median of the last completed backups) for the ETA.
     QHash<int, QVector<qint64>> durations;
+    int full = 0; // environments with enough samples: stop there instead of walking every row
     for (const BackupRecord &r : backups) {
         if (r.status == BackupStatus::Completed && r.startedAt.isValid() && r.finishedAt.isValid()) {
             QVector<qint64> &list = durations[static_cast<int>(r.environment)];
-            if (list.size() < 10) // newest first: the recent ones say most about the next
+            if (list.size() < 10) { // newest first: the recent ones say most about the next
                 list.append(r.startedAt.secsTo(r.finishedAt));
+                if (list.size() == 10 && ++full == 3)
+                    break;
+            }
         }
     }
     for (Environment env : { Environment::Prod, Environment::Stage, Environment::Dev }) {
@@ -660,8 +703,12 @@ void MainWindow::showDetails(const BackupRecord &record)
     auto *dialog = new BackupDetailsDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setRecord(record);
-    // TODO(jobs): BackupService has no request for a backup's manifest yet; show it here once
-    // it does (e.g. requestManifest(id) -> manifestLoaded(id, json)).
+    // The manifest lives next to the dump in storage: the service fetches it, the dialog
+    // fills in when it arrives (manifestLoaded in connectService()).
+    if (m_service && record.status == BackupStatus::Completed) {
+        dialog->setManifestLoading();
+        m_service->requestManifest(record.id);
+    }
     dialog->show();
 }
 
@@ -700,11 +747,37 @@ void MainWindow::openSettings()
         });
         job->start();
     }
-    connect(dialog, &SettingsDialog::testStorageRequested, this, [dialog] {
-        // TODO(jobs): BackupService has no storage connection test yet (e.g. testStorage(requestId,
-        // config)); until it has, say so instead of pretending.
-        dialog->showTestResult(false, tr("Testing storage needs a newer service; save and create a backup to check."));
-    });
+    connect(dialog, &SettingsDialog::testStorageRequested, this,
+            [this, dialog](const QHash<QString, QString> &values, const QString &typedSecret) {
+                if (!m_service) {
+                    dialog->showTestResult(false, tr("The backup service is not running."));
+                    return;
+                }
+                // The settings as typed, not as saved: the point is to check before saving.
+                BackupServiceConfig storage;
+                storage.storageKind = values.value(QStringLiteral("kind"));
+                storage.localStorePath = values.value(QStringLiteral("localPath"));
+                storage.s3Endpoint = values.value(QStringLiteral("endpoint"));
+                storage.s3Region = values.value(QStringLiteral("region"));
+                storage.s3Bucket = values.value(QStringLiteral("bucket"));
+                storage.s3AccessKeyId = values.value(QStringLiteral("accessKeyId"));
+                storage.s3PathStyle = values.value(QStringLiteral("pathStyle")) == QLatin1String("true");
+                storage.s3SecretAccessKey = typedSecret;
+                const QString requestId = QStringLiteral("settings/storage");
+                if (storage.storageKind != QLatin1String("s3") || !typedSecret.isEmpty() || !m_secrets) {
+                    m_service->testStorage(requestId, storage);
+                    return;
+                }
+                // Nothing typed: test with the secret already in the keychain.
+                SecretJob *job = m_secrets->read(SecretStore::s3SecretKey());
+                connect(job, &Job::finished, this, [this, job, storage, requestId]() mutable {
+                    if (job->succeeded() && !job->isNotFound())
+                        storage.s3SecretAccessKey = job->secret();
+                    if (m_service)
+                        m_service->testStorage(requestId, storage);
+                });
+                job->start();
+            });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QHash<QString, QString> secrets = dialog->changedSecrets();
         for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {

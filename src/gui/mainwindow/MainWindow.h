@@ -98,6 +98,7 @@ private:
     // Answers from the service.
     void onSitesLoaded(const QVector<Site> &sites, const QVector<QString> &needingAttention);
     void onBackupsLoaded(const QString &siteId, const QVector<BackupRecord> &backups);
+    void onBackupsFirstPage(const QString &siteId, const QVector<BackupRecord> &newest);
     void onBackupChanged(const BackupRecord &record);
     void onJobStarted(const JobProgress &progress);
     void onJobProgress(const JobProgress &progress);

@@ -6,9 +6,83 @@
 #include "catalog/Catalog.h"
 
 #include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+/// Helpers every CLI test shares, with or without a CliTestEnv.
+namespace CliTest {
+
+/// What a CLI run left: exit code (-1 when it crashed or hung) and raw output.
+struct RawResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+/// Points the CLI at the test S3 server (CREODROP_S3_*).
+inline void insertS3Environment(QProcessEnvironment &env)
+{
+    const auto s3 = TestServices::s3();
+    env.insert(QStringLiteral("CREODROP_S3_ENDPOINT"), s3.endpoint);
+    env.insert(QStringLiteral("CREODROP_S3_REGION"), s3.region);
+    env.insert(QStringLiteral("CREODROP_S3_BUCKET"), s3.bucket);
+    env.insert(QStringLiteral("CREODROP_S3_ACCESS_KEY_ID"), s3.accessKeyId);
+    env.insert(QStringLiteral("CREODROP_S3_SECRET_ACCESS_KEY"), s3.secretAccessKey);
+}
+
+/// The environment for /usr/bin/aws against the test S3 server (pass --endpoint-url too).
+inline QProcessEnvironment awsEnvironment()
+{
+    const auto s3 = TestServices::s3();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), s3.accessKeyId);
+    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), s3.secretAccessKey);
+    env.insert(QStringLiteral("AWS_DEFAULT_REGION"), s3.region);
+    return env;
+}
+
+/// Keys listed by `aws s3api COMMAND` (list-objects-v2 or list-multipart-uploads) under
+/// @p prefix; @p ok says whether the server answered.
+inline QStringList awsKeys(const QString &command, const QString &prefix, bool *ok = nullptr)
+{
+    const auto s3 = TestServices::s3();
+    QProcess p;
+    p.setProcessEnvironment(awsEnvironment());
+    p.start(QStringLiteral("/usr/bin/aws"),
+            { QStringLiteral("--endpoint-url"), s3.endpoint, QStringLiteral("s3api"), command,
+              QStringLiteral("--bucket"), s3.bucket, QStringLiteral("--prefix"), prefix, QStringLiteral("--output"),
+              QStringLiteral("json") });
+    p.waitForFinished(60000);
+    if (ok)
+        *ok = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    QStringList keys;
+    const QString field
+        = command == QLatin1String("list-multipart-uploads") ? QStringLiteral("Uploads") : QStringLiteral("Contents");
+    for (const QJsonValue &v : o.value(field).toArray())
+        keys << v.toObject().value(QStringLiteral("Key")).toString();
+    return keys;
+}
+
+inline QJsonDocument parseJson(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8());
+}
+
+/// The global data rows of a test that runs on both catalog kinds: column "mariadb" (bool).
+inline void addCatalogKindRows()
+{
+    QTest::addColumn<bool>("mariadb");
+    QTest::newRow("sqlite") << false;
+    QTest::newRow("mariadb") << true;
+}
+
+} // namespace CliTest
 
 /// Runs the real creodrop-backupctl with CREODROP_HOME in a temporary folder, on an SQLite
 /// catalog (the default under CREODROP_HOME) or on a scratch MariaDB catalog (CREODROP_CATALOG

@@ -31,10 +31,7 @@ private:
 };
 
 namespace {
-QJsonDocument parseJson(const QString &text)
-{
-    return QJsonDocument::fromJson(text.toUtf8());
-}
+using CliTest::parseJson;
 QStringList idsOf(const QJsonArray &array)
 {
     QStringList ids;
@@ -53,9 +50,7 @@ public:
 
 void TestCliBackupQueries::initTestCase_data()
 {
-    QTest::addColumn<bool>("mariadb");
-    QTest::newRow("sqlite") << false;
-    QTest::newRow("mariadb") << true;
+    CliTest::addCatalogKindRows();
 }
 
 void TestCliBackupQueries::init()

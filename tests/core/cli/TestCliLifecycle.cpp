@@ -4,8 +4,8 @@
 // S3 test server and (inside scripts/keyring-session) the real keychain; run once with an SQLite
 // catalog and once with a MariaDB catalog. Every test function creates its own site, so the
 // functions pass in any order and alone.
+#include "CliTestEnv.h"
 #include "FaultProxy.h"
-#include "TestServices.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
@@ -19,14 +19,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-namespace {
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-} // namespace
+using Result = CliTest::RawResult;
 
 class TestCliLifecycle : public QObject
 {
@@ -44,13 +37,8 @@ private:
     QProcessEnvironment environment() const
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        const auto s3 = TestServices::s3();
         env.insert(QStringLiteral("CREODROP_HOME"), m_home.path() + QLatin1Char('/') + catalogKind());
-        env.insert(QStringLiteral("CREODROP_S3_ENDPOINT"), s3.endpoint);
-        env.insert(QStringLiteral("CREODROP_S3_REGION"), s3.region);
-        env.insert(QStringLiteral("CREODROP_S3_BUCKET"), s3.bucket);
-        env.insert(QStringLiteral("CREODROP_S3_ACCESS_KEY_ID"), s3.accessKeyId);
-        env.insert(QStringLiteral("CREODROP_S3_SECRET_ACCESS_KEY"), s3.secretAccessKey);
+        CliTest::insertS3Environment(env);
         env.insert(QStringLiteral("CREODROP_HEARTBEAT_SECONDS"), QStringLiteral("1"));
         env.insert(QStringLiteral("USER"), QStringLiteral("cli-tester"));
         env.remove(QStringLiteral("CREODROP_DUMP_THROTTLE_KBPS"));
@@ -105,39 +93,13 @@ private:
         return r;
     }
 
-    /// Keys listed by `aws s3api COMMAND` under @p prefix; @p ok says whether the server answered.
-    QStringList awsKeys(const QString &command, const QString &prefix, bool *ok = nullptr)
-    {
-        const auto s3 = TestServices::s3();
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), s3.accessKeyId);
-        env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), s3.secretAccessKey);
-        env.insert(QStringLiteral("AWS_DEFAULT_REGION"), s3.region);
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral("/usr/bin/aws"),
-                { QStringLiteral("--endpoint-url"), s3.endpoint, QStringLiteral("s3api"), command,
-                  QStringLiteral("--bucket"), s3.bucket, QStringLiteral("--prefix"), prefix, QStringLiteral("--output"),
-                  QStringLiteral("json") });
-        p.waitForFinished(60000);
-        if (ok)
-            *ok = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-        const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
-        QStringList keys;
-        const QString field = command == QLatin1String("list-multipart-uploads") ? QStringLiteral("Uploads")
-                                                                                 : QStringLiteral("Contents");
-        for (const QJsonValue &v : o.value(field).toArray())
-            keys << v.toObject().value(QStringLiteral("Key")).toString();
-        return keys;
-    }
-
     /// Asserts that no multipart upload is left under @p prefix, as far as the server can tell:
     /// the s3rver test server answers ListMultipartUploads with NotImplemented until the launcher
     /// supports it, and then this check is reported, not asserted.
     void verifyNoIncompleteUploads(const QString &prefix)
     {
         bool listed = false;
-        const QStringList uploads = awsKeys(QStringLiteral("list-multipart-uploads"), prefix, &listed);
+        const QStringList uploads = CliTest::awsKeys(QStringLiteral("list-multipart-uploads"), prefix, &listed);
         if (!listed) {
             qWarning("The S3 test server cannot list multipart uploads (NotImplemented): not checked.");
             return;
@@ -254,7 +216,7 @@ private slots:
         const QString key = b.value(QStringLiteral("object_key")).toString();
         QCOMPARE(key, QStringLiteral("customers/%1/%2/prod/%3.sql.gz").arg(m_customer, site, id));
         const QString stem = key.left(key.size() - 7);
-        const QStringList stored = awsKeys(QStringLiteral("list-objects-v2"), stem);
+        const QStringList stored = CliTest::awsKeys(QStringLiteral("list-objects-v2"), stem);
         QVERIFY(stored.contains(key));
         QVERIFY(stored.contains(stem + QStringLiteral(".json")));
 
@@ -294,7 +256,7 @@ private slots:
         QCOMPARE(cli({ QStringLiteral("backup"), QStringLiteral("unpin"), id }).exitCode, 0);
         r = cli({ QStringLiteral("backup"), QStringLiteral("delete"), id });
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY(awsKeys(QStringLiteral("list-objects-v2"), stem).isEmpty());
+        QVERIFY(CliTest::awsKeys(QStringLiteral("list-objects-v2"), stem).isEmpty());
         QCOMPARE(cli({ QStringLiteral("backup"), QStringLiteral("show"), id }).exitCode, 1);
     }
 
@@ -324,7 +286,7 @@ private slots:
         const QJsonObject b = backupJson(id);
         QCOMPARE(b.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
         QVERIFY(!b.value(QStringLiteral("error")).toString().isEmpty());
-        QVERIFY(awsKeys(QStringLiteral("list-objects-v2"), envPrefix).isEmpty());
+        QVERIFY(CliTest::awsKeys(QStringLiteral("list-objects-v2"), envPrefix).isEmpty());
         verifyNoIncompleteUploads(envPrefix);
     }
 
@@ -345,11 +307,7 @@ private slots:
         g.close();
         const auto s3 = TestServices::s3();
         QProcess aws;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), s3.accessKeyId);
-        env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), s3.secretAccessKey);
-        env.insert(QStringLiteral("AWS_DEFAULT_REGION"), s3.region);
-        aws.setProcessEnvironment(env);
+        aws.setProcessEnvironment(CliTest::awsEnvironment());
         aws.start(QStringLiteral("/usr/bin/aws"),
                   { QStringLiteral("--endpoint-url"), s3.endpoint, QStringLiteral("s3"), QStringLiteral("cp"), garbage,
                     QStringLiteral("s3://%1/%2").arg(s3.bucket, key) });
@@ -397,7 +355,7 @@ private slots:
         const QJsonObject &second = &first == &ja ? jb : ja;
         QVERIFY(first.value(QStringLiteral("finished_at")).toString()
                 <= second.value(QStringLiteral("started_at")).toString());
-        const QStringList keys = awsKeys(QStringLiteral("list-objects-v2"), prefix() + site + "/prod/");
+        const QStringList keys = CliTest::awsKeys(QStringLiteral("list-objects-v2"), prefix() + site + "/prod/");
         QVERIFY(keys.contains(ja.value(QStringLiteral("object_key")).toString()));
         QVERIFY(keys.contains(jb.value(QStringLiteral("object_key")).toString()));
     }
@@ -477,7 +435,7 @@ private slots:
                                  20000);
         QVERIFY(b.value(QStringLiteral("error")).toString().contains(QLatin1String("interrupted")));
         const QString envPrefix = prefix() + site + QStringLiteral("/dev/");
-        QVERIFY(!awsKeys(QStringLiteral("list-objects-v2"), envPrefix)
+        QVERIFY(!CliTest::awsKeys(QStringLiteral("list-objects-v2"), envPrefix)
                      .contains(b.value(QStringLiteral("object_key")).toString()));
         verifyNoIncompleteUploads(envPrefix);
         TestServices::dropDatabase(db);

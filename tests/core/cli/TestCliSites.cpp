@@ -35,18 +35,11 @@ private:
     int m_counter = 0;
 };
 
-namespace {
-QJsonDocument parseJson(const QString &text)
-{
-    return QJsonDocument::fromJson(text.toUtf8());
-}
-} // namespace
+using CliTest::parseJson;
 
 void TestCliSites::initTestCase_data()
 {
-    QTest::addColumn<bool>("mariadb");
-    QTest::newRow("sqlite") << false;
-    QTest::newRow("mariadb") << true;
+    CliTest::addCatalogKindRows();
 }
 
 void TestCliSites::init()

@@ -3,7 +3,7 @@
 // The headless side of creodrop-backupctl: `worker --once`, `schedules run`, `retention apply`
 // and `catalog rescan`, against the real MariaDB and S3 test server, on an SQLite catalog.
 // Every test function has its own CREODROP_HOME and site, so they pass in any order and alone.
-#include "TestServices.h"
+#include "CliTestEnv.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,14 +17,7 @@
 
 #include <memory>
 
-namespace {
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-} // namespace
+using Result = CliTest::RawResult;
 
 class TestCliWorker : public QObject
 {
@@ -39,13 +32,8 @@ private:
     QProcessEnvironment environment() const
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        const auto s3 = TestServices::s3();
         env.insert(QStringLiteral("CREODROP_HOME"), m_home->path());
-        env.insert(QStringLiteral("CREODROP_S3_ENDPOINT"), s3.endpoint);
-        env.insert(QStringLiteral("CREODROP_S3_REGION"), s3.region);
-        env.insert(QStringLiteral("CREODROP_S3_BUCKET"), s3.bucket);
-        env.insert(QStringLiteral("CREODROP_S3_ACCESS_KEY_ID"), s3.accessKeyId);
-        env.insert(QStringLiteral("CREODROP_S3_SECRET_ACCESS_KEY"), s3.secretAccessKey);
+        CliTest::insertS3Environment(env);
         env.insert(QStringLiteral("MYSQL_PWD"), TestServices::mysql().password);
         env.insert(QStringLiteral("USER"), QStringLiteral("worker-tester"));
         env.remove(QStringLiteral("CREODROP_CATALOG"));
@@ -96,24 +84,7 @@ private:
 
     QStringList storedKeys(const QString &prefix) const
     {
-        const auto s3 = TestServices::s3();
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), s3.accessKeyId);
-        env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), s3.secretAccessKey);
-        env.insert(QStringLiteral("AWS_DEFAULT_REGION"), s3.region);
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral("/usr/bin/aws"),
-                { QStringLiteral("--endpoint-url"), s3.endpoint, QStringLiteral("s3api"),
-                  QStringLiteral("list-objects-v2"), QStringLiteral("--bucket"), s3.bucket, QStringLiteral("--prefix"),
-                  prefix });
-        p.waitForFinished(60000);
-        QStringList keys;
-        const QJsonArray contents
-            = QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("Contents")).toArray();
-        for (const QJsonValue &v : contents)
-            keys << v.toObject().value(QStringLiteral("Key")).toString();
-        return keys;
+        return CliTest::awsKeys(QStringLiteral("list-objects-v2"), prefix);
     }
 
     /// Makes the site's schedule due now: as if created long ago and never run. (Raw SQL on the

@@ -4,6 +4,7 @@
 // (data and catalog) and both stores (local folder, S3 test server).
 #include "TestServices.h"
 #include "catalog/Catalog.h"
+#include "jobs/BackupManifest.h"
 #include "jobs/BackupService.h"
 #include "secrets/InMemorySecretStore.h"
 #include "storage/LocalFolderStore.h"
@@ -15,6 +16,7 @@
 #include <QCryptographicHash>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -277,6 +279,221 @@ private slots:
             QVERIFY(errors.wait(10000));
             QVERIFY(links.isEmpty());
         }
+
+        // The manifest, read from the store: the table with its row count, the server version.
+        QSignalSpy manifests(service.get(), &BackupService::manifestLoaded);
+        service->requestManifest(id);
+        QVERIFY(manifests.wait(10000));
+        QCOMPARE(manifests.last().at(0).toString(), id);
+        QVERIFY2(manifests.last().at(2).toString().isEmpty(), qPrintable(manifests.last().at(2).toString()));
+        QString parseError;
+        const auto manifest = BackupManifest::fromJson(manifests.last().at(1).toByteArray(), &parseError);
+        QVERIFY2(manifest, qPrintable(parseError));
+        QCOMPARE(manifest->backupId, id);
+        QCOMPARE(manifest->sha256, done.sha256);
+        QVERIFY(!manifest->serverVersion.isEmpty());
+        QCOMPARE(manifest->tables.size(), 1);
+        QCOMPARE(manifest->tables.first().first, QStringLiteral("t"));
+        QCOMPARE(manifest->tables.first().second, qint64(30000));
+
+        // An unknown backup is answered with a reason, not silence.
+        service->requestManifest(QStringLiteral("20200101T000000000Z-00000000"));
+        QVERIFY(manifests.wait(10000));
+        QVERIFY(manifests.last().at(1).toByteArray().isEmpty());
+        QVERIFY(!manifests.last().at(2).toString().isEmpty());
+    }
+
+    void testStorageAnswers()
+    {
+        auto store = secrets();
+        auto service = startService(store.get(), siteId(QStringLiteral("probe")));
+        QVERIFY(service);
+        QSignalSpy tested(service.get(), &BackupService::storageTested);
+        auto probe = [&](const BackupServiceConfig &storage) {
+            tested.clear();
+            service->testStorage(QStringLiteral("req-1"), storage);
+            if (!tested.wait(40000))
+                return std::make_pair(false, QStringLiteral("<no answer>"));
+            [&] { QCOMPARE(tested.last().at(0).toString(), QStringLiteral("req-1")); }();
+            return std::make_pair(tested.last().at(1).toBool(), tested.last().at(2).toString());
+        };
+        BackupServiceConfig storage = config();
+        storage.s3SecretAccessKey = TestServices::s3().secretAccessKey;
+
+        auto [ok, message] = probe(storage);
+        QVERIFY2(ok, qPrintable(message));
+        QVERIFY(!message.contains(TestServices::s3().secretAccessKey));
+        if (kind() == QLatin1String("local")) {
+            // A folder that cannot be created (below a regular file) fails with the reason.
+            QFile blocker(m_dir.filePath(QStringLiteral("not-a-folder")));
+            QVERIFY(blocker.open(QIODevice::WriteOnly));
+            blocker.close();
+            storage.localStorePath = m_dir.filePath(QStringLiteral("not-a-folder/store"));
+            std::tie(ok, message) = probe(storage);
+            QVERIFY(!ok);
+            QVERIFY2(message.contains(QStringLiteral("not-a-folder")), qPrintable(message));
+            return;
+        }
+
+        const QString wrongSecret = QStringLiteral("definitely-not-the-secret-0123456789");
+        storage.s3SecretAccessKey = wrongSecret;
+        std::tie(ok, message) = probe(storage);
+        QVERIFY(!ok);
+        QVERIFY2(message.contains(QStringLiteral("credentials were rejected")), qPrintable(message));
+        QVERIFY(!message.contains(wrongSecret));
+
+        storage.s3SecretAccessKey = TestServices::s3().secretAccessKey;
+        storage.s3Bucket = QStringLiteral("no-such-bucket-") + customer();
+        std::tie(ok, message) = probe(storage);
+        QVERIFY(!ok);
+        QVERIFY2(message.contains(QStringLiteral("does not exist")), qPrintable(message));
+
+        // Nothing listens on port 9 of localhost: unreachable, said so.
+        storage = config();
+        storage.s3SecretAccessKey = TestServices::s3().secretAccessKey;
+        storage.s3Endpoint = QStringLiteral("http://127.0.0.1:9");
+        std::tie(ok, message) = probe(storage);
+        QVERIFY(!ok);
+        QVERIFY2(message.contains(QStringLiteral("cannot reach")), qPrintable(message));
+
+        // Incomplete settings are refused before any request.
+        storage.s3Bucket.clear();
+        std::tie(ok, message) = probe(storage);
+        QVERIFY(!ok);
+        QVERIFY2(message.contains(QStringLiteral("bucket"), Qt::CaseInsensitive), qPrintable(message));
+    }
+
+    void siteHealthFromSchedules()
+    {
+        if (kind() != QLatin1String("local"))
+            QSKIP("catalog logic: once is enough");
+        auto store = secrets();
+        const QString failing = siteId(QStringLiteral("hfail"));
+        auto service = startService(store.get(), failing);
+        QVERIFY(service);
+        QString error;
+        auto catalog = Catalog::open(config().catalog, &m_clock, &error);
+        QVERIFY2(catalog, qPrintable(error));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        int n = 0;
+        auto add = [&](const QString &site, BackupType type, BackupStatus status, const QDateTime &created) {
+            BackupRecord r;
+            r.id = Backups::newId(created.addMSecs(++n));
+            r.siteId = site;
+            r.customer = customer();
+            r.environment = Environment::Prod;
+            r.type = type;
+            r.status = status;
+            r.createdAt = created;
+            r.startedAt = created;
+            r.finishedAt = created.addSecs(30);
+            r.createdBy = QStringLiteral("scheduler");
+            return catalog->upsertBackup(r);
+        };
+        auto schedule = [&](const QString &site) {
+            Schedule s;
+            s.siteId = site;
+            s.environment = Environment::Prod;
+            s.timeUtc = QTime(3, 0);
+            s.createdAt = now.addDays(-10);
+            return catalog->setSchedule(s);
+        };
+        auto addSite = [&](const QString &site) {
+            return catalog->addSite(Site{ site, QStringLiteral("Health"), customer(), Tier::Basic, {} });
+        };
+        const QString overdue = siteId(QStringLiteral("hold"));
+        const QString healthy = siteId(QStringLiteral("hok"));
+        const QString unscheduled = siteId(QStringLiteral("hnone"));
+        QVERIFY(addSite(overdue) && addSite(healthy) && addSite(unscheduled));
+        // Last scheduled backup failed (an older one completed).
+        QVERIFY(schedule(failing));
+        QVERIFY(add(failing, BackupType::Scheduled, BackupStatus::Completed, now.addSecs(-7200)));
+        QVERIFY(add(failing, BackupType::Scheduled, BackupStatus::Failed, now.addSecs(-3600)));
+        // Newest completed backup three days old on a daily schedule.
+        QVERIFY(schedule(overdue));
+        QVERIFY(add(overdue, BackupType::Scheduled, BackupStatus::Completed, now.addDays(-3)));
+        // Fine: the scheduled one completed; a failed manual backup after it is no schedule problem.
+        QVERIFY(schedule(healthy));
+        QVERIFY(add(healthy, BackupType::Scheduled, BackupStatus::Completed, now.addSecs(-3600)));
+        QVERIFY(add(healthy, BackupType::Manual, BackupStatus::Failed, now.addSecs(-600)));
+        // No schedule: nothing is expected of it, even with a failed newest backup.
+        QVERIFY(add(unscheduled, BackupType::Manual, BackupStatus::Failed, now.addSecs(-600)));
+
+        QSignalSpy sites(service.get(), &BackupService::sitesLoaded);
+        service->refreshSites();
+        QVERIFY(sites.wait(10000));
+        const auto attention = sites.last().at(1).value<QVector<QString>>();
+        QVERIFY(attention.contains(failing));
+        QVERIFY(attention.contains(overdue));
+        QVERIFY(!attention.contains(healthy));
+        QVERIFY(!attention.contains(unscheduled));
+    }
+
+    void largeSiteFirstPageThenAll()
+    {
+        if (kind() != QLatin1String("local"))
+            QSKIP("catalog logic: once is enough");
+        auto store = secrets();
+        const QString site = siteId(QStringLiteral("pages"));
+        auto service = startService(store.get(), site);
+        QVERIFY(service);
+        QString error;
+        auto catalog = Catalog::open(config().catalog, &m_clock, &error);
+        QVERIFY2(catalog, qPrintable(error));
+        const int count = BackupService::firstPageSize() + 37;
+        const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-30);
+        QSqlDatabase db = QSqlDatabase::database(catalog->connectionName());
+        QVERIFY(db.transaction());
+        QHash<QString, QDateTime> created;
+        for (int i = 0; i < count; ++i) {
+            BackupRecord r;
+            // Pairs share a creation time: the page boundary must still split them correctly.
+            r.createdAt = start.addSecs((i / 2) * 60).addMSecs(i % 7);
+            if (i == 0) // a leap day's last millisecond reads back exactly, too
+                r.createdAt = QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999), Qt::UTC);
+            r.id = Backups::newId(r.createdAt);
+            r.siteId = site;
+            r.customer = customer();
+            r.status = BackupStatus::Completed;
+            r.sizeBytes = 100 + i;
+            QVERIFY2(catalog->upsertBackup(r), qPrintable(catalog->lastError()));
+            created.insert(r.id, r.createdAt);
+        }
+        QVERIFY(db.commit());
+
+        QSignalSpy first(service.get(), &BackupService::backupsFirstPage);
+        QSignalSpy all(service.get(), &BackupService::backupsLoaded);
+        service->refreshBackups(site);
+        QVERIFY(all.wait(20000));
+        QCOMPARE(first.size(), 1);
+        const auto page = first.last().at(1).value<QVector<BackupRecord>>();
+        const auto complete = all.last().at(1).value<QVector<BackupRecord>>();
+        QCOMPARE(page.size(), BackupService::firstPageSize());
+        QCOMPARE(complete.size(), count);
+        // The complete list is exactly the catalog's order, newest first; the page its head.
+        const QVector<BackupRecord> expected = catalog->backups(site);
+        QCOMPARE(expected.size(), count);
+        QSet<QString> ids;
+        for (int i = 0; i < count; ++i) {
+            QCOMPARE(complete.at(i).id, expected.at(i).id);
+            if (i < page.size())
+                QCOMPARE(page.at(i).id, expected.at(i).id);
+            if (i > 0)
+                QVERIFY(complete.at(i - 1).createdAt >= complete.at(i).createdAt);
+            ids.insert(complete.at(i).id);
+            QCOMPARE(complete.at(i).createdAt, created.value(complete.at(i).id));
+            QCOMPARE(complete.at(i).createdAt.timeSpec(), Qt::UTC);
+        }
+        QCOMPARE(ids.size(), count);
+
+        // A small site is answered once, with everything.
+        first.clear();
+        all.clear();
+        const QString small = siteId(QStringLiteral("few"));
+        QVERIFY(catalog->addSite(Site{ small, QStringLiteral("Few"), customer(), Tier::Basic, {} }));
+        service->refreshBackups(small);
+        QVERIFY(all.wait(10000));
+        QVERIFY(first.isEmpty());
     }
 
     void cancelLeavesNothing()

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "JobsCliSupport.h"
+#include "JobsSession.h"
 
 #include "CliContext.h"
 #include "Commands.h"
@@ -9,25 +9,23 @@
 #include "jobs/WorkerIdentity.h"
 #include "storage/ObjectStore.h"
 
-#include <QCoreApplication>
-#include <QTextStream>
+JobsSession::JobsSession(CliContext &ctx)
+    : m_ctx(ctx)
+{ }
 
 JobsSession::~JobsSession() = default;
 
-std::unique_ptr<JobsSession> JobsSession::open(CliContext &ctx, int *exitCode)
+std::unique_ptr<JobsSession> JobsSession::open(CliContext &ctx)
 {
-    std::unique_ptr<JobsSession> session(new JobsSession);
-    session->m_catalog = ctx.catalog();
-    if (!session->m_catalog) {
-        *exitCode = CliContext::fail(ctx.lastError());
+    std::unique_ptr<JobsSession> session(new JobsSession(ctx));
+    session->m_catalog = ctx.openCatalog();
+    if (!session->m_catalog)
         return nullptr;
-    }
     BackupServiceConfig config = StoreFactory::configFromSettings(ctx.settings());
     if (config.storageKind == QLatin1String("s3")) {
         const auto secret = ctx.readSecret(SecretStore::s3SecretKey());
         if (!secret) {
-            *exitCode = CliContext::fail(
-                QCoreApplication::translate("Cli", "Cannot read the storage secret key: %1").arg(ctx.lastError()));
+            CliContext::fail(Cli::tr("Cannot read the storage secret key: %1").arg(ctx.lastError()));
             return nullptr;
         }
         config.s3SecretAccessKey = *secret;
@@ -36,29 +34,23 @@ std::unique_ptr<JobsSession> JobsSession::open(CliContext &ctx, int *exitCode)
     session->m_network = std::make_unique<QNetworkAccessManager>();
     session->m_store = StoreFactory::create(config, session->m_network.get(), &error);
     if (!session->m_store) {
-        *exitCode = CliContext::fail(error);
+        CliContext::fail(error);
         return nullptr;
     }
     // Every process that opens the catalog fails the backups whose runner is gone.
     RecoveryJob recovery(session->m_catalog, session->m_store.get(), WorkerIdentity::heartbeatSeconds());
     ctx.runJob(&recovery);
-    session->m_recovered = recovery.recoveredIds();
-    for (const QString &id : session->m_recovered)
-        warn(QCoreApplication::translate("Cli", "backup %1 was interrupted and is now failed").arg(id));
+    for (const QString &id : recovery.recoveredIds())
+        CliContext::warn(Cli::tr("backup %1 was interrupted and is now failed").arg(id));
     for (const QString &warning : recovery.warnings())
-        warn(warning);
+        CliContext::warn(warning);
     return session;
 }
 
-BackupJob::Options JobsSession::backupOptions()
+std::unique_ptr<BackupJob> JobsSession::newBackupJob(const QString &backupId) const
 {
     BackupJob::Options options;
     options.workerId = WorkerIdentity::current();
     options.heartbeatSeconds = WorkerIdentity::heartbeatSeconds();
-    return options;
-}
-
-void JobsSession::warn(const QString &line)
-{
-    QTextStream(stderr) << "creodrop-backupctl: warning: " << line << '\n';
+    return std::make_unique<BackupJob>(m_catalog, m_store.get(), m_ctx.secrets(), m_ctx.clock(), backupId, options);
 }
