@@ -11,12 +11,12 @@
 #   creodrop-backupctl load  vs  gunzip -c | mariadb  vs  myloader -t 2
 # and prints wall times (median of --runs), ratios, output sizes and peak RSS (GNU time -v).
 # Our load is checked: every table of the loaded copy has the source's CHECKSUM TABLE.
-#   bench/dump.sh [--size-mib N] [--runs N] [--keep]   CLI from $CREODROP_BUILD_DIR or build/
+#   bench/dump.sh [--size-mib N] [--runs N (default 3)] [--keep]   CLI from $CREODROP_BUILD_DIR or build/
 # Missing tools (mydumper, GNU time, mariadb client) are installed with scripts/install-deps --with-bench.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 size=1024
-runs=1
+runs=3
 keep=0
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -56,6 +56,7 @@ sql() { mariadb "${my[@]}" -N -e "$1"; }
 declare -A walls rss
 measure() {
     local name=$1; shift
+    loads="${loads:-} $(cut -d' ' -f1 /proc/loadavg)"
     /usr/bin/time -v -o "$work/$name.time" "$@" || { echo "bench: $name failed:" >&2; cat "$work/$name.time" >&2; exit 1; }
     local w r
     w=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$work/$name.time")
@@ -65,6 +66,11 @@ measure() {
 }
 median() { tr ' ' '\n' <<<"${walls[$1]}" | grep . | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# ratios NAME_A NAME_B: the ratio within each run (the tools ran next to each other), as a list
+ratios() {
+    paste -d' ' <(tr ' ' '\n' <<<"${walls[$1]}" | grep .) <(tr ' ' '\n' <<<"${walls[$2]}" | grep .) \
+        | awk '{printf "%s%.2f", (NR > 1 ? "," : ""), $1 / $2}'
+}
 mib() { awk -v b="$1" 'BEGIN { printf "%.1f MiB", b / 1048576 }'; }
 size_of() { du -sb "$1" | cut -f1; }
 checksums() { sql "SELECT GROUP_CONCAT(TABLE_NAME ORDER BY TABLE_NAME) FROM information_schema.TABLES WHERE TABLE_SCHEMA='$1' AND TABLE_TYPE='BASE TABLE'" \
@@ -126,22 +132,22 @@ row() { printf "%-46s %8s %10s %12s\n" "$@"; }
 echo
 echo "== dump of b_big: $(mib "$raw") of SQL text; median wall of $runs run(s) =="
 row tool "wall s" "peak RSS" output
-row "creodrop-backupctl dump (defaults)" "$w_ours" "$((rss[ours]/1024)) MiB" "$(mib "$s_ours")"
+row "creodrop-backupctl dump (level 5, $(nproc) threads)" "$w_ours" "$((rss[ours]/1024)) MiB" "$(mib "$s_ours")"
 row "mysqldump ... | gzip -6" "$w_md" "$((rss[mysqldump]/1024)) MiB" "$(mib "$s_md")"
 row "mydumper -t 2 -c" "$w_myd" "$((rss[mydumper]/1024)) MiB" "$(mib "$s_myd")"
-echo "dump wall ratio vs mysqldump|gzip -6: $(ratio "$w_ours" "$w_md") (target <= 0.70)"
-echo "dump wall ratio vs mydumper -t 2 -c:  $(ratio "$w_ours" "$w_myd") (target <= 1.00)"
+echo "dump wall ratio vs mysqldump|gzip -6: $(ratio "$w_ours" "$w_md") (target <= 0.70; per run: $(ratios ours mysqldump))"
+echo "dump wall ratio vs mydumper -t 2 -c:  $(ratio "$w_ours" "$w_myd") (target <= 1.00; per run: $(ratios ours mydumper))"
 echo "size ratio vs gzip -6:                $(ratio "$s_ours" "$s_md") (target <= 1.05)"
 echo "peak RSS, $(mib "$raw_small") vs $(mib "$raw") of SQL: $((rss[small_ours]/1024)) MiB vs $((rss[ours]/1024)) MiB (target <= 100 MiB, flat)"
 echo
 w_lo=$(median load_ours); w_lc=$(median load_client); w_lm=$(median load_myloader)
 echo "== load; median wall of $runs run(s) =="
 row tool "wall s" "peak RSS" ""
-row "creodrop-backupctl load (defaults)" "$w_lo" "$((rss[load_ours]/1024)) MiB" ""
+row "creodrop-backupctl load (2 connections)" "$w_lo" "$((rss[load_ours]/1024)) MiB" ""
 row "gunzip -c | mariadb" "$w_lc" "$((rss[load_client]/1024)) MiB" ""
 row "myloader -t 2" "$w_lm" "$((rss[load_myloader]/1024)) MiB" ""
-echo "load wall ratio vs gunzip|mariadb:    $(ratio "$w_lo" "$w_lc") (target <= 0.80)"
-echo "load wall ratio vs myloader -t 2:     $(ratio "$w_lo" "$w_lm")"
+echo "load wall ratio vs gunzip|mariadb:    $(ratio "$w_lo" "$w_lc") (target <= 0.80; per run: $(ratios load_ours load_client))"
+echo "load wall ratio vs myloader -t 2:     $(ratio "$w_lo" "$w_lm") (per run: $(ratios load_ours load_myloader))"
 echo "restore check: $restored"
 echo "all wall times (s): $(for k in ours mysqldump mydumper load_ours load_client load_myloader; do printf '%s:%s ' "$k" "$(tr ' ' ',' <<<"${walls[$k]# }")"; done)"
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); 1-min load average at each measurement:$loads"

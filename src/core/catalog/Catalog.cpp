@@ -6,11 +6,14 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QUrl>
 
 #include <algorithm>
@@ -351,12 +354,32 @@ std::unique_ptr<Catalog> Catalog::open(const CatalogLocation &location, const Cl
 std::unique_ptr<Catalog> Catalog::openAtVersion(const CatalogLocation &location, const Clock *clock, int version,
                                                 QString *error)
 {
-    std::unique_ptr<Catalog> catalog(new Catalog(location, clock));
+    if (version < 1 || version > latestSchemaVersion()) {
+        if (error)
+            *error = tr("Cannot open the catalog %1: %2")
+                         .arg(location.toString(), tr("Unknown catalog schema version %1.").arg(version));
+        return nullptr;
+    }
+    std::unique_ptr<Catalog> catalog;
     QString why;
-    if (version < 1 || version > latestSchemaVersion())
-        why = tr("Unknown catalog schema version %1.").arg(version);
-    else if (catalog->connect(&why))
-        catalog->migrate(version, &why);
+    // SQLite answers SQLITE_BUSY at once, without waiting for the busy timeout, in a few cases
+    // that happen when several processes open a fresh file together (switching it to WAL, a
+    // deferred reader racing a writer). Those are transient: start over, like the busy handler
+    // would, until the same 15 s deadline.
+    QElapsedTimer sinceFirstTry;
+    sinceFirstTry.start();
+    for (;;) {
+        why.clear();
+        catalog.reset(new Catalog(location, clock));
+        if (catalog->connect(&why))
+            catalog->migrate(version, &why);
+        const bool busy = location.kind == CatalogLocation::Kind::Sqlite
+            && why.contains(QLatin1String("database is locked"), Qt::CaseInsensitive);
+        if (!busy || sinceFirstTry.elapsed() > 15000)
+            break;
+        catalog.reset();
+        QThread::msleep(20 + QRandomGenerator::global()->bounded(100));
+    }
     if (!why.isEmpty()) {
         if (error)
             *error = tr("Cannot open the catalog %1: %2").arg(location.toString(), why);

@@ -3,6 +3,7 @@
 #include "util/BoundedPipe.h"
 #include "util/PipeWriterDevice.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QThread>
 #include <QtTest>
@@ -33,16 +34,28 @@ void TestBoundedPipe::passesBytesInOrderAcrossThreads()
             pipe.write(sent.mid(at, 1000));
         pipe.closeWrite();
     });
-    QSignalSpy ready(&pipe, &BoundedPipe::readyRead);
+    // The writer thread uses `pipe` and `sent`: whatever happens below, stop and join it before
+    // they go out of scope, so a failed check cannot turn into a crash or a hang.
+    const auto joinWriter = qScopeGuard([&] {
+        pipe.abortRead();
+        writer->wait();
+        delete writer;
+    });
+    std::atomic<int> emitted{ 0 };
+    // Direct connection: counts emissions from the writer thread itself.
+    connect(
+        &pipe, &BoundedPipe::readyRead, this, [&] { ++emitted; }, Qt::DirectConnection);
     writer->start();
     QByteArray received;
     while (!pipe.atEnd()) {
         received += pipe.read(1500);
+        // Poll rather than QSignalSpy::wait(): the spy's event loop is not woken reliably by a
+        // signal emitted from another thread, and the pipe's state is the truth anyway.
         if (!pipe.atEnd() && pipe.bytesAvailable() == 0)
-            QVERIFY(ready.wait(5000) || pipe.bytesAvailable() > 0 || pipe.atEnd());
+            QTRY_VERIFY_WITH_TIMEOUT(pipe.bytesAvailable() > 0 || pipe.atEnd(), 30000);
     }
-    QVERIFY(writer->wait(5000));
-    delete writer;
+    QVERIFY(writer->wait(30000));
+    QVERIFY(emitted.load() > 0);
     QCOMPARE(received, sent);
     QCOMPARE(pipe.totalWritten(), qint64(sent.size()));
 }
