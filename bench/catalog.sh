@@ -8,8 +8,8 @@
 # the median in-process catalog query time (`--timing`). Target: median under 50 ms.
 #
 #   bench/catalog.sh [BUILD_DIR]          (default: build)
-# Environment: RUNS (default 21); the MariaDB part runs when CREODROP_TEST_MYSQL_* are set
-# (`. /tmp/<you>/env.sh` after `scripts/services start /tmp/<you>`).
+# Environment: RUNS (default 21). The MariaDB part uses the server in CREODROP_TEST_MYSQL_* when
+# set, else starts a private one with scripts/services and stops it at the end.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,8 +20,18 @@ sites=1000
 per_site=100
 [ -x "$cli" ] || { echo "catalog.sh: no CLI at $cli: build creodrop-backupctl first" >&2; exit 2; }
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/creodrop-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+work=$(mktemp -d "${TMPDIR:-/tmp}/cdcat.XXXXXX")
+started_services=
+cleanup() {
+    [ -z "$started_services" ] || "$here/scripts/services" stop "$work/svc" >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+if [ -z "${CREODROP_TEST_MYSQL_PORT:-}" ]; then
+    "$here/scripts/services" start "$work/svc" >&2
+    started_services=1
+    . "$work/svc/env.sh"
+fi
 
 # The rows as plain multi-row INSERTs that SQLite and MariaDB both accept. Ids sort by time
 # like real ones; every site has 100 backups spread over prod/stage/dev and all statuses.
