@@ -60,9 +60,10 @@ random_secret() {
 build_project() {
     local type=${CMAKE_BUILD_TYPE:-RelWithDebInfo}
     if [ ! -f "$CREODROP_BUILD_DIR/build.ninja" ]; then
+        mkdir -p "$CREODROP_BUILD_DIR"
         cmake -S "$CREODROP_ROOT" -B "$CREODROP_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$type" \
-            -DBUILD_TESTING=ON -DCREODROP_WERROR=ON >"$CREODROP_BUILD_DIR.configure.log" 2>&1 \
-            || { cat "$CREODROP_BUILD_DIR.configure.log" >&2; die "cmake configure failed"; }
+            -DBUILD_TESTING=ON -DCREODROP_WERROR=ON >"$CREODROP_BUILD_DIR/configure.log" 2>&1 \
+            || { cat "$CREODROP_BUILD_DIR/configure.log" >&2; die "cmake configure failed"; }
     fi
     cmake --build "$CREODROP_BUILD_DIR" -j "$(nproc)" || die "build failed"
 }
