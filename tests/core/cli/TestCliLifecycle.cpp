@@ -347,9 +347,11 @@ private slots:
         QCOMPARE(ja.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
         QCOMPARE(jb.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
         QVERIFY(ja.value(QStringLiteral("object_key")) != jb.value(QStringLiteral("object_key")));
-        // One backup per environment at a time: the second started after the first finished.
+        // One backup per environment at a time: the second started after the first finished. The
+        // JSON times have whole seconds, and a small backup takes less than one, so both may
+        // start in the same second: the first is the one that finished first.
         const QJsonObject &first
-            = ja.value(QStringLiteral("started_at")).toString() < jb.value(QStringLiteral("started_at")).toString()
+            = ja.value(QStringLiteral("finished_at")).toString() <= jb.value(QStringLiteral("finished_at")).toString()
             ? ja
             : jb;
         const QJsonObject &second = &first == &ja ? jb : ja;
