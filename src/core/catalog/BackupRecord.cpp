@@ -23,11 +23,17 @@ QString Backups::statusToString(BackupStatus status)
 
 std::optional<BackupStatus> Backups::statusFromString(const QString &name)
 {
-    for (BackupStatus s : { BackupStatus::Pending, BackupStatus::InProgress, BackupStatus::Completed,
-                            BackupStatus::Failed, BackupStatus::Cancelled }) {
-        if (statusToString(s) == name)
-            return s;
-    }
+    // Plain comparisons: the catalog parses every row it reads through this.
+    if (name == QLatin1String("completed"))
+        return BackupStatus::Completed;
+    if (name == QLatin1String("failed"))
+        return BackupStatus::Failed;
+    if (name == QLatin1String("in_progress"))
+        return BackupStatus::InProgress;
+    if (name == QLatin1String("pending"))
+        return BackupStatus::Pending;
+    if (name == QLatin1String("cancelled"))
+        return BackupStatus::Cancelled;
     return std::nullopt;
 }
 
@@ -48,10 +54,14 @@ QString Backups::typeToString(BackupType type)
 
 std::optional<BackupType> Backups::typeFromString(const QString &name)
 {
-    for (BackupType t : { BackupType::Manual, BackupType::Scheduled, BackupType::PreRestore, BackupType::PreSync }) {
-        if (typeToString(t) == name)
-            return t;
-    }
+    if (name == QLatin1String("manual"))
+        return BackupType::Manual;
+    if (name == QLatin1String("scheduled"))
+        return BackupType::Scheduled;
+    if (name == QLatin1String("pre-restore"))
+        return BackupType::PreRestore;
+    if (name == QLatin1String("pre-sync"))
+        return BackupType::PreSync;
     return std::nullopt;
 }
 

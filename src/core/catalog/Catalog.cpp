@@ -160,33 +160,6 @@ const char kBackupColumns[] = "id, site_id, customer, env, type, status, created
                               "created_by, size_bytes, raw_size_bytes, sha256, object_key, error_text, worker_id, "
                               "heartbeat_at, pinned";
 
-// Per-row enum parsing without building the candidate names (Backups::*FromString does).
-BackupStatus statusFromName(const QString &name)
-{
-    if (name == QLatin1String("completed"))
-        return BackupStatus::Completed;
-    if (name == QLatin1String("failed"))
-        return BackupStatus::Failed;
-    if (name == QLatin1String("in_progress"))
-        return BackupStatus::InProgress;
-    if (name == QLatin1String("pending"))
-        return BackupStatus::Pending;
-    if (name == QLatin1String("cancelled"))
-        return BackupStatus::Cancelled;
-    return BackupStatus::Failed;
-}
-
-BackupType typeFromName(const QString &name)
-{
-    if (name == QLatin1String("scheduled"))
-        return BackupType::Scheduled;
-    if (name == QLatin1String("pre-restore"))
-        return BackupType::PreRestore;
-    if (name == QLatin1String("pre-sync"))
-        return BackupType::PreSync;
-    return BackupType::Manual;
-}
-
 BackupRecord backupFromQuery(const QSqlQuery &q)
 {
     BackupRecord r;
@@ -194,8 +167,8 @@ BackupRecord backupFromQuery(const QSqlQuery &q)
     r.siteId = q.value(1).toString();
     r.customer = q.value(2).toString();
     r.environment = Environments::fromString(q.value(3).toString()).value_or(Environment::Prod);
-    r.type = typeFromName(q.value(4).toString());
-    r.status = statusFromName(q.value(5).toString());
+    r.type = Backups::typeFromString(q.value(4).toString()).value_or(BackupType::Manual);
+    r.status = Backups::statusFromString(q.value(5).toString()).value_or(BackupStatus::Failed);
     r.createdAt = fromTs(q.value(6));
     r.startedAt = fromTs(q.value(7));
     r.finishedAt = fromTs(q.value(8));
