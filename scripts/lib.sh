@@ -59,9 +59,16 @@ random_secret() {
 # Configures (once) and builds the project with Ninja, warnings as errors.
 build_project() {
     local type=${CMAKE_BUILD_TYPE:-RelWithDebInfo}
+    local launcher=()
+    # ccache when it is installed: rebuilds of other checkouts (worktrees, CI clones) hit the cache.
+    if command -v ccache >/dev/null 2>&1; then
+        launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+        export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$(dirname "$CREODROP_ROOT")} CCACHE_NOHASHDIR=1
+    fi
     if [ ! -f "$CREODROP_BUILD_DIR/build.ninja" ]; then
         mkdir -p "$CREODROP_BUILD_DIR"
         cmake -S "$CREODROP_ROOT" -B "$CREODROP_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$type" \
+            "${launcher[@]}" \
             -DBUILD_TESTING=ON -DCREODROP_WERROR=ON >"$CREODROP_BUILD_DIR/configure.log" 2>&1 \
             || { cat "$CREODROP_BUILD_DIR/configure.log" >&2; die "cmake configure failed"; }
     fi
