@@ -8,6 +8,7 @@
 #include "compress/GzipWriter.h"
 #include "mysql/MySqlDumper.h"
 #include "mysql/MySqlLoader.h"
+#include "util/PrivateFiles.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -127,9 +128,12 @@ int Cli::runDump(const QStringList &args)
         if (!file.open(stdout, QIODevice::WriteOnly))
             return fail(command, QStringLiteral("cannot write to stdout"));
     } else {
+        // Like mysqldump --result-file: the old file stays whole until the new one is complete.
         file.setFileName(partPath);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return fail(command, QStringLiteral("cannot create %1: %2").arg(partPath, file.errorString()));
+        QString error;
+        QFile::remove(partPath); // a leftover; unlinks a link itself, never its target
+        if (!PrivateFiles::openForWriting(&file, PrivateFiles::CreateNew, &error))
+            return fail(command, error);
     }
     auto cleanup = [&] {
         if (!toStdout) {
@@ -181,10 +185,10 @@ int Cli::runDump(const QStringList &args)
     }
     if (!toStdout) {
         file.close();
-        QFile::remove(output);
-        if (!QFile::rename(partPath, output)) {
+        QString error;
+        if (!PrivateFiles::publish(partPath, output, PrivateFiles::Replace, &error)) {
             QFile::remove(partPath);
-            return fail(command, QStringLiteral("cannot rename %1 to %2").arg(partPath, output));
+            return fail(command, QStringLiteral("cannot rename %1 to %2: %3").arg(partPath, output, error));
         }
     }
     if (showProgress) {

@@ -8,6 +8,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <sys/stat.h>
 
 namespace {
 
@@ -54,6 +55,9 @@ void printUsage(FILE *stream, bool withCommands)
 
 int main(int argc, char *argv[])
 {
+    // Before anything creates a file: what Qt and SQLite create themselves (settings' lock
+    // files, the catalog's journal) follows the umask and must not be readable by others.
+    ::umask(077);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("creodrop-backupctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("Creodrop"));

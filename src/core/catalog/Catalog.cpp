@@ -3,13 +3,14 @@
 #include "Catalog.h"
 
 #include "util/Clock.h"
+#include "util/PrivateFiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -227,8 +228,7 @@ Schedule scheduleFromQuery(const QSqlQuery &q)
 
 bool isBackupIdSafe(const QString &id)
 {
-    static const QRegularExpression re(QStringLiteral("^[0-9A-Za-z][0-9A-Za-z-]{0,63}$"));
-    return re.match(id).hasMatch();
+    return Backups::isValidId(id);
 }
 
 // MySQL error numbers worth retrying a short transaction for: deadlock, lock wait timeout.
@@ -380,9 +380,19 @@ bool Catalog::connect(QString *error)
 {
     if (m_location.kind == CatalogLocation::Kind::Sqlite) {
         const QFileInfo fi(m_location.sqlitePath);
-        if (!QDir().mkpath(fi.absolutePath())) {
+        QString fileError;
+        if (!PrivateFiles::mkpath(fi.absolutePath(), &fileError)) {
             *error = tr("cannot create the folder %1.").arg(fi.absolutePath());
             return false;
+        }
+        // SQLite gives -wal and -shm the main file's mode: a 0600 file made here keeps all three
+        // private whatever the umask (an empty file is a valid new database).
+        if (!PrivateFiles::exists(m_location.sqlitePath)) {
+            QFile file(m_location.sqlitePath);
+            if (!PrivateFiles::openForWriting(&file, PrivateFiles::CreateNew, &fileError) && !file.exists()) {
+                *error = fileError;
+                return false;
+            }
         }
         QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         d.setDatabaseName(m_location.sqlitePath);

@@ -7,7 +7,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace {
 QString stamp(const QDateTime &t)
@@ -104,8 +103,7 @@ std::optional<BackupManifest> BackupManifest::fromJson(const QByteArray &json, Q
     if (!Slug::isValid(m.siteId) || !Slug::isValid(m.customer))
         return failed(QStringLiteral("invalid site or customer slug"));
     // The id becomes part of a key too: only the characters Backups::newId() produces.
-    static const QRegularExpression idPattern(QStringLiteral("^[0-9A-Za-z-]{1,64}$"));
-    if (!idPattern.match(m.backupId).hasMatch())
+    if (!Backups::isValidId(m.backupId))
         return failed(QStringLiteral("invalid backup id"));
     if (m.objectKey != Catalog::objectKey(m.customer, m.siteId, m.environment, m.backupId))
         return failed(QStringLiteral("object key does not match site, environment and id"));

@@ -468,11 +468,12 @@ void ServiceWorker::finishTracked(const QString &jobId, Job *job, JobKind kind, 
     emit jobFinished(outcome);
 }
 
-void ServiceWorker::download(const QString &backupId, const QString &targetPath)
+void ServiceWorker::download(const QString &backupId, const QString &targetPath, bool overwrite)
 {
     if (!ensureReady(tr("Downloading")))
         return;
     auto *job = new DownloadJob(m_catalog.get(), m_store.get(), m_clock, backupId, targetPath, m_config.actor, this);
+    job->setOverwrite(overwrite);
     const QString jobId = QStringLiteral("download-%1").arg(backupId);
     connect(job, &DownloadJob::progressChanged, this, &ServiceWorker::forwardProgress);
     connect(job, &Job::finished, this, [this, job, jobId, backupId] {
