@@ -108,10 +108,20 @@ int Cli::runDump(const QStringList &args)
                        QStringLiteral("5") });
     parser.addOption({ QStringLiteral("threads"), QStringLiteral("Compression threads (default: cores)."),
                        QStringLiteral("N"), QString::number(QThread::idealThreadCount()) });
+    parser.addOption({ QStringLiteral("tls"),
+                       QStringLiteral("TLS: off, preferred (default), required, verify-ca or verify-identity."),
+                       QStringLiteral("MODE"), QStringLiteral("preferred") });
+    parser.addOption({ QStringLiteral("tls-ca"), QStringLiteral("CA file (PEM) for verify-ca and verify-identity."),
+                       QStringLiteral("FILE") });
     Common common;
     const int rc = parseCommon(parser, command, args, &common);
     if (rc >= 0)
         return rc;
+    const auto tlsMode = MySqlTls::fromString(parser.value(QStringLiteral("tls")));
+    if (!tlsMode)
+        return usage(command, QStringLiteral("--tls must be off, preferred, required, verify-ca or verify-identity"));
+    common.endpoint.tlsMode = *tlsMode;
+    common.endpoint.tlsCa = parser.value(QStringLiteral("tls-ca"));
     bool ok = false;
     const int level = parser.value(QStringLiteral("level")).toInt(&ok);
     if (!ok || level < 0 || level > 9)

@@ -100,6 +100,8 @@ QString envName(Environment e)
 // v2: schedules and the audit log; backups gain pinned and heartbeat_at.
 // v3: per-environment claim lock rows (serialize claims on MySQL) and the indexes that keep
 //     status scans and the "All environments" view fast on large catalogs.
+// v4 (TLS): environments gain the dump connection's TLS mode and CA file; existing rows get
+//     "preferred", which encrypts when the server offers TLS, as before the columns existed.
 const QVector<QStringList> &migrationSteps()
 {
     static const QVector<QStringList> steps = {
@@ -141,6 +143,10 @@ const QVector<QStringList> &migrationSteps()
                            "PRIMARY KEY (site_id, env))%ENGINE%"),
             QStringLiteral("CREATE INDEX idx_backups_status ON backups (status, created_at)"),
             QStringLiteral("CREATE INDEX idx_backups_site_created ON backups (site_id, created_at)"),
+        },
+        {
+            QStringLiteral("ALTER TABLE environments ADD COLUMN tls_mode VARCHAR(16) NOT NULL DEFAULT 'preferred'"),
+            QStringLiteral("ALTER TABLE environments ADD COLUMN tls_ca VARCHAR(1024) NOT NULL DEFAULT ''"),
         },
     };
     return steps;
@@ -206,6 +212,8 @@ EnvironmentConfig environmentFromQuery(const QSqlQuery &q)
     c.endpoint.socket = q.value(4).toString();
     c.endpoint.database = q.value(5).toString();
     c.endpoint.user = q.value(6).toString();
+    c.endpoint.tlsMode = MySqlTls::fromString(q.value(7).toString()).value_or(MySqlTlsMode::Preferred);
+    c.endpoint.tlsCa = q.value(8).toString();
     return c;
 }
 
@@ -657,14 +665,16 @@ bool Catalog::setEnvironment(const EnvironmentConfig &config)
     if (!d.transaction())
         return fail(tr("Catalog error: %1").arg(d.lastError().text()));
     bool ok = exec(q,
-                   QStringLiteral("UPDATE environments SET host = ?, port = ?, socket = ?, db_name = ?, db_user = ? "
-                                  "WHERE site_id = ? AND env = ?"),
-                   { e.host, e.port, e.socket, e.database, e.user, config.siteId, envName(config.environment) });
+                   QStringLiteral("UPDATE environments SET host = ?, port = ?, socket = ?, db_name = ?, db_user = ?, "
+                                  "tls_mode = ?, tls_ca = ? WHERE site_id = ? AND env = ?"),
+                   { e.host, e.port, e.socket, e.database, e.user, MySqlTls::toString(e.tlsMode), e.tlsCa,
+                     config.siteId, envName(config.environment) });
     if (ok && q.numRowsAffected() == 0) {
         ok = exec(q,
-                  QStringLiteral("INSERT INTO environments (site_id, env, host, port, socket, db_name, db_user) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                  { config.siteId, envName(config.environment), e.host, e.port, e.socket, e.database, e.user });
+                  QStringLiteral("INSERT INTO environments (site_id, env, host, port, socket, db_name, db_user, "
+                                 "tls_mode, tls_ca) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                  { config.siteId, envName(config.environment), e.host, e.port, e.socket, e.database, e.user,
+                    MySqlTls::toString(e.tlsMode), e.tlsCa });
     }
     if (!ok) {
         d.rollback();
@@ -679,7 +689,7 @@ std::optional<EnvironmentConfig> Catalog::environment(const QString &siteId, Env
 {
     QSqlQuery q(db());
     if (!exec(q,
-              QStringLiteral("SELECT site_id, env, host, port, socket, db_name, db_user FROM environments "
+              QStringLiteral("SELECT site_id, env, host, port, socket, db_name, db_user, tls_mode, tls_ca FROM environments "
                              "WHERE site_id = ? AND env = ?"),
               { siteId, envName(env) })
         || !q.next())
@@ -692,7 +702,7 @@ QVector<EnvironmentConfig> Catalog::environments(const QString &siteId) const
     QVector<EnvironmentConfig> result;
     QSqlQuery q(db());
     if (!exec(q,
-              QStringLiteral("SELECT site_id, env, host, port, socket, db_name, db_user FROM environments "
+              QStringLiteral("SELECT site_id, env, host, port, socket, db_name, db_user, tls_mode, tls_ca FROM environments "
                              "WHERE site_id = ?"),
               { siteId }))
         return result;
