@@ -45,6 +45,7 @@ private slots:
     void storageGetNeverFollowsLinks();
     void backupDownloadLeavesNothingOnFailure();
     void backupDownloadRefusesToOverwrite();
+    void rescanSkipsInvalidManifests();
 
 private:
     struct Run
@@ -525,6 +526,73 @@ void TestCliFileSafety::backupDownloadRefusesToOverwrite()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(QFileInfo(target).size() > 1024 * 1024);
     QCOMPARE(mode(target), 0600);
+}
+
+void TestCliFileSafety::rescanSkipsInvalidManifests()
+{
+    const QString home = m_root.filePath(QStringLiteral("rescanhome"));
+    const Run local{ {}, home, false };
+    const QString site = QStringLiteral("rescan") + m_pid;
+    const QString id = addSiteAndBackUp(local, site, {});
+    QVERIFY(!id.isEmpty());
+    QDirIterator it(home + QStringLiteral("/store"), { id + QStringLiteral(".json") }, QDir::Files,
+                    QDirIterator::Subdirectories);
+    QVERIFY(it.hasNext());
+    const QString manifestPath = it.next();
+    const QString folder = QFileInfo(manifestPath).absolutePath();
+    const QJsonObject manifest = QJsonDocument::fromJson(readAll(manifestPath)).object();
+    QVERIFY(!manifest.isEmpty());
+
+    // Next to the real backup, manifests whose site, customer or id is not a whole valid slug or
+    // id; each has an object of the right size, so only the validation can skip it.
+    struct Bad
+    {
+        const char *field;
+        QString value;
+    };
+    const QList<Bad> bads{ { "site", site + QStringLiteral("\n") },  { "site", QStringLiteral("sh/op") },
+                           { "site", QStringLiteral("..") },          { "site", QStringLiteral(".hidden") },
+                           { "customer", m_customer + QStringLiteral("\n") }, { "id", QStringLiteral("\n") } };
+    int n = 0;
+    for (const Bad &bad : bads) {
+        const QString fakeId = QStringLiteral("20260101T000000000Z-0000000%1").arg(++n);
+        QJsonObject o = manifest;
+        o.insert(QStringLiteral("id"), fakeId);
+        o.insert(QStringLiteral("object_key"), o.value(QStringLiteral("object_key")).toString().replace(id, fakeId));
+        if (QLatin1String(bad.field) == QLatin1String("id"))
+            o.insert(QStringLiteral("id"), fakeId + bad.value);
+        else
+            o.insert(QLatin1String(bad.field), bad.value);
+        QFile out(folder + QLatin1Char('/') + fakeId + QStringLiteral(".json"));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(o).toJson());
+        out.close();
+        QVERIFY(QFile::copy(folder + QLatin1Char('/') + id + QStringLiteral(".sql.gz"),
+                            folder + QLatin1Char('/') + fakeId + QStringLiteral(".sql.gz")));
+    }
+    for (const QString &suffix : { QStringLiteral(""), QStringLiteral("-wal"), QStringLiteral("-shm") })
+        QFile::remove(home + QStringLiteral("/catalog.sqlite") + suffix);
+
+    Run rescan = local;
+    rescan.args = QStringList{ QStringLiteral("catalog"), QStringLiteral("rescan") };
+    Result r = cli(rescan);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(QString::fromUtf8(r.out + r.err).count(QLatin1String("Skipped")), bads.size());
+
+    Run sites = local;
+    sites.args = QStringList{ QStringLiteral("site"), QStringLiteral("list"), QStringLiteral("--json") };
+    r = cli(sites);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonArray siteRows = QJsonDocument::fromJson(r.out).array();
+    QCOMPARE(siteRows.size(), 1);
+    QCOMPARE(siteRows.first().toObject().value(QStringLiteral("id")).toString(), site);
+    Run backups = local;
+    backups.args = QStringList{ QStringLiteral("backup"), QStringLiteral("list"), site, QStringLiteral("--json") };
+    r = cli(backups);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonArray rows = QJsonDocument::fromJson(r.out).array();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().toObject().value(QStringLiteral("id")).toString(), id);
 }
 
 QTEST_GUILESS_MAIN(TestCliFileSafety)
