@@ -122,7 +122,7 @@ QWidget *SiteEditorDialog::createEnvironmentPage(Environment env)
     f.tlsCa = named(new QLineEdit(f.page), QStringLiteral("tlsCa"), tr("TLS CA file"));
     f.tlsCa->setPlaceholderText(tr("PEM file; empty: the system's certificate authorities"));
     form->addRow(tr("T&LS:"), f.tlsMode);
-    form->addRow(tr("&CA file:"), f.tlsCa);
+    form->addRow(tr("C&A file:"), f.tlsCa);
     auto updateCa = [mode = f.tlsMode, ca = f.tlsCa] {
         const int m = mode->currentData().toInt();
         ca->setEnabled(m == static_cast<int>(MySqlTlsMode::VerifyCa)
