@@ -198,7 +198,8 @@ int envSet(CliArgs &args, const QStringList &input)
     }
     if (args.isSet(QStringLiteral("tls-ca"))) {
         const QFileInfo ca(args.value(QStringLiteral("tls-ca")));
-        if (config.endpoint.tlsMode != MySqlTlsMode::VerifyCa && config.endpoint.tlsMode != MySqlTlsMode::VerifyIdentity)
+        if (config.endpoint.tlsMode != MySqlTlsMode::VerifyCa
+            && config.endpoint.tlsMode != MySqlTlsMode::VerifyIdentity)
             return args.usageError(QStringLiteral("--tls-ca needs --tls verify-ca or verify-identity"));
         if (!ca.isFile() || !ca.isReadable())
             return args.usageError(QStringLiteral("--tls-ca: %1 is not a readable file").arg(ca.filePath()));

@@ -689,8 +689,9 @@ std::optional<EnvironmentConfig> Catalog::environment(const QString &siteId, Env
 {
     QSqlQuery q(db());
     if (!exec(q,
-              QStringLiteral("SELECT site_id, env, host, port, socket, db_name, db_user, tls_mode, tls_ca FROM environments "
-                             "WHERE site_id = ? AND env = ?"),
+              QStringLiteral(
+                  "SELECT site_id, env, host, port, socket, db_name, db_user, tls_mode, tls_ca FROM environments "
+                  "WHERE site_id = ? AND env = ?"),
               { siteId, envName(env) })
         || !q.next())
         return std::nullopt;
@@ -702,8 +703,9 @@ QVector<EnvironmentConfig> Catalog::environments(const QString &siteId) const
     QVector<EnvironmentConfig> result;
     QSqlQuery q(db());
     if (!exec(q,
-              QStringLiteral("SELECT site_id, env, host, port, socket, db_name, db_user, tls_mode, tls_ca FROM environments "
-                             "WHERE site_id = ?"),
+              QStringLiteral(
+                  "SELECT site_id, env, host, port, socket, db_name, db_user, tls_mode, tls_ca FROM environments "
+                  "WHERE site_id = ?"),
               { siteId }))
         return result;
     while (q.next())

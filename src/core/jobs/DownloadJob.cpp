@@ -161,8 +161,8 @@ void DownloadJob::onFetched()
                          .arg(m_backupId));
         return;
     }
-    if (!PrivateFiles::publish(m_partPath, m_targetPath,
-                               m_overwrite ? PrivateFiles::Replace : PrivateFiles::NoReplace, &error)) {
+    if (!PrivateFiles::publish(m_partPath, m_targetPath, m_overwrite ? PrivateFiles::Replace : PrivateFiles::NoReplace,
+                               &error)) {
         failAndClean(
             tr("Cannot save %1: %2. Check the free space and permissions of the folder.").arg(m_targetPath, error));
         return;

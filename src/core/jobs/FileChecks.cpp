@@ -8,7 +8,6 @@
 
 #include <QFile>
 
-
 QString FileChecks::sha256(const QString &path, QString *error)
 {
     QFile file(path);

@@ -5,8 +5,8 @@
 #include "PrivateFiles.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace {

@@ -670,9 +670,10 @@ void MainWindow::downloadBackup(const BackupRecord &record)
             return;
         }
         // Replacing a file is destructive: ask, and only then allow the download to replace it.
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Replace File"),
-                                    tr("%1 already exists. Replace it with the backup?").arg(QDir::toNativeSeparators(path)),
-                                    QMessageBox::Yes | QMessageBox::Cancel, this);
+        auto *box
+            = new QMessageBox(QMessageBox::Warning, tr("Replace File"),
+                              tr("%1 already exists. Replace it with the backup?").arg(QDir::toNativeSeparators(path)),
+                              QMessageBox::Yes | QMessageBox::Cancel, this);
         box->setObjectName(QStringLiteral("confirmOverwrite"));
         box->setDefaultButton(QMessageBox::Cancel);
         box->setAttribute(Qt::WA_DeleteOnClose);

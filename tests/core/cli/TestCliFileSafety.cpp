@@ -147,8 +147,8 @@ Result TestCliFileSafety::cli(const Run &run)
     QProcess p;
     QSignalSpy finished(&p, &QProcess::finished);
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral("/bin/sh"), QStringList{ QStringLiteral("-c"), script, QStringLiteral(CREODROP_CLI_PATH) }
-                                           + run.args);
+    p.start(QStringLiteral("/bin/sh"),
+            QStringList{ QStringLiteral("-c"), script, QStringLiteral(CREODROP_CLI_PATH) } + run.args);
     if (!p.waitForStarted())
         return {};
     p.closeWriteChannel();
@@ -191,18 +191,26 @@ QString TestCliFileSafety::addSiteAndBackUp(const Run &base, const QString &site
 {
     const auto m = TestServices::mysql();
     Run run = base;
-    run.args = QStringList{ QStringLiteral("site"),       QStringLiteral("add"),  site,
-                            QStringLiteral("--name"),     QStringLiteral("Files"), QStringLiteral("--customer"),
-                            m_customer,                   QStringLiteral("--tier"), QStringLiteral("basic") };
+    run.args = QStringList{ QStringLiteral("site"),  QStringLiteral("add"),        site,       QStringLiteral("--name"),
+                            QStringLiteral("Files"), QStringLiteral("--customer"), m_customer, QStringLiteral("--tier"),
+                            QStringLiteral("basic") };
     Result r = cli(run);
     if (r.exitCode != 0 && !r.err.contains("already exists")) {
         qWarning("site add: %s", r.err.constData());
         return {};
     }
-    run.args = QStringList{ QStringLiteral("env"),  QStringLiteral("set"),       site,
-                            QStringLiteral("prod"), QStringLiteral("--host"),    m.host,
-                            QStringLiteral("--port"), QString::number(m.port),  QStringLiteral("--database"),
-                            m_database,             QStringLiteral("--user"),    m.user }
+    run.args = QStringList{ QStringLiteral("env"),
+                            QStringLiteral("set"),
+                            site,
+                            QStringLiteral("prod"),
+                            QStringLiteral("--host"),
+                            m.host,
+                            QStringLiteral("--port"),
+                            QString::number(m.port),
+                            QStringLiteral("--database"),
+                            m_database,
+                            QStringLiteral("--user"),
+                            m.user }
         + tlsArgs;
     r = cli(run);
     if (r.exitCode != 0) {
@@ -244,8 +252,8 @@ void TestCliFileSafety::freshHomeAndLocalStoreArePrivate()
     const QString downloads = m_root.filePath(QStringLiteral("localdownloads/deeper"));
     const QString target = downloads + QStringLiteral("/backup.sql.gz");
     Run download = local;
-    download.args = QStringList{ QStringLiteral("backup"), QStringLiteral("download"), id, QStringLiteral("-o"),
-                                 target };
+    download.args
+        = QStringList{ QStringLiteral("backup"), QStringLiteral("download"), id, QStringLiteral("-o"), target };
     const Result r = cli(download);
     QVERIFY2(r.exitCode == 0, r.err.constData());
 
@@ -266,7 +274,8 @@ void TestCliFileSafety::manifestRecordsTls()
     QVERIFY(!id.isEmpty());
     QJsonObject tls = readManifest(home + QStringLiteral("/store"), id).value(QStringLiteral("tls")).toObject();
     QCOMPARE(tls.value(QStringLiteral("mode")).toString(), QStringLiteral("required"));
-    QVERIFY2(tls.value(QStringLiteral("cipher")).isString() && !tls.value(QStringLiteral("cipher")).toString().isEmpty(),
+    QVERIFY2(tls.value(QStringLiteral("cipher")).isString()
+                 && !tls.value(QStringLiteral("cipher")).toString().isEmpty(),
              "mode required recorded no cipher");
 
     id = addSiteAndBackUp(local, site, { QStringLiteral("--tls"), QStringLiteral("off") });
@@ -278,7 +287,8 @@ void TestCliFileSafety::manifestRecordsTls()
 
     if (ca.isEmpty())
         QSKIP("the test MariaDB has no TLS (CREODROP_TEST_MYSQL_CA unset)");
-    id = addSiteAndBackUp(local, site, { QStringLiteral("--tls"), QStringLiteral("verify-ca"), QStringLiteral("--tls-ca"), ca });
+    id = addSiteAndBackUp(local, site,
+                          { QStringLiteral("--tls"), QStringLiteral("verify-ca"), QStringLiteral("--tls-ca"), ca });
     QVERIFY(!id.isEmpty());
     tls = readManifest(home + QStringLiteral("/store"), id).value(QStringLiteral("tls")).toObject();
     QCOMPARE(tls.value(QStringLiteral("mode")).toString(), QStringLiteral("verify-ca"));
@@ -297,11 +307,21 @@ void TestCliFileSafety::manifestRecordsTls()
     // A CA that did not sign the server's certificate: the backup fails and says why.
     const QString other = qEnvironmentVariable("CREODROP_TEST_MYSQL_OTHER_CA");
     Run set = local;
-    set.args = QStringList{ QStringLiteral("env"),    QStringLiteral("set"),    site,
-                            QStringLiteral("prod"),   QStringLiteral("--host"), TestServices::mysql().host,
-                            QStringLiteral("--port"), QString::number(TestServices::mysql().port), QStringLiteral("--database"),
-                            m_database,               QStringLiteral("--user"), TestServices::mysql().user,
-                            QStringLiteral("--tls"),  QStringLiteral("verify-ca"), QStringLiteral("--tls-ca"),
+    set.args = QStringList{ QStringLiteral("env"),
+                            QStringLiteral("set"),
+                            site,
+                            QStringLiteral("prod"),
+                            QStringLiteral("--host"),
+                            TestServices::mysql().host,
+                            QStringLiteral("--port"),
+                            QString::number(TestServices::mysql().port),
+                            QStringLiteral("--database"),
+                            m_database,
+                            QStringLiteral("--user"),
+                            TestServices::mysql().user,
+                            QStringLiteral("--tls"),
+                            QStringLiteral("verify-ca"),
+                            QStringLiteral("--tls-ca"),
                             other };
     r = cli(set);
     QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -313,10 +333,18 @@ void TestCliFileSafety::manifestRecordsTls()
     QVERIFY2(r.err.contains("certificate") && r.err.contains("--tls-ca"), r.err.constData());
 
     // Usage errors: an unknown mode, a CA without a verify mode.
-    set.args = QStringList{ QStringLiteral("env"),    QStringLiteral("set"),    site,
-                            QStringLiteral("prod"),   QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
-                            QStringLiteral("--database"), m_database,       QStringLiteral("--user"),
-                            QStringLiteral("u"),      QStringLiteral("--tls"), QStringLiteral("sometimes") };
+    set.args = QStringList{ QStringLiteral("env"),
+                            QStringLiteral("set"),
+                            site,
+                            QStringLiteral("prod"),
+                            QStringLiteral("--host"),
+                            QStringLiteral("127.0.0.1"),
+                            QStringLiteral("--database"),
+                            m_database,
+                            QStringLiteral("--user"),
+                            QStringLiteral("u"),
+                            QStringLiteral("--tls"),
+                            QStringLiteral("sometimes") };
     QCOMPARE(cli(set).exitCode, 2);
     set.args.replace(set.args.size() - 1, QStringLiteral("required"));
     set.args << QStringLiteral("--tls-ca") << ca;
@@ -329,10 +357,18 @@ void TestCliFileSafety::dumpOutputIsPrivateAndAtomic()
     const QString dir = m_root.filePath(QStringLiteral("dumps"));
     QVERIFY(QDir().mkpath(dir));
     const QString target = dir + QStringLiteral("/db.sql.gz");
-    const QStringList dumpArgs{ QStringLiteral("dump"), QStringLiteral("--host"),     m.host,
-                                QStringLiteral("--port"), QString::number(m.port), QStringLiteral("--user"),
-                                m.user,                 QStringLiteral("--database"), m_database,
-                                QStringLiteral("--quiet"), QStringLiteral("--output"), target };
+    const QStringList dumpArgs{ QStringLiteral("dump"),
+                                QStringLiteral("--host"),
+                                m.host,
+                                QStringLiteral("--port"),
+                                QString::number(m.port),
+                                QStringLiteral("--user"),
+                                m.user,
+                                QStringLiteral("--database"),
+                                m_database,
+                                QStringLiteral("--quiet"),
+                                QStringLiteral("--output"),
+                                target };
     Result r = cli(Run{ dumpArgs, {}, false });
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(mode(target), 0600);
@@ -340,8 +376,8 @@ void TestCliFileSafety::dumpOutputIsPrivateAndAtomic()
 
     // A failing dump leaves the previous file whole (atomic replace) and no .part.
     const QByteArray before = readAll(target);
-    r = cli(Run{ QStringList(dumpArgs).replaceInStrings(m_database, QStringLiteral("no_such_db_%1").arg(m_pid)), {},
-                 false });
+    r = cli(Run{
+        QStringList(dumpArgs).replaceInStrings(m_database, QStringLiteral("no_such_db_%1").arg(m_pid)), {}, false });
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(readAll(target), before);
     QVERIFY(!QFileInfo::exists(target + QStringLiteral(".part")));
@@ -350,8 +386,8 @@ void TestCliFileSafety::dumpOutputIsPrivateAndAtomic()
     const QString fresh = dir + QStringLiteral("/fresh.sql.gz");
     QStringList freshArgs = dumpArgs;
     freshArgs.replace(freshArgs.size() - 1, fresh);
-    r = cli(Run{ QStringList(freshArgs).replaceInStrings(m_database, QStringLiteral("no_such_db_%1").arg(m_pid)), {},
-                 false });
+    r = cli(Run{
+        QStringList(freshArgs).replaceInStrings(m_database, QStringLiteral("no_such_db_%1").arg(m_pid)), {}, false });
     QCOMPARE(r.exitCode, 1);
     QVERIFY(!QFileInfo::exists(fresh));
     QVERIFY(!QFileInfo::exists(fresh + QStringLiteral(".part")));
@@ -382,9 +418,8 @@ void TestCliFileSafety::storageGetLeavesNothingOnFailure()
     QVERIFY(QDir().mkpath(dir));
     const QString target = dir + QStringLiteral("/object.bin");
     const QStringList get{ QStringLiteral("storage"), QStringLiteral("get"), m_objectKey, target };
-    auto nothingLeft = [&] {
-        return !QFileInfo::exists(target) && !QFileInfo::exists(target + QStringLiteral(".part"));
-    };
+    auto nothingLeft
+        = [&] { return !QFileInfo::exists(target) && !QFileInfo::exists(target + QStringLiteral(".part")); };
 
     Run wrongSecret{ get };
     wrongSecret.s3Secret = QStringLiteral("not-the-secret-0123456789");
@@ -475,9 +510,8 @@ void TestCliFileSafety::backupDownloadLeavesNothingOnFailure()
     const QString target = dir + QStringLiteral("/backup.sql.gz");
     const QStringList download{ QStringLiteral("backup"), QStringLiteral("download"), m_s3Backup, QStringLiteral("-o"),
                                 target };
-    auto nothingLeft = [&] {
-        return !QFileInfo::exists(target) && !QFileInfo::exists(target + QStringLiteral(".part"));
-    };
+    auto nothingLeft
+        = [&] { return !QFileInfo::exists(target) && !QFileInfo::exists(target + QStringLiteral(".part")); };
 
     Run wrongSecret{ download };
     wrongSecret.s3Secret = QStringLiteral("not-the-secret-0123456789");
@@ -550,9 +584,12 @@ void TestCliFileSafety::rescanSkipsInvalidManifests()
         const char *field;
         QString value;
     };
-    const QList<Bad> bads{ { "site", site + QStringLiteral("\n") },  { "site", QStringLiteral("sh/op") },
-                           { "site", QStringLiteral("..") },          { "site", QStringLiteral(".hidden") },
-                           { "customer", m_customer + QStringLiteral("\n") }, { "id", QStringLiteral("\n") } };
+    const QList<Bad> bads{ { "site", site + QStringLiteral("\n") },
+                           { "site", QStringLiteral("sh/op") },
+                           { "site", QStringLiteral("..") },
+                           { "site", QStringLiteral(".hidden") },
+                           { "customer", m_customer + QStringLiteral("\n") },
+                           { "id", QStringLiteral("\n") } };
     int n = 0;
     for (const Bad &bad : bads) {
         const QString fakeId = QStringLiteral("20260101T000000000Z-0000000%1").arg(++n);
