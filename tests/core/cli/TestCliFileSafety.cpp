@@ -50,6 +50,11 @@ private slots:
 private:
     struct Run
     {
+        Run(const QStringList &a = {}, const QString &h = {}, bool withS3 = true)
+            : args(a)
+            , home(h)
+            , s3(withS3)
+        { }
         QStringList args;
         QString home; ///< CREODROP_HOME; empty: m_s3Home
         bool s3 = true;
@@ -597,7 +602,7 @@ void TestCliFileSafety::rescanSkipsInvalidManifests()
         o.insert(QStringLiteral("id"), fakeId);
         o.insert(QStringLiteral("object_key"), o.value(QStringLiteral("object_key")).toString().replace(id, fakeId));
         if (QLatin1String(bad.field) == QLatin1String("id"))
-            o.insert(QStringLiteral("id"), fakeId + bad.value);
+            o.insert(QStringLiteral("id"), QString(fakeId + bad.value));
         else
             o.insert(QLatin1String(bad.field), bad.value);
         QFile out(folder + QLatin1Char('/') + fakeId + QStringLiteral(".json"));
