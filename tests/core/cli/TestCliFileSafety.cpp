@@ -435,7 +435,7 @@ void TestCliFileSafety::storageGetLeavesNothingOnFailure()
     const QUrl upstream(TestServices::s3().endpoint);
     FaultProxy proxy(QHostAddress(upstream.host()), quint16(upstream.port()));
     QVERIFY(proxy.listen());
-    proxy.addRule(FaultProxy::Rule{ "GET", "object.bin", FaultProxy::Action::CutResponse, 0, -1, 0, 0, 64 * 1024 });
+    proxy.addRule(FaultProxy::Rule{ "GET", "object.bin", FaultProxy::Action::CutResponse, 0, -1, 0, 0, 1024 });
     Run cut{ get };
     cut.s3Endpoint = QStringLiteral("http://127.0.0.1:%1").arg(proxy.port());
     r = cli(cut);
@@ -527,7 +527,8 @@ void TestCliFileSafety::backupDownloadLeavesNothingOnFailure()
     const QUrl upstream(TestServices::s3().endpoint);
     FaultProxy proxy(QHostAddress(upstream.host()), quint16(upstream.port()));
     QVERIFY(proxy.listen());
-    proxy.addRule(FaultProxy::Rule{ "GET", ".sql.gz", FaultProxy::Action::CutResponse, 0, -1, 0, 0, 64 * 1024 });
+    // Every GET of the object cut after 1 KiB: more than the resumes can make up for.
+    proxy.addRule(FaultProxy::Rule{ "GET", ".sql.gz", FaultProxy::Action::CutResponse, 0, -1, 0, 0, 1024 });
     Run cut{ download };
     cut.s3Endpoint = QStringLiteral("http://127.0.0.1:%1").arg(proxy.port());
     r = cli(cut);
