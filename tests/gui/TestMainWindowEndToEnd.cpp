@@ -252,8 +252,8 @@ private slots:
         }
         QCOMPARE(chooserCalls, 3);
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
-        for (const QVariantList &outcome : std::as_const(finished)) {
-            const JobOutcome o = outcome.at(0).value<JobOutcome>();
+        for (const QVariantList &args : std::as_const(finished)) {
+            const JobOutcome o = args.at(0).value<JobOutcome>();
             QVERIFY2(o.success, qPrintable(o.message)); // a started "Cancel" would fail: the file exists
         }
         QCOMPARE(QFileInfo(target).size(), done.sizeBytes);
