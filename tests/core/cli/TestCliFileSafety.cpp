@@ -262,10 +262,26 @@ void TestCliFileSafety::freshHomeAndLocalStoreArePrivate()
     const Result r = cli(download);
     QVERIFY2(r.exitCode == 0, r.err.constData());
 
-    const QStringList bad = notPrivate(home) + notPrivate(downloads);
+    QStringList bad = notPrivate(home) + notPrivate(downloads);
     QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QStringLiteral(", "))));
     QCOMPARE(mode(target), 0600);
     QCOMPARE(mode(home), 0700);
+
+    // The CLI's last connection removed -wal and -shm; a writer in this process (umask 022)
+    // brings them back with the catalog file's mode, not the umask's.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("files-wal"));
+        db.setDatabaseName(home + QStringLiteral("/catalog.sqlite"));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode=WAL")));
+        QVERIFY2(q.exec(QStringLiteral("CREATE TABLE wal_probe (x INTEGER)")), qPrintable(q.lastError().text()));
+        QVERIFY(QFileInfo::exists(home + QStringLiteral("/catalog.sqlite-wal")));
+        bad = notPrivate(home);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QStringLiteral(", "))));
+        QVERIFY(q.exec(QStringLiteral("DROP TABLE wal_probe")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("files-wal"));
 }
 
 void TestCliFileSafety::manifestRecordsTls()
