@@ -44,7 +44,11 @@ bool MySqlConnection::open(QString *error)
     mysql_optionsv(m_handle, MYSQL_OPT_CONNECT_TIMEOUT, &connectTimeout);
     mysql_optionsv(m_handle, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 
-    const MySqlTlsMode mode = m_endpoint.tlsMode;
+    MySqlTlsMode mode = m_endpoint.tlsMode;
+    // A Unix socket never leaves the machine: "preferred" does not pay for TLS there (as MySQL's
+    // PREFERRED); the stricter modes still apply.
+    if (mode == MySqlTlsMode::Preferred && !m_endpoint.socket.isEmpty())
+        mode = MySqlTlsMode::Off;
     const QByteArray ca = QFile::encodeName(m_endpoint.tlsCa);
     if (mode != MySqlTlsMode::Off) {
         // Any TLS option makes the client ask for TLS; without ENFORCE it still connects

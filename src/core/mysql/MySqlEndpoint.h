@@ -9,7 +9,7 @@
 /// How a connection to a customer database uses TLS (the names are mysql's --ssl-mode values).
 enum class MySqlTlsMode {
     Off, ///< never encrypt
-    Preferred, ///< encrypt when the server offers TLS, else connect unencrypted
+    Preferred, ///< encrypt when the server offers TLS (not over a Unix socket), else connect unencrypted
     Required, ///< encrypt or fail; the certificate is not checked
     VerifyCa, ///< encrypt, and the server's certificate must chain to the CA (tlsCa, else the system's)
     VerifyIdentity, ///< VerifyCa, and the certificate must name the host connected to

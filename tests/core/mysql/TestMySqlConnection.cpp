@@ -60,6 +60,18 @@ private slots:
         QVERIFY(!c.tlsCipher().isEmpty());
     }
 
+    void preferredSkipsTlsOnASocket()
+    {
+        MySqlEndpoint e = tlsEndpoint(MySqlTlsMode::Preferred);
+        e.socket = TestServices::mysql().socket;
+        if (e.socket.isEmpty())
+            QSKIP("no socket (CREODROP_TEST_MYSQL_SOCKET unset)");
+        MySqlConnection c(e);
+        QString error;
+        QVERIFY2(c.open(&error), qPrintable(error));
+        QVERIFY(c.tlsCipher().isNull());
+    }
+
     void offIsNotEncrypted()
     {
         MySqlConnection c(tlsEndpoint(MySqlTlsMode::Off));
