@@ -713,6 +713,14 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <source>The backup service is not running.</source>
         <translation>Der Sicherungsdienst läuft nicht.</translation>
     </message>
+    <message>
+        <source>Replace File</source>
+        <translation>Datei ersetzen</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it with the backup?</source>
+        <translation>%1 existiert bereits. Durch die Sicherung ersetzen?</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -1224,6 +1232,50 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     <message>
         <source>✘ %1</source>
         <translation>✘ %1</translation>
+    </message>
+    <message>
+        <source>TLS (%1)</source>
+        <translation>TLS (%1)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Preferred (encrypt when the server offers it)</source>
+        <translation>Bevorzugt (verschlüsseln, wenn der Server es anbietet)</translation>
+    </message>
+    <message>
+        <source>Required (encrypt, do not check the certificate)</source>
+        <translation>Erforderlich (verschlüsseln, Zertifikat nicht prüfen)</translation>
+    </message>
+    <message>
+        <source>Verify CA (certificate signed by the CA)</source>
+        <translation>CA prüfen (Zertifikat von der CA signiert)</translation>
+    </message>
+    <message>
+        <source>Verify identity (CA and host name)</source>
+        <translation>Identität prüfen (CA und Hostname)</translation>
+    </message>
+    <message>
+        <source>TLS CA file</source>
+        <translation>TLS-CA-Datei</translation>
+    </message>
+    <message>
+        <source>PEM file; empty: the system&apos;s certificate authorities</source>
+        <translation>PEM-Datei; leer: die Zertifizierungsstellen des Systems</translation>
+    </message>
+    <message>
+        <source>T&amp;LS:</source>
+        <translation>T&amp;LS:</translation>
+    </message>
+    <message>
+        <source>C&amp;A file:</source>
+        <translation>C&amp;A-Datei:</translation>
+    </message>
+    <message>
+        <source>The CA file %1 of %2 cannot be read: choose a readable PEM file or leave it empty.</source>
+        <translation>Die CA-Datei %1 von %2 kann nicht gelesen werden: Wählen Sie eine lesbare PEM-Datei oder lassen Sie das Feld leer.</translation>
     </message>
 </context>
 <context>

@@ -713,6 +713,14 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <source>The backup service is not running.</source>
         <translation>Le service de sauvegarde ne fonctionne pas.</translation>
     </message>
+    <message>
+        <source>Replace File</source>
+        <translation>Remplacer le fichier</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it with the backup?</source>
+        <translation>%1 existe déjà. Le remplacer par la sauvegarde ?</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -1224,6 +1232,50 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     <message>
         <source>✘ %1</source>
         <translation>✘ %1</translation>
+    </message>
+    <message>
+        <source>TLS (%1)</source>
+        <translation>TLS (%1)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Preferred (encrypt when the server offers it)</source>
+        <translation>Préféré (chiffrer si le serveur le propose)</translation>
+    </message>
+    <message>
+        <source>Required (encrypt, do not check the certificate)</source>
+        <translation>Obligatoire (chiffrer, sans vérifier le certificat)</translation>
+    </message>
+    <message>
+        <source>Verify CA (certificate signed by the CA)</source>
+        <translation>Vérifier l&apos;AC (certificat signé par l&apos;AC)</translation>
+    </message>
+    <message>
+        <source>Verify identity (CA and host name)</source>
+        <translation>Vérifier l&apos;identité (AC et nom d&apos;hôte)</translation>
+    </message>
+    <message>
+        <source>TLS CA file</source>
+        <translation>Fichier d&apos;AC TLS</translation>
+    </message>
+    <message>
+        <source>PEM file; empty: the system&apos;s certificate authorities</source>
+        <translation>Fichier PEM ; vide : les autorités de certification du système</translation>
+    </message>
+    <message>
+        <source>T&amp;LS:</source>
+        <translation>T&amp;LS :</translation>
+    </message>
+    <message>
+        <source>C&amp;A file:</source>
+        <translation>Fichier d&apos;&amp;AC :</translation>
+    </message>
+    <message>
+        <source>The CA file %1 of %2 cannot be read: choose a readable PEM file or leave it empty.</source>
+        <translation>Le fichier d&apos;AC %1 de %2 est illisible : choisissez un fichier PEM lisible ou laissez le champ vide.</translation>
     </message>
 </context>
 <context>

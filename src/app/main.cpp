@@ -24,6 +24,7 @@
 #include <QTranslator>
 
 #include <memory>
+#include <sys/stat.h>
 
 namespace {
 void installTranslations(QApplication &app)
@@ -42,6 +43,9 @@ void installTranslations(QApplication &app)
 
 int main(int argc, char *argv[])
 {
+    // Before anything creates a file: what Qt and SQLite create themselves (settings' lock
+    // files, the catalog's journal) follows the umask and must not be readable by others.
+    ::umask(077);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("creodrop-backups"));
     QApplication::setApplicationDisplayName(QStringLiteral("Creodrop Backups"));

@@ -54,6 +54,7 @@ int backupCreate(CliArgs &args, const QStringList &input)
 int backupDownload(CliArgs &args, const QStringList &input)
 {
     args.option(QStringLiteral("output"), u'o');
+    args.flag(QStringLiteral("force"));
     if (!args.parse(input, 1, 1))
         return args.exitCode();
     CliContext ctx;
@@ -70,6 +71,7 @@ int backupDownload(CliArgs &args, const QStringList &input)
                    .filePath(QStringLiteral("%1-%2-%3.sql.gz")
                                  .arg(record->siteId, Environments::toString(record->environment), id));
     DownloadJob job(session->catalog(), session->store(), ctx.clock(), id, path, CliContext::actor());
+    job.setOverwrite(args.isSet(QStringLiteral("force")));
     if (!ctx.runJobOrReport(&job))
         return Cli::Failure;
     CliContext::printLine(job.targetPath());
@@ -187,11 +189,13 @@ const CommandGroup &Cli::backupCommands()
                                 "query time to stderr."),
               Cli::backupList },
             { "show", nullptr, "backup show ID [--json]", "show one backup", nullptr, Cli::backupShow },
-            { "download", nullptr, "backup download ID [-o|--output PATH]",
+            { "download", nullptr, "backup download ID [-o|--output PATH] [--force]",
               "download, verify SHA-256, save with mode 0600",
               QT_TRANSLATE_NOOP("Cli",
                                 "Downloads a completed backup, verifies its SHA-256 and saves it with mode 0600 "
-                                "(default: the downloads folder, SITE-ENV-ID.sql.gz). Prints the path."),
+                                "(default: the downloads folder, SITE-ENV-ID.sql.gz). Prints the path.\n"
+                                "An existing file is never replaced unless --force is given (exit 1 otherwise); "
+                                "a failed download leaves nothing at PATH."),
               backupDownload },
             { "link", nullptr, "backup link ID", "print a download URL valid for 15 minutes",
               "Prints a download URL valid for 15 minutes, signed now; records who asked.", backupLink },

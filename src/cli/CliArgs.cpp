@@ -3,6 +3,8 @@
 #include "CliArgs.h"
 
 #include "Commands.h"
+#include "catalog/BackupRecord.h"
+#include "catalog/Site.h"
 
 #include <QTextStream>
 
@@ -93,6 +95,46 @@ bool CliArgs::parse(const QStringList &args, int minPositional, int maxPositiona
         return reject(QStringLiteral("missing arguments"));
     if (maxPositional >= 0 && m_positionals.size() > maxPositional)
         return reject(QStringLiteral("unexpected argument '%1'").arg(m_positionals.at(maxPositional)));
+    return validateNames();
+}
+
+bool CliArgs::validateNames()
+{
+    // The synopsis names what each positional is, so every command that takes a SITE or an ID
+    // validates it the same way, before any lookup: a slug or id with a newline, '/' or ".."
+    // never reaches the catalog, object keys or messages that echo it.
+    const QStringList tokens = m_usage.split(u' ', Qt::SkipEmptyParts);
+    int index = 0;
+    bool commandWords = true;
+    bool optionValueNext = false;
+    for (const QString &token : tokens) {
+        if (commandWords && token.at(0).isLower())
+            continue;
+        commandWords = false;
+        if (optionValueNext) {
+            optionValueNext = false;
+            continue;
+        }
+        if (token.startsWith(u'-') || token.startsWith(QLatin1String("[-"))) {
+            optionValueNext = !token.endsWith(u']');
+            continue;
+        }
+        if (token == QLatin1String("|"))
+            continue;
+        const QString name = token.startsWith(u'[') && token.endsWith(u']') ? token.mid(1, token.size() - 2) : token;
+        const QString value = positional(index++);
+        if (value.isNull())
+            continue;
+        if (name == QLatin1String("SITE") && !Slug::isValid(value))
+            return reject(Slug::validationError(value, QStringLiteral("site")));
+        if (name == QLatin1String("ID") && !Backups::isValidId(value))
+            return reject(QStringLiteral("invalid backup id \"%1\": ids are letters, digits and dashes, as "
+                                         "'backup list' shows them")
+                              .arg(value));
+    }
+    if (m_known.contains(QStringLiteral("customer")) && isSet(QStringLiteral("customer"))
+        && !Slug::isValid(value(QStringLiteral("customer"))))
+        return reject(Slug::validationError(value(QStringLiteral("customer")), QStringLiteral("customer")));
     return true;
 }
 

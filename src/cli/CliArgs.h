@@ -58,6 +58,8 @@ public:
 
 private:
     bool reject(const QString &message); ///< usageError(), then false
+    /// Checks the positionals the synopsis calls SITE (slug) and ID (backup id), and --customer.
+    bool validateNames();
 
     QString m_usage;
     QString m_help;

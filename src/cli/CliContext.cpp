@@ -287,6 +287,8 @@ QJsonObject CliContext::environmentToJson(const EnvironmentConfig &c)
         { QStringLiteral("socket"), textOrNull(c.endpoint.socket) },
         { QStringLiteral("database"), c.endpoint.database },
         { QStringLiteral("user"), c.endpoint.user },
+        { QStringLiteral("tls"), MySqlTls::toString(c.endpoint.tlsMode) },
+        { QStringLiteral("tls_ca"), textOrNull(c.endpoint.tlsCa) },
         { QStringLiteral("password_key"), c.secretKey() },
     };
 }

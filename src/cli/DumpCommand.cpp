@@ -8,6 +8,7 @@
 #include "compress/GzipWriter.h"
 #include "mysql/MySqlDumper.h"
 #include "mysql/MySqlLoader.h"
+#include "util/PrivateFiles.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -107,10 +108,20 @@ int Cli::runDump(const QStringList &args)
                        QStringLiteral("5") });
     parser.addOption({ QStringLiteral("threads"), QStringLiteral("Compression threads (default: cores)."),
                        QStringLiteral("N"), QString::number(QThread::idealThreadCount()) });
+    parser.addOption({ QStringLiteral("tls"),
+                       QStringLiteral("TLS: off, preferred (default), required, verify-ca or verify-identity."),
+                       QStringLiteral("MODE"), QStringLiteral("preferred") });
+    parser.addOption({ QStringLiteral("tls-ca"), QStringLiteral("CA file (PEM) for verify-ca and verify-identity."),
+                       QStringLiteral("FILE") });
     Common common;
     const int rc = parseCommon(parser, command, args, &common);
     if (rc >= 0)
         return rc;
+    const auto tlsMode = MySqlTls::fromString(parser.value(QStringLiteral("tls")));
+    if (!tlsMode)
+        return usage(command, QStringLiteral("--tls must be off, preferred, required, verify-ca or verify-identity"));
+    common.endpoint.tlsMode = *tlsMode;
+    common.endpoint.tlsCa = parser.value(QStringLiteral("tls-ca"));
     bool ok = false;
     const int level = parser.value(QStringLiteral("level")).toInt(&ok);
     if (!ok || level < 0 || level > 9)
@@ -127,9 +138,12 @@ int Cli::runDump(const QStringList &args)
         if (!file.open(stdout, QIODevice::WriteOnly))
             return fail(command, QStringLiteral("cannot write to stdout"));
     } else {
+        // Like mysqldump --result-file: the old file stays whole until the new one is complete.
         file.setFileName(partPath);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return fail(command, QStringLiteral("cannot create %1: %2").arg(partPath, file.errorString()));
+        QString error;
+        QFile::remove(partPath); // a leftover; unlinks a link itself, never its target
+        if (!PrivateFiles::openForWriting(&file, PrivateFiles::CreateNew, &error))
+            return fail(command, error);
     }
     auto cleanup = [&] {
         if (!toStdout) {
@@ -181,10 +195,10 @@ int Cli::runDump(const QStringList &args)
     }
     if (!toStdout) {
         file.close();
-        QFile::remove(output);
-        if (!QFile::rename(partPath, output)) {
+        QString error;
+        if (!PrivateFiles::publish(partPath, output, PrivateFiles::Replace, &error)) {
             QFile::remove(partPath);
-            return fail(command, QStringLiteral("cannot rename %1 to %2").arg(partPath, output));
+            return fail(command, QStringLiteral("cannot rename %1 to %2: %3").arg(partPath, output, error));
         }
     }
     if (showProgress) {

@@ -6,6 +6,7 @@
 #include "Commands.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTextStream>
 
 #include <cstdio>
@@ -101,19 +102,26 @@ int siteShow(CliArgs &args, const QStringList &input)
     QVector<QStringList> rows;
     for (Environment e : site->environments()) {
         QString endpoint = QStringLiteral("(not configured)");
+        QString tls = QStringLiteral("-");
         QString schedule = QStringLiteral("-");
         for (const EnvironmentConfig &c : envs) {
-            if (c.environment == e)
-                endpoint = c.endpoint.describe();
+            if (c.environment != e)
+                continue;
+            endpoint = c.endpoint.describe();
+            tls = MySqlTls::toString(c.endpoint.tlsMode);
+            if (!c.endpoint.tlsCa.isEmpty())
+                tls += QStringLiteral(" (CA %1)").arg(c.endpoint.tlsCa);
         }
         for (const Schedule &s : schedules) {
             if (s.environment == e)
                 schedule = CliContext::describeSchedule(s) + QStringLiteral(", keep %1").arg(s.keepLast)
                     + (s.keepDays > 0 ? QStringLiteral(" + %1 days").arg(s.keepDays) : QString());
         }
-        rows.append({ Environments::toString(e), endpoint, schedule });
+        rows.append({ Environments::toString(e), endpoint, tls, schedule });
     }
-    CliContext::printTable({ QStringLiteral("ENV"), QStringLiteral("MYSQL"), QStringLiteral("SCHEDULE (UTC)") }, rows);
+    CliContext::printTable(
+        { QStringLiteral("ENV"), QStringLiteral("MYSQL"), QStringLiteral("TLS"), QStringLiteral("SCHEDULE (UTC)") },
+        rows);
     return Cli::Success;
 }
 
@@ -156,7 +164,7 @@ QString readPasswordFromStdin()
 
 int envSet(CliArgs &args, const QStringList &input)
 {
-    for (const char *name : { "host", "port", "socket", "database", "user" })
+    for (const char *name : { "host", "port", "socket", "database", "user", "tls", "tls-ca" })
         args.option(QLatin1String(name));
     args.flag(QStringLiteral("password-stdin"));
     if (!args.parse(input, 2, 2) || !args.require(QStringLiteral("database")) || !args.require(QStringLiteral("user")))
@@ -181,6 +189,23 @@ int envSet(CliArgs &args, const QStringList &input)
     }
     if (!args.isSet(QStringLiteral("host")) && config.endpoint.socket.isEmpty())
         return args.usageError(QStringLiteral("give --host (and --port) or --socket"));
+    if (args.isSet(QStringLiteral("tls"))) {
+        const auto mode = MySqlTls::fromString(args.value(QStringLiteral("tls")));
+        if (!mode)
+            return args.usageError(
+                QStringLiteral("--tls must be off, preferred, required, verify-ca or verify-identity"));
+        config.endpoint.tlsMode = *mode;
+    }
+    if (args.isSet(QStringLiteral("tls-ca"))) {
+        const QFileInfo ca(args.value(QStringLiteral("tls-ca")));
+        if (config.endpoint.tlsMode != MySqlTlsMode::VerifyCa
+            && config.endpoint.tlsMode != MySqlTlsMode::VerifyIdentity)
+            return args.usageError(QStringLiteral("--tls-ca needs --tls verify-ca or verify-identity"));
+        if (!ca.isFile() || !ca.isReadable())
+            return args.usageError(QStringLiteral("--tls-ca: %1 is not a readable file").arg(ca.filePath()));
+        // The worker may run elsewhere in the tree (systemd): store where the file really is.
+        config.endpoint.tlsCa = ca.absoluteFilePath();
+    }
 
     QString password;
     const bool withPassword = args.isSet(QStringLiteral("password-stdin"));
@@ -233,13 +258,18 @@ const CommandGroup &Cli::envCommands()
         "env", "set a site environment's MySQL endpoint and password",
         {
             { "set", nullptr,
-              "env set SITE ENV --host H --port P [--socket S] --database DB --user U [--password-stdin]",
+              "env set SITE ENV --host H --port P [--socket S] --database DB --user U [--password-stdin] "
+              "[--tls MODE] [--tls-ca FILE]",
               "set how to reach an environment's database",
               QT_TRANSLATE_NOOP("Cli",
                                 "Sets the MySQL endpoint of a site's environment (prod, stage, dev).\n"
                                 "--password-stdin reads the password from standard input and stores it in the "
                                 "keychain\n(never in settings or the catalog); MYSQL_PWD overrides it for "
-                                "headless runs."),
+                                "headless runs.\n"
+                                "--tls sets how dumps connect: off, preferred (default: TLS when the server offers "
+                                "it),\nrequired (TLS or fail), verify-ca (TLS with a certificate signed by the CA "
+                                "in --tls-ca FILE,\nelse by the system's CAs) or verify-identity (verify-ca, and the "
+                                "certificate must name the host)."),
               envSet },
         });
     return group;

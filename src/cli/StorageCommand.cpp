@@ -10,8 +10,10 @@
 #include "storage/S3ObjectStore.h"
 #include "storage/StoreJob.h"
 #include "util/AppSettings.h"
+#include "util/PrivateFiles.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QTextStream>
@@ -22,7 +24,7 @@ namespace {
 
 const char kUsage[] = "Usage: creodrop-backupctl storage <command>\n"
                       "  put FILE KEY                    upload FILE as KEY\n"
-                      "  get KEY FILE                    download KEY to FILE\n"
+                      "  get KEY FILE [--force]          download KEY to FILE (mode 0600; --force replaces FILE)\n"
                       "  ls [PREFIX]                     list objects (size, modified, key)\n"
                       "  rm KEY                          delete KEY\n"
                       "  presign KEY [--expires SECONDS] print a download link (default 900 s, at most 7 days)\n"
@@ -87,6 +89,9 @@ int Cli::runStorage(const QStringList &argsIn)
             args.remove(at, 2);
         }
     }
+    bool force = false;
+    if (command == QLatin1String("get") && args.removeAll(QStringLiteral("--force")) > 0)
+        force = true;
     for (const QString &arg : std::as_const(args)) {
         if (arg.startsWith(QLatin1String("--")))
             return usageError(QStringLiteral("unknown option %1").arg(arg));
@@ -129,12 +134,25 @@ int Cli::runStorage(const QStringList &argsIn)
     }
 
     StoreJob *job = nullptr;
+    QString target;
+    QString partPath;
     if (command == QLatin1String("put")) {
         if (!QFileInfo(args.at(0)).isFile())
             return failure(QStringLiteral("%1 is not a readable file").arg(args.at(0)));
         job = store->putFile(args.at(1), args.at(0));
     } else if (command == QLatin1String("get")) {
-        job = store->getToFile(args.at(0), args.at(1));
+        // Never half a file at FILE: write FILE.part (0600, new, no links followed), rename at the end.
+        target = QFileInfo(args.at(1)).absoluteFilePath();
+        partPath = target + QStringLiteral(".part");
+        if (!force && PrivateFiles::exists(target))
+            return failure(QStringLiteral("%1 already exists; use --force to overwrite it").arg(target));
+        QString error;
+        QFile::remove(partPath); // a leftover of an earlier run; unlinks a link itself, never its target
+        QFile part(partPath);
+        if (!PrivateFiles::openForWriting(&part, PrivateFiles::CreateNew, &error))
+            return failure(error);
+        part.close();
+        job = store->getToFile(args.at(0), partPath);
     } else if (command == QLatin1String("ls")) {
         job = store->list(args.value(0));
     } else {
@@ -142,8 +160,17 @@ int Cli::runStorage(const QStringList &argsIn)
     }
     int code = Failure;
     QObject::connect(job, &Job::finished, job, [&] {
+        QString publishError;
+        if (!partPath.isEmpty()) {
+            if (!job->succeeded()
+                || !PrivateFiles::publish(partPath, target, force ? PrivateFiles::Replace : PrivateFiles::NoReplace,
+                                          &publishError))
+                QFile::remove(partPath);
+        }
         if (!job->succeeded()) {
             code = failure(job->errorString());
+        } else if (!publishError.isEmpty()) {
+            code = failure(QStringLiteral("cannot save %1: %2").arg(target, publishError));
         } else {
             const StoreResult &r = job->result();
             if (command == QLatin1String("put") || command == QLatin1String("get")) {

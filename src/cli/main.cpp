@@ -7,7 +7,9 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <csignal>
 #include <cstdio>
+#include <sys/stat.h>
 
 namespace {
 
@@ -54,6 +56,12 @@ void printUsage(FILE *stream, bool withCommands)
 
 int main(int argc, char *argv[])
 {
+    // Before anything creates a file: what Qt and SQLite create themselves (settings' lock
+    // files, the catalog's journal) follows the umask and must not be readable by others.
+    ::umask(077);
+    // A file-size limit (RLIMIT_FSIZE) then fails the write, which we clean up after, instead of
+    // killing the process and leaving a .part behind.
+    std::signal(SIGXFSZ, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("creodrop-backupctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("Creodrop"));

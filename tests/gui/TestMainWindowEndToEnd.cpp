@@ -26,9 +26,11 @@
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -229,6 +231,32 @@ private slots:
         QVERIFY(hash.addData(&file));
         QCOMPARE(QString::fromLatin1(hash.result().toHex()), done.sha256);
         QCOMPARE(file.size(), done.sizeBytes);
+        file.close();
+
+        // The same path again: replacing a file is destructive, so the console asks. Cancel
+        // starts nothing; Yes replaces the file.
+        auto question = [&window]() -> QMessageBox * {
+            for (QMessageBox *box : window.findChildren<QMessageBox *>(QStringLiteral("confirmOverwrite"))) {
+                if (box->isVisible())
+                    return box;
+            }
+            return nullptr;
+        };
+        for (const bool replace : { false, true }) {
+            finished.clear();
+            QTest::mouseClick(actions->downloadButton(), Qt::LeftButton);
+            QMessageBox *box = nullptr;
+            QTRY_VERIFY((box = question()) != nullptr);
+            QVERIFY(box->text().contains(target));
+            box->button(replace ? QMessageBox::Yes : QMessageBox::Cancel)->click();
+        }
+        QCOMPARE(chooserCalls, 3);
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
+        for (const QVariantList &args : std::as_const(finished)) {
+            const JobOutcome o = args.at(0).value<JobOutcome>();
+            QVERIFY2(o.success, qPrintable(o.message)); // a started "Cancel" would fail: the file exists
+        }
+        QCOMPARE(QFileInfo(target).size(), done.sizeBytes);
 
         // Details: the manifest comes from storage, with the table and its row count.
         QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(view->index(0, 1)).center());

@@ -3,6 +3,7 @@
 #include "BackupRecord.h"
 
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 QString Backups::statusToString(BackupStatus status)
 {
@@ -89,4 +90,10 @@ QString Backups::newId(const QDateTime &nowUtc)
 {
     const QString stamp = nowUtc.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'"));
     return QStringLiteral("%1-%2").arg(stamp).arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+}
+
+bool Backups::isValidId(const QString &id)
+{
+    static const QRegularExpression re(QStringLiteral("\\A[0-9A-Za-z][0-9A-Za-z-]{0,63}\\z"));
+    return re.match(id).hasMatch();
 }

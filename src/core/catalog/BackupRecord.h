@@ -27,6 +27,9 @@ bool canTransition(BackupStatus from, BackupStatus to);
 bool isTerminal(BackupStatus status);
 /// A new sortable unique id: UTC time to the millisecond, then random hex ("20261125T194512123Z-3f9a1c2b").
 QString newId(const QDateTime &nowUtc);
+/// Whether @p id has the shape newId() produces (letters, digits, dashes; no leading dash), as a
+/// whole string: ids become parts of object keys and file names.
+bool isValidId(const QString &id);
 } // namespace Backups
 
 /// One backup as the catalog knows it.

@@ -3,13 +3,14 @@
 #include "Catalog.h"
 
 #include "util/Clock.h"
+#include "util/PrivateFiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -99,6 +100,8 @@ QString envName(Environment e)
 // v2: schedules and the audit log; backups gain pinned and heartbeat_at.
 // v3: per-environment claim lock rows (serialize claims on MySQL) and the indexes that keep
 //     status scans and the "All environments" view fast on large catalogs.
+// v4 (TLS): environments gain the dump connection's TLS mode and CA file; existing rows get
+//     "preferred", which encrypts when the server offers TLS, as before the columns existed.
 const QVector<QStringList> &migrationSteps()
 {
     static const QVector<QStringList> steps = {
@@ -140,6 +143,10 @@ const QVector<QStringList> &migrationSteps()
                            "PRIMARY KEY (site_id, env))%ENGINE%"),
             QStringLiteral("CREATE INDEX idx_backups_status ON backups (status, created_at)"),
             QStringLiteral("CREATE INDEX idx_backups_site_created ON backups (site_id, created_at)"),
+        },
+        {
+            QStringLiteral("ALTER TABLE environments ADD COLUMN tls_mode VARCHAR(16) NOT NULL DEFAULT 'preferred'"),
+            QStringLiteral("ALTER TABLE environments ADD COLUMN tls_ca VARCHAR(1024) NOT NULL DEFAULT ''"),
         },
     };
     return steps;
@@ -205,6 +212,8 @@ EnvironmentConfig environmentFromQuery(const QSqlQuery &q)
     c.endpoint.socket = q.value(4).toString();
     c.endpoint.database = q.value(5).toString();
     c.endpoint.user = q.value(6).toString();
+    c.endpoint.tlsMode = MySqlTls::fromString(q.value(7).toString()).value_or(MySqlTlsMode::Preferred);
+    c.endpoint.tlsCa = q.value(8).toString();
     return c;
 }
 
@@ -227,8 +236,7 @@ Schedule scheduleFromQuery(const QSqlQuery &q)
 
 bool isBackupIdSafe(const QString &id)
 {
-    static const QRegularExpression re(QStringLiteral("^[0-9A-Za-z][0-9A-Za-z-]{0,63}$"));
-    return re.match(id).hasMatch();
+    return Backups::isValidId(id);
 }
 
 // MySQL error numbers worth retrying a short transaction for: deadlock, lock wait timeout.
@@ -380,9 +388,19 @@ bool Catalog::connect(QString *error)
 {
     if (m_location.kind == CatalogLocation::Kind::Sqlite) {
         const QFileInfo fi(m_location.sqlitePath);
-        if (!QDir().mkpath(fi.absolutePath())) {
+        QString fileError;
+        if (!PrivateFiles::mkpath(fi.absolutePath(), &fileError)) {
             *error = tr("cannot create the folder %1.").arg(fi.absolutePath());
             return false;
+        }
+        // SQLite gives -wal and -shm the main file's mode: a 0600 file made here keeps all three
+        // private whatever the umask (an empty file is a valid new database).
+        if (!PrivateFiles::exists(m_location.sqlitePath)) {
+            QFile file(m_location.sqlitePath);
+            if (!PrivateFiles::openForWriting(&file, PrivateFiles::CreateNew, &fileError) && !file.exists()) {
+                *error = fileError;
+                return false;
+            }
         }
         QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         d.setDatabaseName(m_location.sqlitePath);
@@ -647,14 +665,16 @@ bool Catalog::setEnvironment(const EnvironmentConfig &config)
     if (!d.transaction())
         return fail(tr("Catalog error: %1").arg(d.lastError().text()));
     bool ok = exec(q,
-                   QStringLiteral("UPDATE environments SET host = ?, port = ?, socket = ?, db_name = ?, db_user = ? "
-                                  "WHERE site_id = ? AND env = ?"),
-                   { e.host, e.port, e.socket, e.database, e.user, config.siteId, envName(config.environment) });
+                   QStringLiteral("UPDATE environments SET host = ?, port = ?, socket = ?, db_name = ?, db_user = ?, "
+                                  "tls_mode = ?, tls_ca = ? WHERE site_id = ? AND env = ?"),
+                   { e.host, e.port, e.socket, e.database, e.user, MySqlTls::toString(e.tlsMode), e.tlsCa,
+                     config.siteId, envName(config.environment) });
     if (ok && q.numRowsAffected() == 0) {
         ok = exec(q,
-                  QStringLiteral("INSERT INTO environments (site_id, env, host, port, socket, db_name, db_user) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                  { config.siteId, envName(config.environment), e.host, e.port, e.socket, e.database, e.user });
+                  QStringLiteral("INSERT INTO environments (site_id, env, host, port, socket, db_name, db_user, "
+                                 "tls_mode, tls_ca) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                  { config.siteId, envName(config.environment), e.host, e.port, e.socket, e.database, e.user,
+                    MySqlTls::toString(e.tlsMode), e.tlsCa });
     }
     if (!ok) {
         d.rollback();
@@ -669,8 +689,9 @@ std::optional<EnvironmentConfig> Catalog::environment(const QString &siteId, Env
 {
     QSqlQuery q(db());
     if (!exec(q,
-              QStringLiteral("SELECT site_id, env, host, port, socket, db_name, db_user FROM environments "
-                             "WHERE site_id = ? AND env = ?"),
+              QStringLiteral(
+                  "SELECT site_id, env, host, port, socket, db_name, db_user, tls_mode, tls_ca FROM environments "
+                  "WHERE site_id = ? AND env = ?"),
               { siteId, envName(env) })
         || !q.next())
         return std::nullopt;
@@ -682,8 +703,9 @@ QVector<EnvironmentConfig> Catalog::environments(const QString &siteId) const
     QVector<EnvironmentConfig> result;
     QSqlQuery q(db());
     if (!exec(q,
-              QStringLiteral("SELECT site_id, env, host, port, socket, db_name, db_user FROM environments "
-                             "WHERE site_id = ?"),
+              QStringLiteral(
+                  "SELECT site_id, env, host, port, socket, db_name, db_user, tls_mode, tls_ca FROM environments "
+                  "WHERE site_id = ?"),
               { siteId }))
         return result;
     while (q.next())

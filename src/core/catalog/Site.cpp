@@ -7,7 +7,8 @@
 
 bool Slug::isValid(const QString &slug)
 {
-    static const QRegularExpression re(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
+    // \A...\z: `$` would also match before a final newline, which would then reach keys and JSON.
+    static const QRegularExpression re(QStringLiteral("\\A[a-z0-9][a-z0-9-]{0,62}\\z"));
     return re.match(slug).hasMatch();
 }
 

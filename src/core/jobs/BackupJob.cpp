@@ -326,6 +326,8 @@ void BackupJob::maybeWriteManifest()
             manifest.tables.append({ t.name, t.rows });
         manifest.nonTransactionalTables = stats.nonTransactionalTables;
         manifest.dumpOptions = stats.optionsSummary;
+        manifest.tlsMode = stats.tlsMode;
+        manifest.tlsCipher = stats.tlsCipher;
     }
     m_record.rawSizeBytes = manifest.rawSizeBytes;
 

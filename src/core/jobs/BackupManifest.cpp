@@ -7,7 +7,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace {
 QString stamp(const QDateTime &t)
@@ -51,6 +50,9 @@ QByteArray BackupManifest::toJson() const
         { QStringLiteral("non_transactional_tables"), QJsonArray::fromStringList(nonTransactionalTables) },
         { QStringLiteral("dump_options"), dumpOptions },
         { QStringLiteral("tool_version"), toolVersion },
+        { QStringLiteral("tls"),
+          QJsonObject{ { QStringLiteral("mode"), tlsMode.isEmpty() ? QJsonValue() : QJsonValue(tlsMode) },
+                       { QStringLiteral("cipher"), tlsCipher.isEmpty() ? QJsonValue() : QJsonValue(tlsCipher) } } },
     };
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
@@ -100,12 +102,15 @@ std::optional<BackupManifest> BackupManifest::fromJson(const QByteArray &json, Q
         m.nonTransactionalTables.append(t.toString());
     m.dumpOptions = o.value(QStringLiteral("dump_options")).toString();
     m.toolVersion = o.value(QStringLiteral("tool_version")).toString();
+    // Absent in manifests written before TLS modes existed.
+    const QJsonObject tls = o.value(QStringLiteral("tls")).toObject();
+    m.tlsMode = tls.value(QStringLiteral("mode")).toString();
+    m.tlsCipher = tls.value(QStringLiteral("cipher")).toString();
 
     if (!Slug::isValid(m.siteId) || !Slug::isValid(m.customer))
         return failed(QStringLiteral("invalid site or customer slug"));
     // The id becomes part of a key too: only the characters Backups::newId() produces.
-    static const QRegularExpression idPattern(QStringLiteral("^[0-9A-Za-z-]{1,64}$"));
-    if (!idPattern.match(m.backupId).hasMatch())
+    if (!Backups::isValidId(m.backupId))
         return failed(QStringLiteral("invalid backup id"));
     if (m.objectKey != Catalog::objectKey(m.customer, m.siteId, m.environment, m.backupId))
         return failed(QStringLiteral("object key does not match site, environment and id"));

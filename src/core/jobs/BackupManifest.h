@@ -43,6 +43,8 @@ struct BackupManifest
     QStringList nonTransactionalTables;
     QString dumpOptions;
     QString toolVersion;
+    QString tlsMode; ///< the environment's TLS mode for the dump connection ("off", "required", ...)
+    QString tlsCipher; ///< the dump connection's cipher; empty (JSON null) when unencrypted
 
     QByteArray toJson() const;
     static std::optional<BackupManifest> fromJson(const QByteArray &json, QString *error = nullptr);

@@ -128,9 +128,9 @@ void BackupService::cancelJob(const QString &jobId)
 {
     CREODROP_CALL_WORKER(cancelJob(jobId));
 }
-void BackupService::download(const QString &backupId, const QString &targetPath)
+void BackupService::download(const QString &backupId, const QString &targetPath, bool overwrite)
 {
-    CREODROP_CALL_WORKER(download(backupId, targetPath));
+    CREODROP_CALL_WORKER(download(backupId, targetPath, overwrite));
 }
 void BackupService::requestLink(const QString &backupId)
 {

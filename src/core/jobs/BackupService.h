@@ -84,7 +84,7 @@ public slots:
     void createBackup(const QString &siteId, Environment env, BackupType type = BackupType::Manual);
     void cancelJob(const QString &jobId);
     /// Downloads to @p targetPath (".part" then verified, fsynced, renamed; mode 0600).
-    void download(const QString &backupId, const QString &targetPath);
+    void download(const QString &backupId, const QString &targetPath, bool overwrite = false);
     /// Answered by linkReady() with a fresh 15-minute URL, audited.
     void requestLink(const QString &backupId);
     void verify(const QString &backupId);

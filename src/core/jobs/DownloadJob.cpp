@@ -8,6 +8,7 @@
 #include "storage/ObjectStore.h"
 #include "storage/StoreJob.h"
 #include "util/Clock.h"
+#include "util/PrivateFiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -49,13 +50,17 @@ void DownloadJob::doStart()
                             .arg(m_backupId, Backups::statusToString(m_record.status)));
         return;
     }
-    if (QFileInfo::exists(m_targetPath)) {
+    if (!m_overwrite && PrivateFiles::exists(m_targetPath)) {
+        m_targetExisted = true;
         finishWithError(Error::Fatal,
-                        tr("%1 already exists; choose another file name or remove it first.").arg(m_targetPath));
+                        tr("%1 already exists; choose another file name, remove it first or use --force to "
+                           "overwrite it.")
+                            .arg(m_targetPath));
         return;
     }
-    if (!QDir().mkpath(QFileInfo(m_targetPath).absolutePath())) {
-        finishWithError(Error::Fatal, tr("Cannot create the folder of %1.").arg(m_targetPath));
+    QString dirError;
+    if (!PrivateFiles::mkpath(QFileInfo(m_targetPath).absolutePath(), &dirError)) {
+        finishWithError(Error::Fatal, tr("Cannot create the folder of %1: %2.").arg(m_targetPath, dirError));
         return;
     }
     m_progress.phase = tr("Reading manifest");
@@ -85,11 +90,12 @@ void DownloadJob::doStart()
         m_expectedSize = manifest->sizeBytes;
         m_progress.bytesTotal = m_expectedSize;
         // A leftover .part from an earlier process is not trusted: start clean, private.
+        // (QFile::remove unlinks a symbolic link itself, never its target.)
         QFile::remove(m_partPath);
         QFile part(m_partPath);
-        if (!part.open(QIODevice::WriteOnly)
-            || !part.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-            failAndClean(tr("Cannot write %1: %2.").arg(m_partPath, part.errorString()));
+        QString partError;
+        if (!PrivateFiles::openForWriting(&part, PrivateFiles::CreateNew, &partError)) {
+            failAndClean(tr("Cannot write %1: %2.").arg(m_partPath, partError));
             return;
         }
         part.close();
@@ -155,7 +161,8 @@ void DownloadJob::onFetched()
                          .arg(m_backupId));
         return;
     }
-    if (!FileChecks::publish(m_partPath, m_targetPath, &error)) {
+    if (!PrivateFiles::publish(m_partPath, m_targetPath, m_overwrite ? PrivateFiles::Replace : PrivateFiles::NoReplace,
+                               &error)) {
         failAndClean(
             tr("Cannot save %1: %2. Check the free space and permissions of the folder.").arg(m_targetPath, error));
         return;

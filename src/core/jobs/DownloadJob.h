@@ -20,6 +20,9 @@ class StoreJob;
 ///       -> size and SHA-256 of the whole .part must match the manifest
 ///       -> fsync, mode 0600, atomic rename to FILE, audit "backup.download"
 ///
+/// An existing FILE is refused unless setOverwrite(true); the .part is created 0600 with
+/// O_EXCL and no step writes through a symbolic link at either path.
+///
 /// Any failure (missing or corrupt object, full disk, network) removes the .part and ends with
 /// a message that says what to do. The store does the transfer (a presigned-free authenticated
 /// GET for S3, a file copy for the local store).
@@ -37,6 +40,10 @@ public:
     JobProgress lastProgress() const { return m_progress; }
     int maxAttempts() const { return m_maxAttempts; }
     void setMaxAttempts(int attempts) { m_maxAttempts = attempts; }
+    /// Replace an existing file at the target path (default: refuse, and leave it untouched).
+    void setOverwrite(bool overwrite) { m_overwrite = overwrite; }
+    /// Whether the job failed because the target exists and overwriting was not allowed.
+    bool targetExisted() const { return m_targetExisted; }
 
 signals:
     void progressChanged(const JobProgress &progress);
@@ -62,6 +69,8 @@ private:
     qint64 m_expectedSize = -1;
     int m_attempt = 0;
     int m_maxAttempts = 5;
+    bool m_overwrite = false;
+    bool m_targetExisted = false;
     QPointer<StoreJob> m_current;
     JobProgress m_progress;
 };

@@ -4,16 +4,9 @@
 
 #include "compress/GzipReader.h"
 #include "storage/Sha256.h"
+#include "util/PrivateFiles.h"
 
 #include <QFile>
-#include <QFileInfo>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 QString FileChecks::sha256(const QString &path, QString *error)
 {
@@ -51,25 +44,5 @@ bool FileChecks::testGzip(const QString &path, QString *error)
 
 bool FileChecks::publish(const QString &partPath, const QString &finalPath, QString *error)
 {
-    const QByteArray part = QFile::encodeName(partPath);
-    const QByteArray target = QFile::encodeName(finalPath);
-    const int fd = ::open(part.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || ::fsync(fd) != 0 || ::fchmod(fd, 0600) != 0) {
-        *error = QString::fromLocal8Bit(std::strerror(errno));
-        if (fd >= 0)
-            ::close(fd);
-        return false;
-    }
-    ::close(fd);
-    if (::rename(part.constData(), target.constData()) != 0) {
-        *error = QString::fromLocal8Bit(std::strerror(errno));
-        return false;
-    }
-    const QByteArray dir = QFile::encodeName(QFileInfo(finalPath).absolutePath());
-    const int dirFd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        ::fsync(dirFd);
-        ::close(dirFd);
-    }
-    return true;
+    return PrivateFiles::publish(partPath, finalPath, PrivateFiles::Replace, error);
 }

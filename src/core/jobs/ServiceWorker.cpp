@@ -13,7 +13,7 @@
 #include "VerifyJob.h"
 #include "WorkerIdentity.h"
 #include "catalog/SiteHealth.h"
-#include "mysql/MySqlSession.h"
+#include "mysql/MySqlConnection.h"
 #include "secrets/SecretStore.h"
 #include "storage/ObjectStore.h"
 #include "storage/S3ObjectStore.h"
@@ -287,10 +287,14 @@ void ServiceWorker::testConnection(const QString &requestId, const MySqlEndpoint
     QString message;
     bool ok = false;
     {
-        MySqlSession session(withPassword, QStringLiteral("test-connection"));
-        ok = session.open(&message);
-        if (ok)
-            message = tr("Connected to %1.").arg(endpoint.describe());
+        // The dumper's kind of connection, so the test applies the environment's TLS mode too.
+        MySqlConnection connection(withPassword);
+        ok = connection.open(&message);
+        if (ok) {
+            const QString cipher = connection.tlsCipher();
+            message = cipher.isEmpty() ? tr("Connected to %1 (not encrypted).").arg(endpoint.describe())
+                                       : tr("Connected to %1 (TLS, %2).").arg(endpoint.describe(), cipher);
+        }
     }
     emit connectionTested(requestId, ok, message);
 }
@@ -468,11 +472,12 @@ void ServiceWorker::finishTracked(const QString &jobId, Job *job, JobKind kind, 
     emit jobFinished(outcome);
 }
 
-void ServiceWorker::download(const QString &backupId, const QString &targetPath)
+void ServiceWorker::download(const QString &backupId, const QString &targetPath, bool overwrite)
 {
     if (!ensureReady(tr("Downloading")))
         return;
     auto *job = new DownloadJob(m_catalog.get(), m_store.get(), m_clock, backupId, targetPath, m_config.actor, this);
+    job->setOverwrite(overwrite);
     const QString jobId = QStringLiteral("download-%1").arg(backupId);
     connect(job, &DownloadJob::progressChanged, this, &ServiceWorker::forwardProgress);
     connect(job, &Job::finished, this, [this, job, jobId, backupId] {

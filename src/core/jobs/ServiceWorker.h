@@ -46,7 +46,7 @@ public:
     void testConnection(const QString &requestId, const MySqlEndpoint &endpoint, const QString &password);
     void createBackup(const QString &siteId, Environment env, BackupType type);
     void cancelJob(const QString &jobId);
-    void download(const QString &backupId, const QString &targetPath);
+    void download(const QString &backupId, const QString &targetPath, bool overwrite = false);
     void requestLink(const QString &backupId);
     void verify(const QString &backupId);
     void deleteBackup(const QString &backupId);

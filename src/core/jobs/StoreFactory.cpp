@@ -8,6 +8,7 @@
 #include "storage/S3Config.h"
 #include "storage/S3ObjectStore.h"
 #include "util/AppSettings.h"
+#include "util/PrivateFiles.h"
 
 #include <QDir>
 
@@ -99,7 +100,8 @@ std::unique_ptr<ObjectStore> StoreFactory::create(const BackupServiceConfig &con
         return nullptr;
     }
     const QString path = config.localStorePath.isEmpty() ? AppSettings::defaultLocalStorePath() : config.localStorePath;
-    if (!QDir().mkpath(path)) {
+    QString mkpathError;
+    if (!PrivateFiles::mkpath(path, &mkpathError)) {
         if (error)
             *error = QObject::tr("Cannot create the local store folder %1.").arg(path);
         return nullptr;

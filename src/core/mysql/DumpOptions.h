@@ -46,4 +46,6 @@ struct DumpStats
     qint64 rawBytes = 0; ///< SQL text bytes written
     QStringList nonTransactionalTables; ///< tables outside the snapshot's guarantee
     QString optionsSummary;
+    QString tlsMode; ///< the endpoint's TLS mode ("off", "required", ...)
+    QString tlsCipher; ///< negotiated cipher; null when the connection was not encrypted
 };

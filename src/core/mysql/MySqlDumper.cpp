@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MySqlDumper.h"
 
+#include "MySqlConnection.h"
 #include "MySqlSession.h"
 
 #include <QHash>
@@ -141,7 +142,7 @@ struct MySqlDumper::Run
 {
     MySqlDumper *self;
     QIODevice *out;
-    MySqlSession session;
+    MySqlConnection session;
     QByteArray buffer;
     qint64 bytes = 0;
     qint64 rows = 0;
@@ -151,7 +152,7 @@ struct MySqlDumper::Run
     Run(MySqlDumper *dumper, QIODevice *device)
         : self(dumper)
         , out(device)
-        , session(dumper->m_endpoint, QStringLiteral("dump"))
+        , session(dumper->m_endpoint)
     { }
 
     bool cancelled() const { return self->m_cancel && self->m_cancel->load(); }
@@ -368,7 +369,7 @@ bool MySqlDumper::Run::dumpRows(const TableInfo &table, const QVector<Column> &c
     if (!ok) {
         // mysql_free_result would read every remaining row first: stop the query on the server.
         {
-            MySqlSession killer(self->m_endpoint, QStringLiteral("dump-kill"));
+            MySqlConnection killer(self->m_endpoint);
             QString ignored;
             if (killer.open(&ignored))
                 killer.exec(QStringLiteral("KILL QUERY %1").arg(mysql_thread_id(h)).toUtf8(), &ignored);
@@ -412,6 +413,8 @@ bool MySqlDumper::dump(QIODevice *out)
     QString err;
     if (!run.session.open(&err))
         return failed(err);
+    m_stats.tlsMode = MySqlTls::toString(m_endpoint.tlsMode);
+    m_stats.tlsCipher = run.session.tlsCipher();
 
     // The session settings decide what SHOW CREATE prints and how values are rendered.
     if (!run.exec(QStringLiteral("SET SESSION sql_mode = '', time_zone = '+00:00', sql_quote_show_create = 1, "

@@ -16,8 +16,9 @@
 ///
 /// Blocking: call dump() on a worker thread; it opens its own connection under a unique name
 /// and removes it before returning. Every table's rows come from one snapshot (REPEATABLE READ +
-/// START TRANSACTION WITH CONSISTENT SNAPSHOT, no global lock unless lockForConsistency); rows
-/// are streamed with mysql_use_result on the QMYSQL handle, so memory does not depend on table
+/// START TRANSACTION WITH CONSISTENT SNAPSHOT, no global lock unless lockForConsistency). The
+/// connection is a MySqlConnection (C API, so the endpoint's TLS mode is enforced); rows
+/// are streamed with mysql_use_result on it, so memory does not depend on table
 /// size and tables without keys need no pagination. A table the user may not read in full
 /// fails the dump (never a silently partial dump).
 ///

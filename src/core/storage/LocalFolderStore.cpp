@@ -5,6 +5,7 @@
 #include "LocalFolderJob.h"
 #include "LocalStreamPutJob.h"
 #include "Sha256.h"
+#include "util/PrivateFiles.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -118,8 +119,9 @@ bool LocalFolderStore::writeMetadata(const QString &path, const ObjectMetadata &
         object.insert(it.key(), it.value());
     const QString temp = path + QLatin1String(".tmp");
     QFile file(temp);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || file.write(QJsonDocument(object).toJson(QJsonDocument::Compact)) < 0 || !file.flush()) {
+    if (!PrivateFiles::openForWriting(&file, PrivateFiles::Truncate, error))
+        return false;
+    if (file.write(QJsonDocument(object).toJson(QJsonDocument::Compact)) < 0 || !file.flush()) {
         *error = file.errorString();
         file.remove();
         return false;
@@ -135,10 +137,13 @@ StoreJob *LocalFolderStore::putData(const QString &key, const QByteArray &data, 
         const QString path = pathOf(key, &error);
         if (path.isEmpty())
             return error;
-        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (!PrivateFiles::mkpath(QFileInfo(path).absolutePath(), &error))
+            return tr("Saving %1 failed: %2").arg(key, error);
         const QString temp = tempPathOf(path, newUploadId());
         QFile file(temp);
-        if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.flush()) {
+        if (!PrivateFiles::openForWriting(&file, PrivateFiles::CreateNew, &error))
+            return tr("Saving %1 failed: %2").arg(key, error);
+        if (file.write(data) != data.size() || !file.flush()) {
             error = file.errorString();
             file.remove();
             return tr("Saving %1 failed: %2").arg(key, error);
@@ -165,10 +170,11 @@ StoreJob *LocalFolderStore::putFile(const QString &key, const QString &localPath
         QFile from(localPath);
         if (!from.open(QIODevice::ReadOnly))
             return tr("Saving %1 failed: cannot read %2 (%3).").arg(key, localPath, from.errorString());
-        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (!PrivateFiles::mkpath(QFileInfo(path).absolutePath(), &error))
+            return tr("Saving %1 failed: %2").arg(key, error);
         QFile to(tempPathOf(path, newUploadId()));
-        if (!to.open(QIODevice::WriteOnly))
-            return tr("Saving %1 failed: %2").arg(key, to.errorString());
+        if (!PrivateFiles::openForWriting(&to, PrivateFiles::CreateNew, &error))
+            return tr("Saving %1 failed: %2").arg(key, error);
         Sha256 hash;
         qint64 copied = 0;
         error = copyHashing(from, to, hash, &copied);
@@ -211,9 +217,8 @@ StoreJob *LocalFolderStore::getToFile(const QString &key, const QString &localPa
             return tr("Downloading %1 failed: the object does not exist in %2.").arg(key, describe());
         }
         QFile to(localPath);
-        if (!to.open(offset > 0 ? QIODevice::WriteOnly | QIODevice::Append
-                                : QIODevice::WriteOnly | QIODevice::Truncate))
-            return tr("Downloading %1 failed: cannot write %2 (%3).").arg(key, localPath, to.errorString());
+        if (!PrivateFiles::openForWriting(&to, offset > 0 ? PrivateFiles::Append : PrivateFiles::Truncate, &error))
+            return tr("Downloading %1 failed: %2.").arg(key, error);
         if (offset > 0 && (to.size() != offset || !from.seek(offset)))
             return tr("Downloading %1 failed: cannot resume at byte %2.").arg(key).arg(offset);
         Sha256 hash;

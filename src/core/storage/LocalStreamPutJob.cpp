@@ -4,6 +4,7 @@
 
 #include "LocalFolderStore.h"
 #include "util/BoundedPipe.h"
+#include "util/PrivateFiles.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -24,9 +25,10 @@ LocalStreamPutJob::LocalStreamPutJob(const QString &key, const QString &targetPa
 
 void LocalStreamPutJob::doStart()
 {
-    QDir().mkpath(QFileInfo(m_targetPath).absolutePath());
-    if (!m_temp.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        fail(tr("Saving %1 failed: cannot write %2 (%3).").arg(m_key, m_temp.fileName(), m_temp.errorString()));
+    QString error;
+    if (!PrivateFiles::mkpath(QFileInfo(m_targetPath).absolutePath(), &error)
+        || !PrivateFiles::openForWriting(&m_temp, PrivateFiles::Truncate, &error)) {
+        fail(tr("Saving %1 failed: %2.").arg(m_key, error));
         return;
     }
     pump(); // the producer may have finished before we started

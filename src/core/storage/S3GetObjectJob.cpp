@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "S3GetObjectJob.h"
 
+#include "util/PrivateFiles.h"
+
 #include <QNetworkReply>
 
 S3GetObjectJob::S3GetObjectJob(const S3Context &context, const QString &key, const QString &localPath, qint64 offset,
@@ -22,12 +24,11 @@ void S3GetObjectJob::doStart()
 {
     if (!m_toMemory) {
         m_file.setFileName(m_localPath);
-        const QIODevice::OpenMode mode
-            = m_offset > 0 ? QIODevice::WriteOnly | QIODevice::Append : QIODevice::WriteOnly | QIODevice::Truncate;
-        if (!m_file.open(mode)) {
+        QString error;
+        if (!PrivateFiles::openForWriting(&m_file, m_offset > 0 ? PrivateFiles::Append : PrivateFiles::Truncate,
+                                          &error)) {
             finishWithError(Error::Fatal,
-                            tr("Downloading %1 failed: cannot write %2 (%3). Check the folder and the free space.")
-                                .arg(m_key, m_localPath, m_file.errorString()));
+                            tr("Downloading %1 failed: %2. Check the folder and the free space.").arg(m_key, error));
             return;
         }
         if (m_offset > 0 && m_file.size() != m_offset) {

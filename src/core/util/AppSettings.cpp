@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AppSettings.h"
 
+#include "PrivateFiles.h"
+
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace {
@@ -37,8 +41,22 @@ AppSettings::AppSettings()
 { }
 
 AppSettings::AppSettings(const QString &iniPath)
-    : m_settings(std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
+    : m_settings((ensurePrivateFile(iniPath), std::make_unique<QSettings>(iniPath, QSettings::IniFormat)))
 { }
+
+void AppSettings::ensurePrivateFile(const QString &iniPath)
+{
+    // QSettings writes through a QSaveFile, which keeps the permissions of the file it replaces:
+    // an empty 0600 file (a valid empty INI) makes every later save private too.
+    QString ignored;
+    const QString dir = QFileInfo(iniPath).absolutePath();
+    if (dir == QDir(homeDir()).absolutePath())
+        PrivateFiles::ensurePrivateDir(dir, &ignored);
+    if (!PrivateFiles::exists(iniPath) && PrivateFiles::mkpath(dir, &ignored)) {
+        QFile file(iniPath);
+        PrivateFiles::openForWriting(&file, PrivateFiles::CreateNew, &ignored);
+    }
+}
 
 AppSettings::~AppSettings() = default;
 

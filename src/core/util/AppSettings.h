@@ -61,5 +61,7 @@ public:
     QString downloadsFolder() const;
 
 private:
+    static void ensurePrivateFile(const QString &iniPath);
+
     std::unique_ptr<QSettings> m_settings;
 };

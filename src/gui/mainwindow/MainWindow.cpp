@@ -17,6 +17,7 @@
 #include "sites/SiteListWidget.h"
 #include "sites/SitePage.h"
 #include "util/AppSettings.h"
+#include "util/PrivateFiles.h"
 #include "widgets/Format.h"
 #include "widgets/MessageBanner.h"
 
@@ -105,6 +106,8 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
         auto *dialog = new QFileDialog(this, tr("Save Backup As"), suggested, tr("Gzipped SQL (*.sql.gz)"));
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setAcceptMode(QFileDialog::AcceptSave);
+        // downloadBackup() asks itself, so the question is the same whichever dialog chose the path.
+        dialog->setOption(QFileDialog::DontConfirmOverwrite);
         dialog->selectFile(suggested);
         connect(dialog, &QFileDialog::fileSelected, this, [done](const QString &path) { done(path); });
         dialog->open();
@@ -654,10 +657,31 @@ void MainWindow::downloadBackup(const BackupRecord &record)
     m_chooseSavePath(suggested, [this, backupId](const QString &path) {
         if (path.isEmpty() || !m_service)
             return;
-        m_downloadBackupId = backupId;
-        m_mine.insert(jobKey(JobKind::Download, backupId));
-        m_page->actions()->showDownloadProgress(0, -1);
-        m_service->download(backupId, path);
+        auto start = [this, backupId, path](bool overwrite) {
+            if (!m_service)
+                return;
+            m_downloadBackupId = backupId;
+            m_mine.insert(jobKey(JobKind::Download, backupId));
+            m_page->actions()->showDownloadProgress(0, -1);
+            m_service->download(backupId, path, overwrite);
+        };
+        if (!PrivateFiles::exists(path)) {
+            start(false);
+            return;
+        }
+        // Replacing a file is destructive: ask, and only then allow the download to replace it.
+        auto *box
+            = new QMessageBox(QMessageBox::Warning, tr("Replace File"),
+                              tr("%1 already exists. Replace it with the backup?").arg(QDir::toNativeSeparators(path)),
+                              QMessageBox::Yes | QMessageBox::Cancel, this);
+        box->setObjectName(QStringLiteral("confirmOverwrite"));
+        box->setDefaultButton(QMessageBox::Cancel);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this, [start](int result) {
+            if (result == QMessageBox::Yes)
+                start(true);
+        });
+        box->open();
     });
 }
 

@@ -6,6 +6,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -108,6 +109,27 @@ QWidget *SiteEditorDialog::createEnvironmentPage(Environment env)
     form->addRow(tr("&User:"), f.user);
     form->addRow(tr("&Database:"), f.database);
     form->addRow(tr("Pass&word:"), f.password);
+    f.tlsMode = new QComboBox(f.page);
+    f.tlsMode->setObjectName(QStringLiteral("tlsMode_") + envName);
+    f.tlsMode->setAccessibleName(tr("TLS (%1)").arg(Format::environmentLong(env)));
+    f.tlsMode->addItem(tr("Off"), static_cast<int>(MySqlTlsMode::Off));
+    f.tlsMode->addItem(tr("Preferred (encrypt when the server offers it)"), static_cast<int>(MySqlTlsMode::Preferred));
+    f.tlsMode->addItem(tr("Required (encrypt, do not check the certificate)"),
+                       static_cast<int>(MySqlTlsMode::Required));
+    f.tlsMode->addItem(tr("Verify CA (certificate signed by the CA)"), static_cast<int>(MySqlTlsMode::VerifyCa));
+    f.tlsMode->addItem(tr("Verify identity (CA and host name)"), static_cast<int>(MySqlTlsMode::VerifyIdentity));
+    f.tlsMode->setCurrentIndex(f.tlsMode->findData(static_cast<int>(MySqlTlsMode::Preferred)));
+    f.tlsCa = named(new QLineEdit(f.page), QStringLiteral("tlsCa"), tr("TLS CA file"));
+    f.tlsCa->setPlaceholderText(tr("PEM file; empty: the system's certificate authorities"));
+    form->addRow(tr("T&LS:"), f.tlsMode);
+    form->addRow(tr("C&A file:"), f.tlsCa);
+    auto updateCa = [mode = f.tlsMode, ca = f.tlsCa] {
+        const int m = mode->currentData().toInt();
+        ca->setEnabled(m == static_cast<int>(MySqlTlsMode::VerifyCa)
+                       || m == static_cast<int>(MySqlTlsMode::VerifyIdentity));
+    };
+    connect(f.tlsMode, &QComboBox::currentIndexChanged, this, updateCa);
+    updateCa();
     auto *test = new QPushButton(tr("&Test Connection"), f.page);
     test->setObjectName(QStringLiteral("testConnection_") + envName);
     f.result = new QLabel(f.page);
@@ -150,6 +172,8 @@ void SiteEditorDialog::setSite(const Site &site, const QVector<EnvironmentConfig
         f.socket->setText(config.endpoint.socket);
         f.user->setText(config.endpoint.user);
         f.database->setText(config.endpoint.database);
+        f.tlsMode->setCurrentIndex(f.tlsMode->findData(static_cast<int>(config.endpoint.tlsMode)));
+        f.tlsCa->setText(config.endpoint.tlsCa);
     }
     updateTabs();
 }
@@ -157,9 +181,10 @@ void SiteEditorDialog::setSite(const Site &site, const QVector<EnvironmentConfig
 Site SiteEditorDialog::site() const
 {
     Site s;
-    s.id = m_id->text().trimmed();
+    // Slugs exactly as entered: trimming would quietly accept " acme\n" as "acme".
+    s.id = m_id->text();
     s.name = m_name->text().trimmed().isEmpty() ? s.id : m_name->text().trimmed();
-    s.customer = m_customer->text().trimmed();
+    s.customer = m_customer->text();
     s.tier = static_cast<Tier>(m_tier->currentData().toInt());
     s.createdAt = m_createdAt;
     return s;
@@ -174,6 +199,9 @@ MySqlEndpoint SiteEditorDialog::endpoint(Environment env) const
     e.socket = f.socket->text().trimmed();
     e.user = f.user->text().trimmed();
     e.database = f.database->text().trimmed();
+    e.tlsMode = static_cast<MySqlTlsMode>(f.tlsMode->currentData().toInt());
+    if (e.tlsMode == MySqlTlsMode::VerifyCa || e.tlsMode == MySqlTlsMode::VerifyIdentity)
+        e.tlsCa = f.tlsCa->text().trimmed();
     return e;
 }
 
@@ -208,6 +236,13 @@ QString SiteEditorDialog::validationError() const
     QString error = Slug::validationError(s.id, tr("site slug"));
     if (error.isEmpty())
         error = Slug::validationError(s.customer, tr("customer slug"));
+    for (const EnvironmentConfig &c : environments()) {
+        if (!error.isEmpty())
+            break;
+        if (!c.endpoint.tlsCa.isEmpty() && !QFileInfo(c.endpoint.tlsCa).isReadable())
+            error = tr("The CA file %1 of %2 cannot be read: choose a readable PEM file or leave it empty.")
+                        .arg(c.endpoint.tlsCa, Format::environmentLong(c.environment));
+    }
     return error;
 }
 

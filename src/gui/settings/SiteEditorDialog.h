@@ -15,7 +15,8 @@ class QSpinBox;
 class QTabWidget;
 
 /// Adds or edits a site: slug, name, customer, tier, and for each environment of the tier its
-/// MySQL endpoint and password with "Test connection". The password fields are masked and the
+/// MySQL endpoint, TLS mode (and CA file) and password with "Test connection". Slugs are
+/// validated as typed (never trimmed into validity). The password fields are masked and the
 /// passwords only leave through password()/passwordChanged() for the secret store.
 class SiteEditorDialog : public QDialog
 {
@@ -52,6 +53,8 @@ private:
         QLineEdit *user = nullptr;
         QLineEdit *database = nullptr;
         QLineEdit *password = nullptr;
+        QComboBox *tlsMode = nullptr;
+        QLineEdit *tlsCa = nullptr;
         QLabel *result = nullptr;
     };
     QWidget *createEnvironmentPage(Environment env);

@@ -24,6 +24,7 @@ private slots:
     void siteLifecycle();
     void usageErrorsExitTwo();
     void refusalsExitOne();
+    void slugsAreWholeStrings();
     void environmentsFollowTier();
     void schedules();
     void concurrentProcessesOnAFreshCatalog();
@@ -170,12 +171,12 @@ void TestCliSites::refusalsExitOne()
                             QStringLiteral("X"), QStringLiteral("--customer"), customer, QStringLiteral("--tier"),
                             QStringLiteral("basic") });
     };
+    // A malformed slug is a usage error (exit 2), like any malformed argument; see slugsAreWholeStrings.
     auto r = add(QStringLiteral("Bad_Slug"), QStringLiteral("acme"));
-    CLI_EXPECT(r, 1);
-    QCOMPARE(r.err.count(u'\n'), 1); // one line
-    QVERIFY(r.err.contains(QLatin1String("Invalid site")));
+    CLI_EXPECT(r, 2);
+    QVERIFY(r.err.startsWith(QLatin1String("creodrop-backupctl: Invalid site")));
     r = add(QStringLiteral("ok"), QStringLiteral("../../etc"));
-    CLI_EXPECT(r, 1);
+    CLI_EXPECT(r, 2);
     CLI_EXPECT(add(QStringLiteral("ok"), QStringLiteral("acme")), 0);
     r = add(QStringLiteral("ok"), QStringLiteral("acme"));
     CLI_EXPECT(r, 1);
@@ -186,6 +187,72 @@ void TestCliSites::refusalsExitOne()
     CLI_EXPECT(r, 1);
     r = m_env->run({ QStringLiteral("schedule"), QStringLiteral("show"), QStringLiteral("nope") });
     CLI_EXPECT(r, 1);
+}
+
+void TestCliSites::slugsAreWholeStrings()
+{
+    // "shop\n" must not pass for "shop" (`$` matches before a final newline), nor may anything
+    // that would become a path: '/', "..", a leading dot.
+    CLI_EXPECT(m_env->run({ QStringLiteral("site"), QStringLiteral("add"), QStringLiteral("shop"),
+                            QStringLiteral("--name"), QStringLiteral("Shop"), QStringLiteral("--customer"),
+                            QStringLiteral("acme"), QStringLiteral("--tier"), QStringLiteral("developer") }),
+               0);
+    const QStringList badSlugs{ QStringLiteral("shop\n"), QStringLiteral("sh/op"),   QStringLiteral(".."),
+                                QStringLiteral(".shop"),  QStringLiteral("../shop"), QStringLiteral("shop\r\n") };
+    const QStringList badIds{ QStringLiteral("20261125T194512123Z-3f9a1c2b\n"), QStringLiteral("a/b"),
+                              QStringLiteral(".."), QStringLiteral(".x"), QStringLiteral("-x") };
+    const QStringList endpoint{ QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--database"),
+                                QStringLiteral("d"),      QStringLiteral("--user"),    QStringLiteral("u") };
+    QList<QStringList> cases;
+    for (const QString &bad : badSlugs) {
+        cases << QStringList{ QStringLiteral("site"),   QStringLiteral("add"),    bad,
+                              QStringLiteral("--name"), QStringLiteral("X"),      QStringLiteral("--customer"),
+                              QStringLiteral("acme"),   QStringLiteral("--tier"), QStringLiteral("basic") }
+              << QStringList{ QStringLiteral("site"),
+                              QStringLiteral("add"),
+                              QStringLiteral("other"),
+                              QStringLiteral("--name"),
+                              QStringLiteral("X"),
+                              QStringLiteral("--customer"),
+                              bad,
+                              QStringLiteral("--tier"),
+                              QStringLiteral("basic") }
+              << QStringList{ QStringLiteral("site"), QStringLiteral("show"), bad }
+              << QStringList{ QStringLiteral("site"), QStringLiteral("rm"), bad }
+              << QStringList{ QStringLiteral("env"), QStringLiteral("set"), bad, QStringLiteral("prod") } + endpoint
+              << QStringList{ QStringLiteral("schedule"), QStringLiteral("set"),     bad,
+                              QStringLiteral("prod"),     QStringLiteral("--daily"), QStringLiteral("02:00"),
+                              QStringLiteral("--keep"),   QStringLiteral("3") }
+              << QStringList{ QStringLiteral("schedule"), QStringLiteral("show"), bad }
+              << QStringList{ QStringLiteral("schedule"), QStringLiteral("rm"), bad, QStringLiteral("prod") }
+              << QStringList{ QStringLiteral("backup"), QStringLiteral("create"), bad, QStringLiteral("prod") }
+              << QStringList{ QStringLiteral("backup"), QStringLiteral("list"), bad };
+    }
+    for (const QString &env : { QStringLiteral("prod\n"), QStringLiteral("../prod"), QStringLiteral(".prod") }) {
+        cases << QStringList{ QStringLiteral("env"), QStringLiteral("set"), QStringLiteral("shop"), env } + endpoint
+              << QStringList{ QStringLiteral("backup"), QStringLiteral("create"), QStringLiteral("shop"), env }
+              << QStringList{ QStringLiteral("backup"), QStringLiteral("list"), QStringLiteral("shop"),
+                              QStringLiteral("--env"), env };
+    }
+    for (const QString &bad : badIds) {
+        for (const char *command : { "show", "download", "link", "verify", "delete", "pin", "unpin" })
+            cases << QStringList{ QStringLiteral("backup"), QLatin1String(command), QStringLiteral("--"), bad };
+    }
+    for (const QStringList &args : std::as_const(cases)) {
+        const auto r = m_env->run(args);
+        QVERIFY2(r.exitCode == 2,
+                 qPrintable(args.join(u' ') + QStringLiteral(" -> %1: %2").arg(r.exitCode).arg(r.err)));
+    }
+    // Nothing was created or changed by any of them.
+    const auto list = m_env->run({ QStringLiteral("site"), QStringLiteral("list"), QStringLiteral("--json") });
+    CLI_EXPECT(list, 0);
+    const QJsonArray sites = CliTest::parseJson(list.out).array();
+    QCOMPARE(sites.size(), 1);
+    QCOMPARE(sites.first().toObject().value(QStringLiteral("id")).toString(), QStringLiteral("shop"));
+    const auto show = m_env->run(
+        { QStringLiteral("site"), QStringLiteral("show"), QStringLiteral("shop"), QStringLiteral("--json") });
+    CLI_EXPECT(show, 0);
+    QVERIFY(CliTest::parseJson(show.out).object().value(QStringLiteral("endpoints")).toArray().isEmpty());
 }
 
 void TestCliSites::environmentsFollowTier()

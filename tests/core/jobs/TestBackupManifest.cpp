@@ -3,6 +3,8 @@
 #include "catalog/Catalog.h"
 #include "jobs/BackupManifest.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 class TestBackupManifest : public QObject
@@ -56,6 +58,54 @@ private slots:
         m.objectKey = QStringLiteral("customers/other/key.sql.gz");
         QVERIFY(!BackupManifest::fromJson(m.toJson()));
         QVERIFY(!BackupManifest::fromJson("not json"));
+    }
+
+    void rejectsSlugsAndIdsThatAreNotWholeStrings_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        for (const char *field : { "site", "customer" }) {
+            for (const char *value : { "shop\n", "sh/op", "..", ".shop", "../shop", "shop\r\n", "" })
+                QTest::addRow("%s %s", field, value) << QString::fromLatin1(field) << QString::fromLatin1(value);
+        }
+        for (const char *value : { "20261125T194512123Z-3f9a1c2b\n", "a/b", "..", ".x", "-x", "" })
+            QTest::addRow("id %s", value) << QStringLiteral("id") << QString::fromLatin1(value);
+    }
+
+    void rejectsSlugsAndIdsThatAreNotWholeStrings()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        BackupManifest m = sample();
+        if (field == QLatin1String("site"))
+            m.siteId = value;
+        else if (field == QLatin1String("customer"))
+            m.customer = value;
+        else
+            m.backupId = value;
+        // A key made from the same values, so only the validation can refuse it.
+        m.objectKey = Catalog::objectKey(m.customer, m.siteId, m.environment, m.backupId);
+        QString error;
+        QVERIFY(!BackupManifest::fromJson(m.toJson(), &error));
+        QVERIFY2(error.contains(QLatin1String("invalid")), qPrintable(error));
+    }
+
+    void recordsTls()
+    {
+        BackupManifest m = sample();
+        m.tlsMode = QStringLiteral("required");
+        m.tlsCipher = QStringLiteral("TLS_AES_256_GCM_SHA384");
+        QJsonObject tls = QJsonDocument::fromJson(m.toJson()).object().value(QStringLiteral("tls")).toObject();
+        QCOMPARE(tls.value(QStringLiteral("mode")).toString(), m.tlsMode);
+        QCOMPARE(tls.value(QStringLiteral("cipher")).toString(), m.tlsCipher);
+        const auto back = BackupManifest::fromJson(m.toJson());
+        QVERIFY(back);
+        QCOMPARE(back->tlsCipher, m.tlsCipher);
+        m.tlsMode = QStringLiteral("off");
+        m.tlsCipher.clear();
+        tls = QJsonDocument::fromJson(m.toJson()).object().value(QStringLiteral("tls")).toObject();
+        QVERIFY(tls.contains(QStringLiteral("cipher")));
+        QVERIFY(tls.value(QStringLiteral("cipher")).isNull());
     }
 };
 
