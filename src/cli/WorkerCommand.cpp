@@ -9,11 +9,14 @@
 #include "jobs/BackupJob.h"
 #include "jobs/DeleteJob.h"
 #include "jobs/JobQueue.h"
+#include "jobs/RecoveryJob.h"
 #include "jobs/RescanJob.h"
 #include "jobs/Scheduler.h"
+#include "jobs/WorkerIdentity.h"
 #include "storage/ObjectStore.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 #include <QSet>
 #include <QTextStream>
 #include <QTimer>
@@ -85,6 +88,7 @@ private:
     {
         if (m_stopping)
             return;
+        recover();
         QStringList problems;
         Scheduler scheduler(m_session.catalog(), m_ctx.clock(), CliContext::actor());
         for (const BackupRecord &record : scheduler.runDue(&problems))
@@ -100,6 +104,23 @@ private:
             m_queue.enqueue(record.siteId + QLatin1Char('/') + Environments::toString(record.environment), id,
                             [this, id]() -> Job * { return m_session.newBackupJob(id).release(); });
         }
+    }
+
+    // Interrupted-backup recovery on every pass, without waiting for it (we are inside the
+    // event loop): backups of dead runners anywhere on the catalog become Failed.
+    void recover()
+    {
+        if (m_recovery)
+            return;
+        auto *job = new RecoveryJob(m_session.catalog(), m_session.store(), WorkerIdentity::heartbeatSeconds(), this);
+        m_recovery = job;
+        connect(job, &Job::finished, this, [job] {
+            for (const QString &id : job->recoveredIds())
+                CliContext::warn(tr("backup %1 was interrupted and is now failed").arg(id));
+            for (const QString &warning : job->warnings())
+                CliContext::warn(warning);
+        });
+        job->start();
     }
 
     void stop()
@@ -121,6 +142,7 @@ private:
     QTimer m_poll;
     QTimer m_signalCheck;
     QSet<QString> m_known;
+    QPointer<RecoveryJob> m_recovery;
     bool m_stopping = false;
     int m_failures = 0;
 };

@@ -96,7 +96,7 @@ void BackupJob::tryClaim()
 {
     if (m_failing || isFinished())
         return;
-    if (m_catalog->claimBackup(m_backupId, m_options.workerId)) {
+    if (m_catalog->claimBackup(m_backupId, m_options.workerId, std::max(1, m_options.heartbeatSeconds))) {
         m_claimed = true;
         reloadRecord();
         emit recordChanged(m_record);

@@ -68,6 +68,12 @@ void ServiceWorker::openEverything()
     connect(recovery, &Job::finished, this, [this, recovery] {
         for (const QString &id : recovery->recoveredIds())
             emitRecord(id);
+        // Recovery again every heartbeat period: a backup whose runner dies while the console
+        // is open must not stay In Progress on screen.
+        m_recoveryTimer = new QTimer(this);
+        m_recoveryTimer->setInterval(std::max(1, m_config.heartbeatSeconds) * 1000);
+        connect(m_recoveryTimer, &QTimer::timeout, this, &ServiceWorker::recoverInterrupted);
+        m_recoveryTimer->start();
         m_ready = true;
         emit ready();
         if (m_config.runSchedules) {
@@ -81,6 +87,23 @@ void ServiceWorker::openEverything()
     recovery->start();
 }
 
+void ServiceWorker::recoverInterrupted()
+{
+    if (!m_ready || m_shuttingDown || m_recovering)
+        return;
+    m_recovering = true;
+    auto *recovery = new RecoveryJob(m_catalog.get(), m_store.get(), m_config.heartbeatSeconds, this);
+    m_recovery = recovery;
+    connect(recovery, &Job::finished, this, [this, recovery] {
+        m_recovering = false;
+        if (m_shuttingDown)
+            return;
+        for (const QString &id : recovery->recoveredIds())
+            emitRecord(id);
+    });
+    recovery->start();
+}
+
 void ServiceWorker::shutdown()
 {
     if (m_shuttingDown)
@@ -88,6 +111,9 @@ void ServiceWorker::shutdown()
     m_shuttingDown = true;
     if (m_scheduleTimer)
         m_scheduleTimer->stop();
+    if (m_recoveryTimer)
+        m_recoveryTimer->stop();
+    delete m_recovery; // it uses the catalog and store released below
     if (m_queue)
         m_queue->cancelAll();
     // Whatever is still running is aborted synchronously: rows become Cancelled, uploads are

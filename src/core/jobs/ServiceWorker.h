@@ -75,6 +75,7 @@ private:
     void openEverything();
     void enqueueBackup(const BackupRecord &record);
     void runSchedules();
+    void recoverInterrupted();
     void emitRecord(const QString &backupId);
     void forwardProgress(const JobProgress &progress);
     void flushProgress();
@@ -90,6 +91,9 @@ private:
     std::unique_ptr<ObjectStore> m_store;
     JobQueue *m_queue = nullptr;
     QTimer *m_scheduleTimer = nullptr;
+    QTimer *m_recoveryTimer = nullptr;
+    bool m_recovering = false;
+    QPointer<Job> m_recovery;
     QHash<QString, QPointer<Job>> m_jobs; ///< jobId -> running job
 
     /// Progress sent to listeners at most this often per job (see forwardProgress()).
