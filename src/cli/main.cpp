@@ -5,6 +5,7 @@
 #include "util/Version.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -52,12 +53,19 @@ void printUsage(FILE *stream, bool withCommands)
 
 } // namespace
 
+void Cli::enableVerboseLogging()
+{
+    QLoggingCategory::setFilterRules(QStringLiteral("creodrop.*=true"));
+}
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("creodrop-backupctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("Creodrop"));
     QCoreApplication::setApplicationVersion(Version::string());
+    // QT_LOGGING_RULES still overrides this.
+    QLoggingCategory::setFilterRules(QStringLiteral("creodrop.*=false"));
 
     QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty()) {

@@ -1088,6 +1088,20 @@ bool Catalog::completeBackup(const QString &id, const QString &workerId, qint64 
     return true;
 }
 
+bool Catalog::releaseBackup(const QString &id, const QString &workerId)
+{
+    QSqlQuery q(db());
+    // A fourth ':' field makes WorkerIdentity::isGone() true on every host.
+    if (!exec(q,
+              QStringLiteral("UPDATE backups SET worker_id = ? WHERE id = ? AND worker_id = ? AND status = "
+                             "'in_progress'"),
+              { QString(workerId + QStringLiteral(":released")), id, workerId }))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(tr("Backup %1 is no longer in progress for this worker.").arg(id));
+    return true;
+}
+
 bool Catalog::failBackup(const QString &id, BackupStatus terminalStatus, const QString &errorText)
 {
     if (terminalStatus != BackupStatus::Failed && terminalStatus != BackupStatus::Cancelled)

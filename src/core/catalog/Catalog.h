@@ -135,6 +135,11 @@ public:
     /// In Progress -> Completed with the final sizes and hash.
     bool completeBackup(const QString &id, const QString &workerId, qint64 sizeBytes, qint64 rawSizeBytes,
                         const QString &sha256);
+    /// Gives up an In Progress backup owned by @p workerId without ending it: its worker id is
+    /// marked released, so once its heartbeat lapses recovery (in any process, this one too)
+    /// fails it and removes what it left in the bucket. For a runner that stopped but could not
+    /// confirm the removal of its upload: never Cancelled with parts left behind.
+    bool releaseBackup(const QString &id, const QString &workerId);
     /// Pending/In Progress -> Failed or Cancelled with a message.
     bool failBackup(const QString &id, BackupStatus terminalStatus, const QString &errorText);
     /// In Progress backups whose heartbeat is older than two of their own heartbeat periods

@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QVariant>
 
+#include <algorithm>
 #include <mysql.h>
 
 namespace {
@@ -34,7 +35,10 @@ bool MySqlSession::open(QString *error)
         *error = QStringLiteral("the QMYSQL driver is not available (install libqt6sql6-mysql)");
         return false;
     }
-    QStringList options{ QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=10") };
+    QStringList options{ QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(m_connectTimeout) };
+    if (m_readWriteTimeout > 0)
+        options << QStringLiteral("MYSQL_OPT_READ_TIMEOUT=%1").arg(m_readWriteTimeout)
+                << QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=%1").arg(m_readWriteTimeout);
     if (!m_endpoint.socket.isEmpty()) {
         options << QStringLiteral("UNIX_SOCKET=%1").arg(m_endpoint.socket);
         m_db.setHostName(QStringLiteral("localhost"));
@@ -65,6 +69,36 @@ bool MySqlSession::open(QString *error)
         return false;
     }
     return true;
+}
+
+void MySqlSession::setTimeouts(int connectSeconds, int readWriteSeconds)
+{
+    m_connectTimeout = std::max(1, connectSeconds);
+    m_readWriteTimeout = std::max(0, readWriteSeconds);
+}
+
+unsigned long MySqlSession::connectionId() const
+{
+    return m_handle ? mysql_thread_id(m_handle) : 0;
+}
+
+bool MySqlSession::killQuery(const MySqlEndpoint &endpoint, unsigned long connectionId, int connectSeconds,
+                             QString *error)
+{
+    if (connectionId == 0)
+        return true;
+    MySqlSession killer(endpoint, QStringLiteral("kill"));
+    killer.setTimeouts(connectSeconds, connectSeconds);
+    if (!killer.open(error))
+        return false;
+    QString why;
+    if (killer.exec(QStringLiteral("KILL QUERY %1").arg(connectionId).toUtf8(), &why))
+        return true;
+    // 1094 "Unknown thread id": the connection has already gone, so there is nothing to stop.
+    if (killer.lastServerErrno() == 1094)
+        return true;
+    *error = why;
+    return false;
 }
 
 QString MySqlSession::lastServerError() const

@@ -24,8 +24,17 @@ public:
     MySqlSession(const MySqlSession &) = delete;
     MySqlSession &operator=(const MySqlSession &) = delete;
 
+    /// Client-side timeouts in seconds, set before open(): connecting (default 10) and waiting
+    /// for the server to answer or accept data (0 = the driver's default, no limit).
+    void setTimeouts(int connectSeconds, int readWriteSeconds);
     /// Connects; on failure returns false with a one-line message naming the endpoint.
     bool open(QString *error);
+    /// The server's id of this connection (what KILL takes); 0 before open().
+    unsigned long connectionId() const;
+    /// Stops the statement connection @p connectionId is running, from a connection of its own
+    /// (bounded by @p connectSeconds to connect). An idle connection is left as it is.
+    static bool killQuery(const MySqlEndpoint &endpoint, unsigned long connectionId, int connectSeconds,
+                          QString *error);
     st_mysql *handle() const { return m_handle; }
 
     /// Runs @p sql and discards any results. On failure sets @p error to the server's message.
@@ -46,4 +55,6 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     st_mysql *m_handle = nullptr;
+    int m_connectTimeout = 10;
+    int m_readWriteTimeout = 0;
 };
