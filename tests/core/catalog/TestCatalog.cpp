@@ -35,6 +35,7 @@ private slots:
     void concurrentWritersAllSucceed();
     void staleBackupsFollowHeartbeat();
     void stalenessUsesEachRowsPeriod();
+    void outgrownStreamRaisesTheNextPlan();
     void heartbeatsUseTheCatalogClock();
     void backupsFilterAndOrder();
     void pinRemoveUpsert();
@@ -496,6 +497,26 @@ void TestCatalog::stalenessUsesEachRowsPeriod()
     expected.sort();
     QCOMPARE(ids, expected);
     QCOMPARE(catalog->staleBackups(40).size(), 1); // old is fresh for a 40 s fallback
+}
+
+void TestCatalog::outgrownStreamRaisesTheNextPlan()
+{
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    addDeveloperSite(*catalog);
+    QCOMPARE(catalog->expectedStreamBytes(QStringLiteral("shop"), Environment::Prod), -1);
+    const QString done = catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, {}).id;
+    QVERIFY(catalog->claimBackup(done, QStringLiteral("w"), 5));
+    QVERIFY(catalog->completeBackup(done, QStringLiteral("w"), 1000, 5000, QStringLiteral("ab")));
+    QCOMPARE(catalog->expectedStreamBytes(QStringLiteral("shop"), Environment::Prod), 1000);
+    m_clock.advance(10);
+    const QString grown = catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, {}).id;
+    QVERIFY(catalog->claimBackup(grown, QStringLiteral("w"), 5));
+    QVERIFY(catalog->setOutgrownBytes(grown, 50000));
+    QVERIFY(catalog->failBackup(grown, BackupStatus::Failed, QStringLiteral("outgrew")));
+    QCOMPARE(catalog->backup(grown)->outgrownBytes, 50000);
+    QCOMPARE(catalog->expectedStreamBytes(QStringLiteral("shop"), Environment::Prod), 50000);
+    QCOMPARE(catalog->expectedStreamBytes(QStringLiteral("shop"), Environment::Dev), -1);
 }
 
 void TestCatalog::heartbeatsUseTheCatalogClock()

@@ -365,8 +365,8 @@ private slots:
     void killedMidUploadBecomesInterrupted()
     {
         // The dev database starts empty: its first backup is small and completes, which gives
-        // the next one an expected size and so 5 MiB multipart parts. Then 6 MiB of random
-        // bytes (about 6 MiB gzipped, two parts) make the backup that gets killed.
+        // the next one an expected size and so 16 MiB multipart parts (the floor). Then 20 MiB
+        // of random bytes (about 20 MiB gzipped, two parts) make the backup that gets killed.
         const QString site = siteName(QStringLiteral("kill"));
         const QString db = TestServices::createScratchDatabase(QStringLiteral("jobkill") + catalogKind());
         QByteArray err;
@@ -376,7 +376,7 @@ private slots:
         addSite(site, { { QStringLiteral("dev"), db } });
         QVERIFY(!createBackup(site, QStringLiteral("dev")).isEmpty());
         QCOMPARE(TestServices::runMariaDbClient(
-                     { db }, "INSERT INTO blobs SELECT seq, RANDOM_BYTES(1024) FROM seq_1_to_6144;", nullptr, &err),
+                     { db }, "INSERT INTO blobs SELECT seq, RANDOM_BYTES(1024) FROM seq_1_to_20480;", nullptr, &err),
                  0);
 
         // The killed CLI talks to S3 through a proxy that holds CompleteMultipartUpload back:

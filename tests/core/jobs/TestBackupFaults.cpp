@@ -146,6 +146,7 @@ private slots:
         fast.timeoutMs = 10000;
         fast.minPartSize = 128 * 1024;
         fast.unknownSizePartSize = 128 * 1024;
+        fast.minStreamPartSize = 128 * 1024;
         m_proxied->setTransferOptions(fast);
 
         const QString site = addSite(QStringLiteral("dl"));
