@@ -590,6 +590,7 @@ bool Catalog::migrate(int targetVersion, QString *error)
                     return sqlError(tr("cannot record the migration progress"));
             }
             const QStringList &statements = steps.at(v - 1);
+            qCInfo(lcCatalog).noquote() << "migrating" << m_location.toString() << "to schema version" << v;
             for (int i = done; i < statements.size(); ++i) {
                 if (i > done && !begin())
                     return false;

@@ -565,9 +565,11 @@ void BackupJob::doAbort()
         m_pipe->abortRead();
     if (m_killTimer)
         m_killTimer->stop();
-    const bool uploadUnconfirmed = (m_upload && !m_uploadDone) || m_uploadLeft;
+    // Finishes the upload at once (onUploadFinished runs): its result names the multipart
+    // upload whose removal is only queued, if there is one.
     if (m_upload && !m_uploadDone)
-        m_upload->abort(); // only queues the removal of the upload
+        m_upload->abort();
+    const bool uploadUnconfirmed = m_uploadLeft;
     if (m_claimed && m_manifestStarted) {
         m_store->remove(Catalog::manifestKey(m_record.objectKey))->start();
         m_store->remove(m_record.objectKey)->start();

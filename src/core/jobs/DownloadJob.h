@@ -63,5 +63,6 @@ private:
     int m_attempt = 0;
     int m_maxAttempts = 5;
     QPointer<StoreJob> m_current;
+    QPointer<Job> m_check;
     JobProgress m_progress;
 };

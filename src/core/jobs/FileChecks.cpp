@@ -15,7 +15,32 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-QString FileChecks::sha256(const QString &path, QString *error)
+namespace {
+// A file whose reads fail once the cancel flag is set, so a long gzip test stops too.
+class CancellableFile : public QFile
+{
+public:
+    CancellableFile(const QString &path, const std::atomic<bool> *cancel)
+        : QFile(path)
+        , m_cancel(cancel)
+    { }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        if (m_cancel && m_cancel->load()) {
+            setErrorString(QStringLiteral("cancelled"));
+            return -1;
+        }
+        return QFile::readData(data, maxSize);
+    }
+
+private:
+    const std::atomic<bool> *m_cancel;
+};
+} // namespace
+
+QString FileChecks::sha256(const QString &path, QString *error, const std::atomic<bool> *cancel)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -27,6 +52,10 @@ QString FileChecks::sha256(const QString &path, QString *error)
     Sha256 hash;
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     for (;;) {
+        if (cancel && cancel->load()) {
+            *error = QStringLiteral("cancelled");
+            return {};
+        }
         const qint64 n = file.read(buffer.data(), buffer.size());
         if (n < 0) {
             *error = file.errorString();
@@ -39,9 +68,9 @@ QString FileChecks::sha256(const QString &path, QString *error)
     return QString::fromLatin1(hash.hexResult());
 }
 
-bool FileChecks::testGzip(const QString &path, QString *error)
+bool FileChecks::testGzip(const QString &path, QString *error, const std::atomic<bool> *cancel)
 {
-    QFile file(path);
+    CancellableFile file(path, cancel);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = file.errorString();
         return false;

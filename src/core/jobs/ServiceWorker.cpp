@@ -19,9 +19,11 @@
 #include "storage/S3ObjectStore.h"
 #include "storage/StoreJob.h"
 #include "util/Clock.h"
+#include "util/Logging.h"
 
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
+#include <QThread>
 #include <QTimer>
 
 ServiceWorker::ServiceWorker(const BackupServiceConfig &config, SecretStore *secrets, const Clock *clock)
@@ -102,6 +104,47 @@ void ServiceWorker::recoverInterrupted()
             emitRecord(id);
     });
     recovery->start();
+}
+
+void ServiceWorker::beginShutdown()
+{
+    if (m_stopping || m_shuttingDown) {
+        return;
+    }
+    m_stopping = true;
+    if (m_scheduleTimer)
+        m_scheduleTimer->stop();
+    if (m_recoveryTimer)
+        m_recoveryTimer->stop();
+    // Running backups are cancelled like with Cancel: the dump is stopped (KILL QUERY when it
+    // waits in the server), the upload removed and that confirmed, then the row is Cancelled.
+    // Whatever has not finished after ShutdownGraceMs is aborted by shutdown(), which leaves
+    // unconfirmed rows to recovery. Either way the service thread quits after that.
+    auto finishIfIdle = [this] {
+        for (const QPointer<Job> &job : std::as_const(m_jobs)) {
+            if (job && !job->isFinished())
+                return;
+        }
+        shutdown();
+        QThread::currentThread()->quit();
+    };
+    if (m_queue)
+        m_queue->dropWaiting(); // they stay Pending, as with a worker that stops
+    for (const QPointer<Job> &job : std::as_const(m_jobs)) {
+        if (!job)
+            continue;
+        connect(job, &Job::finished, this, finishIfIdle, Qt::QueuedConnection);
+        if (auto *backup = qobject_cast<BackupJob *>(job.data()))
+            backup->cancel();
+        else
+            job->abort();
+    }
+    QTimer::singleShot(ShutdownGraceMs, this, [this] {
+        qCWarning(lcJobs) << "jobs did not stop within" << ShutdownGraceMs << "ms; aborting them";
+        shutdown();
+        QThread::currentThread()->quit();
+    });
+    finishIfIdle();
 }
 
 void ServiceWorker::shutdown()

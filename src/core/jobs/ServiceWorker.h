@@ -34,6 +34,10 @@ public:
     /// Cancels queued and running jobs and releases catalog and store; called in the service
     /// thread before it quits.
     void shutdown();
+    /// Cancels the running jobs and waits for them (at most ShutdownGraceMs) in the service
+    /// thread's event loop, then shutdown() and quits the thread.
+    void beginShutdown();
+    static constexpr int ShutdownGraceMs = 10000;
 
     void refreshSites();
     void refreshBackups(const QString &siteId);
@@ -110,4 +114,5 @@ private:
     QTimer *m_progressTimer = nullptr;
     bool m_ready = false;
     bool m_shuttingDown = false;
+    bool m_stopping = false;
 };

@@ -543,7 +543,8 @@ void S3MultipartUploadJob::doAbort()
     // outlives every job of the store, and deletes itself when done. An upload still being
     // created is removed as soon as its id arrives. One whose removal fails is found by
     // listIncompleteUploads().
-    m_result.uploadId = m_uploadId; // its removal is only queued: not confirmed
+    // Its removal is only queued: not confirmed. An upload still being created may exist too.
+    m_result.uploadId = m_creating ? QStringLiteral("(being created)") : m_uploadId;
     qCInfo(lcStorage).noquote() << "abort of the upload of" << m_key << "queued";
     QObject *keeper = m_context.network;
     const S3Context context = m_context;

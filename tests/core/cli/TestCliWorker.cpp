@@ -114,6 +114,25 @@ private:
 
     QString prefix() const { return QStringLiteral("customers/%1/%2/").arg(m_customer, m_site); }
 
+    /// Raw SQL on the test's own SQLite catalog file.
+    bool runCatalogSql(const QString &sql) const
+    {
+        const QString name = QStringLiteral("raw-%1").arg(QCoreApplication::applicationPid());
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_home->filePath(QStringLiteral("catalog.sqlite")));
+            if (db.open()) {
+                QSqlQuery q(db);
+                ok = q.exec(sql) && q.numRowsAffected() == 1;
+                if (!ok)
+                    qWarning() << q.lastError().text();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
+    }
+
     /// A database whose first table holds more than one multipart part (17 MiB of random bytes,
     /// so the upload is running) and whose second table @p lock locks for writing: the dump
     /// then waits inside the server until the lock ends. The lock is held until @p lock closes.
@@ -250,6 +269,51 @@ private slots:
     {
         stopWhileDumpWaitsOnLock({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod") },
                                  SIGINT, 130, false);
+    }
+
+    void verboseWorkerLogsButNoSecrets()
+    {
+        // A backup whose runner died (another host, lapsed heartbeat) and a pending one: the
+        // verbose worker logs the recovery, the backup and its aborts/heartbeats to stderr,
+        // never a password or key.
+        Result r = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod"),
+                         QStringLiteral("--no-wait") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString dead = QString::fromUtf8(r.out).trimmed();
+        QVERIFY(runCatalogSql(QStringLiteral("UPDATE backups SET status = 'in_progress', worker_id = "
+                                             "'gone-host:4242:deadbeef', heartbeat_at = '2020-01-01T00:00:00.000Z', "
+                                             "heartbeat_seconds = 5 WHERE id = '%1'")
+                                  .arg(dead)));
+        r = cli({ QStringLiteral("worker"), QStringLiteral("--once") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(!r.err.contains("creodrop."), r.err.constData()); // quiet without --verbose
+        QVERIFY(runCatalogSql(QStringLiteral("UPDATE backups SET status = 'in_progress', error_text = NULL, "
+                                             "finished_at = NULL WHERE id = '%1'")
+                                  .arg(dead)));
+        r = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod"),
+                  QStringLiteral("--no-wait") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QProcess p;
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("CREODROP_HEARTBEAT_SECONDS"), QStringLiteral("1"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(CREODROP_CLI_PATH),
+                { QStringLiteral("worker"), QStringLiteral("--once"), QStringLiteral("--verbose") });
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(120000));
+        const QByteArray err = p.readAllStandardError();
+        const QByteArray out = p.readAllStandardOutput();
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY2(err.contains("creodrop.jobs: recovered interrupted backup"), err.constData());
+        QVERIFY2(err.contains("creodrop.catalog") || err.contains("creodrop.jobs"), err.constData());
+        const QByteArray mysqlPassword = TestServices::mysql().password.toUtf8();
+        const QByteArray s3Secret = TestServices::s3().secretAccessKey.toUtf8();
+        QVERIFY(mysqlPassword.size() >= 8 && s3Secret.size() >= 8);
+        for (const QByteArray &text : { err, out }) {
+            QVERIFY2(!text.contains(mysqlPassword), "the MySQL password was logged");
+            QVERIFY2(!text.contains(s3Secret), "the S3 secret key was logged");
+            QVERIFY(!text.contains("X-Amz-Signature"));
+        }
     }
 
     void workerOncePicksUpPendingBackup()
