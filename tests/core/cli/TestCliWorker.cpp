@@ -287,12 +287,13 @@ private slots:
         r = cli({ QStringLiteral("worker"), QStringLiteral("--once") });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(!r.err.contains("creodrop."), r.err.constData()); // quiet without --verbose
-        QVERIFY(runCatalogSql(QStringLiteral("UPDATE backups SET status = 'in_progress', error_text = NULL, "
-                                             "finished_at = NULL WHERE id = '%1'")
-                                  .arg(dead)));
         r = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod"),
                   QStringLiteral("--no-wait") });
         QVERIFY2(r.exitCode == 0, r.err.constData());
+        // Dead again (after the create: it would recover it first).
+        QVERIFY(runCatalogSql(QStringLiteral("UPDATE backups SET status = 'in_progress', error_text = NULL, "
+                                             "finished_at = NULL WHERE id = '%1'")
+                                  .arg(dead)));
         QProcess p;
         QProcessEnvironment env = environment();
         env.insert(QStringLiteral("CREODROP_HEARTBEAT_SECONDS"), QStringLiteral("1"));
