@@ -587,6 +587,39 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("svc-lock-") + kind());
     }
 
+    void cancelStopsADumpWaitingOnALock()
+    {
+        // Cancel in the jobs panel while the dump waits on another session's table lock.
+        auto store = secrets();
+        const QString site = siteId(QStringLiteral("lockcancel"));
+        auto service = startService(store.get(), site);
+        QVERIFY(service);
+        const QString lockName = QStringLiteral("svc-lock2-") + kind();
+        QSqlDatabase lock = TestServices::openMySql(lockName, m_dataDb);
+        QVERIFY(lock.isOpen());
+        QSqlQuery q(lock);
+        QVERIFY(q.exec(QStringLiteral("LOCK TABLES t WRITE")));
+        QSignalSpy changes(service.get(), &BackupService::backupChanged);
+        QSignalSpy finished(service.get(), &BackupService::jobFinished);
+        service->createBackup(site, Environment::Prod);
+        QVERIFY(changes.wait(10000));
+        const QString id = firstBackupId(changes);
+        QVERIFY(waitForStatus(changes, id, BackupStatus::InProgress).isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (q.exec(QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE STATE LIKE "
+                                   "'Waiting for table metadata lock%'")),
+             q.next() && q.value(0).toInt() > 0),
+            30000);
+        service->cancelJob(id);
+        // Generous: only a dump that ignores the cancel until the lock ends misses it.
+        QVERIFY(waitForStatus(changes, id, BackupStatus::Cancelled, 30000).isValid());
+        QVERIFY(finished.count() > 0 || finished.wait(10000));
+        QVERIFY(q.exec(QStringLiteral("UNLOCK TABLES")));
+        lock.close();
+        lock = QSqlDatabase();
+        QSqlDatabase::removeDatabase(lockName);
+    }
+
     void recoversInterruptedBackupsWhileRunning()
     {
         // A backup whose runner died on another host while the console is open: the service's
