@@ -5,6 +5,7 @@
 // Every test function has its own CREODROP_HOME and site, so they pass in any order and alone.
 #include "CliTestEnv.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -209,9 +210,12 @@ private:
             !CliTest::awsKeys(QStringLiteral("list-multipart-uploads"), prefix(), &listed).isEmpty(), 30000);
         QCOMPARE(show(id).value(QStringLiteral("status")).toString(), QStringLiteral("in_progress"));
 
+        QElapsedTimer sinceSignal;
+        sinceSignal.start();
         ::kill(static_cast<pid_t>(p.processId()), signal);
         // Generous: a hang is what this catches (the lock is held until the test ends).
         QVERIFY2(p.waitForFinished(30000), "the process did not stop while its dump waited on a lock");
+        qInfo("stopped %lld ms after the signal", sinceSignal.elapsed()); // reported, not asserted
         const QByteArray err = p.readAllStandardError();
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QVERIFY2(p.exitCode() == expectedExit, err.constData());
