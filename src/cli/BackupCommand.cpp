@@ -5,6 +5,7 @@
 #include "CommandGroup.h"
 #include "Commands.h"
 #include "JobsSession.h"
+#include "StopSignals.h"
 #include "jobs/BackupJob.h"
 #include "jobs/DeleteJob.h"
 #include "jobs/DownloadJob.h"
@@ -48,7 +49,19 @@ int backupCreate(CliArgs &args, const QStringList &input)
     }
     if (args.isSet(QStringLiteral("no-wait")))
         return Cli::Success;
-    return ctx.runJobOrReport(session->newBackupJob(record.id).get()) ? Cli::Success : Cli::Failure;
+    const auto job = session->newBackupJob(record.id);
+    // SIGINT/SIGTERM cancel the backup cleanly (dump stopped, upload removed and that
+    // confirmed, row Cancelled), then the exit code says which signal it was.
+    StopSignals stopSignals;
+    QObject::connect(&stopSignals, &StopSignals::stopRequested, job.get(), [&job] { job->cancel(); });
+    const bool ok = ctx.runJob(job.get());
+    if (StopSignals::received()) {
+        CliContext::fail(job->errorString());
+        return StopSignals::exitCode();
+    }
+    if (!ok)
+        return CliContext::fail(job->errorString());
+    return Cli::Success;
 }
 
 int backupDownload(CliArgs &args, const QStringList &input)
@@ -179,7 +192,8 @@ const CommandGroup &Cli::backupCommands()
                                 "backup runs in this process until it is completed (exit 0) or failed (exit 1, "
                                 "the reason on stderr); --no-wait only queues it as Pending for a "
                                 "'creodrop-backupctl worker'. --wait is accepted for compatibility (the "
-                                "default)."),
+                                "default). SIGINT or SIGTERM cancel the running backup cleanly, then exit "
+                                "130 or 143."),
               backupCreate },
             { "list", nullptr, "backup list SITE [--env E] [--status S] [--json] [--timing]",
               "list a site's backups, newest first",

@@ -3,6 +3,7 @@
 #include "CliArgs.h"
 #include "CliContext.h"
 #include "Commands.h"
+#include "JobsSession.h"
 
 #include <QElapsedTimer>
 #include <QTextStream>
@@ -35,6 +36,7 @@ int Cli::backupList(CliArgs &args, const QStringList &input)
     Catalog *catalog = ctx.openCatalog();
     if (!catalog)
         return Failure;
+    JobsSession::recoverIfNeeded(ctx);
     const QString siteId = args.positional(0);
     QElapsedTimer timer;
     timer.start();
@@ -74,6 +76,7 @@ int Cli::backupShow(CliArgs &args, const QStringList &input)
     Catalog *catalog = ctx.openCatalog();
     if (!catalog)
         return Failure;
+    JobsSession::recoverIfNeeded(ctx);
     const auto backup = catalog->backup(args.positional(0));
     if (!backup)
         return CliContext::fail(QStringLiteral("no backup \"%1\" in the catalog").arg(args.positional(0)));

@@ -260,6 +260,7 @@ QJsonObject CliContext::backupToJson(const BackupRecord &b)
         { QStringLiteral("pinned"), b.pinned },
         { QStringLiteral("worker_id"), textOrNull(b.workerId) },
         { QStringLiteral("heartbeat_at"), timeOrNull(b.heartbeatAt) },
+        { QStringLiteral("heartbeat_seconds"), b.heartbeatSeconds > 0 ? QJsonValue(b.heartbeatSeconds) : QJsonValue() },
     };
 }
 

@@ -38,4 +38,8 @@ int backupShow(CliArgs &args, const QStringList &input);
 /// QCoreApplication::translate("Cli", @p text).
 QString tr(const char *text);
 
+/// The core's logging categories (creodrop.*) are off by default, so stderr keeps its
+/// one-line-per-failure contract; --verbose turns them all on (main.cpp).
+void enableVerboseLogging();
+
 } // namespace Cli

@@ -21,30 +21,63 @@ std::unique_ptr<JobsSession> JobsSession::open(CliContext &ctx)
     session->m_catalog = ctx.openCatalog();
     if (!session->m_catalog)
         return nullptr;
-    BackupServiceConfig config = StoreFactory::configFromSettings(ctx.settings());
-    if (config.storageKind == QLatin1String("s3")) {
-        const auto secret = ctx.readSecret(SecretStore::s3SecretKey());
-        if (!secret) {
-            CliContext::fail(Cli::tr("Cannot read the storage secret key: %1").arg(ctx.lastError()));
-            return nullptr;
-        }
-        config.s3SecretAccessKey = *secret;
-    }
     QString error;
-    session->m_network = std::make_unique<QNetworkAccessManager>();
-    session->m_store = StoreFactory::create(config, session->m_network.get(), &error);
-    if (!session->m_store) {
+    if (!session->openStore(&error)) {
         CliContext::fail(error);
         return nullptr;
     }
     // Every process that opens the catalog fails the backups whose runner is gone.
-    RecoveryJob recovery(session->m_catalog, session->m_store.get(), WorkerIdentity::heartbeatSeconds());
-    ctx.runJob(&recovery);
+    session->recover();
+    return session;
+}
+
+void JobsSession::recover()
+{
+    RecoveryJob recovery(m_catalog, m_store.get(), WorkerIdentity::heartbeatSeconds());
+    m_ctx.runJob(&recovery);
     for (const QString &id : recovery.recoveredIds())
         CliContext::warn(Cli::tr("backup %1 was interrupted and is now failed").arg(id));
     for (const QString &warning : recovery.warnings())
         CliContext::warn(warning);
-    return session;
+}
+
+void JobsSession::recoverIfNeeded(CliContext &ctx)
+{
+    Catalog *catalog = ctx.openCatalog();
+    if (!catalog)
+        return;
+    // The common case costs one indexed query: the store (and its secret) is only opened when
+    // a backup's runner is gone and its heartbeat lapsed.
+    bool needed = false;
+    for (const BackupRecord &record : catalog->staleBackups(WorkerIdentity::heartbeatSeconds()))
+        needed = needed || WorkerIdentity::isGone(record.workerId);
+    if (!needed)
+        return;
+    std::unique_ptr<JobsSession> session(new JobsSession(ctx));
+    session->m_catalog = catalog;
+    QString error;
+    if (!session->openStore(&error)) {
+        // A read command still answers; the next command that can reach the store cleans up.
+        CliContext::warn(Cli::tr("An interrupted backup could not be cleaned up: %1").arg(error));
+        return;
+    }
+    session->recover();
+}
+
+bool JobsSession::openStore(QString *error)
+{
+    BackupServiceConfig config = StoreFactory::configFromSettings(m_ctx.settings());
+    if (config.storageKind == QLatin1String("s3")) {
+        const auto secret = m_ctx.readSecret(SecretStore::s3SecretKey());
+        if (!secret) {
+            *error = Cli::tr("Cannot read the storage secret key: %1").arg(m_ctx.lastError());
+            return false;
+        }
+        config.s3SecretAccessKey = *secret;
+    }
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_store = StoreFactory::create(config, m_network.get(), error);
+    return m_store != nullptr;
 }
 
 std::unique_ptr<BackupJob> JobsSession::newBackupJob(const QString &backupId) const

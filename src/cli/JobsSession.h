@@ -30,6 +30,12 @@ public:
     static std::unique_ptr<JobsSession> open(CliContext &ctx);
     ~JobsSession();
 
+    /// For read-only commands: fails the backups whose runner is gone (opening the store only
+    /// when there is one), so a listing never shows a dead backup In Progress.
+    static void recoverIfNeeded(CliContext &ctx);
+    /// Runs interrupted-backup recovery now (the worker loop calls it on every pass).
+    void recover();
+
     Catalog *catalog() const { return m_catalog; }
     ObjectStore *store() const { return m_store.get(); }
     /// A BackupJob for @p backupId run by this process: its worker id, CREODROP_HEARTBEAT_SECONDS.
@@ -37,6 +43,7 @@ public:
 
 private:
     explicit JobsSession(CliContext &ctx);
+    bool openStore(QString *error);
 
     CliContext &m_ctx;
     Catalog *m_catalog = nullptr; ///< owned by the CliContext

@@ -5,32 +5,26 @@
 #include "CommandGroup.h"
 #include "Commands.h"
 #include "JobsSession.h"
+#include "StopSignals.h"
 #include "catalog/RetentionPolicy.h"
 #include "jobs/BackupJob.h"
 #include "jobs/DeleteJob.h"
 #include "jobs/JobQueue.h"
+#include "jobs/RecoveryJob.h"
 #include "jobs/RescanJob.h"
 #include "jobs/Scheduler.h"
+#include "jobs/WorkerIdentity.h"
 #include "storage/ObjectStore.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 #include <QSet>
 #include <QTextStream>
 #include <QTimer>
 
-#include <atomic>
-#include <csignal>
-
 using Cli::tr;
 
 namespace {
-
-std::atomic<int> g_stopSignal{ 0 };
-
-void onStopSignal(int signal)
-{
-    g_stopSignal = signal;
-}
 
 /// The worker loop: schedules, then Pending backups through a JobQueue (one per environment,
 /// JobConcurrency across sites); polls the catalog so backups queued by other hosts are seen.
@@ -45,6 +39,7 @@ public:
     {
         connect(&m_queue, &JobQueue::jobFinished, this, [this](const QString &id, Job *job) {
             m_known.remove(id);
+            m_running.remove(id);
             if (job->succeeded())
                 CliContext::printLine(tr("backup %1 completed").arg(id));
             else
@@ -59,16 +54,14 @@ public:
         const int pollSeconds = qEnvironmentVariableIntValue("CREODROP_WORKER_POLL_SECONDS");
         m_poll.setInterval((pollSeconds > 0 ? pollSeconds : 5) * 1000);
         connect(&m_poll, &QTimer::timeout, this, &WorkerLoop::pass);
-        m_signalCheck.setInterval(200);
-        connect(&m_signalCheck, &QTimer::timeout, this, [this] {
-            if (g_stopSignal && !m_stopping)
+        connect(&m_signals, &StopSignals::stopRequested, this, [this] {
+            if (!m_stopping)
                 stop();
         });
     }
 
     void begin()
     {
-        m_signalCheck.start();
         pass();
         if (m_once) {
             if (m_queue.isIdle())
@@ -85,6 +78,7 @@ private:
     {
         if (m_stopping)
             return;
+        recover();
         QStringList problems;
         Scheduler scheduler(m_session.catalog(), m_ctx.clock(), CliContext::actor());
         for (const BackupRecord &record : scheduler.runDue(&problems))
@@ -98,8 +92,29 @@ private:
             m_known.insert(record.id);
             const QString id = record.id;
             m_queue.enqueue(record.siteId + QLatin1Char('/') + Environments::toString(record.environment), id,
-                            [this, id]() -> Job * { return m_session.newBackupJob(id).release(); });
+                            [this, id]() -> Job * {
+                                BackupJob *job = m_session.newBackupJob(id).release();
+                                m_running.insert(id, job);
+                                return job;
+                            });
         }
+    }
+
+    // Interrupted-backup recovery on every pass, without waiting for it (we are inside the
+    // event loop): backups of dead runners anywhere on the catalog become Failed.
+    void recover()
+    {
+        if (m_recovery)
+            return;
+        auto *job = new RecoveryJob(m_session.catalog(), m_session.store(), WorkerIdentity::heartbeatSeconds(), this);
+        m_recovery = job;
+        connect(job, &Job::finished, this, [job] {
+            for (const QString &id : job->recoveredIds())
+                CliContext::warn(tr("backup %1 was interrupted and is now failed").arg(id));
+            for (const QString &warning : job->warnings())
+                CliContext::warn(warning);
+        });
+        job->start();
     }
 
     void stop()
@@ -107,9 +122,18 @@ private:
         m_stopping = true;
         m_poll.stop();
         CliContext::printLine(tr("stopping: cancelling running backups"));
-        // Aborting is synchronous: rows become Cancelled and uploads are aborted, so nothing
-        // is left In Progress for the next process to find.
-        m_queue.cancelAll();
+        // Waiting backups are dropped (they stay Pending for the next worker). Running ones are
+        // cancelled asynchronously: the dump is stopped (KILL QUERY when it waits in the
+        // server), the upload removed and that confirmed, then the row becomes Cancelled. The
+        // loop ends when the queue is idle, or StopSignals' grace period ends the process.
+        for (const QString &id : QStringList(m_known.values())) {
+            if (!m_running.value(id))
+                m_queue.cancel(id);
+        }
+        for (const QPointer<BackupJob> &job : std::as_const(m_running)) {
+            if (job)
+                job->cancel();
+        }
         if (m_queue.isIdle())
             QCoreApplication::exit(0);
     }
@@ -119,8 +143,10 @@ private:
     bool m_once;
     JobQueue m_queue;
     QTimer m_poll;
-    QTimer m_signalCheck;
+    StopSignals m_signals;
+    QHash<QString, QPointer<BackupJob>> m_running;
     QSet<QString> m_known;
+    QPointer<RecoveryJob> m_recovery;
     bool m_stopping = false;
     int m_failures = 0;
 };
@@ -213,14 +239,15 @@ int catalogRescan(CliArgs &args, const QStringList &input)
 int worker(CliArgs &args, const QStringList &input)
 {
     args.flag(QStringLiteral("once"));
+    args.flag(QStringLiteral("verbose"));
     if (!args.parse(input, 0, 0))
         return args.exitCode();
+    if (args.isSet(QStringLiteral("verbose")))
+        Cli::enableVerboseLogging();
     CliContext ctx;
     auto session = JobsSession::open(ctx);
     if (!session)
         return Cli::Failure;
-    std::signal(SIGTERM, onStopSignal);
-    std::signal(SIGINT, onStopSignal);
     WorkerLoop loop(ctx, *session, args.isSet(QStringLiteral("once")));
     QTimer::singleShot(0, &loop, [&loop] { loop.begin(); });
     QCoreApplication::exec();
@@ -280,12 +307,14 @@ const CommandGroup &Cli::workerCommand()
     static const CommandGroup group(
         "worker", "run due schedules and pending backups headless",
         {
-            { "", nullptr, "worker [--once]", "run until SIGTERM, or one pass with --once",
+            { "", nullptr, "worker [--once] [--verbose]", "run until SIGTERM, or one pass with --once",
               QT_TRANSLATE_NOOP("Cli",
                                 "Runs due schedules and the Pending backups anyone sharing the catalog "
-                                "requested, until SIGTERM or SIGINT (running backups are cancelled cleanly). "
+                                "requested, until SIGTERM or SIGINT (running backups are cancelled cleanly "
+                                "within seconds, even a dump waiting on a table lock). "
                                 "--once: one pass, then exit when its backups ended. "
-                                "CREODROP_WORKER_POLL_SECONDS sets the poll period (5)."),
+                                "--verbose: log retries, heartbeats, recoveries and aborts to stderr (the "
+                                "journal). CREODROP_WORKER_POLL_SECONDS sets the poll period (5)."),
               worker },
         });
     return group;

@@ -5,6 +5,7 @@
 #include "util/Version.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <csignal>
@@ -54,6 +55,11 @@ void printUsage(FILE *stream, bool withCommands)
 
 } // namespace
 
+void Cli::enableVerboseLogging()
+{
+    QLoggingCategory::setFilterRules(QStringLiteral("creodrop.*=true"));
+}
+
 int main(int argc, char *argv[])
 {
     // Before anything creates a file: what Qt and SQLite create themselves (settings' lock
@@ -66,6 +72,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("creodrop-backupctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("Creodrop"));
     QCoreApplication::setApplicationVersion(Version::string());
+    // QT_LOGGING_RULES still overrides this.
+    QLoggingCategory::setFilterRules(QStringLiteral("creodrop.*=false"));
 
     QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty()) {

@@ -171,17 +171,45 @@ async function abortMultipartUpload(ctx, next) {
   ctx.status = 204;
 }
 
-// Register both as routes, then move them right behind s3rver's authentication layer: the router
+// CompleteMultipartUpload of an upload that no longer exists (completed or aborted) answers
+// 404 NoSuchUpload, as S3 and R2 do; s3rver itself answers 500. A client whose Complete
+// response was lost sees this on its retry.
+async function completeMultipartUpload(ctx, next) {
+  if (!('uploadId' in ctx.query)) return next();
+  await requireBucket(ctx);
+  const id = String(ctx.query.uploadId);
+  const dir = path.join(uploadsDir(ctx, ctx.params.bucket), id);
+  let key = null;
+  if (/^[0-9a-f]+$/.test(id)) {
+    try {
+      key = await fs.promises.readFile(path.join(dir, 'key'), 'utf8');
+    } catch (err) {
+      if (err.code !== 'ENOENT') throw err;
+    }
+  }
+  if (key !== ctx.params.key) {
+    throw new S3Error(
+      'NoSuchUpload',
+      'The specified upload does not exist. The upload ID may be invalid, or the upload may have ' +
+        'been aborted or completed.',
+      { UploadId: id },
+    );
+  }
+  return next();
+}
+
+// Register them as routes, then move them right behind s3rver's authentication layer: the router
 // runs the matching layers in stack order, and the built-in handlers after them would refuse.
 {
   const before = router.stack.length;
   router.get('/:bucket', listMultipartUploads);
   router.delete('/:bucket/:key+', abortMultipartUpload);
+  router.post('/:bucket/:key+', completeMultipartUpload);
   const added = router.stack.splice(before);
   const auth = router.stack.findIndex((layer) =>
     layer.stack.some((fn) => fn.name === 'authentication'),
   );
-  if (auth < 0 || added.length !== 2) {
+  if (auth < 0 || added.length !== 3) {
     console.error('launcher: cannot find the authentication layer of s3rver\'s router');
     process.exit(1);
   }

@@ -51,7 +51,9 @@ struct BackupRecord
     QString objectKey;
     QString errorText;
     QString workerId;
-    QDateTime heartbeatAt; ///< UTC
+    QDateTime heartbeatAt; ///< UTC, on the catalog's heartbeat clock (Catalog::heartbeatClockNow)
+    int heartbeatSeconds = 0; ///< the runner's heartbeat period; 0 when unknown (older rows)
+    qint64 outgrownBytes = -1; ///< failed because the stream outgrew its part size here
     bool pinned = false;
 
     bool isValid() const { return !id.isEmpty(); }

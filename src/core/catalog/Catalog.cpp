@@ -3,6 +3,7 @@
 #include "Catalog.h"
 
 #include "util/Clock.h"
+#include "util/Logging.h"
 #include "util/PrivateFiles.h"
 
 #include <QCoreApplication>
@@ -100,7 +101,10 @@ QString envName(Environment e)
 // v2: schedules and the audit log; backups gain pinned and heartbeat_at.
 // v3: per-environment claim lock rows (serialize claims on MySQL) and the indexes that keep
 //     status scans and the "All environments" view fast on large catalogs.
-// v4 (TLS): environments gain the dump connection's TLS mode and CA file; existing rows get
+// v4: backups record their runner's heartbeat period (staleness is judged per row, so runners
+//     with other periods are never failed early) and the stream size that outgrew the planned
+//     multipart part size (the next backup of the environment plans larger parts).
+// v5: environments gain the dump connection's TLS mode and CA file; existing rows get
 //     "preferred", which encrypts when the server offers TLS, as before the columns existed.
 const QVector<QStringList> &migrationSteps()
 {
@@ -145,6 +149,10 @@ const QVector<QStringList> &migrationSteps()
             QStringLiteral("CREATE INDEX idx_backups_site_created ON backups (site_id, created_at)"),
         },
         {
+            QStringLiteral("ALTER TABLE backups ADD COLUMN heartbeat_seconds INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE backups ADD COLUMN outgrown_bytes BIGINT NOT NULL DEFAULT -1"),
+        },
+        {
             QStringLiteral("ALTER TABLE environments ADD COLUMN tls_mode VARCHAR(16) NOT NULL DEFAULT 'preferred'"),
             QStringLiteral("ALTER TABLE environments ADD COLUMN tls_ca VARCHAR(1024) NOT NULL DEFAULT ''"),
         },
@@ -163,9 +171,13 @@ QString dialect(QString sql, bool mysql)
     return sql;
 }
 
+// The MySQL server's UTC time in the catalog's text format: heartbeats are written and judged
+// on the server's clock, one clock for every host sharing the catalog.
+const char kServerNow[] = "CONCAT(LEFT(DATE_FORMAT(UTC_TIMESTAMP(3), '%Y-%m-%dT%H:%i:%s.%f'), 23), 'Z')";
+
 const char kBackupColumns[] = "id, site_id, customer, env, type, status, created_at, started_at, finished_at, "
                               "created_by, size_bytes, raw_size_bytes, sha256, object_key, error_text, worker_id, "
-                              "heartbeat_at, pinned";
+                              "heartbeat_at, pinned, heartbeat_seconds, outgrown_bytes";
 
 BackupRecord backupFromQuery(const QSqlQuery &q)
 {
@@ -188,6 +200,8 @@ BackupRecord backupFromQuery(const QSqlQuery &q)
     r.workerId = q.value(15).toString();
     r.heartbeatAt = fromTs(q.value(16));
     r.pinned = q.value(17).toInt() != 0;
+    r.heartbeatSeconds = q.value(18).toInt();
+    r.outgrownBytes = q.value(19).toLongLong();
     return r;
 }
 
@@ -470,6 +484,36 @@ bool Catalog::connect(QString *error)
     return true;
 }
 
+namespace {
+// Test hook: stop a migration after this many statements, as if the process died there.
+std::atomic<int> s_migrationStopAfter{ -1 };
+
+// A statement whose effect is already in the schema: on MySQL, where DDL commits on its own, a
+// process may die between a statement and the record of it, and the next run repeats it.
+bool alreadyApplied(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    if (code == QLatin1String("1050") || code == QLatin1String("1060") || code == QLatin1String("1061"))
+        return true;
+    const QString text = error.databaseText();
+    return text.contains(QLatin1String("duplicate column name"), Qt::CaseInsensitive)
+        || text.contains(QLatin1String("already exists"), Qt::CaseInsensitive);
+}
+} // namespace
+
+void Catalog::setMigrationStopAfterForTests(int statements)
+{
+    s_migrationStopAfter = statements;
+}
+
+int Catalog::migrationStatementCount(int version)
+{
+    int n = 0;
+    for (int v = 1; v <= std::min(version, latestSchemaVersion()); ++v)
+        n += int(migrationSteps().at(v - 1).size());
+    return n;
+}
+
 bool Catalog::migrate(int targetVersion, QString *error)
 {
     QSqlDatabase d = db();
@@ -480,24 +524,51 @@ bool Catalog::migrate(int targetVersion, QString *error)
         return false;
     };
 
-    // Serialize migrations between processes opening the same catalog at once.
+    // Serialize migrations between processes opening the same catalog at once. On SQLite each
+    // statement runs in its own BEGIN IMMEDIATE transaction below, together with its progress
+    // record; on MySQL a named lock does it (DDL commits implicitly there).
     if (mysql) {
         if (!q.exec(QStringLiteral("SELECT GET_LOCK('creodrop_catalog_migrate', 60)")) || !q.next()
             || q.value(0).toInt() != 1)
             return sqlError(tr("cannot lock the catalog for migration"));
-    } else if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-        return sqlError(tr("cannot lock the catalog for migration"));
     }
+    bool inTransaction = false;
+    auto begin = [&]() {
+        if (mysql)
+            return true;
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return sqlError(tr("cannot lock the catalog for migration"));
+        inTransaction = true;
+        return true;
+    };
+    auto commit = [&]() {
+        if (mysql || !inTransaction)
+            return true;
+        inTransaction = false;
+        if (!q.exec(QStringLiteral("COMMIT")))
+            return sqlError(tr("cannot commit the migration"));
+        return true;
+    };
 
+    // Progress is recorded per statement (schema_migration: the version being migrated to and
+    // how many of its statements are done), because neither SQLite nor MySQL 8 has ADD COLUMN
+    // IF NOT EXISTS: a migration interrupted half-way resumes after its last finished statement.
     bool ok = [&]() {
+        if (!begin())
+            return false;
         if (!q.exec(dialect(
                 QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)%ENGINE%"), mysql)))
             return sqlError(tr("cannot create schema_version"));
+        if (!q.exec(dialect(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER NOT NULL "
+                                           "PRIMARY KEY, statements_done INTEGER NOT NULL)%ENGINE%"),
+                            mysql)))
+            return sqlError(tr("cannot create schema_migration"));
         if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")))
             return sqlError(tr("cannot read the schema version"));
-        int current = q.next() && !q.value(0).isNull() ? q.value(0).toInt() : 0;
-        if (current == 0 && !q.exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (0)")))
+        int current = q.next() && !q.value(0).isNull() ? q.value(0).toInt() : -1;
+        if (current < 0 && !q.exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (0)")))
             return sqlError(tr("cannot initialise schema_version"));
+        current = std::max(current, 0);
         if (current > latestSchemaVersion()) {
             *error = tr("the catalog has schema version %1, newer than this program understands (%2): "
                         "update Creodrop Backups.")
@@ -505,18 +576,72 @@ bool Catalog::migrate(int targetVersion, QString *error)
                          .arg(latestSchemaVersion());
             return false;
         }
+        if (!commit())
+            return false;
         const QVector<QStringList> &steps = migrationSteps();
+        int executed = 0;
+        bool firstOfRun = true;
         for (int v = current + 1; v <= targetVersion; ++v) {
-            for (const QString &statement : steps.at(v - 1)) {
-                if (!q.exec(dialect(statement, mysql)))
-                    return sqlError(tr("migration to version %1 failed").arg(v));
+            if (!begin())
+                return false;
+            // Another process may have migrated meanwhile (SQLite locks per statement).
+            if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) || !q.next())
+                return sqlError(tr("cannot read the schema version"));
+            if (q.value(0).toInt() >= v) {
+                if (!commit())
+                    return false;
+                continue;
             }
-            // MySQL commits DDL implicitly, so the version is recorded after every step: an
-            // interrupted migration resumes at the step that did not finish.
+            q.prepare(QStringLiteral("SELECT statements_done FROM schema_migration WHERE version = ?"));
+            q.addBindValue(v);
+            if (!q.exec())
+                return sqlError(tr("cannot read the migration progress"));
+            int done = 0;
+            if (q.next()) {
+                done = q.value(0).toInt();
+                if (done > 0)
+                    qCInfo(lcCatalog) << "resuming the migration to version" << v << "after statement" << done;
+            } else {
+                q.prepare(QStringLiteral("INSERT INTO schema_migration (version, statements_done) VALUES (?, 0)"));
+                q.addBindValue(v);
+                if (!q.exec())
+                    return sqlError(tr("cannot record the migration progress"));
+            }
+            const QStringList &statements = steps.at(v - 1);
+            qCInfo(lcCatalog).noquote() << "migrating" << m_location.toString() << "to schema version" << v;
+            for (int i = done; i < statements.size(); ++i) {
+                if (i > done && !begin())
+                    return false;
+                if (!q.exec(dialect(statements.at(i), mysql))) {
+                    if (!(firstOfRun && alreadyApplied(q.lastError())))
+                        return sqlError(tr("migration to version %1 failed").arg(v));
+                    qCInfo(lcCatalog) << "migration statement" << i + 1 << "of version" << v << "was already applied";
+                }
+                firstOfRun = false;
+                q.prepare(QStringLiteral("UPDATE schema_migration SET statements_done = ? WHERE version = ?"));
+                q.addBindValue(i + 1);
+                q.addBindValue(v);
+                if (!q.exec())
+                    return sqlError(tr("cannot record the migration progress"));
+                if (i + 1 < statements.size() && !commit())
+                    return false;
+                if (++executed == s_migrationStopAfter.load() && i + 1 < statements.size()) {
+                    *error = QStringLiteral("migration stopped after %1 statements (test hook)").arg(executed);
+                    return false;
+                }
+            }
+            // On SQLite the version is recorded in the transaction of the last statement.
             q.prepare(QStringLiteral("UPDATE schema_version SET version = ?"));
             q.addBindValue(v);
             if (!q.exec())
                 return sqlError(tr("cannot record schema version %1").arg(v));
+            if (!commit())
+                return false;
+            firstOfRun = false;
+            if (executed == s_migrationStopAfter.load()) {
+                *error = QStringLiteral("migration stopped after %1 statements (test hook)").arg(executed);
+                return false;
+            }
         }
         return true;
     }();
@@ -524,7 +649,7 @@ bool Catalog::migrate(int targetVersion, QString *error)
     QSqlQuery unlock(d);
     if (mysql)
         unlock.exec(QStringLiteral("SELECT RELEASE_LOCK('creodrop_catalog_migrate')"));
-    else
+    else if (inTransaction)
         unlock.exec(ok ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"));
     return ok;
 }
@@ -868,7 +993,7 @@ QVector<BackupRecord> Catalog::backupsWithStatus(BackupStatus status) const
     return result;
 }
 
-bool Catalog::claimBackup(const QString &id, const QString &workerId)
+bool Catalog::claimBackup(const QString &id, const QString &workerId, int heartbeatSeconds)
 {
     const std::optional<BackupRecord> r = backup(id);
     if (!r)
@@ -878,24 +1003,26 @@ bool Catalog::claimBackup(const QString &id, const QString &workerId)
         return false;
     }
     if (isMySql())
-        return claimBackupMySql(id, workerId, *r);
+        return claimBackupMySql(id, workerId, heartbeatSeconds, *r);
 
     // SQLite runs one writer at a time and a statement is atomic, so the check and the update
     // in one statement cannot interleave with another claim.
     const QVariant at = ts(now());
     QSqlQuery q(db());
-    if (!exec(
-            q,
-            QStringLiteral("UPDATE backups SET status = 'in_progress', worker_id = ?, started_at = ?, heartbeat_at = ? "
-                           "WHERE id = ? AND status = 'pending' AND NOT EXISTS (SELECT 1 FROM backups AS other "
-                           "WHERE other.site_id = ? AND other.env = ? AND other.status = 'in_progress')"),
-            { workerId, at, at, id, r->siteId, envName(r->environment) }))
+    if (!exec(q,
+              QStringLiteral(
+                  "UPDATE backups SET status = 'in_progress', worker_id = ?, started_at = ?, heartbeat_at = ?, "
+                  "heartbeat_seconds = ? WHERE id = ? AND status = 'pending' AND NOT EXISTS (SELECT 1 FROM "
+                  "backups AS other WHERE other.site_id = ? AND other.env = ? AND other.status = "
+                  "'in_progress')"),
+              { workerId, at, at, std::max(0, heartbeatSeconds), id, r->siteId, envName(r->environment) }))
         return false;
     m_lastError.clear();
     return q.numRowsAffected() == 1;
 }
 
-bool Catalog::claimBackupMySql(const QString &id, const QString &workerId, const BackupRecord &record)
+bool Catalog::claimBackupMySql(const QString &id, const QString &workerId, int heartbeatSeconds,
+                               const BackupRecord &record)
 {
     // MySQL cannot read the updated table in an UPDATE's subquery, and a plain read would not
     // see a concurrent claim. So claims of one environment are serialized on its env_locks row
@@ -926,8 +1053,9 @@ bool Catalog::claimBackupMySql(const QString &id, const QString &workerId, const
         if (ok && q.next() && q.value(0).toInt() == 0) {
             const QVariant at = ts(now());
             ok = step(QStringLiteral("UPDATE backups SET status = 'in_progress', worker_id = ?, started_at = ?, "
-                                     "heartbeat_at = ? WHERE id = ? AND status = 'pending'"),
-                      { workerId, at, at, id });
+                                     "heartbeat_at = %1, heartbeat_seconds = ? WHERE id = ? AND status = 'pending'")
+                          .arg(QLatin1String(kServerNow)),
+                      { workerId, at, std::max(0, heartbeatSeconds), id });
             claimed = ok && q.numRowsAffected() == 1;
         }
         if (ok && d.commit()) {
@@ -944,14 +1072,28 @@ bool Catalog::claimBackupMySql(const QString &id, const QString &workerId, const
 bool Catalog::heartbeat(const QString &id, const QString &workerId)
 {
     QSqlQuery q(db());
-    if (!exec(q,
-              QStringLiteral("UPDATE backups SET heartbeat_at = ? WHERE id = ? AND worker_id = ? AND status = "
-                             "'in_progress'"),
-              { ts(now()), id, workerId }))
+    const QString sql
+        = QStringLiteral("UPDATE backups SET heartbeat_at = %1 WHERE id = ? AND worker_id = ? AND status = "
+                         "'in_progress'")
+              .arg(isMySql() ? QLatin1String(kServerNow) : QLatin1String("?"));
+    QVariantList binds{ id, workerId };
+    if (!isMySql())
+        binds.prepend(ts(now()));
+    if (!exec(q, sql, binds))
         return false;
     if (q.numRowsAffected() != 1)
         return fail(tr("Backup %1 is no longer in progress for this worker.").arg(id));
     return true;
+}
+
+QDateTime Catalog::heartbeatClockNow() const
+{
+    if (!isMySql())
+        return now();
+    QSqlQuery q(db());
+    if (!exec(q, QStringLiteral("SELECT %1").arg(QLatin1String(kServerNow))) || !q.next())
+        return {};
+    return fromTs(q.value(0));
 }
 
 bool Catalog::completeBackup(const QString &id, const QString &workerId, qint64 sizeBytes, qint64 rawSizeBytes,
@@ -966,6 +1108,20 @@ bool Catalog::completeBackup(const QString &id, const QString &workerId, qint64 
         return false;
     if (q.numRowsAffected() != 1)
         return fail(tr("Backup %1 is no longer in progress for this worker; not marked completed.").arg(id));
+    return true;
+}
+
+bool Catalog::releaseBackup(const QString &id, const QString &workerId)
+{
+    QSqlQuery q(db());
+    // A fourth ':' field makes WorkerIdentity::isGone() true on every host.
+    if (!exec(q,
+              QStringLiteral("UPDATE backups SET worker_id = ? WHERE id = ? AND worker_id = ? AND status = "
+                             "'in_progress'"),
+              { QString(workerId + QStringLiteral(":released")), id, workerId }))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(tr("Backup %1 is no longer in progress for this worker.").arg(id));
     return true;
 }
 
@@ -984,19 +1140,56 @@ bool Catalog::failBackup(const QString &id, BackupStatus terminalStatus, const Q
     return true;
 }
 
-QVector<BackupRecord> Catalog::staleBackups(int staleSeconds) const
+QVector<BackupRecord> Catalog::staleBackups(int fallbackHeartbeatSeconds) const
 {
     QVector<BackupRecord> result;
     QSqlQuery q(db());
     if (!exec(q,
-              QStringLiteral("SELECT %1 FROM backups WHERE status = 'in_progress' "
-                             "AND (heartbeat_at IS NULL OR heartbeat_at < ?) ORDER BY created_at")
-                  .arg(QLatin1String(kBackupColumns)),
-              { ts(now().addSecs(-staleSeconds)) }))
+              QStringLiteral("SELECT %1 FROM backups WHERE status = 'in_progress' ORDER BY created_at")
+                  .arg(QLatin1String(kBackupColumns))))
         return result;
+    QVector<BackupRecord> running;
     while (q.next())
-        result.append(backupFromQuery(q));
+        running.append(backupFromQuery(q));
+    if (running.isEmpty())
+        return result;
+    // Judged on the clock the heartbeats were written with, against each row's own period:
+    // a host with a skewed clock or a longer period never fails another's healthy backup.
+    const QDateTime at = heartbeatClockNow();
+    if (!at.isValid())
+        return result;
+    for (const BackupRecord &r : std::as_const(running)) {
+        const int period = r.heartbeatSeconds > 0 ? r.heartbeatSeconds : std::max(1, fallbackHeartbeatSeconds);
+        if (!r.heartbeatAt.isValid() || r.heartbeatAt < at.addSecs(-2 * qint64(period)))
+            result.append(r);
+    }
     return result;
+}
+
+bool Catalog::setOutgrownBytes(const QString &id, qint64 bytes)
+{
+    QSqlQuery q(db());
+    if (!exec(q, QStringLiteral("UPDATE backups SET outgrown_bytes = ? WHERE id = ?"), { bytes, id }))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(tr("Backup %1 does not exist.").arg(id));
+    return true;
+}
+
+qint64 Catalog::expectedStreamBytes(const QString &siteId, Environment env) const
+{
+    const std::optional<BackupRecord> last = newestBackup(siteId, env, std::nullopt, { BackupStatus::Completed });
+    qint64 bytes = last ? last->sizeBytes : -1;
+    // A stream that outgrew its parts since the last completed backup counts too: otherwise
+    // the next run would plan the same parts and fail the same way.
+    QSqlQuery q(db());
+    if (exec(
+            q,
+            QStringLiteral("SELECT MAX(outgrown_bytes) FROM backups WHERE site_id = ? AND env = ? AND created_at >= ?"),
+            { siteId, envName(env), last ? ts(last->createdAt) : QVariant(QStringLiteral("")) })
+        && q.next() && !q.value(0).isNull())
+        bytes = std::max(bytes, q.value(0).toLongLong());
+    return bytes;
 }
 
 bool Catalog::setPinned(const QString &id, bool pinned)

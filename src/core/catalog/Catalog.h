@@ -82,6 +82,11 @@ public:
     /// latestSchemaVersion()). For migration tests; the catalog API itself assumes the latest.
     static std::unique_ptr<Catalog> openAtVersion(const CatalogLocation &location, const Clock *clock, int version,
                                                   QString *error);
+    /// Migration tests: the next migrations stop (fail, keeping what was done, as a killed
+    /// process would) after @p statements statements; -1 turns it off.
+    static void setMigrationStopAfterForTests(int statements);
+    /// How many migration statements lead from an empty catalog to @p version.
+    static int migrationStatementCount(int version);
 
     // --- sites and environments
     bool addSite(const Site &site);
@@ -117,17 +122,37 @@ public:
     QVector<BackupRecord> backupsWithStatus(BackupStatus status) const;
     /// Pending -> In Progress for @p workerId, only if still Pending and no other backup of the
     /// same environment is In Progress. Returns false (no error) if someone else won.
-    bool claimBackup(const QString &id, const QString &workerId);
-    /// Renews the heartbeat of an In Progress backup owned by @p workerId.
+    /// @p heartbeatSeconds is the claimer's heartbeat period, recorded in the row: others judge
+    /// its staleness by it.
+    bool claimBackup(const QString &id, const QString &workerId, int heartbeatSeconds = 0);
+    /// Renews the heartbeat of an In Progress backup owned by @p workerId. The time written is
+    /// heartbeatClockNow().
     bool heartbeat(const QString &id, const QString &workerId);
+    /// The clock heartbeats are written and judged with: the MySQL server's UTC time (one clock
+    /// for every host sharing the catalog), the injected Clock on SQLite (a local file, one
+    /// host). Invalid on a catalog error.
+    QDateTime heartbeatClockNow() const;
     /// In Progress -> Completed with the final sizes and hash.
     bool completeBackup(const QString &id, const QString &workerId, qint64 sizeBytes, qint64 rawSizeBytes,
                         const QString &sha256);
+    /// Gives up an In Progress backup owned by @p workerId without ending it: its worker id is
+    /// marked released, so once its heartbeat lapses recovery (in any process, this one too)
+    /// fails it and removes what it left in the bucket. For a runner that stopped but could not
+    /// confirm the removal of its upload: never Cancelled with parts left behind.
+    bool releaseBackup(const QString &id, const QString &workerId);
     /// Pending/In Progress -> Failed or Cancelled with a message.
     bool failBackup(const QString &id, BackupStatus terminalStatus, const QString &errorText);
-    /// In Progress backups whose heartbeat is older than @p staleSeconds: candidates for
-    /// "interrupted". The caller checks the worker is gone, aborts uploads, then failBackup().
-    QVector<BackupRecord> staleBackups(int staleSeconds) const;
+    /// In Progress backups whose heartbeat is older than two of their own heartbeat periods
+    /// (@p fallbackHeartbeatSeconds for rows that did not record one), judged on
+    /// heartbeatClockNow(): candidates for "interrupted". The caller checks the worker is gone,
+    /// aborts uploads, then failBackup().
+    QVector<BackupRecord> staleBackups(int fallbackHeartbeatSeconds) const;
+    /// Remembers that backup @p id failed because its stream outgrew the planned part size at
+    /// @p bytes; expectedStreamBytes() plans the next one from it.
+    bool setOutgrownBytes(const QString &id, qint64 bytes);
+    /// The size to plan a new backup's upload for: the newest completed backup's size, or a
+    /// larger stream that outgrew its parts since; -1 when nothing is known.
+    qint64 expectedStreamBytes(const QString &siteId, Environment env) const;
     bool setPinned(const QString &id, bool pinned);
     bool removeBackup(const QString &id);
     /// Inserts or repairs a row from a manifest (rescan). Existing Completed rows are kept.
@@ -160,7 +185,7 @@ private:
     QSqlDatabase db() const;
     QDateTime now() const;
     bool exec(QSqlQuery &query, const QString &sql, const QVariantList &binds = {}) const;
-    bool claimBackupMySql(const QString &id, const QString &workerId, const BackupRecord &record);
+    bool claimBackupMySql(const QString &id, const QString &workerId, int heartbeatSeconds, const BackupRecord &record);
 
     CatalogLocation m_location;
     const Clock *m_clock;

@@ -8,9 +8,11 @@
 #include "WorkerIdentity.h"
 #include "catalog/Catalog.h"
 #include "storage/ObjectStore.h"
+#include "storage/S3MultipartUploadJob.h"
 #include "storage/StoreJob.h"
 #include "util/BoundedPipe.h"
 #include "util/Clock.h"
+#include "util/Logging.h"
 #include "util/Version.h"
 
 #include <QThread>
@@ -38,6 +40,10 @@ BackupJob::~BackupJob()
     m_cancel = true;
     if (m_pipe)
         m_pipe->abortRead();
+    if (!m_dumpDone && m_worker) {
+        QString ignored;
+        m_worker->killRunningQuery(&ignored);
+    }
     stopThread();
 }
 
@@ -96,7 +102,7 @@ void BackupJob::tryClaim()
 {
     if (m_failing || isFinished())
         return;
-    if (m_catalog->claimBackup(m_backupId, m_options.workerId)) {
+    if (m_catalog->claimBackup(m_backupId, m_options.workerId, std::max(1, m_options.heartbeatSeconds))) {
         m_claimed = true;
         reloadRecord();
         emit recordChanged(m_record);
@@ -169,12 +175,11 @@ void BackupJob::startPipeline(const QString &password)
     MySqlEndpoint endpoint = m_envConfig->endpoint;
     endpoint.password = password;
 
-    // Part size follows the expected size; the last completed backup is the best guess, with
-    // headroom for growth (a too-small guess only makes parts smaller than they could be).
-    const QVector<BackupRecord> previous
-        = m_catalog->backups(m_record.siteId, EnvironmentFilter(m_record.environment, BackupStatus::Completed));
-    if (!previous.isEmpty() && previous.first().sizeBytes > 0)
-        m_expectedSize = previous.first().sizeBytes + previous.first().sizeBytes / 2;
+    // The store plans the part size from the expected size with headroom for growth (R2 parts
+    // cannot change size mid-upload). The best guess is the last completed backup, or a larger
+    // stream that outgrew its parts since.
+    const qint64 expected = m_catalog->expectedStreamBytes(m_record.siteId, m_record.environment);
+    m_expectedSize = expected > 0 ? expected : -1;
     m_progress.bytesTotal = m_expectedSize;
 
     m_pipe = new BoundedPipe(m_options.pipeCapacity, this);
@@ -270,6 +275,12 @@ void BackupJob::onUploadFinished()
             m_size = job->result().bytesTransferred;
         } else {
             m_uploadError = job->errorString();
+            // A failed multipart upload names the upload id only when its removal failed.
+            m_uploadLeft = !job->result().uploadId.isEmpty();
+            m_uploadOutgrown = job->result().errorCode == S3MultipartUploadJob::tooManyPartsCode();
+            if (m_uploadOutgrown && !m_catalog->setOutgrownBytes(m_backupId, job->result().bytesTransferred))
+                qCWarning(lcJobs).noquote()
+                    << "could not remember the outgrown size of backup" << m_backupId << ":" << m_catalog->lastError();
         }
     }
     if (m_failing) {
@@ -289,6 +300,10 @@ void BackupJob::onUploadFinished()
 
 void BackupJob::failUpload()
 {
+    if (m_uploadOutgrown) {
+        fail(BackupStatus::Failed, m_uploadError + QLatin1Char(' ') + tr("Run the backup again."));
+        return;
+    }
     fail(BackupStatus::Failed,
          tr("The upload to %1 failed: %2. Check that the storage is reachable and its settings and credentials "
             "are right, then run the backup again.")
@@ -410,9 +425,14 @@ void BackupJob::complete()
 
 void BackupJob::renewHeartbeat()
 {
-    if (m_failing || isFinished() || !m_claimed)
+    if (isFinished() || !m_claimed)
         return;
-    if (m_catalog->heartbeat(m_backupId, m_options.workerId))
+    if (m_catalog->heartbeat(m_backupId, m_options.workerId)) {
+        qCDebug(lcJobs) << "heartbeat of backup" << m_backupId;
+        return;
+    }
+    qCWarning(lcJobs).noquote() << "heartbeat of backup" << m_backupId << "failed:" << m_catalog->lastError();
+    if (m_failing)
         return;
     reloadRecord();
     if (m_record.status != BackupStatus::InProgress || m_record.workerId != m_options.workerId)
@@ -444,22 +464,64 @@ void BackupJob::fail(BackupStatus status, const QString &message)
     m_failStatus = status;
     m_failMessage = message;
     m_cancel = true;
-    if (m_heartbeat)
-        m_heartbeat->stop();
+    qCInfo(lcJobs).noquote() << "backup" << m_backupId << "stopping:" << message;
     if (m_retry)
         m_retry->stop();
+    // The heartbeat goes on until the upload's removal is confirmed: the row stays ours.
+    if (m_pipe && m_upload && !m_uploadDone) {
+        // A producer failure makes the upload remove what it wrote and only then finish (the
+        // store's contract), unlike abort(), which only queues the removal.
+        m_pipe->failWrite(message);
+    }
     if (m_pipe)
-        m_pipe->abortRead();
-    if (m_upload && !m_uploadDone)
-        m_upload->abort(); // removes the partial upload; onUploadFinished follows (maybe synchronously)
+        m_pipe->abortRead(); // wakes a dump blocked on a full pipe
+    if (!m_dumpDone && m_worker) {
+        // A dump blocked inside the server (a table lock, a slow query) does not see the cancel
+        // flag: stop its statement, and again until it ends (a statement it starts after a
+        // kill is not stopped by that kill).
+        stopDump();
+        m_killTimer = new QTimer(this);
+        m_killTimer->setInterval(500);
+        connect(m_killTimer, &QTimer::timeout, this, &BackupJob::stopDump);
+        m_killTimer->start();
+    }
     maybeFinishFailure();
+}
+
+void BackupJob::stopDump()
+{
+    if (m_dumpDone || !m_worker) {
+        if (m_killTimer)
+            m_killTimer->stop();
+        return;
+    }
+    QString error;
+    m_worker->killRunningQuery(&error);
 }
 
 void BackupJob::maybeFinishFailure()
 {
     if (!m_failing || isFinished() || !m_dumpDone || !m_uploadDone)
         return;
+    if (m_killTimer)
+        m_killTimer->stop();
     stopThread();
+    if (m_uploadLeft && m_claimed) {
+        // The upload could not be removed: not Cancelled with parts behind. The row is
+        // released for recovery, which removes them once the heartbeat has lapsed.
+        if (m_heartbeat)
+            m_heartbeat->stop();
+        m_catalog->releaseBackup(m_backupId, m_options.workerId);
+        qCWarning(lcJobs) << "backup" << m_backupId
+                          << "left an unfinished upload; released to recovery, which removes it";
+        reloadRecord();
+        emit recordChanged(m_record);
+        finishWithError(m_failStatus == BackupStatus::Cancelled ? Error::Aborted : Error::Fatal,
+                        m_failMessage + QLatin1Char(' ')
+                            + tr("Its unfinished upload could not be removed yet; the backup is left In Progress "
+                                 "until recovery removes it (within two heartbeat periods)."));
+        return;
+    }
     if (!m_cleanupStarted) {
         m_cleanupStarted = true;
         if (m_claimed && m_pipe) {
@@ -479,6 +541,8 @@ void BackupJob::maybeFinishFailure()
     }
     if (m_cleanupPending > 0)
         return;
+    if (m_heartbeat)
+        m_heartbeat->stop();
     if (m_claimed || m_record.status == BackupStatus::Pending)
         m_catalog->failBackup(m_backupId, m_failStatus, m_failMessage);
     reloadRecord();
@@ -501,14 +565,27 @@ void BackupJob::doAbort()
         m_retry->stop();
     if (m_pipe)
         m_pipe->abortRead();
+    if (m_killTimer)
+        m_killTimer->stop();
+    // Finishes the upload at once (onUploadFinished runs): its result names the multipart
+    // upload whose removal is only queued, if there is one.
     if (m_upload && !m_uploadDone)
         m_upload->abort();
+    const bool uploadUnconfirmed = m_uploadLeft;
     if (m_claimed && m_manifestStarted) {
         m_store->remove(Catalog::manifestKey(m_record.objectKey))->start();
         m_store->remove(m_record.objectKey)->start();
     }
-    if (m_claimed || (isStarted() && m_record.status == BackupStatus::Pending))
+    if (m_claimed && uploadUnconfirmed) {
+        // Nobody will see whether the queued removal succeeds: leave the row to recovery.
+        m_catalog->releaseBackup(m_backupId, m_options.workerId);
+    } else if (m_claimed || (isStarted() && m_record.status == BackupStatus::Pending)) {
         m_catalog->failBackup(m_backupId, wasFailing ? m_failStatus : BackupStatus::Cancelled,
                               wasFailing ? m_failMessage : tr("Cancelled."));
+    }
+    if (!m_dumpDone && m_worker) {
+        QString ignored;
+        m_worker->killRunningQuery(&ignored); // else stopThread() would wait for a blocked dump
+    }
     stopThread();
 }

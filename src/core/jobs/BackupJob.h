@@ -92,6 +92,7 @@ private:
     void renewHeartbeat();
     void fail(BackupStatus status, const QString &message);
     void maybeFinishFailure();
+    void stopDump();
     void emitProgress(const QString &phase);
     void reloadRecord();
     void stopThread();
@@ -112,6 +113,7 @@ private:
 
     QTimer *m_heartbeat = nullptr;
     QTimer *m_retry = nullptr;
+    QTimer *m_killTimer = nullptr;
     BoundedPipe *m_pipe = nullptr;
     QThread *m_thread = nullptr;
     MySqlDumpWorker *m_worker = nullptr;
@@ -125,6 +127,8 @@ private:
     bool m_uploadDone = true; ///< true until an upload is started
     bool m_uploadOk = false;
     QString m_uploadError;
+    bool m_uploadLeft = false; ///< the failed upload could not be removed
+    bool m_uploadOutgrown = false; ///< the stream needed more parts than an upload can have
     QString m_sha256;
     qint64 m_size = -1;
     bool m_manifestStarted = false;

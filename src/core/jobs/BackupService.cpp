@@ -67,10 +67,18 @@ BackupService::~BackupService()
     // Jobs are cancelled in the service thread (where they live), then the thread stops; the
     // worker is deleted there by deleteLater before the loop exits.
     ServiceWorker *worker = d->worker;
+    // Running backups are cancelled in the service thread and get up to
+    // ServiceWorker::ShutdownGraceMs to stop their dumps and confirm the removal of their
+    // uploads; the service thread's loop runs meanwhile and quits when done. This thread only
+    // waits (no nested loop).
     QMetaObject::invokeMethod(
-        worker, [worker] { worker->shutdown(); }, Qt::BlockingQueuedConnection);
-    d->thread.quit();
-    d->thread.wait();
+        worker, [worker] { worker->beginShutdown(); }, Qt::QueuedConnection);
+    if (!d->thread.wait(QDeadlineTimer(ServiceWorker::ShutdownGraceMs + 5000))) {
+        QMetaObject::invokeMethod(
+            worker, [worker] { worker->shutdown(); }, Qt::BlockingQueuedConnection);
+        d->thread.quit();
+        d->thread.wait();
+    }
 }
 
 #define CREODROP_CALL_WORKER(...)                                                                                      \

@@ -3,7 +3,7 @@
 #include "DownloadJob.h"
 
 #include "BackupManifest.h"
-#include "FileChecks.h"
+#include "FileCheckJob.h"
 #include "catalog/Catalog.h"
 #include "storage/ObjectStore.h"
 #include "storage/StoreJob.h"
@@ -149,30 +149,39 @@ void DownloadJob::onFetched()
                          .arg(m_expectedSize));
         return;
     }
-    QString error;
-    const QString sha = FileChecks::sha256(m_partPath, &error);
-    if (sha.isEmpty()) {
-        failAndClean(tr("Cannot read back %1: %2.").arg(m_partPath, error));
-        return;
-    }
-    if (sha != m_expectedSha) {
-        failAndClean(tr("The downloaded backup %1 does not match its SHA-256: the stored object is corrupt. Take a "
-                        "new backup; 'creodrop-backupctl backup verify %1' checks the stored copy.")
-                         .arg(m_backupId));
-        return;
-    }
-    if (!PrivateFiles::publish(m_partPath, m_targetPath, m_overwrite ? PrivateFiles::Replace : PrivateFiles::NoReplace,
-                               &error)) {
-        failAndClean(
-            tr("Cannot save %1: %2. Check the free space and permissions of the folder.").arg(m_targetPath, error));
-        return;
-    }
-    m_catalog->audit(AuditEntry{ m_clock->nowUtc(), m_actor, QStringLiteral("backup.download"), m_record.siteId,
-                                 m_backupId, m_targetPath });
-    m_progress.phase = tr("Done");
-    m_progress.bytesDone = m_expectedSize;
-    emit progressChanged(m_progress);
-    finishWithSuccess();
+    // Hashing, fsync and rename of a multi-GB file run off this (the service) thread.
+    auto *check = new FileCheckJob(m_partPath, FileCheckJob::Sha256, this);
+    check->setExpectedSha256(m_expectedSha);
+    check->setPublishTo(m_targetPath, m_overwrite ? PrivateFiles::Replace : PrivateFiles::NoReplace);
+    m_check = check;
+    connect(check, &Job::finished, this, [this, check] {
+        if (isFinished())
+            return;
+        switch (check->outcome()) {
+        case FileCheckJob::Outcome::ReadError:
+            failAndClean(tr("Cannot read back %1: %2.").arg(m_partPath, check->detail()));
+            return;
+        case FileCheckJob::Outcome::ShaMismatch:
+            failAndClean(tr("The downloaded backup %1 does not match its SHA-256: the stored object is corrupt. "
+                            "Take a new backup; 'creodrop-backupctl backup verify %1' checks the stored copy.")
+                             .arg(m_backupId));
+            return;
+        case FileCheckJob::Outcome::GzipInvalid:
+        case FileCheckJob::Outcome::PublishError:
+            failAndClean(tr("Cannot save %1: %2. Check the free space and permissions of the folder.")
+                             .arg(m_targetPath, check->detail()));
+            return;
+        case FileCheckJob::Outcome::Ok:
+            break;
+        }
+        m_catalog->audit(AuditEntry{ m_clock->nowUtc(), m_actor, QStringLiteral("backup.download"), m_record.siteId,
+                                     m_backupId, m_targetPath });
+        m_progress.phase = tr("Done");
+        m_progress.bytesDone = m_expectedSize;
+        emit progressChanged(m_progress);
+        finishWithSuccess();
+    });
+    check->start();
 }
 
 void DownloadJob::failAndClean(const QString &message)
@@ -183,6 +192,10 @@ void DownloadJob::failAndClean(const QString &message)
 
 void DownloadJob::doAbort()
 {
+    if (m_check) {
+        disconnect(m_check, nullptr, this, nullptr);
+        m_check->abort();
+    }
     if (m_current) {
         disconnect(m_current, nullptr, this, nullptr);
         m_current->abort();

@@ -72,5 +72,6 @@ private:
     bool m_overwrite = false;
     bool m_targetExisted = false;
     QPointer<StoreJob> m_current;
+    QPointer<Job> m_check;
     JobProgress m_progress;
 };

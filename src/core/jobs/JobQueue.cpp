@@ -61,13 +61,18 @@ bool JobQueue::cancel(const QString &id)
     return false;
 }
 
-void JobQueue::cancelAll()
+void JobQueue::dropWaiting()
 {
     while (!m_waiting.empty()) {
         const QString id = m_waiting.front().id;
         m_waiting.pop_front();
         emit jobDropped(id);
     }
+}
+
+void JobQueue::cancelAll()
+{
+    dropWaiting();
     const auto running = m_running;
     for (const QPointer<Job> &job : running) {
         if (job)

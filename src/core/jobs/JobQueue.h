@@ -39,6 +39,8 @@ public:
     bool cancel(const QString &id);
     /// Drops every waiting job and aborts the running ones.
     void cancelAll();
+    /// Drops every waiting job; running ones go on (a shutdown cancels them its own way).
+    void dropWaiting();
 
     int runningCount() const { return m_running.size(); }
     int waitingCount() const;

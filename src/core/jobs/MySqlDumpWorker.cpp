@@ -3,7 +3,9 @@
 #include "MySqlDumpWorker.h"
 
 #include "compress/GzipWriter.h"
+#include "mysql/MySqlConnection.h"
 #include "util/BoundedPipe.h"
+#include "util/Logging.h"
 #include "util/PipeWriterDevice.h"
 
 #include <QElapsedTimer>
@@ -63,6 +65,21 @@ MySqlDumpWorker::MySqlDumpWorker(const MySqlEndpoint &endpoint, const DumpOption
     , m_gzipThreads(gzipThreads)
 { }
 
+bool MySqlDumpWorker::killRunningQuery(QString *error) const
+{
+    const unsigned long id = m_connectionId.load();
+    if (id == 0)
+        return true;
+    // A short connect timeout: this runs in the controlling thread, whose event loop waits.
+    const bool ok = MySqlConnection::killQuery(m_endpoint, id, 3, error);
+    if (ok)
+        qCInfo(lcMySql) << "stopped the running statement of dump connection" << id << "on" << m_endpoint.describe();
+    else
+        qCWarning(lcMySql).noquote() << "could not stop dump connection" << id << "on" << m_endpoint.describe() << ":"
+                                     << *error;
+    return ok;
+}
+
 void MySqlDumpWorker::run()
 {
     PipeWriterDevice pipeDevice(m_pipe);
@@ -78,6 +95,7 @@ void MySqlDumpWorker::run()
 
     MySqlDumper dumper(m_endpoint, m_options);
     dumper.setCancelFlag(m_cancel);
+    dumper.setConnectionIdSink(&m_connectionId);
     QElapsedTimer sinceLast;
     sinceLast.start();
     dumper.setProgressCallback([this, &sinceLast, &gzip](const DumpProgress &p) {

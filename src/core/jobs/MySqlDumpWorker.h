@@ -34,6 +34,12 @@ public:
     /// i.e. the dump failed because of the upload, whose error is then the one to report.
     bool consumerStopped() const { return m_consumerStopped; }
 
+    /// Thread-safe, for the controlling thread: stops the statement the dump connection is
+    /// running (KILL QUERY from a second connection), e.g. one waiting on a table lock. Set
+    /// the cancel flag first; call again until finished(), as a statement that starts after
+    /// the kill is not stopped by it. True when there was nothing to stop or it was stopped.
+    bool killRunningQuery(QString *error) const;
+
 public slots:
     void run();
 
@@ -52,4 +58,5 @@ private:
     qint64 m_rawBytes = 0;
     qint64 m_compressedBytes = 0;
     bool m_consumerStopped = false;
+    std::atomic<unsigned long> m_connectionId{ 0 };
 };

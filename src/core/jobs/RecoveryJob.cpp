@@ -6,6 +6,7 @@
 #include "catalog/Catalog.h"
 #include "storage/ObjectStore.h"
 #include "storage/StoreJob.h"
+#include "util/Logging.h"
 
 #include <QPointer>
 
@@ -23,13 +24,18 @@ QString RecoveryJob::interruptedMessage()
 
 void RecoveryJob::doStart()
 {
-    const QVector<BackupRecord> stale = m_catalog->staleBackups(2 * m_heartbeatSeconds);
+    const QVector<BackupRecord> stale = m_catalog->staleBackups(m_heartbeatSeconds);
     for (const BackupRecord &record : stale) {
-        if (!WorkerIdentity::isGone(record.workerId))
+        if (!WorkerIdentity::isGone(record.workerId)) {
+            qCDebug(lcJobs) << "backup" << record.id << "has a lapsed heartbeat but its worker" << record.workerId
+                            << "is alive";
             continue;
+        }
         // Compare-and-set: if the worker finished it meanwhile, this does nothing.
         if (!m_catalog->failBackup(record.id, BackupStatus::Failed, interruptedMessage()))
             continue;
+        qCInfo(lcJobs).noquote() << "recovered interrupted backup" << record.id << "of worker" << record.workerId
+                                 << "(last heartbeat" << record.heartbeatAt.toString(Qt::ISODateWithMs) << ")";
         m_recovered.append(record.id);
         if (!record.objectKey.isEmpty())
             m_keysToClean.append(record.objectKey);
@@ -55,6 +61,10 @@ void RecoveryJob::cleanNext()
             uploads = listJob->result().uploads;
         else
             m_warnings.append(tr("Could not list unfinished uploads of %1: %2").arg(key, listJob->errorString()));
+        for (const IncompleteUpload &upload : std::as_const(uploads)) {
+            if (upload.key == key)
+                qCInfo(lcJobs).noquote() << "aborting the unfinished upload of interrupted backup object" << key;
+        }
         auto pending = std::make_shared<int>(uploads.size() + 2);
         auto stepDone = [this, self, pending, key](StoreJob *job, const QString &what) {
             if (!self)

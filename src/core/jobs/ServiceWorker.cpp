@@ -19,9 +19,11 @@
 #include "storage/S3ObjectStore.h"
 #include "storage/StoreJob.h"
 #include "util/Clock.h"
+#include "util/Logging.h"
 
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
+#include <QThread>
 #include <QTimer>
 
 ServiceWorker::ServiceWorker(const BackupServiceConfig &config, SecretStore *secrets, const Clock *clock)
@@ -68,6 +70,12 @@ void ServiceWorker::openEverything()
     connect(recovery, &Job::finished, this, [this, recovery] {
         for (const QString &id : recovery->recoveredIds())
             emitRecord(id);
+        // Recovery again every heartbeat period: a backup whose runner dies while the console
+        // is open must not stay In Progress on screen.
+        m_recoveryTimer = new QTimer(this);
+        m_recoveryTimer->setInterval(std::max(1, m_config.heartbeatSeconds) * 1000);
+        connect(m_recoveryTimer, &QTimer::timeout, this, &ServiceWorker::recoverInterrupted);
+        m_recoveryTimer->start();
         m_ready = true;
         emit ready();
         if (m_config.runSchedules) {
@@ -81,6 +89,64 @@ void ServiceWorker::openEverything()
     recovery->start();
 }
 
+void ServiceWorker::recoverInterrupted()
+{
+    if (!m_ready || m_shuttingDown || m_recovering)
+        return;
+    m_recovering = true;
+    auto *recovery = new RecoveryJob(m_catalog.get(), m_store.get(), m_config.heartbeatSeconds, this);
+    m_recovery = recovery;
+    connect(recovery, &Job::finished, this, [this, recovery] {
+        m_recovering = false;
+        if (m_shuttingDown)
+            return;
+        for (const QString &id : recovery->recoveredIds())
+            emitRecord(id);
+    });
+    recovery->start();
+}
+
+void ServiceWorker::beginShutdown()
+{
+    if (m_stopping || m_shuttingDown) {
+        return;
+    }
+    m_stopping = true;
+    if (m_scheduleTimer)
+        m_scheduleTimer->stop();
+    if (m_recoveryTimer)
+        m_recoveryTimer->stop();
+    // Running backups are cancelled like with Cancel: the dump is stopped (KILL QUERY when it
+    // waits in the server), the upload removed and that confirmed, then the row is Cancelled.
+    // Whatever has not finished after ShutdownGraceMs is aborted by shutdown(), which leaves
+    // unconfirmed rows to recovery. Either way the service thread quits after that.
+    auto finishIfIdle = [this] {
+        for (const QPointer<Job> &job : std::as_const(m_jobs)) {
+            if (job && !job->isFinished())
+                return;
+        }
+        shutdown();
+        QThread::currentThread()->quit();
+    };
+    if (m_queue)
+        m_queue->dropWaiting(); // they stay Pending, as with a worker that stops
+    for (const QPointer<Job> &job : std::as_const(m_jobs)) {
+        if (!job)
+            continue;
+        connect(job, &Job::finished, this, finishIfIdle, Qt::QueuedConnection);
+        if (auto *backup = qobject_cast<BackupJob *>(job.data()))
+            backup->cancel();
+        else
+            job->abort();
+    }
+    QTimer::singleShot(ShutdownGraceMs, this, [this] {
+        qCWarning(lcJobs) << "jobs did not stop within" << ShutdownGraceMs << "ms; aborting them";
+        shutdown();
+        QThread::currentThread()->quit();
+    });
+    finishIfIdle();
+}
+
 void ServiceWorker::shutdown()
 {
     if (m_shuttingDown)
@@ -88,6 +154,9 @@ void ServiceWorker::shutdown()
     m_shuttingDown = true;
     if (m_scheduleTimer)
         m_scheduleTimer->stop();
+    if (m_recoveryTimer)
+        m_recoveryTimer->stop();
+    delete m_recovery; // it uses the catalog and store released below
     if (m_queue)
         m_queue->cancelAll();
     // Whatever is still running is aborted synchronously: rows become Cancelled, uploads are

@@ -34,6 +34,10 @@ public:
     /// Cancels queued and running jobs and releases catalog and store; called in the service
     /// thread before it quits.
     void shutdown();
+    /// Cancels the running jobs and waits for them (at most ShutdownGraceMs) in the service
+    /// thread's event loop, then shutdown() and quits the thread.
+    void beginShutdown();
+    static constexpr int ShutdownGraceMs = 10000;
 
     void refreshSites();
     void refreshBackups(const QString &siteId);
@@ -75,6 +79,7 @@ private:
     void openEverything();
     void enqueueBackup(const BackupRecord &record);
     void runSchedules();
+    void recoverInterrupted();
     void emitRecord(const QString &backupId);
     void forwardProgress(const JobProgress &progress);
     void flushProgress();
@@ -90,6 +95,9 @@ private:
     std::unique_ptr<ObjectStore> m_store;
     JobQueue *m_queue = nullptr;
     QTimer *m_scheduleTimer = nullptr;
+    QTimer *m_recoveryTimer = nullptr;
+    bool m_recovering = false;
+    QPointer<Job> m_recovery;
     QHash<QString, QPointer<Job>> m_jobs; ///< jobId -> running job
 
     /// Progress sent to listeners at most this often per job (see forwardProgress()).
@@ -106,4 +114,5 @@ private:
     QTimer *m_progressTimer = nullptr;
     bool m_ready = false;
     bool m_shuttingDown = false;
+    bool m_stopping = false;
 };

@@ -3,7 +3,7 @@
 #include "VerifyJob.h"
 
 #include "BackupManifest.h"
-#include "FileChecks.h"
+#include "FileCheckJob.h"
 #include "catalog/Catalog.h"
 #include "storage/ObjectStore.h"
 #include "storage/StoreJob.h"
@@ -72,24 +72,35 @@ void VerifyJob::doStart()
                                  .arg(m_backupId, m_store->describe(), fetch->errorString()));
                 return;
             }
-            const qint64 size = QFileInfo(path).size();
-            QString fileError;
-            const QString sha = FileChecks::sha256(path, &fileError);
-            if (size != m_expectedSize || sha != m_expectedSha) {
-                finishFailed(tr("Backup %1 is corrupt: the stored object does not match its SHA-256/size (%2 bytes, "
-                                "expected %3). Take a new backup.")
-                                 .arg(m_backupId)
-                                 .arg(size)
-                                 .arg(m_expectedSize));
-                return;
-            }
-            if (!FileChecks::testGzip(path, &fileError)) {
-                finishFailed(tr("Backup %1 is corrupt: %2. Take a new backup.").arg(m_backupId, fileError));
-                return;
-            }
-            m_resultText = tr("OK: %1 bytes, sha256 %2, gzip stream valid").arg(size).arg(sha);
-            m_tempDir.reset();
-            finishWithSuccess();
+            // Hashing and the gzip test of a multi-GB object run off this (the service) thread.
+            auto *check = new FileCheckJob(path, FileCheckJob::Sha256 | FileCheckJob::Gzip, this);
+            check->setExpectedSha256(m_expectedSha);
+            m_check = check;
+            connect(check, &Job::finished, this, [this, check] {
+                if (isFinished())
+                    return;
+                const qint64 size = check->size();
+                if (check->outcome() == FileCheckJob::Outcome::ReadError) {
+                    finishFailed(tr("Cannot read back backup %1: %2.").arg(m_backupId, check->detail()));
+                    return;
+                }
+                if (size != m_expectedSize || check->outcome() == FileCheckJob::Outcome::ShaMismatch) {
+                    finishFailed(tr("Backup %1 is corrupt: the stored object does not match its SHA-256/size (%2 "
+                                    "bytes, expected %3). Take a new backup.")
+                                     .arg(m_backupId)
+                                     .arg(size)
+                                     .arg(m_expectedSize));
+                    return;
+                }
+                if (check->outcome() != FileCheckJob::Outcome::Ok) {
+                    finishFailed(tr("Backup %1 is corrupt: %2. Take a new backup.").arg(m_backupId, check->detail()));
+                    return;
+                }
+                m_resultText = tr("OK: %1 bytes, sha256 %2, gzip stream valid").arg(size).arg(check->sha256());
+                m_tempDir.reset();
+                finishWithSuccess();
+            });
+            check->start();
         });
         fetch->start();
     });
@@ -98,6 +109,10 @@ void VerifyJob::doStart()
 
 void VerifyJob::doAbort()
 {
+    if (m_check) {
+        disconnect(m_check, nullptr, this, nullptr);
+        m_check->abort();
+    }
     if (m_current) {
         disconnect(m_current, nullptr, this, nullptr);
         m_current->abort();

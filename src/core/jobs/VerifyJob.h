@@ -44,5 +44,6 @@ private:
     qint64 m_expectedSize = -1;
     std::unique_ptr<QTemporaryDir> m_tempDir;
     QPointer<StoreJob> m_current;
+    QPointer<Job> m_check;
     QString m_resultText;
 };

@@ -4,6 +4,7 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <mutex>
 #include <mysql.h>
 
@@ -40,8 +41,11 @@ bool MySqlConnection::open(QString *error)
         *error = QStringLiteral("cannot connect to %1: out of memory").arg(m_endpoint.describe());
         return false;
     }
-    const unsigned int connectTimeout = 10;
-    mysql_optionsv(m_handle, MYSQL_OPT_CONNECT_TIMEOUT, &connectTimeout);
+    mysql_optionsv(m_handle, MYSQL_OPT_CONNECT_TIMEOUT, &m_connectTimeout);
+    if (m_readWriteTimeout > 0) {
+        mysql_optionsv(m_handle, MYSQL_OPT_READ_TIMEOUT, &m_readWriteTimeout);
+        mysql_optionsv(m_handle, MYSQL_OPT_WRITE_TIMEOUT, &m_readWriteTimeout);
+    }
     mysql_optionsv(m_handle, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 
     MySqlTlsMode mode = m_endpoint.tlsMode;
@@ -111,6 +115,36 @@ bool MySqlConnection::open(QString *error)
         return false;
     }
     return true;
+}
+
+void MySqlConnection::setTimeouts(int connectSeconds, int readWriteSeconds)
+{
+    m_connectTimeout = static_cast<unsigned int>(std::max(1, connectSeconds));
+    m_readWriteTimeout = static_cast<unsigned int>(std::max(0, readWriteSeconds));
+}
+
+unsigned long MySqlConnection::connectionId() const
+{
+    return m_handle ? mysql_thread_id(m_handle) : 0;
+}
+
+bool MySqlConnection::killQuery(const MySqlEndpoint &endpoint, unsigned long connectionId, int connectSeconds,
+                                QString *error)
+{
+    if (connectionId == 0)
+        return true;
+    MySqlConnection killer(endpoint);
+    killer.setTimeouts(connectSeconds, connectSeconds);
+    if (!killer.open(error))
+        return false;
+    QString why;
+    if (killer.exec(QStringLiteral("KILL QUERY %1").arg(connectionId).toUtf8(), &why))
+        return true;
+    // 1094 "Unknown thread id": the connection has already gone, so there is nothing to stop.
+    if (killer.lastServerErrno() == 1094)
+        return true;
+    *error = why;
+    return false;
 }
 
 QString MySqlConnection::lastServerError() const

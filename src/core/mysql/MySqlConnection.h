@@ -32,10 +32,20 @@ public:
     MySqlConnection(const MySqlConnection &) = delete;
     MySqlConnection &operator=(const MySqlConnection &) = delete;
 
+    /// Client-side timeouts in seconds, set before open(): connecting (default 10) and waiting
+    /// for the server to answer or accept data (0 = the library's default, no limit).
+    void setTimeouts(int connectSeconds, int readWriteSeconds);
     /// Connects with the endpoint's TLS mode and utf8mb4; on failure returns false with a
     /// one-line message naming the endpoint (never the password) and, for TLS, what to change.
     bool open(QString *error);
     st_mysql *handle() const { return m_handle; }
+    /// The server's id of this connection (what KILL takes); 0 before open().
+    unsigned long connectionId() const;
+    /// Stops the statement connection @p connectionId is running, from a connection of its own
+    /// to @p endpoint (same TLS mode; connecting bounded by @p connectSeconds). An idle or
+    /// vanished connection is left as it is.
+    static bool killQuery(const MySqlEndpoint &endpoint, unsigned long connectionId, int connectSeconds,
+                          QString *error);
 
     /// Runs @p sql and discards any results. On failure sets @p error to the server's message.
     bool exec(const QByteArray &sql, QString *error);
@@ -51,4 +61,6 @@ public:
 private:
     MySqlEndpoint m_endpoint;
     st_mysql *m_handle = nullptr;
+    unsigned int m_connectTimeout = 10;
+    unsigned int m_readWriteTimeout = 0;
 };

@@ -401,6 +401,11 @@ void MySqlDumper::setCancelFlag(const std::atomic<bool> *flag)
     m_cancel = flag;
 }
 
+void MySqlDumper::setConnectionIdSink(std::atomic<unsigned long> *sink)
+{
+    m_connectionId = sink;
+}
+
 bool MySqlDumper::dump(QIODevice *out)
 {
     m_error.clear();
@@ -411,14 +416,34 @@ bool MySqlDumper::dump(QIODevice *out)
         return false;
     };
     QString err;
+    // A server that stops answering fails the dump after kReadTimeout instead of hanging it;
+    // longer than lock_wait_timeout below, so a lock wait ends with the server's own message.
+    constexpr int kLockWaitTimeout = 600;
+    constexpr int kReadTimeout = 900;
+    run.session.setTimeouts(10, kReadTimeout);
     if (!run.session.open(&err))
         return failed(err);
     m_stats.tlsMode = MySqlTls::toString(m_endpoint.tlsMode);
     m_stats.tlsCipher = run.session.tlsCipher();
+    struct ClearId
+    {
+        std::atomic<unsigned long> *sink;
+        ~ClearId()
+        {
+            if (sink)
+                sink->store(0);
+        }
+    } clearId{ m_connectionId };
+    if (m_connectionId)
+        m_connectionId->store(run.session.connectionId());
 
     // The session settings decide what SHOW CREATE prints and how values are rendered.
+    // lock_wait_timeout bounds a wait on a metadata lock (another session's LOCK TABLES ...
+    // WRITE or ALTER): a dump never waits a year (the server default) on one. Cancelling does
+    // not wait for it: the controlling thread stops the statement with KILL QUERY.
     if (!run.exec(QStringLiteral("SET SESSION sql_mode = '', time_zone = '+00:00', sql_quote_show_create = 1, "
-                                 "net_write_timeout = 3600, net_read_timeout = 3600")))
+                                 "net_write_timeout = 3600, net_read_timeout = 3600, lock_wait_timeout = %1")
+                      .arg(kLockWaitTimeout)))
         return failed(QStringLiteral("cannot prepare the dump session: %1").arg(run.error));
     if (!run.exec(QStringLiteral("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ")))
         return failed(run.error);

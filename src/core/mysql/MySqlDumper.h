@@ -36,6 +36,10 @@ public:
     void setProgressCallback(std::function<void(const DumpProgress &)> callback);
     /// When the flag becomes true, dump() stops at the next statement and fails with "cancelled".
     void setCancelFlag(const std::atomic<bool> *flag);
+    /// Receives the dump connection's server id once connected (0 again when dump() returns),
+    /// so another thread can stop a statement blocked in the server (MySqlConnection::killQuery):
+    /// the cancel flag alone is not seen while the server holds the dump on a lock.
+    void setConnectionIdSink(std::atomic<unsigned long> *sink);
 
     /// Dumps into @p out (already open for writing). Returns false with errorString() set.
     bool dump(QIODevice *out);
@@ -48,6 +52,7 @@ private:
     DumpOptions m_options;
     std::function<void(const DumpProgress &)> m_progress;
     const std::atomic<bool> *m_cancel = nullptr;
+    std::atomic<unsigned long> *m_connectionId = nullptr;
     QString m_error;
     DumpStats m_stats;
 };

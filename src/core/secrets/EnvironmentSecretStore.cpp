@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EnvironmentSecretStore.h"
 
+#include "util/Logging.h"
+
 #include <QCoreApplication>
 
 namespace {
@@ -72,14 +74,18 @@ SecretJob *EnvironmentSecretStore::read(const QString &key)
     const QString variable = overrideVariable(key);
     if (!variable.isEmpty()) {
         const QString value = qEnvironmentVariable(variable.toLatin1().constData());
-        if (!value.isEmpty())
+        // Where a secret comes from, never its value.
+        if (!value.isEmpty()) {
+            qCDebug(lcSecrets).noquote() << "secret" << key << "from" << variable;
             return SecretJob::fromFunction(SecretJob::Operation::Read, key,
                                            [value](SecretJob &job) { job.completeRead(value); });
+        }
         if (m_fallback)
             return new FallbackReadJob(key, m_fallback);
     }
     if (!m_fallback)
         return SecretJob::fromFunction(SecretJob::Operation::Read, key, [](SecretJob &job) { job.completeNotFound(); });
+    qCDebug(lcSecrets).noquote() << "secret" << key << "from the keychain";
     return m_fallback->read(key);
 }
 

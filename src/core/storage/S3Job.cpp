@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "S3Job.h"
 
+#include "util/Logging.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -195,6 +197,10 @@ void S3Job::onReplyFinished()
         const qint64 capped = std::min<qint64>(exp, m_context.options.retryMaxDelayMs);
         // Jitter spreads the retries of parts that failed together (e.g. a 503 burst).
         const qint64 delay = capped / 2 + QRandomGenerator::global()->bounded(capped / 2 + 1);
+        // The key and operation only: query strings may carry signatures.
+        qCInfo(lcStorage).noquote() << "retrying:" << m_request.operation << "in" << delay << "ms (attempt"
+                                    << m_attempt + 1 << "of" << m_context.options.maxAttempts << "):" << error.code
+                                    << error.httpStatus;
         m_retryTimer.start(static_cast<int>(delay));
         return;
     }

@@ -30,10 +30,12 @@
 #include "S3AbortMultipartUploadJob.h"
 #include "S3CompleteMultipartUploadJob.h"
 #include "S3CreateMultipartUploadJob.h"
+#include "S3HeadObjectJob.h"
 #include "S3PutObjectJob.h"
 #include "S3UploadPartJob.h"
 #include "Sha256.h"
 #include "util/BoundedPipe.h"
+#include "util/Logging.h"
 
 #include <QFile>
 
@@ -115,7 +117,6 @@ private:
     QString m_error;
 };
 
-constexpr qint64 kMaxParts = 10000;
 constexpr qint64 kMiB = 1024 * 1024;
 constexpr qint64 kFileReadChunk = kMiB; ///< how a file part is read for hashing
 
@@ -149,11 +150,13 @@ S3MultipartUploadJob::S3MultipartUploadJob(const S3Context &context, const QStri
 
 S3MultipartUploadJob::~S3MultipartUploadJob() = default;
 
-qint64 S3MultipartUploadJob::partSizeFor(qint64 expectedSize, qint64 minPartSize, qint64 unknownSizePartSize)
+qint64 S3MultipartUploadJob::partSizeFor(qint64 expectedSize, qint64 minPartSize, qint64 unknownSizePartSize,
+                                         int maxParts)
 {
     if (expectedSize < 0)
         return std::max(minPartSize, unknownSizePartSize);
-    const qint64 needed = (expectedSize + kMaxParts - 1) / kMaxParts;
+    const qint64 parts = std::max(1, maxParts);
+    const qint64 needed = (expectedSize + parts - 1) / parts;
     const qint64 rounded = (needed + kMiB - 1) / kMiB * kMiB;
     return std::max(minPartSize, rounded);
 }
@@ -170,9 +173,18 @@ void S3MultipartUploadJob::doStart()
     if (!m_filePath.isEmpty())
         m_fileSize = m_source->size();
     const bool file = !m_filePath.isEmpty();
-    const qint64 minPartSize = file ? std::max(m_context.options.minPartSize, m_context.options.minFilePartSize)
-                                    : m_context.options.minPartSize;
-    m_partSize = partSizeFor(m_expectedSize, minPartSize, m_context.options.unknownSizePartSize);
+    const S3TransferOptions &o = m_context.options;
+    if (file) {
+        // The size is known exactly: no headroom needed.
+        m_partSize = partSizeFor(m_expectedSize, std::max(o.minPartSize, o.minFilePartSize), o.unknownSizePartSize,
+                                 o.maxParts);
+    } else {
+        const qint64 planned = m_expectedSize < 0 ? -1 : m_expectedSize * std::max(1, o.streamHeadroom);
+        m_partSize
+            = partSizeFor(planned, std::max(o.minPartSize, o.minStreamPartSize), o.unknownSizePartSize, o.maxParts);
+    }
+    qCDebug(lcStorage) << "uploading" << m_key << "in parts of" << m_partSize << "bytes (expected" << m_expectedSize
+                       << "bytes)";
     m_partsInFlight = std::max(1, file ? m_context.options.filePartsInFlight : m_context.options.partsInFlight);
     m_result.object.key = m_key;
     if (m_filePath.isEmpty())
@@ -221,6 +233,12 @@ void S3MultipartUploadJob::pump()
                 break; // unknown yet whether this full part is the last one
             if (static_cast<int>(m_ready.size()) + m_running >= m_partsInFlight)
                 break; // memory bound: wait for a part to finish
+            if (m_nextPartNumber >= m_context.options.maxParts) {
+                // This full part would be the last one allowed, and more data follows: fail
+                // now, not after uploading everything only to be refused at the end.
+                failOutgrown();
+                return;
+            }
             queuePart(false);
             continue;
         }
@@ -311,6 +329,24 @@ void S3MultipartUploadJob::queuePart(bool final)
         createUpload();
 }
 
+void S3MultipartUploadJob::failOutgrown()
+{
+    const qint64 seen = m_bytesRead;
+    const double mib = double(m_partSize) / (1024 * 1024);
+    m_result.errorCode = tooManyPartsCode();
+    m_result.bytesTransferred = seen;
+    qCWarning(lcStorage) << "stream" << m_key << "outgrew its parts:" << m_context.options.maxParts << "parts of"
+                         << m_partSize << "bytes";
+    fail(Error::Fatal,
+         tr("Uploading %1 stopped: the stream outgrew its planned part size. It was planned for parts of %2 MiB, "
+            "and %3 parts (%4 GiB) are the most one upload can have, but more data followed. The failed size "
+            "is remembered: the next backup plans larger parts from it.")
+             .arg(m_key)
+             .arg(mib, 0, 'f', 1)
+             .arg(m_context.options.maxParts)
+             .arg(double(seen) / (1024.0 * 1024 * 1024), 0, 'f', 2));
+}
+
 void S3MultipartUploadJob::createUpload()
 {
     m_creating = true;
@@ -387,6 +423,12 @@ void S3MultipartUploadJob::maybeComplete()
         if (m_state != State::Completing)
             return;
         if (!complete->succeeded()) {
+            if (complete->result().errorCode == QLatin1String("NoSuchUpload")) {
+                // A retry of a Complete whose response was lost finds the upload gone, because
+                // the first attempt completed it: the object says whether that is so.
+                confirmCompleted(complete->errorString());
+                return;
+            }
             fail(complete->error(), complete->errorString());
             return;
         }
@@ -398,6 +440,40 @@ void S3MultipartUploadJob::maybeComplete()
         finishWithSuccess();
     });
     complete->start();
+}
+
+void S3MultipartUploadJob::confirmCompleted(const QString &completeError)
+{
+    qCInfo(lcStorage).noquote() << "CompleteMultipartUpload of" << m_key
+                                << "answered NoSuchUpload; checking the object (a lost response)";
+    auto *head = new S3HeadObjectJob(m_context, m_key, this);
+    m_children.append(head);
+    connect(head, &Job::finished, this, [this, head, completeError] {
+        if (m_state != State::Completing)
+            return;
+        const ObjectInfo &object = head->result().object;
+        bool ours = head->succeeded() && object.size == m_bytesRead;
+        for (auto it = m_metadata.cbegin(); ours && it != m_metadata.cend(); ++it)
+            ours = object.metadata.value(it.key()) == it.value();
+        if (!ours) {
+            // The upload id was consumed either way: nothing is left to abort.
+            m_uploadId.clear();
+            fail(Error::Fatal,
+                 tr("%1 The object is not the one uploaded (%2).")
+                     .arg(completeError,
+                          head->succeeded() ? tr("%1 bytes instead of %2").arg(object.size).arg(m_bytesRead)
+                                            : head->errorString()));
+            return;
+        }
+        qCInfo(lcStorage).noquote() << "the lost CompleteMultipartUpload of" << m_key << "had completed it";
+        m_state = State::Done;
+        m_result.object.size = m_bytesRead;
+        m_result.object.etag = object.etag;
+        m_result.sha256 = m_hash.result().toHex();
+        m_result.bytesTransferred = m_bytesRead;
+        finishWithSuccess();
+    });
+    head->start();
 }
 
 void S3MultipartUploadJob::abortChildren()
@@ -426,19 +502,28 @@ void S3MultipartUploadJob::fail(Job::Error error, const QString &message)
     }
     if (m_creating)
         return; // the create job's handler comes back here once it knows the upload id
+    // On failure, result().uploadId names the upload only while it may still exist.
+    m_result.uploadId = m_uploadId;
     if (m_uploadId.isEmpty()) {
         finishWithError(m_failError, m_failMessage);
         return;
     }
+    qCInfo(lcStorage).noquote() << "aborting multipart upload of" << m_key << ":" << m_failMessage;
     auto *abortJob = new S3AbortMultipartUploadJob(m_context, m_key, m_uploadId, this);
     m_uploadId.clear();
     connect(abortJob, &Job::finished, this, [this, abortJob] {
         QString text = m_failMessage;
-        if (!abortJob->succeeded())
+        if (abortJob->succeeded()) {
+            m_result.uploadId.clear();
+            qCInfo(lcStorage).noquote() << "aborted multipart upload of" << m_key;
+        } else {
+            qCWarning(lcStorage).noquote()
+                << "could not abort multipart upload of" << m_key << ":" << abortJob->errorString();
             text += QLatin1Char(' ')
                 + tr("The incomplete upload could not be removed either (%1); it will be listed among the "
                      "incomplete uploads.")
                       .arg(abortJob->errorString());
+        }
         finishWithError(m_failError, text);
     });
     abortJob->start();
@@ -458,6 +543,9 @@ void S3MultipartUploadJob::doAbort()
     // outlives every job of the store, and deletes itself when done. An upload still being
     // created is removed as soon as its id arrives. One whose removal fails is found by
     // listIncompleteUploads().
+    // Its removal is only queued: not confirmed. An upload still being created may exist too.
+    m_result.uploadId = m_creating ? QStringLiteral("(being created)") : m_uploadId;
+    qCInfo(lcStorage).noquote() << "abort of the upload of" << m_key << "queued";
     QObject *keeper = m_context.network;
     const S3Context context = m_context;
     const QString key = m_key;

@@ -37,9 +37,13 @@ public:
                          const ObjectMetadata &metadata, QObject *parent = nullptr);
     ~S3MultipartUploadJob() override;
 
-    /// The part size for a stream of @p expectedSize bytes (-1 = unknown): all 10,000 parts
-    /// together cover it, never below @p minPartSize, rounded up to whole MiB.
-    static qint64 partSizeFor(qint64 expectedSize, qint64 minPartSize, qint64 unknownSizePartSize);
+    /// The part size for @p expectedSize bytes (-1 = unknown): all @p maxParts parts together
+    /// cover it, never below @p minPartSize, rounded up to whole MiB.
+    static qint64 partSizeFor(qint64 expectedSize, qint64 minPartSize, qint64 unknownSizePartSize,
+                              int maxParts = 10000);
+    /// StoreResult::errorCode of a stream that needed more than maxParts parts; its
+    /// bytesTransferred is how far it got (plan the next one from it).
+    static QString tooManyPartsCode() { return QStringLiteral("CreodropTooManyParts"); }
     qint64 partSize() const { return m_partSize; }
 
     class Source;
@@ -66,6 +70,8 @@ private:
     void createUpload();
     void dispatchParts();
     void maybeComplete();
+    void confirmCompleted(const QString &completeError);
+    void failOutgrown();
     void onPartFinished();
     void fail(Job::Error error, const QString &message);
     void abortChildren();

@@ -49,7 +49,9 @@ void BoundedPipe::failWrite(const QString &message)
 {
     {
         QMutexLocker lock(&m_mutex);
-        if (m_closed || m_failed)
+        // Also after closeWrite(): the owner may abandon a complete stream the reader has not
+        // finished reading (a cancel), and the reader must not complete it then.
+        if (m_failed)
             return;
         m_failed = true;
         m_error = message;

@@ -14,7 +14,8 @@
 ///
 /// Writer side (any thread, usually a worker): write() blocks while the pipe is full and
 /// returns false once the reader gave up (abortRead()); closeWrite() marks the end, failWrite()
-/// marks a producer failure the reader must not treat as the end of good data.
+/// marks a producer failure the reader must not treat as the end of good data (also after
+/// closeWrite(), when the owner abandons the stream before the reader finished it).
 /// Reader side (a thread with an event loop): connect to readyRead() (emitted from the writer's
 /// thread, so use a queued connection), then take data with read() without blocking.
 class BoundedPipe : public QObject

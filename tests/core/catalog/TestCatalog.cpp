@@ -6,6 +6,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -33,12 +34,17 @@ private slots:
     void racingClaimsFromTwoConnections();
     void concurrentWritersAllSucceed();
     void staleBackupsFollowHeartbeat();
+    void stalenessUsesEachRowsPeriod();
+    void outgrownStreamRaisesTheNextPlan();
+    void heartbeatsUseTheCatalogClock();
     void backupsFilterAndOrder();
     void pinRemoveUpsert();
     void schedules();
     void auditLog();
     void migratesFromEveryEarlierVersion();
     void refusesNewerSchema();
+    void migrationResumesAfterEveryStatement();
+    void migrationToleratesAnUnrecordedStatement();
     void backupListUsesAnIndex();
 
 private:
@@ -46,6 +52,10 @@ private:
     CatalogLocation freshLocation();
     std::unique_ptr<Catalog> openFresh(const Clock *clock = nullptr);
     void addDeveloperSite(Catalog &catalog, const QString &id = QStringLiteral("shop"));
+    /// Sets a backup's heartbeat @p seconds before now on the catalog's heartbeat clock.
+    static bool ageHeartbeat(Catalog &catalog, const QString &id, int seconds);
+    /// Tables, columns and indexes, for comparing schemas.
+    static QString schemaOf(Catalog &catalog);
 
     QTemporaryDir m_dir;
     QStringList m_scratchDatabases;
@@ -433,6 +443,15 @@ void TestCatalog::concurrentWritersAllSucceed()
     QCOMPARE(setup->backups(QStringLiteral("shop")).size(), 120);
 }
 
+bool TestCatalog::ageHeartbeat(Catalog &catalog, const QString &id, int seconds)
+{
+    QSqlQuery q(QSqlDatabase::database(catalog.connectionName()));
+    q.prepare(QStringLiteral("UPDATE backups SET heartbeat_at = ? WHERE id = ?"));
+    q.addBindValue(catalog.heartbeatClockNow().addSecs(-seconds).toString(Qt::ISODateWithMs));
+    q.addBindValue(id);
+    return q.exec() && q.numRowsAffected() == 1;
+}
+
 void TestCatalog::staleBackupsFollowHeartbeat()
 {
     auto catalog = openFresh();
@@ -440,19 +459,96 @@ void TestCatalog::staleBackupsFollowHeartbeat()
     addDeveloperSite(*catalog);
     const QString a = catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, {}).id;
     const QString b = catalog->createBackup(QStringLiteral("shop"), Environment::Dev, BackupType::Manual, {}).id;
-    QVERIFY(catalog->claimBackup(a, QStringLiteral("w1")));
-    QVERIFY(catalog->claimBackup(b, QStringLiteral("w2")));
-    QVERIFY(catalog->staleBackups(60).isEmpty());
-    m_clock.advance(45);
-    QVERIFY(catalog->heartbeat(b, QStringLiteral("w2")));
-    m_clock.advance(45);
-    const auto stale = catalog->staleBackups(60);
+    QVERIFY(catalog->claimBackup(a, QStringLiteral("w1"), 30));
+    QVERIFY(catalog->claimBackup(b, QStringLiteral("w2"), 30));
+    QCOMPARE(catalog->backup(a)->heartbeatSeconds, 30);
+    QVERIFY(catalog->staleBackups(30).isEmpty());
+    QVERIFY(ageHeartbeat(*catalog, a, 90));
+    QVERIFY(ageHeartbeat(*catalog, b, 45));
+    const auto stale = catalog->staleBackups(30);
     QCOMPARE(stale.size(), 1);
     QCOMPARE(stale.at(0).id, a);
     QCOMPARE(stale.at(0).workerId, QStringLiteral("w1"));
+    QVERIFY(catalog->heartbeat(b, QStringLiteral("w2")));
     QVERIFY(catalog->failBackup(a, BackupStatus::Failed, QStringLiteral("interrupted")));
-    QVERIFY(catalog->staleBackups(60).isEmpty());
+    QVERIFY(catalog->staleBackups(30).isEmpty());
     QVERIFY(!catalog->heartbeat(a, QStringLiteral("w1"))); // its worker learns it lost the backup
+}
+
+void TestCatalog::stalenessUsesEachRowsPeriod()
+{
+    // A runner with a long period is judged by its own period, not the judge's.
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    addDeveloperSite(*catalog);
+    const QString fast = catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, {}).id;
+    const QString slow = catalog->createBackup(QStringLiteral("shop"), Environment::Dev, BackupType::Manual, {}).id;
+    const QString old = catalog->createBackup(QStringLiteral("shop"), Environment::Stage, BackupType::Manual, {}).id;
+    QVERIFY(catalog->claimBackup(fast, QStringLiteral("w1"), 5));
+    QVERIFY(catalog->claimBackup(slow, QStringLiteral("w2"), 120));
+    QVERIFY(catalog->claimBackup(old, QStringLiteral("w3"))); // a client that records no period
+    for (const QString &id : { fast, slow, old })
+        QVERIFY(ageHeartbeat(*catalog, id, 60));
+    QStringList ids;
+    for (const BackupRecord &r : catalog->staleBackups(10))
+        ids << r.id;
+    ids.sort();
+    QStringList expected{ fast, old }; // old: judged by the fallback period (10 s)
+    expected.sort();
+    QCOMPARE(ids, expected);
+    QCOMPARE(catalog->staleBackups(40).size(), 1); // old is fresh for a 40 s fallback
+}
+
+void TestCatalog::outgrownStreamRaisesTheNextPlan()
+{
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    addDeveloperSite(*catalog);
+    QCOMPARE(catalog->expectedStreamBytes(QStringLiteral("shop"), Environment::Prod), -1);
+    const QString done = catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, {}).id;
+    QVERIFY(catalog->claimBackup(done, QStringLiteral("w"), 5));
+    QVERIFY(catalog->completeBackup(done, QStringLiteral("w"), 1000, 5000, QStringLiteral("ab")));
+    QCOMPARE(catalog->expectedStreamBytes(QStringLiteral("shop"), Environment::Prod), 1000);
+    m_clock.advance(10);
+    const QString grown = catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, {}).id;
+    QVERIFY(catalog->claimBackup(grown, QStringLiteral("w"), 5));
+    QVERIFY(catalog->setOutgrownBytes(grown, 50000));
+    QVERIFY(catalog->failBackup(grown, BackupStatus::Failed, QStringLiteral("outgrew")));
+    QCOMPARE(catalog->backup(grown)->outgrownBytes, 50000);
+    QCOMPARE(catalog->expectedStreamBytes(QStringLiteral("shop"), Environment::Prod), 50000);
+    QCOMPARE(catalog->expectedStreamBytes(QStringLiteral("shop"), Environment::Dev), -1);
+}
+
+void TestCatalog::heartbeatsUseTheCatalogClock()
+{
+    QFETCH_GLOBAL(QString, backend);
+    // Two clients whose clocks are a minute apart share one catalog. A heartbeat written by
+    // either is fresh for the other. On MySQL both use the server's clock; an SQLite catalog
+    // is a local file (one host, one clock), so there the injected clock is the clock.
+    const CatalogLocation loc = freshLocation();
+    FakeClock ahead(m_clock.nowUtc().addSecs(60));
+    QString error;
+    auto a = Catalog::open(loc, &m_clock, &error);
+    QVERIFY2(a, qPrintable(error));
+    auto b = Catalog::open(loc, &ahead, &error);
+    QVERIFY2(b, qPrintable(error));
+    addDeveloperSite(*a);
+    const QString ofA = a->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, {}).id;
+    const QString ofB = b->createBackup(QStringLiteral("shop"), Environment::Dev, BackupType::Manual, {}).id;
+    QVERIFY(a->claimBackup(ofA, QStringLiteral("other-host:1:a"), 5));
+    QVERIFY(b->claimBackup(ofB, QStringLiteral("other-host:2:b"), 5));
+    QVERIFY(a->heartbeat(ofA, QStringLiteral("other-host:1:a")));
+    QVERIFY(b->heartbeat(ofB, QStringLiteral("other-host:2:b")));
+    if (backend == QLatin1String("mariadb")) {
+        QVERIFY(a->staleBackups(5).isEmpty());
+        QVERIFY(b->staleBackups(5).isEmpty());
+        // The server's clock, not the injected one, stamps heartbeats.
+        const QDateTime server = a->heartbeatClockNow();
+        QVERIFY(qAbs(a->backup(ofA)->heartbeatAt.secsTo(server)) < 30);
+        QVERIFY(qAbs(b->backup(ofB)->heartbeatAt.secsTo(server)) < 30);
+    } else {
+        QCOMPARE(a->backup(ofA)->heartbeatAt, m_clock.nowUtc());
+    }
 }
 
 void TestCatalog::backupsFilterAndOrder()
@@ -688,6 +784,86 @@ void TestCatalog::refusesNewerSchema()
     }
     QVERIFY(!Catalog::open(loc, &m_clock, &error));
     QVERIFY2(error.contains(QLatin1String("newer")), qPrintable(error));
+}
+
+QString TestCatalog::schemaOf(Catalog &catalog)
+{
+    QSqlQuery q(QSqlDatabase::database(catalog.connectionName()));
+    QStringList lines;
+    auto collect = [&](const QString &sql) {
+        if (!q.exec(sql)) {
+            lines << QStringLiteral("error: ") + q.lastError().text();
+            return;
+        }
+        while (q.next()) {
+            QStringList values;
+            for (int i = 0; i < q.record().count(); ++i)
+                values << q.value(i).toString();
+            lines << values.join(QLatin1Char('|'));
+        }
+    };
+    if (catalog.isMySql()) {
+        collect(QStringLiteral("SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_TYPE, IS_NULLABLE, "
+                               "COLUMN_DEFAULT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+                               "ORDER BY TABLE_NAME, ORDINAL_POSITION"));
+        collect(QStringLiteral("SELECT TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME FROM "
+                               "information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() "
+                               "ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX"));
+    } else {
+        collect(QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                               "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"));
+    }
+    collect(QStringLiteral("SELECT version FROM schema_version"));
+    return lines.join(QLatin1Char('\n'));
+}
+
+void TestCatalog::migrationResumesAfterEveryStatement()
+{
+    QString reference;
+    {
+        auto catalog = openFresh();
+        QVERIFY(catalog);
+        reference = schemaOf(*catalog);
+    }
+    const int total = Catalog::migrationStatementCount(Catalog::latestSchemaVersion());
+    QVERIFY(total > 10);
+    for (int k = 1; k <= total; ++k) {
+        const CatalogLocation loc = freshLocation();
+        QString error;
+        Catalog::setMigrationStopAfterForTests(k);
+        auto interrupted = Catalog::open(loc, &m_clock, &error);
+        Catalog::setMigrationStopAfterForTests(-1);
+        QVERIFY2(!interrupted, qPrintable(QStringLiteral("stop after %1 did not stop").arg(k)));
+        QVERIFY2(error.contains(QLatin1String("test hook")), qPrintable(error));
+        auto resumed = Catalog::open(loc, &m_clock, &error);
+        QVERIFY2(resumed, qPrintable(QStringLiteral("after stopping at %1: %2").arg(k).arg(error)));
+        QCOMPARE(resumed->schemaVersion(), Catalog::latestSchemaVersion());
+        QCOMPARE(schemaOf(*resumed), reference);
+    }
+}
+
+void TestCatalog::migrationToleratesAnUnrecordedStatement()
+{
+    // On MySQL a DDL statement commits on its own: a process can die after it and before its
+    // progress record. The next run repeats it and must accept that it is already there.
+    const CatalogLocation loc = freshLocation();
+    QString error;
+    QString reference;
+    {
+        auto fresh = openFresh();
+        QVERIFY(fresh);
+        reference = schemaOf(*fresh);
+    }
+    {
+        auto old = Catalog::openAtVersion(loc, &m_clock, Catalog::latestSchemaVersion() - 1, &error);
+        QVERIFY2(old, qPrintable(error));
+        QSqlQuery q(QSqlDatabase::database(old->connectionName()));
+        QVERIFY2(q.exec(QStringLiteral("ALTER TABLE backups ADD COLUMN heartbeat_seconds INTEGER NOT NULL DEFAULT 0")),
+                 qPrintable(q.lastError().text()));
+    }
+    auto migrated = Catalog::open(loc, &m_clock, &error);
+    QVERIFY2(migrated, qPrintable(error));
+    QCOMPARE(schemaOf(*migrated), reference);
 }
 
 void TestCatalog::backupListUsesAnIndex()

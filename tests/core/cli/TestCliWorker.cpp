@@ -5,6 +5,7 @@
 // Every test function has its own CREODROP_HOME and site, so they pass in any order and alone.
 #include "CliTestEnv.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,7 +16,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
 #include <memory>
+#include <sys/types.h>
 
 using Result = CliTest::RawResult;
 
@@ -112,6 +115,124 @@ private:
 
     QString prefix() const { return QStringLiteral("customers/%1/%2/").arg(m_customer, m_site); }
 
+    /// Raw SQL on the test's own SQLite catalog file.
+    bool runCatalogSql(const QString &sql) const
+    {
+        const QString name = QStringLiteral("raw-%1").arg(QCoreApplication::applicationPid());
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_home->filePath(QStringLiteral("catalog.sqlite")));
+            if (db.open()) {
+                QSqlQuery q(db);
+                ok = q.exec(sql) && q.numRowsAffected() == 1;
+                if (!ok)
+                    qWarning() << q.lastError().text();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
+    }
+
+    /// A database whose first table holds more than one multipart part (17 MiB of random bytes,
+    /// so the upload is running) and whose second table @p lock locks for writing: the dump
+    /// then waits inside the server until the lock ends. The lock is held until @p lock closes.
+    QString lockedDatabase(QSqlDatabase *lock)
+    {
+        const QString db = TestServices::createScratchDatabase(QStringLiteral("locked"));
+        QByteArray err;
+        if (TestServices::runMariaDbClient({ db },
+                                           "CREATE TABLE a_blobs (id INT PRIMARY KEY, b BLOB);"
+                                           "INSERT INTO a_blobs SELECT seq, RANDOM_BYTES(1024) FROM seq_1_to_17408;"
+                                           "CREATE TABLE b_locked (id INT PRIMARY KEY);"
+                                           "INSERT INTO b_locked VALUES (1);",
+                                           nullptr, &err)
+            != 0) {
+            qWarning("%s", err.constData());
+            return {};
+        }
+        *lock = TestServices::openMySql(QStringLiteral("lock-holder"), db);
+        QSqlQuery q(*lock);
+        // Held for as long as the test needs (the other session held it for 300 s).
+        if (!q.exec(QStringLiteral("LOCK TABLES b_locked WRITE"))) {
+            qWarning() << q.lastError().text();
+            return {};
+        }
+        const auto m = TestServices::mysql();
+        const Result r = cli({ QStringLiteral("env"), QStringLiteral("set"), m_site, QStringLiteral("prod"),
+                               QStringLiteral("--host"), m.host, QStringLiteral("--port"), QString::number(m.port),
+                               QStringLiteral("--database"), db, QStringLiteral("--user"), m.user });
+        if (r.exitCode != 0)
+            qWarning("%s", r.err.constData());
+        return db;
+    }
+
+    /// Whether a connection to @p db waits for a metadata lock (our dump on b_locked).
+    static bool dumpWaitsOnLock(const QString &db)
+    {
+        QSqlDatabase admin = QSqlDatabase::database(QStringLiteral("lock-holder"));
+        QSqlQuery q(admin);
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = ? AND "
+                                 "STATE LIKE 'Waiting for table metadata lock%'"));
+        q.addBindValue(db);
+        return q.exec() && q.next() && q.value(0).toInt() > 0;
+    }
+
+    /// Runs @p args until the dump waits on the lock with an upload running, sends @p signal,
+    /// and checks the process ends well before the lock does, with nothing left behind.
+    void stopWhileDumpWaitsOnLock(const QStringList &args, int signal, int expectedExit, bool queueFirst)
+    {
+        QSqlDatabase lock;
+        const QString db = lockedDatabase(&lock);
+        QVERIFY(!db.isEmpty());
+        QString id;
+        if (queueFirst) {
+            const Result r = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod"),
+                                   QStringLiteral("--no-wait") });
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            id = QString::fromUtf8(r.out).trimmed();
+        }
+        QProcess p;
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("CREODROP_WORKER_POLL_SECONDS"), QStringLiteral("1"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(CREODROP_CLI_PATH), args);
+        p.closeWriteChannel();
+        QVERIFY(p.waitForStarted());
+        if (id.isEmpty()) {
+            QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 30000);
+            id = QString::fromUtf8(p.readLine()).trimmed();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(dumpWaitsOnLock(db) || p.state() == QProcess::NotRunning, 60000);
+        QVERIFY2(p.state() == QProcess::Running, p.readAllStandardError().constData());
+        bool listed = false;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !CliTest::awsKeys(QStringLiteral("list-multipart-uploads"), prefix(), &listed).isEmpty(), 30000);
+        QCOMPARE(show(id).value(QStringLiteral("status")).toString(), QStringLiteral("in_progress"));
+
+        QElapsedTimer sinceSignal;
+        sinceSignal.start();
+        ::kill(static_cast<pid_t>(p.processId()), signal);
+        // Generous: a hang is what this catches (the lock is held until the test ends).
+        QVERIFY2(p.waitForFinished(30000), "the process did not stop while its dump waited on a lock");
+        qInfo("stopped %lld ms after the signal", sinceSignal.elapsed()); // reported, not asserted
+        const QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p.exitCode() == expectedExit, err.constData());
+        QVERIFY(lock.isOpen()); // still locked: the dump was stopped, not released
+        const QJsonObject b = show(id);
+        QVERIFY2(b.value(QStringLiteral("status")).toString() == QLatin1String("cancelled"),
+                 qPrintable(QJsonDocument(b).toJson()));
+        const QStringList uploads = CliTest::awsKeys(QStringLiteral("list-multipart-uploads"), prefix(), &listed);
+        QVERIFY(listed);
+        QVERIFY2(uploads.isEmpty(), qPrintable(uploads.join(QLatin1Char(' '))));
+        QVERIFY(!storedKeys(prefix()).contains(b.value(QStringLiteral("object_key")).toString()));
+        lock.close();
+        lock = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("lock-holder"));
+        TestServices::dropDatabase(db);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -141,6 +262,63 @@ private slots:
                   QStringLiteral("--host"), m.host, QStringLiteral("--port"), QString::number(m.port),
                   QStringLiteral("--database"), m_dataDb, QStringLiteral("--user"), m.user });
         QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    void workerStopsOnSigtermWhileDumpWaitsOnLock()
+    {
+        stopWhileDumpWaitsOnLock({ QStringLiteral("worker") }, SIGTERM, 0, true);
+    }
+
+    void backupCreateStopsOnSigintWhileDumpWaitsOnLock()
+    {
+        stopWhileDumpWaitsOnLock({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod") },
+                                 SIGINT, 130, false);
+    }
+
+    void verboseWorkerLogsButNoSecrets()
+    {
+        // A backup whose runner died (another host, lapsed heartbeat) and a pending one: the
+        // verbose worker logs the recovery, the backup and its aborts/heartbeats to stderr,
+        // never a password or key.
+        Result r = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod"),
+                         QStringLiteral("--no-wait") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString dead = QString::fromUtf8(r.out).trimmed();
+        QVERIFY(runCatalogSql(QStringLiteral("UPDATE backups SET status = 'in_progress', worker_id = "
+                                             "'gone-host:4242:deadbeef', heartbeat_at = '2020-01-01T00:00:00.000Z', "
+                                             "heartbeat_seconds = 5 WHERE id = '%1'")
+                                  .arg(dead)));
+        r = cli({ QStringLiteral("worker"), QStringLiteral("--once") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(!r.err.contains("creodrop."), r.err.constData()); // quiet without --verbose
+        r = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod"),
+                  QStringLiteral("--no-wait") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        // Dead again (after the create: it would recover it first).
+        QVERIFY(runCatalogSql(QStringLiteral("UPDATE backups SET status = 'in_progress', error_text = NULL, "
+                                             "finished_at = NULL WHERE id = '%1'")
+                                  .arg(dead)));
+        QProcess p;
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("CREODROP_HEARTBEAT_SECONDS"), QStringLiteral("1"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(CREODROP_CLI_PATH),
+                { QStringLiteral("worker"), QStringLiteral("--once"), QStringLiteral("--verbose") });
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(120000));
+        const QByteArray err = p.readAllStandardError();
+        const QByteArray out = p.readAllStandardOutput();
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY2(err.contains("creodrop.jobs: recovered interrupted backup"), err.constData());
+        QVERIFY2(err.contains("creodrop.catalog") || err.contains("creodrop.jobs"), err.constData());
+        const QByteArray mysqlPassword = TestServices::mysql().password.toUtf8();
+        const QByteArray s3Secret = TestServices::s3().secretAccessKey.toUtf8();
+        QVERIFY(mysqlPassword.size() >= 8 && s3Secret.size() >= 8);
+        for (const QByteArray &text : { err, out }) {
+            QVERIFY2(!text.contains(mysqlPassword), "the MySQL password was logged");
+            QVERIFY2(!text.contains(s3Secret), "the S3 secret key was logged");
+            QVERIFY(!text.contains("X-Amz-Signature"));
+        }
     }
 
     void workerOncePicksUpPendingBackup()

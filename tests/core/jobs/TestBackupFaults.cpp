@@ -8,6 +8,7 @@
 #include "catalog/Catalog.h"
 #include "jobs/BackupJob.h"
 #include "jobs/DownloadJob.h"
+#include "jobs/RecoveryJob.h"
 #include "secrets/InMemorySecretStore.h"
 #include "storage/S3ObjectStore.h"
 #include "storage/StoreJob.h"
@@ -16,6 +17,7 @@
 #include <QCryptographicHash>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -146,6 +148,7 @@ private slots:
         fast.timeoutMs = 10000;
         fast.minPartSize = 128 * 1024;
         fast.unknownSizePartSize = 128 * 1024;
+        fast.minStreamPartSize = 128 * 1024;
         m_proxied->setTransferOptions(fast);
 
         const QString site = addSite(QStringLiteral("dl"));
@@ -202,6 +205,60 @@ private slots:
         for (const QString &request : m_proxy->requests())
             aborted = aborted || (request.startsWith(QLatin1String("DELETE ")) && request.contains("uploadId="));
         QVERIFY2(aborted, qPrintable(m_proxy->requests().join(QLatin1Char('\n'))));
+    }
+
+    void unconfirmedAbortLeavesTheRowToRecovery()
+    {
+        // Cancel mid-upload while the storage refuses AbortMultipartUpload: the row must not say
+        // Cancelled with parts left behind. It stays In Progress, released, and recovery (here:
+        // the next process, once the heartbeat lapsed) aborts the upload and fails the row.
+        const QString site = addSite(QStringLiteral("noabort"));
+        QVERIFY(!site.isEmpty());
+        FaultProxy::Rule slowParts;
+        slowParts.method = "PUT";
+        slowParts.targetContains = "partNumber=";
+        slowParts.action = FaultProxy::Action::Delay;
+        slowParts.delayMs = 60000;
+        slowParts.skip = 1;
+        slowParts.times = -1;
+        m_proxy->addRule(slowParts);
+        FaultProxy::Rule refuseAbort;
+        refuseAbort.method = "DELETE";
+        refuseAbort.targetContains = "uploadId=";
+        refuseAbort.status = 500;
+        refuseAbort.times = -1;
+        m_proxy->addRule(refuseAbort);
+
+        const BackupRecord pending = m_catalog->createBackup(site, Environment::Prod, BackupType::Manual, "tester");
+        QVERIFY(pending.isValid());
+        BackupJob job(m_catalog.get(), m_proxied.get(), &m_secrets, &m_clock, pending.id, options());
+        job.setAutoDelete(false);
+        QSignalSpy done(&job, &Job::finished);
+        job.start();
+        // The proxy's log holds earlier tests' requests too: look for this backup's.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !m_proxy->requests().filter(pending.id).filter(QStringLiteral("partNumber=2")).isEmpty(), 30000);
+        job.cancel();
+        QVERIFY(!done.isEmpty() || done.wait(60000));
+        QVERIFY(!job.succeeded());
+        QVERIFY2(job.errorString().contains(QLatin1String("left In Progress")), qPrintable(job.errorString()));
+        auto record = m_catalog->backup(pending.id);
+        QCOMPARE(record->status, BackupStatus::InProgress);
+        QVERIFY(record->workerId.endsWith(QLatin1String(":released")));
+
+        m_proxy->clearRules();
+        QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("UPDATE backups SET heartbeat_at = '2020-01-01T00:00:00.000Z' WHERE id = '%1'")
+                           .arg(pending.id)));
+        RecoveryJob recovery(m_catalog.get(), m_direct.get(), 1);
+        QVERIFY(run(&recovery));
+        QCOMPARE(recovery.recoveredIds(), QStringList{ pending.id });
+        QVERIFY2(recovery.warnings().isEmpty(), qPrintable(recovery.warnings().join(QLatin1Char('\n'))));
+        record = m_catalog->backup(pending.id);
+        QCOMPARE(record->status, BackupStatus::Failed);
+        const QString envPrefix = QStringLiteral("customers/%1/%2/prod/").arg(m_customer, site);
+        verifyNoIncompleteUploads(envPrefix);
+        QCOMPARE(keysUnder(envPrefix), QStringList());
     }
 
     void downloadCutMidBodyResumesByteExact()

@@ -17,6 +17,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -550,6 +551,98 @@ private slots:
         const QString stem = running.objectKey.left(running.objectKey.size() - 7);
         // Removal of anything uploaded is started on the way out; give it a moment to land.
         QTRY_COMPARE_WITH_TIMEOUT(storedKeys(stem), QStringList(), 10000);
+    }
+
+    void destructionStopsADumpWaitingOnALock()
+    {
+        // Closing the console while a dump waits on another session's LOCK TABLES ... WRITE:
+        // the dump is stopped with KILL QUERY, the service goes away and the row is Cancelled,
+        // all while the lock is still held.
+        auto store = secrets();
+        const QString site = siteId(QStringLiteral("lockclose"));
+        auto service = startService(store.get(), site);
+        QVERIFY(service);
+        QSqlDatabase lock = TestServices::openMySql(QStringLiteral("svc-lock-") + kind(), m_dataDb);
+        QVERIFY(lock.isOpen());
+        QSqlQuery q(lock);
+        QVERIFY(q.exec(QStringLiteral("LOCK TABLES t WRITE")));
+        QSignalSpy changes(service.get(), &BackupService::backupChanged);
+        service->createBackup(site, Environment::Prod);
+        QVERIFY(changes.wait(10000));
+        const QString id = firstBackupId(changes);
+        QVERIFY(waitForStatus(changes, id, BackupStatus::InProgress).isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (q.exec(QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE STATE LIKE "
+                                   "'Waiting for table metadata lock%'")),
+             q.next() && q.value(0).toInt() > 0),
+            30000);
+        service.reset(); // a hang here is what the test's timeout catches
+        QString error;
+        auto catalog = Catalog::open(config().catalog, &m_clock, &error);
+        QVERIFY2(catalog, qPrintable(error));
+        QCOMPARE(catalog->backup(id)->status, BackupStatus::Cancelled);
+        QVERIFY(q.exec(QStringLiteral("UNLOCK TABLES")));
+        lock.close();
+        lock = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("svc-lock-") + kind());
+    }
+
+    void cancelStopsADumpWaitingOnALock()
+    {
+        // Cancel in the jobs panel while the dump waits on another session's table lock.
+        auto store = secrets();
+        const QString site = siteId(QStringLiteral("lockcancel"));
+        auto service = startService(store.get(), site);
+        QVERIFY(service);
+        const QString lockName = QStringLiteral("svc-lock2-") + kind();
+        QSqlDatabase lock = TestServices::openMySql(lockName, m_dataDb);
+        QVERIFY(lock.isOpen());
+        QSqlQuery q(lock);
+        QVERIFY(q.exec(QStringLiteral("LOCK TABLES t WRITE")));
+        QSignalSpy changes(service.get(), &BackupService::backupChanged);
+        QSignalSpy finished(service.get(), &BackupService::jobFinished);
+        service->createBackup(site, Environment::Prod);
+        QVERIFY(changes.wait(10000));
+        const QString id = firstBackupId(changes);
+        QVERIFY(waitForStatus(changes, id, BackupStatus::InProgress).isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (q.exec(QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE STATE LIKE "
+                                   "'Waiting for table metadata lock%'")),
+             q.next() && q.value(0).toInt() > 0),
+            30000);
+        service->cancelJob(id);
+        // Generous: only a dump that ignores the cancel until the lock ends misses it.
+        QVERIFY(waitForStatus(changes, id, BackupStatus::Cancelled, 30000).isValid());
+        QVERIFY(finished.count() > 0 || finished.wait(10000));
+        QVERIFY(q.exec(QStringLiteral("UNLOCK TABLES")));
+        lock.close();
+        lock = QSqlDatabase();
+        QSqlDatabase::removeDatabase(lockName);
+    }
+
+    void recoversInterruptedBackupsWhileRunning()
+    {
+        // A backup whose runner died on another host while the console is open: the service's
+        // periodic recovery (once per heartbeat period) fails it, no restart needed.
+        auto store = secrets();
+        const QString site = siteId(QStringLiteral("recover"));
+        auto service = startService(store.get(), site);
+        QVERIFY(service);
+        QSignalSpy changes(service.get(), &BackupService::backupChanged);
+        QString error;
+        auto catalog = Catalog::open(config().catalog, &m_clock, &error);
+        QVERIFY2(catalog, qPrintable(error));
+        const BackupRecord r = catalog->createBackup(site, Environment::Prod, BackupType::Manual, QStringLiteral("x"));
+        QVERIFY(r.isValid());
+        QVERIFY(catalog->claimBackup(r.id, QStringLiteral("gone-host:4242:deadbeef"), 1));
+        QSqlQuery q(QSqlDatabase::database(catalog->connectionName()));
+        q.prepare(QStringLiteral("UPDATE backups SET heartbeat_at = ? WHERE id = ?"));
+        q.addBindValue(catalog->heartbeatClockNow().addSecs(-60).toString(Qt::ISODateWithMs));
+        q.addBindValue(r.id);
+        QVERIFY(q.exec());
+        const BackupRecord failed = waitForStatus(changes, r.id, BackupStatus::Failed, 30000);
+        QVERIFY(failed.isValid());
+        QVERIFY(failed.errorText.contains(QLatin1String("interrupted")));
     }
 };
 

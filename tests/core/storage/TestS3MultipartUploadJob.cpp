@@ -11,6 +11,7 @@
 #include "storage/S3ObjectStore.h"
 
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 
 using namespace StoreTest;
 
@@ -28,6 +29,9 @@ private slots:
     void abortStopsTheProducerAndRemovesTheUpload();
     void permanentFailureOfAFileUploadLeavesNothing();
     void abortWhileCreatingStillRemovesTheUpload();
+    void streamThreeTimesItsPlanCompletes();
+    void streamNeedingTooManyPartsFailsEarly();
+    void lostCompleteResponseIsConfirmedByHead();
 
 private:
     /// The uploads the server still has pending under @p key (asked directly, not via the proxy).
@@ -72,6 +76,7 @@ void TestS3MultipartUploadJob::init()
     options.maxAttempts = 4;
     options.timeoutMs = 10000;
     options.partsInFlight = 2;
+    options.minStreamPartSize = kPart; // the tests count parts of R2's minimum size
     m_store = std::make_unique<S3ObjectStore>(proxiedConfig(), &m_network);
     m_store->setTransferOptions(options);
     S3Config direct = proxiedConfig();
@@ -224,6 +229,91 @@ void TestS3MultipartUploadJob::abortWhileCreatingStillRemovesTheUpload()
         !m_proxy->requests().filter(QRegularExpression(QStringLiteral("^DELETE .*uploadId="))).isEmpty(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(pendingUploads(k).isEmpty(), 10000);
     QVERIFY(m_proxy->requests().filter(QStringLiteral("partNumber=")).isEmpty());
+}
+
+void TestS3MultipartUploadJob::streamThreeTimesItsPlanCompletes()
+{
+    // Parts are planned for 4x the expected size: a stream 3x as large still fits the part
+    // limit (4 parts here instead of 10,000) with equal parts.
+    S3TransferOptions options = m_store->transferOptions();
+    options.maxParts = 4;
+    m_store->setTransferOptions(options);
+    const QString k = key(QStringLiteral("grown.bin"));
+    const qint64 expected = 2 * kPart;
+    const QByteArray data = randomBytes(3 * expected);
+    BoundedPipe pipe(2 * kMiB);
+    std::unique_ptr<StoreJob> put(m_store->putStream(k, &pipe, expected, { { QStringLiteral("backup-id"), "g" } }));
+    QThread *writer = startWriter(&pipe, data);
+    const bool done = run(put.get());
+    writer->wait();
+    delete writer;
+    QVERIFY(done);
+    QVERIFY2(put->succeeded(), qPrintable(put->errorString()));
+    auto *upload = qobject_cast<S3MultipartUploadJob *>(put.get());
+    QVERIFY(upload);
+    QCOMPARE(upload->partSize(), 4 * expected / 4); // 4x the expected size over 4 parts
+    QCOMPARE(m_proxy->requests().filter(QRegularExpression(QStringLiteral("^PUT .*partNumber="))).size(), 3);
+    QCOMPARE(put->result().sha256, sha256Hex(data));
+    std::unique_ptr<StoreJob> head(m_direct->head(k));
+    QVERIFY(run(head.get()) && head->succeeded());
+    QCOMPARE(head->result().object.size, qint64(data.size()));
+}
+
+void TestS3MultipartUploadJob::streamNeedingTooManyPartsFailsEarly()
+{
+    // A tiny plan (as if the database grew tenfold) and a part limit of 3 instead of 10,000:
+    // the upload stops when the last allowed part fills and more data follows, not at the end.
+    S3TransferOptions options = m_store->transferOptions();
+    options.maxParts = 3;
+    m_store->setTransferOptions(options);
+    const QString k = key(QStringLiteral("outgrown.bin"));
+    const QByteArray data = randomBytes(10 * kPart);
+    BoundedPipe pipe(2 * kMiB);
+    std::unique_ptr<StoreJob> put(m_store->putStream(k, &pipe, kMiB));
+    QThread *writer = startWriter(&pipe, data);
+    const bool done = run(put.get());
+    writer->wait(); // woken by the job's abortRead()
+    delete writer;
+    QVERIFY(done);
+    QVERIFY(!put->succeeded());
+    QCOMPARE(put->result().errorCode, S3MultipartUploadJob::tooManyPartsCode());
+    QVERIFY2(put->errorString().contains(QLatin1String("outgrew its planned part size")),
+             qPrintable(put->errorString()));
+    QVERIFY(put->errorString().contains(QLatin1String("next backup plans larger parts")));
+    // How far it got: enough to plan the next one, far from the end of the stream.
+    QVERIFY(put->result().bytesTransferred >= 3 * kPart);
+    QVERIFY(put->result().bytesTransferred < data.size());
+    QVERIFY(m_proxy->requests().filter(QRegularExpression(QStringLiteral("^PUT .*partNumber="))).size() <= 2);
+    QVERIFY(put->result().uploadId.isEmpty()); // the abort was confirmed
+    QVERIFY(pendingUploads(k).isEmpty());
+    std::unique_ptr<StoreJob> head(m_direct->head(k));
+    QVERIFY(run(head.get()));
+    QVERIFY(head->notFound());
+}
+
+void TestS3MultipartUploadJob::lostCompleteResponseIsConfirmedByHead()
+{
+    // The server completes the upload but the response never arrives; the retry finds the
+    // upload gone (NoSuchUpload). The object is there with our size and metadata: success.
+    m_proxy->addRule({ "POST", "uploadId=", FaultProxy::Action::CutResponse, 0, 1, 0, 0, 0 });
+    const QString k = key(QStringLiteral("lost-complete.bin"));
+    const QByteArray data = randomBytes(kPart * 5 / 2);
+    BoundedPipe pipe(2 * kMiB);
+    std::unique_ptr<StoreJob> put(m_store->putStream(k, &pipe, kPart, { { QStringLiteral("backup-id"), "lost" } }));
+    QThread *writer = startWriter(&pipe, data);
+    const bool done = run(put.get());
+    writer->wait();
+    delete writer;
+    QVERIFY(done);
+    QVERIFY2(put->succeeded(), qPrintable(put->errorString()));
+    QCOMPARE(m_proxy->faultsInjected(), 1);
+    QVERIFY(m_proxy->requests().filter(QRegularExpression(QStringLiteral("^POST .*uploadId="))).size() >= 2);
+    QVERIFY(!m_proxy->requests().filter(QRegularExpression(QStringLiteral("^HEAD "))).isEmpty());
+    QCOMPARE(put->result().sha256, sha256Hex(data));
+    QVERIFY(pendingUploads(k).isEmpty());
+    std::unique_ptr<StoreJob> head(m_direct->head(k));
+    QVERIFY(run(head.get()) && head->succeeded());
+    QCOMPARE(head->result().object.size, qint64(data.size()));
 }
 
 QTEST_GUILESS_MAIN(TestS3MultipartUploadJob)

@@ -19,6 +19,7 @@ private slots:
     void writerBlocksWhileFullAndWakesOnRead();
     void abortReadWakesABlockedWriter();
     void failWriteIsNotTheEnd();
+    void failAfterCloseAbandonsTheStream();
     void writeLargerThanCapacityProgresses();
     void deviceClosesThePipe();
 };
@@ -105,6 +106,19 @@ void TestBoundedPipe::failWriteIsNotTheEnd()
     QCOMPARE(pipe.writerError(), QStringLiteral("dump failed"));
     pipe.closeWrite(); // too late: the failure stands
     QVERIFY(!pipe.writeClosed());
+}
+
+void TestBoundedPipe::failAfterCloseAbandonsTheStream()
+{
+    // A cancel after the producer finished: the reader must not complete what it has.
+    BoundedPipe pipe(100);
+    pipe.write("abc");
+    pipe.closeWrite();
+    pipe.failWrite(QStringLiteral("cancelled"));
+    QVERIFY(pipe.writerFailed());
+    pipe.abortRead();
+    QVERIFY(pipe.writerFailed()); // atEnd() may now be true, but the failure comes first
+    QCOMPARE(pipe.writerError(), QStringLiteral("cancelled"));
 }
 
 void TestBoundedPipe::writeLargerThanCapacityProgresses()

@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+
+/// SIGINT and SIGTERM for long-running commands (worker, backup create): while an object
+/// exists, the signals no longer kill the process; the first one emits stopRequested() from the
+/// event loop, so the command can stop its jobs cleanly (dump stopped, upload aborted and the
+/// abort awaited). If cleaning up takes longer than @p graceMs after the signal, the process
+/// exits at once with 128 + signal: whatever was not confirmed stays In Progress in the catalog
+/// for recovery, and the process is gone before a service manager's own deadline.
+class StopSignals : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StopSignals(int graceMs = 14000, QObject *parent = nullptr);
+    ~StopSignals() override;
+
+    /// The signal received (SIGINT, SIGTERM), 0 if none.
+    static int received();
+    /// 130 after SIGINT, 143 after SIGTERM (the shell's convention), 0 if none.
+    static int exitCode();
+
+signals:
+    void stopRequested(int signal);
+
+private:
+    QTimer m_poll;
+    QTimer m_grace;
+    bool m_emitted = false;
+};
