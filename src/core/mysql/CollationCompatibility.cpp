@@ -25,7 +25,7 @@ void forEachCollation(const QByteArray &text, F onMatch)
         while (b < text.size() && isWordByte(text.at(b)))
             ++b;
         from = b;
-        if (a < hit)
+        if (a < hit && b > hit + 6)
             onMatch(a, b - a);
     }
 }

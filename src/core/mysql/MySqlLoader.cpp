@@ -400,8 +400,14 @@ bool MySqlLoader::load(QIODevice *in)
                 m_error = QStringLiteral("cannot list the target's collations: %1").arg(e);
                 return false;
             }
-            for (const QStringList &r : rows)
-                targetCollations.insert(r.at(0).toLower());
+            for (const QStringList &r : rows) {
+                const QString name = r.at(0).toLower();
+                targetCollations.insert(name);
+                // MariaDB 10.10+ lists its UCA 14.0 collations without a character set
+                // ("uca1400_ai_ci"); with utf8mb4 they are named utf8mb4_uca1400_ai_ci.
+                if (name.startsWith(QLatin1String("uca1400_")))
+                    targetCollations.insert(QStringLiteral("utf8mb4_") + name);
+            }
             collationsKnown = true;
         }
         const QStringList missing
