@@ -127,6 +127,35 @@ char *writeString(char *p, const char *data, unsigned long length)
     return p;
 }
 
+// The CREATE TABLE without its plain secondary keys (KEY lines, not PRIMARY, UNIQUE, FULLTEXT or
+// SPATIAL), which go to @p deferred as "ADD KEY ..." clauses: InnoDB builds an index from sorted rows
+// much faster than it maintains one row by row (myloader's --innodb-optimize-keys). Adding them
+// back in their order gives the same SHOW CREATE TABLE. Anything unexpected keeps the original.
+QString withoutSecondaryKeys(const QString &create, QStringList *deferred)
+{
+    deferred->clear();
+    const QStringList lines = create.split(QLatin1Char('\n'));
+    if (lines.size() < 3 || !lines.first().endsWith(QLatin1Char('(')) || !lines.last().startsWith(QLatin1Char(')')))
+        return create;
+    QStringList kept;
+    QStringList keys;
+    for (qsizetype i = 1; i + 1 < lines.size(); ++i) {
+        QString element = lines.at(i);
+        if (!element.startsWith(QLatin1String("  ")))
+            return create;
+        if (element.endsWith(QLatin1Char(',')))
+            element.chop(1);
+        if (element.startsWith(QLatin1String("  KEY `")))
+            keys << QStringLiteral("ADD ") + element.mid(2);
+        else
+            kept << element;
+    }
+    if (keys.isEmpty() || kept.isEmpty())
+        return create;
+    *deferred = keys;
+    return lines.first() + QLatin1Char('\n') + kept.join(QStringLiteral(",\n")) + QLatin1Char('\n') + lines.last();
+}
+
 QByteArray pickDelimiter(const QByteArray &body)
 {
     for (const char *candidate : { ";;", "$$", "//", "@@@", "#|#|#" }) {
@@ -524,6 +553,16 @@ bool MySqlDumper::dump(QIODevice *out)
     for (const QStringList &r : rows)
         columns[r.at(0)].append(Column{ r.at(1), r.at(2), isGeneratedColumn(r.at(3), r.at(4)) });
 
+    // Tables in a foreign key (either side) keep their indexes inline: the constraint needs them.
+    if (!run.query(
+            QStringLiteral("SELECT TABLE_NAME, REFERENCED_TABLE_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS "
+                           "WHERE CONSTRAINT_SCHEMA = DATABASE()"),
+            &rows, QStringLiteral("cannot list foreign keys")))
+        return failed(run.error);
+    QSet<QString> foreignKeyTables;
+    for (const QStringList &r : rows)
+        foreignKeyTables << r.at(0) << r.at(1);
+
     for (const TableInfo &t : tables) {
         if (t.type != QLatin1String("SEQUENCE") && !t.engine.isEmpty() && !transactional.contains(t.engine.toLower()))
             m_stats.nonTransactionalTables << t.name;
@@ -573,8 +612,13 @@ bool MySqlDumper::dump(QIODevice *out)
             return failed(run.error);
         QString text = QStringLiteral("--\n-- %1 %2\n--\n")
                            .arg(isSequence ? QStringLiteral("Sequence") : QStringLiteral("Table"), commentSafe(q));
+        QString createSql = create.at(1);
+        QStringList deferredKeys;
+        if (t.type == QLatin1String("BASE TABLE") && t.engine.compare(QLatin1String("InnoDB"), Qt::CaseInsensitive) == 0
+            && !foreignKeyTables.contains(t.name))
+            createSql = withoutSecondaryKeys(createSql, &deferredKeys);
         text += QStringLiteral("DROP %1 IF EXISTS %2;\n%3;\n")
-                    .arg(isSequence ? QStringLiteral("SEQUENCE") : QStringLiteral("TABLE"), q, create.at(1));
+                    .arg(isSequence ? QStringLiteral("SEQUENCE") : QStringLiteral("TABLE"), q, createSql);
         if (isSequence) {
             QVector<QStringList> seq;
             if (!run.query(QStringLiteral("SELECT next_not_cached_value, cycle_count FROM %1").arg(q), &seq,
@@ -593,7 +637,10 @@ bool MySqlDumper::dump(QIODevice *out)
             return failed(run.error);
         m_stats.tables.append(TableStats{ t.name, tableRows });
         ++dataIndex;
-        if (!run.emitText(QStringLiteral("\n")))
+        QString after = QStringLiteral("\n");
+        if (!deferredKeys.isEmpty())
+            after = QStringLiteral("ALTER TABLE %1 %2;\n\n").arg(q, deferredKeys.join(QStringLiteral(", ")));
+        if (!run.emitText(after))
             return failed(run.error);
     }
 
