@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DumpTestSupport.h"
+#include "compress/GzipWriter.h"
 #include "mysql/MySqlDumper.h"
 #include "mysql/MySqlLoader.h"
 
@@ -71,6 +72,30 @@ private slots:
         if (diff.isEmpty())
             diff = compareQueries(m_fixtureDb, target, fixtureResultQueries());
         TestServices::dropDatabase(target);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void gzippedOwnDumpLoadsInParallel()
+    {
+        QVERIFY(!m_fixtureDump.isEmpty());
+        QBuffer sink;
+        sink.open(QIODevice::WriteOnly);
+        GzipWriter gz(&sink, 6, 2);
+        QVERIFY(gz.open(QIODevice::WriteOnly));
+        gz.write(m_fixtureDump);
+        gz.close();
+        QByteArray compressed = sink.data();
+        const QString target = TestServices::createScratchDatabase(QStringLiteral("dgz"));
+        LoadOptions options;
+        options.connections = 3;
+        MySqlLoader loader(endpoint(target), options);
+        QBuffer in(&compressed);
+        in.open(QIODevice::ReadOnly);
+        const bool ok = loader.load(&in);
+        const QString diff = ok ? compareDatabases(m_fixtureDb, target) : QString();
+        TestServices::dropDatabase(target);
+        QVERIFY2(ok, qPrintable(loader.errorString()));
+        QVERIFY(loader.loadedInParallel()); // the header is found through the gzip stream
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
