@@ -324,6 +324,8 @@ SqlStatementReader::Step SqlStatementReader::processLine()
                 r = hit ? static_cast<const char *>(hit) - b : end;
             }
             append(b + p, r - p);
+            if (!checkSize())
+                return Step::Error;
             if (r >= end) {
                 p = end;
                 break;
@@ -382,6 +384,8 @@ SqlStatementReader::Step SqlStatementReader::processLine()
             && std::memcmp(b + p, m_delimiter.constData(), size_t(delimLength)) == 0) {
             p += delimLength;
             m_pos = p;
+            if (!checkSize())
+                return Step::Error;
             if (finishStatement(false))
                 return Step::Statement;
             if (!m_error.isEmpty())
@@ -482,6 +486,8 @@ bool SqlStatementReader::next()
                     return false;
                 }
                 // Like the client in batch mode, a last statement without delimiter still runs.
+                if (!checkSize())
+                    return false;
                 return finishStatement(true);
             }
             m_inLine = true;

@@ -99,6 +99,10 @@ inline QList<StatementReaderCase> statementReaderCases()
           { "use creodrop_test", "SELECT 2" },
           {},
           false },
+        { "a plain comment inside an executable one",
+          "SELECT 1 /*!99999 a /* b */ c */ + 1;\n",
+          { "SELECT 1 /*!99999 a  + 1" } },
+        { "no space before a multi-byte character after a comment", "SELECT 'x' AS/* c */ñ;\n", { "SELECT 'x' ASñ" } },
         { "non-ASCII text", "SELECT 'ñ' AS `ключ`, \"漢字\";\n", { "SELECT 'ñ' AS `ключ`, \"漢字\"" } },
     };
 }

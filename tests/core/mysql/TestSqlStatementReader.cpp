@@ -148,6 +148,10 @@ private slots:
         QVERIFY2(s.error.contains(QStringLiteral("starts on line 2 is larger than the maximum statement size of 4096")),
                  qPrintable(s.error));
         QVERIFY2(s.error.contains(QStringLiteral("opened on line 2")), qPrintable(s.error));
+        // A statement that closes on its own line is checked as well.
+        const Split oneLine = split("SELECT 1;\nSELECT '" + QByteArray(5000, 'x') + "';\nSELECT 2;\n", {}, 4096);
+        QCOMPARE(oneLine.statements.size(), 1);
+        QVERIFY2(oneLine.error.contains(QStringLiteral("starts on line 2")), qPrintable(oneLine.error));
         // A single endless line fails too.
         const Split line = split("SELECT '" + QByteArray(3 * 1024 * 1024, 'x'), {}, 4096);
         QVERIFY2(!line.error.isEmpty(), "an endless line must fail");
