@@ -82,7 +82,6 @@ private:
     QByteArray m_delimiter = QByteArrayLiteral(";");
     QByteArray m_pending; // the statement being collected (the client's glob_buffer)
     qsizetype m_outStart = 0; // where this line's not yet flushed text starts in m_pending
-    qsizetype m_rawStart = -1; // keep-comments mode: buffer offset where the statement starts
     QByteArray m_statement;
     char m_inString = 0;
     bool m_inComment = false;

@@ -191,6 +191,9 @@ inline QStringList fixtureResultQueries()
     return {
         QStringLiteral("SELECT HEX(f_latin1()), HEX(f_cp1250()), HEX(`f\\'\"```()), HEX(f_nbe()), HEX(f_ansi()), "
                        "HEX(f_ghost()), HEX(f_double(21)), HEX(`fn ñ`('x'))"),
+        QStringLiteral("CALL p_nbe(@r)"),
+        QStringLiteral("SELECT HEX(@r)"),
+        QStringLiteral("CALL p_latin1()"),
         QStringLiteral("SELECT HEX(g), HEX(`naïve`) FROM v_latin1"),
         QStringLiteral("SELECT HEX(z) FROM v_cp1250"),
         QStringLiteral("SELECT HEX(path), HEX(q) FROM v_nbe"),
