@@ -223,8 +223,20 @@ int Cli::runLoad(const QStringList &args)
     addEndpointOptions(parser);
     parser.addOption({ QStringLiteral("input"), QStringLiteral("Input file (.sql or .sql.gz), or - for stdin."),
                        QStringLiteral("FILE"), QStringLiteral("-") });
-    parser.addOption({ QStringLiteral("connections"), QStringLiteral("Connections for INSERTs (default 2)."),
+    parser.addOption({ QStringLiteral("connections"),
+                       QStringLiteral("Connections for dumps made by creodrop-backupctl dump (default 2); any other "
+                                      "file loads in order on one connection."),
                        QStringLiteral("N"), QStringLiteral("2") });
+    parser.addOption({ QStringLiteral("definer"),
+                       QStringLiteral("keep (default) or strip the DEFINER clauses of views, routines, triggers and "
+                                      "events."),
+                       QStringLiteral("keep|strip"), QStringLiteral("keep") });
+    parser.addOption({ QStringLiteral("max-statement-size"),
+                       QStringLiteral("Refuse statements larger than this, in bytes (default 1073741824)."),
+                       QStringLiteral("BYTES"), QStringLiteral("1073741824") });
+    parser.addOption({ QStringLiteral("map-mysql8-collations"),
+                       QStringLiteral("Load utf8mb4_0900_* collations of MySQL 8 dumps as utf8mb4_uca1400_* "
+                                      "(MariaDB 10.10 or later).") });
     Common common;
     const int rc = parseCommon(parser, command, args, &common);
     if (rc >= 0)
@@ -234,6 +246,14 @@ int Cli::runLoad(const QStringList &args)
     options.connections = parser.value(QStringLiteral("connections")).toInt(&ok);
     if (!ok || options.connections < 1 || options.connections > 16)
         return usage(command, QStringLiteral("--connections needs a number between 1 and 16"));
+    const QString definer = parser.value(QStringLiteral("definer"));
+    if (definer != QLatin1String("keep") && definer != QLatin1String("strip"))
+        return usage(command, QStringLiteral("--definer needs keep or strip"));
+    options.definer = definer == QLatin1String("strip") ? LoadOptions::Definer::Strip : LoadOptions::Definer::Keep;
+    options.maxStatementSize = parser.value(QStringLiteral("max-statement-size")).toLongLong(&ok);
+    if (!ok || options.maxStatementSize < 1024)
+        return usage(command, QStringLiteral("--max-statement-size needs a number of bytes, at least 1024"));
+    options.mapMysql8Collations = parser.isSet(QStringLiteral("map-mysql8-collations"));
 
     const QString input = parser.value(QStringLiteral("input"));
     QFile file;

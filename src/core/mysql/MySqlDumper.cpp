@@ -3,6 +3,7 @@
 #include "MySqlDumper.h"
 
 #include "MySqlConnection.h"
+#include "MySqlLoader.h"
 #include "MySqlSession.h"
 
 #include <QHash>
@@ -127,13 +128,42 @@ char *writeString(char *p, const char *data, unsigned long length)
     return p;
 }
 
-QString pickDelimiter(const QString &body)
+// The CREATE TABLE without its plain secondary keys (KEY lines, not PRIMARY, UNIQUE, FULLTEXT or
+// SPATIAL), which go to @p deferred as "ADD KEY ..." clauses: InnoDB builds an index from sorted rows
+// much faster than it maintains one row by row (myloader's --innodb-optimize-keys). Adding them
+// back in their order gives the same SHOW CREATE TABLE. Anything unexpected keeps the original.
+QString withoutSecondaryKeys(const QString &create, QStringList *deferred)
+{
+    deferred->clear();
+    const QStringList lines = create.split(QLatin1Char('\n'));
+    if (lines.size() < 3 || !lines.first().endsWith(QLatin1Char('(')) || !lines.last().startsWith(QLatin1Char(')')))
+        return create;
+    QStringList kept;
+    QStringList keys;
+    for (qsizetype i = 1; i + 1 < lines.size(); ++i) {
+        QString element = lines.at(i);
+        if (!element.startsWith(QLatin1String("  ")))
+            return create;
+        if (element.endsWith(QLatin1Char(',')))
+            element.chop(1);
+        if (element.startsWith(QLatin1String("  KEY `")))
+            keys << QStringLiteral("ADD ") + element.mid(2);
+        else
+            kept << element;
+    }
+    if (keys.isEmpty() || kept.isEmpty())
+        return create;
+    *deferred = keys;
+    return lines.first() + QLatin1Char('\n') + kept.join(QStringLiteral(",\n")) + QLatin1Char('\n') + lines.last();
+}
+
+QByteArray pickDelimiter(const QByteArray &body)
 {
     for (const char *candidate : { ";;", "$$", "//", "@@@", "#|#|#" }) {
-        if (!body.contains(QLatin1String(candidate)))
-            return QLatin1String(candidate);
+        if (!body.contains(candidate))
+            return candidate;
     }
-    return QStringLiteral("<<creodrop-end>>");
+    return "<<creodrop-end>>";
 }
 
 } // namespace
@@ -209,9 +239,56 @@ struct MySqlDumper::Run
 
     bool dumpRows(const TableInfo &table, const QVector<Column> &columns, int index, int count, qint64 *tableRows);
     bool showCreate(const QString &kind, const QString &name, int statementColumn, QStringList *row);
-    bool writeRoutineLike(const QString &dropSql, const QString &createSql, const QString &sqlMode,
+    bool showCreateBinary(const QString &kind, const QString &name, int statementColumn, QList<QByteArray> *row);
+    bool writeRoutineLike(const QString &dropSql, const QByteArray &createSql, const QString &sqlMode,
                           const QString &charsetClient, const QString &collation, const QString &timeZone);
 };
+
+// SHOW CREATE of a view, routine, trigger or event as the bytes the server stored, in the
+// character set of the client that created it (mysqldump does the same): converting them to
+// utf8mb4 and loading them under the original character_set_client would encode them twice.
+bool MySqlDumper::Run::showCreateBinary(const QString &kind, const QString &name, int statementColumn,
+                                        QList<QByteArray> *row)
+{
+    const QString what = QStringLiteral("cannot read the definition of %1 %2").arg(kind.toLower(), name);
+    if (!exec(QStringLiteral("SET SESSION character_set_results = binary"))) {
+        error = QStringLiteral("%1: %2").arg(what, error);
+        return false;
+    }
+    const QByteArray sql = QStringLiteral("SHOW CREATE %1 %2").arg(kind, MySqlSession::quoteIdentifier(name)).toUtf8();
+    MYSQL *h = session.handle();
+    bool ok = mysql_real_query(h, sql.constData(), static_cast<unsigned long>(sql.size())) == 0;
+    QString serverError = ok ? QString() : session.lastServerError();
+    row->clear();
+    bool hidden = false;
+    if (ok) {
+        if (MYSQL_RES *res = mysql_store_result(h)) {
+            const unsigned int n = mysql_num_fields(res);
+            if (MYSQL_ROW r = mysql_fetch_row(res)) {
+                const unsigned long *lengths = mysql_fetch_lengths(res);
+                for (unsigned int i = 0; i < n; ++i)
+                    row->append(r[i] ? QByteArray(r[i], qsizetype(lengths[i])) : QByteArray());
+            }
+            mysql_free_result(res);
+            hidden = row->size() <= statementColumn || row->at(statementColumn).isNull();
+        } else {
+            ok = false;
+            serverError = session.lastServerError();
+        }
+    }
+    if (!exec(QStringLiteral("SET SESSION character_set_results = utf8mb4")))
+        return false;
+    if (!ok) {
+        error = QStringLiteral("%1: %2").arg(what, serverError);
+        return false;
+    }
+    if (hidden) {
+        // The server hides bodies from users without the needed privilege: never dump less silently.
+        error = QStringLiteral("%1: insufficient privileges (the server returned no definition)").arg(what);
+        return false;
+    }
+    return true;
+}
 
 bool MySqlDumper::Run::showCreate(const QString &kind, const QString &name, int statementColumn, QStringList *row)
 {
@@ -228,17 +305,26 @@ bool MySqlDumper::Run::showCreate(const QString &kind, const QString &name, int 
     return true;
 }
 
-bool MySqlDumper::Run::writeRoutineLike(const QString &dropSql, const QString &createSql, const QString &sqlMode,
+bool MySqlDumper::Run::writeRoutineLike(const QString &dropSql, const QByteArray &createSql, const QString &sqlMode,
                                         const QString &charsetClient, const QString &collation, const QString &timeZone)
 {
-    const QString delimiter = pickDelimiter(createSql);
-    QString text = dropSql + QStringLiteral(";\nSET SESSION sql_mode = %1;\n").arg(MySqlSession::quoteString(sqlMode));
+    const QByteArray delimiter = pickDelimiter(createSql);
+    QString text;
+    if (!dropSql.isEmpty())
+        text += dropSql + QStringLiteral(";\n");
+    text += QStringLiteral("SET SESSION sql_mode = %1;\n").arg(MySqlSession::quoteString(sqlMode));
     if (!charsetClient.isEmpty())
-        text += QStringLiteral("SET character_set_client = %1, collation_connection = %2;\n")
-                    .arg(charsetClient, collation);
+        text
+            += QStringLiteral("SET character_set_client = %1, character_set_results = %1, collation_connection = %2;\n")
+                   .arg(charsetClient, collation);
     if (!timeZone.isEmpty())
         text += QStringLiteral("SET time_zone = %1;\n").arg(MySqlSession::quoteString(timeZone));
-    text += QStringLiteral("DELIMITER %1\n%2%1\nDELIMITER ;\n").arg(delimiter, createSql);
+    text += QStringLiteral("DELIMITER %1\n").arg(QString::fromLatin1(delimiter));
+    buffer.append(text.toUtf8());
+    buffer.append(createSql);
+    text = QStringLiteral("%1\nDELIMITER ;\n").arg(QString::fromLatin1(delimiter));
+    // Back to the dump's own settings (the header's sql_mode; NO_BACKSLASH_ESCAPES must be off for
+    // the escaped data that follows).
     text += QStringLiteral("SET NAMES utf8mb4;\nSET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO';\n");
     if (!timeZone.isEmpty())
         text += QStringLiteral("SET time_zone = '+00:00';\n");
@@ -485,18 +571,25 @@ bool MySqlDumper::dump(QIODevice *out)
         else
             tables << t;
     }
-    if (!run.query(QStringLiteral("SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, IS_GENERATED, EXTRA "
-                                  "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+    // Only columns MariaDB and MySQL 8 both have (IS_GENERATED is MariaDB's own).
+    if (!run.query(QStringLiteral("SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, COALESCE(GENERATION_EXPRESSION, ''), "
+                                  "EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
                                   "ORDER BY TABLE_NAME, ORDINAL_POSITION"),
                    &rows, QStringLiteral("cannot list columns")))
         return failed(run.error);
     QHash<QString, QVector<Column>> columns;
-    for (const QStringList &r : rows) {
-        const QString extra = r.at(4).toUpper();
-        const bool generated = r.at(3) == QLatin1String("ALWAYS") || extra.contains(QLatin1String("GENERATED"))
-            || extra.contains(QLatin1String("ROW START")) || extra.contains(QLatin1String("ROW END"));
-        columns[r.at(0)].append(Column{ r.at(1), r.at(2), generated });
-    }
+    for (const QStringList &r : rows)
+        columns[r.at(0)].append(Column{ r.at(1), r.at(2), isGeneratedColumn(r.at(3), r.at(4)) });
+
+    // Tables in a foreign key (either side) keep their indexes inline: the constraint needs them.
+    if (!run.query(
+            QStringLiteral("SELECT TABLE_NAME, REFERENCED_TABLE_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS "
+                           "WHERE CONSTRAINT_SCHEMA = DATABASE()"),
+            &rows, QStringLiteral("cannot list foreign keys")))
+        return failed(run.error);
+    QSet<QString> foreignKeyTables;
+    for (const QStringList &r : rows)
+        foreignKeyTables << r.at(0) << r.at(1);
 
     for (const TableInfo &t : tables) {
         if (t.type != QLatin1String("SEQUENCE") && !t.engine.isEmpty() && !transactional.contains(t.engine.toLower()))
@@ -512,9 +605,10 @@ bool MySqlDumper::dump(QIODevice *out)
                                  .arg(m_options.events ? 1 : 0)
                                  .arg(m_options.views ? 1 : 0);
 
-    QString header = QStringLiteral("-- Creodrop dump of database %1\n-- Server version: %2\n-- Options: %3\n")
-                         .arg(commentSafe(MySqlSession::quoteIdentifier(database)), commentSafe(m_stats.serverVersion),
-                              m_stats.optionsSummary);
+    QString header = QString::fromLatin1(MySqlLoader::parallelHeader())
+        + QStringLiteral("\n-- Creodrop dump of database %1\n-- Server version: %2\n-- Options: %3\n")
+              .arg(commentSafe(MySqlSession::quoteIdentifier(database)), commentSafe(m_stats.serverVersion),
+                   m_stats.optionsSummary);
     header += QStringLiteral("-- Data of all transactional tables comes from one consistent snapshot.\n");
     if (!m_stats.nonTransactionalTables.isEmpty()) {
         QStringList quoted;
@@ -546,8 +640,13 @@ bool MySqlDumper::dump(QIODevice *out)
             return failed(run.error);
         QString text = QStringLiteral("--\n-- %1 %2\n--\n")
                            .arg(isSequence ? QStringLiteral("Sequence") : QStringLiteral("Table"), commentSafe(q));
+        QString createSql = create.at(1);
+        QStringList deferredKeys;
+        if (t.type == QLatin1String("BASE TABLE") && t.engine.compare(QLatin1String("InnoDB"), Qt::CaseInsensitive) == 0
+            && !foreignKeyTables.contains(t.name))
+            createSql = withoutSecondaryKeys(createSql, &deferredKeys);
         text += QStringLiteral("DROP %1 IF EXISTS %2;\n%3;\n")
-                    .arg(isSequence ? QStringLiteral("SEQUENCE") : QStringLiteral("TABLE"), q, create.at(1));
+                    .arg(isSequence ? QStringLiteral("SEQUENCE") : QStringLiteral("TABLE"), q, createSql);
         if (isSequence) {
             QVector<QStringList> seq;
             if (!run.query(QStringLiteral("SELECT next_not_cached_value, cycle_count FROM %1").arg(q), &seq,
@@ -566,7 +665,10 @@ bool MySqlDumper::dump(QIODevice *out)
             return failed(run.error);
         m_stats.tables.append(TableStats{ t.name, tableRows });
         ++dataIndex;
-        if (!run.emitText(QStringLiteral("\n")))
+        QString after = QStringLiteral("\n");
+        if (!deferredKeys.isEmpty())
+            after = QStringLiteral("ALTER TABLE %1 %2;\n\n").arg(q, deferredKeys.join(QStringLiteral(", ")));
+        if (!run.emitText(after))
             return failed(run.error);
     }
 
@@ -597,27 +699,31 @@ bool MySqlDumper::dump(QIODevice *out)
             const QString kind = r.at(0).toUpper(); // FUNCTION, PROCEDURE, PACKAGE, PACKAGE BODY
             if (kind != QLatin1String("FUNCTION") && kind != QLatin1String("PROCEDURE"))
                 continue;
-            QStringList def;
-            if (!run.showCreate(kind, r.at(1), 2, &def))
+            QList<QByteArray> def;
+            if (!run.showCreateBinary(kind, r.at(1), 2, &def))
                 return failed(run.error);
             if (!run.writeRoutineLike(
                     QStringLiteral("DROP %1 IF EXISTS %2").arg(kind, MySqlSession::quoteIdentifier(r.at(1))), def.at(2),
-                    def.at(1), def.value(3), def.value(4), QString()))
+                    QString::fromLatin1(def.at(1)), QString::fromLatin1(def.value(3)),
+                    QString::fromLatin1(def.value(4)), QString()))
                 return failed(run.error);
         }
     }
 
     if (m_options.views) {
         for (const TableInfo &v : views) {
-            QStringList def;
-            if (!run.showCreate(QStringLiteral("VIEW"), v.name, 1, &def))
+            QList<QByteArray> def;
+            if (!run.showCreateBinary(QStringLiteral("VIEW"), v.name, 1, &def))
                 return failed(run.error);
+            // Replaces the stand-in in one step: if the real definition cannot be created (a
+            // definer the loading user may not name), the stand-in stays.
+            QByteArray create = def.at(1);
+            if (create.startsWith("CREATE "))
+                create.insert(7, "OR REPLACE ");
             const QString q = MySqlSession::quoteIdentifier(v.name);
-            QString text = QStringLiteral("--\n-- View %1\n--\nDROP VIEW IF EXISTS %2;\n").arg(commentSafe(q), q);
-            text += QStringLiteral(
-                        "SET character_set_client = %1, collation_connection = %2;\n%3;\nSET NAMES utf8mb4;\n\n")
-                        .arg(def.value(2), def.value(3), def.at(1));
-            if (!run.emitText(text))
+            if (!run.emitText(QStringLiteral("--\n-- View %1\n--\n").arg(commentSafe(q)))
+                || !run.writeRoutineLike(QString(), create, QString(), QString::fromLatin1(def.value(2)),
+                                         QString::fromLatin1(def.value(3)), QString()))
                 return failed(run.error);
         }
     }
@@ -630,12 +736,13 @@ bool MySqlDumper::dump(QIODevice *out)
             return failed(run.error);
         const QVector<QStringList> triggers = rows;
         for (const QStringList &r : triggers) {
-            QStringList def;
-            if (!run.showCreate(QStringLiteral("TRIGGER"), r.at(0), 2, &def))
+            QList<QByteArray> def;
+            if (!run.showCreateBinary(QStringLiteral("TRIGGER"), r.at(0), 2, &def))
                 return failed(run.error);
             if (!run.writeRoutineLike(
                     QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(MySqlSession::quoteIdentifier(r.at(0))), def.at(2),
-                    def.at(1), def.value(3), def.value(4), QString()))
+                    QString::fromLatin1(def.at(1)), QString::fromLatin1(def.value(3)),
+                    QString::fromLatin1(def.value(4)), QString()))
                 return failed(run.error);
         }
     }
@@ -648,12 +755,13 @@ bool MySqlDumper::dump(QIODevice *out)
             return failed(run.error);
         const QVector<QStringList> events = rows;
         for (const QStringList &r : events) {
-            QStringList def;
-            if (!run.showCreate(QStringLiteral("EVENT"), r.at(0), 3, &def))
+            QList<QByteArray> def;
+            if (!run.showCreateBinary(QStringLiteral("EVENT"), r.at(0), 3, &def))
                 return failed(run.error);
             if (!run.writeRoutineLike(
                     QStringLiteral("DROP EVENT IF EXISTS %1").arg(MySqlSession::quoteIdentifier(r.at(0))), def.at(3),
-                    def.at(1), def.value(4), def.value(5), def.at(2)))
+                    QString::fromLatin1(def.at(1)), QString::fromLatin1(def.value(4)),
+                    QString::fromLatin1(def.value(5)), QString::fromLatin1(def.at(2))))
                 return failed(run.error);
         }
     }
@@ -672,4 +780,27 @@ bool MySqlDumper::dump(QIODevice *out)
     run.exec(QStringLiteral("COMMIT"));
     m_stats.rawBytes = run.bytes;
     return true;
+}
+
+bool MySqlDumper::isGeneratedColumn(const QString &generationExpression, const QString &extra)
+{
+    if (!generationExpression.trimmed().isEmpty())
+        return true;
+    // MariaDB lists attributes comma-separated ("VIRTUAL GENERATED, INVISIBLE"), MySQL 8 with
+    // spaces ("VIRTUAL GENERATED INVISIBLE", "DEFAULT_GENERATED on update CURRENT_TIMESTAMP").
+    static const QStringList kinds{ QStringLiteral("VIRTUAL GENERATED"),
+                                    QStringLiteral("STORED GENERATED"),
+                                    QStringLiteral("VIRTUAL"),
+                                    QStringLiteral("PERSISTENT"),
+                                    QStringLiteral("STORED"),
+                                    QStringLiteral("ROW START"),
+                                    QStringLiteral("ROW END") };
+    for (QString part : extra.split(QLatin1Char(','))) {
+        part = part.simplified().toUpper();
+        if (part.endsWith(QLatin1String(" INVISIBLE")))
+            part.chop(10);
+        if (kinds.contains(part))
+            return true;
+    }
+    return false;
 }

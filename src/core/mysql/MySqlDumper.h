@@ -22,6 +22,12 @@
 /// size and tables without keys need no pagination. A table the user may not read in full
 /// fails the dump (never a silently partial dump).
 ///
+/// The first line declares the dump safe for MySqlLoader's parallel load (every table's DROP,
+/// CREATE and INSERTs need only the header's session settings). Definitions of views, routines,
+/// triggers and events are read with character_set_results=binary and written under the
+/// character_set_client, collation_connection and sql_mode they were created with, so they come
+/// back byte for byte; a view's stand-in is replaced (CREATE OR REPLACE), never dropped first.
+///
 /// Order: header (session settings), tables with their data (extended INSERTs bounded by
 /// maxStatementBytes), sequences with their position, stand-in views, routines, real views,
 /// triggers, events, footer. Values are exact: numbers verbatim, FLOAT read as DOUBLE so it
@@ -45,6 +51,11 @@ public:
     bool dump(QIODevice *out);
     QString errorString() const { return m_error; }
     DumpStats stats() const { return m_stats; }
+
+    /// Whether a column of information_schema.COLUMNS is generated (so left out of INSERTs), from
+    /// columns MariaDB and MySQL 8 both have: a non-empty GENERATION_EXPRESSION, or an EXTRA that is
+    /// exactly a generated or system-versioning kind (MySQL 8's DEFAULT_GENERATED is not one).
+    static bool isGeneratedColumn(const QString &generationExpression, const QString &extra);
 
 private:
     struct Run;

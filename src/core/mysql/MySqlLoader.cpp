@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MySqlLoader.h"
 
+#include "CollationCompatibility.h"
 #include "MySqlSession.h"
 #include "SqlStatementReader.h"
 #include "compress/GzipReader.h"
@@ -10,7 +11,9 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <mysql.h>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace {
@@ -22,22 +25,30 @@ struct Statement
     qint64 line = 0;
 };
 
-enum class Route { Parallel, Serial, Broadcast };
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
-// First keyword, looking through a leading executable comment such as /*!40101 SET ... */.
-QByteArray firstWords(const QByteArray &sql, int count)
+// Upper-case keywords at the start, looking through executable comments such as /*!40101 SET.
+QByteArray firstWords(const QByteArray &sql, int count, qsizetype *endPos = nullptr)
 {
     qsizetype p = 0;
     const qsizetype n = sql.size();
-    if (sql.startsWith("/*!") || sql.startsWith("/*M!")) {
-        p = sql.startsWith("/*!") ? 3 : 4;
-        while (p < n && sql.at(p) >= '0' && sql.at(p) <= '9')
-            ++p;
-    }
     QByteArray words;
-    for (int w = 0; w < count; ++w) {
-        while (p < n && (sql.at(p) == ' ' || sql.at(p) == '\t' || sql.at(p) == '\n' || sql.at(p) == '\r'))
+    for (int w = 0; w < count;) {
+        while (p < n && isSpace(sql.at(p)))
             ++p;
+        if (sql.mid(p, 3) == "/*!" || sql.mid(p, 4) == "/*M!") {
+            p += sql.at(p + 2) == '!' ? 3 : 4;
+            while (p < n && sql.at(p) >= '0' && sql.at(p) <= '9')
+                ++p;
+            continue;
+        }
+        if (sql.mid(p, 2) == "*/") {
+            p += 2;
+            continue;
+        }
         const qsizetype start = p;
         while (
             p < n
@@ -48,33 +59,48 @@ QByteArray firstWords(const QByteArray &sql, int count)
         if (!words.isEmpty())
             words.append(' ');
         words.append(sql.mid(start, p - start).toUpper());
+        ++w;
     }
+    if (endPos)
+        *endPos = p;
     return words;
 }
 
-QString insertTarget(const QByteArray &sql)
+// The backtick-quoted name at @p p (after spaces), as our dumper writes it; empty otherwise.
+QByteArray quotedNameAt(const QByteArray &sql, qsizetype p)
 {
-    const qsizetype into = sql.indexOf("INTO ");
-    if (into < 0 || into > 40)
+    while (p < sql.size() && isSpace(sql.at(p)))
+        ++p;
+    if (p >= sql.size() || sql.at(p) != '`')
         return {};
-    qsizetype p = into + 5;
-    if (p < sql.size() && sql.at(p) == '`') {
-        QByteArray name;
-        for (++p; p < sql.size(); ++p) {
-            if (sql.at(p) == '`') {
-                if (p + 1 < sql.size() && sql.at(p + 1) == '`') {
-                    name.append('`');
-                    ++p;
-                    continue;
-                }
-                break;
+    QByteArray name;
+    for (++p; p < sql.size(); ++p) {
+        if (sql.at(p) == '`') {
+            if (p + 1 < sql.size() && sql.at(p + 1) == '`') {
+                name.append('`');
+                ++p;
+                continue;
             }
-            name.append(sql.at(p));
+            return name;
         }
-        return QString::fromUtf8(name);
+        name.append(sql.at(p));
     }
-    const qsizetype end = sql.indexOf(' ', p);
-    return QString::fromUtf8(sql.mid(p, end < 0 ? -1 : end - p));
+    return {};
+}
+
+// For a parallel-tables dump: the table whose group @p sql belongs to, or empty for a statement
+// that must run alone.
+QByteArray groupTable(const QByteArray &sql)
+{
+    qsizetype end = 0;
+    const QByteArray words = firstWords(sql, 2, &end);
+    if (words == "INSERT INTO" || words == "CREATE TABLE" || words == "ALTER TABLE")
+        return quotedNameAt(sql, end);
+    if (words == "DROP TABLE") {
+        const QByteArray more = firstWords(sql, 4, &end);
+        return more == "DROP TABLE IF EXISTS" ? quotedNameAt(sql, end) : QByteArray();
+    }
+    return {};
 }
 
 QString describeFailure(const Statement &s, const QString &message)
@@ -82,13 +108,42 @@ QString describeFailure(const Statement &s, const QString &message)
     return QStringLiteral("statement %1 (line %2) failed: %3").arg(s.number).arg(s.line).arg(message.simplified());
 }
 
-// One extra connection that executes INSERTs handed to it, in its own thread (a QSqlDatabase
-// belongs to the thread that opened it).
+unsigned int serverStatus(st_mysql *handle)
+{
+    unsigned int status = 0;
+    if (mariadb_get_infov(handle, MARIADB_CONNECTION_SERVER_STATUS, &status) != 0)
+        return 0;
+    return status;
+}
+
+// Failures of a parallel load: the earliest statement wins, and once one failed no connection
+// starts another statement.
+struct FailureState
+{
+    std::mutex mutex;
+    std::atomic<bool> failed{ false };
+    qint64 number = 0;
+    QString message;
+
+    void record(qint64 statementNumber, const QString &text)
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!failed.load() || statementNumber < number) {
+            number = statementNumber;
+            message = text;
+        }
+        failed = true;
+    }
+};
+
+// One extra connection that runs the groups of the tables given to it, in its own thread (a
+// QSqlDatabase belongs to the thread that opened it).
 class LoadWorker
 {
 public:
-    explicit LoadWorker(const MySqlEndpoint &endpoint)
+    LoadWorker(const MySqlEndpoint &endpoint, FailureState *failures)
         : m_endpoint(endpoint)
+        , m_failures(failures)
     { }
     ~LoadWorker() { stop(); }
 
@@ -119,32 +174,30 @@ public:
     void push(Statement s)
     {
         std::unique_lock<std::mutex> lock(m_mutex);
-        m_cv.wait(lock, [this] { return m_queue.size() < 2 || !m_error.isEmpty(); });
+        m_cv.wait(lock, [this] { return m_queuedBytes < kQueueBytes || m_queue.empty() || m_failures->failed.load(); });
+        if (m_failures->failed.load())
+            return;
+        m_queuedBytes += s.sql.size();
         m_queue.push_back(std::move(s));
         m_cv.notify_all();
     }
 
-    size_t pending()
+    qint64 load()
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        return m_queue.size() + (m_busy ? 1 : 0);
+        return m_queuedBytes + (m_busy ? 1 : 0);
     }
 
-    /// Waits until everything queued ran; returns the first error, if any.
-    QString drain()
+    /// Waits until everything queued ran or was dropped after a failure.
+    void drain()
     {
         std::unique_lock<std::mutex> lock(m_mutex);
-        m_cv.wait(lock, [this] { return (m_queue.empty() && !m_busy) || !m_error.isEmpty(); });
-        return m_error;
-    }
-
-    QString error()
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        return m_error;
+        m_cv.wait(lock, [this] { return m_queue.empty() && !m_busy; });
     }
 
 private:
+    static constexpr qint64 kQueueBytes = 8 * 1024 * 1024;
+
     void run()
     {
         MySqlSession session(m_endpoint, QStringLiteral("load-worker"));
@@ -167,31 +220,36 @@ private:
                     return;
                 s = std::move(m_queue.front());
                 m_queue.pop_front();
+                m_queuedBytes -= s.sql.size();
+                if (m_failures->failed.load()) {
+                    m_cv.notify_all();
+                    continue; // never start a statement after a failure
+                }
                 m_busy = true;
             }
             m_cv.notify_all();
             QString error;
-            const bool ok = session.exec(s.sql, &error);
+            if (!session.exec(s.sql, &error))
+                m_failures->record(s.number, describeFailure(s, error));
             {
                 std::lock_guard<std::mutex> lock(m_mutex);
                 m_busy = false;
-                if (!ok && m_error.isEmpty())
-                    m_error = describeFailure(s, error);
             }
             m_cv.notify_all();
         }
     }
 
     MySqlEndpoint m_endpoint;
+    FailureState *m_failures;
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_cv;
     std::deque<Statement> m_queue;
+    qint64 m_queuedBytes = 0;
     bool m_busy = false;
     bool m_stopping = false;
     bool m_opened = false;
     QString m_openError;
-    QString m_error;
 };
 
 } // namespace
@@ -213,10 +271,96 @@ void MySqlLoader::setCancelFlag(const std::atomic<bool> *flag)
     m_cancel = flag;
 }
 
+QByteArray MySqlLoader::stripDefiner(const QByteArray &statement, bool noBackslashEscapes)
+{
+    const QByteArray words = firstWords(statement, 1);
+    if (words != "CREATE" && words != "ALTER")
+        return statement;
+    const qsizetype n = statement.size();
+    auto skipSpaces = [&](qsizetype p) {
+        while (p < n && isSpace(statement.at(p)))
+            ++p;
+        return p;
+    };
+    // Skips one user or host part: a quoted name or a bare word. Returns -1 when there is none.
+    auto skipName = [&](qsizetype p) -> qsizetype {
+        if (p >= n)
+            return -1;
+        const char q = statement.at(p);
+        if (q == '`' || q == '\'' || q == '"') {
+            for (++p; p < n; ++p) {
+                if (q != '`' && !noBackslashEscapes && statement.at(p) == '\\') {
+                    ++p;
+                    continue;
+                }
+                if (statement.at(p) == q) {
+                    if (p + 1 < n && statement.at(p + 1) == q) {
+                        ++p;
+                        continue;
+                    }
+                    return p + 1;
+                }
+            }
+            return -1;
+        }
+        const qsizetype start = p;
+        while (p < n
+               && (isalnum(uchar(statement.at(p))) || statement.at(p) == '_' || statement.at(p) == '.'
+                   || statement.at(p) == '%' || statement.at(p) == '$' || uchar(statement.at(p)) >= 0x80))
+            ++p;
+        return p > start ? p : -1;
+    };
+    char quote = 0;
+    for (qsizetype p = 0; p < n; ++p) {
+        const char c = statement.at(p);
+        if (quote) {
+            if (c == '\\' && quote != '`' && !noBackslashEscapes)
+                ++p;
+            else if (c == quote)
+                quote = 0;
+            continue;
+        }
+        if (c == '\'' || c == '"' || c == '`') {
+            quote = c;
+            continue;
+        }
+        if ((c != 'D' && c != 'd') || qstrnicmp(statement.constData() + p, "DEFINER", 7) != 0)
+            continue;
+        if ((p > 0 && (isalnum(uchar(statement.at(p - 1))) || statement.at(p - 1) == '_'))
+            || (p + 7 < n && (isalnum(uchar(statement.at(p + 7))) || statement.at(p + 7) == '_')))
+            continue;
+        qsizetype q = skipSpaces(p + 7);
+        if (q >= n || statement.at(q) != '=')
+            continue; // SQL SECURITY DEFINER
+        q = skipSpaces(q + 1);
+        qsizetype end = -1;
+        if (qstrnicmp(statement.constData() + q, "CURRENT_USER", 12) == 0) {
+            end = q + 12;
+            const qsizetype r = skipSpaces(end);
+            if (r + 1 < n && statement.at(r) == '(' && statement.at(skipSpaces(r + 1)) == ')')
+                end = skipSpaces(r + 1) + 1;
+        } else {
+            end = skipName(q);
+            if (end > 0) {
+                const qsizetype at = skipSpaces(end);
+                if (at < n && statement.at(at) == '@') {
+                    const qsizetype host = skipName(skipSpaces(at + 1));
+                    end = host > 0 ? host : end;
+                }
+            }
+        }
+        if (end < 0)
+            return statement;
+        return statement.left(p) + statement.mid(end);
+    }
+    return statement;
+}
+
 bool MySqlLoader::load(QIODevice *in)
 {
     m_error.clear();
     m_statements = 0;
+    m_parallel = false;
     auto failed = [this](const QString &message) {
         m_error = message.simplified();
         return false;
@@ -230,80 +374,130 @@ bool MySqlLoader::load(QIODevice *in)
             return failed(gzip->errorString());
         source = gzip.get();
     }
+    // Only our own dumps say on their first line that their tables may load side by side.
+    const QByteArray head = source->peek(256);
+    const QByteArray marker = parallelHeader();
+    const bool ownDump
+        = head.startsWith(marker) && (head.mid(marker.size(), 1) == "\n" || head.mid(marker.size(), 2) == "\r\n");
 
     MySqlSession main(m_endpoint, QStringLiteral("load"));
     QString err;
     if (!main.open(&err))
         return failed(err);
+
+    QSet<QString> targetCollations;
+    bool collationsKnown = false;
+    auto checkCollations = [&](Statement &s) -> bool {
+        if (!CollationCompatibility::mayName(s.sql))
+            return true;
+        const QSet<QString> named = CollationCompatibility::collationsIn(s.sql);
+        if (named.isEmpty())
+            return true;
+        if (!collationsKnown) {
+            QVector<QStringList> rows;
+            QString e;
+            if (!main.query(QStringLiteral("SELECT COLLATION_NAME FROM information_schema.COLLATIONS"), &rows, &e)) {
+                m_error = QStringLiteral("cannot list the target's collations: %1").arg(e);
+                return false;
+            }
+            for (const QStringList &r : rows) {
+                const QString name = r.at(0).toLower();
+                targetCollations.insert(name);
+                // MariaDB 10.10+ lists its UCA 14.0 collations without a character set
+                // ("uca1400_ai_ci"); with utf8mb4 they are named utf8mb4_uca1400_ai_ci.
+                if (name.startsWith(QLatin1String("uca1400_")))
+                    targetCollations.insert(QStringLiteral("utf8mb4_") + name);
+            }
+            collationsKnown = true;
+        }
+        const QStringList missing
+            = CollationCompatibility::unsupported(named, targetCollations, m_options.mapMysql8Collations);
+        if (!missing.isEmpty()) {
+            const bool mappable = CollationCompatibility::unsupported(named, targetCollations, true).isEmpty();
+            m_error = QStringLiteral("statement %1 (line %2) uses the collation %3, which the target server does not "
+                                     "have (a MySQL 8 dump): %4")
+                          .arg(s.number)
+                          .arg(s.line)
+                          .arg(missing.join(QStringLiteral(", ")),
+                               mappable ? QStringLiteral("load with the MySQL 8 collation mapping "
+                                                         "(--map-mysql8-collations) to use utf8mb4_uca1400_*")
+                                        : QStringLiteral("load it into MariaDB 10.10 or later, which has "
+                                                         "utf8mb4_uca1400_ai_ci, or change the collation in the dump"));
+            return false;
+        }
+        if (m_options.mapMysql8Collations)
+            CollationCompatibility::map(&s.sql, targetCollations);
+        return true;
+    };
+
+    FailureState failures;
     std::vector<std::unique_ptr<LoadWorker>> workers;
-    const int parallel = qBound(1, m_options.connections, 16);
+    const int parallel = ownDump ? qBound(1, m_options.connections, 16) : 1;
     if (parallel > 1) {
+        m_parallel = true;
         for (int i = 0; i < parallel; ++i) {
-            workers.push_back(std::make_unique<LoadWorker>(m_endpoint));
+            workers.push_back(std::make_unique<LoadWorker>(m_endpoint, &failures));
             if (!workers.back()->start(&err))
                 return failed(err);
         }
     }
-    auto drainAll = [&]() -> QString {
-        for (auto &w : workers) {
-            const QString e = w->drain();
-            if (!e.isEmpty())
-                return e;
-        }
-        return {};
+    std::unordered_map<std::string, LoadWorker *> tableWorker;
+    auto drainAll = [&] {
+        for (auto &w : workers)
+            w->drain();
+    };
+    auto failedEarliest = [&]() {
+        drainAll();
+        std::lock_guard<std::mutex> lock(failures.mutex);
+        return failed(failures.message);
     };
 
     SqlStatementReader reader(source);
-    bool serialSection = false;
+    reader.setMaxStatementSize(m_options.maxStatementSize);
+    reader.setKeepComments(ownDump);
     QString currentTable;
     while (reader.next()) {
         if (m_cancel && m_cancel->load()) {
             drainAll();
             return failed(QStringLiteral("cancelled"));
         }
+        if (failures.failed.load())
+            return failedEarliest();
         Statement s{ reader.statement(), reader.statementNumber(), reader.line() };
-        const QByteArray words = firstWords(s.sql, 2);
-        Route route = Route::Serial;
-        if (words.startsWith("INSERT") || words.startsWith("REPLACE")) {
-            route = serialSection || workers.empty() ? Route::Serial : Route::Parallel;
-            currentTable = insertTarget(s.sql);
-        } else if (words.startsWith("SET") || words == "COMMIT" || words == "ROLLBACK" || words == "BEGIN"
-                   || words == "START TRANSACTION" || words.startsWith("USE")) {
-            route = Route::Broadcast;
-        } else if (words == "LOCK TABLES" || words == "LOCK TABLE") {
-            serialSection = true;
-        } else if (words == "UNLOCK TABLES" || words == "UNLOCK TABLE") {
-            serialSection = false;
+        if (!checkCollations(s)) {
+            drainAll();
+            return false;
         }
-
-        if (route == Route::Parallel) {
-            LoadWorker *best = workers.front().get();
-            size_t bestPending = best->pending();
-            for (auto &w : workers) {
-                const size_t p = w->pending();
-                if (p < bestPending) {
-                    best = w.get();
-                    bestPending = p;
+        if (m_options.definer == LoadOptions::Definer::Strip)
+            s.sql = stripDefiner(s.sql, serverStatus(main.handle()) & SERVER_STATUS_NO_BACKSLASH_ESCAPES);
+        const QByteArray table = workers.empty() ? QByteArray() : groupTable(s.sql);
+        if (!table.isEmpty()) {
+            currentTable = QString::fromUtf8(table);
+            LoadWorker *&w = tableWorker[table.toStdString()];
+            if (!w) {
+                // A new table goes to the connection with the least queued.
+                w = workers.front().get();
+                for (auto &candidate : workers) {
+                    if (candidate->load() < w->load())
+                        w = candidate.get();
                 }
             }
-            const QString e = best->error();
-            if (!e.isEmpty()) {
-                drainAll();
-                return failed(e);
-            }
-            best->push(std::move(s));
+            w->push(std::move(s));
         } else {
-            const QString e = drainAll();
-            if (!e.isEmpty())
-                return failed(e);
+            drainAll();
+            if (failures.failed.load())
+                return failedEarliest();
             if (!main.exec(s.sql, &err))
                 return failed(describeFailure(s, err));
-            if (route == Route::Broadcast) {
+            const unsigned int status = serverStatus(main.handle());
+            reader.setServerStatus(status & SERVER_STATUS_NO_BACKSLASH_ESCAPES, status & SERVER_STATUS_ANSI_QUOTES);
+            // Session settings of our own dumps' header apply to every connection.
+            if (!workers.empty() && firstWords(s.sql, 1) == "SET") {
                 for (auto &w : workers)
                     w->push(s);
-                const QString e2 = drainAll();
-                if (!e2.isEmpty())
-                    return failed(e2);
+                drainAll();
+                if (failures.failed.load())
+                    return failedEarliest();
             }
         }
         ++m_statements;
@@ -311,9 +505,9 @@ bool MySqlLoader::load(QIODevice *in)
             m_progress(LoadProgress{ m_statements, gzip ? gzip->compressedBytesRead() : reader.bytesConsumed(),
                                      currentTable });
     }
-    const QString e = drainAll();
-    if (!e.isEmpty())
-        return failed(e);
+    drainAll();
+    if (failures.failed.load())
+        return failedEarliest();
     if (reader.hasError()) {
         const QString readError
             = gzip && !gzip->errorString().isEmpty() && gzip->errorString() != QLatin1String("Unknown error")

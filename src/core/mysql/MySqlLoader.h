@@ -5,22 +5,27 @@
 #include "LoadOptions.h"
 #include "MySqlEndpoint.h"
 
+#include <QByteArray>
 #include <QIODevice>
 
 #include <atomic>
 #include <functional>
 
-/// Executes a dump (.sql or .sql.gz, detected from the magic bytes) against a database, like
-/// `mariadb DB < dump.sql`, streaming with bounded memory.
+/// Executes a dump (.sql or .sql.gz, detected from the magic bytes) against a database exactly
+/// as `mariadb DB < dump.sql` does, streaming with bounded memory.
 ///
 /// Blocking: call load() on a worker thread; it opens its own connections under unique names.
-/// Statements are split by SqlStatementReader (so mysqldump files with DELIMITER blocks load)
-/// and sent as raw bytes on the QMYSQL handle (a mysqldump file may hold binary strings that
-/// are not UTF-8). INSERTs are spread over LoadOptions::connections connections; every other
-/// statement waits until they are done and runs alone (SET, transaction control and USE on
-/// every connection), and a LOCK TABLES section runs serially, so the outcome equals a serial
-/// load. The load stops at the first failing statement; errorString() names its number, line
-/// and the server's message.
+/// SqlStatementReader splits the input as the stock client does, following the server's
+/// NO_BACKSLASH_ESCAPES and ANSI_QUOTES status after every statement, and statements are sent as
+/// raw bytes (a dump may hold strings that are not UTF-8).
+///
+/// Any file runs strictly in order on one connection. Only a dump that declares on its first
+/// line `-- creodrop-load: parallel-tables v1` (MySqlDumper writes it: every table's DROP,
+/// CREATE and INSERTs form a group that needs nothing but the header's session settings) is
+/// spread over LoadOptions::connections: a table's group stays in order on one connection, every
+/// other statement waits for all groups before it and runs alone. The load stops at the first
+/// failing statement; no statement starts after a failure is seen, and errorString() names the
+/// earliest failed statement's number, line and the server's message.
 class MySqlLoader
 {
 public:
@@ -34,6 +39,14 @@ public:
     QString errorString() const { return m_error; }
     /// Statements executed by the last load().
     qint64 statementsExecuted() const { return m_statements; }
+    /// Whether the last load() used several connections (the dump declared it safe).
+    bool loadedInParallel() const { return m_parallel; }
+
+    /// The header line that declares a dump safe for a parallel load.
+    static QByteArray parallelHeader() { return QByteArrayLiteral("-- creodrop-load: parallel-tables v1"); }
+    /// @p statement without its first DEFINER=... clause (a CREATE or ALTER of a view, routine,
+    /// trigger or event), else unchanged.
+    static QByteArray stripDefiner(const QByteArray &statement, bool noBackslashEscapes = false);
 
 private:
     MySqlEndpoint m_endpoint;
@@ -42,4 +55,5 @@ private:
     const std::atomic<bool> *m_cancel = nullptr;
     QString m_error;
     qint64 m_statements = 0;
+    bool m_parallel = false;
 };

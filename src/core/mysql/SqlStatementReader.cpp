@@ -4,13 +4,112 @@
 
 #include <cstring>
 
+// The rules below follow what the mariadb 10.11 client does with a line of input (client/mysql.cc
+// read_and_execute() and add_line()), checked case by case against the real client with the
+// server's general log (tests/core/mysql/TestSqlStatementReader.cpp holds the table).
+
 namespace {
 constexpr qsizetype kReadSize = 1024 * 1024;
-constexpr qsizetype kLookahead = 32;
 
-bool isSpace(char c)
+bool isSpace(uchar c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Length of the valid UTF-8 multi-byte character at @p p, or 0. The client copies such characters
+// as a unit (it runs with the connection's utf8mb4), which matters only for the space it inserts
+// where a comment was removed.
+int utf8Length(const uchar *p, const uchar *end)
+{
+    const uchar c = *p;
+    int n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    if (c > 0xF4 || n == 0 || end - p < n)
+        return 0;
+    for (int i = 1; i < n; ++i) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    }
+    return n;
+}
+
+struct ClientCommand
+{
+    const char *name;
+    bool takesArguments;
+};
+
+// The client's named commands (mariadb 10.11); a statement or a line starting with one of these
+// words is run by the client itself, never sent to the server.
+const ClientCommand kCommands[] = {
+    { "?", true },       { "clear", false },  { "connect", true },   { "delimiter", true },  { "edit", false },
+    { "ego", false },    { "exit", false },   { "go", false },       { "help", true },       { "nopager", false },
+    { "notee", false },  { "pager", true },   { "print", false },    { "prompt", true },     { "quit", false },
+    { "rehash", false }, { "source", true },  { "status", false },   { "system", true },     { "tee", true },
+    { "use", true },     { "charset", true }, { "warnings", false }, { "nowarning", false }, { "sandbox", false },
+};
+
+// The client command that @p text (a line or a whole statement) starts with, if any.
+const ClientCommand *namedCommand(const char *p, const char *end)
+{
+    while (p < end && isSpace(uchar(*p)))
+        ++p;
+    const char *word = p;
+    while (p < end && *p != ' ' && *p != '\t')
+        ++p;
+    const qsizetype length = p - word;
+    while (p < end && isSpace(uchar(*p)))
+        ++p;
+    const bool hasArguments = p < end;
+    for (const ClientCommand &c : kCommands) {
+        if (qsizetype(std::strlen(c.name)) == length && qstrnicmp(word, c.name, size_t(length)) == 0)
+            return !hasArguments || c.takesArguments ? &c : nullptr;
+    }
+    return nullptr;
+}
+
+bool startsWithDelimiterWord(const char *p, const char *end)
+{
+    while (p < end && isSpace(uchar(*p)))
+        ++p;
+    return end - p >= 9 && qstrnicmp(p, "delimiter", 9) == 0;
+}
+
+// The argument of DELIMITER as the client parses it: the first word, or a quoted string.
+QByteArray delimiterArgument(const char *p, const char *end)
+{
+    while (p < end && isSpace(uchar(*p)))
+        ++p;
+    while (p < end && !isSpace(uchar(*p)))
+        ++p;
+    while (p < end && isSpace(uchar(*p)))
+        ++p;
+    char quote = 0;
+    if (p < end && (*p == '\'' || *p == '"' || *p == '`'))
+        quote = *p++;
+    QByteArray arg;
+    for (; p < end; ++p) {
+        if (quote && *p == '\\' && p + 1 < end && p[1] == quote) {
+            arg.append(quote);
+            ++p;
+        } else if (*p == (quote ? quote : ' ')) {
+            quote = 0;
+            break;
+        } else {
+            arg.append(*p);
+        }
+    }
+    return quote ? QByteArray() : arg;
+}
+
+QByteArray trimmed(const QByteArray &text)
+{
+    qsizetype a = 0, b = text.size();
+    while (a < b && isSpace(uchar(text.at(a))))
+        ++a;
+    // The client drops trailing bytes that are not graphic ASCII (spaces and control characters).
+    while (b > a && (uchar(text.at(b - 1)) <= 0x20 || uchar(text.at(b - 1)) == 0x7f))
+        --b;
+    return a == 0 && b == text.size() ? text : text.mid(a, b - a);
 }
 } // namespace
 
@@ -18,10 +117,39 @@ SqlStatementReader::SqlStatementReader(QIODevice *input)
     : m_input(input)
 { }
 
-// Makes at least @p needed bytes from m_pos available unless the input ends first.
-bool SqlStatementReader::fill(qsizetype needed)
+bool SqlStatementReader::loadLine()
 {
-    while (!m_eof && m_buffer.size() - m_pos < needed) {
+    m_lineStart = m_next;
+    qsizetype searchFrom = m_lineStart;
+    for (;;) {
+        const char *b = m_buffer.constData();
+        const void *nl = searchFrom < m_buffer.size()
+            ? std::memchr(b + searchFrom, '\n', size_t(m_buffer.size() - searchFrom))
+            : nullptr;
+        if (nl) {
+            m_lineEnd = static_cast<const char *>(nl) - b;
+            m_next = m_lineEnd + 1;
+            break;
+        }
+        if (m_eof) {
+            if (m_lineStart >= m_buffer.size())
+                return false;
+            m_lineEnd = m_next = m_buffer.size();
+            break;
+        }
+        if (m_buffer.size() - m_lineStart > m_maxStatement + kReadSize) {
+            m_error = QStringLiteral("line %1 is longer than the maximum statement size of %2 bytes")
+                          .arg(m_line + 1)
+                          .arg(m_maxStatement);
+            return false;
+        }
+        // Drop consumed lines, then read more.
+        if (m_lineStart > 0) {
+            m_buffer.remove(0, m_lineStart);
+            m_next -= m_lineStart;
+            m_lineStart = 0;
+        }
+        searchFrom = m_buffer.size();
         const qsizetype old = m_buffer.size();
         m_buffer.resize(old + kReadSize);
         const qint64 n = m_input->read(m_buffer.data() + old, kReadSize);
@@ -35,186 +163,357 @@ bool SqlStatementReader::fill(qsizetype needed)
         if (n == 0)
             m_eof = true;
     }
+    // The client reads lines without their CR LF.
+    if (m_lineEnd > m_lineStart && m_buffer.at(m_lineEnd - 1) == '\r')
+        --m_lineEnd;
+    ++m_line;
+    m_pos = m_lineStart;
+    m_outStart = m_pending.size();
+    m_serverComment = false;
+    m_needSpace = false;
     return true;
 }
 
-bool SqlStatementReader::startsWithAt(qsizetype pos, const char *text, qsizetype length, bool caseInsensitive) const
+void SqlStatementReader::append(const char *data, qsizetype length)
 {
-    if (m_buffer.size() - pos < length)
+    if (m_pending.isEmpty())
+        m_pendingLine = m_line;
+    m_pending.append(data, length);
+}
+
+bool SqlStatementReader::checkSize()
+{
+    if (m_pending.size() <= m_maxStatement)
+        return true;
+    m_error = QStringLiteral("the statement that starts on line %1 is larger than the maximum statement size of %2 "
+                             "bytes")
+                  .arg(m_pendingLine)
+                  .arg(m_maxStatement);
+    if (m_inString)
+        m_error += QStringLiteral(" (a quoted string (%1) opened on line %2 is never closed)")
+                       .arg(QLatin1Char(m_inString))
+                       .arg(m_quoteLine);
+    return false;
+}
+
+bool SqlStatementReader::clientCommandError(const QByteArray &word, qint64 line)
+{
+    m_error = QStringLiteral("line %1: the client command %2 is not supported (of the mysql client's own commands "
+                             "only DELIMITER is)")
+                  .arg(line)
+                  .arg(QString::fromUtf8(word));
+    return false;
+}
+
+// A client command alone on a line between statements (the client checks this before parsing).
+bool SqlStatementReader::lineCommand(bool *handled)
+{
+    *handled = false;
+    const char *p = m_buffer.constData() + m_lineStart;
+    const char *end = m_buffer.constData() + m_lineEnd;
+    const QByteArray line = QByteArray::fromRawData(p, end - p);
+    if (line.contains("\\g") || (line.contains(m_delimiter) && !startsWithDelimiterWord(p, end)))
+        return true;
+    const ClientCommand *command = namedCommand(p, end);
+    if (!command)
+        return true;
+    *handled = true;
+    const QByteArray name(command->name);
+    if (name == "delimiter") {
+        const QByteArray arg = delimiterArgument(p, end);
+        if (arg.isEmpty()) {
+            m_error = QStringLiteral("line %1: DELIMITER must be followed by a delimiter").arg(m_line);
+            return false;
+        }
+        if (arg.contains('\\')) {
+            m_error = QStringLiteral("line %1: a DELIMITER cannot contain a backslash").arg(m_line);
+            return false;
+        }
+        m_delimiter = arg.left(15);
+        return true;
+    }
+    if (name == "use") {
+        m_statement = trimmed(QByteArray(p, end - p));
+        m_statementLine = m_line;
+        return true;
+    }
+    return clientCommandError(name, m_line);
+}
+
+// Called at a delimiter or at the end of input with the collected statement in m_pending.
+// Returns true when m_statement holds a statement to run.
+bool SqlStatementReader::finishStatement(bool atEnd)
+{
+    m_statement = trimmed(m_pending);
+    m_pending.clear();
+    m_outStart = 0;
+    m_statementLine = m_pendingLine;
+    if (m_statement.isEmpty())
         return false;
-    if (!caseInsensitive)
-        return std::memcmp(m_buffer.constData() + pos, text, size_t(length)) == 0;
-    return qstrnicmp(m_buffer.constData() + pos, text, size_t(length)) == 0;
+    // At the end of input the client sends what is left without looking for its commands.
+    if (!atEnd && !m_statement.contains("\\g")) {
+        if (const ClientCommand *command
+            = namedCommand(m_statement.constData(), m_statement.constData() + m_statement.size())) {
+            const QByteArray name(command->name);
+            if (name == "delimiter") {
+                const QByteArray arg
+                    = delimiterArgument(m_statement.constData(), m_statement.constData() + m_statement.size());
+                if (!arg.isEmpty() && !arg.contains('\\'))
+                    m_delimiter = arg.left(15);
+                m_statement.clear();
+                return false;
+            }
+            if (name != "use") {
+                clientCommandError(name, m_statementLine);
+                m_statement.clear();
+                return false;
+            }
+        }
+    }
+    ++m_number;
+    return true;
+}
+
+SqlStatementReader::Step SqlStatementReader::processLine()
+{
+    const char *b = m_buffer.constData();
+    const qsizetype end = m_lineEnd;
+    const uchar delim0 = uchar(m_delimiter.at(0));
+    const qsizetype delimLength = m_delimiter.size();
+    auto at = [&](qsizetype i) -> uchar { return i < end ? uchar(b[i]) : 0; };
+    auto flush = [&] { m_outStart = m_pending.size(); };
+    qsizetype p = m_pos;
+    while (p < end) {
+        if (m_inComment) {
+            const void *star = std::memchr(b + p, '*', size_t(end - p));
+            const qsizetype q = star ? static_cast<const char *>(star) - b : end;
+            if (m_keepComments && !m_pending.isEmpty())
+                append(b + p, q - p);
+            if (!star) {
+                p = end;
+                break;
+            }
+            if (at(q + 1) == '/') {
+                if (m_keepComments && !m_pending.isEmpty())
+                    append("*/", 2);
+                p = q + 2;
+                if (m_serverComment) {
+                    // A "*/" that ends a /*!...*/ opened before this comment does not end it.
+                    m_serverComment = false;
+                    continue;
+                }
+                m_inComment = false;
+                m_needSpace = !m_keepComments;
+                flush();
+                continue;
+            }
+            if (m_keepComments && !m_pending.isEmpty())
+                append("*", 1);
+            p = q + 1;
+            continue;
+        }
+        if (m_inString) {
+            const char quote = m_inString;
+            const bool escapes = quote != '`' && !(quote == '"' && m_ansiQuotes) && !m_noBackslashEscapes;
+            qsizetype r = p;
+            if (escapes) {
+                while (r < end && b[r] != quote && b[r] != '\\')
+                    ++r;
+            } else {
+                const void *hit = std::memchr(b + p, quote, size_t(end - p));
+                r = hit ? static_cast<const char *>(hit) - b : end;
+            }
+            append(b + p, r - p);
+            if (!checkSize())
+                return Step::Error;
+            if (r >= end) {
+                p = end;
+                break;
+            }
+            if (b[r] == '\\') {
+                if (r + 1 >= end) {
+                    // The client drops a backslash that ends a line.
+                    p = end;
+                    break;
+                }
+                append(b + r, 2);
+                p = r + 2;
+                continue;
+            }
+            append(b + r, 1);
+            m_inString = 0;
+            p = r + 1;
+            continue;
+        }
+
+        const uchar c = uchar(b[p]);
+        if (m_pending.isEmpty() && isSpace(c)) {
+            ++p;
+            continue;
+        }
+        if (c >= 0xC2) {
+            const int n = utf8Length(reinterpret_cast<const uchar *>(b + p), reinterpret_cast<const uchar *>(b + end));
+            if (n > 0) {
+                append(b + p, n);
+                p += n;
+                continue;
+            }
+        }
+        if (c == '\\') {
+            const uchar n = at(p + 1);
+            if (!n) {
+                p = end;
+                break;
+            }
+            if (n == 'N') {
+                append(b + p, 2);
+                p += 2;
+                continue;
+            }
+            if (n == '-') {
+                // \- turns on the client's sandbox mode (mariadb-dump writes it on its first line):
+                // it forbids what we never do, so it is accepted and dropped.
+                flush();
+                p += 2;
+                continue;
+            }
+            clientCommandError(QByteArray("\\") + char(n), m_line);
+            return Step::Error;
+        }
+        if (c == delim0 && end - p >= delimLength
+            && std::memcmp(b + p, m_delimiter.constData(), size_t(delimLength)) == 0) {
+            p += delimLength;
+            m_pos = p;
+            if (!checkSize())
+                return Step::Error;
+            if (finishStatement(false))
+                return Step::Statement;
+            if (!m_error.isEmpty())
+                return Step::Error;
+            continue;
+        }
+        if (c == '#'
+            || (c == '-' && at(p + 1) == '-' && (isSpace(at(p + 2)) || at(p + 2) == 0 || m_pending.isEmpty()))) {
+            if (m_keepComments && !m_pending.isEmpty())
+                append(b + p, end - p);
+            p = end;
+            flush();
+            break;
+        }
+        if (c == '/' && at(p + 1) == '*' && !(at(p + 2) == '!' || (at(p + 2) == 'M' && at(p + 3) == '!'))) {
+            if (m_keepComments && !m_pending.isEmpty())
+                append("/*", 2);
+            p += 2;
+            m_inComment = true;
+            flush();
+            continue;
+        }
+        char ch = char(c);
+        if (c == '/' && at(p + 1) == '*' && at(p + 2) == '!') {
+            m_serverComment = true;
+        } else if (m_serverComment && c == '*' && at(p + 1) == '/') {
+            m_serverComment = false;
+            append("*", 1);
+            ++p;
+            ch = '/';
+        }
+        if (ch == '\'' || ch == '"' || ch == '`') {
+            m_inString = ch;
+            m_quoteLine = m_line;
+        }
+        if (m_needSpace && !isSpace(uchar(ch)))
+            append(" ", 1);
+        m_needSpace = false;
+        append(&ch, 1);
+        ++p;
+        // Fast path over ordinary text.
+        if (!m_inString && !m_serverComment) {
+            qsizetype r = p;
+            while (r < end) {
+                const uchar x = uchar(b[r]);
+                if (x == delim0 || x == '\\' || x == '\'' || x == '"' || x == '`' || x == '#' || x == '-' || x == '/'
+                    || x == '*')
+                    break;
+                ++r;
+            }
+            if (r > p) {
+                append(b + p, r - p);
+                p = r;
+            }
+        }
+        if (!checkSize())
+            return Step::Error;
+    }
+    m_pos = p;
+    return checkSize() ? Step::LineDone : Step::Error;
+}
+
+void SqlStatementReader::endOfLine()
+{
+    if (!m_pending.isEmpty() && !m_inComment) {
+        const qsizetype outLength = m_pending.size() - m_outStart;
+        const bool delimiterLine = outLength >= 9 && qstrnicmp(m_pending.constData() + m_outStart, "delimiter", 9) == 0;
+        if (m_keepComments || !delimiterLine || m_inString)
+            m_pending.append('\n');
+    } else if (!m_pending.isEmpty() && m_keepComments) {
+        m_pending.append('\n');
+    }
+    bool blank = true;
+    for (const char c : std::as_const(m_pending)) {
+        if (!isSpace(uchar(c))) {
+            blank = false;
+            break;
+        }
+    }
+    if (blank)
+        m_pending.clear();
 }
 
 bool SqlStatementReader::next()
 {
-    enum class State { Normal, Quote, LineComment, BlockComment };
     m_statement.clear();
     if (!m_error.isEmpty())
         return false;
-    // Drop what earlier statements consumed, so the buffer holds only the current statement.
-    m_buffer.remove(0, m_pos);
-    m_pos = 0;
-
-    State state = State::Normal;
-    char quote = 0;
-    bool executableComment = false;
-    qsizetype significantStart = -1;
-    qsizetype quoteLine = 0;
     for (;;) {
-        if (m_buffer.size() - m_pos < kLookahead && !fill(kLookahead))
-            return false;
-        if (m_pos >= m_buffer.size()) {
-            if (state == State::Quote) {
-                m_error = QStringLiteral("the input ends inside a quoted string (%1) that starts on line %2")
-                              .arg(QLatin1Char(quote))
-                              .arg(quoteLine);
-                return false;
-            }
-            if (significantStart < 0)
-                return false;
-            m_statement = m_buffer.mid(significantStart, m_pos - significantStart).trimmed();
-            m_pos = m_buffer.size();
-            ++m_number;
-            return true;
-        }
-        const char c = m_buffer.at(m_pos);
-        switch (state) {
-        case State::Quote: {
-            // Fast path through the body of a long string value.
-            const char *data = m_buffer.constData();
-            const qsizetype size = m_buffer.size();
-            qsizetype p = m_pos;
-            while (p < size && data[p] != quote && data[p] != '\\' && data[p] != '\n')
-                ++p;
-            m_pos = p;
-            if (p >= size)
-                continue;
-            if (data[p] == '\n') {
-                ++m_line;
-                ++m_pos;
-            } else if (data[p] == '\\') {
-                if (p + 1 >= size && !fill(2))
+        if (!m_inLine) {
+            if (!loadLine()) {
+                if (!m_error.isEmpty())
                     return false;
-                if (m_pos + 1 < m_buffer.size() && m_buffer.at(m_pos + 1) == '\n')
-                    ++m_line;
-                m_pos += 2;
-            } else {
-                ++m_pos;
-                state = State::Normal;
+                if (m_inString) {
+                    m_error = QStringLiteral("the input ends inside a quoted string (%1) that starts on line %2")
+                                  .arg(QLatin1Char(m_inString))
+                                  .arg(m_quoteLine);
+                    return false;
+                }
+                // Like the client in batch mode, a last statement without delimiter still runs.
+                if (!checkSize())
+                    return false;
+                return finishStatement(true);
             }
-            continue;
+            m_inLine = true;
+            if (m_pending.isEmpty() && !m_inComment && !m_inString) {
+                bool handled = false;
+                if (!lineCommand(&handled))
+                    return false;
+                if (handled) {
+                    m_inLine = false;
+                    if (!m_statement.isEmpty()) {
+                        ++m_number;
+                        return true;
+                    }
+                    continue;
+                }
+            }
         }
-        case State::LineComment:
-            if (c == '\n') {
-                ++m_line;
-                state = State::Normal;
-            }
-            ++m_pos;
-            continue;
-        case State::BlockComment:
-            if (c == '\n')
-                ++m_line;
-            if (c == '*' && startsWithAt(m_pos, "*/", 2, false)) {
-                m_pos += 2;
-                state = State::Normal;
-                continue;
-            }
-            ++m_pos;
-            continue;
-        case State::Normal:
+        switch (processLine()) {
+        case Step::Statement:
+            return true;
+        case Step::Error:
+            return false;
+        case Step::LineDone:
+            endOfLine();
+            m_inLine = false;
             break;
         }
-
-        // Normal state.
-        if (significantStart < 0) {
-            if (isSpace(c)) {
-                if (c == '\n')
-                    ++m_line;
-                ++m_pos;
-                continue;
-            }
-            // DELIMITER is a client command, valid only where a statement starts.
-            if ((c == 'd' || c == 'D') && startsWithAt(m_pos, "delimiter", 9, true) && m_pos + 9 < m_buffer.size()
-                && (m_buffer.at(m_pos + 9) == ' ' || m_buffer.at(m_pos + 9) == '\t')) {
-                qsizetype end = m_buffer.indexOf('\n', m_pos);
-                while (end < 0 && !m_eof) {
-                    if (!fill(m_buffer.size() - m_pos + kReadSize))
-                        return false;
-                    end = m_buffer.indexOf('\n', m_pos);
-                }
-                if (end < 0)
-                    end = m_buffer.size();
-                const QByteArray newDelimiter = m_buffer.mid(m_pos + 10, end - m_pos - 10).trimmed();
-                if (newDelimiter.isEmpty()) {
-                    m_error = QStringLiteral("DELIMITER without a delimiter on line %1").arg(m_line);
-                    return false;
-                }
-                m_delimiter = newDelimiter;
-                m_pos = end;
-                continue;
-            }
-        }
-        if (c == '\n')
-            ++m_line;
-        if (!executableComment && c == m_delimiter.at(0)
-            && startsWithAt(m_pos, m_delimiter.constData(), m_delimiter.size(), false)) {
-            m_pos += m_delimiter.size();
-            if (significantStart < 0)
-                continue; // an empty statement, as ";;" or a lone delimiter
-            m_statement = m_buffer.mid(significantStart, m_pos - m_delimiter.size() - significantStart).trimmed();
-            ++m_number;
-            return true;
-        }
-        if (c == '\'' || c == '"' || c == '`') {
-            if (significantStart < 0) {
-                significantStart = m_pos;
-                m_statementLine = m_line;
-            }
-            state = State::Quote;
-            quote = c;
-            quoteLine = m_line;
-            ++m_pos;
-            continue;
-        }
-        if (c == '#'
-            || (c == '-' && startsWithAt(m_pos, "--", 2, false)
-                && (m_pos + 2 >= m_buffer.size() || isSpace(m_buffer.at(m_pos + 2))
-                    || uchar(m_buffer.at(m_pos + 2)) < 32))) {
-            state = State::LineComment;
-            ++m_pos;
-            continue;
-        }
-        if (c == '/' && startsWithAt(m_pos, "/*", 2, false)) {
-            // mariadb-dump's sandbox marker is a client command in a comment: skip it.
-            if (startsWithAt(m_pos, "/*M!999999\\-", 12, false)) {
-                state = State::BlockComment;
-                m_pos += 2;
-                continue;
-            }
-            if (startsWithAt(m_pos, "/*!", 3, false) || startsWithAt(m_pos, "/*M!", 4, false)) {
-                if (significantStart < 0) {
-                    significantStart = m_pos;
-                    m_statementLine = m_line;
-                }
-                executableComment = true;
-                m_pos += 3;
-                continue;
-            }
-            state = State::BlockComment;
-            m_pos += 2;
-            continue;
-        }
-        if (executableComment && c == '*' && startsWithAt(m_pos, "*/", 2, false)) {
-            executableComment = false;
-            m_pos += 2;
-            continue;
-        }
-        if (significantStart < 0 && !isSpace(c)) {
-            significantStart = m_pos;
-            m_statementLine = m_line;
-        }
-        ++m_pos;
     }
 }

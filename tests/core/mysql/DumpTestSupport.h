@@ -161,4 +161,52 @@ inline QString compareDatabases(const QString &a, const QString &b, bool drawNex
     return result;
 }
 
+/// Runs each query of @p queries in both databases and returns the first difference in their rows.
+inline QString compareQueries(const QString &a, const QString &b, const QStringList &queries)
+{
+    QString result;
+    {
+        QString error;
+        QSqlDatabase da = TestServices::openMySql(QStringLiteral("cmpq-a"), a, &error);
+        QSqlDatabase db = TestServices::openMySql(QStringLiteral("cmpq-b"), b, &error);
+        if (!da.isOpen() || !db.isOpen())
+            return QStringLiteral("cannot connect: %1").arg(error);
+        for (const QString &sql : queries) {
+            const QStringList x = rowsOf(da, sql), y = rowsOf(db, sql);
+            if (x != y || x.join(QString()).contains(QStringLiteral("<error"))) {
+                result = QStringLiteral("%1 differs:\n  %2\n  %3")
+                             .arg(sql, x.join(QLatin1Char(';')), y.join(QLatin1Char(';')));
+                break;
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("cmpq-a"));
+    QSqlDatabase::removeDatabase(QStringLiteral("cmpq-b"));
+    return result;
+}
+
+/// What the fixture's routines and views return, as hex (byte-exact), for compareQueries().
+inline QStringList fixtureResultQueries()
+{
+    return {
+        QStringLiteral("SELECT HEX(f_latin1()), HEX(f_cp1250()), HEX(`f\\'\"```()), HEX(f_nbe()), HEX(f_ansi()), "
+                       "HEX(f_ghost()), HEX(f_double(21)), HEX(`fn ñ`('x'))"),
+        QStringLiteral("CALL p_nbe(@r)"),
+        QStringLiteral("SELECT HEX(@r)"),
+        QStringLiteral("CALL p_latin1()"),
+        QStringLiteral("SELECT HEX(g), HEX(`naïve`) FROM v_latin1"),
+        QStringLiteral("SELECT HEX(z) FROM v_cp1250"),
+        QStringLiteral("SELECT HEX(path), HEX(q) FROM v_nbe"),
+        QStringLiteral("SELECT * FROM `v\\'\"``` ORDER BY 1"),
+        QStringLiteral("SELECT HEX(ROUTINE_DEFINITION) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = "
+                       "DATABASE() ORDER BY ROUTINE_NAME"),
+        QStringLiteral(
+            "SELECT HEX(REPLACE(VIEW_DEFINITION, CONCAT('`', DATABASE(), '`.'), '')) FROM information_schema.VIEWS "
+            "WHERE TABLE_SCHEMA = DATABASE() "
+            "ORDER BY TABLE_NAME"),
+        QStringLiteral(
+            "SELECT DEFINER FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME")
+    };
+}
+
 } // namespace DumpTestSupport

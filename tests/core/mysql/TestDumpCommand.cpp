@@ -127,6 +127,53 @@ private slots:
         QVERIFY(QFileInfo(file).size() > 1024 * 1024);
     }
 
+    void loadOptions()
+    {
+        const QString password = TestServices::mysql().password;
+        const QString db = TestServices::createScratchDatabase(QStringLiteral("copt"));
+        auto write = [&](const QString &name, const QByteArray &data) {
+            QFile f(m_dir.filePath(name));
+            f.open(QIODevice::WriteOnly);
+            f.write(data);
+            return f.fileName();
+        };
+        auto load = [&](const QString &file, const QStringList &extra) {
+            return cli(QStringList{ QStringLiteral("load") } + endpointArgs(db)
+                           + QStringList{ QStringLiteral("--input"), file } + extra,
+                       password);
+        };
+        const QString ghost
+            = write(QStringLiteral("ghost.sql"), "CREATE DEFINER=`ghost`@`%` VIEW v_ghost AS SELECT 1 AS one;\n");
+        QCOMPARE(load(ghost, { QStringLiteral("--definer"), QStringLiteral("maybe") }).code, 2);
+        QCOMPARE(load(ghost, { QStringLiteral("--max-statement-size"), QStringLiteral("10") }).code, 2);
+        const Run stripped = load(ghost, { QStringLiteral("--definer"), QStringLiteral("strip") });
+        QVERIFY2(stripped.code == 0, stripped.err.constData());
+        QSqlDatabase::removeDatabase(QStringLiteral("copt"));
+        QStringList definer;
+        {
+            QString error;
+            QSqlDatabase c = TestServices::openMySql(QStringLiteral("copt"), db, &error);
+            definer = rowsOf(c,
+                             QStringLiteral("SELECT DEFINER = CURRENT_USER() FROM information_schema.VIEWS "
+                                            "WHERE TABLE_SCHEMA = DATABASE()"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("copt"));
+        QCOMPARE(definer, QStringList{ QStringLiteral("1") });
+
+        const QString big = write(QStringLiteral("big.sql"), "SELECT 1;\nSELECT '" + QByteArray(4096, 'x') + "';\n");
+        expectCleanFailure(load(big, { QStringLiteral("--max-statement-size"), QStringLiteral("1024") }),
+                           QStringLiteral("starts on line 2 is larger than the maximum statement size"), QString());
+        const QString shell = write(QStringLiteral("shell.sql"), "SELECT 1;\n\\! touch /tmp/creodrop-never\n");
+        expectCleanFailure(load(shell, {}), QStringLiteral("line 2: the client command \\!"), QString());
+        QVERIFY(!QFile::exists(QStringLiteral("/tmp/creodrop-never")));
+
+        const QString mysql8 = QStringLiteral(CREODROP_SOURCE_DIR "/tests/data/sql/mysql8_dump.sql");
+        expectCleanFailure(load(mysql8, {}), QStringLiteral("utf8mb4_0900_ai_ci"), QString());
+        const Run mapped = load(mysql8, { QStringLiteral("--map-mysql8-collations") });
+        QVERIFY2(mapped.code == 0, mapped.err.constData());
+        TestServices::dropDatabase(db);
+    }
+
     void badInputFailsCleanly()
     {
         const QString password = TestServices::mysql().password;

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DumpTestSupport.h"
+#include "compress/GzipWriter.h"
 #include "mysql/MySqlDumper.h"
 #include "mysql/MySqlLoader.h"
 
@@ -67,8 +68,34 @@ private slots:
         const QString target = TestServices::createScratchDatabase(QStringLiteral("dcli"));
         const QString err = loadWithClient(target, m_fixtureDump);
         QVERIFY2(err.isEmpty(), qPrintable(err));
-        const QString diff = compareDatabases(m_fixtureDb, target);
+        QString diff = compareDatabases(m_fixtureDb, target);
+        if (diff.isEmpty())
+            diff = compareQueries(m_fixtureDb, target, fixtureResultQueries());
         TestServices::dropDatabase(target);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void gzippedOwnDumpLoadsInParallel()
+    {
+        QVERIFY(!m_fixtureDump.isEmpty());
+        QBuffer sink;
+        sink.open(QIODevice::WriteOnly);
+        GzipWriter gz(&sink, 6, 2);
+        QVERIFY(gz.open(QIODevice::WriteOnly));
+        gz.write(m_fixtureDump);
+        gz.close();
+        QByteArray compressed = sink.data();
+        const QString target = TestServices::createScratchDatabase(QStringLiteral("dgz"));
+        LoadOptions options;
+        options.connections = 3;
+        MySqlLoader loader(endpoint(target), options);
+        QBuffer in(&compressed);
+        in.open(QIODevice::ReadOnly);
+        const bool ok = loader.load(&in);
+        const QString diff = ok ? compareDatabases(m_fixtureDb, target) : QString();
+        TestServices::dropDatabase(target);
+        QVERIFY2(ok, qPrintable(loader.errorString()));
+        QVERIFY(loader.loadedInParallel()); // the header is found through the gzip stream
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
@@ -80,10 +107,68 @@ private slots:
         QBuffer in(&m_fixtureDump);
         in.open(QIODevice::ReadOnly);
         const bool ok = loader.load(&in);
-        const QString diff = ok ? compareDatabases(m_fixtureDb, target, true) : QString();
+        QString diff = ok ? compareDatabases(m_fixtureDb, target, true) : QString();
+        if (ok && diff.isEmpty())
+            diff = compareQueries(m_fixtureDb, target, fixtureResultQueries());
         TestServices::dropDatabase(target);
         QVERIFY2(ok, qPrintable(loader.errorString()));
+        QVERIFY(loader.loadedInParallel()); // our own dump declares it
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void writesDefinitionsInTheirOwnCharacterSet()
+    {
+        QVERIFY(!m_fixtureDump.isEmpty());
+        QVERIFY(m_fixtureDump.startsWith(QByteArray(MySqlLoader::parallelHeader()).append('\n')));
+        // The latin1 body bytes (not their UTF-8 form) under the latin1 client character set.
+        const qsizetype body = m_fixtureDump.indexOf(QByteArray("RETURN 'Gr\xfc\xdf"
+                                                                "e \xff'"));
+        QVERIFY(body > 0);
+        const qsizetype names = m_fixtureDump.lastIndexOf("SET character_set_client = latin1", body);
+        QVERIFY(names > 0 && body - names < 400);
+        QVERIFY(m_fixtureDump.contains("SET SESSION sql_mode = 'NO_BACKSLASH_ESCAPES';"));
+        // Views replace their stand-ins in one step.
+        QVERIFY(m_fixtureDump.contains("CREATE OR REPLACE ALGORITHM=UNDEFINED DEFINER=`nobody_here`@`%`"));
+    }
+
+    void classifiesGeneratedColumns_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<QString>("extra");
+        QTest::addColumn<bool>("generated");
+        // MySQL 8
+        QTest::newRow("mysql8 plain") << QString() << QString() << false;
+        QTest::newRow("mysql8 DEFAULT_GENERATED") << QString() << QStringLiteral("DEFAULT_GENERATED") << false;
+        QTest::newRow("mysql8 DEFAULT_GENERATED on update")
+            << QString() << QStringLiteral("DEFAULT_GENERATED on update CURRENT_TIMESTAMP") << false;
+        QTest::newRow("mysql8 auto_increment") << QString() << QStringLiteral("auto_increment") << false;
+        QTest::newRow("mysql8 INVISIBLE") << QString() << QStringLiteral("INVISIBLE") << false;
+        QTest::newRow("mysql8 VIRTUAL GENERATED")
+            << QStringLiteral("(`a` * 2)") << QStringLiteral("VIRTUAL GENERATED") << true;
+        QTest::newRow("mysql8 STORED GENERATED")
+            << QStringLiteral("(`a` + 1)") << QStringLiteral("STORED GENERATED") << true;
+        QTest::newRow("mysql8 VIRTUAL GENERATED INVISIBLE, no expression")
+            << QString() << QStringLiteral("VIRTUAL GENERATED INVISIBLE") << true;
+        // MariaDB 10.11 (as information_schema.COLUMNS shows them)
+        QTest::newRow("mariadb VIRTUAL GENERATED")
+            << QStringLiteral("`a` * 2") << QStringLiteral("VIRTUAL GENERATED") << true;
+        QTest::newRow("mariadb generated invisible")
+            << QStringLiteral("`a`") << QStringLiteral("VIRTUAL GENERATED, INVISIBLE") << true;
+        QTest::newRow("mariadb ROW START")
+            << QStringLiteral("ROW START") << QStringLiteral("STORED GENERATED, INVISIBLE") << true;
+        QTest::newRow("mariadb ROW END, extra only") << QString() << QStringLiteral("ROW END") << true;
+        QTest::newRow("older mariadb PERSISTENT") << QString() << QStringLiteral("PERSISTENT") << true;
+        QTest::newRow("mariadb on update") << QString() << QStringLiteral("on update current_timestamp()") << false;
+        QTest::newRow("mariadb INVISIBLE") << QString() << QStringLiteral("INVISIBLE") << false;
+        QTest::newRow("mariadb auto_increment") << QString() << QStringLiteral("auto_increment") << false;
+    }
+
+    void classifiesGeneratedColumns()
+    {
+        QFETCH(QString, expression);
+        QFETCH(QString, extra);
+        QFETCH(bool, generated);
+        QCOMPARE(MySqlDumper::isGeneratedColumn(expression, extra), generated);
     }
 
     void statementsStayBounded()

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "StatementReaderCases.h"
 #include "mysql/SqlStatementReader.h"
 
 #include <QBuffer>
@@ -13,12 +14,16 @@ struct Split
     QString error;
 };
 
-Split split(const QByteArray &text)
+Split split(const QByteArray &text, const QByteArray &sqlMode = {}, qint64 maxStatement = 0, bool keepComments = false)
 {
     QBuffer buffer;
     buffer.setData(text);
     buffer.open(QIODevice::ReadOnly);
     SqlStatementReader reader(&buffer);
+    reader.setServerStatus(sqlMode.contains("NO_BACKSLASH_ESCAPES"), sqlMode.contains("ANSI_QUOTES"));
+    reader.setKeepComments(keepComments);
+    if (maxStatement > 0)
+        reader.setMaxStatementSize(maxStatement);
     Split s;
     while (reader.next()) {
         s.statements << reader.statement();
@@ -29,54 +34,127 @@ Split split(const QByteArray &text)
 }
 } // namespace
 
+/// SqlStatementReader splits like the stock mariadb client: the shared case table (replayed through
+/// the real client by TestMySqlLoader), client commands refused by line, bounded statements.
 class TestSqlStatementReader : public QObject
 {
     Q_OBJECT
 
 private slots:
-    void splitsOnDelimiterOutsideQuotes()
+    void sendsWhatTheClientSends_data()
     {
-        const Split s = split("SELECT 'a;b', \"c;d\", `e;f`;\nSELECT 'it\\'s;', 'x''y;';SELECT 2");
-        QCOMPARE(s.statements,
-                 (QList<QByteArray>{ "SELECT 'a;b', \"c;d\", `e;f`", "SELECT 'it\\'s;', 'x''y;'", "SELECT 2" }));
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QList<QByteArray>>("statements");
+        QTest::addColumn<QByteArray>("sqlMode");
+        for (const StatementReaderCase &c : statementReaderCases())
+            QTest::newRow(c.name) << c.input << c.statements << c.sqlMode;
+    }
+
+    void sendsWhatTheClientSends()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QList<QByteArray>, statements);
+        QFETCH(QByteArray, sqlMode);
+        const Split s = split(input, sqlMode);
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.statements, statements);
+    }
+
+    void followsStatusChangesBetweenStatements()
+    {
+        // The status after each statement decides how the next one is read, even on the same line.
+        QBuffer buffer;
+        buffer.setData("SET sql_mode='NO_BACKSLASH_ESCAPES'; SELECT 'C:\\'; SET sql_mode=''; SELECT 'it\\'s';");
+        buffer.open(QIODevice::ReadOnly);
+        SqlStatementReader reader(&buffer);
+        QList<QByteArray> got;
+        while (reader.next()) {
+            got << reader.statement();
+            const QByteArray s = reader.statement();
+            if (s.startsWith("SET sql_mode"))
+                reader.setServerStatus(s.contains("NO_BACKSLASH_ESCAPES"), false);
+        }
+        QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+        QCOMPARE(got,
+                 (QList<QByteArray>{ "SET sql_mode='NO_BACKSLASH_ESCAPES'", "SELECT 'C:\\'", "SET sql_mode=''",
+                                     "SELECT 'it\\'s'" }));
+    }
+
+    void refusesClientCommandsWithTheirLine_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("\\!") << QByteArray("SELECT 1;\n\\! rm -rf /\n")
+                             << QStringLiteral("line 2: the client command \\!");
+        QTest::newRow("system") << QByteArray("SELECT 1;\n\nsystem ls\n")
+                                << QStringLiteral("line 3: the client command system");
+        QTest::newRow("system;") << QByteArray("SELECT 1;\nSYSTEM ls;\n")
+                                 << QStringLiteral("line 2: the client command system");
+        QTest::newRow("source") << QByteArray("source /etc/passwd\n")
+                                << QStringLiteral("line 1: the client command source");
+        QTest::newRow("\\.") << QByteArray("SELECT 1;\nSELECT 2; \\. x.sql\n")
+                             << QStringLiteral("line 2: the client command \\.");
+        QTest::newRow("\\g") << QByteArray("SELECT 1 \\g\n") << QStringLiteral("line 1: the client command \\g");
+        QTest::newRow("quit") << QByteArray("SELECT 1;\nquit\nSELECT 2;\n")
+                              << QStringLiteral("line 2: the client command quit");
+        QTest::newRow("\\ outside strings under NO_BACKSLASH_ESCAPES")
+            << QByteArray("SELECT 'a\\'b';\nSELECT 'a\\'b;';\n") << QStringLiteral("line 2: the client command \\'");
+    }
+
+    void refusesClientCommandsWithTheirLine()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, expected);
+        const Split s = split(input, input.contains("a\\'b") ? QByteArray("NO_BACKSLASH_ESCAPES") : QByteArray());
+        QVERIFY2(s.error.startsWith(expected), qPrintable(s.error));
+        for (const QByteArray &st : s.statements)
+            QVERIFY2(!st.contains("rm") && !st.contains("ls") && !st.contains("passwd"), st.constData());
+    }
+
+    void keepsCommentsInOwnDumps()
+    {
+        const Split s = split(
+            "-- header\nDELIMITER ;;\n/* between */\nCREATE PROCEDURE p() BEGIN\n  -- step one\n  SELECT 1; /* x */\n"
+            "END;;\nSELECT 2;;\n",
+            {}, 0, true);
         QVERIFY(s.error.isEmpty());
-    }
-
-    void skipsCommentsButKeepsExecutableOnes()
-    {
-        const Split s = split("-- a comment; not a statement\n# another;\n/* block; */\n"
-                              "/*!40101 SET @x=1 */;\n--not-a-comment\nSELECT 1 /* mid; */ + 1;\n/* only */;\n"
-                              "/*M!999999\\- enable the sandbox mode */\nSELECT 3;");
-        // A statement of comments only ("/* only */;") is skipped, as the client does.
-        QCOMPARE(s.statements.size(), 3);
-        QCOMPARE(s.statements.at(0), QByteArray("/*!40101 SET @x=1 */"));
-        QCOMPARE(s.statements.at(1), QByteArray("--not-a-comment\nSELECT 1 /* mid; */ + 1"));
-        QCOMPARE(s.statements.at(2), QByteArray("SELECT 3"));
+        QCOMPARE(s.statements.size(), 2);
+        QCOMPARE(s.statements.at(0), QByteArray("CREATE PROCEDURE p() BEGIN\n  -- step one\n  SELECT 1; /* x */\nEND"));
         QCOMPARE(s.lines.at(0), 4);
-        QCOMPARE(s.lines.at(1), 5);
     }
 
-    void honoursDelimiterCommand()
+    void countsLines()
     {
-        const Split s = split("DELIMITER ;;\nCREATE PROCEDURE p() BEGIN SELECT 1; SELECT ';;'; END;;\n"
-                              "delimiter $$\nCREATE FUNCTION f() RETURNS INT RETURN 1$$\nDELIMITER ;\nSELECT 4;\n");
-        QCOMPARE(s.statements,
-                 (QList<QByteArray>{ "CREATE PROCEDURE p() BEGIN SELECT 1; SELECT ';;'; END",
-                                     "CREATE FUNCTION f() RETURNS INT RETURN 1", "SELECT 4" }));
-        QCOMPARE(s.lines, (QList<qint64>{ 2, 4, 6 }));
+        const Split s = split("INSERT INTO t VALUES ('a\nb\nc');\n\nSELECT `x\ny`;\n-- c\n/* d\n*/ SELECT 1;");
+        QCOMPARE(s.lines, (QList<qint64>{ 1, 5, 9 }));
     }
 
-    void countsLinesInsideStrings()
+    void reportsUnterminatedStringWithItsLine()
     {
-        const Split s = split("INSERT INTO t VALUES ('a\nb\nc');\n\nSELECT `x\ny`;\nSELECT 1;");
-        QCOMPARE(s.lines, (QList<qint64>{ 1, 5, 7 }));
-    }
-
-    void reportsUnterminatedString()
-    {
-        const Split s = split("SELECT 1;\nSELECT 'never closed;\n");
+        const Split s = split("SELECT 1;\nSELECT 'never closed;\n\n");
         QCOMPARE(s.statements.size(), 1);
-        QVERIFY2(s.error.contains(QStringLiteral("line 2")), qPrintable(s.error));
+        QVERIFY2(s.error.contains(QStringLiteral("starts on line 2")), qPrintable(s.error));
+    }
+
+    void failsEarlyOnOversizedStatements()
+    {
+        // An unterminated quote on line 2 followed by lots of text fails once the limit is passed,
+        // not at the end of the input.
+        QByteArray text = "SELECT 1;\nINSERT INTO t VALUES ('open\n";
+        for (int i = 0; i < 2000; ++i)
+            text += "more text that never closes the quote;\n";
+        const Split s = split(text, {}, 4096);
+        QCOMPARE(s.statements.size(), 1);
+        QVERIFY2(s.error.contains(QStringLiteral("starts on line 2 is larger than the maximum statement size of 4096")),
+                 qPrintable(s.error));
+        QVERIFY2(s.error.contains(QStringLiteral("opened on line 2")), qPrintable(s.error));
+        // A statement that closes on its own line is checked as well.
+        const Split oneLine = split("SELECT 1;\nSELECT '" + QByteArray(5000, 'x') + "';\nSELECT 2;\n", {}, 4096);
+        QCOMPARE(oneLine.statements.size(), 1);
+        QVERIFY2(oneLine.error.contains(QStringLiteral("starts on line 2")), qPrintable(oneLine.error));
+        // A single endless line fails too.
+        const Split line = split("SELECT '" + QByteArray(3 * 1024 * 1024, 'x'), {}, 4096);
+        QVERIFY2(!line.error.isEmpty(), "an endless line must fail");
     }
 
     void handlesLargeStatementsAcrossReads()

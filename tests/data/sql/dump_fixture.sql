@@ -145,3 +145,42 @@ DELIMITER ;;
 CREATE EVENT `ev once` ON SCHEDULE AT '2035-06-01 12:00:00' ON COMPLETION PRESERVE DISABLE
   DO BEGIN DELETE FROM audit WHERE what = 'x;y'; END;;
 DELIMITER ;
+
+-- Objects created by clients whose character set is not utf8mb4: the literals below are latin1
+-- and cp1250 bytes (this file is not all UTF-8 from here on), as such a client sends them.
+SET NAMES latin1;
+CREATE VIEW v_latin1 AS SELECT 'Gr¸ﬂe' AS g, 'cafÈ' AS `naÔve`;
+CREATE FUNCTION f_latin1() RETURNS VARCHAR(20) CHARSET utf8mb4 DETERMINISTIC RETURN 'Gr¸ﬂe ˇ';
+DELIMITER ;;
+CREATE PROCEDURE p_latin1() BEGIN SELECT 'Gr¸ﬂe' AS g; END;;
+DELIMITER ;
+CREATE TRIGGER audit_latin1 BEFORE UPDATE ON audit FOR EACH ROW SET NEW.what = CONCAT(NEW.what, ' È');
+SET NAMES cp1250;
+CREATE VIEW v_cp1250 AS SELECT 'äùastn˝ ûluùouËk˝' AS z;
+CREATE FUNCTION f_cp1250() RETURNS VARCHAR(40) CHARSET utf8mb4 DETERMINISTIC RETURN 'P¯Ìliö ûluùouËk˝ k˘Ú';
+CREATE EVENT ev_cp1250 ON SCHEDULE AT '2036-01-01 00:00:00' ON COMPLETION PRESERVE DISABLE
+  DO INSERT INTO audit (what) VALUES ('k˘Ú');
+SET NAMES utf8mb4;
+
+-- Identifiers with backslashes, quotes and backticks.
+CREATE TABLE `a\` (`b\` INT, `it's` VARCHAR(10), `dq"` INT, `bt``x` INT);
+INSERT INTO `a\` VALUES (1, 'x', 2, 3), (NULL, 'y\\', NULL, 4);
+CREATE VIEW `v\'"``` AS SELECT `b\`, `it's`, `bt``x` FROM `a\`;
+CREATE FUNCTION `f\'"```() RETURNS VARCHAR(10) DETERMINISTIC RETURN 'q\'\\';
+
+-- Routines and views written under NO_BACKSLASH_ESCAPES and ANSI_QUOTES.
+SET sql_mode = 'NO_BACKSLASH_ESCAPES';
+CREATE FUNCTION f_nbe() RETURNS VARCHAR(10) DETERMINISTIC RETURN 'C:\';
+CREATE VIEW v_nbe AS SELECT 'C:\' AS path, 'it''s' AS q;
+DELIMITER ;;
+CREATE PROCEDURE p_nbe(OUT r VARCHAR(20)) BEGIN SET r = 'D:\dir\'; END;;
+DELIMITER ;
+SET sql_mode = 'ANSI_QUOTES';
+CREATE FUNCTION "f_ansi"() RETURNS VARCHAR(10) DETERMINISTIC RETURN 'a\\b';
+CREATE VIEW "v_ansi" AS SELECT "id" AS "the id" FROM "empty";
+CREATE TRIGGER "a_bi" BEFORE INSERT ON "a\" FOR EACH ROW SET NEW."b\" = COALESCE(NEW."b\", 0);
+SET sql_mode = '';
+
+-- Definers of users that do not exist.
+CREATE DEFINER=`nobody_here`@`%` SQL SECURITY INVOKER VIEW v_ghost AS SELECT 1 AS one;
+CREATE DEFINER=`ghost`@`localhost` FUNCTION f_ghost() RETURNS INT DETERMINISTIC SQL SECURITY INVOKER RETURN 7;
