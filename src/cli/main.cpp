@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CommandGroup.h"
 #include "Commands.h"
+#include "ManPage.h"
 #include "util/Version.h"
 
 #include <QCoreApplication>
+#include <QProcess>
 #include <QTextStream>
 
 #include <cstdio>
@@ -50,6 +52,33 @@ void printUsage(FILE *stream, bool withCommands)
            "Exit codes: 0 success, 1 failure, 2 usage error.\n";
 }
 
+/// The hidden --help-man: creodrop-backupctl(1) from kGroups, which --help prints too. The build
+/// calls it with the release date of CHANGELOG.md (packaging/CMakeLists.txt).
+int printManPage(const QString &date)
+{
+    QTextStream out(stdout);
+    ManPage man(out, date);
+    man.beginCommands();
+    for (const Group &group : kGroups) {
+        if (group.commands) {
+            man.addGroup(group.commands());
+            continue;
+        }
+        // A group with its own parser: its --help output is the source (run in a child, whose
+        // stdout the group writes to directly).
+        QProcess help;
+        help.start(QCoreApplication::applicationFilePath(), { QLatin1String(group.name), QStringLiteral("--help") });
+        if (!help.waitForFinished(30000) || help.exitStatus() != QProcess::NormalExit || help.exitCode() != 0) {
+            QTextStream(stderr) << "creodrop-backupctl: '" << group.name << " --help' failed\n";
+            return Cli::Failure;
+        }
+        man.addHelpText(QLatin1String(group.name), QLatin1String(group.summary),
+                        QString::fromUtf8(help.readAllStandardOutput()));
+    }
+    man.finish();
+    return Cli::Success;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -73,6 +102,8 @@ int main(int argc, char *argv[])
         printUsage(stdout, true);
         return Cli::Success;
     }
+    if (command == QLatin1String("--help-man"))
+        return printManPage(args.value(0));
     for (const Group &group : kGroups) {
         if (command == QLatin1String(group.name))
             return group.commands ? group.commands().run(args) : group.run(args);
