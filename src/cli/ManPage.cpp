@@ -5,6 +5,8 @@
 #include "CommandGroup.h"
 #include "util/Version.h"
 
+#include <QCoreApplication>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTextStream>
 
@@ -141,6 +143,19 @@ void ManPage::addHelpText(const QString &name, const QString &summary, const QSt
     }
 }
 
+bool ManPage::addHelpOf(const QString &name, const QString &summary)
+{
+    QProcess help;
+    help.start(QCoreApplication::applicationFilePath(), { name, QStringLiteral("--help") });
+    if (!help.waitForFinished(30000) || help.exitStatus() != QProcess::NormalExit || help.exitCode() != 0) {
+        QTextStream(stderr) << "creodrop-backupctl: '" << name
+                            << " --help' failed: " << QString::fromUtf8(help.readAllStandardError()).trimmed() << '\n';
+        return false;
+    }
+    addHelpText(name, summary, QString::fromUtf8(help.readAllStandardOutput()));
+    return true;
+}
+
 void ManPage::finish()
 {
     struct Item
@@ -182,7 +197,7 @@ void ManPage::finish()
     list("FILES",
          { { "~/.local/share/creodrop-backups/settings.ini", "Settings shared with the desktop console." },
            { "~/.local/share/creodrop-backups/catalog.sqlite", "The default catalog." },
-           { "/lib/systemd/system/creodrop-backup-worker.service",
+           { "/usr/lib/systemd/system/creodrop-backup-worker.service",
              "The headless worker's systemd unit (installed, not enabled); its secrets come from "
              "/etc/creodrop-backups/worker.env." } });
     m_out << ".SH SECURITY\n"

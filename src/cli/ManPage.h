@@ -14,7 +14,7 @@ class QTextStream;
 ///     ManPage man(out, QStringLiteral("2026-12-03"));
 ///     man.beginCommands();
 ///     man.addGroup(Cli::siteCommands());
-///     man.addHelpText(QStringLiteral("dump"), summary, dumpHelpText); // groups with their own parser
+///     man.addHelpOf(QStringLiteral("dump"), summary); // groups with their own parser
 ///     man.finish();
 class ManPage
 {
@@ -28,6 +28,10 @@ public:
     /// One subsection from a group's --help output (storage, dump and load parse their own
     /// arguments): "  TAG   text" lines become tagged paragraphs, the rest plain paragraphs.
     void addHelpText(const QString &name, const QString &summary, const QString &helpText);
+    /// addHelpText() with the output of `creodrop-backupctl NAME --help`, run as a child process
+    /// (the groups print their help straight to stdout). False, with a message on stderr, when
+    /// that fails.
+    bool addHelpOf(const QString &name, const QString &summary);
     /// EXIT STATUS, ENVIRONMENT, FILES, SEE ALSO.
     void finish();
 

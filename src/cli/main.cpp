@@ -6,7 +6,6 @@
 #include "util/Version.h"
 
 #include <QCoreApplication>
-#include <QProcess>
 #include <QTextStream>
 
 #include <cstdio>
@@ -37,6 +36,23 @@ const Group kGroups[] = {
     { "worker", nullptr, nullptr, Cli::workerCommand },
 };
 
+/// The hidden --help-man: creodrop-backupctl(1) from kGroups, which --help prints too. The build
+/// calls it with the release date of CHANGELOG.md (packaging/CMakeLists.txt).
+int printManPage(const QString &date)
+{
+    QTextStream out(stdout);
+    ManPage man(out, date);
+    man.beginCommands();
+    for (const Group &group : kGroups) {
+        if (group.commands)
+            man.addGroup(group.commands());
+        else if (!man.addHelpOf(QLatin1String(group.name), QLatin1String(group.summary))) // its own parser
+            return Cli::Failure;
+    }
+    man.finish();
+    return Cli::Success;
+}
+
 /// With @p withCommands (for --help), every command's synopsis under its group.
 void printUsage(FILE *stream, bool withCommands)
 {
@@ -50,33 +66,6 @@ void printUsage(FILE *stream, bool withCommands)
     }
     out << "\nRun 'creodrop-backupctl <command> --help' for the arguments of a command.\n"
            "Exit codes: 0 success, 1 failure, 2 usage error.\n";
-}
-
-/// The hidden --help-man: creodrop-backupctl(1) from kGroups, which --help prints too. The build
-/// calls it with the release date of CHANGELOG.md (packaging/CMakeLists.txt).
-int printManPage(const QString &date)
-{
-    QTextStream out(stdout);
-    ManPage man(out, date);
-    man.beginCommands();
-    for (const Group &group : kGroups) {
-        if (group.commands) {
-            man.addGroup(group.commands());
-            continue;
-        }
-        // A group with its own parser: its --help output is the source (run in a child, whose
-        // stdout the group writes to directly).
-        QProcess help;
-        help.start(QCoreApplication::applicationFilePath(), { QLatin1String(group.name), QStringLiteral("--help") });
-        if (!help.waitForFinished(30000) || help.exitStatus() != QProcess::NormalExit || help.exitCode() != 0) {
-            QTextStream(stderr) << "creodrop-backupctl: '" << group.name << " --help' failed\n";
-            return Cli::Failure;
-        }
-        man.addHelpText(QLatin1String(group.name), QLatin1String(group.summary),
-                        QString::fromUtf8(help.readAllStandardOutput()));
-    }
-    man.finish();
-    return Cli::Success;
 }
 
 } // namespace
