@@ -6,6 +6,7 @@
 #include "util/Version.h"
 
 #include <QCoreApplication>
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTextStream>
@@ -63,14 +64,10 @@ void ManPage::subsection(const QString &name, const QString &summary)
     m_out << ".SS \"" << escape(name) << " \\(em " << escape(summary) << "\"\n";
 }
 
-void ManPage::paragraphLines(const QString &text)
+void ManPage::paragraph(const QString &text)
 {
-    const QStringList lines = text.split(u'\n');
-    for (int i = 0; i < lines.size(); ++i) {
-        if (i > 0)
-            m_out << ".br\n";
-        m_out << escape(lines.at(i)) << '\n';
-    }
+    // The help texts break their lines for an 80-column terminal; man fills its own lines.
+    m_out << escape(text.simplified()) << '\n';
 }
 
 void ManPage::addGroup(const CommandGroup &group)
@@ -78,21 +75,20 @@ void ManPage::addGroup(const CommandGroup &group)
     subsection(group.name(), group.summary());
     for (const CommandGroup::Command &command : group.commands()) {
         m_out << ".TP\n\\fB" << escape(QString::fromUtf8(command.synopsis)) << "\\fR\n";
-        QString summary = QString::fromUtf8(command.summary);
-        if (!summary.isEmpty())
-            summary[0] = summary.at(0).toUpper();
-        m_out << escape(summary) << ".\n";
-        if (command.help) {
-            m_out << ".IP\n";
-            paragraphLines(QString::fromUtf8(command.help));
-        }
+        // The command's own help when it has one (it says more than the one-line summary).
+        QString text = QString::fromUtf8(command.help ? command.help : command.summary);
+        if (!text.isEmpty())
+            text[0] = text.at(0).toUpper();
+        if (!text.endsWith(u'.'))
+            text += u'.';
+        paragraph(text);
         if (command.alias)
             m_out << ".IP\nAlso: \\fB" << escape(group.name()) << ' ' << escape(QLatin1String(command.alias))
                   << "\\fR.\n";
     }
     if (!group.notes().isEmpty()) {
         m_out << ".PP\n";
-        paragraphLines(group.notes());
+        paragraph(group.notes());
     }
 }
 
@@ -100,14 +96,27 @@ void ManPage::addHelpText(const QString &name, const QString &summary, const QSt
 {
     subsection(name, summary);
     // "  TAG   description" (two or more spaces between) is one entry; a deeper-indented line
-    // continues the previous description; other lines are prose.
+    // continues the previous description; other lines are prose. An entry whose tag is too long
+    // for the description column has one space before its description: it is split at the
+    // column the other entries share.
     static const QRegularExpression entry(QStringLiteral("^  (\\S.*?)(?:\\s{2,}(\\S.*))?$"));
     static const QRegularExpression continuation(QStringLiteral("^\\s{4,}(\\S.*)$"));
+    const QStringList lines = helpText.split(u'\n');
+    QMap<int, int> columns; // description column -> entries using it
+    for (const QString &line : lines) {
+        if (const auto match = entry.match(line); match.hasMatch() && match.capturedStart(2) > 0)
+            ++columns[match.capturedStart(2)];
+    }
+    int column = -1;
+    for (auto it = columns.cbegin(); it != columns.cend(); ++it) {
+        if (column < 0 || it.value() > columns.value(column))
+            column = it.key();
+    }
     bool inEntry = false;
-    bool proseOpen = false;
-    for (const QString &line : helpText.split(u'\n')) {
+    bool inProse = false;
+    for (const QString &line : lines) {
         if (line.trimmed().isEmpty()) {
-            proseOpen = false;
+            inEntry = inProse = false;
             continue;
         }
         if (line.startsWith(QLatin1String("Usage: "))) {
@@ -116,7 +125,7 @@ void ManPage::addHelpText(const QString &name, const QString &summary, const QSt
             if (!rest.startsWith(name))
                 rest = name + u' ' + rest;
             m_out << ".PP\n\\fBcreodrop\\-backupctl " << escape(rest) << "\\fR\n";
-            inEntry = proseOpen = false;
+            inEntry = inProse = false;
             continue;
         }
         if (inEntry) {
@@ -126,20 +135,24 @@ void ManPage::addHelpText(const QString &name, const QString &summary, const QSt
             }
         }
         if (const auto match = entry.match(line); match.hasMatch()) {
-            m_out << ".TP\n\\fB" << escape(match.captured(1)) << "\\fR\n";
-            if (!match.captured(2).isEmpty())
-                m_out << escape(match.captured(2)) << '\n';
+            QString tag = match.captured(1);
+            QString text = match.captured(2);
+            if (text.isEmpty() && column > 2 && line.size() > column && line.at(column - 1) == u' ') {
+                tag = line.mid(2, column - 3).trimmed();
+                text = line.mid(column);
+            }
+            m_out << ".TP\n\\fB" << escape(tag) << "\\fR\n";
+            if (!text.isEmpty())
+                m_out << escape(text) << '\n';
             inEntry = true;
-            proseOpen = false;
+            inProse = false;
             continue;
         }
-        if (!proseOpen)
+        if (!inProse)
             m_out << ".PP\n";
-        else
-            m_out << ".br\n";
         m_out << escape(line.trimmed()) << '\n';
         inEntry = false;
-        proseOpen = true;
+        inProse = true;
     }
 }
 

@@ -40,7 +40,7 @@ public:
 
 private:
     void subsection(const QString &name, const QString &summary);
-    void paragraphLines(const QString &text); ///< "\n" in @p text becomes a line break
+    void paragraph(const QString &text); ///< one filled paragraph, whitespace folded
 
     QTextStream &m_out;
     QString m_date;

@@ -131,7 +131,8 @@ out=$("$cli" --version) || fail "creodrop-backupctl --version failed"
 [[ "$out" == "creodrop-backupctl $version (Qt "* ]] || fail "creodrop-backupctl --version says: $out"
 "$cli" --help >"$work/cli-help" || fail "creodrop-backupctl --help failed"
 grep -q '^Usage: creodrop-backupctl <command>' "$work/cli-help" || fail "creodrop-backupctl --help: $(head -3 "$work/cli-help")"
-out=$(QT_QPA_PLATFORM=offscreen "$gui" --version 2>&1) || fail "creodrop-backups --version failed: $out"
+out=$(QT_QPA_PLATFORM=offscreen "$gui" --version 2>"$work/gui-version.err") \
+    || fail "creodrop-backups --version failed: $(cat "$work/gui-version.err")"
 [[ "$out" == *"$version"* ]] || fail "creodrop-backups --version says: $out"
 ok "creodrop-backupctl --version: $("$cli" --version); --help; creodrop-backups --version: $out"
 
