@@ -434,11 +434,14 @@ int screenshots(const QString &outDir)
         about->close();
     }
 
+    // The welcome page as on a first start: no jobs yet, so no jobs panel taking its room.
+    dock->hide();
     window.action(QStringLiteral("actionWelcome"))->trigger();
     QTest::qWait(300);
     ok = save(&window, QStringLiteral("first-run.png")) && ok;
     if (auto *gotIt = window.findChild<QPushButton *>(QStringLiteral("firstRunDismiss")))
         gotIt->click();
+    dock->show();
 
     Theme::apply(Theme::Mode::Dark);
     QTest::qWait(300);
