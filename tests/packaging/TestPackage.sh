@@ -45,7 +45,10 @@ done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/creodrop-package-test.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-export CREODROP_HOME="$work/home" # the programs under test never touch the tester's settings
+# The programs under test never touch the tester's settings, catalog or storage.
+export CREODROP_HOME="$work/home"
+unset CREODROP_CATALOG CREODROP_CATALOG_PASSWORD CREODROP_S3_ENDPOINT CREODROP_S3_REGION CREODROP_S3_BUCKET \
+    CREODROP_S3_ACCESS_KEY_ID CREODROP_S3_SECRET_ACCESS_KEY MYSQL_PWD
 
 # --- build the package from this tree ----------------------------------------------------------
 if ! cpack --config "$build/CPackConfig.cmake" -G DEB -B "$work/cpack" >"$work/cpack.log" 2>&1; then
@@ -108,9 +111,11 @@ for exe in creodrop-backups creodrop-backupctl; do
 done
 # Installed, not enabled: no wants/ links, no maintainer script that enables or starts it.
 [ ! -e "$root/etc/systemd" ] || fail "the package enables something under etc/systemd"
-dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -Eq 'postinst|preinst' \
-    && dpkg-deb -I "$deb" postinst 2>/dev/null | grep -q 'systemctl\|deb-systemd' \
-    && fail "a maintainer script enables the worker"
+mkdir "$work/control"
+dpkg-deb -e "$deb" "$work/control"
+if cat "$work/control"/*inst "$work/control"/*rm 2>/dev/null | grep -Eq 'systemctl|deb-systemd'; then
+    fail "a maintainer script enables or starts the worker"
+fi
 grep -q '^ExecStart=/usr/bin/creodrop-backupctl worker' "$root/usr/lib/systemd/system/creodrop-backup-worker.service" \
     || fail "the worker unit does not start the installed creodrop-backupctl"
 head -1 "$root/usr/share/doc/creodrop-backups/copyright" \
