@@ -66,7 +66,7 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ "$(field Version)" = "$version" ] || fail "Version is $(field Version), project(VERSION) is $version"
 [ "$(field Section)" = admin ] || fail "Section is $(field Section), not admin"
 depends=$(field Depends)
-for dep in libqt6sql6-mysql libqt6sql6-sqlite libqt6svg6 libqt6core6 libqt6widgets6 libqt6keychain1 libc6; do
+for dep in libqt6sql6-mysql libqt6sql6-sqlite libqt6svg6 libsecret-1-0 libqt6core6 libqt6widgets6 libqt6keychain1 libc6; do
     [[ ", $depends," == *", $dep"[\ ,]* ]] || fail "Depends lacks $dep: $depends"
 done
 description_lines=$(dpkg-deb -f "$deb" Description | wc -l)
