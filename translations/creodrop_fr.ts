@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Creodrop Backups</source>
+        <translation>À propos de Creodrop Backups</translation>
+    </message>
+    <message>
+        <source>Creodrop Backups %1</source>
+        <translation>Creodrop Backups %1</translation>
+    </message>
+    <message>
+        <source>Backups of customer sites&apos; MySQL databases to Cloudflare R2, for Creodrop&apos;s support engineers.</source>
+        <translation>Sauvegardes des bases MySQL des sites clients dans Cloudflare R2, pour les ingénieurs support de Creodrop.</translation>
+    </message>
+    <message>
+        <source>License: &lt;a href=&quot;%1&quot;&gt;GNU General Public License, version 3 or later&lt;/a&gt; (%2). This program comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation>Licence : &lt;a href=&quot;%1&quot;&gt;GNU General Public License, version 3 ou ultérieure&lt;/a&gt; (%2). Ce programme est fourni SANS AUCUNE GARANTIE.</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with Qt %2)</source>
+        <translation>Qt %1 (compilé avec Qt %2)</translation>
+    </message>
+    <message>
+        <source>© 2026 Creodrop</source>
+        <translation>© 2026 Creodrop</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy the version, license and Qt version, for a support ticket</source>
+        <translation>Copier la version, la licence et la version de Qt, pour un ticket de support</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+</context>
+<context>
     <name>BackupDetailsDialog</name>
     <message>
         <source>Backup Details</source>
@@ -588,14 +627,6 @@
     <message>
         <source>&amp;About Creodrop Backups</source>
         <translation>À &amp;propos de Creodrop Backups</translation>
-    </message>
-    <message>
-        <source>About Creodrop Backups</source>
-        <translation>À propos de Creodrop Backups</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Creodrop Backups %1&lt;/h3&gt;&lt;p&gt;Backups of customer sites&apos; MySQL databases to Cloudflare R2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Creodrop Backups %1&lt;/h3&gt;&lt;p&gt;Sauvegardes des bases MySQL des sites clients vers Cloudflare R2.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Getting Started</source>

@@ -42,6 +42,9 @@ public:
 
     QString name() const;
     QString summary() const;
+    /// The table and the notes under it, for the manual page (ManPage).
+    const QVector<Command> &commands() const { return m_commands; }
+    QString notes() const { return m_notes ? QString::fromUtf8(m_notes) : QString(); }
     /// Runs the command named by @p args' first element; returns the exit code.
     int run(const QStringList &args) const;
     /// "  SYNOPSIS  summary" lines, one per command, each indented by @p indent.

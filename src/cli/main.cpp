@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CommandGroup.h"
 #include "Commands.h"
+#include "ManPage.h"
 #include "util/Version.h"
 
 #include <QCoreApplication>
@@ -37,6 +38,23 @@ const Group kGroups[] = {
     { "catalog", nullptr, nullptr, Cli::catalogCommands },
     { "worker", nullptr, nullptr, Cli::workerCommand },
 };
+
+/// The hidden --help-man: creodrop-backupctl(1) from kGroups, which --help prints too. The build
+/// calls it with the release date of CHANGELOG.md (packaging/CMakeLists.txt).
+int printManPage(const QString &date)
+{
+    QTextStream out(stdout);
+    ManPage man(out, date);
+    man.beginCommands();
+    for (const Group &group : kGroups) {
+        if (group.commands)
+            man.addGroup(group.commands());
+        else if (!man.addHelpOf(QLatin1String(group.name), QLatin1String(group.summary))) // its own parser
+            return Cli::Failure;
+    }
+    man.finish();
+    return Cli::Success;
+}
 
 /// With @p withCommands (for --help), every command's synopsis under its group.
 void printUsage(FILE *stream, bool withCommands)
@@ -89,6 +107,8 @@ int main(int argc, char *argv[])
         printUsage(stdout, true);
         return Cli::Success;
     }
+    if (command == QLatin1String("--help-man"))
+        return printManPage(args.value(0));
     for (const Group &group : kGroups) {
         if (command == QLatin1String(group.name))
             return group.commands ? group.commands().run(args) : group.run(args);

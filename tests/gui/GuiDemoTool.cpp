@@ -21,6 +21,7 @@
 #include "jobs/BackupService.h"
 #include "jobs/JobsPanel.h"
 #include "jobs/WorkerIdentity.h"
+#include "mainwindow/AboutDialog.h"
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/Theme.h"
 #include "secrets/InMemorySecretStore.h"
@@ -417,6 +418,30 @@ int screenshots(const QString &outDir)
         ok = save(dialog, QStringLiteral("settings.png")) && ok;
         dialog->reject();
     }
+
+    // Filtering: the prod environment only, and the site list narrowed by a search.
+    window.action(QStringLiteral("actionEnvProd"))->trigger();
+    window.siteList()->searchField()->setText(QStringLiteral("shop"));
+    QTest::qWait(300);
+    ok = save(&window, QStringLiteral("filter.png")) && ok;
+    window.siteList()->searchField()->clear();
+    window.action(QStringLiteral("actionEnvAll"))->trigger();
+
+    window.action(QStringLiteral("actionAbout"))->trigger();
+    QTest::qWait(200);
+    if (auto *about = window.findChild<AboutDialog *>()) {
+        ok = save(about, QStringLiteral("about.png")) && ok;
+        about->close();
+    }
+
+    // The welcome page as on a first start: no jobs yet, so no jobs panel taking its room.
+    dock->hide();
+    window.action(QStringLiteral("actionWelcome"))->trigger();
+    QTest::qWait(300);
+    ok = save(&window, QStringLiteral("first-run.png")) && ok;
+    if (auto *gotIt = window.findChild<QPushButton *>(QStringLiteral("firstRunDismiss")))
+        gotIt->click();
+    dock->show();
 
     Theme::apply(Theme::Mode::Dark);
     QTest::qWait(300);

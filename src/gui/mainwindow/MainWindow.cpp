@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
+#include "AppIcon.h"
 #include "Theme.h"
 #include "actions/QuickActionsPanel.h"
 #include "backups/BackupDetailsDialog.h"
@@ -67,7 +69,7 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Creodrop Backups"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/creodrop-backups.svg")));
+    setWindowIcon(AppIcon::icon());
     if (m_settings)
         m_guiState = std::make_unique<QSettings>(m_settings->fileName(), QSettings::IniFormat);
 
@@ -226,10 +228,15 @@ void MainWindow::createActions()
             });
     }
     add("actionAbout", tr("&About Creodrop Backups"), QKeySequence(), [this] {
-        QMessageBox::about(this, tr("About Creodrop Backups"),
-                           tr("<h3>Creodrop Backups %1</h3><p>Backups of customer sites' MySQL databases to "
-                              "Cloudflare R2.</p>")
-                               .arg(QApplication::applicationVersion()));
+        // One dialog at a time, non-modal (no nested event loop); it deletes itself when closed.
+        auto *about = findChild<AboutDialog *>();
+        if (!about) {
+            about = new AboutDialog(this);
+            about->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        about->show();
+        about->raise();
+        about->activateWindow();
     });
     add("actionWelcome", tr("&Getting Started"), QKeySequence::HelpContents, [this] { showFirstRun(true); });
 }

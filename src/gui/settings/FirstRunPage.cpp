@@ -58,9 +58,15 @@ FirstRunPage::FirstRunPage(const QString &homeDir, QWidget *parent)
     innerLayout->addSpacing(12);
     innerLayout->addLayout(buttons);
 
+    // Centred by stretches, not by an alignment flag: an aligned widget gets its size hint's
+    // height instead of its height for the width, which cut the wrapped text off.
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(inner, 100);
+    row->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
-    layout->addWidget(inner, 0, Qt::AlignHCenter);
+    layout->addLayout(row);
     layout->addStretch(2);
 
     connect(m_addSite, &QPushButton::clicked, this, &FirstRunPage::addSiteRequested);
