@@ -858,7 +858,9 @@ void TestCatalog::migrationToleratesAnUnrecordedStatement()
         auto old = Catalog::openAtVersion(loc, &m_clock, Catalog::latestSchemaVersion() - 1, &error);
         QVERIFY2(old, qPrintable(error));
         QSqlQuery q(QSqlDatabase::database(old->connectionName()));
-        QVERIFY2(q.exec(QStringLiteral("ALTER TABLE backups ADD COLUMN heartbeat_seconds INTEGER NOT NULL DEFAULT 0")),
+        // The first statement of the latest version (v5), run as if its record had been lost.
+        QVERIFY2(q.exec(QStringLiteral(
+                     "ALTER TABLE environments ADD COLUMN tls_mode VARCHAR(16) NOT NULL DEFAULT 'preferred'")),
                  qPrintable(q.lastError().text()));
     }
     auto migrated = Catalog::open(loc, &m_clock, &error);
