@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MySqlConnection.h"
 
+#include "MySqlHandle.h"
+
 #include <QFileInfo>
 
 #include <algorithm>
@@ -149,70 +151,22 @@ bool MySqlConnection::killQuery(const MySqlEndpoint &endpoint, unsigned long con
 
 QString MySqlConnection::lastServerError() const
 {
-    return m_handle ? QString::fromUtf8(mysql_error(m_handle)) : QString();
+    return MySqlHandle::lastError(m_handle);
 }
 
 unsigned int MySqlConnection::lastServerErrno() const
 {
-    return m_handle ? mysql_errno(m_handle) : 0;
+    return MySqlHandle::lastErrno(m_handle);
 }
 
 bool MySqlConnection::exec(const QByteArray &sql, QString *error)
 {
-    if (mysql_real_query(m_handle, sql.constData(), static_cast<unsigned long>(sql.size())) != 0) {
-        *error = lastServerError();
-        return false;
-    }
-    // Drain every result (CALL can produce several).
-    for (;;) {
-        if (MYSQL_RES *res = mysql_store_result(m_handle))
-            mysql_free_result(res);
-        else if (mysql_field_count(m_handle) != 0) {
-            *error = lastServerError();
-            return false;
-        }
-        const int next = mysql_next_result(m_handle);
-        if (next > 0) {
-            *error = lastServerError();
-            return false;
-        }
-        if (next < 0)
-            break;
-    }
-    return true;
+    return MySqlHandle::exec(m_handle, sql, error);
 }
 
 bool MySqlConnection::query(const QString &sql, QVector<QStringList> *rows, QString *error)
 {
-    rows->clear();
-    const QByteArray utf8 = sql.toUtf8();
-    if (mysql_real_query(m_handle, utf8.constData(), static_cast<unsigned long>(utf8.size())) != 0) {
-        *error = lastServerError();
-        return false;
-    }
-    MYSQL_RES *res = mysql_store_result(m_handle);
-    if (!res) {
-        if (mysql_field_count(m_handle) != 0) {
-            *error = lastServerError();
-            return false;
-        }
-        return true;
-    }
-    const unsigned int n = mysql_num_fields(res);
-    while (MYSQL_ROW row = mysql_fetch_row(res)) {
-        const unsigned long *lengths = mysql_fetch_lengths(res);
-        QStringList values;
-        values.reserve(int(n));
-        for (unsigned int i = 0; i < n; ++i)
-            values << (row[i] ? QString::fromUtf8(row[i], qsizetype(lengths[i])) : QString());
-        rows->append(values);
-    }
-    mysql_free_result(res);
-    while (mysql_next_result(m_handle) == 0) {
-        if (MYSQL_RES *extra = mysql_store_result(m_handle))
-            mysql_free_result(extra);
-    }
-    return true;
+    return MySqlHandle::query(m_handle, sql, rows, error);
 }
 
 QString MySqlConnection::tlsCipher()

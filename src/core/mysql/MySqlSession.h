@@ -13,9 +13,10 @@
 struct st_mysql;
 
 /// One QMYSQL connection opened under a unique name for the calling thread, removed again by
-/// the destructor. Besides QSqlQuery it exposes the driver's MYSQL handle: QMYSQL always buffers
-/// whole result sets, so the dumper streams rows with mysql_use_result and the loader sends
-/// statements as raw bytes (a dump may hold non-UTF-8 bytes) through the same connection.
+/// the destructor. Besides QSqlQuery it exposes the driver's MYSQL handle, through which the
+/// loader sends statements as raw bytes (a dump may hold non-UTF-8 bytes) and reads the server
+/// status after each one. The dumper connects with MySqlConnection instead (TLS modes QMYSQL
+/// cannot apply, and mysql_use_result streaming).
 class MySqlSession
 {
 public:

@@ -1,0 +1,24 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+struct st_mysql;
+
+/// Statements on an open MariaDB C API handle, shared by the two ways we connect: through
+/// QMYSQL's own handle (MySqlSession) and through the C API directly (MySqlConnection, for TLS
+/// modes QMYSQL cannot apply). Both hand out the same st_mysql, so the same calls serve both.
+namespace MySqlHandle {
+/// Runs @p sql and discards every result (CALL and multi-statement text can produce several).
+/// On failure sets @p error to the server's message.
+bool exec(st_mysql *handle, const QByteArray &sql, QString *error);
+/// Runs a query and returns its rows as text (null values are null QStrings).
+bool query(st_mysql *handle, const QString &sql, QVector<QStringList> *rows, QString *error);
+/// Server error text and number of the last C API call (empty / 0 without a handle).
+QString lastError(st_mysql *handle);
+unsigned int lastErrno(st_mysql *handle);
+} // namespace MySqlHandle
