@@ -4,7 +4,6 @@
 
 #include "compress/GzipReader.h"
 #include "storage/Sha256.h"
-#include "util/PrivateFiles.h"
 
 #include <QFile>
 
@@ -69,9 +68,4 @@ bool FileChecks::testGzip(const QString &path, QString *error, const std::atomic
         return false;
     }
     return GzipReader::verifyStream(&file, error);
-}
-
-bool FileChecks::publish(const QString &partPath, const QString &finalPath, QString *error)
-{
-    return PrivateFiles::publish(partPath, finalPath, PrivateFiles::Replace, error);
 }
