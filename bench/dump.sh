@@ -28,29 +28,9 @@ while [ $# -gt 0 ]; do
     esac
 done
 case "$size$runs" in *[!0-9]*) echo "bench: --size-mib and --runs take numbers" >&2; exit 2 ;; esac
-cli=${CREODROP_BUILD_DIR:-$here/build}/src/cli/creodrop-backupctl
-[ -x "$cli" ] || { echo "bench: build the CLI first ($cli missing; set CREODROP_BUILD_DIR)" >&2; exit 1; }
-for tool in mydumper myloader mariadb-dump mariadb /usr/bin/time gzip; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "bench: $tool missing, running scripts/install-deps --with-bench" >&2
-        "$here/scripts/install-deps" --with-bench
-        break
-    fi
-done
-
-work=$(mktemp -d /tmp/cdbench.XXXXXX)
-cleanup() {
-    "$here/scripts/services" stop "$work/svc" >/dev/null 2>&1 || true
-    if [ "$keep" = 1 ]; then echo "bench: kept $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-"$here/scripts/services" start "$work/svc" >/dev/null
-. "$work/svc/env.sh"
-export MYSQL_PWD=$CREODROP_TEST_MYSQL_PASSWORD
-sock=$CREODROP_TEST_MYSQL_SOCKET; user=$CREODROP_TEST_MYSQL_USER
-conn=(--socket "$sock" --user "$user")
-my=(--no-defaults -S "$sock" -u "$user")
-sql() { mariadb "${my[@]}" -N -e "$1"; }
+. "$here/bench/lib.sh"
+bench_require_tools
+bench_start_services cdbench
 
 # measure NAME CMD...: runs under GNU time; keeps every wall time and the highest peak RSS (KiB)
 declare -A walls rss
