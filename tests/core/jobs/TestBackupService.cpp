@@ -23,6 +23,16 @@
 
 #include <memory>
 
+namespace {
+// True while a session (the dump) waits on a table lock, e.g. another session's LOCK TABLES.
+bool someoneWaitsOnATableLock(QSqlQuery &q)
+{
+    return q.exec(QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE STATE LIKE "
+                                 "'Waiting for table metadata lock%'"))
+        && q.next() && q.value(0).toInt() > 0;
+}
+} // namespace
+
 class TestBackupService : public QObject
 {
     Q_OBJECT
@@ -571,11 +581,7 @@ private slots:
         QVERIFY(changes.wait(10000));
         const QString id = firstBackupId(changes);
         QVERIFY(waitForStatus(changes, id, BackupStatus::InProgress).isValid());
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (q.exec(QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE STATE LIKE "
-                                   "'Waiting for table metadata lock%'")),
-             q.next() && q.value(0).toInt() > 0),
-            30000);
+        QTRY_VERIFY_WITH_TIMEOUT(someoneWaitsOnATableLock(q), 30000);
         service.reset(); // a hang here is what the test's timeout catches
         QString error;
         auto catalog = Catalog::open(config().catalog, &m_clock, &error);
@@ -605,11 +611,7 @@ private slots:
         QVERIFY(changes.wait(10000));
         const QString id = firstBackupId(changes);
         QVERIFY(waitForStatus(changes, id, BackupStatus::InProgress).isValid());
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (q.exec(QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE STATE LIKE "
-                                   "'Waiting for table metadata lock%'")),
-             q.next() && q.value(0).toInt() > 0),
-            30000);
+        QTRY_VERIFY_WITH_TIMEOUT(someoneWaitsOnATableLock(q), 30000);
         service->cancelJob(id);
         // Generous: only a dump that ignores the cancel until the lock ends misses it.
         QVERIFY(waitForStatus(changes, id, BackupStatus::Cancelled, 30000).isValid());
