@@ -95,7 +95,7 @@ std::optional<BackupRecord> CliContext::findBackup(const QString &id)
 void CliContext::audit(const QString &action, const QString &siteId, const QString &backupId, const QString &detail)
 {
     // No time: the catalog stamps the entry with its clock, which is ours.
-    m_catalog->audit(AuditEntry{ {}, actor(), action, siteId, backupId, detail });
+    m_catalog->audit(AuditEntry{ {}, actor(), action, siteId, backupId, detail, std::nullopt, AuditOutcome::Success });
 }
 
 bool CliContext::runJob(Job *job)

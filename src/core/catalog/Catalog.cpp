@@ -106,6 +106,8 @@ QString envName(Environment e)
 //     multipart part size (the next backup of the environment plans larger parts).
 // v5: environments gain the dump connection's TLS mode and CA file; existing rows get
 //     "preferred", which encrypts when the server offers TLS, as before the columns existed.
+// v6: audit entries record the environment and the outcome (success, failure, refused), and
+//     are read newest first by time across sites (audit list --since).
 const QVector<QStringList> &migrationSteps()
 {
     static const QVector<QStringList> steps = {
@@ -155,6 +157,11 @@ const QVector<QStringList> &migrationSteps()
         {
             QStringLiteral("ALTER TABLE environments ADD COLUMN tls_mode VARCHAR(16) NOT NULL DEFAULT 'preferred'"),
             QStringLiteral("ALTER TABLE environments ADD COLUMN tls_ca VARCHAR(1024) NOT NULL DEFAULT ''"),
+        },
+        {
+            QStringLiteral("ALTER TABLE audit_log ADD COLUMN env VARCHAR(8) NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE audit_log ADD COLUMN outcome VARCHAR(16) NOT NULL DEFAULT 'success'"),
+            QStringLiteral("CREATE INDEX idx_audit_at ON audit_log (at, id)"),
         },
     };
     return steps;
@@ -897,7 +904,7 @@ BackupRecord Catalog::createBackup(const QString &siteId, Environment env, Backu
                 ts(r.createdAt), createdBy, r.objectKey }))
         return {};
     audit({ r.createdAt, createdBy, QStringLiteral("backup.create"), siteId, r.id,
-            QStringLiteral("%1 %2").arg(envName(env), Backups::typeToString(type)) });
+            QStringLiteral("%1 %2").arg(envName(env), Backups::typeToString(type)), env, AuditOutcome::Success });
     return r;
 }
 
@@ -1361,16 +1368,17 @@ bool Catalog::audit(const AuditEntry &entry)
 {
     QSqlQuery q(db());
     return exec(q,
-                QStringLiteral("INSERT INTO audit_log (at, actor, action, site_id, backup_id, detail) "
-                               "VALUES (?, ?, ?, ?, ?, ?)"),
+                QStringLiteral("INSERT INTO audit_log (at, actor, action, site_id, backup_id, detail, env, outcome) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                 { ts(entry.at.isValid() ? entry.at : now()), entry.actor, entry.action, entry.siteId, entry.backupId,
-                  entry.detail });
+                  entry.detail, entry.environment ? envName(*entry.environment) : QString(),
+                  AuditOutcomes::toString(entry.outcome) });
 }
 
 QVector<AuditEntry> Catalog::auditLog(const QString &siteId, int limit) const
 {
     QVector<AuditEntry> result;
-    QString sql = QStringLiteral("SELECT at, actor, action, site_id, backup_id, detail FROM audit_log");
+    QString sql = QStringLiteral("SELECT at, actor, action, site_id, backup_id, detail, env, outcome FROM audit_log");
     QVariantList binds;
     if (!siteId.isEmpty()) {
         sql += QStringLiteral(" WHERE site_id = ?");
@@ -1381,8 +1389,11 @@ QVector<AuditEntry> Catalog::auditLog(const QString &siteId, int limit) const
     if (!exec(q, sql, binds))
         return result;
     while (q.next()) {
-        result.append({ fromTs(q.value(0)), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                        q.value(4).toString(), q.value(5).toString() });
+        AuditEntry entry{ fromTs(q.value(0)),    q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                          q.value(4).toString(), q.value(5).toString(), std::nullopt,          AuditOutcome::Success };
+        entry.environment = Environments::fromString(q.value(6).toString());
+        entry.outcome = AuditOutcomes::fromString(q.value(7).toString()).value_or(AuditOutcome::Failure);
+        result.append(entry);
     }
     return result;
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AuditEntry.h"
 #include "BackupRecord.h"
 #include "EnvironmentFilter.h"
 #include "Schedule.h"
@@ -37,17 +38,6 @@ struct CatalogLocation
     QString toString() const;
     /// The secret store key of the catalog password ("catalog/user@host:port/db"); MySQL only.
     QString secretKey() const;
-};
-
-/// One audit log entry: who did what to which backup or site, when.
-struct AuditEntry
-{
-    QDateTime at; ///< UTC
-    QString actor;
-    QString action; ///< "backup.create", "backup.download", "backup.link", "backup.delete", "restore", "sync", ...
-    QString siteId;
-    QString backupId;
-    QString detail;
 };
 
 /// The catalog: sites, environments, backups, schedules and the audit log, over QtSql.

@@ -69,7 +69,7 @@ void DeleteJob::removeKey(const QString &key, std::function<void()> next)
             return;
         }
         m_catalog->audit(AuditEntry{ m_clock->nowUtc(), m_actor, QStringLiteral("backup.delete"), m_record.siteId,
-                                     m_backupId, m_reason });
+                                     m_backupId, m_reason, m_record.environment, AuditOutcome::Success });
         finishWithSuccess();
         return;
     }

@@ -175,7 +175,7 @@ void DownloadJob::onFetched()
             break;
         }
         m_catalog->audit(AuditEntry{ m_clock->nowUtc(), m_actor, QStringLiteral("backup.download"), m_record.siteId,
-                                     m_backupId, m_targetPath });
+                                     m_backupId, m_targetPath, m_record.environment, AuditOutcome::Success });
         m_progress.phase = tr("Done");
         m_progress.bytesDone = m_expectedSize;
         emit progressChanged(m_progress);

@@ -50,7 +50,8 @@ void RescanJob::next()
     if (m_manifests.isEmpty()) {
         m_catalog->audit(AuditEntry{
             m_clock->nowUtc(), m_actor, QStringLiteral("catalog.rescan"), QString(), QString(),
-            tr("%1 manifests, %2 rows written, %3 sites created").arg(m_seen).arg(m_written).arg(m_sitesCreated) });
+            tr("%1 manifests, %2 rows written, %3 sites created").arg(m_seen).arg(m_written).arg(m_sitesCreated),
+            std::nullopt, AuditOutcome::Success });
         finishWithSuccess();
         return;
     }

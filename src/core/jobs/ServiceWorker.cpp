@@ -579,7 +579,7 @@ void ServiceWorker::requestLink(const QString &backupId)
         return;
     }
     m_catalog->audit(AuditEntry{ now, m_config.actor, QStringLiteral("backup.link"), record->siteId, backupId,
-                                 tr("15-minute link") });
+                                 tr("15-minute link"), record->environment, AuditOutcome::Success });
     emit linkReady(backupId, url, now.addSecs(900));
 }
 
