@@ -108,6 +108,8 @@ QString envName(Environment e)
 //     "preferred", which encrypts when the server offers TLS, as before the columns existed.
 // v6: audit entries record the environment and the outcome (success, failure, refused), and
 //     are read newest first by time across sites (audit list --since).
+// v9 (reserved for environment sync; v7 and v8 belong to other branches): a site's custom
+//     sanitizing SQL, run on the target after an environment sync loaded it.
 const QVector<QStringList> &migrationSteps()
 {
     static const QVector<QStringList> steps = {
@@ -162,6 +164,11 @@ const QVector<QStringList> &migrationSteps()
             QStringLiteral("ALTER TABLE audit_log ADD COLUMN env VARCHAR(8) NOT NULL DEFAULT ''"),
             QStringLiteral("ALTER TABLE audit_log ADD COLUMN outcome VARCHAR(16) NOT NULL DEFAULT 'success'"),
             QStringLiteral("CREATE INDEX idx_audit_at ON audit_log (at, id)"),
+        },
+        {
+            QStringLiteral("CREATE TABLE site_sanitize_sql (site_id VARCHAR(64) NOT NULL PRIMARY KEY, "
+                           "sql_text TEXT NOT NULL, updated_at VARCHAR(32) NOT NULL, "
+                           "updated_by VARCHAR(255) NOT NULL)%ENGINE%"),
         },
     };
     return steps;
@@ -746,7 +753,7 @@ bool Catalog::removeSite(const QString &siteId, bool withBackupRows)
     if (!d.transaction())
         return fail(tr("Catalog error: %1").arg(d.lastError().text()));
     const QStringList tables{ QStringLiteral("backups"), QStringLiteral("schedules"), QStringLiteral("environments"),
-                              QStringLiteral("env_locks") };
+                              QStringLiteral("env_locks"), QStringLiteral("site_sanitize_sql") };
     for (const QString &table : tables) {
         if (!exec(q, QStringLiteral("DELETE FROM %1 WHERE site_id = ?").arg(table), { siteId })) {
             d.rollback();
@@ -1360,6 +1367,31 @@ bool Catalog::claimScheduleRun(const Schedule &seen, const QDateTime &atUtc)
         return false;
     m_lastError.clear();
     return q.numRowsAffected() == 1;
+}
+
+// --- environment sync: a site's custom sanitizing SQL
+
+QString Catalog::sanitizeSql(const QString &siteId) const
+{
+    QSqlQuery q(db());
+    if (!exec(q, QStringLiteral("SELECT sql_text FROM site_sanitize_sql WHERE site_id = ?"), { siteId }) || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+bool Catalog::setSanitizeSql(const QString &siteId, const QString &sql, const QString &updatedBy)
+{
+    if (!site(siteId))
+        return fail(tr("Site \"%1\" does not exist.").arg(siteId));
+    QSqlQuery q(db());
+    if (!exec(q, QStringLiteral("DELETE FROM site_sanitize_sql WHERE site_id = ?"), { siteId }))
+        return false;
+    if (sql.trimmed().isEmpty())
+        return true;
+    return exec(q,
+                QStringLiteral("INSERT INTO site_sanitize_sql (site_id, sql_text, updated_at, updated_by) "
+                               "VALUES (?, ?, ?, ?)"),
+                { siteId, sql, ts(now()), updatedBy });
 }
 
 // --- audit
