@@ -31,6 +31,10 @@ const CommandGroup &retentionCommands(); // WorkerCommand.cpp ("retention apply"
 const CommandGroup &catalogCommands(); // WorkerCommand.cpp ("catalog rescan")
 const CommandGroup &workerCommand(); // WorkerCommand.cpp ("worker [--once]")
 
+// "env sync" and "env sanitize-sql", in EnvSyncCommand.cpp; listed by envCommands().
+int envSync(CliArgs &args, const QStringList &input);
+int envSanitizeSql(CliArgs &args, const QStringList &input);
+
 // "backup list" and "backup show", in BackupQueryCommand.cpp; listed by backupCommands().
 int backupList(CliArgs &args, const QStringList &input);
 int backupShow(CliArgs &args, const QStringList &input);

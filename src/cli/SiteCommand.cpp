@@ -255,7 +255,7 @@ const CommandGroup &Cli::siteCommands()
 const CommandGroup &Cli::envCommands()
 {
     static const CommandGroup group(
-        "env", "set a site environment's MySQL endpoint and password",
+        "env", "set a site environment's MySQL endpoint and password; sync environments",
         {
             { "set", nullptr,
               "env set SITE ENV --host H --port P [--socket S] --database DB --user U [--password-stdin] "
@@ -271,6 +271,31 @@ const CommandGroup &Cli::envCommands()
                                 "in --tls-ca FILE,\nelse by the system's CAs) or verify-identity (verify-ca, and the "
                                 "certificate must name the host)."),
               envSet },
+            { "sync", nullptr,
+              "env sync SITE --from ENV --to ENV [--confirm SITE/ENV] [--sanitize none|wordpress|drupal] "
+              "[--skip-cache-data]",
+              "copy one environment's database over another's (pre-sync backup, rollback on failure)",
+              QT_TRANSLATE_NOOP("Cli",
+                                "Copies the --from environment's database over the --to environment's, for a "
+                                "developer-tier site.\nFirst a pre-sync backup of the target; then the source's "
+                                "consistent-snapshot dump streams\nstraight into the target (every object of the "
+                                "target not in the source is gone), the row\ncounts are checked and the target is "
+                                "sanitized. On any failure the target is reloaded\nfrom the pre-sync backup.\n"
+                                "--confirm SITE/ENV: required for a prod target (exactly SITE/prod; missing or "
+                                "wrong: exit 1,\nnothing touched).\n--sanitize: none (default), wordpress or drupal; "
+                                "never with a prod target (exit 2). The\nsite's custom SQL (env sanitize-sql) runs "
+                                "after it on every sync into dev or stage.\n--skip-cache-data: cache and session "
+                                "tables (cache, cache_*, sessions, *_sessions) keep\ntheir structure, not their rows.\n"
+                                "The same environment twice, or a basic-tier site: exit 2."),
+              Cli::envSync },
+            { "sanitize-sql", nullptr, "env sanitize-sql SITE [--file PATH | --clear]",
+              "show, set or clear a site's custom sanitizing SQL for env sync",
+              QT_TRANSLATE_NOOP("Cli",
+                                "Without options prints the site's custom sanitizing SQL. --file PATH (- for "
+                                "stdin) stores\nit in the catalog; --clear removes it. env sync runs it on the "
+                                "target after the profile,\nstatement by statement as the mariadb client would "
+                                "(DELIMITER included), never on prod."),
+              Cli::envSanitizeSql },
         });
     return group;
 }

@@ -111,6 +111,8 @@ QString envName(Environment e)
 // v7: reserved for the cancel requests of branch extras (empty here; renumbered at merge).
 // v8: env_restores: the restore or sync that holds an environment, its phase and pre-restore
 //     backup, so a killed restore is found, keeps the environment locked and is rolled back.
+// v9 (reserved for environment sync; v7 and v8 belong to other branches): a site's custom
+//     sanitizing SQL, run on the target after an environment sync loaded it.
 const QVector<QStringList> &migrationSteps()
 {
     static const QVector<QStringList> steps = {
@@ -175,6 +177,11 @@ const QVector<QStringList> &migrationSteps()
                            "started_at VARCHAR(32) NOT NULL, heartbeat_at VARCHAR(32) NULL, "
                            "heartbeat_seconds INTEGER NOT NULL DEFAULT 0, reason TEXT NULL, "
                            "PRIMARY KEY (site_id, env))%ENGINE%"),
+        },
+        {
+            QStringLiteral("CREATE TABLE site_sanitize_sql (site_id VARCHAR(64) NOT NULL PRIMARY KEY, "
+                           "sql_text TEXT NOT NULL, updated_at VARCHAR(32) NOT NULL, "
+                           "updated_by VARCHAR(255) NOT NULL)%ENGINE%"),
         },
     };
     return steps;
@@ -759,7 +766,7 @@ bool Catalog::removeSite(const QString &siteId, bool withBackupRows)
     if (!d.transaction())
         return fail(tr("Catalog error: %1").arg(d.lastError().text()));
     const QStringList tables{ QStringLiteral("backups"), QStringLiteral("schedules"), QStringLiteral("environments"),
-                              QStringLiteral("env_locks") };
+                              QStringLiteral("env_locks"), QStringLiteral("site_sanitize_sql") };
     for (const QString &table : tables) {
         if (!exec(q, QStringLiteral("DELETE FROM %1 WHERE site_id = ?").arg(table), { siteId })) {
             d.rollback();
@@ -1382,6 +1389,31 @@ bool Catalog::claimScheduleRun(const Schedule &seen, const QDateTime &atUtc)
         return false;
     m_lastError.clear();
     return q.numRowsAffected() == 1;
+}
+
+// --- environment sync: a site's custom sanitizing SQL
+
+QString Catalog::sanitizeSql(const QString &siteId) const
+{
+    QSqlQuery q(db());
+    if (!exec(q, QStringLiteral("SELECT sql_text FROM site_sanitize_sql WHERE site_id = ?"), { siteId }) || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+bool Catalog::setSanitizeSql(const QString &siteId, const QString &sql, const QString &updatedBy)
+{
+    if (!site(siteId))
+        return fail(tr("Site \"%1\" does not exist.").arg(siteId));
+    QSqlQuery q(db());
+    if (!exec(q, QStringLiteral("DELETE FROM site_sanitize_sql WHERE site_id = ?"), { siteId }))
+        return false;
+    if (sql.trimmed().isEmpty())
+        return true;
+    return exec(q,
+                QStringLiteral("INSERT INTO site_sanitize_sql (site_id, sql_text, updated_at, updated_by) "
+                               "VALUES (?, ?, ?, ?)"),
+                { siteId, sql, ts(now()), updatedBy });
 }
 
 // --- audit

@@ -161,6 +161,10 @@ public:
 
     // --- audit
     bool audit(const AuditEntry &entry);
+    /// A site's custom sanitizing SQL for environment syncs ("" when it has none).
+    QString sanitizeSql(const QString &siteId) const;
+    /// Replaces it; an empty @p sql removes it.
+    bool setSanitizeSql(const QString &siteId, const QString &sql, const QString &updatedBy);
     QVector<AuditEntry> auditLog(const QString &siteId = {}, int limit = 100) const;
 
     /// The object key of a backup: customers/<customer>/<site>/<env>/<id>.sql.gz (+ ".json"

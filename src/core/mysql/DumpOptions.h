@@ -20,6 +20,9 @@ struct DumpOptions
     bool triggers = true;
     bool events = true;
     bool views = true;
+    /// Write cache and session tables (MySqlDumper::isCacheOrSessionTable) without their rows:
+    /// structure only, e.g. for an environment sync whose target rebuilds its caches.
+    bool skipCacheData = false;
 };
 
 /// Progress of a running dump, reported from the dumping thread.

@@ -492,6 +492,13 @@ void MySqlDumper::setConnectionIdSink(std::atomic<unsigned long> *sink)
     m_connectionId = sink;
 }
 
+bool MySqlDumper::isCacheOrSessionTable(const QString &table)
+{
+    const QString t = table.toLower();
+    return t == QLatin1String("cache") || t.startsWith(QLatin1String("cache_")) || t == QLatin1String("sessions")
+        || t.endsWith(QLatin1String("_sessions"));
+}
+
 bool MySqlDumper::dump(QIODevice *out)
 {
     m_error.clear();
@@ -596,14 +603,15 @@ bool MySqlDumper::dump(QIODevice *out)
             m_stats.nonTransactionalTables << t.name;
     }
     m_stats.optionsSummary = QStringLiteral("snapshot=%1; max-statement-bytes=%2; charset=utf8mb4; time_zone=+00:00; "
-                                            "routines=%3; triggers=%4; events=%5; views=%6")
+                                            "routines=%3; triggers=%4; events=%5; views=%6%7")
                                  .arg(m_options.lockForConsistency ? QStringLiteral("read-lock+consistent-snapshot")
                                                                    : QStringLiteral("consistent-snapshot"))
                                  .arg(run.maxStatement)
                                  .arg(m_options.routines ? 1 : 0)
                                  .arg(m_options.triggers ? 1 : 0)
                                  .arg(m_options.events ? 1 : 0)
-                                 .arg(m_options.views ? 1 : 0);
+                                 .arg(m_options.views ? 1 : 0)
+                                 .arg(m_options.skipCacheData ? QStringLiteral("; cache-data=skipped") : QString());
 
     QString header = QString::fromLatin1(MySqlLoader::parallelHeader())
         + QStringLiteral("\n-- Creodrop dump of database %1\n-- Server version: %2\n-- Options: %3\n")
@@ -659,6 +667,15 @@ bool MySqlDumper::dump(QIODevice *out)
             return failed(run.error);
         if (isSequence)
             continue;
+        if (m_options.skipCacheData && isCacheOrSessionTable(t.name)) {
+            m_stats.tables.append(TableStats{ t.name, 0 });
+            ++dataIndex;
+            if (!deferredKeys.isEmpty()
+                && !run.emitText(
+                    QStringLiteral("ALTER TABLE %1 %2;\n\n").arg(q, deferredKeys.join(QStringLiteral(", ")))))
+                return failed(run.error);
+            continue;
+        }
         run.report(t.name, dataIndex, int(tables.size()));
         qint64 tableRows = 0;
         if (!run.dumpRows(t, columns.value(t.name), dataIndex, int(tables.size()), &tableRows))

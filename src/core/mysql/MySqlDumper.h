@@ -56,6 +56,11 @@ public:
     /// columns MariaDB and MySQL 8 both have: a non-empty GENERATION_EXPRESSION, or an EXTRA that is
     /// exactly a generated or system-versioning kind (MySQL 8's DEFAULT_GENERATED is not one).
     static bool isGeneratedColumn(const QString &generationExpression, const QString &extra);
+    /// Whether DumpOptions::skipCacheData leaves @p table's rows out: `cache` and `cache_*`
+    /// (Drupal's cache bins), `sessions` and `*_sessions` (Drupal, WooCommerce and other
+    /// session stores); case-insensitive. A prefixed Drupal (`d7_cache_form`) is not matched:
+    /// a customer table like `product_cache_settings` must never lose its rows by accident.
+    static bool isCacheOrSessionTable(const QString &table);
 
 private:
     struct Run;

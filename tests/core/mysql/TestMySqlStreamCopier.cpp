@@ -1,0 +1,151 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MySqlStreamCopier (dump -> bounded pipe -> load, in-process), MySqlObjectDropper and
+// DumpOptions::skipCacheData against the real MariaDB.
+#include "DumpTestSupport.h"
+#include "TestServices.h"
+#include "mysql/MySqlDumper.h"
+#include "mysql/MySqlObjectDropper.h"
+#include "mysql/MySqlStreamCopier.h"
+
+#include <QtTest>
+
+using namespace DumpTestSupport;
+
+class TestMySqlStreamCopier : public QObject
+{
+    Q_OBJECT
+
+    QString m_fixtureDb;
+
+    static QStringList rows(const QString &database, const QString &sql)
+    {
+        QStringList out;
+        {
+            QSqlDatabase db = TestServices::openMySql(QStringLiteral("cq"), database);
+            out = rowsOf(db, sql);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("cq"));
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        CREODROP_REQUIRE_MYSQL();
+        m_fixtureDb = TestServices::createScratchDatabase(QStringLiteral("cfix"));
+        QString err = loadWithClient(m_fixtureDb, readFile(fixturePath()));
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+    }
+
+    void cleanupTestCase()
+    {
+        if (!m_fixtureDb.isEmpty())
+            TestServices::dropDatabase(m_fixtureDb);
+    }
+
+    void cacheTablesAreNamedPrecisely()
+    {
+        for (const char *name : { "cache", "cache_page", "CACHE_render", "sessions", "wp_woocommerce_sessions" })
+            QVERIFY2(MySqlDumper::isCacheOrSessionTable(QString::fromLatin1(name)), name);
+        for (const char *name : { "product_cache_settings", "cached", "sessions_log", "d7_cache_form", "wp_options" })
+            QVERIFY2(!MySqlDumper::isCacheOrSessionTable(QString::fromLatin1(name)), name);
+    }
+
+    void copyReplacesTheTargetWithTheSource()
+    {
+        const QString target = TestServices::createScratchDatabase(QStringLiteral("cdst"));
+        QString err = loadWithClient(target,
+                                     "CREATE TABLE only_in_target (id INT PRIMARY KEY);"
+                                     "CREATE VIEW only_view AS SELECT 1 AS x;"
+                                     "CREATE PROCEDURE only_proc() SELECT 1;"
+                                     "INSERT INTO only_in_target VALUES (1);");
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        QVERIFY2(MySqlObjectDropper::dropAll(endpoint(target), &err), qPrintable(err));
+        QCOMPARE(rows(target,
+                      QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+                                     "DATABASE()")),
+                 QStringList{ QStringLiteral("0") });
+        QCOMPARE(rows(target,
+                      QStringLiteral("SELECT COUNT(*) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = "
+                                     "DATABASE()")),
+                 QStringList{ QStringLiteral("0") });
+
+        MySqlStreamCopier copier(endpoint(m_fixtureDb), endpoint(target));
+        // A small pipe: the dump waits on the load many times over.
+        copier.setPipeCapacity(64 * 1024);
+        qint64 lastStatements = 0;
+        copier.setProgressCallback([&](const CopyProgress &p) { lastStatements = p.statements; });
+        QVERIFY2(copier.copy(), qPrintable(copier.errorString()));
+        QVERIFY(copier.loadedInParallel());
+        QVERIFY(lastStatements > 0);
+        QVERIFY(!copier.dumpStats().tables.isEmpty());
+        const QString diff = compareDatabases(m_fixtureDb, target);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        TestServices::dropDatabase(target);
+    }
+
+    void skipCacheDataKeepsStructureOnly()
+    {
+        const QString source = TestServices::createScratchDatabase(QStringLiteral("csrc"));
+        const QString target = TestServices::createScratchDatabase(QStringLiteral("cdst2"));
+        QString err = loadWithClient(source,
+                                     "CREATE TABLE cache_render (cid VARCHAR(64) PRIMARY KEY, data BLOB, "
+                                     "KEY k (data(10)));"
+                                     "CREATE TABLE sessions (sid VARCHAR(64) PRIMARY KEY, s TEXT);"
+                                     "CREATE TABLE wp_woocommerce_sessions (id INT PRIMARY KEY);"
+                                     "CREATE TABLE node (nid INT PRIMARY KEY, title TEXT);"
+                                     "INSERT INTO cache_render VALUES ('a', 'x'), ('b', 'y');"
+                                     "INSERT INTO sessions VALUES ('s1', 'secret');"
+                                     "INSERT INTO wp_woocommerce_sessions VALUES (1);"
+                                     "INSERT INTO node VALUES (1, 'kept'), (2, 'kept too');");
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        DumpOptions options;
+        options.skipCacheData = true;
+        MySqlStreamCopier copier(endpoint(source), endpoint(target), options);
+        QVERIFY2(copier.copy(), qPrintable(copier.errorString()));
+        for (const char *table : { "cache_render", "sessions", "wp_woocommerce_sessions" }) {
+            QCOMPARE(rows(target, QStringLiteral("SELECT COUNT(*) FROM `%1`").arg(QLatin1String(table))),
+                     QStringList{ QStringLiteral("0") });
+            QCOMPARE(rows(target, QStringLiteral("SHOW CREATE TABLE `%1`").arg(QLatin1String(table))),
+                     rows(source, QStringLiteral("SHOW CREATE TABLE `%1`").arg(QLatin1String(table))));
+        }
+        QCOMPARE(rows(target, QStringLiteral("SELECT COUNT(*) FROM node")), QStringList{ QStringLiteral("2") });
+        TestServices::dropDatabase(source);
+        TestServices::dropDatabase(target);
+    }
+
+    void aFailingTargetStopsTheDump()
+    {
+        MySqlStreamCopier copier(endpoint(m_fixtureDb), endpoint(QStringLiteral("no_such_database_creodrop")));
+        QVERIFY(!copier.copy());
+        QVERIFY(!copier.sourceFailed());
+        QVERIFY2(copier.errorString().contains(QLatin1String("loading into the target failed")),
+                 qPrintable(copier.errorString()));
+    }
+
+    void aFailingSourceIsReportedAsSuch()
+    {
+        const QString target = TestServices::createScratchDatabase(QStringLiteral("cdst3"));
+        MySqlStreamCopier copier(endpoint(QStringLiteral("no_such_database_creodrop")), endpoint(target));
+        QVERIFY(!copier.copy());
+        QVERIFY(copier.sourceFailed());
+        QVERIFY2(copier.errorString().contains(QLatin1String("reading the source failed")),
+                 qPrintable(copier.errorString()));
+        TestServices::dropDatabase(target);
+    }
+
+    void cancelStopsBothSides()
+    {
+        const QString target = TestServices::createScratchDatabase(QStringLiteral("cdst4"));
+        std::atomic<bool> cancel{ true };
+        MySqlStreamCopier copier(endpoint(m_fixtureDb), endpoint(target));
+        copier.setCancelFlag(&cancel);
+        QVERIFY(!copier.copy());
+        QVERIFY2(copier.errorString().contains(QLatin1String("cancelled")), qPrintable(copier.errorString()));
+        TestServices::dropDatabase(target);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMySqlStreamCopier)
+#include "TestMySqlStreamCopier.moc"
