@@ -41,10 +41,13 @@ QuickActionsPanel::QuickActionsPanel(QWidget *parent)
     layout->addWidget(m_link);
     layout->addSpacing(6);
     m_restore = addButton(QStringLiteral("restoreButton"), tr("&Restore…"), tr("Restore backup"));
-    m_restore->setToolTip(tr("Restoring a backup into an environment arrives with the restore feature."));
     layout->addWidget(m_restore);
+    m_restoreFile
+        = addButton(QStringLiteral("restoreFileButton"), tr("Restore from &File…"), tr("Restore from an SQL file"));
+    m_restoreFile->setToolTip(tr("Load a .sql or .sql.gz file (a customer's own dump) into an environment, after a "
+                                 "pre-restore backup"));
+    layout->addWidget(m_restoreFile);
     m_sync = addButton(QStringLiteral("syncButton"), tr("S&ync Environments…"), tr("Sync environments"));
-    m_sync->setToolTip(tr("Copying a database between environments arrives with the restore feature."));
     layout->addWidget(m_sync);
     layout->addSpacing(6);
     m_verify = addButton(QStringLiteral("verifyButton"), tr("&Verify"), tr("Verify backup"));
@@ -79,6 +82,7 @@ QuickActionsPanel::QuickActionsPanel(QWidget *parent)
 
     m_envMenu->setObjectName(QStringLiteral("createBackupEnvironmentMenu"));
     m_envMenu->setTitle(tr("Back up which environment?"));
+    m_envMenu->setToolTipsVisible(true);
 
     connect(m_create, &QPushButton::clicked, this, &QuickActionsPanel::onCreateClicked);
     connect(m_download, &QPushButton::clicked, this, [this] { emit downloadRequested(m_record); });
@@ -86,6 +90,9 @@ QuickActionsPanel::QuickActionsPanel(QWidget *parent)
     connect(m_verify, &QPushButton::clicked, this, [this] { emit verifyRequested(m_record); });
     connect(m_pin, &QPushButton::clicked, this, [this](bool checked) { emit pinRequested(m_record, checked); });
     connect(m_delete, &QPushButton::clicked, this, [this] { emit deleteRequested(m_record); });
+    connect(m_restore, &QPushButton::clicked, this, [this] { emit restoreRequested(m_record); });
+    connect(m_restoreFile, &QPushButton::clicked, this, &QuickActionsPanel::restoreFromFileRequested);
+    connect(m_sync, &QPushButton::clicked, this, &QuickActionsPanel::syncRequested);
     updateButtons();
 }
 
@@ -126,11 +133,20 @@ void QuickActionsPanel::setLinksAvailable(bool available, const QString &reason)
     updateButtons();
 }
 
+void QuickActionsPanel::setLockedEnvironments(const QMap<Environment, QString> &reasons)
+{
+    m_locked = reasons;
+    updateButtons();
+}
+
 void QuickActionsPanel::updateButtons()
 {
     const bool haveSite = !m_site.id.isEmpty();
     const bool completed = m_record.isValid() && m_record.status == BackupStatus::Completed;
-    m_create->setEnabled(haveSite);
+    const bool createLocked = m_environment && m_locked.contains(*m_environment);
+    m_create->setEnabled(haveSite && !createLocked);
+    m_create->setToolTip(createLocked ? m_locked.value(*m_environment)
+                                      : tr("Back up the selected environment now (Ctrl+B)"));
     m_create->setText(haveSite && m_environment ? tr("&Create Backup (%1)").arg(Format::environment(*m_environment))
                                                 : tr("&Create Backup…"));
     m_download->setEnabled(completed);
@@ -144,9 +160,18 @@ void QuickActionsPanel::updateButtons()
     m_delete->setEnabled(m_record.isValid() && Backups::isTerminal(m_record.status) && !m_record.pinned);
     m_delete->setToolTip(m_record.pinned ? tr("Unpin the backup before deleting it")
                                          : tr("Delete the selected backup from storage and the catalog (Del)"));
-    // Restore and Sync stay visible so engineers know where they will be.
-    m_restore->setEnabled(false);
-    m_sync->setEnabled(false);
+    const bool restoreLocked = completed && m_locked.contains(m_record.environment);
+    m_restore->setEnabled(completed && !restoreLocked);
+    m_restore->setToolTip(restoreLocked ? m_locked.value(m_record.environment)
+                                        : tr("Restore the selected backup into an environment of this site, after a "
+                                             "pre-restore backup"));
+    m_restoreFile->setEnabled(haveSite);
+    const bool developer = haveSite && m_site.tier == Tier::Developer;
+    m_sync->setEnabled(developer);
+    m_sync->setToolTip(!haveSite       ? QString()
+                           : developer ? tr("Copy one environment's database over another's, after a pre-sync backup")
+                                       : tr("Environment sync is part of the developer tier; this site is on the basic "
+                                            "tier with production only."));
 
     if (!m_record.isValid())
         m_selection->setText(haveSite ? tr("Select a backup to download, verify or delete it.") : QString());
@@ -167,6 +192,8 @@ void QuickActionsPanel::onCreateClicked()
         QAction *action = m_envMenu->addAction(Format::environmentLong(env), this,
                                                [this, env] { emit createBackupRequested(env); });
         action->setObjectName(QStringLiteral("createIn_") + Environments::toString(env));
+        action->setEnabled(!m_locked.contains(env));
+        action->setToolTip(m_locked.value(env));
     }
     m_envMenu->popup(m_create->mapToGlobal(QPoint(0, m_create->height())));
 }

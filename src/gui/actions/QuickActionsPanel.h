@@ -6,6 +6,7 @@
 #include "catalog/Site.h"
 
 #include <QDateTime>
+#include <QMap>
 #include <QWidget>
 
 #include <optional>
@@ -19,8 +20,9 @@ class QPushButton;
 /// makes sense for the selection and emits requests; it never talks to the service itself.
 ///
 /// Create Backup runs in the selected environment; with "All" selected it asks which one
-/// (a popup menu, not a modal dialog). Restore and Sync are visible but disabled until the
-/// restore issue lands, with a tooltip that says so.
+/// (a popup menu, not a modal dialog). Restore, Restore from File and Sync Environments ask
+/// for their dialogs; an environment a restore or sync holds (setLockedEnvironments()) keeps
+/// Create Backup and Restore disabled with the reason as tooltip.
 class QuickActionsPanel : public QWidget
 {
     Q_OBJECT
@@ -36,6 +38,9 @@ public:
     /// with @p reason as its tooltip (what to do instead of an error that can never clear).
     void setLinksAvailable(bool available, const QString &reason = QString());
     BackupRecord record() const { return m_record; }
+    /// Environments of the shown site a restore or sync holds, each with why (running, or
+    /// interrupted and waiting for its rollback).
+    void setLockedEnvironments(const QMap<Environment, QString> &reasons);
 
     void showDownloadProgress(qint64 done, qint64 total);
     void showDownloadResult(bool ok, const QString &text);
@@ -46,6 +51,7 @@ public:
     QPushButton *linkButton() const { return m_link; }
     QPushButton *restoreButton() const { return m_restore; }
     QPushButton *syncButton() const { return m_sync; }
+    QPushButton *restoreFileButton() const { return m_restoreFile; }
     QPushButton *verifyButton() const { return m_verify; }
     QPushButton *pinButton() const { return m_pin; }
     QPushButton *deleteButton() const { return m_delete; }
@@ -59,6 +65,9 @@ signals:
     void verifyRequested(const BackupRecord &record);
     void pinRequested(const BackupRecord &record, bool pinned);
     void deleteRequested(const BackupRecord &record);
+    void restoreRequested(const BackupRecord &record);
+    void restoreFromFileRequested();
+    void syncRequested();
 
 private:
     QPushButton *addButton(const QString &objectName, const QString &text, const QString &accessible);
@@ -77,6 +86,8 @@ private:
     QPushButton *m_pin;
     QPushButton *m_delete;
     QMenu *m_envMenu;
+    QPushButton *m_restoreFile;
+    QMap<Environment, QString> m_locked;
     bool m_linksAvailable = true;
     QString m_linksUnavailableReason;
     QLabel *m_selection;

@@ -126,6 +126,8 @@ void BackupTableView::showContextMenu(const QPoint &pos)
         link->setToolTip(m_linksUnavailableReason);
     add(tr("Verify"), Action::Verify, completed);
     add(record.pinned ? tr("Unpin") : tr("Pin"), Action::Pin, completed);
+    QAction *restore = add(tr("Restore…"), Action::Restore, completed && !m_locked.contains(record.environment));
+    restore->setToolTip(m_locked.value(record.environment));
     menu->addSeparator();
     add(tr("Copy Backup ID"), Action::CopyId, true);
     menu->addSeparator();

@@ -4,6 +4,7 @@
 
 #include "catalog/BackupRecord.h"
 
+#include <QMap>
 #include <QTableView>
 
 class BackupTableModel;
@@ -17,7 +18,7 @@ class BackupTableView : public QTableView
 
 public:
     /// What the engineer can ask for on a row (context menu).
-    enum class Action { Details, Download, CopyLink, Verify, Pin, CopyId, Delete };
+    enum class Action { Details, Download, CopyLink, Verify, Pin, CopyId, Delete, Restore };
     Q_ENUM(Action)
 
     explicit BackupTableView(QWidget *parent = nullptr);
@@ -30,6 +31,8 @@ public:
     /// Whether the store can make download links; when not, Copy Download Link is disabled and
     /// its tooltip says why (@p reason).
     void setLinksAvailable(bool available, const QString &reason = QString());
+    /// Environments a restore or sync holds, with why: Restore… of their backups is disabled.
+    void setLockedEnvironments(const QMap<Environment, QString> &reasons) { m_locked = reasons; }
 
 signals:
     void currentRecordChanged(const BackupRecord &record);
@@ -43,4 +46,5 @@ private:
     BackupFilterProxyModel *m_proxy;
     bool m_linksAvailable = true;
     QString m_linksUnavailableReason;
+    QMap<Environment, QString> m_locked;
 };

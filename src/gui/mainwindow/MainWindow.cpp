@@ -14,6 +14,7 @@
 #include "jobs/BackupService.h"
 #include "jobs/DurationEstimate.h"
 #include "jobs/JobsPanel.h"
+#include "restore/RestoreController.h"
 #include "secrets/SecretStore.h"
 #include "settings/FirstRunPage.h"
 #include "settings/SettingsController.h"
@@ -69,6 +70,7 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
     , m_jobsDock(new QDockWidget(tr("Jobs"), this))
     , m_refreshTimer(new QTimer(this))
     , m_settingsFlow(new SettingsController(settings, secrets, this))
+    , m_restoreFlow(new RestoreController(this, m_page, m_jobs, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Creodrop Backups"));
@@ -149,6 +151,12 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
         m_jobsDock->setWindowTitle(count > 0 ? tr("Jobs (%1 running)").arg(count) : tr("Jobs"));
     });
 
+    connect(m_restoreFlow, &RestoreController::backupsChanged, this, [this](const QString &siteId) {
+        if (m_service && siteId == m_page->site().id)
+            m_service->refreshBackups(siteId);
+    });
+    connect(m_restoreFlow, &RestoreController::locksChanged, this, &MainWindow::updateActions);
+
     connect(m_settingsFlow, &SettingsController::saved, this, &MainWindow::applyServiceSettings);
     connect(m_settingsFlow, &SettingsController::error, this,
             [this](const QString &message) { m_page->banner()->showMessage(MessageBanner::Kind::Error, message); });
@@ -227,6 +235,11 @@ void MainWindow::createActions()
         = add("actionDelete", tr("De&lete…"), QKeySequence::Delete, [panel] { panel->deleteButton()->click(); });
     m_act.details = add("actionDetails", tr("Backup De&tails…"), QKeySequence(tr("Ctrl+I")),
                         [this] { showDetails(m_page->table()->currentRecord()); });
+    m_act.restore = add("actionRestore", tr("&Restore…"), QKeySequence(), [panel] { panel->restoreButton()->click(); });
+    m_act.restoreFromFile = add("actionRestoreFromFile", tr("Restore from &File…"), QKeySequence(),
+                                [panel] { panel->restoreFileButton()->click(); });
+    m_act.syncEnvironments = add("actionSyncEnvironments", tr("S&ync Environments…"), QKeySequence(),
+                                 [panel] { panel->syncButton()->click(); });
     const std::pair<QAction **, std::optional<Environment>> envs[] = { { &m_act.showAllEnvironments, std::nullopt },
                                                                        { &m_act.showProd, Environment::Prod },
                                                                        { &m_act.showStage, Environment::Stage },
@@ -270,6 +283,8 @@ void MainWindow::createMenus()
     backup->addActions({ m_act.createBackup, m_act.download, m_act.copyLink, m_act.verify, m_act.pin });
     backup->addSeparator();
     backup->addAction(m_act.details);
+    backup->addSeparator();
+    backup->addActions({ m_act.restore, m_act.restoreFromFile, m_act.syncEnvironments });
     backup->addSeparator();
     backup->addAction(m_act.deleteBackup);
     backup->setToolTipsVisible(true); // a disabled action says why
@@ -424,6 +439,7 @@ void MainWindow::refresh()
     m_service->refreshSites();
     if (m_page->hasSite())
         m_service->refreshBackups(m_page->site().id);
+    m_restoreFlow->refreshLocks();
 }
 
 void MainWindow::updateActions()
@@ -439,6 +455,19 @@ void MainWindow::updateActions()
     m_act.pin->setEnabled(completed);
     m_act.deleteBackup->setEnabled(record.isValid() && Backups::isTerminal(record.status) && !record.pinned);
     m_act.details->setEnabled(record.isValid());
+    QuickActionsPanel *panel = m_page->actions();
+    for (auto [action, button] : { std::pair{ m_act.restore, panel->restoreButton() },
+                                   std::pair{ m_act.restoreFromFile, panel->restoreFileButton() },
+                                   std::pair{ m_act.syncEnvironments, panel->syncButton() },
+                                   std::pair{ m_act.createBackup, panel->createButton() } }) {
+        action->setEnabled(button->isEnabled());
+        action->setToolTip(button->isEnabled() ? QString() : button->toolTip());
+    }
+}
+
+void MainWindow::setRestoreService(RestoreService *service)
+{
+    m_restoreFlow->setService(service);
 }
 
 void MainWindow::showSite(const Site &site)
@@ -453,6 +482,7 @@ void MainWindow::showSite(const Site &site)
     m_loadingSiteId = site.id;
     if (m_service)
         m_service->refreshBackups(site.id);
+    m_restoreFlow->refreshLocks();
     updateActions();
 }
 
@@ -765,6 +795,8 @@ void MainWindow::onTableAction(BackupTableView::Action action, const BackupRecor
     case BackupTableView::Action::CopyId:
         QApplication::clipboard()->setText(record.id);
         break;
+    case BackupTableView::Action::Restore:
+        break; // RestoreController answers it
     }
 }
 
@@ -791,6 +823,7 @@ void MainWindow::setServiceHost(ServiceHost *host)
         if (service != m_service)
             return;
         setService(nullptr);
+        setRestoreService(nullptr);
         // The stopping service cancels what still runs and reports no more: close those rows.
         const QList<JobProgress> running = m_running.values();
         for (const JobProgress &progress : running) {
@@ -808,6 +841,7 @@ void MainWindow::setServiceHost(ServiceHost *host)
     connect(host, &ServiceHost::serviceCreated, this, [this, host](BackupService *service) {
         const bool replaced = m_service != nullptr || m_restartPending;
         setService(service);
+        setRestoreService(host->restoreService());
         setStorageKind(host->config().storageKind);
         if (replaced) {
             m_restartPending = false;
@@ -819,8 +853,10 @@ void MainWindow::setServiceHost(ServiceHost *host)
             emit settingsApplied();
         }
     });
-    if (host->service())
+    if (host->service()) {
         setService(host->service());
+        setRestoreService(host->restoreService());
+    }
     setStorageKind(host->config().storageKind);
 }
 

@@ -27,6 +27,8 @@ class QSettings;
 class QStackedWidget;
 class QSystemTrayIcon;
 class QTimer;
+class RestoreController;
+class RestoreService;
 class SecretStore;
 class ServiceHost;
 class SettingsController;
@@ -67,6 +69,10 @@ public:
     /// The action named @p objectName (tests and the demo tool; code uses actions()).
     QAction *action(const QString &objectName) const;
     SettingsController *settingsFlow() const { return m_settingsFlow; }
+    /// Restore, Restore from File and Sync Environments (dialogs, jobs, locks).
+    RestoreController *restoreFlow() const { return m_restoreFlow; }
+    /// Restores and syncs go through @p service (null: none); ServiceHost sets it with the service.
+    void setRestoreService(RestoreService *service);
 
     /// Talk to @p service from now on (null: none). The previous one is disconnected.
     void setService(BackupService *service);
@@ -140,6 +146,7 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     WindowActions m_act;
     SettingsController *m_settingsFlow;
+    RestoreController *m_restoreFlow;
     ServiceHost *m_host = nullptr;
     bool m_linksAvailable = true;
     bool m_restartWhenIdle = false; ///< settings wait for the running jobs to finish

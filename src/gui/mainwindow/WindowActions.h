@@ -21,6 +21,9 @@ struct WindowActions
     QAction *pin = nullptr;
     QAction *deleteBackup = nullptr;
     QAction *details = nullptr;
+    QAction *restore = nullptr;
+    QAction *restoreFromFile = nullptr;
+    QAction *syncEnvironments = nullptr;
     QAction *showAllEnvironments = nullptr;
     QAction *showProd = nullptr;
     QAction *showStage = nullptr;
