@@ -25,8 +25,7 @@ private slots:
             QVERIFY(!b->accessibleName().isEmpty());
             QVERIFY(!b->isHidden());
         }
-        QVERIFY(panel.restoreButton()->toolTip().contains(QStringLiteral("restore")));
-        QVERIFY(panel.syncButton()->toolTip().contains(QStringLiteral("restore")));
+        QVERIFY(!panel.restoreFileButton()->isEnabled());
     }
 
     void enablesWhatTheSelectionAllows()
@@ -44,7 +43,9 @@ private slots:
         QVERIFY(panel.linkButton()->isEnabled());
         QVERIFY(panel.verifyButton()->isEnabled());
         QVERIFY(panel.deleteButton()->isEnabled());
-        QVERIFY(!panel.restoreButton()->isEnabled());
+        QVERIFY(panel.restoreButton()->isEnabled());
+        QVERIFY(panel.restoreFileButton()->isEnabled());
+        QVERIFY(panel.syncButton()->isEnabled()); // developer tier
         done.pinned = true;
         panel.setRecord(done);
         QVERIFY(!panel.deleteButton()->isEnabled()); // pinned backups stay
@@ -57,6 +58,52 @@ private slots:
         QTest::mouseClick(panel.pinButton(), Qt::LeftButton);
         QCOMPARE(pin.count(), 1);
         QCOMPARE(pin.at(0).at(1).toBool(), false); // it was pinned: the click unpins
+    }
+
+    void restoreAndSyncRequests()
+    {
+        QuickActionsPanel panel;
+        panel.setSite(
+            site(QStringLiteral("acme-shop"), QStringLiteral("Acme"), QStringLiteral("acme"), Tier::Developer));
+        panel.setRecord(backup(QStringLiteral("b1"), Environment::Prod, BackupStatus::Completed, t0(), 10));
+        QSignalSpy restore(&panel, &QuickActionsPanel::restoreRequested);
+        QSignalSpy file(&panel, &QuickActionsPanel::restoreFromFileRequested);
+        QSignalSpy sync(&panel, &QuickActionsPanel::syncRequested);
+        QTest::mouseClick(panel.restoreButton(), Qt::LeftButton);
+        QTest::mouseClick(panel.restoreFileButton(), Qt::LeftButton);
+        QTest::mouseClick(panel.syncButton(), Qt::LeftButton);
+        QCOMPARE(restore.count(), 1);
+        QCOMPARE(restore.at(0).at(0).value<BackupRecord>().id, QStringLiteral("b1"));
+        QCOMPARE(file.count(), 1);
+        QCOMPARE(sync.count(), 1);
+    }
+
+    void basicTierCannotSync()
+    {
+        QuickActionsPanel panel;
+        panel.setSite(site(QStringLiteral("blog"), QStringLiteral("Blog"), QStringLiteral("acme"), Tier::Basic));
+        QVERIFY(!panel.syncButton()->isEnabled());
+        QVERIFY(panel.syncButton()->toolTip().contains(QStringLiteral("developer tier")));
+        QVERIFY(panel.restoreFileButton()->isEnabled());
+    }
+
+    void lockedEnvironmentSaysWhy()
+    {
+        QuickActionsPanel panel;
+        panel.setSite(
+            site(QStringLiteral("acme-shop"), QStringLiteral("Acme"), QStringLiteral("acme"), Tier::Developer));
+        panel.setEnvironment(Environment::Prod);
+        panel.setRecord(backup(QStringLiteral("b1"), Environment::Prod, BackupStatus::Completed, t0(), 10));
+        const QString why = QStringLiteral("acme-shop/prod is locked: an interrupted restore waits for its rollback");
+        panel.setLockedEnvironments({ { Environment::Prod, why } });
+        QVERIFY(!panel.createButton()->isEnabled());
+        QCOMPARE(panel.createButton()->toolTip(), why);
+        QVERIFY(!panel.restoreButton()->isEnabled());
+        QCOMPARE(panel.restoreButton()->toolTip(), why);
+        panel.setEnvironment(Environment::Dev); // another environment is free
+        QVERIFY(panel.createButton()->isEnabled());
+        panel.setLockedEnvironments({});
+        QVERIFY(panel.restoreButton()->isEnabled());
     }
 
     void createRunsInSelectedEnvironmentOrAsks()
