@@ -156,3 +156,10 @@ void BackupService::setPinned(const QString &backupId, bool pinned)
 {
     CREODROP_CALL_WORKER(setPinned(backupId, pinned));
 }
+
+void BackupService::callWorker(std::function<void(ServiceWorker *)> call)
+{
+    ServiceWorker *w = d->worker;
+    QMetaObject::invokeMethod(
+        w, [w, call] { call(w); }, Qt::QueuedConnection);
+}

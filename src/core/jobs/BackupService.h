@@ -7,15 +7,18 @@
 #include "catalog/Catalog.h"
 #include "catalog/Schedule.h"
 #include "catalog/Site.h"
+#include "operations/RestorePreflight.h"
 
 #include <QObject>
 #include <QUrl>
 #include <QVector>
 
+#include <functional>
 #include <memory>
 
 class Clock;
 class SecretStore;
+class ServiceWorker;
 class QThread;
 
 /// Everything the service needs to know, resolved by the caller from settings / environment.
@@ -112,7 +115,38 @@ signals:
     void linkReady(const QString &backupId, const QUrl &url, const QDateTime &expiresAtUtc);
     void connectionTested(const QString &requestId, bool ok, const QString &message);
 
+    // --- restore (defined in operations/BackupServiceRestore.cpp; the console calls them)
+public:
+    /// Computes what a restore of @p backupId (or of the file @p filePath) into @p target of
+    /// @p siteId would do; answered by restorePreflightReady(requestId, ...).
+    void preflightRestore(const QString &requestId, const QString &siteId, Environment target, const QString &backupId,
+                          const QString &filePath = {});
+    /// Restores a backup into @p target of its own site (RestoreJob: verify, pre-restore backup,
+    /// replace, check, rollback on failure or cancelJob()). A prod target needs @p confirmation
+    /// "SITE/prod". Progress comes as jobStarted/jobProgress/jobFinished (JobKind::Restore, job
+    /// id "restore-SITE-ENV"); the end also as restoreFinished().
+    void restoreBackup(const QString &backupId, Environment target, const QString &confirmation = {});
+    /// The same for an external .sql or .sql.gz file.
+    void restoreFromFile(const QString &filePath, const QString &siteId, Environment target,
+                         const QString &confirmation = {});
+    /// Rolls back the restores and syncs a dead process left interrupted (the console calls it
+    /// once the service is ready); answered by interruptedRestoresRolledBack().
+    void rollbackInterruptedRestores();
+    /// The job id restoreBackup() and restoreFromFile() use (for cancelJob()).
+    static QString restoreJobId(const QString &siteId, Environment target);
+signals:
+    void restorePreflightReady(const QString &requestId, const RestorePreflight &preflight, const QString &error);
+    /// @p outcome: Success, Refused (nothing touched) or Failure (then @p rolledBack says whether
+    /// the target is back as it was). @p message is for people.
+    void restoreFinished(const QString &siteId, Environment target, AuditOutcome outcome, bool rolledBack,
+                         const QString &message);
+    /// One message per environment; @p ok false when a rollback failed (it stays locked).
+    void interruptedRestoresRolledBack(bool ok, const QStringList &messages);
+
 private:
+    /// Runs @p call in the service thread with its worker (for the blocks defined elsewhere).
+    void callWorker(std::function<void(ServiceWorker *)> call);
+
     class Private;
     std::unique_ptr<Private> d;
 };

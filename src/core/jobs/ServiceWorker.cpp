@@ -448,6 +448,11 @@ void ServiceWorker::cancelJob(const QString &jobId)
         backup->cancel();
         return;
     }
+    // Jobs with a graceful cancel of their own (a restore rolls back) get it instead of abort().
+    if (job && job->metaObject()->indexOfMethod("cancel()") >= 0) {
+        QMetaObject::invokeMethod(job, "cancel");
+        return;
+    }
     if (job) {
         job->abort();
         return;
@@ -631,4 +636,24 @@ void ServiceWorker::setPinned(const QString &backupId, bool pinned)
         return;
     }
     emitRecord(backupId);
+}
+
+OperationContext ServiceWorker::operationContext() const
+{
+    OperationContext context;
+    context.catalog = m_catalog.get();
+    context.secrets = m_secrets;
+    context.store = m_store.get();
+    context.clock = m_clock;
+    context.actor = m_config.actor;
+    context.workerId = m_config.workerId;
+    context.heartbeatSeconds = m_config.heartbeatSeconds;
+    return context;
+}
+
+void ServiceWorker::finishOperation(const QString &jobId, const JobOutcome &outcome)
+{
+    m_jobs.remove(jobId);
+    m_progress.remove(jobId);
+    emit jobFinished(outcome);
 }
