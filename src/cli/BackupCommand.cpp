@@ -183,7 +183,7 @@ int backupUnpin(CliArgs &args, const QStringList &input)
 const CommandGroup &Cli::backupCommands()
 {
     static const CommandGroup group(
-        "backup", "create, list, show, download, link, verify, pin, unpin and delete backups",
+        "backup", "create, list, show, download, link, verify, restore, pin, unpin and delete backups",
         {
             { "create", nullptr, "backup create SITE ENV [--wait | --no-wait]",
               "take a backup now (prints the id; waits unless --no-wait)",
@@ -217,6 +217,18 @@ const CommandGroup &Cli::backupCommands()
               "Re-reads a stored backup: manifest, size, SHA-256 and the gzip stream.", backupVerify },
             { "delete", nullptr, "backup delete ID", "delete object, manifest and catalog row",
               "Deletes a backup's object, manifest and catalog row (audited).", backupDelete },
+            { "restore", nullptr,
+              "backup restore [ID] [--to ENV] [--confirm SITE/ENV] [--file PATH --site SITE] [--dry-run]",
+              "replace an environment's database with a backup or a .sql/.sql.gz file",
+              QT_TRANSLATE_NOOP("Cli",
+                                "Restores backup ID into ENV of its own site (default: the backup's environment), "
+                                "or with --file an external .sql or .sql.gz into ENV of SITE. Prints the preflight, "
+                                "then: verify the source, back up the target (type pre-restore), replace it, check "
+                                "row counts; on any failure or SIGINT/SIGTERM the target is restored from the "
+                                "pre-restore backup. A prod target needs --confirm SITE/prod exactly (missing or "
+                                "wrong: exit 1, nothing touched). Exit 0 only when the target equals the source. "
+                                "--dry-run prints the preflight only."),
+              Cli::backupRestore },
             { "pin", nullptr, "backup pin ID", "exempt a backup from retention", "Exempts a backup from retention.",
               backupPin },
             { "unpin", nullptr, "backup unpin ID", "let retention consider a backup again",

@@ -38,6 +38,8 @@ int envSanitizeSql(CliArgs &args, const QStringList &input);
 // "backup list" and "backup show", in BackupQueryCommand.cpp; listed by backupCommands().
 int backupList(CliArgs &args, const QStringList &input);
 int backupShow(CliArgs &args, const QStringList &input);
+// "backup restore", in RestoreCommand.cpp.
+int backupRestore(CliArgs &args, const QStringList &input);
 
 /// QCoreApplication::translate("Cli", @p text).
 QString tr(const char *text);

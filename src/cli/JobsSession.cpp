@@ -7,6 +7,7 @@
 #include "jobs/RecoveryJob.h"
 #include "jobs/StoreFactory.h"
 #include "jobs/WorkerIdentity.h"
+#include "operations/RollbackInterruptedJob.h"
 #include "storage/ObjectStore.h"
 
 JobsSession::JobsSession(CliContext &ctx)
@@ -39,6 +40,31 @@ void JobsSession::recover()
         CliContext::warn(Cli::tr("backup %1 was interrupted and is now failed").arg(id));
     for (const QString &warning : recovery.warnings())
         CliContext::warn(warning);
+    for (const QString &env : recovery.interruptedLocks())
+        CliContext::warn(Cli::tr("the restore or sync of %1 was interrupted: %1 stays locked until a worker or the "
+                                 "console rolls it back")
+                             .arg(env));
+}
+
+OperationContext JobsSession::operationContext() const
+{
+    OperationContext context;
+    context.catalog = m_catalog;
+    context.secrets = m_ctx.secrets();
+    context.store = m_store.get();
+    context.clock = m_ctx.clock();
+    context.actor = CliContext::actor();
+    context.workerId = WorkerIdentity::current();
+    context.heartbeatSeconds = WorkerIdentity::heartbeatSeconds();
+    return context;
+}
+
+void JobsSession::rollbackInterrupted()
+{
+    RollbackInterruptedJob job(operationContext());
+    m_ctx.runJob(&job);
+    for (const QString &line : job.messages())
+        CliContext::printLine(line);
 }
 
 void JobsSession::recoverIfNeeded(CliContext &ctx)
@@ -51,6 +77,8 @@ void JobsSession::recoverIfNeeded(CliContext &ctx)
     bool needed = false;
     for (const BackupRecord &record : catalog->staleBackups(WorkerIdentity::heartbeatSeconds()))
         needed = needed || WorkerIdentity::isGone(record.workerId);
+    for (const EnvironmentLock &lock : catalog->staleEnvironmentLocks(WorkerIdentity::heartbeatSeconds()))
+        needed = needed || WorkerIdentity::isGone(lock.workerId);
     if (!needed)
         return;
     std::unique_ptr<JobsSession> session(new JobsSession(ctx));

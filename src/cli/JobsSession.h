@@ -3,6 +3,7 @@
 #pragma once
 
 #include "jobs/BackupJob.h"
+#include "operations/OperationContext.h"
 
 #include <QNetworkAccessManager>
 
@@ -40,6 +41,11 @@ public:
     ObjectStore *store() const { return m_store.get(); }
     /// A BackupJob for @p backupId run by this process: its worker id, CREODROP_HEARTBEAT_SECONDS.
     std::unique_ptr<BackupJob> newBackupJob(const QString &backupId) const;
+    /// What operations (restore, ...) run with in this process: catalog, store, secrets, actor,
+    /// this process's worker id and heartbeat period.
+    OperationContext operationContext() const;
+    /// Rolls back the restores and syncs a dead process left Interrupted (worker start).
+    void rollbackInterrupted();
 
 private:
     explicit JobsSession(CliContext &ctx);

@@ -248,6 +248,9 @@ int worker(CliArgs &args, const QStringList &input)
     auto session = JobsSession::open(ctx);
     if (!session)
         return Cli::Failure;
+    // Before any backup: a target a dead restore left half replaced is rolled back (this
+    // process holds the secrets) and unlocked.
+    session->rollbackInterrupted();
     WorkerLoop loop(ctx, *session, args.isSet(QStringLiteral("once")));
     QTimer::singleShot(0, &loop, [&loop] { loop.begin(); });
     QCoreApplication::exec();

@@ -108,8 +108,10 @@ QString envName(Environment e)
 //     "preferred", which encrypts when the server offers TLS, as before the columns existed.
 // v6: audit entries record the environment and the outcome (success, failure, refused), and
 //     are read newest first by time across sites (audit list --since).
-// v9 (reserved for environment sync; v7 and v8 belong to other branches): a site's custom
-//     sanitizing SQL, run on the target after an environment sync loaded it.
+// v7: reserved for the cancel requests of branch extras (empty here; renumbered at merge).
+// v8: env_restores: the restore or sync that holds an environment, its phase and pre-restore
+//     backup, so a killed restore is found, keeps the environment locked and is rolled back.
+// v9: a site's custom sanitizing SQL, run on the target after an environment sync loaded it.
 const QVector<QStringList> &migrationSteps()
 {
     static const QVector<QStringList> steps = {
@@ -164,6 +166,16 @@ const QVector<QStringList> &migrationSteps()
             QStringLiteral("ALTER TABLE audit_log ADD COLUMN env VARCHAR(8) NOT NULL DEFAULT ''"),
             QStringLiteral("ALTER TABLE audit_log ADD COLUMN outcome VARCHAR(16) NOT NULL DEFAULT 'success'"),
             QStringLiteral("CREATE INDEX idx_audit_at ON audit_log (at, id)"),
+        },
+        {},
+        {
+            QStringLiteral("CREATE TABLE env_restores (site_id VARCHAR(64) NOT NULL, env VARCHAR(8) NOT NULL, "
+                           "kind VARCHAR(16) NOT NULL, state VARCHAR(16) NOT NULL, phase VARCHAR(16) NOT NULL, "
+                           "source TEXT NULL, pre_backup_id VARCHAR(64) NOT NULL DEFAULT '', "
+                           "worker_id VARCHAR(128) NOT NULL DEFAULT '', actor VARCHAR(128) NOT NULL DEFAULT '', "
+                           "started_at VARCHAR(32) NOT NULL, heartbeat_at VARCHAR(32) NULL, "
+                           "heartbeat_seconds INTEGER NOT NULL DEFAULT 0, reason TEXT NULL, "
+                           "PRIMARY KEY (site_id, env))%ENGINE%"),
         },
         {
             QStringLiteral("CREATE TABLE site_sanitize_sql (site_id VARCHAR(64) NOT NULL PRIMARY KEY, "
@@ -1028,8 +1040,10 @@ bool Catalog::claimBackup(const QString &id, const QString &workerId, int heartb
                   "UPDATE backups SET status = 'in_progress', worker_id = ?, started_at = ?, heartbeat_at = ?, "
                   "heartbeat_seconds = ? WHERE id = ? AND status = 'pending' AND NOT EXISTS (SELECT 1 FROM "
                   "backups AS other WHERE other.site_id = ? AND other.env = ? AND other.status = "
-                  "'in_progress')"),
-              { workerId, at, at, std::max(0, heartbeatSeconds), id, r->siteId, envName(r->environment) }))
+                  "'in_progress') AND NOT EXISTS (SELECT 1 FROM env_restores AS r WHERE r.site_id = ? AND "
+                  "r.env = ? AND r.pre_backup_id <> ?)"),
+              { workerId, at, at, std::max(0, heartbeatSeconds), id, r->siteId, envName(r->environment), r->siteId,
+                envName(r->environment), id }))
         return false;
     m_lastError.clear();
     return q.numRowsAffected() == 1;
@@ -1064,7 +1078,14 @@ bool Catalog::claimBackupMySql(const QString &id, const QString &workerId, int h
                         "SELECT COUNT(*) FROM backups WHERE site_id = ? AND env = ? AND status = 'in_progress'"),
                     { record.siteId, env });
         bool claimed = false;
-        if (ok && q.next() && q.value(0).toInt() == 0) {
+        bool free = ok && q.next() && q.value(0).toInt() == 0;
+        // A restore or sync holds the environment: only its own pre-restore backup runs.
+        if (free)
+            free = (ok = step(QStringLiteral("SELECT COUNT(*) FROM env_restores WHERE site_id = ? AND env = ? AND "
+                                             "pre_backup_id <> ?"),
+                              { record.siteId, env, id }))
+                && q.next() && q.value(0).toInt() == 0;
+        if (free) {
             const QVariant at = ts(now());
             ok = step(QStringLiteral("UPDATE backups SET status = 'in_progress', worker_id = ?, started_at = ?, "
                                      "heartbeat_at = %1, heartbeat_seconds = ? WHERE id = ? AND status = 'pending'")
@@ -1426,6 +1447,201 @@ QVector<AuditEntry> Catalog::auditLog(const QString &siteId, int limit) const
         entry.environment = Environments::fromString(q.value(6).toString());
         entry.outcome = AuditOutcomes::fromString(q.value(7).toString()).value_or(AuditOutcome::Failure);
         result.append(entry);
+    }
+    return result;
+}
+
+// --- environment locks
+
+namespace {
+const char kLockColumns[] = "site_id, env, kind, state, phase, source, pre_backup_id, worker_id, actor, started_at, "
+                            "heartbeat_at, heartbeat_seconds, reason";
+
+EnvironmentLock lockFromQuery(const QSqlQuery &q)
+{
+    EnvironmentLock l;
+    l.siteId = q.value(0).toString();
+    l.environment = Environments::fromString(q.value(1).toString()).value_or(Environment::Prod);
+    l.kind = q.value(2).toString();
+    l.state = EnvironmentLock::stateFromString(q.value(3).toString());
+    l.phase = EnvironmentLock::phaseFromString(q.value(4).toString());
+    l.source = q.value(5).toString();
+    l.preBackupId = q.value(6).toString();
+    l.workerId = q.value(7).toString();
+    l.actor = q.value(8).toString();
+    l.startedAt = fromTs(q.value(9));
+    l.heartbeatAt = fromTs(q.value(10));
+    l.heartbeatSeconds = q.value(11).toInt();
+    l.reason = q.value(12).toString();
+    return l;
+}
+} // namespace
+
+bool Catalog::lockEnvironment(const EnvironmentLock &lock)
+{
+    QSqlQuery q(db());
+    const QString nowSql = isMySql() ? QLatin1String(kServerNow) : QStringLiteral("?");
+    QVariantList binds{ lock.siteId,
+                        envName(lock.environment),
+                        lock.kind,
+                        EnvironmentLock::stateToString(EnvironmentLock::State::Running),
+                        EnvironmentLock::phaseToString(EnvironmentLock::Phase::PreBackup),
+                        lock.source,
+                        lock.workerId,
+                        lock.actor,
+                        ts(now()) };
+    if (!isMySql())
+        binds << ts(now());
+    binds << std::max(0, lock.heartbeatSeconds);
+    // The primary key makes the insert the compare-and-set: one holder per environment.
+    if (q.prepare(
+            QStringLiteral("INSERT INTO env_restores (site_id, env, kind, state, phase, source, worker_id, actor, "
+                           "started_at, heartbeat_at, heartbeat_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, %1, ?)")
+                .arg(nowSql))) {
+        for (const QVariant &v : binds)
+            q.addBindValue(v);
+        if (q.exec()) {
+            m_lastError.clear();
+            return true;
+        }
+    }
+    const QString sqlError = q.lastError().text();
+    if (const auto holder = environmentLock(lock.siteId, lock.environment)) {
+        if (holder->state == EnvironmentLock::State::Interrupted)
+            return fail(tr("%1/%2 is locked: a %3 of it was interrupted (%4) and must be rolled back first; start "
+                           "'creodrop-backupctl worker --once' or the console, which roll it back.")
+                            .arg(lock.siteId, envName(lock.environment), holder->kind, holder->reason));
+        return fail(tr("%1/%2 is locked: a %3 by %4 (%5) has been running since %6. Wait until it ends.")
+                        .arg(lock.siteId, envName(lock.environment), holder->kind, holder->actor, holder->source,
+                             holder->startedAt.toString(Qt::ISODate)));
+    }
+    return fail(tr("Catalog error: %1").arg(sqlError));
+}
+
+std::optional<EnvironmentLock> Catalog::environmentLock(const QString &siteId, Environment env) const
+{
+    QSqlQuery q(db());
+    if (!exec(q,
+              QStringLiteral("SELECT %1 FROM env_restores WHERE site_id = ? AND env = ?")
+                  .arg(QLatin1String(kLockColumns)),
+              { siteId, envName(env) })
+        || !q.next())
+        return std::nullopt;
+    return lockFromQuery(q);
+}
+
+QVector<EnvironmentLock> Catalog::environmentLocks(const QString &siteId) const
+{
+    QVector<EnvironmentLock> result;
+    QSqlQuery q(db());
+    QString sql = QStringLiteral("SELECT %1 FROM env_restores").arg(QLatin1String(kLockColumns));
+    QVariantList binds;
+    if (!siteId.isEmpty()) {
+        sql += QStringLiteral(" WHERE site_id = ?");
+        binds << siteId;
+    }
+    sql += QStringLiteral(" ORDER BY site_id, env");
+    if (!exec(q, sql, binds))
+        return result;
+    while (q.next())
+        result.append(lockFromQuery(q));
+    return result;
+}
+
+bool Catalog::updateEnvironmentLock(const QString &siteId, Environment env, const QString &workerId,
+                                    EnvironmentLock::Phase phase, const QString &preBackupId)
+{
+    QSqlQuery q(db());
+    QVariantList binds{ EnvironmentLock::phaseToString(phase), preBackupId };
+    if (!isMySql())
+        binds << ts(now());
+    binds << siteId << envName(env) << workerId;
+    if (!exec(
+            q,
+            QStringLiteral("UPDATE env_restores SET phase = ?, pre_backup_id = ?, heartbeat_at = %1 WHERE site_id = ? "
+                           "AND env = ? AND worker_id = ? AND state = 'running'")
+                .arg(isMySql() ? QLatin1String(kServerNow) : QLatin1String("?")),
+            binds))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(tr("The lock of %1/%2 is no longer held by this process.").arg(siteId, envName(env)));
+    return true;
+}
+
+bool Catalog::heartbeatEnvironmentLock(const QString &siteId, Environment env, const QString &workerId)
+{
+    QSqlQuery q(db());
+    QVariantList binds;
+    if (!isMySql())
+        binds << ts(now());
+    binds << siteId << envName(env) << workerId;
+    if (!exec(
+            q,
+            QStringLiteral("UPDATE env_restores SET heartbeat_at = %1 WHERE site_id = ? AND env = ? AND worker_id = ? "
+                           "AND state = 'running'")
+                .arg(isMySql() ? QLatin1String(kServerNow) : QLatin1String("?")),
+            binds))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(tr("The lock of %1/%2 is no longer held by this process.").arg(siteId, envName(env)));
+    return true;
+}
+
+bool Catalog::interruptEnvironmentLock(const QString &siteId, Environment env, const QString &workerId,
+                                       const QString &reason)
+{
+    QSqlQuery q(db());
+    if (!exec(q,
+              QStringLiteral("UPDATE env_restores SET state = 'interrupted', reason = ? WHERE site_id = ? AND env = ? "
+                             "AND worker_id = ? AND state = 'running'"),
+              { reason, siteId, envName(env), workerId }))
+        return false;
+    m_lastError.clear();
+    return q.numRowsAffected() == 1;
+}
+
+bool Catalog::takeOverEnvironmentLock(const QString &siteId, Environment env, const QString &oldWorkerId,
+                                      const QString &newWorkerId, int heartbeatSeconds)
+{
+    QSqlQuery q(db());
+    QVariantList binds{ newWorkerId, std::max(0, heartbeatSeconds) };
+    if (!isMySql())
+        binds << ts(now());
+    binds << siteId << envName(env) << oldWorkerId;
+    if (!exec(q,
+              QStringLiteral("UPDATE env_restores SET state = 'running', worker_id = ?, heartbeat_seconds = ?, "
+                             "heartbeat_at = %1 WHERE site_id = ? AND env = ? AND worker_id = ? AND state = "
+                             "'interrupted'")
+                  .arg(isMySql() ? QLatin1String(kServerNow) : QLatin1String("?")),
+              binds))
+        return false;
+    m_lastError.clear();
+    return q.numRowsAffected() == 1;
+}
+
+bool Catalog::unlockEnvironment(const QString &siteId, Environment env, const QString &workerId)
+{
+    QSqlQuery q(db());
+    if (!exec(q, QStringLiteral("DELETE FROM env_restores WHERE site_id = ? AND env = ? AND worker_id = ?"),
+              { siteId, envName(env), workerId }))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(tr("The lock of %1/%2 is no longer held by this process.").arg(siteId, envName(env)));
+    return true;
+}
+
+QVector<EnvironmentLock> Catalog::staleEnvironmentLocks(int fallbackHeartbeatSeconds) const
+{
+    QVector<EnvironmentLock> result;
+    const QDateTime now = heartbeatClockNow();
+    if (!now.isValid())
+        return result;
+    for (const EnvironmentLock &lock : environmentLocks()) {
+        if (lock.state != EnvironmentLock::State::Running)
+            continue;
+        const int period = lock.heartbeatSeconds > 0 ? lock.heartbeatSeconds : std::max(1, fallbackHeartbeatSeconds);
+        if (!lock.heartbeatAt.isValid() || lock.heartbeatAt.addSecs(2 * period) < now)
+            result.append(lock);
     }
     return result;
 }

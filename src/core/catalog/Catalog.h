@@ -5,6 +5,7 @@
 #include "AuditEntry.h"
 #include "BackupRecord.h"
 #include "EnvironmentFilter.h"
+#include "EnvironmentLock.h"
 #include "Schedule.h"
 #include "Site.h"
 
@@ -170,6 +171,33 @@ public:
     /// for the manifest). Built only from validated slugs.
     static QString objectKey(const QString &customer, const QString &siteId, Environment env, const QString &backupId);
     static QString manifestKey(const QString &objectKey);
+
+    // --- environment locks: the restore or sync that holds an environment (schema v8)
+    /// Takes @p lock.siteId / environment for a restore or sync (kind, source, workerId, actor,
+    /// heartbeatSeconds are recorded; state Running, phase PreBackup). Returns false when another
+    /// restore or sync holds it, with lastError() saying which, since when and why.
+    bool lockEnvironment(const EnvironmentLock &lock);
+    std::optional<EnvironmentLock> environmentLock(const QString &siteId, Environment env) const;
+    /// Every lock (of @p siteId when given), Running and Interrupted.
+    QVector<EnvironmentLock> environmentLocks(const QString &siteId = {}) const;
+    /// Records the phase and pre-restore backup of @p workerId's running lock and renews its
+    /// heartbeat; false when the lock is not (any more) this worker's.
+    bool updateEnvironmentLock(const QString &siteId, Environment env, const QString &workerId,
+                               EnvironmentLock::Phase phase, const QString &preBackupId);
+    bool heartbeatEnvironmentLock(const QString &siteId, Environment env, const QString &workerId);
+    /// Running -> Interrupted (compare-and-set on @p workerId): the environment stays locked with
+    /// @p reason until a rollback on start removes the lock.
+    bool interruptEnvironmentLock(const QString &siteId, Environment env, const QString &workerId,
+                                  const QString &reason);
+    /// Interrupted -> Running under @p newWorkerId in phase Rollback, only if still held by
+    /// @p oldWorkerId: exactly one process rolls a target back.
+    bool takeOverEnvironmentLock(const QString &siteId, Environment env, const QString &oldWorkerId,
+                                 const QString &newWorkerId, int heartbeatSeconds);
+    /// Removes @p workerId's lock.
+    bool unlockEnvironment(const QString &siteId, Environment env, const QString &workerId);
+    /// Running locks whose heartbeat is older than two of their periods (@p fallbackHeartbeatSeconds
+    /// when none was recorded), judged on heartbeatClockNow().
+    QVector<EnvironmentLock> staleEnvironmentLocks(int fallbackHeartbeatSeconds) const;
 
 private:
     Catalog(const CatalogLocation &location, const Clock *clock);

@@ -40,7 +40,29 @@ void RecoveryJob::doStart()
         if (!record.objectKey.isEmpty())
             m_keysToClean.append(record.objectKey);
     }
+    markInterruptedRestores();
     cleanNext();
+}
+
+void RecoveryJob::markInterruptedRestores()
+{
+    // A restore or sync whose process died may have left its target half replaced: it stays
+    // locked (no backup, restore or sync starts) until a process holding the secrets (worker,
+    // console) rolls it back from its pre-restore backup.
+    for (const EnvironmentLock &lock : m_catalog->staleEnvironmentLocks(m_heartbeatSeconds)) {
+        if (!WorkerIdentity::isGone(lock.workerId))
+            continue;
+        const QString reason
+            = tr("interrupted: the process running it (%1) stopped during its %2 phase; the next worker or console "
+                 "start rolls the target back from pre-%3 backup %4")
+                  .arg(lock.workerId, EnvironmentLock::phaseToString(lock.phase), lock.kind,
+                       lock.preBackupId.isEmpty() ? tr("(none yet)") : lock.preBackupId);
+        if (m_catalog->interruptEnvironmentLock(lock.siteId, lock.environment, lock.workerId, reason)) {
+            qCInfo(lcJobs).noquote() << "marked the" << lock.kind << "of" << lock.siteId
+                                     << Environments::toString(lock.environment) << "interrupted";
+            m_interruptedLocks.append(lock.siteId + QLatin1Char('/') + Environments::toString(lock.environment));
+        }
+    }
 }
 
 void RecoveryJob::cleanNext()

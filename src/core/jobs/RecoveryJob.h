@@ -28,6 +28,8 @@ public:
     /// Ids of the backups this job marked Failed.
     QStringList recoveredIds() const { return m_recovered; }
     QStringList warnings() const { return m_warnings; }
+    /// SITE/ENV of the restores and syncs this job marked Interrupted (their process died).
+    QStringList interruptedLocks() const { return m_interruptedLocks; }
 
     static QString interruptedMessage();
 
@@ -36,6 +38,7 @@ protected:
 
 private:
     void cleanNext();
+    void markInterruptedRestores();
 
     Catalog *m_catalog;
     ObjectStore *m_store;
@@ -43,4 +46,5 @@ private:
     QStringList m_recovered;
     QStringList m_keysToClean;
     QStringList m_warnings;
+    QStringList m_interruptedLocks;
 };

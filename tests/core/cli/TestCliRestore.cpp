@@ -1,0 +1,457 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// `backup restore` through the real binary against the real MariaDB and S3 test server: a
+// restore into another environment equals the backed-up database (CHECKSUM TABLE and every
+// object definition) and leaves a completed pre-restore backup; a restore whose load connection
+// is killed, and one whose process is killed (SIGKILL) followed by a worker start, leave the
+// target equal to its previous state; a corrupt or truncated object, a prod target without the
+// right confirmation and a file naming another database are refused before the target changes.
+#include "../mysql/DumpTestSupport.h"
+#include "CliTestEnv.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <zlib.h>
+
+using Result = CliTest::RawResult;
+
+class TestCliRestore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void usageErrors();
+    void restoreIntoOtherEnvironment();
+    void prodNeedsExactConfirmation();
+    void foreignDatabaseFileRefused();
+    void fileRestore();
+    void corruptAndTruncatedObjectsRefused();
+    void killedLoadConnectionRollsBack();
+    void killedProcessRolledBackByWorker();
+
+private:
+    QProcessEnvironment environment() const;
+    Result cli(const QStringList &args, int timeoutMs = 240000);
+    /// Runs SQL on the test server (no default database); fails the test on error.
+    bool sql(const QString &database, const QStringList &statements);
+    /// Makes dev and devref the same database that differs from prod.
+    bool resetDev();
+    /// Starts a restore of m_backup into dev, waits until its load runs INSERTs into dev.
+    bool startRestoreAndWaitForLoad(QProcess *p, QList<qint64> *loadConnections);
+    QJsonArray backupsJson(const QString &env);
+
+    QTemporaryDir m_home;
+    QString m_pid;
+    QString m_site;
+    QString m_prod;
+    QString m_dev;
+    QString m_devRef;
+    QString m_backup;
+};
+
+QProcessEnvironment TestCliRestore::environment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CREODROP_HOME"), m_home.path());
+    env.remove(QStringLiteral("CREODROP_CATALOG"));
+    env.remove(QStringLiteral("CREODROP_CATALOG_PASSWORD"));
+    CliTest::insertS3Environment(env);
+    env.insert(QStringLiteral("MYSQL_PWD"), TestServices::mysql().password);
+    env.insert(QStringLiteral("USER"), QStringLiteral("restore-tester"));
+    env.insert(QStringLiteral("CREODROP_HEARTBEAT_SECONDS"), QStringLiteral("1"));
+    return env;
+}
+
+Result TestCliRestore::cli(const QStringList &args, int timeoutMs)
+{
+    QProcess p;
+    p.setProcessEnvironment(environment());
+    p.start(QStringLiteral(CREODROP_CLI_PATH), args);
+    Result r;
+    if (!p.waitForStarted(10000))
+        return r;
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+#define RESULT_IS(result, code)                                                                                        \
+    QVERIFY2((result).exitCode == (code),                                                                              \
+             qPrintable(QStringLiteral("exit %1, expected %2; stdout: %3; stderr: %4")                                 \
+                            .arg((result).exitCode)                                                                    \
+                            .arg(code)                                                                                 \
+                            .arg(QString::fromUtf8((result).out), QString::fromUtf8((result).err))))
+
+bool TestCliRestore::sql(const QString &database, const QStringList &statements)
+{
+    bool ok = true;
+    {
+        QString error;
+        QSqlDatabase db = TestServices::openMySql(QStringLiteral("restore-sql"), database, &error);
+        if (!db.isOpen()) {
+            qWarning("cannot connect: %s", qPrintable(error));
+            return false;
+        }
+        QSqlQuery q(db);
+        for (const QString &s : statements) {
+            if (!q.exec(s)) {
+                qWarning("%s: %s", qPrintable(s), qPrintable(q.lastError().text()));
+                ok = false;
+                break;
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("restore-sql"));
+    return ok;
+}
+
+bool TestCliRestore::resetDev()
+{
+    for (const QString &db : { m_dev, m_devRef }) {
+        TestServices::dropDatabase(db);
+        if (!sql(QString(), { QStringLiteral("CREATE DATABASE `%1`").arg(db) }))
+            return false;
+        if (!sql(db, { QStringLiteral("CREATE TABLE only_in_dev (id INT PRIMARY KEY, note VARCHAR(40))"),
+                       QStringLiteral("INSERT INTO only_in_dev VALUES (1, 'dev data'), (2, 'more')"),
+                       QStringLiteral("CREATE TABLE big (id INT PRIMARY KEY, pad VARCHAR(10))"),
+                       QStringLiteral("INSERT INTO big VALUES (7, 'dev')"),
+                       QStringLiteral("CREATE VIEW v_dev AS SELECT id FROM only_in_dev"),
+                       QStringLiteral("CREATE PROCEDURE p_dev() SELECT 1") }))
+            return false;
+    }
+    return true;
+}
+
+QJsonArray TestCliRestore::backupsJson(const QString &env)
+{
+    const Result r = cli({ QStringLiteral("backup"), QStringLiteral("list"), m_site, QStringLiteral("--env"), env,
+                           QStringLiteral("--json") });
+    return QJsonDocument::fromJson(r.out).array();
+}
+
+void TestCliRestore::initTestCase()
+{
+    CREODROP_REQUIRE_MYSQL();
+    CREODROP_REQUIRE_S3();
+    QVERIFY(m_home.isValid());
+    m_pid = QString::number(QCoreApplication::applicationPid());
+    m_site = QStringLiteral("restore") + m_pid;
+    m_prod = TestServices::createScratchDatabase(QStringLiteral("rprod"));
+    m_dev = TestServices::createScratchDatabase(QStringLiteral("rdev"));
+    m_devRef = TestServices::createScratchDatabase(QStringLiteral("rdevref"));
+    const QString loaded
+        = DumpTestSupport::loadWithClient(m_prod, DumpTestSupport::readFile(DumpTestSupport::fixturePath()));
+    QVERIFY2(loaded.isEmpty(), qPrintable(loaded));
+    // Enough rows that a load takes a while, so the tests can interrupt it.
+    QVERIFY(sql(m_prod, { QStringLiteral("CREATE TABLE big (id INT PRIMARY KEY, pad VARCHAR(200))"),
+                          QStringLiteral("INSERT INTO big SELECT seq, REPEAT(CHAR(65 + seq % 26), 150) FROM "
+                                         "seq_1_to_400000") }));
+    QVERIFY(resetDev());
+
+    const auto m = TestServices::mysql();
+    Result r = cli({ QStringLiteral("site"), QStringLiteral("add"), m_site, QStringLiteral("--name"),
+                     QStringLiteral("Restore"), QStringLiteral("--customer"), QStringLiteral("cust") + m_pid,
+                     QStringLiteral("--tier"), QStringLiteral("developer") });
+    RESULT_IS(r, 0);
+    for (const auto &[env, db] : { std::pair{ QStringLiteral("prod"), m_prod }, std::pair{ QStringLiteral("dev"), m_dev } }) {
+        r = cli({ QStringLiteral("env"), QStringLiteral("set"), m_site, env, QStringLiteral("--host"), m.host,
+                  QStringLiteral("--port"), QString::number(m.port), QStringLiteral("--database"), db,
+                  QStringLiteral("--user"), m.user });
+        RESULT_IS(r, 0);
+    }
+    r = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod") });
+    RESULT_IS(r, 0);
+    m_backup = QString::fromUtf8(r.out).section(QLatin1Char('\n'), 0, 0).trimmed();
+    QVERIFY(!m_backup.isEmpty());
+}
+
+void TestCliRestore::cleanupTestCase()
+{
+    for (const QString &db : { m_prod, m_dev, m_devRef }) {
+        if (!db.isEmpty())
+            TestServices::dropDatabase(db);
+    }
+}
+
+void TestCliRestore::usageErrors()
+{
+    Result r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--file"),
+                     QStringLiteral("/tmp/x.sql"), QStringLiteral("--site"), m_site, QStringLiteral("--to"),
+                     QStringLiteral("dev") });
+    RESULT_IS(r, 2);
+    r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), QStringLiteral("--to"), QStringLiteral("dev") });
+    RESULT_IS(r, 2);
+    r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), QStringLiteral("--file"),
+              QStringLiteral("/tmp/x.sql") });
+    RESULT_IS(r, 2);
+}
+
+void TestCliRestore::restoreIntoOtherEnvironment()
+{
+    QVERIFY(resetDev());
+    const Result r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
+                           QStringLiteral("dev") });
+    RESULT_IS(r, 0);
+    QVERIFY2(r.out.contains("Steps:"), r.out.constData()); // the preflight was printed
+    const QString diff = DumpTestSupport::compareDatabases(m_prod, m_dev);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    const QString results
+        = DumpTestSupport::compareQueries(m_prod, m_dev, DumpTestSupport::fixtureResultQueries());
+    QVERIFY2(results.isEmpty(), qPrintable(results));
+    {
+        QString error;
+        QSqlDatabase db = TestServices::openMySql(QStringLiteral("restore-check"), m_dev, &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
+        QCOMPARE(DumpTestSupport::rowsOf(db, QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
+                                                            "TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN "
+                                                            "('only_in_dev', 'v_dev')")),
+                 QStringList{ QStringLiteral("0") });
+        QCOMPARE(DumpTestSupport::rowsOf(db, QStringLiteral("SELECT COUNT(*) FROM information_schema.ROUTINES WHERE "
+                                                            "ROUTINE_SCHEMA = DATABASE() AND ROUTINE_NAME = 'p_dev'")),
+                 QStringList{ QStringLiteral("0") });
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("restore-check"));
+    bool preRestore = false;
+    for (const QJsonValue &v : backupsJson(QStringLiteral("dev"))) {
+        const QJsonObject o = v.toObject();
+        preRestore = preRestore
+            || (o.value(QStringLiteral("type")).toString() == QLatin1String("pre-restore")
+                && o.value(QStringLiteral("status")).toString() == QLatin1String("completed"));
+    }
+    QVERIFY(preRestore);
+}
+
+void TestCliRestore::prodNeedsExactConfirmation()
+{
+    const int before = backupsJson(QStringLiteral("prod")).size();
+    Result r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup });
+    RESULT_IS(r, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("%1/prod").arg(m_site).toUtf8()), r.err.constData());
+    r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--confirm"),
+              m_site + QStringLiteral("/dev") });
+    RESULT_IS(r, 1);
+    r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
+              QStringLiteral("prod"), QStringLiteral("--confirm"), QStringLiteral("other/prod") });
+    RESULT_IS(r, 1);
+    // Nothing touched: no pre-restore backup of prod, prod unchanged (still equal to its backup
+    // restored into dev by restoreIntoOtherEnvironment).
+    QCOMPARE(backupsJson(QStringLiteral("prod")).size(), before);
+    QVERIFY(sql(m_prod, { QStringLiteral("SELECT 1 FROM big LIMIT 1") }));
+}
+
+void TestCliRestore::foreignDatabaseFileRefused()
+{
+    QVERIFY(resetDev());
+    for (const QByteArray &text :
+         { QByteArrayLiteral("CREATE TABLE a (id INT);\nUSE other;\nCREATE TABLE b (id INT);\n"),
+           QByteArrayLiteral("CREATE DATABASE /*!32312 IF NOT EXISTS*/ `other`;\n"),
+           QByteArrayLiteral("DROP DATABASE other;\n"),
+           QByteArrayLiteral("INSERT INTO other.t VALUES (1);\n") }) {
+        const QString path = m_home.filePath(QStringLiteral("foreign.sql"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+        f.close();
+        const Result r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), QStringLiteral("--file"), path,
+                               QStringLiteral("--site"), m_site, QStringLiteral("--to"), QStringLiteral("dev") });
+        RESULT_IS(r, 1);
+        QVERIFY2(r.err.contains("another database"), r.err.constData());
+    }
+    const QString diff = DumpTestSupport::compareDatabases(m_devRef, m_dev);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+}
+
+void TestCliRestore::fileRestore()
+{
+    QVERIFY(resetDev());
+    // A customer's own dump, gzip-compressed, with a qualified name of the target itself.
+    const QByteArray text = QStringLiteral("-- hand-written\nCREATE TABLE items (id INT PRIMARY KEY, name "
+                                           "VARCHAR(20));\nINSERT INTO `%1`.items VALUES (1, 'a'), (2, 'b');\n"
+                                           "CREATE VIEW v_items AS SELECT name FROM items;\n")
+                                .arg(m_dev)
+                                .toUtf8();
+    const QString path = m_home.filePath(QStringLiteral("customer.sql.gz"));
+    gzFile gz = gzopen(QFile::encodeName(path).constData(), "wb");
+    QVERIFY(gz);
+    QCOMPARE(gzwrite(gz, text.constData(), unsigned(text.size())), int(text.size()));
+    QCOMPARE(gzclose(gz), Z_OK);
+    const Result r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), QStringLiteral("--file"), path,
+                           QStringLiteral("--site"), m_site, QStringLiteral("--to"), QStringLiteral("dev") });
+    RESULT_IS(r, 0);
+    {
+        QString error;
+        QSqlDatabase db = TestServices::openMySql(QStringLiteral("restore-check"), m_dev, &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
+        QCOMPARE(DumpTestSupport::rowsOf(db, QStringLiteral("SELECT TABLE_NAME FROM information_schema.TABLES WHERE "
+                                                            "TABLE_SCHEMA = DATABASE() ORDER BY 1")),
+                 (QStringList{ QStringLiteral("items"), QStringLiteral("v_items") }));
+        QCOMPARE(DumpTestSupport::rowsOf(db, QStringLiteral("SELECT COUNT(*) FROM information_schema.ROUTINES WHERE "
+                                                            "ROUTINE_SCHEMA = DATABASE()")),
+                 QStringList{ QStringLiteral("0") });
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("restore-check"));
+}
+
+void TestCliRestore::corruptAndTruncatedObjectsRefused()
+{
+    QVERIFY(resetDev());
+    const Result show = cli({ QStringLiteral("backup"), QStringLiteral("show"), m_backup, QStringLiteral("--json") });
+    RESULT_IS(show, 0);
+    const QString key = QJsonDocument::fromJson(show.out).object().value(QStringLiteral("object_key")).toString();
+    QVERIFY(!key.isEmpty());
+    const QString original = m_home.filePath(QStringLiteral("original.sql.gz"));
+    RESULT_IS(cli({ QStringLiteral("storage"), QStringLiteral("get"), key, original }), 0);
+    const QByteArray bytes = DumpTestSupport::readFile(original);
+    QVERIFY(bytes.size() > 1000);
+
+    const QString bad = m_home.filePath(QStringLiteral("bad.sql.gz"));
+    auto putAndRestore = [&](const QByteArray &content) {
+        QFile f(bad);
+        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        f.write(content);
+        f.close();
+        const Result put = cli({ QStringLiteral("storage"), QStringLiteral("put"), bad, key });
+        if (put.exitCode != 0)
+            return put;
+        return cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
+                     QStringLiteral("dev") });
+    };
+    QByteArray corrupt = bytes;
+    corrupt[corrupt.size() / 2] = char(corrupt.at(corrupt.size() / 2) ^ 0x55);
+    Result r = putAndRestore(corrupt);
+    RESULT_IS(r, 1);
+    QVERIFY2(r.err.contains("corrupt"), r.err.constData());
+    r = putAndRestore(bytes.left(bytes.size() / 2));
+    RESULT_IS(r, 1);
+    QVERIFY2(r.err.contains("corrupt"), r.err.constData());
+    RESULT_IS(cli({ QStringLiteral("storage"), QStringLiteral("put"), original, key }), 0);
+    const QString diff = DumpTestSupport::compareDatabases(m_devRef, m_dev);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    for (const QJsonValue &v : backupsJson(QStringLiteral("dev")))
+        QVERIFY(v.toObject().value(QStringLiteral("status")).toString() != QLatin1String("in_progress"));
+}
+
+bool TestCliRestore::startRestoreAndWaitForLoad(QProcess *p, QList<qint64> *loadConnections)
+{
+    p->setProcessEnvironment(environment());
+    p->start(QStringLiteral(CREODROP_CLI_PATH), { QStringLiteral("backup"), QStringLiteral("restore"), m_backup,
+                                                  QStringLiteral("--to"), QStringLiteral("dev") });
+    if (!p->waitForStarted(10000))
+        return false;
+    p->closeWriteChannel();
+    QString error;
+    bool found = false;
+    {
+        QSqlDatabase db = TestServices::openMySql(QStringLiteral("restore-watch"), QString(), &error);
+        if (!db.isOpen())
+            return false;
+        QSqlQuery q(db);
+        QElapsedTimer deadline;
+        deadline.start();
+        while (!found && deadline.elapsed() < 180000 && p->state() == QProcess::Running) {
+            if (!q.exec(QStringLiteral("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '%1' AND INFO LIKE "
+                                       "'INSERT INTO `big`%'")
+                            .arg(m_dev)))
+                break;
+            while (q.next()) {
+                found = true;
+                loadConnections->append(q.value(0).toLongLong());
+            }
+            if (!found)
+                QTest::qWait(20);
+        }
+        if (found) {
+            // Every connection of the load, not only the one seen inserting.
+            q.exec(QStringLiteral("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '%1' AND ID <> "
+                                  "CONNECTION_ID()")
+                       .arg(m_dev));
+            while (q.next())
+                loadConnections->append(q.value(0).toLongLong());
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("restore-watch"));
+    return found;
+}
+
+void TestCliRestore::killedLoadConnectionRollsBack()
+{
+    QVERIFY(resetDev());
+    QProcess p;
+    QList<qint64> connections;
+    QVERIFY2(startRestoreAndWaitForLoad(&p, &connections), "the restore never started loading big");
+    QStringList kills;
+    for (qint64 id : connections)
+        kills << QStringLiteral("KILL CONNECTION %1").arg(id);
+    {
+        QString error;
+        QSqlDatabase db = TestServices::openMySql(QStringLiteral("restore-kill"), QString(), &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
+        QSqlQuery q(db);
+        for (const QString &k : kills)
+            q.exec(k); // a connection may be gone already
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("restore-kill"));
+    QVERIFY(p.waitForFinished(240000));
+    const QByteArray err = p.readAllStandardError();
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(p.exitCode() == 1, err.constData());
+    QVERIFY2(err.contains("back as it was"), err.constData());
+    const QString diff = DumpTestSupport::compareDatabases(m_devRef, m_dev);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+}
+
+void TestCliRestore::killedProcessRolledBackByWorker()
+{
+    QVERIFY(resetDev());
+    QProcess p;
+    QList<qint64> connections;
+    QVERIFY2(startRestoreAndWaitForLoad(&p, &connections), "the restore never started loading big");
+    p.kill(); // SIGKILL: no cleanup of any kind
+    QVERIFY(p.waitForFinished(10000));
+    // The dead process's load connections end with it; its heartbeat lapses after 2 s.
+    QTest::qWait(3500);
+    // A read marks the restore interrupted; the environment stays locked.
+    Result r = cli({ QStringLiteral("backup"), QStringLiteral("list"), m_site });
+    RESULT_IS(r, 0);
+    r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
+              QStringLiteral("dev"), QStringLiteral("--dry-run") });
+    RESULT_IS(r, 1);
+    QVERIFY2(r.out.contains("interrupted"), r.out.constData());
+    r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
+              QStringLiteral("dev") });
+    RESULT_IS(r, 1);
+    QVERIFY2(r.err.contains("locked"), r.err.constData());
+
+    r = cli({ QStringLiteral("worker"), QStringLiteral("--once") });
+    RESULT_IS(r, 0);
+    QVERIFY2(r.out.contains("rolled back"), r.out.constData());
+    const QString diff = DumpTestSupport::compareDatabases(m_devRef, m_dev);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    // Unlocked: a dry run passes again.
+    r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
+              QStringLiteral("dev"), QStringLiteral("--dry-run") });
+    RESULT_IS(r, 0);
+}
+
+QTEST_GUILESS_MAIN(TestCliRestore)
+#include "TestCliRestore.moc"
