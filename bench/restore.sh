@@ -112,12 +112,12 @@ w_ro=$(median restore_ours); w_rc=$(median restore_client)
 w_so=$(median sync_ours); w_sc=$(median sync_client); w_rw=$(median restore_whole)
 echo
 echo "== $(awk -v b="$raw" 'BEGIN { printf "%.1f MiB", b / 1048576 }') of SQL text; median wall of $runs run(s) =="
-printf "%-70s %8s %10s\n" step "wall s" "peak RSS"
-printf "%-70s %8s %10s\n" "restore load step: creodrop-backupctl load --connections 2 (backup object)" "$w_ro" "$(mib "${rss[restore_ours]}")"
-printf "%-70s %8s %10s\n" "gunzip -c | mariadb (same object)" "$w_rc" "$(mib "${rss[restore_client]}")"
-printf "%-70s %8s %10s\n" "whole sync: creodrop-backupctl env sync --from prod --to dev" "$w_so" "$(mib "${rss[sync_ours]}")"
-printf "%-70s %8s %10s\n" "safety dump (mariadb-dump | gzip) + mariadb-dump | mariadb" "$w_sc" "$(mib "${rss[sync_client]}")"
-printf "%-70s %8s %10s\n" "(info) whole backup restore --to stage (verify, pre-restore backup, load, check)" "$w_rw" "$(mib "${rss[restore_whole]}")"
+printf "%-84s %8s %10s\n" step "wall s" "peak RSS"
+printf "%-84s %8s %10s\n" "restore load step: creodrop-backupctl load --connections 2 (backup object)" "$w_ro" "$(mib "${rss[restore_ours]}")"
+printf "%-84s %8s %10s\n" "gunzip -c | mariadb (same object)" "$w_rc" "$(mib "${rss[restore_client]}")"
+printf "%-84s %8s %10s\n" "whole sync: creodrop-backupctl env sync --from prod --to dev" "$w_so" "$(mib "${rss[sync_ours]}")"
+printf "%-84s %8s %10s\n" "safety dump (mariadb-dump | gzip) + mariadb-dump | mariadb" "$w_sc" "$(mib "${rss[sync_client]}")"
+printf "%-84s %8s %10s\n" "(info) whole backup restore --to stage (verify, pre-restore backup, load, check)" "$w_rw" "$(mib "${rss[restore_whole]}")"
 echo "restore load step ratio vs gunzip|mariadb: $(ratio "$w_ro" "$w_rc") (target <= 0.8)"
 echo "whole sync ratio vs safety dump + mariadb-dump|mariadb: $(ratio "$w_so" "$w_sc") (target <= 0.6)"
 echo "checks (CHECKSUM TABLE of every table vs the source): restore load $r_o, sync $s_o, whole restore $st_o"

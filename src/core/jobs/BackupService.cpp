@@ -59,6 +59,7 @@ BackupService::BackupService(const BackupServiceConfig &config, SecretStore *sec
     connect(d->worker, &ServiceWorker::jobFinished, this, &BackupService::jobFinished);
     connect(d->worker, &ServiceWorker::linkReady, this, &BackupService::linkReady);
     connect(d->worker, &ServiceWorker::connectionTested, this, &BackupService::connectionTested);
+    connect(d->worker, &ServiceWorker::syncPlanReady, this, &BackupService::syncPlanReady);
     d->thread.start();
 }
 
@@ -155,4 +156,15 @@ void BackupService::deleteBackup(const QString &backupId)
 void BackupService::setPinned(const QString &backupId, bool pinned)
 {
     CREODROP_CALL_WORKER(setPinned(backupId, pinned));
+}
+
+// --- environment sync
+
+void BackupService::requestSyncPlan(const QString &requestId, const SyncRequest &request)
+{
+    CREODROP_CALL_WORKER(requestSyncPlan(requestId, request));
+}
+void BackupService::syncEnvironments(const SyncRequest &request)
+{
+    CREODROP_CALL_WORKER(syncEnvironments(request));
 }
