@@ -317,6 +317,38 @@ private slots:
                  QStringList{ QStringLiteral("user1@example.com") });
     }
 
+    void customSanitizingSqlIsShownAndRun()
+    {
+        QFile file(m_home.filePath(QStringLiteral("custom.sql")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("CREATE TABLE custom_marker (id INT);\nDELIMITER //\nINSERT INTO custom_marker VALUES (42) //\n"
+                   "DELIMITER ;\n");
+        file.close();
+        Result r = cli({ QStringLiteral("env"), QStringLiteral("sanitize-sql"), QStringLiteral("shop"),
+                         QStringLiteral("--file"), file.fileName() });
+        CLI_EXPECT(r, 0);
+        r = cli({ QStringLiteral("env"), QStringLiteral("sanitize-sql"), QStringLiteral("shop") });
+        CLI_EXPECT(r, 0);
+        QVERIFY2(r.out.contains(QLatin1String("INSERT INTO custom_marker")), qPrintable(r.out));
+        r = cli({ QStringLiteral("env"), QStringLiteral("sync"), QStringLiteral("shop"), QStringLiteral("--from"),
+                  QStringLiteral("prod"), QStringLiteral("--to"), QStringLiteral("stage") });
+        CLI_EXPECT(r, 0);
+        // The plan shows the custom SQL before anything runs.
+        QVERIFY2(r.out.contains(QLatin1String("custom sanitizing SQL"))
+                     && r.out.contains(QLatin1String("custom_marker")),
+                 qPrintable(r.out));
+        QCOMPARE(rows(m_stage, QStringLiteral("SELECT id FROM custom_marker")), QStringList{ QStringLiteral("42") });
+        QCOMPARE(rows(m_stage,
+                      QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_NAME = "
+                                     "'stage_marker' AND TABLE_SCHEMA = DATABASE()")),
+                 QStringList{ QStringLiteral("0") });
+        r = cli({ QStringLiteral("env"), QStringLiteral("sanitize-sql"), QStringLiteral("shop"),
+                  QStringLiteral("--clear") });
+        CLI_EXPECT(r, 0);
+        r = cli({ QStringLiteral("env"), QStringLiteral("sanitize-sql"), QStringLiteral("shop") });
+        QCOMPARE(r.out, QString());
+    }
+
     void killedLoadLeavesTheTargetAsBefore()
     {
         const QString prod = scratch(QStringLiteral("skprod"));
