@@ -43,6 +43,7 @@ void DumpStreamRestoreSource::prepare()
 
 std::unique_ptr<QIODevice> DumpStreamRestoreSource::open(QString *error)
 {
+    std::lock_guard<std::mutex> lock(m_streamMutex);
     if (m_stream) {
         // A stream can be read once; a second open() starts a new snapshot.
         m_stream->stop();
@@ -73,6 +74,7 @@ bool DumpStreamRestoreSource::finish(QString *error)
 
 void DumpStreamRestoreSource::cancel()
 {
+    std::lock_guard<std::mutex> lock(m_streamMutex);
     if (m_stream)
         m_stream->stop();
 }

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <mutex>
 
 class MySqlDumpStream;
 class SecretStore;
@@ -50,6 +51,7 @@ private:
     SanitizeProfile m_profile;
     QString m_customSql;
     qint64 m_expectedBytes;
+    std::mutex m_streamMutex; ///< open() runs in the load thread, cancel() in the job's
     std::unique_ptr<MySqlDumpStream> m_stream;
     std::optional<TableRows> m_tables;
     QStringList m_actions;
