@@ -71,7 +71,7 @@ int Cli::envSync(CliArgs &args, const QStringList &input)
         session = JobsSession::open(ctx);
         if (!session)
             return Cli::Failure;
-        context.store = session->store();
+        context = session->operationContext();
         for (const QString &line : SyncJob::plan(catalog, request))
             CliContext::printLine(line);
     }

@@ -111,8 +111,7 @@ QString envName(Environment e)
 // v7: reserved for the cancel requests of branch extras (empty here; renumbered at merge).
 // v8: env_restores: the restore or sync that holds an environment, its phase and pre-restore
 //     backup, so a killed restore is found, keeps the environment locked and is rolled back.
-// v9 (reserved for environment sync; v7 and v8 belong to other branches): a site's custom
-//     sanitizing SQL, run on the target after an environment sync loaded it.
+// v9: a site's custom sanitizing SQL, run on the target after an environment sync loaded it.
 const QVector<QStringList> &migrationSteps()
 {
     static const QVector<QStringList> steps = {

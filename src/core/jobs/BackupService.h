@@ -8,6 +8,7 @@
 #include "catalog/Schedule.h"
 #include "catalog/Site.h"
 #include "operations/RestorePreflight.h"
+#include "operations/SyncRequest.h"
 
 #include <QObject>
 #include <QUrl>
@@ -94,6 +95,14 @@ public slots:
     void deleteBackup(const QString &backupId);
     void setPinned(const QString &backupId, bool pinned);
 
+    // --- environment sync (the console's sync dialog)
+    /// Answers with syncPlanReady(): whether @p request may run (else why not, and whether the
+    /// refusal is a bad request or a missing confirmation) and the plan to show in the preflight.
+    void requestSyncPlan(const QString &requestId, const SyncRequest &request);
+    /// Runs a SyncJob (progress and outcome like every job: jobStarted, jobProgress, jobFinished
+    /// with JobKind::Sync); cancelJob() with its id ("sync-SITE-ENV") rolls the target back.
+    void syncEnvironments(const SyncRequest &request);
+
 signals:
     void ready();
     void error(const QString &context, const QString &message);
@@ -114,6 +123,10 @@ signals:
     void jobFinished(const JobOutcome &outcome);
     void linkReady(const QString &backupId, const QUrl &url, const QDateTime &expiresAtUtc);
     void connectionTested(const QString &requestId, bool ok, const QString &message);
+    /// @p refusal is empty when the sync may run; @p needsConfirmation when only the typed
+    /// confirmation is missing or wrong.
+    void syncPlanReady(const QString &requestId, const QString &refusal, bool needsConfirmation,
+                       const QStringList &plan);
 
     // --- restore (defined in operations/BackupServiceRestore.cpp; the console calls them)
 public:

@@ -56,6 +56,9 @@ public:
     void verify(const QString &backupId);
     void deleteBackup(const QString &backupId);
     void setPinned(const QString &backupId, bool pinned);
+    // environment sync
+    void requestSyncPlan(const QString &requestId, const SyncRequest &request);
+    void syncEnvironments(const SyncRequest &request);
 
     // --- operations BackupService runs here (restore: operations/BackupServiceRestore.cpp)
     /// The service's catalog, store, secrets, clock, actor and worker id, for an operation.
@@ -87,6 +90,8 @@ signals:
     void jobFinished(const JobOutcome &outcome);
     void linkReady(const QString &backupId, const QUrl &url, const QDateTime &expiresAtUtc);
     void connectionTested(const QString &requestId, bool ok, const QString &message);
+    void syncPlanReady(const QString &requestId, const QString &refusal, bool needsConfirmation,
+                       const QStringList &plan);
 
 private:
     bool ensureReady(const QString &context);

@@ -2,15 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MySqlStreamCopier.h"
 
-#include "MySqlConnection.h"
-#include "MySqlDumper.h"
+#include "MySqlDumpStream.h"
 #include "MySqlLoader.h"
-#include "util/BoundedPipe.h"
 #include "util/Logging.h"
-#include "util/PipeReaderDevice.h"
-#include "util/PipeWriterDevice.h"
-
-#include <thread>
 
 MySqlStreamCopier::MySqlStreamCopier(const MySqlEndpoint &source, const MySqlEndpoint &target,
                                      const DumpOptions &dumpOptions, const LoadOptions &loadOptions)
@@ -36,63 +30,29 @@ bool MySqlStreamCopier::copy()
     m_sourceFailed = false;
     m_statements = 0;
     m_parallel = false;
-    m_dumpStats = DumpStats();
 
-    BoundedPipe pipe(m_pipeCapacity);
-    // The dump stops when the caller cancels or the load fails (the loader stops reading).
-    std::atomic<bool> stopDump{ false };
-    std::atomic<unsigned long> dumpConnection{ 0 };
-    bool dumpOk = false;
-    QString dumpError;
-    DumpStats dumpStats;
-    std::thread dumpThread([&] {
-        MySqlDumper dumper(m_source, m_dumpOptions);
-        dumper.setCancelFlag(&stopDump);
-        dumper.setConnectionIdSink(&dumpConnection);
-        PipeWriterDevice out(&pipe);
-        dumpOk = dumper.dump(&out);
-        dumpError = dumper.errorString();
-        dumpStats = dumper.stats();
-        if (dumpOk)
-            out.close();
-        else
-            pipe.failWrite(dumpError);
-    });
-
+    MySqlDumpStream stream(m_source, m_dumpOptions, m_pipeCapacity);
     MySqlLoader loader(m_target, m_loadOptions);
-    // The loader sees the caller's cancel; the dump follows through stopDump below.
+    // The loader sees the caller's cancel; the dump stops when the loader stops reading.
     loader.setCancelFlag(m_cancel);
     loader.setProgressCallback([&](const LoadProgress &p) {
-        if (m_cancel && m_cancel->load())
-            stopDump = true;
         if (m_progress)
             m_progress(CopyProgress{ p.table, p.statements, p.bytesRead });
     });
     bool loadOk = false;
     {
-        PipeReaderDevice in(&pipe);
-        loadOk = loader.load(&in);
+        std::unique_ptr<QIODevice> in = stream.start();
+        loadOk = loader.load(in.get());
     }
-    // Read before abortRead(): a dump that failed on its own made the loader's read fail.
-    const bool dumpFailedFirst = pipe.writerFailed();
-    if (!loadOk) {
-        stopDump = true;
-        pipe.abortRead(); // a dump blocked on a full pipe fails its write now
-        // A dump statement blocked in the server (a lock wait) sees neither: stop it there.
-        if (const unsigned long id = dumpConnection.load()) {
-            QString killError;
-            MySqlConnection::killQuery(m_source, id, 3, &killError);
-        }
-    }
-    dumpThread.join();
-    m_dumpStats = dumpStats;
+    const bool dumpOk = stream.wait();
+    m_dumpStats = stream.stats();
     m_statements = loader.statementsExecuted();
     m_parallel = loader.loadedInParallel();
-
     if (loadOk && dumpOk)
         return true;
-    // A failed dump makes the loader's read fail with the dump's reason: report the dump then.
-    if (!dumpOk && (loadOk || dumpFailedFirst)) {
+    // A dump that failed on its own fails the loader's read with its reason: report the dump.
+    const QString dumpError = stream.errorString();
+    if (!dumpOk && (loadOk || loader.errorString().contains(dumpError))) {
         m_sourceFailed = true;
         m_error = QStringLiteral("reading the source failed: %1").arg(dumpError);
     } else {

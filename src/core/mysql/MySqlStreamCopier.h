@@ -24,10 +24,10 @@ struct CopyProgress
 /// for a parallel load, so LoadOptions::connections apply.
 ///
 /// Blocking: call copy() on a worker thread. Whichever side fails first stops the other (the
-/// loader abandons the pipe, which fails the dumper's next write; a failed dump fails the
+/// loader abandons the stream (MySqlDumpStream); a failed dump fails the
 /// loader's next read), and errorString() names the side and the earliest reason. Like the
 /// loader, the copy adds to the target: dropping what the source does not have is the caller's
-/// decision (MySqlObjectDropper).
+/// decision (RestoreTarget::dropEverything in a sync).
 class MySqlStreamCopier
 {
 public:

@@ -394,6 +394,8 @@ void RestoreJob::startLoad(RestoreSource *source, std::function<void(const LoadR
         MySqlConnection check(endpoint);
         if (!check.open(&r.error) || !RestoreTarget::rowCounts(check, &r.counts, &r.error))
             return;
+        if (!source->afterLoad(endpoint, &r.error))
+            return;
         r.ok = true;
     });
     m_thread->setObjectName(QStringLiteral("restore-load"));

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "mysql/MySqlEndpoint.h"
+
 #include <QIODevice>
 #include <QObject>
 #include <QPair>
@@ -46,6 +48,15 @@ public:
     }
     /// Stops prepare() or a producer; prepared() need not follow.
     virtual void cancel() { }
+    /// In the load thread after the load and the row count (the check compares those), while
+    /// the target is still guarded: false with @p error rolls the target back. Environment sync
+    /// sanitizes here.
+    virtual bool afterLoad(const MySqlEndpoint &target, QString *error)
+    {
+        Q_UNUSED(target)
+        Q_UNUSED(error)
+        return true;
+    }
     /// Tables and row counts the target must have after the load, when known (a manifest).
     virtual std::optional<TableRows> expectedTables() const { return std::nullopt; }
     /// Bytes open() delivers (compressed size for gzip), -1 when unknown: for progress and ETA.

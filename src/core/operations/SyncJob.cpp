@@ -2,25 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SyncJob.h"
 
+#include "DumpStreamRestoreSource.h"
+#include "RestoreJob.h"
 #include "catalog/Catalog.h"
-#include "jobs/BackupJob.h"
-#include "jobs/SecretLookup.h"
-#include "mysql/MySqlDumper.h"
-#include "mysql/MySqlLoader.h"
-#include "mysql/MySqlObjectDropper.h"
-#include "mysql/MySqlSession.h"
-#include "mysql/MySqlStreamCopier.h"
-#include "mysql/Sanitizer.h"
-#include "storage/ObjectStore.h"
-#include "storage/StoreJob.h"
-#include "util/Clock.h"
 #include "util/Logging.h"
-
-#include <QElapsedTimer>
-#include <QFile>
-#include <QTemporaryDir>
-#include <QThread>
-#include <QUuid>
 
 namespace {
 
@@ -50,20 +35,13 @@ SyncJob::SyncJob(const OperationContext &context, const SyncRequest &request, QO
     , m_context(context)
     , m_request(request)
 {
-    m_progress.jobId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_progress.jobId = QStringLiteral("sync-%1-%2").arg(request.siteId, envName(request.to));
     m_progress.kind = JobKind::Sync;
     m_progress.siteId = request.siteId;
     m_progress.environment = request.to;
 }
 
-SyncJob::~SyncJob()
-{
-    if (m_thread) {
-        m_cancel = true;
-        m_thread->wait();
-        delete m_thread;
-    }
-}
+SyncJob::~SyncJob() = default;
 
 SyncJob::Refusal SyncJob::check(Catalog *catalog, const SyncRequest &request, QString *message)
 {
@@ -126,15 +104,17 @@ QStringList SyncJob::plan(Catalog *catalog, const SyncRequest &request)
     lines << tr("Sync %1: %2 -> %3").arg(request.siteId, from, to);
     if (const auto target = catalog->environment(request.siteId, request.to))
         lines << tr("Target database: %1").arg(target->endpoint.describe());
-    lines << tr("1. pre-sync backup of %1 (kept 7 days; the target is rolled back to it on any failure)").arg(to);
+    lines << tr("1. lock %1 and take a pre-sync backup of it (kept 7 days; the target is rolled back to it on any "
+                "failure)")
+                 .arg(to);
     lines << tr("2. replace every object of %1 with a consistent-snapshot copy of %2, streamed directly%3")
                  .arg(to, from,
                       request.skipCacheData ? tr(" (cache and session tables: structure only, no rows)") : QString());
-    lines << tr("3. check: every table's row count equals the source snapshot's");
     const QString custom = request.to == Environment::Prod ? QString() : catalog->sanitizeSql(request.siteId);
-    lines << tr("4. sanitize: %1").arg(SanitizeProfiles::describe(request.sanitize));
+    lines << tr("3. sanitize: %1").arg(SanitizeProfiles::describe(request.sanitize));
     if (!custom.trimmed().isEmpty())
         lines << tr("   then the site's custom sanitizing SQL:") << custom.trimmed();
+    lines << tr("4. check: every table's row count (before sanitizing) equals the source snapshot's");
     return lines;
 }
 
@@ -143,57 +123,30 @@ void SyncJob::cancel()
     if (isFinished())
         return;
     m_cancelRequested = true;
-    m_cancel = true;
-    if (m_backupJob && !m_backupJob->isFinished())
-        m_backupJob->cancel();
+    if (m_restore)
+        m_restore->cancel();
 }
 
 void SyncJob::doAbort()
 {
-    m_cancel = true;
-    if (m_backupJob && !m_backupJob->isFinished())
-        m_backupJob->abort();
-}
-
-void SyncJob::setPhase(const QString &phase)
-{
-    m_progress.phase = phase;
-    if (!m_progress.startedAt.isValid())
-        m_progress.startedAt = QDateTime::currentDateTimeUtc();
-    emit progressChanged(m_progress);
-}
-
-void SyncJob::audit(AuditOutcome outcome, const QString &detail)
-{
-    m_outcome = outcome;
-    if (!m_context.catalog)
-        return;
-    AuditEntry entry;
-    entry.actor = m_context.actor;
-    entry.action = QStringLiteral("env.sync");
-    entry.siteId = m_request.siteId;
-    entry.backupId = m_backupId;
-    entry.environment = m_request.to;
-    entry.outcome = outcome;
-    entry.detail
-        = QStringLiteral("from %1 to %2; sanitize %3%4; %5")
-              .arg(envName(m_request.from), envName(m_request.to), SanitizeProfiles::toString(m_request.sanitize),
-                   m_request.skipCacheData ? QStringLiteral("; skip cache data") : QString(), detail);
-    if (!m_context.catalog->audit(entry))
-        qCWarning(lcJobs).noquote() << "cannot record the audit entry env.sync:" << m_context.catalog->lastError();
+    if (m_restore && !m_restore->isFinished())
+        m_restore->abort();
 }
 
 void SyncJob::finishRefused(Refusal refusal, const QString &message)
 {
     m_refusal = refusal;
-    audit(AuditOutcome::Refused, message);
-    finishWithError(Error::Fatal, message);
-}
-
-void SyncJob::finishFailed(const QString &message, bool aborted)
-{
-    audit(AuditOutcome::Failure, message);
-    finishWithError(aborted ? Error::Aborted : Error::Fatal, message);
+    m_outcome = AuditOutcome::Refused;
+    AuditEntry entry;
+    entry.actor = m_context.actor;
+    entry.action = QStringLiteral("env.sync");
+    entry.siteId = m_request.siteId;
+    entry.environment = m_request.to;
+    entry.outcome = AuditOutcome::Refused;
+    entry.detail = QStringLiteral("from %1 to %2: %3").arg(envName(m_request.from), envName(m_request.to), message);
+    if (m_context.catalog && !m_context.catalog->audit(entry))
+        qCWarning(lcJobs).noquote() << "cannot record the audit entry env.sync:" << m_context.catalog->lastError();
+    finishWithError(m_cancelRequested ? Error::Aborted : Error::Fatal, message);
 }
 
 void SyncJob::doStart()
@@ -211,260 +164,53 @@ void SyncJob::doStart()
                          "backup: configure storage before syncing (nothing was changed)."));
         return;
     }
-    m_site = *catalog->site(m_request.siteId);
-    m_source = *catalog->environment(m_request.siteId, m_request.from);
-    m_target = *catalog->environment(m_request.siteId, m_request.to);
-    if (m_request.to != Environment::Prod)
-        m_customSql = catalog->sanitizeSql(m_request.siteId);
-    readSecrets();
-}
-
-void SyncJob::readSecrets()
-{
-    setPhase(tr("Preparing"));
-    SecretLookup::read(m_context.secrets, m_source.secretKey(), this,
-                       [this](bool ok, const QString &secret, const QString &error) {
-                           if (!ok) {
-                               finishFailed(tr("Cannot read the %1 database password: %2 (nothing was changed).")
-                                                .arg(envName(m_request.from), error));
-                               return;
-                           }
-                           m_source.endpoint.password = secret;
-                           SecretLookup::read(m_context.secrets, m_target.secretKey(), this,
-                                              [this](bool ok2, const QString &secret2, const QString &error2) {
-                                                  if (!ok2) {
-                                                      finishFailed(tr("Cannot read the %1 database password: %2 "
-                                                                      "(nothing was changed).")
-                                                                       .arg(envName(m_request.to), error2));
-                                                      return;
-                                                  }
-                                                  m_target.endpoint.password = secret2;
-                                                  startBackup();
-                                              });
-                       });
-}
-
-void SyncJob::startBackup()
-{
-    if (m_cancel) {
-        finishFailed(tr("The sync was cancelled before it started; nothing was changed."), true);
+    if (m_cancelRequested) {
+        finishRefused(Refusal::None, tr("Cancelled; nothing was changed."));
         return;
     }
-    const BackupRecord record
-        = m_context.catalog->createBackup(m_request.siteId, m_request.to, BackupType::PreSync, m_context.actor);
-    if (!record.isValid()) {
-        finishFailed(
-            tr("Cannot record the pre-sync backup: %1 (nothing was changed).").arg(m_context.catalog->lastError()));
-        return;
-    }
-    m_backupId = record.id;
-    m_progress.backupId = record.id;
-    setPhase(tr("Pre-sync backup"));
-    BackupJob::Options options;
-    options.workerId = m_context.workerId;
-    options.heartbeatSeconds = m_context.heartbeatSeconds;
-    m_backupJob = std::make_unique<BackupJob>(m_context.catalog, m_context.store, m_context.secrets, m_context.clock,
-                                              record.id, options);
-    m_backupJob->setAutoDelete(false);
-    connect(m_backupJob.get(), &BackupJob::progressChanged, this, [this](const JobProgress &p) {
-        m_progress.table = p.table;
-        m_progress.rows = p.rows;
-        m_progress.bytesDone = p.bytesDone;
-        emit progressChanged(m_progress);
+    const EnvironmentConfig source = *catalog->environment(m_request.siteId, m_request.from);
+    // Custom SQL is part of sanitizing, which never touches prod.
+    const QString customSql = m_request.to == Environment::Prod ? QString() : catalog->sanitizeSql(m_request.siteId);
+    DumpOptions options;
+    options.skipCacheData = m_request.skipCacheData;
+    qint64 expectedBytes = -1;
+    if (const auto newest
+        = catalog->newestBackup(m_request.siteId, m_request.from, std::nullopt, { BackupStatus::Completed }))
+        expectedBytes = newest->rawSizeBytes > 0 ? newest->rawSizeBytes : -1;
+
+    RestoreRequest request;
+    request.siteId = m_request.siteId;
+    request.target = m_request.to;
+    request.kind = QStringLiteral("sync");
+    request.auditAction = QStringLiteral("env.sync");
+    request.preBackupType = BackupType::PreSync;
+    request.confirmation = m_request.confirmation;
+    m_source
+        = new DumpStreamRestoreSource(source, m_context.secrets, options, m_request.sanitize, customSql, expectedBytes);
+    m_restore = new RestoreJob(m_context, request, m_source, this);
+    m_restore->setAutoDelete(false);
+    connect(m_restore, &RestoreJob::progressChanged, this, [this](const JobProgress &p) {
+        m_progress = p;
+        emit progressChanged(p);
     });
-    connect(m_backupJob.get(), &Job::finished, this, [this] {
-        if (isFinished())
-            return;
-        if (!m_backupJob->succeeded() || m_backupJob->finalStatus() != BackupStatus::Completed) {
-            if (m_cancel) {
-                finishFailed(tr("The sync was cancelled during the pre-sync backup; the target was not changed."),
-                             true);
-                return;
-            }
-            finishFailed(tr("The pre-sync backup of %1 failed, so the sync did not start and the target was not "
-                            "changed: %2")
-                             .arg(envName(m_request.to), m_backupJob->errorString()));
+    connect(m_restore, &Job::progress, this, &Job::progress);
+    connect(m_restore, &Job::finished, this, [this] {
+        m_outcome = m_restore->outcome();
+        m_rolledBack = m_restore->rolledBack();
+        m_backupId = m_restore->preBackupId();
+        m_actions = m_source->sanitizeActions();
+        if (m_restore->succeeded()) {
+            m_resultText
+                = tr("Synced %1 from %2 to %3. %4")
+                      .arg(m_request.siteId, envName(m_request.from), envName(m_request.to), m_restore->message());
+            if (!m_actions.isEmpty())
+                m_resultText += QLatin1Char(' ') + tr("Sanitized: %1.").arg(m_actions.join(QStringLiteral("; ")));
+            finishWithSuccess();
             return;
         }
-        m_backupObjectKey = m_backupJob->record().objectKey;
-        startStream();
+        if (m_outcome == AuditOutcome::Refused)
+            m_refusal = Refusal::Unavailable;
+        finishWithError(m_restore->error(), m_restore->message());
     });
-    m_backupJob->start();
-}
-
-void SyncJob::startStream()
-{
-    if (m_cancel) {
-        finishFailed(
-            tr("The sync was cancelled after the pre-sync backup %1; the target was not changed.").arg(m_backupId),
-            true);
-        return;
-    }
-    setPhase(tr("Copying"));
-    m_progress.table.clear();
-    m_progress.rows = 0;
-    m_progress.bytesDone = 0;
-    const MySqlEndpoint source = m_source.endpoint;
-    const MySqlEndpoint target = m_target.endpoint;
-    DumpOptions dumpOptions;
-    dumpOptions.skipCacheData = m_request.skipCacheData;
-    const SanitizeProfile profile = m_request.sanitize;
-    const QString customSql = m_customSql;
-    m_thread = QThread::create([this, source, target, dumpOptions, profile, customSql] {
-        m_streamOk = false;
-        QString error;
-        if (!MySqlObjectDropper::dropAll(target, &error)) {
-            m_streamError = tr("Replacing the target's objects failed: %1").arg(error);
-            return;
-        }
-        LoadOptions loadOptions;
-        MySqlStreamCopier copier(source, target, dumpOptions, loadOptions);
-        copier.setCancelFlag(&m_cancel);
-        QElapsedTimer sinceLast;
-        sinceLast.start();
-        copier.setProgressCallback([this, &sinceLast](const CopyProgress &p) {
-            if (sinceLast.elapsed() < 250)
-                return;
-            sinceLast.restart();
-            QMetaObject::invokeMethod(
-                this,
-                [this, p] {
-                    m_progress.table = p.table;
-                    m_progress.rows = p.statements;
-                    m_progress.bytesDone = p.bytes;
-                    emit progressChanged(m_progress);
-                },
-                Qt::QueuedConnection);
-        });
-        if (!copier.copy()) {
-            m_streamError
-                = m_cancel ? tr("The sync was cancelled.") : tr("The copy failed: %1").arg(copier.errorString());
-            return;
-        }
-        // The check: every table of the snapshot arrived with all its rows.
-        {
-            MySqlSession session(target, QStringLiteral("sync-check"));
-            if (!session.open(&error)) {
-                m_streamError = tr("Checking the target failed: %1").arg(error);
-                return;
-            }
-            for (const TableStats &t : copier.dumpStats().tables) {
-                QVector<QStringList> rows;
-                if (!session.query(QStringLiteral("SELECT COUNT(*) FROM %1").arg(MySqlSession::quoteIdentifier(t.name)),
-                                   &rows, &error)
-                    || rows.isEmpty()) {
-                    m_streamError = tr("Checking table %1 of the target failed: %2").arg(t.name, error);
-                    return;
-                }
-                if (rows.first().at(0).toLongLong() != t.rows) {
-                    m_streamError = tr("Check failed: table %1 has %2 rows in the target, the source snapshot had %3.")
-                                        .arg(t.name, rows.first().at(0))
-                                        .arg(t.rows);
-                    return;
-                }
-            }
-        }
-        if (m_cancel) {
-            m_streamError = tr("The sync was cancelled.");
-            return;
-        }
-        Sanitizer sanitizer(target);
-        if (!sanitizer.run(profile, customSql)) {
-            m_streamError = tr("Sanitizing failed: %1").arg(sanitizer.errorString());
-            return;
-        }
-        m_actions = sanitizer.actions();
-        m_streamSummary = tr("%1 tables, %2 statements%3")
-                              .arg(copier.dumpStats().tables.size())
-                              .arg(copier.statementsLoaded())
-                              .arg(copier.loadedInParallel() ? tr(", loaded in parallel") : QString());
-        m_streamOk = true;
-    });
-    connect(m_thread, &QThread::finished, this, &SyncJob::streamFinished);
-    m_thread->start();
-}
-
-void SyncJob::streamFinished()
-{
-    m_thread->deleteLater();
-    m_thread = nullptr;
-    if (isFinished())
-        return;
-    if (!m_streamOk) {
-        startRollback(m_streamError);
-        return;
-    }
-    m_resultText
-        = tr("Synced %1 from %2 to %3 (%4; pre-sync backup %5).")
-              .arg(m_request.siteId, envName(m_request.from), envName(m_request.to), m_streamSummary, m_backupId);
-    if (m_request.sanitize != SanitizeProfile::None || !m_customSql.trimmed().isEmpty())
-        m_resultText += QLatin1Char(' ') + tr("Sanitized: %1.").arg(m_actions.join(QStringLiteral("; ")));
-    audit(AuditOutcome::Success, QStringLiteral("pre-sync backup %1; %2").arg(m_backupId, m_streamSummary));
-    setPhase(tr("Done"));
-    finishWithSuccess();
-}
-
-void SyncJob::startRollback(const QString &failure)
-{
-    m_failure = failure;
-    qCWarning(lcJobs).noquote() << "sync of" << m_request.siteId << "into" << envName(m_request.to)
-                                << "failed, rolling back from" << m_backupId << ":" << failure;
-    setPhase(tr("Rolling back"));
-    m_tempDir = std::make_unique<QTemporaryDir>();
-    auto rollbackFailed = [this](const QString &why) {
-        finishFailed(tr("%1. Rolling the target back from the pre-sync backup %2 ALSO FAILED (%3): %4 of %5 may be "
-                        "incomplete; restore backup %2 into it before using it.")
-                         .arg(m_failure, m_backupId, why, envName(m_request.to), m_request.siteId),
-                     m_cancelRequested);
-    };
-    if (!m_tempDir->isValid()) {
-        rollbackFailed(tr("cannot create a temporary folder: %1").arg(m_tempDir->errorString()));
-        return;
-    }
-    const QString path = m_tempDir->filePath(QStringLiteral("pre-sync.sql.gz"));
-    StoreJob *fetch = m_context.store->getToFile(m_backupObjectKey, path, 0);
-    connect(fetch, &Job::finished, this, [this, fetch, path, rollbackFailed] {
-        if (!fetch->succeeded()) {
-            rollbackFailed(tr("cannot read it from %1: %2").arg(m_context.store->describe(), fetch->errorString()));
-            return;
-        }
-        const MySqlEndpoint target = m_target.endpoint;
-        auto *ok = new bool(false);
-        auto *why = new QString;
-        m_thread = QThread::create([target, path, ok, why] {
-            if (!MySqlObjectDropper::dropAll(target, why))
-                return;
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly)) {
-                *why = file.errorString();
-                return;
-            }
-            MySqlLoader loader(target);
-            if (!loader.load(&file)) {
-                *why = loader.errorString();
-                return;
-            }
-            *ok = true;
-        });
-        connect(m_thread, &QThread::finished, this, [this, ok, why, rollbackFailed] {
-            m_thread->deleteLater();
-            m_thread = nullptr;
-            const bool restored = *ok;
-            const QString reason = *why;
-            delete ok;
-            delete why;
-            m_tempDir.reset();
-            if (!restored) {
-                rollbackFailed(reason);
-                return;
-            }
-            m_rolledBack = true;
-            finishFailed(tr("%1. The target %2 was restored from the pre-sync backup %3 and is as it was before the "
-                            "sync.")
-                             .arg(m_failure, envName(m_request.to), m_backupId),
-                         m_cancelRequested);
-        });
-        m_thread->start();
-    });
-    fetch->start();
+    m_restore->start();
 }

@@ -11,26 +11,25 @@
 
 #include <QStringList>
 
-#include <atomic>
-#include <memory>
+class DumpStreamRestoreSource;
+class RestoreJob;
 
-class BackupJob;
-class QTemporaryDir;
-class QThread;
-
-/// Copies one environment's database over another's of a developer-tier site, all or nothing:
+/// Copies one environment's database over another's of a developer-tier site, all or nothing,
+/// on the restore engine (RestoreJob with a DumpStreamRestoreSource, kind "sync"):
 ///
 ///     check the request (refused: nothing touched)
-///       -> pre-sync backup of the target (BackupJob, type pre-sync; failed: target untouched)
-///       -> on a thread: drop the target's objects, stream source dump -> target load
-///          (MySqlStreamCopier: no file, no bucket, bounded memory), check the row counts
-///          against the dump, sanitize (profile, then the site's custom SQL)
-///       -> on any failure or cancel() after the backup: the target is reloaded from the
+///       -> RestoreJob: the target's lock, a pre-sync backup of the target (type pre-sync;
+///          failed: target untouched), drop the target's objects, load the source's
+///          consistent-snapshot dump streamed in-process (no file, no bucket, bounded memory),
+///          count the rows, sanitize (profile, then the site's custom SQL), check the counts
+///          against the snapshot
+///       -> on any failure or cancel() after the backup: RestoreJob reloads the target from the
 ///          pre-sync backup, and the message says what failed and that the target is back
 ///
-/// Writes exactly one audit entry "env.sync" (actor, target environment, "from ENV to ENV",
-/// outcome). The job's thread needs an event loop. A refused sync finishes with Error::Fatal and
-/// refusal() set; the CLI turns Refusal::Invalid into exit 2 and the others into exit 1.
+/// Exactly one audit entry "env.sync" (actor, target environment, the source in its detail,
+/// outcome): written here for a refused request, by the RestoreJob otherwise. The job's thread
+/// needs an event loop. A refused sync finishes with Error::Fatal and refusal() set; the CLI
+/// turns Refusal::Invalid into exit 2 and the others into exit 1.
 class SyncJob : public Job
 {
     Q_OBJECT
@@ -54,8 +53,8 @@ public:
     /// custom sanitizing SQL when it has one.
     static QStringList plan(Catalog *catalog, const SyncRequest &request);
 
-    /// Cancels; a load already running is stopped and the target reloaded from the pre-sync
-    /// backup before finished() (Error::Aborted). Unlike abort(), which does not wait for that.
+    /// Cancels: before the target is touched nothing changes; after, it is rolled back from the
+    /// pre-sync backup before finished().
     void cancel();
 
     Refusal refusal() const { return m_refusal; }
@@ -76,38 +75,18 @@ protected:
     void doAbort() override;
 
 private:
-    void readSecrets();
-    void startBackup();
-    void startStream();
-    void streamFinished();
-    void startRollback(const QString &failure);
     void finishRefused(Refusal refusal, const QString &message);
-    void finishFailed(const QString &message, bool aborted = false);
-    void audit(AuditOutcome outcome, const QString &detail);
-    void setPhase(const QString &phase);
 
     OperationContext m_context;
     SyncRequest m_request;
-    Site m_site;
-    EnvironmentConfig m_source;
-    EnvironmentConfig m_target;
-    QString m_customSql;
-    std::unique_ptr<BackupJob> m_backupJob;
-    QString m_backupId;
-    QString m_backupObjectKey;
-    std::unique_ptr<QTemporaryDir> m_tempDir;
-    QThread *m_thread = nullptr;
-    std::atomic<bool> m_cancel{ false };
+    RestoreJob *m_restore = nullptr;
+    DumpStreamRestoreSource *m_source = nullptr;
     bool m_cancelRequested = false;
-    // Written by the worker thread, read after it finished.
-    bool m_streamOk = false;
-    QString m_streamError;
-    QString m_streamSummary;
     QStringList m_actions;
-    QString m_failure;
     Refusal m_refusal = Refusal::None;
     AuditOutcome m_outcome = AuditOutcome::Success;
     bool m_rolledBack = false;
+    QString m_backupId;
     QString m_resultText;
     JobProgress m_progress;
 };

@@ -208,8 +208,7 @@ private slots:
         QCOMPARE(audits.first().outcome, AuditOutcome::Success);
         QCOMPARE(audits.first().actor, QStringLiteral("sync-tester"));
         QCOMPARE(audits.first().environment, std::optional<Environment>(Environment::Dev));
-        QVERIFY2(audits.first().detail.startsWith(QLatin1String("from prod to dev")),
-                 qPrintable(audits.first().detail));
+        QVERIFY2(audits.first().detail.contains(QLatin1String("shop/prod")), qPrintable(audits.first().detail));
     }
 
     void refusalsTouchNothing()
@@ -318,6 +317,38 @@ private slots:
                  QStringList{ QStringLiteral("user1@example.com") });
     }
 
+    void customSanitizingSqlIsShownAndRun()
+    {
+        QFile file(m_home.filePath(QStringLiteral("custom.sql")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("CREATE TABLE custom_marker (id INT);\nDELIMITER //\nINSERT INTO custom_marker VALUES (42) //\n"
+                   "DELIMITER ;\n");
+        file.close();
+        Result r = cli({ QStringLiteral("env"), QStringLiteral("sanitize-sql"), QStringLiteral("shop"),
+                         QStringLiteral("--file"), file.fileName() });
+        CLI_EXPECT(r, 0);
+        r = cli({ QStringLiteral("env"), QStringLiteral("sanitize-sql"), QStringLiteral("shop") });
+        CLI_EXPECT(r, 0);
+        QVERIFY2(r.out.contains(QLatin1String("INSERT INTO custom_marker")), qPrintable(r.out));
+        r = cli({ QStringLiteral("env"), QStringLiteral("sync"), QStringLiteral("shop"), QStringLiteral("--from"),
+                  QStringLiteral("prod"), QStringLiteral("--to"), QStringLiteral("stage") });
+        CLI_EXPECT(r, 0);
+        // The plan shows the custom SQL before anything runs.
+        QVERIFY2(r.out.contains(QLatin1String("custom sanitizing SQL"))
+                     && r.out.contains(QLatin1String("custom_marker")),
+                 qPrintable(r.out));
+        QCOMPARE(rows(m_stage, QStringLiteral("SELECT id FROM custom_marker")), QStringList{ QStringLiteral("42") });
+        QCOMPARE(rows(m_stage,
+                      QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_NAME = "
+                                     "'stage_marker' AND TABLE_SCHEMA = DATABASE()")),
+                 QStringList{ QStringLiteral("0") });
+        r = cli({ QStringLiteral("env"), QStringLiteral("sanitize-sql"), QStringLiteral("shop"),
+                  QStringLiteral("--clear") });
+        CLI_EXPECT(r, 0);
+        r = cli({ QStringLiteral("env"), QStringLiteral("sanitize-sql"), QStringLiteral("shop") });
+        QCOMPARE(r.out, QString());
+    }
+
     void killedLoadLeavesTheTargetAsBefore()
     {
         const QString prod = scratch(QStringLiteral("skprod"));
@@ -355,7 +386,7 @@ private slots:
                   killer);
         QVERIFY2(killed, "the load finished before its connection could be killed");
         CLI_EXPECT(r, 1);
-        QVERIFY2(r.err.contains(QLatin1String("restored from the pre-sync backup")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("is back as it was before the sync")), qPrintable(r.err));
         const QString diff = compareDatabases(devRef, dev);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
         const auto audits = syncAudits(QStringLiteral("kill"));
