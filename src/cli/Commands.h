@@ -34,6 +34,9 @@ const CommandGroup &workerCommand(); // WorkerCommand.cpp ("worker [--once]")
 // "backup list" and "backup show", in BackupQueryCommand.cpp; listed by backupCommands().
 int backupList(CliArgs &args, const QStringList &input);
 int backupShow(CliArgs &args, const QStringList &input);
+// "backup cancel", in BackupCancelCommand.cpp; "backup list --all-sites", in BackupAttentionCommand.cpp.
+int backupCancel(CliArgs &args, const QStringList &input);
+int backupListAllSites(CliArgs &args, const QStringList &input);
 
 /// QCoreApplication::translate("Cli", @p text).
 QString tr(const char *text);

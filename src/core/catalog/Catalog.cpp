@@ -108,6 +108,8 @@ QString envName(Environment e)
 //     "preferred", which encrypts when the server offers TLS, as before the columns existed.
 // v6: audit entries record the environment and the outcome (success, failure, refused), and
 //     are read newest first by time across sites (audit list --since).
+// v7: backups record a cancel request (when and by whom): any process may ask, the runner
+//     reads it with its heartbeat and stops itself (backup cancel ID).
 const QVector<QStringList> &migrationSteps()
 {
     static const QVector<QStringList> steps = {
@@ -163,6 +165,10 @@ const QVector<QStringList> &migrationSteps()
             QStringLiteral("ALTER TABLE audit_log ADD COLUMN outcome VARCHAR(16) NOT NULL DEFAULT 'success'"),
             QStringLiteral("CREATE INDEX idx_audit_at ON audit_log (at, id)"),
         },
+        {
+            QStringLiteral("ALTER TABLE backups ADD COLUMN cancel_requested_at VARCHAR(32) NULL"),
+            QStringLiteral("ALTER TABLE backups ADD COLUMN cancel_requested_by VARCHAR(128) NOT NULL DEFAULT ''"),
+        },
     };
     return steps;
 }
@@ -184,7 +190,8 @@ const char kServerNow[] = "CONCAT(LEFT(DATE_FORMAT(UTC_TIMESTAMP(3), '%Y-%m-%dT%
 
 const char kBackupColumns[] = "id, site_id, customer, env, type, status, created_at, started_at, finished_at, "
                               "created_by, size_bytes, raw_size_bytes, sha256, object_key, error_text, worker_id, "
-                              "heartbeat_at, pinned, heartbeat_seconds, outgrown_bytes";
+                              "heartbeat_at, pinned, heartbeat_seconds, outgrown_bytes, cancel_requested_at, "
+                              "cancel_requested_by";
 
 BackupRecord backupFromQuery(const QSqlQuery &q)
 {
@@ -209,6 +216,8 @@ BackupRecord backupFromQuery(const QSqlQuery &q)
     r.pinned = q.value(17).toInt() != 0;
     r.heartbeatSeconds = q.value(18).toInt();
     r.outgrownBytes = q.value(19).toLongLong();
+    r.cancelRequestedAt = fromTs(q.value(20));
+    r.cancelRequestedBy = q.value(21).toString();
     return r;
 }
 
@@ -1145,6 +1154,32 @@ bool Catalog::failBackup(const QString &id, BackupStatus terminalStatus, const Q
     if (q.numRowsAffected() != 1)
         return fail(tr("Backup %1 has already finished or does not exist.").arg(id));
     return true;
+}
+
+bool Catalog::cancelPendingBackup(const QString &id, const QString &requestedBy, const QString &errorText)
+{
+    const QVariant at = ts(now());
+    QSqlQuery q(db());
+    if (!exec(q,
+              QStringLiteral("UPDATE backups SET status = 'cancelled', finished_at = ?, error_text = ?, "
+                             "cancel_requested_at = ?, cancel_requested_by = ? WHERE id = ? AND status = 'pending'"),
+              { at, errorText, at, requestedBy, id }))
+        return false;
+    m_lastError.clear();
+    return q.numRowsAffected() == 1;
+}
+
+bool Catalog::requestCancel(const QString &id, const QString &requestedBy)
+{
+    QSqlQuery q(db());
+    // The first request stands: its time and author are what the runner reports.
+    if (!exec(q,
+              QStringLiteral("UPDATE backups SET cancel_requested_at = ?, cancel_requested_by = ? WHERE id = ? "
+                             "AND status = 'in_progress' AND cancel_requested_at IS NULL"),
+              { ts(now()), requestedBy, id }))
+        return false;
+    m_lastError.clear();
+    return q.numRowsAffected() == 1;
 }
 
 QVector<BackupRecord> Catalog::staleBackups(int fallbackHeartbeatSeconds) const

@@ -59,6 +59,11 @@ BackupService::BackupService(const BackupServiceConfig &config, SecretStore *sec
     connect(d->worker, &ServiceWorker::jobFinished, this, &BackupService::jobFinished);
     connect(d->worker, &ServiceWorker::linkReady, this, &BackupService::linkReady);
     connect(d->worker, &ServiceWorker::connectionTested, this, &BackupService::connectionTested);
+    // Cancel through the catalog and attention across sites.
+    qRegisterMetaType<AttentionItem>();
+    qRegisterMetaType<QVector<AttentionItem>>();
+    connect(d->worker, &ServiceWorker::backupCancelRequested, this, &BackupService::backupCancelRequested);
+    connect(d->worker, &ServiceWorker::attentionLoaded, this, &BackupService::attentionLoaded);
     d->thread.start();
 }
 
@@ -155,4 +160,14 @@ void BackupService::deleteBackup(const QString &backupId)
 void BackupService::setPinned(const QString &backupId, bool pinned)
 {
     CREODROP_CALL_WORKER(setPinned(backupId, pinned));
+}
+
+// Cancel through the catalog and attention across sites.
+void BackupService::cancelBackup(const QString &backupId)
+{
+    CREODROP_CALL_WORKER(cancelBackup(backupId));
+}
+void BackupService::refreshAttention()
+{
+    CREODROP_CALL_WORKER(refreshAttention());
 }

@@ -7,6 +7,7 @@
 #include "catalog/Catalog.h"
 #include "catalog/Schedule.h"
 #include "catalog/Site.h"
+#include "operations/AttentionItem.h"
 
 #include <QObject>
 #include <QUrl>
@@ -91,6 +92,14 @@ public slots:
     void deleteBackup(const QString &backupId);
     void setPinned(const QString &backupId, bool pinned);
 
+    // Cancel through the catalog and attention across sites.
+    /// Cancels backup @p backupId whichever process runs it (CancelBackupOperation): a Pending
+    /// one at once, a running one at its runner's next heartbeat (at once when it runs here).
+    /// Answered by backupCancelRequested(), or error() when refused; backupChanged() follows.
+    void cancelBackup(const QString &backupId);
+    /// Answered by attentionLoaded(): failed, interrupted and overdue backups of every site.
+    void refreshAttention();
+
 signals:
     void ready();
     void error(const QString &context, const QString &message);
@@ -111,6 +120,9 @@ signals:
     void jobFinished(const JobOutcome &outcome);
     void linkReady(const QString &backupId, const QUrl &url, const QDateTime &expiresAtUtc);
     void connectionTested(const QString &requestId, bool ok, const QString &message);
+    /// @p message says what was done (cancelled, or asked the runner to stop).
+    void backupCancelRequested(const QString &backupId, const QString &message);
+    void attentionLoaded(const QVector<AttentionItem> &items);
 
 private:
     class Private;

@@ -14,6 +14,8 @@
 #include "WorkerIdentity.h"
 #include "catalog/SiteHealth.h"
 #include "mysql/MySqlConnection.h"
+#include "operations/AttentionQuery.h"
+#include "operations/CancelBackupOperation.h"
 #include "secrets/SecretStore.h"
 #include "storage/ObjectStore.h"
 #include "storage/S3ObjectStore.h"
@@ -444,8 +446,8 @@ void ServiceWorker::emitRecord(const QString &backupId)
 void ServiceWorker::cancelJob(const QString &jobId)
 {
     const QPointer<Job> job = m_jobs.value(jobId);
-    if (auto *backup = qobject_cast<BackupJob *>(job.data())) {
-        backup->cancel();
+    if (qobject_cast<BackupJob *>(job.data())) {
+        cancelBackup(jobId);
         return;
     }
     if (job) {
@@ -631,4 +633,56 @@ void ServiceWorker::setPinned(const QString &backupId, bool pinned)
         return;
     }
     emitRecord(backupId);
+}
+
+// --- cancel through the catalog, attention across sites
+
+OperationContext ServiceWorker::operationContext() const
+{
+    OperationContext context;
+    context.catalog = m_catalog.get();
+    context.secrets = m_secrets;
+    context.store = m_store.get();
+    context.clock = m_clock;
+    context.actor = m_config.actor;
+    context.workerId = m_config.workerId;
+    context.heartbeatSeconds = m_config.heartbeatSeconds;
+    return context;
+}
+
+void ServiceWorker::cancelBackup(const QString &backupId)
+{
+    const QString context = tr("Cancelling backup %1").arg(backupId);
+    if (!ensureReady(context))
+        return;
+    CancelBackupOperation operation(operationContext());
+    const OperationResult result = operation.run(backupId);
+    if (!result.succeeded()) {
+        emit error(context, result.message);
+        emitRecord(backupId);
+        return;
+    }
+    // The runner may be this process: stop it now rather than at its next heartbeat. A
+    // backup queued here and cancelled while Pending leaves the queue.
+    const QPointer<Job> job = m_jobs.value(backupId);
+    if (auto *backup = qobject_cast<BackupJob *>(job.data())) {
+        backup->cancel();
+    } else if (m_queue && m_queue->cancel(backupId)) {
+        JobOutcome outcome;
+        outcome.jobId = backupId;
+        outcome.backupId = backupId;
+        outcome.cancelled = true;
+        outcome.message = result.message;
+        outcome.finishedAt = m_clock->nowUtc();
+        emit jobFinished(outcome);
+    }
+    emit backupCancelRequested(backupId, result.message);
+    emitRecord(backupId);
+}
+
+void ServiceWorker::refreshAttention()
+{
+    if (!ensureReady(tr("Loading what needs attention")))
+        return;
+    emit attentionLoaded(AttentionQuery(operationContext()).run(AttentionFilter(), m_clock->nowUtc()));
 }

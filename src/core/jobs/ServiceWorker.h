@@ -3,6 +3,8 @@
 #pragma once
 
 #include "BackupService.h"
+#include "operations/AttentionItem.h"
+#include "operations/OperationContext.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -56,6 +58,10 @@ public:
     void deleteBackup(const QString &backupId);
     void setPinned(const QString &backupId, bool pinned);
 
+    // Cancel through the catalog and attention across sites (BackupService's last block).
+    void cancelBackup(const QString &backupId);
+    void refreshAttention();
+
 signals:
     void ready();
     void error(const QString &context, const QString &message);
@@ -73,8 +79,11 @@ signals:
     void jobFinished(const JobOutcome &outcome);
     void linkReady(const QString &backupId, const QUrl &url, const QDateTime &expiresAtUtc);
     void connectionTested(const QString &requestId, bool ok, const QString &message);
+    void backupCancelRequested(const QString &backupId, const QString &message);
+    void attentionLoaded(const QVector<AttentionItem> &items);
 
 private:
+    OperationContext operationContext() const;
     bool ensureReady(const QString &context);
     void openEverything();
     void enqueueBackup(const BackupRecord &record);
