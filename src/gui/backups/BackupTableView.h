@@ -17,7 +17,7 @@ class BackupTableView : public QTableView
 
 public:
     /// What the engineer can ask for on a row (context menu).
-    enum class Action { Details, Download, CopyLink, Verify, Pin, CopyId, Delete };
+    enum class Action { Details, Download, CopyLink, Verify, Pin, CopyId, Delete, Cancel };
     Q_ENUM(Action)
 
     explicit BackupTableView(QWidget *parent = nullptr);
