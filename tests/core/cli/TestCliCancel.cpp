@@ -4,6 +4,9 @@
 // (the dump waits on a table lock) and the real S3 test server; on an SQLite and a MariaDB
 // catalog.
 #include "CliTestEnv.h"
+#include "jobs/BackupService.h"
+#include "secrets/InMemorySecretStore.h"
+#include "util/Clock.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -198,6 +201,81 @@ private slots:
             const Result again = cli({ QStringLiteral("backup"), QStringLiteral("cancel"), id });
             QCOMPARE(again.exitCode, 1);
             QVERIFY2(again.err.contains("already ended"), again.err.constData());
+        }
+        QSqlDatabase::removeDatabase(lockName);
+    }
+
+    void consoleCancelsABackupTheCliRuns()
+    {
+        // The console's Cancel (BackupService::cancelBackup) on a backup that a CLI process runs.
+        const QString site = addSite(QStringLiteral("gui"));
+        QVERIFY(!site.isEmpty());
+        const QString lockName = QStringLiteral("cancel-lock-gui-") + catalogKind();
+        {
+            QSqlDatabase lock = TestServices::openMySql(lockName, m_dataDb);
+            QVERIFY(lock.isOpen());
+            QSqlQuery q(lock);
+            QVERIFY(q.exec(QStringLiteral("LOCK TABLES z_locked WRITE")));
+            QProcess runner;
+            QSignalSpy runnerDone(&runner, &QProcess::finished);
+            startCli(runner, { QStringLiteral("backup"), QStringLiteral("create"), site, QStringLiteral("prod") });
+            QTRY_VERIFY_WITH_TIMEOUT(runner.canReadLine() || runnerDone.count() > 0, 30000);
+            const QString id = QString::fromUtf8(runner.readLine()).trimmed();
+            QVERIFY(!id.isEmpty());
+            QTRY_VERIFY_WITH_TIMEOUT(someoneWaitsOnATableLock(q) || runnerDone.count() > 0, 60000);
+            QVERIFY2(runnerDone.isEmpty(), runner.readAllStandardError().constData());
+
+            BackupServiceConfig config;
+            if (catalogKind() == QLatin1String("mariadb")) {
+                const auto m = TestServices::mysql();
+                config.catalog.kind = CatalogLocation::Kind::MySql;
+                config.catalog.host = m.host;
+                config.catalog.port = m.port;
+                config.catalog.user = m.user;
+                config.catalog.password = m.password;
+                config.catalog.database = m_catalogDb;
+            } else {
+                config.catalog.sqlitePath = m_home.filePath(catalogKind() + QStringLiteral("/catalog.sqlite"));
+            }
+            const auto s3 = TestServices::s3();
+            config.storageKind = QStringLiteral("s3");
+            config.s3Endpoint = s3.endpoint;
+            config.s3Region = s3.region;
+            config.s3Bucket = s3.bucket;
+            config.s3AccessKeyId = s3.accessKeyId;
+            config.actor = QStringLiteral("console-tester");
+            config.heartbeatSeconds = 1;
+            config.runSchedules = false;
+            InMemorySecretStore secrets;
+            secrets.insert(SecretStore::s3SecretKey(), s3.secretAccessKey);
+            SystemClock clock;
+            BackupService service(config, &secrets, &clock);
+            QSignalSpy ready(&service, &BackupService::ready);
+            QSignalSpy errors(&service, &BackupService::error);
+            service.start();
+            QVERIFY(ready.wait(30000));
+
+            QSignalSpy requested(&service, &BackupService::backupCancelRequested);
+            service.cancelBackup(id);
+            QVERIFY(requested.wait(10000));
+            QCOMPARE(requested.first().at(0).toString(), id);
+            QVERIFY(errors.isEmpty());
+
+            QVERIFY(runnerDone.count() > 0 || runnerDone.wait(30000));
+            QCOMPARE(runner.exitStatus(), QProcess::NormalExit);
+            const QByteArray runnerErr = runner.readAllStandardError();
+            QVERIFY2(runnerErr.contains("Cancelled by console-tester"), runnerErr.constData());
+            QCOMPARE(backupJson(id).value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
+            QVERIFY(q.exec(QStringLiteral("UNLOCK TABLES")));
+            QVERIFY(CliTest::awsKeys(QStringLiteral("list-objects-v2"),
+                                     QStringLiteral("customers/%1/%2/").arg(m_customer, site))
+                        .isEmpty());
+
+            // Cancelling it again is refused with the reason, as an error of the service.
+            service.cancelBackup(id);
+            QVERIFY(errors.wait(10000));
+            QVERIFY2(errors.first().at(1).toString().contains(QLatin1String("already ended")),
+                     qPrintable(errors.first().at(1).toString()));
         }
         QSqlDatabase::removeDatabase(lockName);
     }
