@@ -1182,6 +1182,30 @@ bool Catalog::requestCancel(const QString &id, const QString &requestedBy)
     return q.numRowsAffected() == 1;
 }
 
+QVector<BackupRecord> Catalog::latestFailures(const QString &siteId) const
+{
+    // Walks the failed rows (idx_backups_status) and probes each one's environment for a later
+    // decisive row (idx_backups_site_env_created): no per-environment round trips.
+    QString sql
+        = QStringLiteral("SELECT %1 FROM backups b WHERE b.status = 'failed'").arg(QLatin1String(kBackupColumns));
+    QVariantList binds;
+    if (!siteId.isEmpty()) {
+        sql += QStringLiteral(" AND b.site_id = ?");
+        binds << siteId;
+    }
+    sql += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM backups c WHERE c.site_id = b.site_id AND c.env = b.env "
+                          "AND c.status IN ('completed', 'failed') AND (c.created_at > b.created_at OR "
+                          "(c.created_at = b.created_at AND c.id > b.id))) ORDER BY b.created_at DESC, b.id DESC");
+    QVector<BackupRecord> result;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    if (!exec(q, sql, binds))
+        return result;
+    while (q.next())
+        result.append(backupFromQuery(q));
+    return result;
+}
+
 QVector<BackupRecord> Catalog::staleBackups(int fallbackHeartbeatSeconds) const
 {
     QVector<BackupRecord> result;

@@ -69,6 +69,10 @@ QVector<AttentionItem> AttentionQuery::run(const AttentionFilter &filter, const 
     for (const BackupRecord &r : catalog->staleBackups(std::max(1, m_context.heartbeatSeconds)))
         stale[r.siteId + QLatin1Char('/') + Environments::toString(r.environment)].append(r);
 
+    QHash<QString, BackupRecord> failures; // "site/env" -> its newest decisive backup, failed
+    for (const BackupRecord &r : catalog->latestFailures(filter.siteId()))
+        failures.insert(r.siteId + QLatin1Char('/') + Environments::toString(r.environment), r);
+
     auto make = [](AttentionKind kind, const Site &site, Environment env) {
         AttentionItem item;
         item.kind = kind;
@@ -82,9 +86,10 @@ QVector<AttentionItem> AttentionQuery::run(const AttentionFilter &filter, const 
         for (Environment env : site.environments()) {
             const QString key = site.id + QLatin1Char('/') + Environments::toString(env);
             QString listedBackup;
-            const auto decisive
-                = catalog->newestBackup(site.id, env, std::nullopt, { BackupStatus::Completed, BackupStatus::Failed });
-            if (decisive && decisive->status == BackupStatus::Failed) {
+            const auto found = failures.constFind(key);
+            const std::optional<BackupRecord> decisive
+                = found != failures.cend() ? std::optional<BackupRecord>(*found) : std::nullopt;
+            if (decisive) {
                 const AttentionKind kind
                     = isInterrupted(*decisive) ? AttentionKind::Interrupted : AttentionKind::Failed;
                 AttentionItem item = make(kind, site, env);
