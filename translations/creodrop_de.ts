@@ -41,6 +41,113 @@
     </message>
 </context>
 <context>
+    <name>AttentionModel</name>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Retry Backup</source>
+        <translation>Sicherung wiederholen</translation>
+    </message>
+    <message>
+        <source>Open Site</source>
+        <translation>Website öffnen</translation>
+    </message>
+    <message>
+        <source>%1 (%2), customer %3</source>
+        <translation>%1 (%2), Kunde %3</translation>
+    </message>
+    <message>
+        <source>%1
+Backup %2</source>
+        <translation>%1
+Sicherung %2</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>What Is Wrong</source>
+        <translation>Was nicht stimmt</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPage</name>
+    <message>
+        <source>&amp;Open Site</source>
+        <translation>Website ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Backup</source>
+        <translation>Sicherung &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>Needs Attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Backups that need attention</source>
+        <translation>Sicherungen, die Aufmerksamkeit brauchen</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention</source>
+        <translation>Nichts braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>The newest backup of every environment completed and every schedule is on time. Failed, interrupted and overdue backups of all sites show up here.</source>
+        <translation>Die neueste Sicherung jeder Umgebung ist abgeschlossen und jeder Zeitplan ist pünktlich. Fehlgeschlagene, unterbrochene und überfällige Sicherungen aller Websites erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Show the site&apos;s backups, schedule and settings</source>
+        <translation>Sicherungen, Zeitplan und Einstellungen der Website anzeigen</translation>
+    </message>
+    <message>
+        <source>Back up this environment again now</source>
+        <translation>Diese Umgebung jetzt erneut sichern</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) across all sites, newest first.</source>
+        <translation>
+            <numerusform>%n Problem über alle Websites, neuestes zuerst.</numerusform>
+            <numerusform>%n Probleme über alle Websites, neueste zuerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed, interrupted and overdue backups of every site.</source>
+        <translation>Fehlgeschlagene, unterbrochene und überfällige Sicherungen aller Websites.</translation>
+    </message>
+</context>
+<context>
     <name>BackupDetailsDialog</name>
     <message>
         <source>Backup Details</source>
@@ -251,6 +358,10 @@
     <message>
         <source>Delete…</source>
         <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Cancel Backup</source>
+        <translation>Sicherung abbrechen</translation>
     </message>
 </context>
 <context>
@@ -751,6 +862,22 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     <message>
         <source>%1 already exists. Replace it with the backup?</source>
         <translation>%1 existiert bereits. Durch die Sicherung ersetzen?</translation>
+    </message>
+    <message>
+        <source>Needs Attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Failed, interrupted and overdue backups of every site</source>
+        <translation>Fehlgeschlagene, unterbrochene und überfällige Sicherungen aller Websites</translation>
+    </message>
+    <message>
+        <source>Backing up %1/%2 again…</source>
+        <translation>%1/%2 wird erneut gesichert…</translation>
+    </message>
+    <message>
+        <source>Needs Attention (%1)</source>
+        <translation>Braucht Aufmerksamkeit (%1)</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,113 @@
     </message>
 </context>
 <context>
+    <name>AttentionModel</name>
+    <message>
+        <source>Failed</source>
+        <translation>Échouée</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrompue</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Retry Backup</source>
+        <translation>Relancer la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Open Site</source>
+        <translation>Ouvrir le site</translation>
+    </message>
+    <message>
+        <source>%1 (%2), customer %3</source>
+        <translation>%1 (%2), client %3</translation>
+    </message>
+    <message>
+        <source>%1
+Backup %2</source>
+        <translation>%1
+Sauvegarde %2</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>What Is Wrong</source>
+        <translation>Ce qui ne va pas</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPage</name>
+    <message>
+        <source>&amp;Open Site</source>
+        <translation>&amp;Ouvrir le site</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Backup</source>
+        <translation>&amp;Relancer la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Needs Attention</source>
+        <translation>Attention requise</translation>
+    </message>
+    <message>
+        <source>Backups that need attention</source>
+        <translation>Sauvegardes qui demandent votre attention</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention</source>
+        <translation>Rien ne demande votre attention</translation>
+    </message>
+    <message>
+        <source>The newest backup of every environment completed and every schedule is on time. Failed, interrupted and overdue backups of all sites show up here.</source>
+        <translation>La sauvegarde la plus récente de chaque environnement est terminée et chaque planification est à l&apos;heure. Les sauvegardes échouées, interrompues et en retard de tous les sites apparaissent ici.</translation>
+    </message>
+    <message>
+        <source>Show the site&apos;s backups, schedule and settings</source>
+        <translation>Afficher les sauvegardes, la planification et les réglages du site</translation>
+    </message>
+    <message>
+        <source>Back up this environment again now</source>
+        <translation>Sauvegarder de nouveau cet environnement maintenant</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Actua&amp;liser</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) across all sites, newest first.</source>
+        <translation>
+            <numerusform>%n problème sur l&apos;ensemble des sites, le plus récent en premier.</numerusform>
+            <numerusform>%n problèmes sur l&apos;ensemble des sites, les plus récents en premier.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed, interrupted and overdue backups of every site.</source>
+        <translation>Sauvegardes échouées, interrompues et en retard de tous les sites.</translation>
+    </message>
+</context>
+<context>
     <name>BackupDetailsDialog</name>
     <message>
         <source>Backup Details</source>
@@ -251,6 +358,10 @@
     <message>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Cancel Backup</source>
+        <translation>Annuler la sauvegarde</translation>
     </message>
 </context>
 <context>
@@ -751,6 +862,22 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     <message>
         <source>%1 already exists. Replace it with the backup?</source>
         <translation>%1 existe déjà. Le remplacer par la sauvegarde ?</translation>
+    </message>
+    <message>
+        <source>Needs Attention</source>
+        <translation>Attention requise</translation>
+    </message>
+    <message>
+        <source>Failed, interrupted and overdue backups of every site</source>
+        <translation>Sauvegardes échouées, interrompues et en retard de tous les sites</translation>
+    </message>
+    <message>
+        <source>Backing up %1/%2 again…</source>
+        <translation>Nouvelle sauvegarde de %1/%2…</translation>
+    </message>
+    <message>
+        <source>Needs Attention (%1)</source>
+        <translation>Attention requise (%1)</translation>
     </message>
 </context>
 <context>

@@ -183,7 +183,7 @@ int backupUnpin(CliArgs &args, const QStringList &input)
 const CommandGroup &Cli::backupCommands()
 {
     static const CommandGroup group(
-        "backup", "create, list, show, download, link, verify, restore, pin, unpin and delete backups",
+        "backup", "create, list, show, download, link, verify, restore, pin, unpin, cancel and delete backups",
         {
             { "create", nullptr, "backup create SITE ENV [--wait | --no-wait]",
               "take a backup now (prints the id; waits unless --no-wait)",
@@ -195,12 +195,17 @@ const CommandGroup &Cli::backupCommands()
                                 "default). SIGINT or SIGTERM cancel the running backup cleanly, then exit "
                                 "130 or 143."),
               backupCreate },
-            { "list", nullptr, "backup list SITE [--env E] [--status S] [--json] [--timing]",
-              "list a site's backups, newest first",
+            { "list", nullptr,
+              "backup list SITE [--env E] [--status S] [--json] [--timing] | backup list --all-sites [--status S] "
+              "[--json]",
+              "list a site's backups, newest first; or what needs attention across sites",
               QT_TRANSLATE_NOOP("Cli",
                                 "Lists a site's backups, newest first. E is prod, stage or dev; S is pending, "
                                 "in_progress,\ncompleted, failed or cancelled. --timing prints the catalog "
-                                "query time to stderr."),
+                                "query time to stderr.\n"
+                                "--all-sites lists what needs attention in every site, newest first: failed and "
+                                "interrupted backups not followed by a completed one, and overdue schedules; "
+                                "there S is failed (failed and interrupted), interrupted or overdue."),
               Cli::backupList },
             { "show", nullptr, "backup show ID [--json]", "show one backup", nullptr, Cli::backupShow },
             { "download", nullptr, "backup download ID [-o|--output PATH] [--force]",
@@ -233,6 +238,17 @@ const CommandGroup &Cli::backupCommands()
               backupPin },
             { "unpin", nullptr, "backup unpin ID", "let retention consider a backup again",
               "Lets retention consider a backup again.", backupUnpin },
+            { "cancel", nullptr, "backup cancel ID [--wait] [--timeout SECONDS]",
+              "cancel a pending or running backup, whichever process runs it",
+              QT_TRANSLATE_NOOP("Cli",
+                                "Cancels a backup. A pending one is cancelled at once; for a running one a "
+                                "cancel request is stored in the catalog, and the process running it (the "
+                                "console, a worker or 'backup create', on any host) stops it at its next "
+                                "heartbeat: the dump is stopped, the upload removed, the backup ends "
+                                "cancelled. --wait returns when it has ended (at most --timeout seconds, "
+                                "default 120). Exit 0 when cancelled or requested, 1 when refused (the backup "
+                                "has ended or does not exist) or, with --wait, when it did not end cancelled."),
+              Cli::backupCancel },
         });
     return group;
 }

@@ -12,6 +12,8 @@
 
 int Cli::backupList(CliArgs &args, const QStringList &input)
 {
+    if (input.contains(QStringLiteral("--all-sites")))
+        return backupListAllSites(args, input);
     args.option(QStringLiteral("env"));
     args.option(QStringLiteral("status"));
     args.flag(QStringLiteral("json"));

@@ -261,6 +261,8 @@ QJsonObject CliContext::backupToJson(const BackupRecord &b)
         { QStringLiteral("worker_id"), textOrNull(b.workerId) },
         { QStringLiteral("heartbeat_at"), timeOrNull(b.heartbeatAt) },
         { QStringLiteral("heartbeat_seconds"), b.heartbeatSeconds > 0 ? QJsonValue(b.heartbeatSeconds) : QJsonValue() },
+        { QStringLiteral("cancel_requested_at"), timeOrNull(b.cancelRequestedAt) },
+        { QStringLiteral("cancel_requested_by"), b.cancelRequestedBy },
     };
 }
 

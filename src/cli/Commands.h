@@ -40,6 +40,9 @@ int backupList(CliArgs &args, const QStringList &input);
 int backupShow(CliArgs &args, const QStringList &input);
 // "backup restore", in RestoreCommand.cpp.
 int backupRestore(CliArgs &args, const QStringList &input);
+// "backup cancel", in BackupCancelCommand.cpp; "backup list --all-sites", in BackupAttentionCommand.cpp.
+int backupCancel(CliArgs &args, const QStringList &input);
+int backupListAllSites(CliArgs &args, const QStringList &input);
 
 /// QCoreApplication::translate("Cli", @p text).
 QString tr(const char *text);

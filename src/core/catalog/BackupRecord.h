@@ -54,6 +54,8 @@ struct BackupRecord
     QDateTime heartbeatAt; ///< UTC, on the catalog's heartbeat clock (Catalog::heartbeatClockNow)
     int heartbeatSeconds = 0; ///< the runner's heartbeat period; 0 when unknown (older rows)
     qint64 outgrownBytes = -1; ///< failed because the stream outgrew its part size here
+    QDateTime cancelRequestedAt; ///< UTC; set when someone asked to cancel (Catalog::requestCancel)
+    QString cancelRequestedBy;
     bool pinned = false;
 
     bool isValid() const { return !id.isEmpty(); }

@@ -108,7 +108,8 @@ QString envName(Environment e)
 //     "preferred", which encrypts when the server offers TLS, as before the columns existed.
 // v6: audit entries record the environment and the outcome (success, failure, refused), and
 //     are read newest first by time across sites (audit list --since).
-// v7: reserved for the cancel requests of branch extras (empty here; renumbered at merge).
+// v7: backups record a cancel request (when and by whom): any process may ask, the runner
+//     reads it with its heartbeat and stops itself (backup cancel ID).
 // v8: env_restores: the restore or sync that holds an environment, its phase and pre-restore
 //     backup, so a killed restore is found, keeps the environment locked and is rolled back.
 // v9: a site's custom sanitizing SQL, run on the target after an environment sync loaded it.
@@ -167,7 +168,10 @@ const QVector<QStringList> &migrationSteps()
             QStringLiteral("ALTER TABLE audit_log ADD COLUMN outcome VARCHAR(16) NOT NULL DEFAULT 'success'"),
             QStringLiteral("CREATE INDEX idx_audit_at ON audit_log (at, id)"),
         },
-        {},
+        {
+            QStringLiteral("ALTER TABLE backups ADD COLUMN cancel_requested_at VARCHAR(32) NULL"),
+            QStringLiteral("ALTER TABLE backups ADD COLUMN cancel_requested_by VARCHAR(128) NOT NULL DEFAULT ''"),
+        },
         {
             QStringLiteral("CREATE TABLE env_restores (site_id VARCHAR(64) NOT NULL, env VARCHAR(8) NOT NULL, "
                            "kind VARCHAR(16) NOT NULL, state VARCHAR(16) NOT NULL, phase VARCHAR(16) NOT NULL, "
@@ -203,7 +207,8 @@ const char kServerNow[] = "CONCAT(LEFT(DATE_FORMAT(UTC_TIMESTAMP(3), '%Y-%m-%dT%
 
 const char kBackupColumns[] = "id, site_id, customer, env, type, status, created_at, started_at, finished_at, "
                               "created_by, size_bytes, raw_size_bytes, sha256, object_key, error_text, worker_id, "
-                              "heartbeat_at, pinned, heartbeat_seconds, outgrown_bytes";
+                              "heartbeat_at, pinned, heartbeat_seconds, outgrown_bytes, cancel_requested_at, "
+                              "cancel_requested_by";
 
 BackupRecord backupFromQuery(const QSqlQuery &q)
 {
@@ -228,6 +233,8 @@ BackupRecord backupFromQuery(const QSqlQuery &q)
     r.pinned = q.value(17).toInt() != 0;
     r.heartbeatSeconds = q.value(18).toInt();
     r.outgrownBytes = q.value(19).toLongLong();
+    r.cancelRequestedAt = fromTs(q.value(20));
+    r.cancelRequestedBy = q.value(21).toString();
     return r;
 }
 
@@ -1173,6 +1180,56 @@ bool Catalog::failBackup(const QString &id, BackupStatus terminalStatus, const Q
     if (q.numRowsAffected() != 1)
         return fail(tr("Backup %1 has already finished or does not exist.").arg(id));
     return true;
+}
+
+bool Catalog::cancelPendingBackup(const QString &id, const QString &requestedBy, const QString &errorText)
+{
+    const QVariant at = ts(now());
+    QSqlQuery q(db());
+    if (!exec(q,
+              QStringLiteral("UPDATE backups SET status = 'cancelled', finished_at = ?, error_text = ?, "
+                             "cancel_requested_at = ?, cancel_requested_by = ? WHERE id = ? AND status = 'pending'"),
+              { at, errorText, at, requestedBy, id }))
+        return false;
+    m_lastError.clear();
+    return q.numRowsAffected() == 1;
+}
+
+bool Catalog::requestCancel(const QString &id, const QString &requestedBy)
+{
+    QSqlQuery q(db());
+    // The first request stands: its time and author are what the runner reports.
+    if (!exec(q,
+              QStringLiteral("UPDATE backups SET cancel_requested_at = ?, cancel_requested_by = ? WHERE id = ? "
+                             "AND status = 'in_progress' AND cancel_requested_at IS NULL"),
+              { ts(now()), requestedBy, id }))
+        return false;
+    m_lastError.clear();
+    return q.numRowsAffected() == 1;
+}
+
+QVector<BackupRecord> Catalog::latestFailures(const QString &siteId) const
+{
+    // Walks the failed rows (idx_backups_status) and probes each one's environment for a later
+    // decisive row (idx_backups_site_env_created): no per-environment round trips.
+    QString sql
+        = QStringLiteral("SELECT %1 FROM backups b WHERE b.status = 'failed'").arg(QLatin1String(kBackupColumns));
+    QVariantList binds;
+    if (!siteId.isEmpty()) {
+        sql += QStringLiteral(" AND b.site_id = ?");
+        binds << siteId;
+    }
+    sql += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM backups c WHERE c.site_id = b.site_id AND c.env = b.env "
+                          "AND c.status IN ('completed', 'failed') AND (c.created_at > b.created_at OR "
+                          "(c.created_at = b.created_at AND c.id > b.id))) ORDER BY b.created_at DESC, b.id DESC");
+    QVector<BackupRecord> result;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    if (!exec(q, sql, binds))
+        return result;
+    while (q.next())
+        result.append(backupFromQuery(q));
+    return result;
 }
 
 QVector<BackupRecord> Catalog::staleBackups(int fallbackHeartbeatSeconds) const

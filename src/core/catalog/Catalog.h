@@ -133,6 +133,17 @@ public:
     bool releaseBackup(const QString &id, const QString &workerId);
     /// Pending/In Progress -> Failed or Cancelled with a message.
     bool failBackup(const QString &id, BackupStatus terminalStatus, const QString &errorText);
+    /// Pending -> Cancelled (compare-and-set), recording @p requestedBy as the cancel request.
+    /// Returns false with an empty lastError() when the backup is no longer Pending.
+    bool cancelPendingBackup(const QString &id, const QString &requestedBy, const QString &errorText);
+    /// Records a cancel request on an In Progress backup for its runner, which reads it with its
+    /// heartbeat and stops itself (the row then ends Cancelled). Returns false with an empty
+    /// lastError() when the backup is not In Progress or already has a request.
+    bool requestCancel(const QString &id, const QString &requestedBy);
+    /// The failed backups that are the newest completed-or-failed backup of their environment
+    /// (no later one completed or failed): what still needs a retry. Of @p siteId, or of every
+    /// site when empty; newest first. One statement, for the attention view over many sites.
+    QVector<BackupRecord> latestFailures(const QString &siteId = {}) const;
     /// In Progress backups whose heartbeat is older than two of their own heartbeat periods
     /// (@p fallbackHeartbeatSeconds for rows that did not record one), judged on
     /// heartbeatClockNow(): candidates for "interrupted". The caller checks the worker is gone,

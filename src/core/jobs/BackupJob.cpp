@@ -429,6 +429,7 @@ void BackupJob::renewHeartbeat()
         return;
     if (m_catalog->heartbeat(m_backupId, m_options.workerId)) {
         qCDebug(lcJobs) << "heartbeat of backup" << m_backupId;
+        checkCancelRequest();
         return;
     }
     qCWarning(lcJobs).noquote() << "heartbeat of backup" << m_backupId << "failed:" << m_catalog->lastError();
@@ -440,6 +441,19 @@ void BackupJob::renewHeartbeat()
              tr("Another process ended this backup (%1); it was stopped here. Run the backup again.")
                  .arg(m_record.errorText));
     // else a transient catalog error: the next tick tries again.
+}
+
+void BackupJob::checkCancelRequest()
+{
+    if (m_failing || isFinished())
+        return;
+    // A separate read: m_record carries values of this run (the raw size) that a reload would drop.
+    const std::optional<BackupRecord> row = m_catalog->backup(m_backupId);
+    if (!row || !row->cancelRequestedAt.isValid())
+        return;
+    qCInfo(lcJobs).noquote() << "backup" << m_backupId << "cancel requested by" << row->cancelRequestedBy;
+    fail(BackupStatus::Cancelled,
+         row->cancelRequestedBy.isEmpty() ? tr("Cancelled.") : tr("Cancelled by %1.").arg(row->cancelRequestedBy));
 }
 
 void BackupJob::cancel()

@@ -31,10 +31,12 @@ class StoreJob;
 ///       -> read both back: object size and manifest hash must match what was uploaded
 ///       -> Completed
 ///
-/// A heartbeat is renewed every heartbeatSeconds from a timer in the job's thread. On any
-/// failure the upload is aborted, object and manifest are removed and the row becomes Failed
-/// with a message saying what to do; cancel() does the same and ends Cancelled. The job's
-/// thread needs an event loop; the dump runs in a QThread the job owns (quit and waited).
+/// A heartbeat is renewed every heartbeatSeconds from a timer in the job's thread; with it the
+/// job reads the row's cancel request (Catalog::requestCancel, from any process) and, when there
+/// is one, cancels itself as cancel() does. On any failure the upload is aborted, object and
+/// manifest are removed and the row becomes Failed with a message saying what to do; cancel()
+/// does the same and ends Cancelled. The job's thread needs an event loop; the dump runs in a
+/// QThread the job owns (quit and waited).
 ///
 /// If another process claimed the backup first, the job follows the row until it is terminal
 /// and finishes like it (so `backup create` can always wait for its backup).
@@ -90,6 +92,7 @@ private:
     void checkStored();
     void complete();
     void renewHeartbeat();
+    void checkCancelRequest();
     void fail(BackupStatus status, const QString &message);
     void maybeFinishFailure();
     void stopDump();

@@ -60,6 +60,11 @@ BackupService::BackupService(const BackupServiceConfig &config, SecretStore *sec
     connect(d->worker, &ServiceWorker::linkReady, this, &BackupService::linkReady);
     connect(d->worker, &ServiceWorker::connectionTested, this, &BackupService::connectionTested);
     connect(d->worker, &ServiceWorker::syncPlanReady, this, &BackupService::syncPlanReady);
+    // Cancel through the catalog and attention across sites.
+    qRegisterMetaType<AttentionItem>();
+    qRegisterMetaType<QVector<AttentionItem>>();
+    connect(d->worker, &ServiceWorker::backupCancelRequested, this, &BackupService::backupCancelRequested);
+    connect(d->worker, &ServiceWorker::attentionLoaded, this, &BackupService::attentionLoaded);
     d->thread.start();
 }
 
@@ -174,4 +179,14 @@ void BackupService::requestSyncPlan(const QString &requestId, const SyncRequest 
 void BackupService::syncEnvironments(const SyncRequest &request)
 {
     CREODROP_CALL_WORKER(syncEnvironments(request));
+}
+
+// Cancel through the catalog and attention across sites.
+void BackupService::cancelBackup(const QString &backupId)
+{
+    CREODROP_CALL_WORKER(cancelBackup(backupId));
+}
+void BackupService::refreshAttention()
+{
+    CREODROP_CALL_WORKER(refreshAttention());
 }

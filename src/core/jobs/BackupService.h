@@ -9,6 +9,7 @@
 #include "catalog/Site.h"
 #include "operations/RestorePreflight.h"
 #include "operations/SyncRequest.h"
+#include "operations/AttentionItem.h"
 
 #include <QObject>
 #include <QUrl>
@@ -102,6 +103,13 @@ public slots:
     /// Runs a SyncJob (progress and outcome like every job: jobStarted, jobProgress, jobFinished
     /// with JobKind::Sync); cancelJob() with its id ("sync-SITE-ENV") rolls the target back.
     void syncEnvironments(const SyncRequest &request);
+    // Cancel through the catalog and attention across sites.
+    /// Cancels backup @p backupId whichever process runs it (CancelBackupOperation): a Pending
+    /// one at once, a running one at its runner's next heartbeat (at once when it runs here).
+    /// Answered by backupCancelRequested(), or error() when refused; backupChanged() follows.
+    void cancelBackup(const QString &backupId);
+    /// Answered by attentionLoaded(): failed, interrupted and overdue backups of every site.
+    void refreshAttention();
 
 signals:
     void ready();
@@ -155,6 +163,9 @@ signals:
                          const QString &message);
     /// One message per environment; @p ok false when a rollback failed (it stays locked).
     void interruptedRestoresRolledBack(bool ok, const QStringList &messages);
+    /// @p message says what was done (cancelled, or asked the runner to stop).
+    void backupCancelRequested(const QString &backupId, const QString &message);
+    void attentionLoaded(const QVector<AttentionItem> &items);
 
 private:
     /// Runs @p call in the service thread with its worker (for the blocks defined elsewhere).

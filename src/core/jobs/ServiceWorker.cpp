@@ -15,6 +15,8 @@
 #include "catalog/SiteHealth.h"
 #include "mysql/MySqlConnection.h"
 #include "operations/SyncJob.h"
+#include "operations/AttentionQuery.h"
+#include "operations/CancelBackupOperation.h"
 #include "secrets/SecretStore.h"
 #include "storage/ObjectStore.h"
 #include "storage/S3ObjectStore.h"
@@ -445,8 +447,8 @@ void ServiceWorker::emitRecord(const QString &backupId)
 void ServiceWorker::cancelJob(const QString &jobId)
 {
     const QPointer<Job> job = m_jobs.value(jobId);
-    if (auto *backup = qobject_cast<BackupJob *>(job.data())) {
-        backup->cancel();
+    if (qobject_cast<BackupJob *>(job.data())) {
+        cancelBackup(jobId);
         return;
     }
     // Jobs with a graceful cancel of their own (a restore rolls back) get it instead of abort().
@@ -639,6 +641,10 @@ void ServiceWorker::setPinned(const QString &backupId, bool pinned)
     emitRecord(backupId);
 }
 
+}
+
+// --- cancel through the catalog, attention across sites
+
 OperationContext ServiceWorker::operationContext() const
 {
     OperationContext context;
@@ -702,4 +708,41 @@ void ServiceWorker::syncEnvironments(const SyncRequest &request)
     p.startedAt = m_clock->nowUtc();
     trackJob(jobId, job, p);
     job->start();
+}
+
+void ServiceWorker::cancelBackup(const QString &backupId)
+{
+    const QString context = tr("Cancelling backup %1").arg(backupId);
+    if (!ensureReady(context))
+        return;
+    CancelBackupOperation operation(operationContext());
+    const OperationResult result = operation.run(backupId);
+    if (!result.succeeded()) {
+        emit error(context, result.message);
+        emitRecord(backupId);
+        return;
+    }
+    // The runner may be this process: stop it now rather than at its next heartbeat. A
+    // backup queued here and cancelled while Pending leaves the queue.
+    const QPointer<Job> job = m_jobs.value(backupId);
+    if (auto *backup = qobject_cast<BackupJob *>(job.data())) {
+        backup->cancel();
+    } else if (m_queue && m_queue->cancel(backupId)) {
+        JobOutcome outcome;
+        outcome.jobId = backupId;
+        outcome.backupId = backupId;
+        outcome.cancelled = true;
+        outcome.message = result.message;
+        outcome.finishedAt = m_clock->nowUtc();
+        emit jobFinished(outcome);
+    }
+    emit backupCancelRequested(backupId, result.message);
+    emitRecord(backupId);
+}
+
+void ServiceWorker::refreshAttention()
+{
+    if (!ensureReady(tr("Loading what needs attention")))
+        return;
+    emit attentionLoaded(AttentionQuery(operationContext()).run(AttentionFilter(), m_clock->nowUtc()));
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "BackupService.h"
+#include "operations/AttentionItem.h"
 #include "operations/OperationContext.h"
 
 #include <QElapsedTimer>
@@ -73,6 +74,10 @@ public:
     void reportProgress(const JobProgress &progress) { forwardProgress(progress); }
     void finishOperation(const QString &jobId, const JobOutcome &outcome);
 
+    // Cancel through the catalog and attention across sites (BackupService's last block).
+    void cancelBackup(const QString &backupId);
+    void refreshAttention();
+
 signals:
     void ready();
     void error(const QString &context, const QString &message);
@@ -92,8 +97,11 @@ signals:
     void connectionTested(const QString &requestId, bool ok, const QString &message);
     void syncPlanReady(const QString &requestId, const QString &refusal, bool needsConfirmation,
                        const QStringList &plan);
+    void backupCancelRequested(const QString &backupId, const QString &message);
+    void attentionLoaded(const QVector<AttentionItem> &items);
 
 private:
+    OperationContext operationContext() const;
     bool ensureReady(const QString &context);
     void openEverything();
     void enqueueBackup(const BackupRecord &record);

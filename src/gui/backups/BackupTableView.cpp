@@ -131,6 +131,8 @@ void BackupTableView::showContextMenu(const QPoint &pos)
     menu->addSeparator();
     add(tr("Copy Backup ID"), Action::CopyId, true);
     menu->addSeparator();
+    // Any process's backup: the request goes through the catalog to whoever runs it.
+    add(tr("Cancel Backup"), Action::Cancel, !Backups::isTerminal(record.status));
     add(tr("Delete…"), Action::Delete, Backups::isTerminal(record.status) && !record.pinned);
     menu->popup(viewport()->mapToGlobal(pos));
 }

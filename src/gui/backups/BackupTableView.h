@@ -18,7 +18,7 @@ class BackupTableView : public QTableView
 
 public:
     /// What the engineer can ask for on a row (context menu).
-    enum class Action { Details, Download, CopyLink, Verify, Pin, CopyId, Delete, Restore };
+    enum class Action { Details, Download, CopyLink, Verify, Pin, CopyId, Delete, Restore, Cancel };
     Q_ENUM(Action)
 
     explicit BackupTableView(QWidget *parent = nullptr);

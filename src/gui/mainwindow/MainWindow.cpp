@@ -7,6 +7,7 @@
 #include "ServiceHost.h"
 #include "Theme.h"
 #include "actions/QuickActionsPanel.h"
+#include "attention/AttentionPage.h"
 #include "backups/BackupDetailsDialog.h"
 #include "backups/BackupFilterProxyModel.h"
 #include "backups/BackupTableModel.h"
@@ -80,12 +81,41 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
 
     m_rightStack->setObjectName(QStringLiteral("rightStack"));
     m_rightStack->addWidget(m_page);
+    // Attention across sites: a page in the right stack, opened from the sidebar.
+    m_attention = new AttentionPage(this);
+    m_rightStack->addWidget(m_attention);
+    m_attentionButton = new QPushButton(Format::attentionIcon(), tr("Needs Attention"), this);
+    m_attentionButton->setObjectName(QStringLiteral("attentionButton"));
+    m_attentionButton->setToolTip(tr("Failed, interrupted and overdue backups of every site"));
+    m_attentionButton->setFlat(true);
+    m_attentionButton->setStyleSheet(QStringLiteral("text-align: left"));
+    connect(m_attentionButton, &QPushButton::clicked, this, [this] {
+        m_rightStack->setCurrentWidget(m_attention);
+        if (m_service)
+            m_service->refreshAttention();
+    });
+    connect(m_attention, &AttentionPage::refreshRequested, this, [this] {
+        if (m_service)
+            m_service->refreshAttention();
+    });
+    connect(m_attention, &AttentionPage::openSiteRequested, this, [this](const QString &siteId) {
+        m_rightStack->setCurrentWidget(m_page);
+        m_siteList->selectSite(siteId);
+    });
+    connect(m_attention, &AttentionPage::retryBackupRequested, this, [this](const QString &siteId, Environment env) {
+        if (!m_service)
+            return;
+        m_pendingCreates[envKey(siteId, env)] += 1; // as Create Backup: this engineer asked for it
+        m_service->createBackup(siteId, env, BackupType::Manual);
+        statusBar()->showMessage(tr("Backing up %1/%2 again…").arg(siteId, Format::environment(env)), 5000);
+    });
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->setChildrenCollapsible(false);
     auto *left = new QWidget(splitter);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(8, 8, 4, 8);
+    leftLayout->addWidget(m_attentionButton);
     leftLayout->addWidget(m_siteList);
     auto *right = new QWidget(splitter);
     auto *rightLayout = new QVBoxLayout(right);
@@ -428,6 +458,18 @@ void MainWindow::connectService()
                         .arg(QLocale().toString(expiresAtUtc.toLocalTime().time(), QLocale::ShortFormat)),
                     10000);
             });
+    // Cancel through the catalog and attention across sites.
+    connect(s, &BackupService::backupCancelRequested, this,
+            [this](const QString &, const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(s, &BackupService::attentionLoaded, this, [this](const QVector<AttentionItem> &items) {
+        m_attention->setItems(items);
+        m_attentionButton->setText(items.isEmpty() ? tr("Needs Attention")
+                                                   : tr("Needs Attention (%1)").arg(items.size()));
+    });
+    connect(s, &BackupService::jobFinished, this, [this] {
+        if (m_service)
+            m_service->refreshAttention();
+    });
     connect(s, &BackupService::connectionTested, this,
             [this](const QString &requestId, bool ok, const QString &message) {
                 if (m_siteEditor)
@@ -440,6 +482,7 @@ void MainWindow::refresh()
     if (!m_service)
         return;
     m_service->refreshSites();
+    m_service->refreshAttention();
     if (m_page->hasSite())
         m_service->refreshBackups(m_page->site().id);
     m_restoreFlow->refreshLocks();
@@ -477,6 +520,8 @@ void MainWindow::showSite(const Site &site)
 {
     if (m_firstRun && m_rightStack->currentWidget() == m_firstRun)
         showFirstRun(false);
+    if (m_rightStack->currentWidget() == m_attention)
+        m_rightStack->setCurrentWidget(m_page);
     const bool other = site.id != m_page->site().id;
     m_page->setSite(site);
     if (other)
@@ -794,6 +839,11 @@ void MainWindow::onTableAction(BackupTableView::Action action, const BackupRecor
         break;
     case BackupTableView::Action::Delete:
         deleteBackup(record);
+        break;
+    case BackupTableView::Action::Cancel:
+        // Through the catalog: the backup may run in another process, here or on another host.
+        if (m_service && record.isValid())
+            m_service->cancelBackup(record.id);
         break;
     case BackupTableView::Action::CopyId:
         QApplication::clipboard()->setText(record.id);

@@ -35,6 +35,8 @@ class SettingsController;
 class SiteEditorDialog;
 class SiteListWidget;
 class SitePage;
+class AttentionPage;
+class QPushButton;
 
 /// The console's window, and the only widget that talks to BackupService: the panels and
 /// pages emit what the engineer asks for, the window turns that into service requests and
@@ -65,6 +67,7 @@ public:
     SiteListWidget *siteList() const { return m_siteList; }
     SitePage *sitePage() const { return m_page; }
     JobsPanel *jobsPanel() const { return m_jobs; }
+    AttentionPage *attentionPage() const { return m_attention; }
     const WindowActions &actions() const { return m_act; }
     /// The action named @p objectName (tests and the demo tool; code uses actions()).
     QAction *action(const QString &objectName) const;
@@ -153,6 +156,8 @@ private:
     bool m_restartPending = false; ///< restartService() called, the new service not created yet
     QHash<QString, JobProgress> m_running; ///< by job id, to close them when a service stops
     QPointer<SiteEditorDialog> m_siteEditor;
+    AttentionPage *m_attention = nullptr; ///< failed, interrupted, overdue across sites
+    QPushButton *m_attentionButton = nullptr; ///< opens it, from the sidebar
 
     QVector<Site> m_sites;
     QHash<QString, QVector<EnvironmentConfig>> m_environments;
