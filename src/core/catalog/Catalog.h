@@ -3,6 +3,7 @@
 #pragma once
 
 #include "AuditEntry.h"
+#include "AuditFilter.h"
 #include "BackupRecord.h"
 #include "EnvironmentFilter.h"
 #include "Schedule.h"
@@ -161,6 +162,9 @@ public:
     // --- audit
     bool audit(const AuditEntry &entry);
     QVector<AuditEntry> auditLog(const QString &siteId = {}, int limit = 100) const;
+    /// The entries @p filter accepts, newest first (by time, then by insertion), at most
+    /// filter.limit() of them (0 = all).
+    QVector<AuditEntry> auditLog(const AuditFilter &filter) const;
 
     /// The object key of a backup: customers/<customer>/<site>/<env>/<id>.sql.gz (+ ".json"
     /// for the manifest). Built only from validated slugs.

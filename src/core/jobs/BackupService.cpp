@@ -59,6 +59,12 @@ BackupService::BackupService(const BackupServiceConfig &config, SecretStore *sec
     connect(d->worker, &ServiceWorker::jobFinished, this, &BackupService::jobFinished);
     connect(d->worker, &ServiceWorker::linkReady, this, &BackupService::linkReady);
     connect(d->worker, &ServiceWorker::connectionTested, this, &BackupService::connectionTested);
+    // Schedules page and audit view.
+    qRegisterMetaType<AuditFilter>();
+    qRegisterMetaType<AuditEntry>();
+    qRegisterMetaType<QVector<AuditEntry>>();
+    connect(d->worker, &ServiceWorker::scheduleOverviewLoaded, this, &BackupService::scheduleOverviewLoaded);
+    connect(d->worker, &ServiceWorker::auditLoaded, this, &BackupService::auditLoaded);
     d->thread.start();
 }
 
@@ -155,4 +161,22 @@ void BackupService::deleteBackup(const QString &backupId)
 void BackupService::setPinned(const QString &backupId, bool pinned)
 {
     CREODROP_CALL_WORKER(setPinned(backupId, pinned));
+}
+
+// --- Schedules page and audit view
+void BackupService::refreshScheduleOverview(const QString &siteId)
+{
+    CREODROP_CALL_WORKER(refreshScheduleOverview(siteId));
+}
+void BackupService::saveSchedule(const Schedule &schedule)
+{
+    CREODROP_CALL_WORKER(saveSchedule(schedule));
+}
+void BackupService::removeSchedule(const QString &siteId, Environment env)
+{
+    CREODROP_CALL_WORKER(removeSchedule(siteId, env));
+}
+void BackupService::refreshAudit(const QString &requestId, const AuditFilter &filter)
+{
+    CREODROP_CALL_WORKER(refreshAudit(requestId, filter));
 }

@@ -91,6 +91,19 @@ public slots:
     void deleteBackup(const QString &backupId);
     void setPinned(const QString &backupId, bool pinned);
 
+    // --- Schedules page and audit view (one block).
+    /// Answered by scheduleOverviewLoaded: the site's schedules and, per environment that has
+    /// one, its newest scheduled backup (the schedule's last result).
+    void refreshScheduleOverview(const QString &siteId);
+    /// Writes the row `schedule set` writes (an existing schedule keeps its run history) and one
+    /// "schedule.set" audit entry with the environment and the outcome. Answered by
+    /// scheduleOverviewLoaded, and error() when it fails.
+    void saveSchedule(const Schedule &schedule);
+    /// What `schedule rm` does, audited as "schedule.remove"; answered like saveSchedule().
+    void removeSchedule(const QString &siteId, Environment env);
+    /// Answered by auditLoaded(requestId, entries): the entries @p filter accepts, newest first.
+    void refreshAudit(const QString &requestId, const AuditFilter &filter);
+
 signals:
     void ready();
     void error(const QString &context, const QString &message);
@@ -111,6 +124,11 @@ signals:
     void jobFinished(const JobOutcome &outcome);
     void linkReady(const QString &backupId, const QUrl &url, const QDateTime &expiresAtUtc);
     void connectionTested(const QString &requestId, bool ok, const QString &message);
+
+    // --- Schedules page and audit view (one block).
+    void scheduleOverviewLoaded(const QString &siteId, const QVector<Schedule> &schedules,
+                                const QVector<BackupRecord> &lastScheduled);
+    void auditLoaded(const QString &requestId, const QVector<AuditEntry> &entries);
 
 private:
     class Private;

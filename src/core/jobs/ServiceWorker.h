@@ -56,6 +56,12 @@ public:
     void deleteBackup(const QString &backupId);
     void setPinned(const QString &backupId, bool pinned);
 
+    // Schedules page and audit view.
+    void refreshScheduleOverview(const QString &siteId);
+    void saveSchedule(const Schedule &schedule);
+    void removeSchedule(const QString &siteId, Environment env);
+    void refreshAudit(const QString &requestId, const AuditFilter &filter);
+
 signals:
     void ready();
     void error(const QString &context, const QString &message);
@@ -73,6 +79,11 @@ signals:
     void jobFinished(const JobOutcome &outcome);
     void linkReady(const QString &backupId, const QUrl &url, const QDateTime &expiresAtUtc);
     void connectionTested(const QString &requestId, bool ok, const QString &message);
+
+    // Schedules page and audit view.
+    void scheduleOverviewLoaded(const QString &siteId, const QVector<Schedule> &schedules,
+                                const QVector<BackupRecord> &lastScheduled);
+    void auditLoaded(const QString &requestId, const QVector<AuditEntry> &entries);
 
 private:
     bool ensureReady(const QString &context);
