@@ -41,6 +41,98 @@
     </message>
 </context>
 <context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Success</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>Actor, action, site, backup or detail</source>
+        <translation>Akteur, Aktion, Website, Sicherung oder Detail</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Ergebnis:</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Alle Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit-Protokoll</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded in the audit log yet.</source>
+        <translation>Im Audit-Protokoll ist noch nichts verzeichnet.</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded for this site yet. Backups, downloads, links and changes to the site appear here.</source>
+        <translation>Für diese Website ist noch nichts verzeichnet. Sicherungen, Downloads, Links und Änderungen an der Website erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>No entry matches the filter.</source>
+        <translation>Kein Eintrag entspricht dem Filter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n entries</source>
+        <translation>
+            <numerusform>%1 von %n Eintrag</numerusform>
+            <numerusform>%1 von %n Einträgen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BackupDetailsDialog</name>
     <message>
         <source>Backup Details</source>
@@ -773,6 +865,25 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     </message>
 </context>
 <context>
+    <name>PagesController</name>
+    <message>
+        <source>Audit &amp;Log (All Sites)</source>
+        <translation>Audit-&amp;Protokoll (alle Websites)</translation>
+    </message>
+    <message>
+        <source>Audit Log — All Sites</source>
+        <translation>Audit-Protokoll — alle Websites</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>Who did what to which site, environment or backup, and how it ended</source>
+        <translation>Wer was an welcher Website, Umgebung oder Sicherung getan hat, und mit welchem Ergebnis</translation>
+    </message>
+</context>
+<context>
     <name>QuickActionsPanel</name>
     <message>
         <source>Quick Actions</source>
@@ -925,6 +1036,162 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     <message>
         <source>Download link copied to the clipboard. It expires at %1.</source>
         <translation>Download-Link in die Zwischenablage kopiert. Er läuft um %1 ab.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleEditorDialog</name>
+    <message>
+        <source>Edit Schedule</source>
+        <translation>Zeitplan bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Frequency:</source>
+        <translation>&amp;Häufigkeit:</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Wöchentlich</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Tag:</translation>
+    </message>
+    <message>
+        <source>&amp;Time (UTC):</source>
+        <translation>&amp;Uhrzeit (UTC):</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest:</source>
+        <translation>&amp;Neueste behalten:</translation>
+    </message>
+    <message>
+        <source> backups</source>
+        <translation> Sicherungen</translation>
+    </message>
+    <message>
+        <source>And those &amp;younger than:</source>
+        <translation>Und alle &amp;jünger als:</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled: back this environment up automatically</source>
+        <translation>&amp;Aktiv: diese Umgebung automatisch sichern</translation>
+    </message>
+    <message>
+        <source>Retention removes only scheduled backups: manual and pinned backups always stay.</source>
+        <translation>Die Aufbewahrung entfernt nur geplante Sicherungen: manuelle und angeheftete Sicherungen bleiben immer erhalten.</translation>
+    </message>
+    <message>
+        <source>Schedule of %1 / %2 (%3)</source>
+        <translation>Zeitplan von %1 / %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulesPage</name>
+    <message>
+        <source>Daily at %1 UTC</source>
+        <translation>Täglich um %1 UTC</translation>
+    </message>
+    <message>
+        <source>Weekly on %1 at %2 UTC</source>
+        <translation>Wöchentlich am %1 um %2 UTC</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep the newest %n</source>
+        <translation>
+            <numerusform>Die neueste behalten</numerusform>
+            <numerusform>Die neuesten %n behalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and those younger than %n days</source>
+        <translation>
+            <numerusform>%1 und alle jünger als %n Tag</numerusform>
+            <numerusform>%1 und alle jünger als %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit Schedule…</source>
+        <translation>Zeitplan bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Remove Schedule</source>
+        <translation>Zeitplan entfernen</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Aufbewahrung</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Nächster Lauf</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Letztes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>Nicht geplant</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>Jetzt fällig</translation>
+    </message>
+    <message>
+        <source>Never run</source>
+        <translation>Noch nie gelaufen</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Add Schedule…</source>
+        <translation>Zeitplan hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Scheduled backups run while this console or a backup worker is running. Times are UTC.</source>
+        <translation>Geplante Sicherungen laufen, solange diese Konsole oder ein Sicherungs-Worker läuft. Zeiten in UTC.</translation>
     </message>
 </context>
 <context>
@@ -1400,6 +1667,18 @@ Stufe: %4</translation>
     <message>
         <source>Developer tier: production, staging and development</source>
         <translation>Stufe Developer: Produktion, Staging und Entwicklung</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <source>Audit Log</source>
+        <translation>Audit-Protokoll</translation>
     </message>
 </context>
 <context>

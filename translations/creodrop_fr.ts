@@ -41,6 +41,98 @@
     </message>
 </context>
 <context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Success</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher :</translation>
+    </message>
+    <message>
+        <source>Actor, action, site, backup or detail</source>
+        <translation>Auteur, action, site, sauvegarde ou détail</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>Rés&amp;ultat :</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Tous les résultats</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d’audit</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded in the audit log yet.</source>
+        <translation>Rien n’a encore été enregistré dans le journal d’audit.</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded for this site yet. Backups, downloads, links and changes to the site appear here.</source>
+        <translation>Rien n’a encore été enregistré pour ce site. Les sauvegardes, téléchargements, liens et modifications du site apparaissent ici.</translation>
+    </message>
+    <message>
+        <source>No entry matches the filter.</source>
+        <translation>Aucune entrée ne correspond au filtre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entrée</numerusform>
+            <numerusform>%n entrées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n entries</source>
+        <translation>
+            <numerusform>%1 sur %n entrée</numerusform>
+            <numerusform>%1 sur %n entrées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BackupDetailsDialog</name>
     <message>
         <source>Backup Details</source>
@@ -773,6 +865,25 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     </message>
 </context>
 <context>
+    <name>PagesController</name>
+    <message>
+        <source>Audit &amp;Log (All Sites)</source>
+        <translation>&amp;Journal d’audit (tous les sites)</translation>
+    </message>
+    <message>
+        <source>Audit Log — All Sites</source>
+        <translation>Journal d’audit — tous les sites</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>Who did what to which site, environment or backup, and how it ended</source>
+        <translation>Qui a fait quoi sur quel site, environnement ou sauvegarde, et avec quel résultat</translation>
+    </message>
+</context>
+<context>
     <name>QuickActionsPanel</name>
     <message>
         <source>Quick Actions</source>
@@ -925,6 +1036,162 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     <message>
         <source>Download link copied to the clipboard. It expires at %1.</source>
         <translation>Lien de téléchargement copié dans le presse-papiers. Il expire à %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleEditorDialog</name>
+    <message>
+        <source>Edit Schedule</source>
+        <translation>Modifier la planification</translation>
+    </message>
+    <message>
+        <source>&amp;Frequency:</source>
+        <translation>&amp;Fréquence :</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Quotidienne</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Hebdomadaire</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Jour :</translation>
+    </message>
+    <message>
+        <source>&amp;Time (UTC):</source>
+        <translation>&amp;Heure (UTC) :</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest:</source>
+        <translation>&amp;Conserver les plus récentes :</translation>
+    </message>
+    <message>
+        <source> backups</source>
+        <translation> sauvegardes</translation>
+    </message>
+    <message>
+        <source>And those &amp;younger than:</source>
+        <translation>Et celles de &amp;moins de :</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled: back this environment up automatically</source>
+        <translation>&amp;Activée : sauvegarder cet environnement automatiquement</translation>
+    </message>
+    <message>
+        <source>Retention removes only scheduled backups: manual and pinned backups always stay.</source>
+        <translation>La rétention ne supprime que les sauvegardes planifiées : les sauvegardes manuelles et épinglées sont toujours conservées.</translation>
+    </message>
+    <message>
+        <source>Schedule of %1 / %2 (%3)</source>
+        <translation>Planification de %1 / %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulesPage</name>
+    <message>
+        <source>Daily at %1 UTC</source>
+        <translation>Tous les jours à %1 UTC</translation>
+    </message>
+    <message>
+        <source>Weekly on %1 at %2 UTC</source>
+        <translation>Chaque semaine le %1 à %2 UTC</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep the newest %n</source>
+        <translation>
+            <numerusform>Conserver la plus récente</numerusform>
+            <numerusform>Conserver les %n plus récentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and those younger than %n days</source>
+        <translation>
+            <numerusform>%1 et celles de moins de %n jour</numerusform>
+            <numerusform>%1 et celles de moins de %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit Schedule…</source>
+        <translation>Modifier la planification…</translation>
+    </message>
+    <message>
+        <source>Remove Schedule</source>
+        <translation>Supprimer la planification</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Rétention</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activée</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Prochaine exécution</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Dernier résultat</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Planifications</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>Non planifié</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>À exécuter maintenant</translation>
+    </message>
+    <message>
+        <source>Never run</source>
+        <translation>Jamais exécutée</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Add Schedule…</source>
+        <translation>Ajouter une planification…</translation>
+    </message>
+    <message>
+        <source>Scheduled backups run while this console or a backup worker is running. Times are UTC.</source>
+        <translation>Les sauvegardes planifiées s’exécutent tant que cette console ou un worker de sauvegarde fonctionne. Heures en UTC.</translation>
     </message>
 </context>
 <context>
@@ -1400,6 +1667,18 @@ Formule : %4</translation>
     <message>
         <source>Developer tier: production, staging and development</source>
         <translation>Formule Developer : production, préproduction et développement</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Planifications</translation>
+    </message>
+    <message>
+        <source>Audit Log</source>
+        <translation>Journal d’audit</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include "backups/BackupTableView.h"
 #include "jobs/BackupService.h"
 #include "jobs/JobsPanel.h"
+#include "pages/PagesController.h"
 #include "secrets/SecretStore.h"
 #include "settings/FirstRunPage.h"
 #include "settings/SettingsDialog.h"
@@ -99,6 +100,7 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
     addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
     resizeDocks({ m_jobsDock }, { 170 }, Qt::Vertical);
 
+    m_pages = new PagesController(m_service, m_page, this);
     createActions();
     createMenus();
     statusBar()->setObjectName(QStringLiteral("statusBar"));
@@ -270,6 +272,8 @@ void MainWindow::createMenus()
     jobsToggle->setShortcut(QKeySequence(tr("Ctrl+J")));
     m_actions.insert(jobsToggle->objectName(), jobsToggle);
     view->addAction(jobsToggle);
+    view->addAction(m_pages->auditLogAction());
+    m_actions.insert(m_pages->auditLogAction()->objectName(), m_pages->auditLogAction());
     QMenu *theme = view->addMenu(tr("&Appearance"));
     auto *group = new QActionGroup(this);
     const Theme::Mode saved

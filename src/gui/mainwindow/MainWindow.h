@@ -19,6 +19,7 @@
 class AppSettings;
 class BackupService;
 class JobsPanel;
+class PagesController;
 class QAction;
 class QDockWidget;
 class QSettings;
@@ -60,6 +61,7 @@ public:
     SiteListWidget *siteList() const { return m_siteList; }
     SitePage *sitePage() const { return m_page; }
     JobsPanel *jobsPanel() const { return m_jobs; }
+    PagesController *pages() const { return m_pages; }
     QAction *action(const QString &objectName) const;
 
     /// Milliseconds of GUI-thread work to show the last loaded site's backups (bench/gui.sh).
@@ -134,4 +136,5 @@ private:
     qint64 m_lastApplyMsec = -1;
     SavePathChooser m_chooseSavePath;
     Confirmer m_confirm;
+    PagesController *m_pages = nullptr; ///< the site's Schedules and Audit tabs, the Audit Log window
 };
