@@ -1,19 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// The desktop console's entry point: it only wires things together. Settings -> service
-// configuration, keychain -> secrets, then the BackupService (which does all I/O in its own
-// threads) and the MainWindow that shows it.
-#include "jobs/BackupService.h"
-#include "jobs/StoreFactory.h"
-#include "jobs/WorkerIdentity.h"
+// The desktop console's entry point: it only wires things together. The ServiceHost turns
+// settings and keychain into the BackupService (which does all I/O in its own threads), and
+// the MainWindow shows it.
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/ServiceHost.h"
 #include "mainwindow/Theme.h"
 #include "secrets/EnvironmentSecretStore.h"
 #include "secrets/KeychainSecretStore.h"
 #include "util/AppSettings.h"
 #include "util/Clock.h"
-#include "util/CurrentUser.h"
 #include "util/Version.h"
 
 #include <QApplication>
@@ -66,29 +63,20 @@ int main(int argc, char *argv[])
     EnvironmentSecretStore secrets(&keychain); // CREODROP_* / MYSQL_PWD override the keychain
     SystemClock clock;
 
-    QString configError;
-    auto config = std::make_shared<BackupServiceConfig>(StoreFactory::configFromSettings(settings, &configError));
-    config->actor = currentUserName();
-    config->workerId = WorkerIdentity::current();
-    config->heartbeatSeconds = WorkerIdentity::heartbeatSeconds(config->heartbeatSeconds);
-
-    std::unique_ptr<BackupService> service;
+    // The host builds the service from the settings (and rebuilds it when Settings changes
+    // storage, catalog or actor); the window appears with the first one.
+    ServiceHost host(&settings, &secrets, &clock);
     std::unique_ptr<MainWindow> window;
-    // Secrets come from the keychain asynchronously; the window appears once they are resolved
-    // (a fraction of a second), so the service starts with a complete configuration.
-    StoreFactory::resolveSecrets(config.get(), &secrets, &app, [&](bool ok, const QString &error) {
-        service = std::make_unique<BackupService>(*config, &secrets, &clock);
-        window = std::make_unique<MainWindow>(service.get(), &settings, &secrets);
+    QObject::connect(&host, &ServiceHost::serviceCreated, &app, [&](BackupService *service) {
+        if (window)
+            return;
+        window = std::make_unique<MainWindow>(service, &settings, &secrets);
+        window->setServiceHost(&host);
         window->show();
-        if (!configError.isEmpty())
-            emit service->error(QApplication::translate("main", "Settings"), configError);
-        if (!ok)
-            emit service->error(QApplication::translate("main", "Keychain"), error);
-        service->start();
     });
+    host.start();
 
     const int rc = app.exec();
     window.reset(); // the window goes before the service it listens to
-    service.reset();
     return rc;
 }

@@ -13,6 +13,7 @@
 #include "catalog/Catalog.h"
 #include "jobs/BackupService.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/ServiceHost.h"
 #include "secrets/InMemorySecretStore.h"
 #include "settings/SettingsDialog.h"
 #include "sites/SiteListModel.h"
@@ -25,6 +26,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCryptographicHash>
+#include <QDialogButtonBox>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
@@ -305,6 +308,107 @@ private slots:
         QVERIFY2(result->text().contains(QStringLiteral("credentials were rejected")), qPrintable(result->text()));
         dialog->reject();
         window.close();
+    }
+
+    // Settings > Storage and Settings > General take effect on OK, without a restart: the
+    // service is rebuilt, the next backup lands in the new folder and carries the new actor.
+    void settingsApplyWithoutRestart()
+    {
+        qunsetenv("CREODROP_S3_ENDPOINT"); // the settings decide, not the environment
+        const TestServices::MySql mysql = TestServices::mysql();
+        InMemorySecretStore secrets;
+        secrets.insert(QStringLiteral("mysql/%1/dev").arg(m_siteId), mysql.password);
+        const QString storeA = m_home.filePath(QStringLiteral("store-a"));
+        const QString storeB = m_home.filePath(QStringLiteral("store-b"));
+        AppSettings settings(m_home.filePath(QStringLiteral("settings-apply.ini")));
+        settings.setValue(AppSettings::FirstRunDone, true);
+        settings.setValue(AppSettings::StorageKind, QStringLiteral("local"));
+        settings.setValue(AppSettings::StorageLocalPath, storeA);
+
+        // Wired as main.cpp wires it: the window comes with the first service.
+        ServiceHost host(&settings, &secrets, &m_clock);
+        std::unique_ptr<MainWindow> window;
+        connect(&host, &ServiceHost::serviceCreated, this, [&](BackupService *service) {
+            if (window)
+                return;
+            window = std::make_unique<MainWindow>(service, &settings, &secrets);
+            window->setRefreshInterval(0);
+            window->setServiceHost(&host);
+            window->show();
+        });
+        QSignalSpy created(&host, &ServiceHost::serviceCreated);
+        host.start();
+        QVERIFY(created.wait(20000));
+        QVERIFY(window);
+        QSignalSpy shown(window.get(), &MainWindow::backupsShown);
+        QTRY_VERIFY_WITH_TIMEOUT(window->sitePage()->site().id == m_siteId && !shown.isEmpty(), 20000);
+        QCOMPARE(host.config().localStorePath, storeA);
+        // The local folder store makes no links: the action says why instead of failing later.
+        QVERIFY(!window->sitePage()->actions()->linkButton()->isEnabled());
+        QVERIFY(window->sitePage()->actions()->linkButton()->toolTip().contains(QStringLiteral("Settings")));
+
+        window->actions().settings->trigger();
+        SettingsDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window->findChild<SettingsDialog *>()) != nullptr);
+        dialog->findChild<QLineEdit *>(QStringLiteral("localStorePath"))->setText(storeB);
+        dialog->findChild<QLineEdit *>(QStringLiteral("consoleActor"))->setText(QStringLiteral("Jane Auditor"));
+        QSignalSpy applied(window.get(), &MainWindow::settingsApplied);
+        QTest::mouseClick(
+            dialog->findChild<QDialogButtonBox *>(QStringLiteral("settingsButtons"))->button(QDialogButtonBox::Ok),
+            Qt::LeftButton);
+        QVERIFY(applied.wait(20000));
+        QCOMPARE(host.config().localStorePath, storeB);
+        QCOMPARE(host.config().actor, QStringLiteral("Jane Auditor"));
+        BackupService *service = host.service();
+        QVERIFY(service);
+
+        // The next backup, through the widgets, goes to the new folder.
+        shown.clear();
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 20000);
+        SitePage *page = window->sitePage();
+        QTest::mouseClick(page->environmentButton(Environment::Dev), Qt::LeftButton);
+        QSignalSpy changed(service, &BackupService::backupChanged);
+        QTest::mouseClick(page->actions()->createButton(), Qt::LeftButton);
+        BackupRecord done;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QList<QVariant> &args : changed) {
+                    const BackupRecord r = args.at(0).value<BackupRecord>();
+                    if (Backups::isTerminal(r.status))
+                        done = r;
+                }
+                return done.isValid();
+            }(),
+            60000);
+        QCOMPARE(done.status, BackupStatus::Completed);
+        QCOMPARE(done.createdBy, QStringLiteral("Jane Auditor"));
+        auto dumpsUnder = [&](const QString &root) {
+            QStringList found;
+            QDirIterator it(root, { QStringLiteral("*.sql.gz") }, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                if (path.contains(done.id))
+                    found.append(path);
+            }
+            return found;
+        };
+        QCOMPARE(dumpsUnder(storeB).size(), 1);
+        QVERIFY(dumpsUnder(storeA).isEmpty());
+
+        // The console's audit entry names the actor from Settings.
+        QString error;
+        CatalogLocation location;
+        location.sqlitePath = AppSettings::defaultCatalogPath();
+        std::unique_ptr<Catalog> catalog = Catalog::open(location, &m_clock, &error);
+        QVERIFY2(catalog, qPrintable(error));
+        bool audited = false;
+        for (const AuditEntry &entry : catalog->auditLog(m_siteId)) {
+            if (entry.backupId == done.id && entry.action == QLatin1String("backup.create"))
+                audited = entry.actor == QLatin1String("Jane Auditor");
+        }
+        QVERIFY(audited);
+        window->close();
+        window.reset();
     }
 };
 

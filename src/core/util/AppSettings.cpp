@@ -31,6 +31,7 @@ const KeyInfo &info(AppSettings::Key key)
         { "downloads/folder", QString() },
         { "jobs/concurrency", 2 },
         { "app/firstRunDone", false },
+        { "audit/actor", QString() },
     };
     return table[key];
 }

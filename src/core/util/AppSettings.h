@@ -30,6 +30,7 @@ public:
         DownloadsFolder, ///< "" = the platform's Downloads folder
         JobConcurrency, ///< backups running at once across sites (default 2)
         FirstRunDone, ///< bool
+        ConsoleActor, ///< the console's name in the audit log; "" = the OS account (currentUserName())
         KeyCount
     };
 

@@ -119,6 +119,13 @@ void QuickActionsPanel::setRecord(const BackupRecord &record)
     updateButtons();
 }
 
+void QuickActionsPanel::setLinksAvailable(bool available, const QString &reason)
+{
+    m_linksAvailable = available;
+    m_linksUnavailableReason = reason;
+    updateButtons();
+}
+
 void QuickActionsPanel::updateButtons()
 {
     const bool haveSite = !m_site.id.isEmpty();
@@ -127,7 +134,9 @@ void QuickActionsPanel::updateButtons()
     m_create->setText(haveSite && m_environment ? tr("&Create Backup (%1)").arg(Format::environment(*m_environment))
                                                 : tr("&Create Backup…"));
     m_download->setEnabled(completed);
-    m_link->setEnabled(completed);
+    m_link->setEnabled(completed && m_linksAvailable);
+    m_link->setToolTip(m_linksAvailable ? tr("Put a fresh link, valid for 15 minutes, on the clipboard (Ctrl+Shift+C)")
+                                        : m_linksUnavailableReason);
     m_verify->setEnabled(completed);
     m_pin->setEnabled(completed);
     m_pin->setChecked(m_record.pinned);

@@ -32,6 +32,9 @@ public:
     /// std::nullopt = "All".
     void setEnvironment(std::optional<Environment> environment);
     void setRecord(const BackupRecord &record);
+    /// Whether the store can make download links; when not, Copy Download Link stays disabled
+    /// with @p reason as its tooltip (what to do instead of an error that can never clear).
+    void setLinksAvailable(bool available, const QString &reason = QString());
     BackupRecord record() const { return m_record; }
 
     void showDownloadProgress(qint64 done, qint64 total);
@@ -74,6 +77,8 @@ private:
     QPushButton *m_pin;
     QPushButton *m_delete;
     QMenu *m_envMenu;
+    bool m_linksAvailable = true;
+    QString m_linksUnavailableReason;
     QLabel *m_selection;
     QLabel *m_status;
     QProgressBar *m_progress;

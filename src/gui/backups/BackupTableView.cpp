@@ -94,6 +94,12 @@ bool BackupTableView::selectBackup(const QString &backupId)
     return true;
 }
 
+void BackupTableView::setLinksAvailable(bool available, const QString &reason)
+{
+    m_linksAvailable = available;
+    m_linksUnavailableReason = reason;
+}
+
 void BackupTableView::showContextMenu(const QPoint &pos)
 {
     const QModelIndex index = indexAt(pos);
@@ -106,20 +112,23 @@ void BackupTableView::showContextMenu(const QPoint &pos)
     auto *menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("backupContextMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    auto add = [&](const QString &text, const QString &action, bool enabled) {
+    menu->setToolTipsVisible(true);
+    auto add = [&](const QString &text, Action action, bool enabled) {
         QAction *a = menu->addAction(text, this, [this, action, record] { emit actionRequested(action, record); });
         a->setEnabled(enabled);
         return a;
     };
-    add(tr("Details…"), QStringLiteral("details"), true);
+    add(tr("Details…"), Action::Details, true);
     menu->addSeparator();
-    add(tr("Download…"), QStringLiteral("download"), completed);
-    add(tr("Copy Download Link"), QStringLiteral("link"), completed);
-    add(tr("Verify"), QStringLiteral("verify"), completed);
-    add(record.pinned ? tr("Unpin") : tr("Pin"), QStringLiteral("pin"), completed);
+    add(tr("Download…"), Action::Download, completed);
+    QAction *link = add(tr("Copy Download Link"), Action::CopyLink, completed && m_linksAvailable);
+    if (!m_linksAvailable)
+        link->setToolTip(m_linksUnavailableReason);
+    add(tr("Verify"), Action::Verify, completed);
+    add(record.pinned ? tr("Unpin") : tr("Pin"), Action::Pin, completed);
     menu->addSeparator();
-    add(tr("Copy Backup ID"), QStringLiteral("copy-id"), true);
+    add(tr("Copy Backup ID"), Action::CopyId, true);
     menu->addSeparator();
-    add(tr("Delete…"), QStringLiteral("delete"), Backups::isTerminal(record.status) && !record.pinned);
+    add(tr("Delete…"), Action::Delete, Backups::isTerminal(record.status) && !record.pinned);
     menu->popup(viewport()->mapToGlobal(pos));
 }

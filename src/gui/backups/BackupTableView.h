@@ -16,6 +16,10 @@ class BackupTableView : public QTableView
     Q_OBJECT
 
 public:
+    /// What the engineer can ask for on a row (context menu).
+    enum class Action { Details, Download, CopyLink, Verify, Pin, CopyId, Delete };
+    Q_ENUM(Action)
+
     explicit BackupTableView(QWidget *parent = nullptr);
 
     BackupTableModel *backupModel() const { return m_model; }
@@ -23,16 +27,20 @@ public:
     /// The record of the current row (invalid when nothing is selected).
     BackupRecord currentRecord() const;
     bool selectBackup(const QString &backupId);
+    /// Whether the store can make download links; when not, Copy Download Link is disabled and
+    /// its tooltip says why (@p reason).
+    void setLinksAvailable(bool available, const QString &reason = QString());
 
 signals:
     void currentRecordChanged(const BackupRecord &record);
     void detailsRequested(const BackupRecord &record);
-    /// "download", "link", "verify", "pin", "delete", "details", "copy-id"
-    void actionRequested(const QString &action, const BackupRecord &record);
+    void actionRequested(BackupTableView::Action action, const BackupRecord &record);
 
 private:
     void showContextMenu(const QPoint &pos);
 
     BackupTableModel *m_model;
     BackupFilterProxyModel *m_proxy;
+    bool m_linksAvailable = true;
+    QString m_linksUnavailableReason;
 };

@@ -4,6 +4,7 @@
 
 #include "AboutDialog.h"
 #include "AppIcon.h"
+#include "ServiceHost.h"
 #include "Theme.h"
 #include "actions/QuickActionsPanel.h"
 #include "backups/BackupDetailsDialog.h"
@@ -11,11 +12,12 @@
 #include "backups/BackupTableModel.h"
 #include "backups/BackupTableView.h"
 #include "jobs/BackupService.h"
+#include "jobs/DurationEstimate.h"
 #include "jobs/JobsPanel.h"
 #include "pages/PagesController.h"
 #include "secrets/SecretStore.h"
 #include "settings/FirstRunPage.h"
-#include "settings/SettingsDialog.h"
+#include "settings/SettingsController.h"
 #include "settings/SiteEditorDialog.h"
 #include "sites/SiteListWidget.h"
 #include "sites/SitePage.h"
@@ -67,6 +69,7 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
     , m_jobs(new JobsPanel(this))
     , m_jobsDock(new QDockWidget(tr("Jobs"), this))
     , m_refreshTimer(new QTimer(this))
+    , m_settingsFlow(new SettingsController(settings, secrets, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Creodrop Backups"));
@@ -127,6 +130,7 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
     // Page and panels -> window.
     connect(m_siteList, &SiteListWidget::siteSelected, this, &MainWindow::showSite);
     connect(m_siteList, &SiteListWidget::addSiteRequested, this, [this] { openSiteEditor(QString()); });
+    connect(m_page, &SitePage::addSiteRequested, this, [this] { openSiteEditor(QString()); });
     connect(m_siteList, &SiteListWidget::editSiteRequested, this, &MainWindow::openSiteEditor);
     QuickActionsPanel *actions = m_page->actions();
     connect(actions, &QuickActionsPanel::createBackupRequested, this, &MainWindow::createBackup);
@@ -146,6 +150,10 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
     connect(m_jobs, &JobsPanel::runningCountChanged, this, [this](int count) {
         m_jobsDock->setWindowTitle(count > 0 ? tr("Jobs (%1 running)").arg(count) : tr("Jobs"));
     });
+
+    connect(m_settingsFlow, &SettingsController::saved, this, &MainWindow::applyServiceSettings);
+    connect(m_settingsFlow, &SettingsController::error, this,
+            [this](const QString &message) { m_page->banner()->showMessage(MessageBanner::Kind::Error, message); });
 
     m_refreshTimer->setObjectName(QStringLiteral("refreshTimer"));
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
@@ -174,7 +182,7 @@ MainWindow::~MainWindow() = default;
 
 QAction *MainWindow::action(const QString &objectName) const
 {
-    return m_actions.value(objectName);
+    return findChild<QAction *>(objectName);
 }
 
 void MainWindow::setRefreshInterval(int msec)
@@ -196,40 +204,46 @@ void MainWindow::createActions()
                   a->setShortcut(shortcut);
               connect(a, &QAction::triggered, this, [handler] { handler(); });
               addAction(a);
-              m_actions.insert(a->objectName(), a);
               return a;
           };
     QuickActionsPanel *panel = m_page->actions();
-    add("actionSettings", tr("&Settings…"), QKeySequence::Preferences, [this] {
-        openSettings();
-    })->setShortcuts({ QKeySequence(tr("Ctrl+,")) });
-    add("actionQuit", tr("&Quit"), QKeySequence::Quit, [this] { close(); });
-    add("actionAddSite", tr("&Add Site…"), QKeySequence(tr("Ctrl+N")), [this] { openSiteEditor(QString()); });
-    add("actionEditSite", tr("&Edit Site…"), QKeySequence(tr("Ctrl+Shift+E")),
-        [this] { openSiteEditor(m_page->site().id); });
-    add("actionFindSite", tr("&Find Site"), QKeySequence::Find, [this] { m_siteList->focusSearch(); });
-    add("actionRefresh", tr("&Refresh"), QKeySequence::Refresh, [this] { refresh(); });
-    add("actionCreateBackup", tr("&Create Backup"), QKeySequence(tr("Ctrl+B")),
-        [panel] { panel->createButton()->click(); });
-    add("actionDownload", tr("&Download…"), QKeySequence(tr("Ctrl+D")), [panel] { panel->downloadButton()->click(); });
-    add("actionCopyLink", tr("Copy Download &Link"), QKeySequence(tr("Ctrl+Shift+C")),
-        [panel] { panel->linkButton()->click(); });
-    add("actionVerify", tr("&Verify"), QKeySequence(tr("Ctrl+Shift+V")), [panel] { panel->verifyButton()->click(); });
-    add("actionPin", tr("&Pin"), QKeySequence(tr("Ctrl+P")), [panel] { panel->pinButton()->click(); });
-    add("actionDelete", tr("De&lete…"), QKeySequence::Delete, [panel] { panel->deleteButton()->click(); });
-    add("actionDetails", tr("Backup De&tails…"), QKeySequence(tr("Ctrl+I")),
-        [this] { showDetails(m_page->table()->currentRecord()); });
-    const std::optional<Environment> envs[] = { std::nullopt, Environment::Prod, Environment::Stage, Environment::Dev };
+    m_act.settings = add("actionSettings", tr("&Settings…"), QKeySequence::Preferences, [this] { openSettings(); });
+    m_act.settings->setShortcuts({ QKeySequence(tr("Ctrl+,")) });
+    m_act.quit = add("actionQuit", tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    m_act.addSite
+        = add("actionAddSite", tr("&Add Site…"), QKeySequence(tr("Ctrl+N")), [this] { openSiteEditor(QString()); });
+    m_act.editSite = add("actionEditSite", tr("&Edit Site…"), QKeySequence(tr("Ctrl+Shift+E")),
+                         [this] { openSiteEditor(m_page->site().id); });
+    m_act.findSite = add("actionFindSite", tr("&Find Site"), QKeySequence::Find, [this] { m_siteList->focusSearch(); });
+    m_act.refresh = add("actionRefresh", tr("&Refresh"), QKeySequence::Refresh, [this] { refresh(); });
+    m_act.createBackup = add("actionCreateBackup", tr("&Create Backup"), QKeySequence(tr("Ctrl+B")),
+                             [panel] { panel->createButton()->click(); });
+    m_act.download = add("actionDownload", tr("&Download…"), QKeySequence(tr("Ctrl+D")),
+                         [panel] { panel->downloadButton()->click(); });
+    m_act.copyLink = add("actionCopyLink", tr("Copy Download &Link"), QKeySequence(tr("Ctrl+Shift+C")),
+                         [panel] { panel->linkButton()->click(); });
+    m_act.verify = add("actionVerify", tr("&Verify"), QKeySequence(tr("Ctrl+Shift+V")),
+                       [panel] { panel->verifyButton()->click(); });
+    m_act.pin = add("actionPin", tr("&Pin"), QKeySequence(tr("Ctrl+P")), [panel] { panel->pinButton()->click(); });
+    m_act.deleteBackup
+        = add("actionDelete", tr("De&lete…"), QKeySequence::Delete, [panel] { panel->deleteButton()->click(); });
+    m_act.details = add("actionDetails", tr("Backup De&tails…"), QKeySequence(tr("Ctrl+I")),
+                        [this] { showDetails(m_page->table()->currentRecord()); });
+    const std::pair<QAction **, std::optional<Environment>> envs[] = { { &m_act.showAllEnvironments, std::nullopt },
+                                                                       { &m_act.showProd, Environment::Prod },
+                                                                       { &m_act.showStage, Environment::Stage },
+                                                                       { &m_act.showDev, Environment::Dev } };
     const char *envNames[] = { "actionEnvAll", "actionEnvProd", "actionEnvStage", "actionEnvDev" };
     for (int i = 0; i < 4; ++i) {
-        const std::optional<Environment> env = envs[i];
-        add(envNames[i], env ? tr("Show %1").arg(Format::environmentLong(*env)) : tr("Show All Environments"),
-            QKeySequence(tr("Alt+%1").arg(i)), [this, env] {
-                if (m_page->hasSite())
-                    m_page->setEnvironment(env);
-            });
+        const std::optional<Environment> env = envs[i].second;
+        *envs[i].first
+            = add(envNames[i], env ? tr("Show %1").arg(Format::environmentLong(*env)) : tr("Show All Environments"),
+                  QKeySequence(tr("Alt+%1").arg(i)), [this, env] {
+                      if (m_page->hasSite())
+                          m_page->setEnvironment(env);
+                  });
     }
-    add("actionAbout", tr("&About Creodrop Backups"), QKeySequence(), [this] {
+    m_act.about = add("actionAbout", tr("&About Creodrop Backups"), QKeySequence(), [this] {
         // One dialog at a time, non-modal (no nested event loop); it deletes itself when closed.
         auto *about = findChild<AboutDialog *>();
         if (!about) {
@@ -240,40 +254,38 @@ void MainWindow::createActions()
         about->raise();
         about->activateWindow();
     });
-    add("actionWelcome", tr("&Getting Started"), QKeySequence::HelpContents, [this] { showFirstRun(true); });
+    m_act.welcome
+        = add("actionWelcome", tr("&Getting Started"), QKeySequence::HelpContents, [this] { showFirstRun(true); });
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_actions.value(QStringLiteral("actionSettings")));
+    file->addAction(m_act.settings);
     file->addSeparator();
-    file->addAction(m_actions.value(QStringLiteral("actionQuit")));
+    file->addAction(m_act.quit);
 
     QMenu *site = menuBar()->addMenu(tr("&Site"));
-    for (const char *name : { "actionAddSite", "actionEditSite", "actionFindSite", "actionRefresh" })
-        site->addAction(m_actions.value(QString::fromLatin1(name)));
+    site->addActions({ m_act.addSite, m_act.editSite, m_act.findSite, m_act.refresh });
 
     QMenu *backup = menuBar()->addMenu(tr("&Backup"));
-    for (const char *name : { "actionCreateBackup", "actionDownload", "actionCopyLink", "actionVerify", "actionPin" })
-        backup->addAction(m_actions.value(QString::fromLatin1(name)));
+    backup->addActions({ m_act.createBackup, m_act.download, m_act.copyLink, m_act.verify, m_act.pin });
     backup->addSeparator();
-    backup->addAction(m_actions.value(QStringLiteral("actionDetails")));
+    backup->addAction(m_act.details);
     backup->addSeparator();
-    backup->addAction(m_actions.value(QStringLiteral("actionDelete")));
+    backup->addAction(m_act.deleteBackup);
+    backup->setToolTipsVisible(true); // a disabled action says why
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (const char *name : { "actionEnvAll", "actionEnvProd", "actionEnvStage", "actionEnvDev" })
-        view->addAction(m_actions.value(QString::fromLatin1(name)));
+    view->addActions({ m_act.showAllEnvironments, m_act.showProd, m_act.showStage, m_act.showDev });
     view->addSeparator();
     QAction *jobsToggle = m_jobsDock->toggleViewAction();
     jobsToggle->setObjectName(QStringLiteral("actionShowJobs"));
     jobsToggle->setText(tr("&Jobs Panel"));
     jobsToggle->setShortcut(QKeySequence(tr("Ctrl+J")));
-    m_actions.insert(jobsToggle->objectName(), jobsToggle);
+    m_act.showJobs = jobsToggle;
     view->addAction(jobsToggle);
     view->addAction(m_pages->auditLogAction());
-    m_actions.insert(m_pages->auditLogAction()->objectName(), m_pages->auditLogAction());
     QMenu *theme = view->addMenu(tr("&Appearance"));
     auto *group = new QActionGroup(this);
     const Theme::Mode saved
@@ -287,7 +299,6 @@ void MainWindow::createMenus()
         a->setCheckable(true);
         a->setChecked(mode == saved);
         group->addAction(a);
-        m_actions.insert(a->objectName(), a);
         const Theme::Mode m = mode;
         connect(a, &QAction::triggered, this, [this, m] {
             Theme::apply(m);
@@ -299,8 +310,7 @@ void MainWindow::createMenus()
         Theme::apply(saved);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_actions.value(QStringLiteral("actionWelcome")));
-    help->addAction(m_actions.value(QStringLiteral("actionAbout")));
+    help->addActions({ m_act.welcome, m_act.about });
 }
 
 void MainWindow::restoreWindowState()
@@ -364,7 +374,7 @@ void MainWindow::connectService()
     BackupService *s = m_service;
     connect(s, &BackupService::ready, this, [this] {
         statusBar()->showMessage(tr("Catalog ready"), 3000);
-        m_service->refreshSites();
+        refresh();
     });
     connect(s, &BackupService::error, this, &MainWindow::onServiceError);
     connect(s, &BackupService::sitesLoaded, this, &MainWindow::onSitesLoaded);
@@ -381,10 +391,6 @@ void MainWindow::connectService()
                         dialog->setManifestError(error);
                 }
             });
-    connect(s, &BackupService::storageTested, this, [this](const QString &requestId, bool ok, const QString &message) {
-        if (m_settingsDialog && requestId == QLatin1String("settings/storage"))
-            m_settingsDialog->showTestResult(ok, message);
-    });
     connect(s, &BackupService::environmentsLoaded, this,
             [this](const QString &siteId, const QVector<EnvironmentConfig> &environments) {
                 m_environments.insert(siteId, environments);
@@ -411,8 +417,6 @@ void MainWindow::connectService()
             [this](const QString &requestId, bool ok, const QString &message) {
                 if (m_siteEditor)
                     m_siteEditor->showTestResult(requestId, ok, message);
-                if (m_settingsDialog && requestId == QLatin1String("settings/catalog"))
-                    m_settingsDialog->showTestResult(ok, message);
             });
 }
 
@@ -430,18 +434,14 @@ void MainWindow::updateActions()
     const BackupRecord record = m_page->table()->currentRecord();
     const bool completed = record.isValid() && record.status == BackupStatus::Completed;
     const bool haveSite = m_page->hasSite();
-    auto enable = [this](const char *name, bool on) {
-        if (QAction *a = m_actions.value(QString::fromLatin1(name)))
-            a->setEnabled(on);
-    };
-    enable("actionCreateBackup", haveSite);
-    enable("actionEditSite", haveSite);
-    enable("actionDownload", completed);
-    enable("actionCopyLink", completed);
-    enable("actionVerify", completed);
-    enable("actionPin", completed);
-    enable("actionDelete", record.isValid() && Backups::isTerminal(record.status) && !record.pinned);
-    enable("actionDetails", record.isValid());
+    m_act.createBackup->setEnabled(haveSite);
+    m_act.editSite->setEnabled(haveSite);
+    m_act.download->setEnabled(completed);
+    m_act.copyLink->setEnabled(completed && m_linksAvailable);
+    m_act.verify->setEnabled(completed);
+    m_act.pin->setEnabled(completed);
+    m_act.deleteBackup->setEnabled(record.isValid() && Backups::isTerminal(record.status) && !record.pinned);
+    m_act.details->setEnabled(record.isValid());
 }
 
 void MainWindow::showSite(const Site &site)
@@ -463,10 +463,21 @@ void MainWindow::onSitesLoaded(const QVector<Site> &sites, const QVector<QString
 {
     m_sites = sites;
     m_siteList->setSites(sites, needingAttention);
-    const QString current = m_page->site().id;
+    m_page->setHaveSites(!sites.isEmpty());
+    QString current = m_page->site().id;
+    bool found = false;
     for (const Site &site : sites) {
-        if (site.id == current)
+        if (site.id == current) {
             m_page->setSite(site); // name, customer or tier may have changed elsewhere
+            found = true;
+        }
+    }
+    if (!current.isEmpty() && !found) {
+        // Removed elsewhere, or another catalog since Settings changed: show no stale site.
+        m_page->setSite(Site());
+        m_page->table()->backupModel()->clear();
+        m_page->setLoading(false);
+        current.clear();
     }
     if (current.isEmpty() && !sites.isEmpty()) {
         const QString last = m_guiState ? m_guiState->value(QStringLiteral("gui/lastSite")).toString() : QString();
@@ -516,26 +527,8 @@ void MainWindow::onBackupsLoaded(const QString &siteId, const QVector<BackupReco
         m_selectAfterCreate.clear();
     m_lastApplyMsec = timer.elapsed();
 
-    // Typical duration per environment (median of the last completed backups) for the ETA.
-    QHash<int, QVector<qint64>> durations;
-    int full = 0; // environments with enough samples: stop there instead of walking every row
-    for (const BackupRecord &r : backups) {
-        if (r.status == BackupStatus::Completed && r.startedAt.isValid() && r.finishedAt.isValid()) {
-            QVector<qint64> &list = durations[static_cast<int>(r.environment)];
-            if (list.size() < 10) { // newest first: the recent ones say most about the next
-                list.append(r.startedAt.secsTo(r.finishedAt));
-                if (list.size() == 10 && ++full == 3)
-                    break;
-            }
-        }
-    }
-    for (Environment env : { Environment::Prod, Environment::Stage, Environment::Dev }) {
-        QVector<qint64> list = durations.value(static_cast<int>(env));
-        if (list.isEmpty())
-            continue;
-        std::sort(list.begin(), list.end());
-        m_jobs->setTypicalDuration(siteId, env, std::max<qint64>(1, list.at(list.size() / 2)));
-    }
+    for (const auto &[env, seconds] : DurationEstimate::typicalSeconds(backups))
+        m_jobs->setTypicalDuration(siteId, env, seconds);
     emit backupsShown(siteId, table->model()->rowCount());
 }
 
@@ -557,6 +550,7 @@ void MainWindow::onBackupChanged(const BackupRecord &record)
 
 void MainWindow::onJobStarted(const JobProgress &progress)
 {
+    m_running.insert(progress.jobId, progress);
     m_jobs->jobStarted(progress);
     m_page->table()->backupModel()->setProgress(progress);
 }
@@ -571,7 +565,10 @@ void MainWindow::onJobProgress(const JobProgress &progress)
 
 void MainWindow::onJobFinished(const JobOutcome &outcome)
 {
+    m_running.remove(outcome.jobId);
     m_jobs->jobFinished(outcome);
+    if (m_restartWhenIdle && m_running.isEmpty() && m_host)
+        QTimer::singleShot(0, this, &MainWindow::restartService); // not inside the service's own signal
     if (outcome.kind == JobKind::Download && outcome.backupId == m_downloadBackupId) {
         m_downloadBackupId.clear();
         m_page->actions()->showDownloadResult(
@@ -747,89 +744,147 @@ void MainWindow::showDetails(const BackupRecord &record)
     dialog->show();
 }
 
-void MainWindow::onTableAction(const QString &action, const BackupRecord &record)
+void MainWindow::onTableAction(BackupTableView::Action action, const BackupRecord &record)
 {
-    if (action == QLatin1String("details"))
+    switch (action) {
+    case BackupTableView::Action::Details:
         showDetails(record);
-    else if (action == QLatin1String("download"))
+        break;
+    case BackupTableView::Action::Download:
         downloadBackup(record);
-    else if (action == QLatin1String("link"))
+        break;
+    case BackupTableView::Action::CopyLink:
         copyLink(record);
-    else if (action == QLatin1String("verify"))
+        break;
+    case BackupTableView::Action::Verify:
         verifyBackup(record);
-    else if (action == QLatin1String("pin"))
+        break;
+    case BackupTableView::Action::Pin:
         pinBackup(record, !record.pinned);
-    else if (action == QLatin1String("delete"))
+        break;
+    case BackupTableView::Action::Delete:
         deleteBackup(record);
-    else if (action == QLatin1String("copy-id"))
+        break;
+    case BackupTableView::Action::CopyId:
         QApplication::clipboard()->setText(record.id);
+        break;
+    }
 }
 
 void MainWindow::openSettings()
 {
-    if (m_settingsDialog) {
-        m_settingsDialog->raise();
-        m_settingsDialog->activateWindow();
+    m_settingsFlow->open();
+}
+
+void MainWindow::setService(BackupService *service)
+{
+    if (service == m_service)
+        return;
+    if (m_service)
+        disconnect(m_service, nullptr, this, nullptr);
+    m_service = service;
+    m_settingsFlow->setService(service);
+    m_pages->setService(service);
+    connectService();
+}
+
+void MainWindow::setServiceHost(ServiceHost *host)
+{
+    m_host = host;
+    connect(host, &ServiceHost::serviceAboutToStop, this, [this](BackupService *service) {
+        if (service != m_service)
+            return;
+        setService(nullptr);
+        // The stopping service cancels what still runs and reports no more: close those rows.
+        const QList<JobProgress> running = m_running.values();
+        for (const JobProgress &progress : running) {
+            JobOutcome outcome;
+            outcome.jobId = progress.jobId;
+            outcome.kind = progress.kind;
+            outcome.backupId = progress.backupId;
+            outcome.siteId = progress.siteId;
+            outcome.environment = progress.environment;
+            outcome.cancelled = true;
+            outcome.message = tr("Stopped to apply the new settings.");
+            onJobFinished(outcome);
+        }
+    });
+    connect(host, &ServiceHost::serviceCreated, this, [this, host](BackupService *service) {
+        const bool replaced = m_service != nullptr || m_restartPending;
+        setService(service);
+        setStorageKind(host->config().storageKind);
+        if (replaced) {
+            m_restartPending = false;
+            // Another catalog or store: what the page showed came from the old one.
+            m_page->table()->backupModel()->clear();
+            if (m_page->hasSite())
+                m_page->setLoading(true);
+            statusBar()->showMessage(tr("Settings applied."), 8000);
+            emit settingsApplied();
+        }
+    });
+    if (host->service())
+        setService(host->service());
+    setStorageKind(host->config().storageKind);
+}
+
+void MainWindow::setStorageKind(const QString &kind)
+{
+    m_linksAvailable = kind != QLatin1String("local");
+    const QString reason = m_linksAvailable ? QString()
+                                            : tr("The local folder store cannot make download links. To share backups "
+                                                 "by link, choose Cloudflare R2 in Settings > Storage.");
+    m_page->actions()->setLinksAvailable(m_linksAvailable, reason);
+    m_page->table()->setLinksAvailable(m_linksAvailable, reason);
+    m_act.copyLink->setToolTip(m_linksAvailable ? QString() : reason);
+    m_act.copyLink->setStatusTip(m_linksAvailable ? QString() : reason);
+    updateActions();
+}
+
+void MainWindow::applyServiceSettings(bool secretsChanged)
+{
+    if (!m_host) {
+        statusBar()->showMessage(tr("Settings saved."), 8000);
         return;
     }
-    auto *dialog = new SettingsDialog(m_settings, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    m_settingsDialog = dialog;
-    if (m_secrets) {
-        SecretJob *job = m_secrets->read(SecretStore::s3SecretKey());
-        connect(job, &Job::finished, dialog, [dialog, job] {
-            dialog->setSecretStored(SecretStore::s3SecretKey(), job->succeeded() && !job->isNotFound());
-        });
-        job->start();
+    if (!secretsChanged && !m_host->settingsChanged()) {
+        statusBar()->showMessage(tr("Settings saved."), 8000);
+        return;
     }
-    connect(dialog, &SettingsDialog::testStorageRequested, this,
-            [this, dialog](const QHash<QString, QString> &values, const QString &typedSecret) {
-                if (!m_service) {
-                    dialog->showTestResult(false, tr("The backup service is not running."));
-                    return;
-                }
-                // The settings as typed, not as saved: the point is to check before saving.
-                BackupServiceConfig storage;
-                storage.storageKind = values.value(QStringLiteral("kind"));
-                storage.localStorePath = values.value(QStringLiteral("localPath"));
-                storage.s3Endpoint = values.value(QStringLiteral("endpoint"));
-                storage.s3Region = values.value(QStringLiteral("region"));
-                storage.s3Bucket = values.value(QStringLiteral("bucket"));
-                storage.s3AccessKeyId = values.value(QStringLiteral("accessKeyId"));
-                storage.s3PathStyle = values.value(QStringLiteral("pathStyle")) == QLatin1String("true");
-                storage.s3SecretAccessKey = typedSecret;
-                const QString requestId = QStringLiteral("settings/storage");
-                if (storage.storageKind != QLatin1String("s3") || !typedSecret.isEmpty() || !m_secrets) {
-                    m_service->testStorage(requestId, storage);
-                    return;
-                }
-                // Nothing typed: test with the secret already in the keychain.
-                SecretJob *job = m_secrets->read(SecretStore::s3SecretKey());
-                connect(job, &Job::finished, this, [this, job, storage, requestId]() mutable {
-                    if (job->succeeded() && !job->isNotFound())
-                        storage.s3SecretAccessKey = job->secret();
-                    if (m_service)
-                        m_service->testStorage(requestId, storage);
-                });
-                job->start();
-            });
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const QHash<QString, QString> secrets = dialog->changedSecrets();
-        for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
-            if (!m_secrets)
-                break;
-            SecretJob *job = m_secrets->write(it.key(), it.value());
-            connect(job, &Job::finished, this, [this, job] {
-                if (!job->succeeded())
-                    m_page->banner()->showMessage(
-                        MessageBanner::Kind::Error,
-                        tr("Could not store the secret in the keychain: %1").arg(job->errorString()));
-            });
-            job->start();
+    if (m_running.isEmpty()) {
+        restartService();
+        return;
+    }
+    // Never stop work silently: the engineer chooses between now and when it is done.
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Apply Settings"),
+                                tr("%1 job(s) are running. The new storage and catalog settings need them stopped.\n\n"
+                                   "Stop them now, or apply the settings when they have finished?")
+                                    .arg(m_running.size()),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("confirmApplySettings"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *later = box->addButton(tr("Apply When Finished"), QMessageBox::AcceptRole);
+    later->setObjectName(QStringLiteral("applyWhenFinished"));
+    QPushButton *now = box->addButton(tr("Stop Jobs and Apply"), QMessageBox::DestructiveRole);
+    now->setObjectName(QStringLiteral("stopAndApply"));
+    box->setDefaultButton(later);
+    connect(box, &QMessageBox::buttonClicked, this, [this, now](QAbstractButton *button) {
+        if (button == now) {
+            restartService();
+            return;
         }
-        statusBar()->showMessage(tr("Settings saved. Storage and catalog changes apply after a restart."), 8000);
+        m_restartWhenIdle = true;
+        statusBar()->showMessage(tr("The new settings apply when the running jobs have finished."));
     });
-    dialog->show();
+    box->open();
+}
+
+void MainWindow::restartService()
+{
+    m_restartWhenIdle = false;
+    m_restartPending = true;
+    statusBar()->showMessage(tr("Applying the new settings…"));
+    m_host->restart();
 }
 
 void MainWindow::openSiteEditor(const QString &siteId)

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "WindowActions.h"
+#include "backups/BackupTableView.h"
 #include "catalog/BackupRecord.h"
 #include "catalog/Site.h"
 #include "jobs/JobProgress.h"
@@ -27,7 +29,8 @@ class QStackedWidget;
 class QSystemTrayIcon;
 class QTimer;
 class SecretStore;
-class SettingsDialog;
+class ServiceHost;
+class SettingsController;
 class SiteEditorDialog;
 class SiteListWidget;
 class SitePage;
@@ -62,7 +65,18 @@ public:
     SitePage *sitePage() const { return m_page; }
     JobsPanel *jobsPanel() const { return m_jobs; }
     PagesController *pages() const { return m_pages; }
+    const WindowActions &actions() const { return m_act; }
+    /// The action named @p objectName (tests and the demo tool; code uses actions()).
     QAction *action(const QString &objectName) const;
+    SettingsController *settingsFlow() const { return m_settingsFlow; }
+
+    /// Talk to @p service from now on (null: none). The previous one is disconnected.
+    void setService(BackupService *service);
+    /// Follow @p host's services, and rebuild through it when Settings changes storage, catalog
+    /// or actor: at once when nothing runs, else after asking.
+    void setServiceHost(ServiceHost *host);
+    /// "local" or "s3": what the store can do decides which actions are offered.
+    void setStorageKind(const QString &kind);
 
     /// Milliseconds of GUI-thread work to show the last loaded site's backups (bench/gui.sh).
     qint64 lastBackupsApplyMsec() const { return m_lastApplyMsec; }
@@ -70,6 +84,8 @@ public:
 signals:
     /// The site page shows the backups of @p siteId (after the catalog answered).
     void backupsShown(const QString &siteId, int rowCount);
+    /// A service built from changed settings was connected (after ServiceHost::restart()).
+    void settingsApplied();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -92,8 +108,10 @@ private:
     void pinBackup(const BackupRecord &record, bool pinned);
     void deleteBackup(const BackupRecord &record);
     void showDetails(const BackupRecord &record);
-    void onTableAction(const QString &action, const BackupRecord &record);
+    void onTableAction(BackupTableView::Action action, const BackupRecord &record);
     void openSettings();
+    void applyServiceSettings(bool secretsChanged);
+    void restartService();
     void openSiteEditor(const QString &siteId);
     void refresh();
 
@@ -122,8 +140,13 @@ private:
     QDockWidget *m_jobsDock;
     QTimer *m_refreshTimer;
     QSystemTrayIcon *m_tray = nullptr;
-    QHash<QString, QAction *> m_actions;
-    QPointer<SettingsDialog> m_settingsDialog;
+    WindowActions m_act;
+    SettingsController *m_settingsFlow;
+    ServiceHost *m_host = nullptr;
+    bool m_linksAvailable = true;
+    bool m_restartWhenIdle = false; ///< settings wait for the running jobs to finish
+    bool m_restartPending = false; ///< restartService() called, the new service not created yet
+    QHash<QString, JobProgress> m_running; ///< by job id, to close them when a service stops
     QPointer<SiteEditorDialog> m_siteEditor;
 
     QVector<Site> m_sites;

@@ -49,18 +49,49 @@ PagesController::PagesController(BackupService *service, SitePage *page, QWidget
         m_page->schedulesPage()->refreshWhenVisible();
     });
 
+    // View -> service: through the current service, whichever it is.
     SchedulesPage *schedules = m_page->schedulesPage();
-    AuditView *siteAudit = m_page->auditView();
+    connect(schedules, &SchedulesPage::refreshRequested, this, [this](const QString &siteId) {
+        if (m_service)
+            m_service->refreshScheduleOverview(siteId);
+    });
+    connect(schedules, &SchedulesPage::saveRequested, this, [this](const Schedule &schedule) {
+        if (m_service)
+            m_service->saveSchedule(schedule);
+    });
+    connect(schedules, &SchedulesPage::removeRequested, this, [this](const QString &siteId, Environment env) {
+        if (m_service)
+            m_service->removeSchedule(siteId, env);
+    });
+    connect(m_page->auditView(), &AuditView::refreshRequested, this, [this](const AuditFilter &query) {
+        if (m_service)
+            m_service->refreshAudit(SiteAuditRequest, query);
+    });
+    connect(m_globalAudit, &AuditView::refreshRequested, this, [this](const AuditFilter &query) {
+        if (m_service)
+            m_service->refreshAudit(GlobalAuditRequest, query);
+    });
+    connectService();
+}
+
+void PagesController::setService(BackupService *service)
+{
+    if (service == m_service)
+        return;
+    if (m_service)
+        disconnect(m_service, nullptr, this, nullptr);
+    m_service = service;
+    connectService();
+    if (m_service)
+        refreshSoon();
+}
+
+void PagesController::connectService()
+{
     if (!m_service)
         return;
-    connect(schedules, &SchedulesPage::refreshRequested, m_service, &BackupService::refreshScheduleOverview);
-    connect(schedules, &SchedulesPage::saveRequested, m_service, &BackupService::saveSchedule);
-    connect(schedules, &SchedulesPage::removeRequested, m_service, &BackupService::removeSchedule);
-    connect(siteAudit, &AuditView::refreshRequested, this,
-            [this](const AuditFilter &query) { m_service->refreshAudit(SiteAuditRequest, query); });
-    connect(m_globalAudit, &AuditView::refreshRequested, this,
-            [this](const AuditFilter &query) { m_service->refreshAudit(GlobalAuditRequest, query); });
-
+    SchedulesPage *schedules = m_page->schedulesPage();
+    AuditView *siteAudit = m_page->auditView();
     connect(m_service, &BackupService::scheduleOverviewLoaded, this,
             [this, schedules](const QString &siteId, const QVector<Schedule> &list, const QVector<BackupRecord> &last) {
                 if (siteId == schedules->siteId())

@@ -24,6 +24,10 @@ public:
     /// @p service may be null (widget tests): then nothing is asked.
     PagesController(BackupService *service, SitePage *page, QWidget *window);
 
+    /// Talk to @p service from now on (null: none); the previous one is disconnected and the
+    /// visible views reload from the new one (another catalog may answer).
+    void setService(BackupService *service);
+
     /// View > Audit Log: shows every site's audit log in its own window.
     QAction *auditLogAction() const { return m_auditLogAction; }
     /// The all-sites view (its window is created hidden).
@@ -31,6 +35,7 @@ public:
     void showGlobalAudit();
 
 private:
+    void connectService();
     void refreshSoon();
 
     BackupService *m_service;

@@ -5,17 +5,20 @@
 #include <QDialog>
 #include <QHash>
 
+#include <memory>
+
 class AppSettings;
-class QCheckBox;
-class QComboBox;
-class QLabel;
+class QAbstractButton;
 class QLineEdit;
-class QSpinBox;
-class QStackedWidget;
 class QTabWidget;
 
+namespace Ui {
+class SettingsDialog;
+}
+
 /// Storage (local folder or R2: endpoint, bucket, access key id, secret key), catalog (local
-/// file or shared MySQL URL), downloads folder and job concurrency.
+/// file or shared MySQL URL), downloads folder, job concurrency and the console's name in the
+/// audit log. The form is SettingsDialog.ui (labels' buddies and the tab order live there).
 ///
 /// Plain values go to AppSettings on accept. Secrets never do: the dialog only collects them
 /// (masked) and hands them out through changedSecrets(); the window writes them to the
@@ -26,6 +29,7 @@ class SettingsDialog : public QDialog
 
 public:
     SettingsDialog(AppSettings *settings, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
 
     /// Secrets the engineer typed, by SecretStore key (empty when unchanged).
     QHash<QString, QString> changedSecrets() const;
@@ -35,8 +39,8 @@ public:
     /// The storage settings as typed (for Test connection before saving).
     QHash<QString, QString> storageValues() const;
 
-    QTabWidget *tabs() const { return m_tabs; }
-    QLineEdit *secretKeyField() const { return m_secretKey; }
+    QTabWidget *tabs() const;
+    QLineEdit *secretKeyField() const;
 
 public slots:
     void accept() override;
@@ -46,29 +50,11 @@ signals:
     void testCatalogRequested(const QString &location, const QString &password);
 
 private:
-    QWidget *createStoragePage();
-    QWidget *createCatalogPage();
-    QWidget *createGeneralPage();
+    void setUpBrowse(QAbstractButton *browse, QLineEdit *edit, const QString &caption, bool directory);
     void load();
     void updateStorageKind();
+    void updateCatalogKind();
 
     AppSettings *m_settings;
-    QTabWidget *m_tabs;
-    QComboBox *m_storageKind;
-    QStackedWidget *m_storageStack;
-    QLineEdit *m_localPath;
-    QLineEdit *m_endpoint;
-    QLineEdit *m_region;
-    QLineEdit *m_bucket;
-    QLineEdit *m_accessKeyId;
-    QLineEdit *m_secretKey;
-    QCheckBox *m_pathStyle;
-    QLabel *m_storageTestResult;
-    QComboBox *m_catalogKind;
-    QLineEdit *m_catalogFile;
-    QLineEdit *m_catalogUrl;
-    QLineEdit *m_catalogPassword;
-    QLabel *m_catalogHint;
-    QLineEdit *m_downloads;
-    QSpinBox *m_concurrency;
+    std::unique_ptr<Ui::SettingsDialog> m_ui;
 };

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SiteEditorDialog.h"
 
+#include "ui_SiteEditorDialog.h"
+#include "ui_SiteEnvironmentForm.h"
 #include "widgets/Format.h"
 
 #include <QComboBox>
@@ -18,59 +20,48 @@
 
 SiteEditorDialog::SiteEditorDialog(QWidget *parent)
     : QDialog(parent)
-    , m_id(new QLineEdit(this))
-    , m_name(new QLineEdit(this))
-    , m_customer(new QLineEdit(this))
-    , m_tier(new QComboBox(this))
-    , m_envTabs(new QTabWidget(this))
-    , m_error(new QLabel(this))
+    , m_ui(std::make_unique<Ui::SiteEditorDialog>())
 {
-    setObjectName(QStringLiteral("SiteEditorDialog"));
-    setWindowTitle(tr("Add Site"));
-    m_id->setObjectName(QStringLiteral("siteId"));
+    m_ui->setupUi(this);
+    m_id = m_ui->siteId;
+    m_name = m_ui->siteNameEdit;
+    m_customer = m_ui->siteCustomer;
+    m_tier = m_ui->siteTierCombo;
+    m_envTabs = m_ui->environmentTabs;
+    m_error = m_ui->siteEditorError;
     m_id->setAccessibleName(tr("Site slug"));
-    m_id->setPlaceholderText(QStringLiteral("acme-shop"));
-    m_name->setObjectName(QStringLiteral("siteNameEdit"));
     m_name->setAccessibleName(tr("Site name"));
-    m_customer->setObjectName(QStringLiteral("siteCustomer"));
     m_customer->setAccessibleName(tr("Customer slug"));
-    m_customer->setPlaceholderText(QStringLiteral("acme"));
-    m_tier->setObjectName(QStringLiteral("siteTierCombo"));
     m_tier->setAccessibleName(tr("Tier"));
     m_tier->addItem(tr("Basic (production only)"), static_cast<int>(Tier::Basic));
     m_tier->addItem(tr("Developer (production, staging, development)"), static_cast<int>(Tier::Developer));
-    m_envTabs->setObjectName(QStringLiteral("environmentTabs"));
-    m_error->setObjectName(QStringLiteral("siteEditorError"));
-    m_error->setWordWrap(true);
     QPalette errorPalette = m_error->palette();
     errorPalette.setColor(QPalette::WindowText, Format::statusColor(BackupStatus::Failed));
     m_error->setPalette(errorPalette);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Slug:"), m_id);
-    form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("&Customer:"), m_customer);
-    form->addRow(tr("&Tier:"), m_tier);
-
-    for (Environment env : { Environment::Prod, Environment::Stage, Environment::Dev })
+    // The environment pages are made here, after the form: chain their fields between the tabs
+    // and the buttons, where the form's own tab order leaves them.
+    QWidget *previous = m_envTabs;
+    for (Environment env : { Environment::Prod, Environment::Stage, Environment::Dev }) {
         m_envTabs->addTab(createEnvironmentPage(env), Format::environmentLong(env));
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &SiteEditorDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(new QLabel(tr("Databases:"), this));
-    layout->addWidget(m_envTabs, 1);
-    layout->addWidget(m_error);
-    layout->addWidget(buttons);
+        const EnvFields &f = m_env[static_cast<int>(env)];
+        for (QWidget *w : std::initializer_list<QWidget *>{ f.host, f.port, f.socket, f.user, f.database, f.password,
+                                                            f.tlsMode, f.tlsCa, f.test }) {
+            QWidget::setTabOrder(previous, w);
+            previous = w;
+        }
+    }
+    for (QAbstractButton *button : m_ui->siteEditorButtons->buttons()) {
+        QWidget::setTabOrder(previous, button);
+        previous = button;
+    }
 
     connect(m_tier, &QComboBox::currentIndexChanged, this, &SiteEditorDialog::updateTabs);
     connect(m_id, &QLineEdit::textChanged, this, [this] { m_error->clear(); });
     updateTabs();
-    resize(560, 520);
 }
+
+SiteEditorDialog::~SiteEditorDialog() = default;
 
 QString SiteEditorDialog::requestIdFor(Environment env)
 {
@@ -81,37 +72,35 @@ QWidget *SiteEditorDialog::createEnvironmentPage(Environment env)
 {
     EnvFields f;
     f.page = new QWidget(m_envTabs);
+    Ui::SiteEnvironmentForm form;
+    form.setupUi(f.page);
     const QString envName = Environments::toString(env);
     f.page->setObjectName(QStringLiteral("envPage_") + envName);
-    auto *form = new QFormLayout(f.page);
-    auto named = [&](QLineEdit *edit, const QString &name, const QString &accessible) {
-        edit->setObjectName(name + QLatin1Char('_') + envName);
-        edit->setAccessibleName(tr("%1 (%2)").arg(accessible, Format::environmentLong(env)));
-        return edit;
+    f.host = form.host;
+    f.port = form.port;
+    f.socket = form.socket;
+    f.user = form.user;
+    f.database = form.database;
+    f.password = form.password;
+    f.tlsMode = form.tlsMode;
+    f.tlsCa = form.tlsCa;
+    f.test = form.testConnection;
+    f.result = form.testResult;
+    // One form, three pages: the environment in the names keeps them apart for tests and
+    // screen readers.
+    const QString envLong = Format::environmentLong(env);
+    const std::pair<QWidget *, QString> accessible[] = {
+        { f.host, tr("Host") },         { f.socket, tr("Socket") },     { f.user, tr("User") },
+        { f.database, tr("Database") }, { f.password, tr("Password") }, { f.tlsCa, tr("TLS CA file") },
     };
-    f.host = named(new QLineEdit(QStringLiteral("127.0.0.1"), f.page), QStringLiteral("host"), tr("Host"));
-    f.port = new QSpinBox(f.page);
-    f.port->setObjectName(QStringLiteral("port_") + envName);
-    f.port->setRange(1, 65535);
-    f.port->setValue(3306);
-    f.port->setAccessibleName(tr("Port (%1)").arg(Format::environmentLong(env)));
-    f.socket = named(new QLineEdit(f.page), QStringLiteral("socket"), tr("Socket"));
-    f.socket->setPlaceholderText(tr("optional; used instead of host and port"));
-    f.user = named(new QLineEdit(f.page), QStringLiteral("user"), tr("User"));
-    f.database = named(new QLineEdit(f.page), QStringLiteral("database"), tr("Database"));
-    f.password = named(new QLineEdit(f.page), QStringLiteral("password"), tr("Password"));
-    f.password->setEchoMode(QLineEdit::Password);
-    f.password->setPlaceholderText(tr("unchanged"));
-    f.password->setToolTip(tr("Kept in the system keychain, never in the catalog or settings"));
-    form->addRow(tr("&Host:"), f.host);
-    form->addRow(tr("&Port:"), f.port);
-    form->addRow(tr("Soc&ket:"), f.socket);
-    form->addRow(tr("&User:"), f.user);
-    form->addRow(tr("&Database:"), f.database);
-    form->addRow(tr("Pass&word:"), f.password);
-    f.tlsMode = new QComboBox(f.page);
-    f.tlsMode->setObjectName(QStringLiteral("tlsMode_") + envName);
-    f.tlsMode->setAccessibleName(tr("TLS (%1)").arg(Format::environmentLong(env)));
+    for (const auto &[widget, name] : accessible)
+        widget->setAccessibleName(tr("%1 (%2)").arg(name, envLong));
+    f.port->setAccessibleName(tr("Port (%1)").arg(envLong));
+    f.tlsMode->setAccessibleName(tr("TLS (%1)").arg(envLong));
+    for (QWidget *w : f.page->findChildren<QWidget *>()) {
+        if (!w->objectName().isEmpty() && !w->objectName().startsWith(QLatin1String("qt_")))
+            w->setObjectName(w->objectName() + QLatin1Char('_') + envName);
+    }
     f.tlsMode->addItem(tr("Off"), static_cast<int>(MySqlTlsMode::Off));
     f.tlsMode->addItem(tr("Preferred (encrypt when the server offers it)"), static_cast<int>(MySqlTlsMode::Preferred));
     f.tlsMode->addItem(tr("Required (encrypt, do not check the certificate)"),
@@ -119,10 +108,6 @@ QWidget *SiteEditorDialog::createEnvironmentPage(Environment env)
     f.tlsMode->addItem(tr("Verify CA (certificate signed by the CA)"), static_cast<int>(MySqlTlsMode::VerifyCa));
     f.tlsMode->addItem(tr("Verify identity (CA and host name)"), static_cast<int>(MySqlTlsMode::VerifyIdentity));
     f.tlsMode->setCurrentIndex(f.tlsMode->findData(static_cast<int>(MySqlTlsMode::Preferred)));
-    f.tlsCa = named(new QLineEdit(f.page), QStringLiteral("tlsCa"), tr("TLS CA file"));
-    f.tlsCa->setPlaceholderText(tr("PEM file; empty: the system's certificate authorities"));
-    form->addRow(tr("T&LS:"), f.tlsMode);
-    form->addRow(tr("C&A file:"), f.tlsCa);
     auto updateCa = [mode = f.tlsMode, ca = f.tlsCa] {
         const int m = mode->currentData().toInt();
         ca->setEnabled(m == static_cast<int>(MySqlTlsMode::VerifyCa)
@@ -130,16 +115,7 @@ QWidget *SiteEditorDialog::createEnvironmentPage(Environment env)
     };
     connect(f.tlsMode, &QComboBox::currentIndexChanged, this, updateCa);
     updateCa();
-    auto *test = new QPushButton(tr("&Test Connection"), f.page);
-    test->setObjectName(QStringLiteral("testConnection_") + envName);
-    f.result = new QLabel(f.page);
-    f.result->setObjectName(QStringLiteral("testResult_") + envName);
-    f.result->setWordWrap(true);
-    auto *row = new QHBoxLayout;
-    row->addWidget(test);
-    row->addWidget(f.result, 1);
-    form->addRow(QString(), row);
-    connect(test, &QPushButton::clicked, this, [this, env] {
+    connect(f.test, &QPushButton::clicked, this, [this, env] {
         const EnvFields &fields = m_env[static_cast<int>(env)];
         fields.result->setText(tr("Testing…"));
         emit testConnectionRequested(requestIdFor(env), endpoint(env), fields.password->text());

@@ -8,22 +8,31 @@
 #include <QHash>
 #include <QVector>
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 class QTabWidget;
+
+namespace Ui {
+class SiteEditorDialog;
+}
 
 /// Adds or edits a site: slug, name, customer, tier, and for each environment of the tier its
 /// MySQL endpoint, TLS mode (and CA file) and password with "Test connection". Slugs are
 /// validated as typed (never trimmed into validity). The password fields are masked and the
-/// passwords only leave through password()/passwordChanged() for the secret store.
+/// passwords only leave through password()/passwordChanged() for the secret store. The forms are
+/// SiteEditorDialog.ui and, once per environment, SiteEnvironmentForm.ui.
 class SiteEditorDialog : public QDialog
 {
     Q_OBJECT
 
 public:
     explicit SiteEditorDialog(QWidget *parent = nullptr);
+    ~SiteEditorDialog() override;
 
     /// Edit an existing site (the slug becomes read-only).
     void setSite(const Site &site, const QVector<EnvironmentConfig> &environments);
@@ -55,12 +64,14 @@ private:
         QLineEdit *password = nullptr;
         QComboBox *tlsMode = nullptr;
         QLineEdit *tlsCa = nullptr;
+        QPushButton *test = nullptr;
         QLabel *result = nullptr;
     };
     QWidget *createEnvironmentPage(Environment env);
     MySqlEndpoint endpoint(Environment env) const;
     void updateTabs();
 
+    std::unique_ptr<Ui::SiteEditorDialog> m_ui;
     bool m_editing = false;
     QDateTime m_createdAt;
     QLineEdit *m_id;

@@ -13,6 +13,7 @@
 #include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QToolButton>
@@ -45,10 +46,22 @@ SitePage::SitePage(QWidget *parent)
 {
     setObjectName(QStringLiteral("SitePage"));
 
-    auto *placeholder = new QLabel(tr("Select a site on the left to see its backups."), this);
-    placeholder->setObjectName(QStringLiteral("sitePagePlaceholder"));
-    placeholder->setAlignment(Qt::AlignCenter);
-    placeholder->setEnabled(false);
+    // Nothing selected, or nothing to select yet: then the one thing to do is a button away.
+    auto *placeholder = new QWidget(this);
+    m_placeholder = new QLabel(tr("Select a site on the left to see its backups."), placeholder);
+    m_placeholder->setObjectName(QStringLiteral("sitePagePlaceholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    auto *addFirst = new QPushButton(tr("Add Your First Site…"), placeholder);
+    addFirst->setObjectName(QStringLiteral("addFirstSiteButton"));
+    addFirst->hide();
+    m_addFirstSite = addFirst;
+    connect(addFirst, &QPushButton::clicked, this, &SitePage::addSiteRequested);
+    auto *placeholderLayout = new QVBoxLayout(placeholder);
+    placeholderLayout->addStretch(1);
+    placeholderLayout->addWidget(m_placeholder);
+    placeholderLayout->addWidget(addFirst, 0, Qt::AlignHCenter);
+    placeholderLayout->addStretch(1);
 
     m_name->setObjectName(QStringLiteral("siteName"));
     QFont nameFont = m_name->font();
@@ -100,8 +113,29 @@ SitePage::SitePage(QWidget *parent)
     header->addLayout(titles, 1);
     header->addWidget(m_tier, 0, Qt::AlignTop);
 
+    // No backups where the engineer looks: say so and offer the backup (the table's headers
+    // over an empty grid say nothing).
+    m_emptyBackups = new QWidget(this);
+    m_emptyBackups->setObjectName(QStringLiteral("emptyBackupsState"));
+    m_emptyBackupsText = new QLabel(m_emptyBackups);
+    m_emptyBackupsText->setObjectName(QStringLiteral("emptyBackupsText"));
+    m_emptyBackupsText->setAlignment(Qt::AlignCenter);
+    m_emptyBackupsText->setWordWrap(true);
+    auto *createFirst = new QPushButton(tr("Create Backup"), m_emptyBackups);
+    createFirst->setObjectName(QStringLiteral("emptyCreateBackupButton"));
+    connect(createFirst, &QPushButton::clicked, this, [this] { m_actions->createButton()->click(); });
+    auto *emptyLayout = new QVBoxLayout(m_emptyBackups);
+    emptyLayout->addStretch(1);
+    emptyLayout->addWidget(m_emptyBackupsText);
+    emptyLayout->addWidget(createFirst, 0, Qt::AlignHCenter);
+    emptyLayout->addStretch(1);
+    m_tableStack = new QStackedWidget(this);
+    m_tableStack->setObjectName(QStringLiteral("backupTableStack"));
+    m_tableStack->addWidget(m_table);
+    m_tableStack->addWidget(m_emptyBackups);
+
     auto *body = new QHBoxLayout;
-    body->addWidget(m_table, 1);
+    body->addWidget(m_tableStack, 1);
     body->addWidget(m_actions);
 
     auto *content = new QWidget(this);
@@ -138,6 +172,35 @@ SitePage::SitePage(QWidget *parent)
         setEnvironment(env);
     });
     connect(m_table, &BackupTableView::currentRecordChanged, m_actions, &QuickActionsPanel::setRecord);
+    QAbstractItemModel *proxy = m_table->model();
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(proxy, signal, this, &SitePage::updateEmptyState);
+    connect(proxy, &QAbstractItemModel::modelReset, this, &SitePage::updateEmptyState);
+    connect(proxy, &QAbstractItemModel::layoutChanged, this, &SitePage::updateEmptyState);
+    updateEmptyState();
+}
+
+QAbstractButton *SitePage::addFirstSiteButton() const
+{
+    return m_addFirstSite;
+}
+
+void SitePage::setHaveSites(bool haveSites)
+{
+    m_placeholder->setText(haveSites ? tr("Select a site on the left to see its backups.")
+                                     : tr("No sites yet. Add the first customer site to back up its databases."));
+    m_addFirstSite->setVisible(!haveSites);
+}
+
+void SitePage::updateEmptyState()
+{
+    const bool empty = !m_isLoading && hasSite() && m_table->model()->rowCount() == 0;
+    if (empty) {
+        m_emptyBackupsText->setText(
+            m_environment ? tr("No %1 backups of %2 yet.").arg(Format::environmentLong(*m_environment), m_site.id)
+                          : tr("No backups of %1 yet.").arg(m_site.id));
+    }
+    m_tableStack->setCurrentWidget(empty ? m_emptyBackups : static_cast<QWidget *>(m_table));
 }
 
 QAbstractButton *SitePage::environmentButton(std::optional<Environment> environment) const
@@ -177,6 +240,7 @@ void SitePage::setSite(const Site &site)
     m_environment = env;
     m_table->proxy()->setEnvironment(env);
     m_actions->setEnvironment(env);
+    updateEmptyState();
     if (changed)
         emit environmentChanged(env);
 }
@@ -200,12 +264,15 @@ void SitePage::setEnvironment(std::optional<Environment> environment)
     m_environment = environment;
     m_table->proxy()->setEnvironment(environment);
     m_actions->setEnvironment(environment);
+    updateEmptyState();
     emit environmentChanged(environment);
 }
 
 void SitePage::setLoading(bool loading)
 {
+    m_isLoading = loading;
     m_loading->setVisible(loading);
+    updateEmptyState();
 }
 
 void SitePage::showTab(Tab tab)

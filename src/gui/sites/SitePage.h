@@ -38,6 +38,12 @@ public:
     std::optional<Environment> environment() const { return m_environment; }
     void setEnvironment(std::optional<Environment> environment);
     void setLoading(bool loading);
+    /// No sites at all: the placeholder offers to add the first one instead of asking to select.
+    void setHaveSites(bool haveSites);
+
+    QAbstractButton *addFirstSiteButton() const;
+    /// The empty state of the table ("no backups in this environment yet" with Create Backup).
+    QWidget *emptyBackupsState() const { return m_emptyBackups; }
 
     BackupTableView *table() const { return m_table; }
     QuickActionsPanel *actions() const { return m_actions; }
@@ -53,9 +59,11 @@ public:
 
 signals:
     void environmentChanged(std::optional<Environment> environment);
+    void addSiteRequested();
 
 private:
     void updateEnvironmentButtons();
+    void updateEmptyState();
 
     Site m_site;
     std::optional<Environment> m_environment;
@@ -64,6 +72,12 @@ private:
     QLabel *m_details;
     QLabel *m_tier;
     QLabel *m_loading;
+    QLabel *m_placeholder;
+    QAbstractButton *m_addFirstSite;
+    QStackedWidget *m_tableStack;
+    QWidget *m_emptyBackups;
+    QLabel *m_emptyBackupsText;
+    bool m_isLoading = false;
     QButtonGroup *m_envGroup;
     MessageBanner *m_banner;
     BackupTableView *m_table;
