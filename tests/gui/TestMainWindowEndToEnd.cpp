@@ -338,7 +338,7 @@ private slots:
         });
         QSignalSpy created(&host, &ServiceHost::serviceCreated);
         host.start();
-        QVERIFY(created.wait(20000));
+        QVERIFY(!created.isEmpty() || created.wait(20000)); // no secret to read: at once
         QVERIFY(window);
         QSignalSpy shown(window.get(), &MainWindow::backupsShown);
         QTRY_VERIFY_WITH_TIMEOUT(window->sitePage()->site().id == m_siteId && !shown.isEmpty(), 20000);
@@ -356,7 +356,7 @@ private slots:
         QTest::mouseClick(
             dialog->findChild<QDialogButtonBox *>(QStringLiteral("settingsButtons"))->button(QDialogButtonBox::Ok),
             Qt::LeftButton);
-        QVERIFY(applied.wait(20000));
+        QVERIFY(!applied.isEmpty() || applied.wait(20000));
         QCOMPARE(host.config().localStorePath, storeB);
         QCOMPARE(host.config().actor, QStringLiteral("Jane Auditor"));
         BackupService *service = host.service();

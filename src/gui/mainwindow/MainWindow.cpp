@@ -149,6 +149,7 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
         m_jobsDock->setWindowTitle(count > 0 ? tr("Jobs (%1 running)").arg(count) : tr("Jobs"));
     });
 
+    m_settingsFlow->setService(m_service);
     connect(m_settingsFlow, &SettingsController::saved, this, &MainWindow::applyServiceSettings);
     connect(m_settingsFlow, &SettingsController::error, this,
             [this](const QString &message) { m_page->banner()->showMessage(MessageBanner::Kind::Error, message); });
