@@ -814,8 +814,10 @@ void MainWindow::setServiceHost(ServiceHost *host)
             m_restartPending = false;
             // Another catalog or store: what the page showed came from the old one.
             m_page->table()->backupModel()->clear();
-            if (m_page->hasSite())
+            if (m_page->hasSite()) {
+                m_loadingSiteId = m_page->site().id;
                 m_page->setLoading(true);
+            }
             statusBar()->showMessage(tr("Settings applied."), 8000);
             emit settingsApplied();
         }
