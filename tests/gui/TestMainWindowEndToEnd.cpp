@@ -407,6 +407,41 @@ private slots:
                 audited = entry.actor == QLatin1String("Jane Auditor");
         }
         QVERIFY(audited);
+
+        // With a backup running, OK asks before stopping anything; "Apply When Finished" keeps
+        // the service until the backup is done, then applies. The dump waits on a table lock
+        // meanwhile, so the backup is surely still running when the question comes.
+        {
+            QSqlDatabase lock = TestServices::openMySql(QStringLiteral("e2e-lock"), m_database, &error);
+            QVERIFY2(lock.isOpen(), qPrintable(error));
+            QSqlQuery q(lock);
+            QVERIFY(q.exec(QStringLiteral("LOCK TABLES orders WRITE")));
+            QSignalSpy started(service, &BackupService::jobStarted);
+            QTest::mouseClick(page->actions()->createButton(), Qt::LeftButton);
+            QVERIFY(!started.isEmpty() || started.wait(20000));
+            QTRY_VERIFY_WITH_TIMEOUT(q.exec(QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST "
+                                                           "WHERE STATE LIKE 'Waiting for table metadata lock%'"))
+                                         && q.next() && q.value(0).toInt() > 0,
+                                     30000);
+            window->actions().settings->trigger();
+            QTRY_VERIFY((dialog = window->findChild<SettingsDialog *>()) != nullptr);
+            dialog->findChild<QLineEdit *>(QStringLiteral("localStorePath"))->setText(storeA);
+            applied.clear();
+            QTest::mouseClick(
+                dialog->findChild<QDialogButtonBox *>(QStringLiteral("settingsButtons"))->button(QDialogButtonBox::Ok),
+                Qt::LeftButton);
+            QMessageBox *box = nullptr;
+            QTRY_VERIFY((box = window->findChild<QMessageBox *>(QStringLiteral("confirmApplySettings"))) != nullptr);
+            QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("applyWhenFinished")), Qt::LeftButton);
+            QCOMPARE(host.service(), service); // nothing stopped
+            QCOMPARE(host.config().localStorePath, storeB);
+            QVERIFY(q.exec(QStringLiteral("UNLOCK TABLES")));
+            QVERIFY(applied.wait(60000));
+            QCOMPARE(host.config().localStorePath, storeA);
+            q = QSqlQuery();
+            lock.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("e2e-lock"));
         window->close();
         window.reset();
     }
