@@ -151,6 +151,7 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
         m_jobsDock->setWindowTitle(count > 0 ? tr("Jobs (%1 running)").arg(count) : tr("Jobs"));
     });
 
+    m_settingsFlow->setService(m_service);
     connect(m_settingsFlow, &SettingsController::saved, this, &MainWindow::applyServiceSettings);
     connect(m_settingsFlow, &SettingsController::error, this,
             [this](const QString &message) { m_page->banner()->showMessage(MessageBanner::Kind::Error, message); });
@@ -817,8 +818,10 @@ void MainWindow::setServiceHost(ServiceHost *host)
             m_restartPending = false;
             // Another catalog or store: what the page showed came from the old one.
             m_page->table()->backupModel()->clear();
-            if (m_page->hasSite())
+            if (m_page->hasSite()) {
+                m_loadingSiteId = m_page->site().id;
                 m_page->setLoading(true);
+            }
             statusBar()->showMessage(tr("Settings applied."), 8000);
             emit settingsApplied();
         }
