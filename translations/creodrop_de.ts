@@ -1225,6 +1225,14 @@ Jetzt anhalten oder die Einstellungen anwenden, wenn sie fertig sind?</translati
         <source>Add Schedule…</source>
         <translation>Zeitplan hinzufügen…</translation>
     </message>
+    <message>
+        <source>%1 newest + %2 days</source>
+        <translation>%1 neueste + %2 Tage</translation>
+    </message>
+    <message>
+        <source>%1 newest</source>
+        <translation>%1 neueste</translation>
+    </message>
 </context>
 <context>
     <name>SettingsController</name>

@@ -1225,6 +1225,14 @@ Les arrêter maintenant, ou appliquer les paramètres quand elles seront termin�
         <source>Add Schedule…</source>
         <translation>Ajouter une planification…</translation>
     </message>
+    <message>
+        <source>%1 newest + %2 days</source>
+        <translation>%1 plus récentes + %2 jours</translation>
+    </message>
+    <message>
+        <source>%1 newest</source>
+        <translation>%1 plus récentes</translation>
+    </message>
 </context>
 <context>
     <name>SettingsController</name>

@@ -4,6 +4,7 @@
 
 #include "AuditFilterProxyModel.h"
 #include "AuditTableModel.h"
+#include "widgets/Format.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -63,12 +64,22 @@ AuditView::AuditView(QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAccessibleName(tr("Audit log"));
-    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    m_view->header()->resizeSection(AuditTableModel::Time, em * 9);
-    m_view->header()->resizeSection(AuditTableModel::Actor, em * 6);
-    m_view->header()->resizeSection(AuditTableModel::Action, em * 9);
-    m_view->header()->resizeSection(AuditTableModel::Target, em * 14);
-    m_view->header()->resizeSection(AuditTableModel::Outcome, em * 5);
+    // Columns as wide as typical content: a full time, a dotted action, "site / env / id".
+    const QFontMetrics fm(m_view->font());
+    const int pad = fm.horizontalAdvance(QLatin1Char('M')) * 2;
+    auto fit = [&](int column, const QStringList &samples) {
+        int width = fm.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString());
+        for (const QString &sample : samples)
+            width = qMax(width, fm.horizontalAdvance(sample));
+        m_view->header()->resizeSection(column, width + pad);
+    };
+    fit(AuditTableModel::Time, { Format::localTime(QDateTime(QDate(2026, 12, 30), QTime(23, 59), Qt::UTC)) });
+    fit(AuditTableModel::Actor, { QStringLiteral("support-eng") });
+    fit(AuditTableModel::Action, { QStringLiteral("environment.set") });
+    fit(AuditTableModel::Target, { QStringLiteral("customer-site / stage / 20261203T1147") });
+    fit(AuditTableModel::Outcome,
+        { AuditTableModel::outcomeText(AuditOutcome::Success), AuditTableModel::outcomeText(AuditOutcome::Failure),
+          AuditTableModel::outcomeText(AuditOutcome::Refused) });
     m_view->header()->setStretchLastSection(true);
 
     m_empty->setObjectName(QStringLiteral("auditEmpty"));

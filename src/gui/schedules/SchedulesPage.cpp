@@ -55,12 +55,7 @@ SchedulesPage::SchedulesPage(QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setAccessibleName(tr("Schedules"));
     m_table->horizontalHeader()->setStretchLastSection(true);
-    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    m_table->setColumnWidth(EnvironmentColumn, em * 7);
-    m_table->setColumnWidth(WhenColumn, em * 13);
-    m_table->setColumnWidth(RetentionColumn, em * 16);
-    m_table->setColumnWidth(EnabledColumn, em * 4);
-    m_table->setColumnWidth(NextRunColumn, em * 9);
+    m_table->setWordWrap(false);
     m_edit->setObjectName(QStringLiteral("editSchedule"));
     m_remove->setObjectName(QStringLiteral("removeSchedule"));
 
@@ -178,7 +173,11 @@ void SchedulesPage::rebuild()
             continue;
         }
         set(WhenColumn, describe(*s));
-        set(RetentionColumn, retention(*s));
+        // Short in the cell, in words in the tooltip.
+        set(RetentionColumn,
+            s->keepDays > 0 ? tr("%1 newest + %2 days").arg(s->keepLast).arg(s->keepDays)
+                            : tr("%1 newest").arg(s->keepLast),
+            retention(*s));
         set(EnabledColumn, s->enabled ? tr("Yes") : tr("No"));
         // As `schedule show` computes it: the first due time after the last run (or creation).
         const QDateTime since = s->lastRunAt.isValid() ? s->lastRunAt : s->createdAt;
@@ -212,6 +211,9 @@ void SchedulesPage::rebuild()
     } else if (!envs.isEmpty()) {
         m_table->selectRow(0);
     }
+    // Every column as wide as its longest text (a handful of rows), the last one takes the rest.
+    for (int column = 0; column < LastResultColumn; ++column)
+        m_table->resizeColumnToContents(column);
     updateButtons();
 }
 
