@@ -148,6 +148,98 @@ Sicherung %2</translation>
     </message>
 </context>
 <context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Success</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>Actor, action, site, backup or detail</source>
+        <translation>Akteur, Aktion, Website, Sicherung oder Detail</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Ergebnis:</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Alle Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit-Protokoll</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded in the audit log yet.</source>
+        <translation>Im Audit-Protokoll ist noch nichts verzeichnet.</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded for this site yet. Backups, downloads, links and changes to the site appear here.</source>
+        <translation>Für diese Website ist noch nichts verzeichnet. Sicherungen, Downloads, Links und Änderungen an der Website erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>No entry matches the filter.</source>
+        <translation>Kein Eintrag entspricht dem Filter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n entries</source>
+        <translation>
+            <numerusform>%1 von %n Eintrag</numerusform>
+            <numerusform>%1 von %n Einträgen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BackupDetailsDialog</name>
     <message>
         <source>Backup Details</source>
@@ -362,6 +454,10 @@ Sicherung %2</translation>
     <message>
         <source>Cancel Backup</source>
         <translation>Sicherung abbrechen</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -844,18 +940,6 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation>Sicherung löschen</translation>
     </message>
     <message>
-        <source>Could not store the secret in the keychain: %1</source>
-        <translation>Das Geheimnis konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>Settings saved. Storage and catalog changes apply after a restart.</source>
-        <translation>Einstellungen gespeichert. Änderungen an Speicher und Katalog gelten nach einem Neustart.</translation>
-    </message>
-    <message>
-        <source>The backup service is not running.</source>
-        <translation>Der Sicherungsdienst läuft nicht.</translation>
-    </message>
-    <message>
         <source>Replace File</source>
         <translation>Datei ersetzen</translation>
     </message>
@@ -879,6 +963,62 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <source>Needs Attention (%1)</source>
         <translation>Braucht Aufmerksamkeit (%1)</translation>
     </message>
+    <message>
+        <source>Stopped to apply the new settings.</source>
+        <translation>Angehalten, um die neuen Einstellungen anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Settings applied.</source>
+        <translation>Einstellungen angewendet.</translation>
+    </message>
+    <message>
+        <source>The local folder store cannot make download links. To share backups by link, choose Cloudflare R2 in Settings &gt; Storage.</source>
+        <translation>Der lokale Ordnerspeicher kann keine Download-Links erstellen. Um Sicherungen per Link zu teilen, wählen Sie Cloudflare R2 unter Einstellungen &gt; Speicher.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Apply Settings</source>
+        <translation>Einstellungen anwenden</translation>
+    </message>
+    <message>
+        <source>%1 job(s) are running. The new storage and catalog settings need them stopped.
+
+Stop them now, or apply the settings when they have finished?</source>
+        <translation>%1 Auftrag/Aufträge laufen. Für die neuen Speicher- und Katalogeinstellungen müssen sie angehalten werden.
+
+Jetzt anhalten oder die Einstellungen anwenden, wenn sie fertig sind?</translation>
+    </message>
+    <message>
+        <source>Apply When Finished</source>
+        <translation>Anwenden, wenn fertig</translation>
+    </message>
+    <message>
+        <source>Stop Jobs and Apply</source>
+        <translation>Aufträge anhalten und anwenden</translation>
+    </message>
+    <message>
+        <source>The new settings apply when the running jobs have finished.</source>
+        <translation>Die neuen Einstellungen gelten, sobald die laufenden Aufträge fertig sind.</translation>
+    </message>
+    <message>
+        <source>Applying the new settings…</source>
+        <translation>Neue Einstellungen werden angewendet…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished">&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync Environments…</source>
+        <translation type="unfinished">Umgebungen &amp;abgleichen…</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -897,6 +1037,25 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     <message>
         <source>Dismiss message</source>
         <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>PagesController</name>
+    <message>
+        <source>Audit &amp;Log (All Sites)</source>
+        <translation>Audit-&amp;Protokoll (alle Websites)</translation>
+    </message>
+    <message>
+        <source>Audit Log — All Sites</source>
+        <translation>Audit-Protokoll — alle Websites</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>Who did what to which site, environment or backup, and how it ended</source>
+        <translation>Wer was an welcher Website, Umgebung oder Sicherung getan hat, und mit welchem Ergebnis</translation>
     </message>
 </context>
 <context>
@@ -950,20 +1109,12 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <source>Restoring a backup into an environment arrives with the restore feature.</source>
-        <translation>Das Wiederherstellen einer Sicherung in eine Umgebung kommt mit der Wiederherstellungsfunktion.</translation>
-    </message>
-    <message>
         <source>S&amp;ync Environments…</source>
         <translation>Umgebungen &amp;abgleichen…</translation>
     </message>
     <message>
         <source>Sync environments</source>
         <translation>Umgebungen abgleichen</translation>
-    </message>
-    <message>
-        <source>Copying a database between environments arrives with the restore feature.</source>
-        <translation>Das Kopieren einer Datenbank zwischen Umgebungen kommt mit der Wiederherstellungsfunktion.</translation>
     </message>
     <message>
         <source>&amp;Verify</source>
@@ -1053,6 +1204,479 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <source>Download link copied to the clipboard. It expires at %1.</source>
         <translation>Download-Link in die Zwischenablage kopiert. Er läuft um %1 ab.</translation>
     </message>
+    <message>
+        <source>Restore from &amp;File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from an SQL file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a .sql or .sql.gz file (a customer&apos;s own dump) into an environment, after a pre-restore backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the selected backup into an environment of this site, after a pre-restore backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy one environment&apos;s database over another&apos;s, after a pre-sync backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment sync is part of the developer tier; this site is on the basic tier with production only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreController</name>
+    <message>
+        <source>Restore from File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL dumps (*.sql *.sql.gz);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>The restore service is not running; check Settings &gt; Storage and Catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync into %1 started: progress in the jobs panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore into %1 started: progress in the jobs panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is locked: an interrupted %2 waits for its rollback from the pre-%2 backup. Restarting the console or a worker rolls it back. (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is locked: a %2 by %3 is running since %4; backups and restores of it wait until it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 finished: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cancelled: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore &amp;into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation type="unfinished">Umgebung:</translation>
+    </message>
+    <message>
+        <source>Age:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation type="unfinished">Größe:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation type="unfinished">Typ:</translation>
+    </message>
+    <message>
+        <source>Created by:</source>
+        <translation type="unfinished">Erstellt von:</translation>
+    </message>
+    <message>
+        <source>Target now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collations:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sanitize:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip cache and session &amp;data (copy their structure only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drupal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace personal data in the copy (e-mails become user&lt;ID&gt;@example.invalid, password hashes and sessions are cleared). Never applied to prod.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync Environments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the database of %1 with the %2 backup of %3 from %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the database of %1 with the SQL of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the database of %1 with a copy of %2/%3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type %1 to &amp;confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This replaces production data: type %1 exactly to enable %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose two different environments: a sync copies one environment over another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ago (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tables, %2 views, %3 routines, %4 triggers, %5 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None to map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stripped: the target user can set no other definer, so views, routines, triggers and events will belong to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept as in the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the target…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore cannot run: see the problems above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the check of the target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type %1 above to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleEditorDialog</name>
+    <message>
+        <source>Edit Schedule</source>
+        <translation>Zeitplan bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Frequency:</source>
+        <translation>&amp;Häufigkeit:</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Wöchentlich</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Tag:</translation>
+    </message>
+    <message>
+        <source>&amp;Time (UTC):</source>
+        <translation>&amp;Uhrzeit (UTC):</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest:</source>
+        <translation>&amp;Neueste behalten:</translation>
+    </message>
+    <message>
+        <source> backups</source>
+        <translation> Sicherungen</translation>
+    </message>
+    <message>
+        <source>And those &amp;younger than:</source>
+        <translation>Und alle &amp;jünger als:</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled: back this environment up automatically</source>
+        <translation>&amp;Aktiv: diese Umgebung automatisch sichern</translation>
+    </message>
+    <message>
+        <source>Retention removes only scheduled backups: manual and pinned backups always stay.</source>
+        <translation>Die Aufbewahrung entfernt nur geplante Sicherungen: manuelle und angeheftete Sicherungen bleiben immer erhalten.</translation>
+    </message>
+    <message>
+        <source>Schedule of %1 / %2 (%3)</source>
+        <translation>Zeitplan von %1 / %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulesPage</name>
+    <message>
+        <source>Daily at %1 UTC</source>
+        <translation>Täglich um %1 UTC</translation>
+    </message>
+    <message>
+        <source>Weekly on %1 at %2 UTC</source>
+        <translation>Wöchentlich am %1 um %2 UTC</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep the newest %n</source>
+        <translation>
+            <numerusform>Die neueste behalten</numerusform>
+            <numerusform>Die neuesten %n behalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and those younger than %n days</source>
+        <translation>
+            <numerusform>%1 und alle jünger als %n Tag</numerusform>
+            <numerusform>%1 und alle jünger als %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit Schedule…</source>
+        <translation>Zeitplan bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Remove Schedule</source>
+        <translation>Zeitplan entfernen</translation>
+    </message>
+    <message>
+        <source>Scheduled backups run while this console or a backup worker is running. Times are UTC.</source>
+        <translation>Geplante Sicherungen laufen, solange diese Konsole oder ein Sicherungs-Worker läuft. Zeiten in UTC.</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Aufbewahrung</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Nächster Lauf</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Letztes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>Nicht geplant</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>Jetzt fällig</translation>
+    </message>
+    <message>
+        <source>Never run</source>
+        <translation>Noch nie gelaufen</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Add Schedule…</source>
+        <translation>Zeitplan hinzufügen…</translation>
+    </message>
+    <message>
+        <source>%1 newest + %2 days</source>
+        <translation>%1 neueste + %2 Tage</translation>
+    </message>
+    <message>
+        <source>%1 newest</source>
+        <translation>%1 neueste</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <source>The backup service is not running.</source>
+        <translation>Der Sicherungsdienst läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Could not store the secret in the keychain: %1</source>
+        <translation>Das Geheimnis konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1075,10 +1699,6 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     <message>
         <source>General</source>
         <translation>Allgemein</translation>
-    </message>
-    <message>
-        <source>Changes to storage and catalog take effect after a restart.</source>
-        <translation>Änderungen an Speicher und Katalog werden nach einem Neustart wirksam.</translation>
     </message>
     <message>
         <source>Storage kind</source>
@@ -1248,6 +1868,22 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <source>✘ %1</source>
         <translation>✘ %1</translation>
     </message>
+    <message>
+        <source>&amp;Name in the audit log:</source>
+        <translation>&amp;Name im Prüfprotokoll:</translation>
+    </message>
+    <message>
+        <source>Recorded as &quot;created by&quot; and in the audit log for what you do in this console. Empty: your account name.</source>
+        <translation>Wird als „Erstellt von“ und im Prüfprotokoll für alles erfasst, was Sie in dieser Konsole tun. Leer: Ihr Kontoname.</translation>
+    </message>
+    <message>
+        <source>Name in the audit log</source>
+        <translation>Name im Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Storage and catalog changes apply when you click OK; if backups are running you are asked first.</source>
+        <translation>Änderungen an Speicher und Katalog gelten, sobald Sie auf OK klicken; laufen Sicherungen, werden Sie vorher gefragt.</translation>
+    </message>
 </context>
 <context>
     <name>SiteEditorDialog</name>
@@ -1296,10 +1932,6 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation>&amp;Stufe:</translation>
     </message>
     <message>
-        <source>Databases:</source>
-        <translation>Datenbanken:</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1316,10 +1948,6 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation>Socket</translation>
     </message>
     <message>
-        <source>optional; used instead of host and port</source>
-        <translation>optional; ersetzt Host und Port</translation>
-    </message>
-    <message>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
@@ -1330,42 +1958,6 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     <message>
         <source>Password</source>
         <translation>Passwort</translation>
-    </message>
-    <message>
-        <source>unchanged</source>
-        <translation>unverändert</translation>
-    </message>
-    <message>
-        <source>Kept in the system keychain, never in the catalog or settings</source>
-        <translation>Liegt im Schlüsselbund des Systems, nie im Katalog oder in den Einstellungen</translation>
-    </message>
-    <message>
-        <source>&amp;Host:</source>
-        <translation>&amp;Host:</translation>
-    </message>
-    <message>
-        <source>&amp;Port:</source>
-        <translation>&amp;Port:</translation>
-    </message>
-    <message>
-        <source>Soc&amp;ket:</source>
-        <translation>Soc&amp;ket:</translation>
-    </message>
-    <message>
-        <source>&amp;User:</source>
-        <translation>&amp;Benutzer:</translation>
-    </message>
-    <message>
-        <source>&amp;Database:</source>
-        <translation>&amp;Datenbank:</translation>
-    </message>
-    <message>
-        <source>Pass&amp;word:</source>
-        <translation>Pass&amp;wort:</translation>
-    </message>
-    <message>
-        <source>&amp;Test Connection</source>
-        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -1420,8 +2012,51 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation>TLS-CA-Datei</translation>
     </message>
     <message>
-        <source>PEM file; empty: the system&apos;s certificate authorities</source>
-        <translation>PEM-Datei; leer: die Zertifizierungsstellen des Systems</translation>
+        <source>The CA file %1 of %2 cannot be read: choose a readable PEM file or leave it empty.</source>
+        <translation>Die CA-Datei %1 von %2 kann nicht gelesen werden: Wählen Sie eine lesbare PEM-Datei oder lassen Sie das Feld leer.</translation>
+    </message>
+    <message>
+        <source>Data&amp;bases:</source>
+        <translation>Daten&amp;banken:</translation>
+    </message>
+</context>
+<context>
+    <name>SiteEnvironmentForm</name>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Soc&amp;ket:</source>
+        <translation>Soc&amp;ket:</translation>
+    </message>
+    <message>
+        <source>optional; used instead of host and port</source>
+        <translation>optional; ersetzt Host und Port</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in the catalog or settings</source>
+        <translation>Liegt im Schlüsselbund des Systems, nie im Katalog oder in den Einstellungen</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
     </message>
     <message>
         <source>T&amp;LS:</source>
@@ -1432,8 +2067,12 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation>C&amp;A-Datei:</translation>
     </message>
     <message>
-        <source>The CA file %1 of %2 cannot be read: choose a readable PEM file or leave it empty.</source>
-        <translation>Die CA-Datei %1 von %2 kann nicht gelesen werden: Wählen Sie eine lesbare PEM-Datei oder lassen Sie das Feld leer.</translation>
+        <source>PEM file; empty: the system&apos;s certificate authorities</source>
+        <translation>PEM-Datei; leer: die Zertifizierungsstellen des Systems</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +2166,38 @@ Stufe: %4</translation>
     <message>
         <source>Developer tier: production, staging and development</source>
         <translation>Stufe Developer: Produktion, Staging und Entwicklung</translation>
+    </message>
+    <message>
+        <source>Add Your First Site…</source>
+        <translation>Erste Site hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Create Backup</source>
+        <translation>Sicherung erstellen</translation>
+    </message>
+    <message>
+        <source>No sites yet. Add the first customer site to back up its databases.</source>
+        <translation>Noch keine Sites. Fügen Sie die erste Kunden-Site hinzu, um ihre Datenbanken zu sichern.</translation>
+    </message>
+    <message>
+        <source>No %1 backups of %2 yet.</source>
+        <translation>Noch keine Sicherungen von %2 in %1.</translation>
+    </message>
+    <message>
+        <source>No backups of %1 yet.</source>
+        <translation>Noch keine Sicherungen von %1.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <source>Audit Log</source>
+        <translation>Audit-Protokoll</translation>
     </message>
 </context>
 <context>

@@ -148,6 +148,98 @@ Sauvegarde %2</translation>
     </message>
 </context>
 <context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Success</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher :</translation>
+    </message>
+    <message>
+        <source>Actor, action, site, backup or detail</source>
+        <translation>Auteur, action, site, sauvegarde ou détail</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>Rés&amp;ultat :</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Tous les résultats</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d’audit</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded in the audit log yet.</source>
+        <translation>Rien n’a encore été enregistré dans le journal d’audit.</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded for this site yet. Backups, downloads, links and changes to the site appear here.</source>
+        <translation>Rien n’a encore été enregistré pour ce site. Les sauvegardes, téléchargements, liens et modifications du site apparaissent ici.</translation>
+    </message>
+    <message>
+        <source>No entry matches the filter.</source>
+        <translation>Aucune entrée ne correspond au filtre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entrée</numerusform>
+            <numerusform>%n entrées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n entries</source>
+        <translation>
+            <numerusform>%1 sur %n entrée</numerusform>
+            <numerusform>%1 sur %n entrées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BackupDetailsDialog</name>
     <message>
         <source>Backup Details</source>
@@ -362,6 +454,10 @@ Sauvegarde %2</translation>
     <message>
         <source>Cancel Backup</source>
         <translation>Annuler la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -844,18 +940,6 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <translation>Supprimer la sauvegarde</translation>
     </message>
     <message>
-        <source>Could not store the secret in the keychain: %1</source>
-        <translation>Impossible d&apos;enregistrer le secret dans le trousseau : %1</translation>
-    </message>
-    <message>
-        <source>Settings saved. Storage and catalog changes apply after a restart.</source>
-        <translation>Paramètres enregistrés. Les changements de stockage et de catalogue s&apos;appliquent après un redémarrage.</translation>
-    </message>
-    <message>
-        <source>The backup service is not running.</source>
-        <translation>Le service de sauvegarde ne fonctionne pas.</translation>
-    </message>
-    <message>
         <source>Replace File</source>
         <translation>Remplacer le fichier</translation>
     </message>
@@ -879,6 +963,62 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <source>Needs Attention (%1)</source>
         <translation>Attention requise (%1)</translation>
     </message>
+    <message>
+        <source>Stopped to apply the new settings.</source>
+        <translation>Arrêté pour appliquer les nouveaux paramètres.</translation>
+    </message>
+    <message>
+        <source>Settings applied.</source>
+        <translation>Paramètres appliqués.</translation>
+    </message>
+    <message>
+        <source>The local folder store cannot make download links. To share backups by link, choose Cloudflare R2 in Settings &gt; Storage.</source>
+        <translation>Le stockage en dossier local ne peut pas créer de liens de téléchargement. Pour partager des sauvegardes par lien, choisissez Cloudflare R2 dans Paramètres &gt; Stockage.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Paramètres enregistrés.</translation>
+    </message>
+    <message>
+        <source>Apply Settings</source>
+        <translation>Appliquer les paramètres</translation>
+    </message>
+    <message>
+        <source>%1 job(s) are running. The new storage and catalog settings need them stopped.
+
+Stop them now, or apply the settings when they have finished?</source>
+        <translation>%1 tâche(s) en cours. Les nouveaux paramètres de stockage et de catalogue exigent leur arrêt.
+
+Les arrêter maintenant, ou appliquer les paramètres quand elles seront terminées ?</translation>
+    </message>
+    <message>
+        <source>Apply When Finished</source>
+        <translation>Appliquer une fois terminé</translation>
+    </message>
+    <message>
+        <source>Stop Jobs and Apply</source>
+        <translation>Arrêter les tâches et appliquer</translation>
+    </message>
+    <message>
+        <source>The new settings apply when the running jobs have finished.</source>
+        <translation>Les nouveaux paramètres s’appliqueront quand les tâches en cours seront terminées.</translation>
+    </message>
+    <message>
+        <source>Applying the new settings…</source>
+        <translation>Application des nouveaux paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished">&amp;Restaurer…</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync Environments…</source>
+        <translation type="unfinished">S&amp;ynchroniser les environnements…</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -897,6 +1037,25 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     <message>
         <source>Dismiss message</source>
         <translation>Fermer le message</translation>
+    </message>
+</context>
+<context>
+    <name>PagesController</name>
+    <message>
+        <source>Audit &amp;Log (All Sites)</source>
+        <translation>&amp;Journal d’audit (tous les sites)</translation>
+    </message>
+    <message>
+        <source>Audit Log — All Sites</source>
+        <translation>Journal d’audit — tous les sites</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>Who did what to which site, environment or backup, and how it ended</source>
+        <translation>Qui a fait quoi sur quel site, environnement ou sauvegarde, et avec quel résultat</translation>
     </message>
 </context>
 <context>
@@ -950,20 +1109,12 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <translation>Restaurer la sauvegarde</translation>
     </message>
     <message>
-        <source>Restoring a backup into an environment arrives with the restore feature.</source>
-        <translation>La restauration d&apos;une sauvegarde dans un environnement arrive avec la fonction de restauration.</translation>
-    </message>
-    <message>
         <source>S&amp;ync Environments…</source>
         <translation>S&amp;ynchroniser les environnements…</translation>
     </message>
     <message>
         <source>Sync environments</source>
         <translation>Synchroniser les environnements</translation>
-    </message>
-    <message>
-        <source>Copying a database between environments arrives with the restore feature.</source>
-        <translation>La copie d&apos;une base entre environnements arrive avec la fonction de restauration.</translation>
     </message>
     <message>
         <source>&amp;Verify</source>
@@ -1053,6 +1204,479 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <source>Download link copied to the clipboard. It expires at %1.</source>
         <translation>Lien de téléchargement copié dans le presse-papiers. Il expire à %1.</translation>
     </message>
+    <message>
+        <source>Restore from &amp;File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from an SQL file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a .sql or .sql.gz file (a customer&apos;s own dump) into an environment, after a pre-restore backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the selected backup into an environment of this site, after a pre-restore backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy one environment&apos;s database over another&apos;s, after a pre-sync backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment sync is part of the developer tier; this site is on the basic tier with production only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreController</name>
+    <message>
+        <source>Restore from File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL dumps (*.sql *.sql.gz);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 : %2</translation>
+    </message>
+    <message>
+        <source>The restore service is not running; check Settings &gt; Storage and Catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync into %1 started: progress in the jobs panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore into %1 started: progress in the jobs panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is locked: an interrupted %2 waits for its rollback from the pre-%2 backup. Restarting the console or a worker rolls it back. (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is locked: a %2 by %3 is running since %4; backups and restores of it wait until it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 finished: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cancelled: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore &amp;into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation type="unfinished">Environnement :</translation>
+    </message>
+    <message>
+        <source>Age:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation type="unfinished">Taille :</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation type="unfinished">Type :</translation>
+    </message>
+    <message>
+        <source>Created by:</source>
+        <translation type="unfinished">Créée par :</translation>
+    </message>
+    <message>
+        <source>Target now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collations:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sanitize:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip cache and session &amp;data (copy their structure only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drupal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace personal data in the copy (e-mails become user&lt;ID&gt;@example.invalid, password hashes and sessions are cleared). Never applied to prod.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync Environments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the database of %1 with the %2 backup of %3 from %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the database of %1 with the SQL of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the database of %1 with a copy of %2/%3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type %1 to &amp;confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This replaces production data: type %1 exactly to enable %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose two different environments: a sync copies one environment over another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ago (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tables, %2 views, %3 routines, %4 triggers, %5 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None to map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stripped: the target user can set no other definer, so views, routines, triggers and events will belong to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept as in the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the target…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore cannot run: see the problems above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the check of the target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type %1 above to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleEditorDialog</name>
+    <message>
+        <source>Edit Schedule</source>
+        <translation>Modifier la planification</translation>
+    </message>
+    <message>
+        <source>&amp;Frequency:</source>
+        <translation>&amp;Fréquence :</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Quotidienne</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Hebdomadaire</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Jour :</translation>
+    </message>
+    <message>
+        <source>&amp;Time (UTC):</source>
+        <translation>&amp;Heure (UTC) :</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest:</source>
+        <translation>&amp;Conserver les plus récentes :</translation>
+    </message>
+    <message>
+        <source> backups</source>
+        <translation> sauvegardes</translation>
+    </message>
+    <message>
+        <source>And those &amp;younger than:</source>
+        <translation>Et celles de &amp;moins de :</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled: back this environment up automatically</source>
+        <translation>&amp;Activée : sauvegarder cet environnement automatiquement</translation>
+    </message>
+    <message>
+        <source>Retention removes only scheduled backups: manual and pinned backups always stay.</source>
+        <translation>La rétention ne supprime que les sauvegardes planifiées : les sauvegardes manuelles et épinglées sont toujours conservées.</translation>
+    </message>
+    <message>
+        <source>Schedule of %1 / %2 (%3)</source>
+        <translation>Planification de %1 / %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulesPage</name>
+    <message>
+        <source>Daily at %1 UTC</source>
+        <translation>Tous les jours à %1 UTC</translation>
+    </message>
+    <message>
+        <source>Weekly on %1 at %2 UTC</source>
+        <translation>Chaque semaine le %1 à %2 UTC</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep the newest %n</source>
+        <translation>
+            <numerusform>Conserver la plus récente</numerusform>
+            <numerusform>Conserver les %n plus récentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and those younger than %n days</source>
+        <translation>
+            <numerusform>%1 et celles de moins de %n jour</numerusform>
+            <numerusform>%1 et celles de moins de %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit Schedule…</source>
+        <translation>Modifier la planification…</translation>
+    </message>
+    <message>
+        <source>Remove Schedule</source>
+        <translation>Supprimer la planification</translation>
+    </message>
+    <message>
+        <source>Scheduled backups run while this console or a backup worker is running. Times are UTC.</source>
+        <translation>Les sauvegardes planifiées s’exécutent tant que cette console ou un worker de sauvegarde fonctionne. Heures en UTC.</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Rétention</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activée</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Prochaine exécution</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Dernier résultat</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Planifications</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>Non planifié</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>À exécuter maintenant</translation>
+    </message>
+    <message>
+        <source>Never run</source>
+        <translation>Jamais exécutée</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Add Schedule…</source>
+        <translation>Ajouter une planification…</translation>
+    </message>
+    <message>
+        <source>%1 newest + %2 days</source>
+        <translation>%1 plus récentes + %2 jours</translation>
+    </message>
+    <message>
+        <source>%1 newest</source>
+        <translation>%1 plus récentes</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <source>The backup service is not running.</source>
+        <translation>Le service de sauvegarde ne fonctionne pas.</translation>
+    </message>
+    <message>
+        <source>Could not store the secret in the keychain: %1</source>
+        <translation>Impossible d&apos;enregistrer le secret dans le trousseau : %1</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1075,10 +1699,6 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     <message>
         <source>General</source>
         <translation>Général</translation>
-    </message>
-    <message>
-        <source>Changes to storage and catalog take effect after a restart.</source>
-        <translation>Les changements de stockage et de catalogue prennent effet après un redémarrage.</translation>
     </message>
     <message>
         <source>Storage kind</source>
@@ -1248,6 +1868,22 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <source>✘ %1</source>
         <translation>✘ %1</translation>
     </message>
+    <message>
+        <source>&amp;Name in the audit log:</source>
+        <translation>&amp;Nom dans le journal d’audit :</translation>
+    </message>
+    <message>
+        <source>Recorded as &quot;created by&quot; and in the audit log for what you do in this console. Empty: your account name.</source>
+        <translation>Enregistré comme « créé par » et dans le journal d’audit pour ce que vous faites dans cette console. Vide : votre nom de compte.</translation>
+    </message>
+    <message>
+        <source>Name in the audit log</source>
+        <translation>Nom dans le journal d’audit</translation>
+    </message>
+    <message>
+        <source>Storage and catalog changes apply when you click OK; if backups are running you are asked first.</source>
+        <translation>Les modifications du stockage et du catalogue s’appliquent dès que vous cliquez sur OK ; si des sauvegardes sont en cours, on vous le demande d’abord.</translation>
+    </message>
 </context>
 <context>
     <name>SiteEditorDialog</name>
@@ -1296,10 +1932,6 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <translation>&amp;Formule :</translation>
     </message>
     <message>
-        <source>Databases:</source>
-        <translation>Bases de données :</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1316,10 +1948,6 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <translation>Socket</translation>
     </message>
     <message>
-        <source>optional; used instead of host and port</source>
-        <translation>facultatif ; remplace l&apos;hôte et le port</translation>
-    </message>
-    <message>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
@@ -1330,42 +1958,6 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     <message>
         <source>Password</source>
         <translation>Mot de passe</translation>
-    </message>
-    <message>
-        <source>unchanged</source>
-        <translation>inchangé</translation>
-    </message>
-    <message>
-        <source>Kept in the system keychain, never in the catalog or settings</source>
-        <translation>Conservé dans le trousseau du système, jamais dans le catalogue ni les paramètres</translation>
-    </message>
-    <message>
-        <source>&amp;Host:</source>
-        <translation>&amp;Hôte :</translation>
-    </message>
-    <message>
-        <source>&amp;Port:</source>
-        <translation>&amp;Port :</translation>
-    </message>
-    <message>
-        <source>Soc&amp;ket:</source>
-        <translation>Soc&amp;ket :</translation>
-    </message>
-    <message>
-        <source>&amp;User:</source>
-        <translation>&amp;Utilisateur :</translation>
-    </message>
-    <message>
-        <source>&amp;Database:</source>
-        <translation>&amp;Base de données :</translation>
-    </message>
-    <message>
-        <source>Pass&amp;word:</source>
-        <translation>&amp;Mot de passe :</translation>
-    </message>
-    <message>
-        <source>&amp;Test Connection</source>
-        <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -1420,8 +2012,51 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <translation>Fichier d&apos;AC TLS</translation>
     </message>
     <message>
-        <source>PEM file; empty: the system&apos;s certificate authorities</source>
-        <translation>Fichier PEM ; vide : les autorités de certification du système</translation>
+        <source>The CA file %1 of %2 cannot be read: choose a readable PEM file or leave it empty.</source>
+        <translation>Le fichier d&apos;AC %1 de %2 est illisible : choisissez un fichier PEM lisible ou laissez le champ vide.</translation>
+    </message>
+    <message>
+        <source>Data&amp;bases:</source>
+        <translation>&amp;Bases de données :</translation>
+    </message>
+</context>
+<context>
+    <name>SiteEnvironmentForm</name>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte :</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <source>Soc&amp;ket:</source>
+        <translation>Soc&amp;ket :</translation>
+    </message>
+    <message>
+        <source>optional; used instead of host and port</source>
+        <translation>facultatif ; remplace l&apos;hôte et le port</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données :</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in the catalog or settings</source>
+        <translation>Conservé dans le trousseau du système, jamais dans le catalogue ni les paramètres</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
     </message>
     <message>
         <source>T&amp;LS:</source>
@@ -1432,8 +2067,12 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <translation>Fichier d&apos;&amp;AC :</translation>
     </message>
     <message>
-        <source>The CA file %1 of %2 cannot be read: choose a readable PEM file or leave it empty.</source>
-        <translation>Le fichier d&apos;AC %1 de %2 est illisible : choisissez un fichier PEM lisible ou laissez le champ vide.</translation>
+        <source>PEM file; empty: the system&apos;s certificate authorities</source>
+        <translation>Fichier PEM ; vide : les autorités de certification du système</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Tester la connexion</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +2166,38 @@ Formule : %4</translation>
     <message>
         <source>Developer tier: production, staging and development</source>
         <translation>Formule Developer : production, préproduction et développement</translation>
+    </message>
+    <message>
+        <source>Add Your First Site…</source>
+        <translation>Ajouter votre premier site…</translation>
+    </message>
+    <message>
+        <source>Create Backup</source>
+        <translation>Créer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>No sites yet. Add the first customer site to back up its databases.</source>
+        <translation>Aucun site pour l’instant. Ajoutez le premier site client pour sauvegarder ses bases de données.</translation>
+    </message>
+    <message>
+        <source>No %1 backups of %2 yet.</source>
+        <translation>Aucune sauvegarde %1 de %2 pour l’instant.</translation>
+    </message>
+    <message>
+        <source>No backups of %1 yet.</source>
+        <translation>Aucune sauvegarde de %1 pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Planifications</translation>
+    </message>
+    <message>
+        <source>Audit Log</source>
+        <translation>Journal d’audit</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ const CommandGroup &schedulesCommands(); // WorkerCommand.cpp ("schedules run")
 const CommandGroup &retentionCommands(); // WorkerCommand.cpp ("retention apply")
 const CommandGroup &catalogCommands(); // WorkerCommand.cpp ("catalog rescan")
 const CommandGroup &workerCommand(); // WorkerCommand.cpp ("worker [--once]")
+const CommandGroup &auditCommands(); // AuditCommand.cpp ("audit list")
 
 // "env sync" and "env sanitize-sql", in EnvSyncCommand.cpp; listed by envCommands().
 int envSync(CliArgs &args, const QStringList &input);

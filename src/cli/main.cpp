@@ -37,6 +37,7 @@ const Group kGroups[] = {
     { "retention", nullptr, nullptr, Cli::retentionCommands },
     { "catalog", nullptr, nullptr, Cli::catalogCommands },
     { "worker", nullptr, nullptr, Cli::workerCommand },
+    { "audit", nullptr, nullptr, Cli::auditCommands },
 };
 
 /// The hidden --help-man: creodrop-backupctl(1) from kGroups, which --help prints too. The build

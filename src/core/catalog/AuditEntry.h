@@ -5,6 +5,7 @@
 #include "Environment.h"
 
 #include <QDateTime>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -31,3 +32,5 @@ struct AuditEntry
     std::optional<Environment> environment;
     AuditOutcome outcome = AuditOutcome::Success;
 };
+
+Q_DECLARE_METATYPE(AuditEntry)

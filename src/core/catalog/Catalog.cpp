@@ -1487,15 +1487,41 @@ bool Catalog::audit(const AuditEntry &entry)
 
 QVector<AuditEntry> Catalog::auditLog(const QString &siteId, int limit) const
 {
+    AuditFilter filter;
+    filter.setSiteId(siteId);
+    filter.setLimit(qMax(1, limit));
+    return auditLog(filter);
+}
+
+QVector<AuditEntry> Catalog::auditLog(const AuditFilter &filter) const
+{
     QVector<AuditEntry> result;
     QString sql = QStringLiteral("SELECT at, actor, action, site_id, backup_id, detail, env, outcome FROM audit_log");
+    QStringList where;
     QVariantList binds;
-    if (!siteId.isEmpty()) {
-        sql += QStringLiteral(" WHERE site_id = ?");
-        binds << siteId;
+    if (!filter.siteId().isEmpty()) {
+        where << QStringLiteral("site_id = ?");
+        binds << filter.siteId();
     }
-    sql += QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(qMax(1, limit));
+    // Stamps are fixed-width UTC text ("2026-11-25T19:52:05.123Z"), so text order is time order.
+    if (filter.since().isValid()) {
+        where << QStringLiteral("at >= ?");
+        binds << ts(filter.since());
+    }
+    if (filter.outcome()) {
+        where << QStringLiteral("outcome = ?");
+        binds << AuditOutcomes::toString(*filter.outcome());
+    }
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY at DESC, id DESC");
+    // The text criterion is matched here, not in SQL (LIKE folds case differently on SQLite and
+    // MySQL), so the limit can only go to SQL without one.
+    const bool textFilter = !filter.text().isEmpty();
+    if (filter.limit() > 0 && !textFilter)
+        sql += QStringLiteral(" LIMIT %1").arg(filter.limit());
     QSqlQuery q(db());
+    q.setForwardOnly(true);
     if (!exec(q, sql, binds))
         return result;
     while (q.next()) {
@@ -1503,7 +1529,11 @@ QVector<AuditEntry> Catalog::auditLog(const QString &siteId, int limit) const
                           q.value(4).toString(), q.value(5).toString(), std::nullopt,          AuditOutcome::Success };
         entry.environment = Environments::fromString(q.value(6).toString());
         entry.outcome = AuditOutcomes::fromString(q.value(7).toString()).value_or(AuditOutcome::Failure);
+        if (textFilter && !filter.acceptsTextAndOutcome(entry))
+            continue;
         result.append(entry);
+        if (filter.limit() > 0 && result.size() >= filter.limit())
+            break;
     }
     return result;
 }

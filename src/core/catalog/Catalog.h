@@ -3,6 +3,7 @@
 #pragma once
 
 #include "AuditEntry.h"
+#include "AuditFilter.h"
 #include "BackupRecord.h"
 #include "EnvironmentFilter.h"
 #include "EnvironmentLock.h"
@@ -177,6 +178,9 @@ public:
     /// Replaces it; an empty @p sql removes it.
     bool setSanitizeSql(const QString &siteId, const QString &sql, const QString &updatedBy);
     QVector<AuditEntry> auditLog(const QString &siteId = {}, int limit = 100) const;
+    /// The entries @p filter accepts, newest first (by time, then by insertion), at most
+    /// filter.limit() of them (0 = all).
+    QVector<AuditEntry> auditLog(const AuditFilter &filter) const;
 
     /// The object key of a backup: customers/<customer>/<site>/<env>/<id>.sql.gz (+ ".json"
     /// for the manifest). Built only from validated slugs.

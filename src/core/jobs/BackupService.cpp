@@ -65,6 +65,12 @@ BackupService::BackupService(const BackupServiceConfig &config, SecretStore *sec
     qRegisterMetaType<QVector<AttentionItem>>();
     connect(d->worker, &ServiceWorker::backupCancelRequested, this, &BackupService::backupCancelRequested);
     connect(d->worker, &ServiceWorker::attentionLoaded, this, &BackupService::attentionLoaded);
+    // Schedules page and audit view.
+    qRegisterMetaType<AuditFilter>();
+    qRegisterMetaType<AuditEntry>();
+    qRegisterMetaType<QVector<AuditEntry>>();
+    connect(d->worker, &ServiceWorker::scheduleOverviewLoaded, this, &BackupService::scheduleOverviewLoaded);
+    connect(d->worker, &ServiceWorker::auditLoaded, this, &BackupService::auditLoaded);
     d->thread.start();
 }
 
@@ -189,4 +195,22 @@ void BackupService::cancelBackup(const QString &backupId)
 void BackupService::refreshAttention()
 {
     CREODROP_CALL_WORKER(refreshAttention());
+}
+
+// --- Schedules page and audit view
+void BackupService::refreshScheduleOverview(const QString &siteId)
+{
+    CREODROP_CALL_WORKER(refreshScheduleOverview(siteId));
+}
+void BackupService::saveSchedule(const Schedule &schedule)
+{
+    CREODROP_CALL_WORKER(saveSchedule(schedule));
+}
+void BackupService::removeSchedule(const QString &siteId, Environment env)
+{
+    CREODROP_CALL_WORKER(removeSchedule(siteId, env));
+}
+void BackupService::refreshAudit(const QString &requestId, const AuditFilter &filter)
+{
+    CREODROP_CALL_WORKER(refreshAudit(requestId, filter));
 }

@@ -110,6 +110,18 @@ public slots:
     void cancelBackup(const QString &backupId);
     /// Answered by attentionLoaded(): failed, interrupted and overdue backups of every site.
     void refreshAttention();
+    // --- Schedules page and audit view (one block).
+    /// Answered by scheduleOverviewLoaded: the site's schedules and, per environment that has
+    /// one, its newest scheduled backup (the schedule's last result).
+    void refreshScheduleOverview(const QString &siteId);
+    /// Writes the row `schedule set` writes (an existing schedule keeps its run history) and one
+    /// "schedule.set" audit entry with the environment and the outcome. Answered by
+    /// scheduleOverviewLoaded, and error() when it fails.
+    void saveSchedule(const Schedule &schedule);
+    /// What `schedule rm` does, audited as "schedule.remove"; answered like saveSchedule().
+    void removeSchedule(const QString &siteId, Environment env);
+    /// Answered by auditLoaded(requestId, entries): the entries @p filter accepts, newest first.
+    void refreshAudit(const QString &requestId, const AuditFilter &filter);
 
 signals:
     void ready();
@@ -166,6 +178,11 @@ signals:
     /// @p message says what was done (cancelled, or asked the runner to stop).
     void backupCancelRequested(const QString &backupId, const QString &message);
     void attentionLoaded(const QVector<AttentionItem> &items);
+
+    // --- Schedules page and audit view (one block).
+    void scheduleOverviewLoaded(const QString &siteId, const QVector<Schedule> &schedules,
+                                const QVector<BackupRecord> &lastScheduled);
+    void auditLoaded(const QString &requestId, const QVector<AuditEntry> &entries);
 
 private:
     /// Runs @p call in the service thread with its worker (for the blocks defined elsewhere).

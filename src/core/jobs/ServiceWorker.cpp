@@ -641,8 +641,6 @@ void ServiceWorker::setPinned(const QString &backupId, bool pinned)
     emitRecord(backupId);
 }
 
-}
-
 // --- cancel through the catalog, attention across sites
 
 OperationContext ServiceWorker::operationContext() const
@@ -745,4 +743,96 @@ void ServiceWorker::refreshAttention()
     if (!ensureReady(tr("Loading what needs attention")))
         return;
     emit attentionLoaded(AttentionQuery(operationContext()).run(AttentionFilter(), m_clock->nowUtc()));
+}
+
+// --- Schedules page and audit view
+
+namespace {
+/// The detail `schedule set` records: "prod daily 02:30 UTC, keep 7 and 3 days".
+QString describeScheduleForAudit(const Schedule &s)
+{
+    static const char *const days[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+    const QString time = s.timeUtc.toString(QStringLiteral("HH:mm"));
+    const QString when = s.frequency == Schedule::Frequency::Daily
+        ? QStringLiteral("daily %1").arg(time)
+        : QStringLiteral("weekly %1@%2").arg(QLatin1String(days[qBound(1, s.weekday, 7) - 1]), time);
+    return Environments::toString(s.environment) + u' ' + when + QStringLiteral(" UTC, keep %1").arg(s.keepLast)
+        + (s.keepDays > 0 ? QStringLiteral(" and %1 days").arg(s.keepDays) : QString());
+}
+} // namespace
+
+void ServiceWorker::refreshScheduleOverview(const QString &siteId)
+{
+    if (!ensureReady(tr("Loading schedules")))
+        return;
+    const QVector<Schedule> schedules = m_catalog->schedules(siteId);
+    QVector<BackupRecord> last;
+    for (const Schedule &schedule : schedules) {
+        if (auto r = m_catalog->newestBackup(siteId, schedule.environment, BackupType::Scheduled))
+            last.append(*r);
+    }
+    emit scheduleOverviewLoaded(siteId, schedules, last);
+}
+
+void ServiceWorker::saveSchedule(const Schedule &schedule)
+{
+    if (!ensureReady(tr("Saving the schedule")))
+        return;
+    Schedule s = schedule;
+    // Like `schedule set`: replacing a schedule keeps its run history.
+    for (const Schedule &existing : m_catalog->schedules(s.siteId)) {
+        if (existing.environment == s.environment) {
+            s.lastRunAt = existing.lastRunAt;
+            s.createdAt = existing.createdAt;
+        }
+    }
+    const std::optional<Site> site = m_catalog->site(s.siteId);
+    const bool valid = site && site->environments().contains(s.environment) && s.timeUtc.isValid() && s.weekday >= 1
+        && s.weekday <= 7 && s.keepLast >= 1 && s.keepDays >= 0;
+    const bool ok = m_catalog->setSchedule(s);
+    const QString message = m_catalog->lastError();
+    m_catalog->audit({ {},
+                       m_config.actor,
+                       QStringLiteral("schedule.set"),
+                       s.siteId,
+                       {},
+                       ok ? describeScheduleForAudit(s) : message,
+                       s.environment,
+                       ok          ? AuditOutcome::Success
+                           : valid ? AuditOutcome::Failure
+                                   : AuditOutcome::Refused });
+    if (!ok)
+        emit error(tr("Saving the schedule of %1/%2").arg(s.siteId, Environments::toString(s.environment)), message);
+    refreshScheduleOverview(s.siteId);
+}
+
+void ServiceWorker::removeSchedule(const QString &siteId, Environment env)
+{
+    if (!ensureReady(tr("Removing the schedule")))
+        return;
+    bool existed = false;
+    for (const Schedule &existing : m_catalog->schedules(siteId))
+        existed = existed || existing.environment == env;
+    const bool ok = m_catalog->removeSchedule(siteId, env);
+    const QString message = m_catalog->lastError();
+    m_catalog->audit({ {},
+                       m_config.actor,
+                       QStringLiteral("schedule.remove"),
+                       siteId,
+                       {},
+                       ok ? Environments::toString(env) : message,
+                       env,
+                       ok            ? AuditOutcome::Success
+                           : existed ? AuditOutcome::Failure
+                                     : AuditOutcome::Refused });
+    if (!ok)
+        emit error(tr("Removing the schedule of %1/%2").arg(siteId, Environments::toString(env)), message);
+    refreshScheduleOverview(siteId);
+}
+
+void ServiceWorker::refreshAudit(const QString &requestId, const AuditFilter &filter)
+{
+    if (!ensureReady(tr("Loading the audit log")))
+        return;
+    emit auditLoaded(requestId, m_catalog->auditLog(filter));
 }

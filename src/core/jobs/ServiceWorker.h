@@ -78,6 +78,12 @@ public:
     void cancelBackup(const QString &backupId);
     void refreshAttention();
 
+    // Schedules page and audit view.
+    void refreshScheduleOverview(const QString &siteId);
+    void saveSchedule(const Schedule &schedule);
+    void removeSchedule(const QString &siteId, Environment env);
+    void refreshAudit(const QString &requestId, const AuditFilter &filter);
+
 signals:
     void ready();
     void error(const QString &context, const QString &message);
@@ -99,6 +105,11 @@ signals:
                        const QStringList &plan);
     void backupCancelRequested(const QString &backupId, const QString &message);
     void attentionLoaded(const QVector<AttentionItem> &items);
+
+    // Schedules page and audit view.
+    void scheduleOverviewLoaded(const QString &siteId, const QVector<Schedule> &schedules,
+                                const QVector<BackupRecord> &lastScheduled);
+    void auditLoaded(const QString &requestId, const QVector<AuditEntry> &entries);
 
 private:
     OperationContext operationContext() const;

@@ -16,6 +16,7 @@
 #include "jobs/DurationEstimate.h"
 #include "jobs/JobsPanel.h"
 #include "restore/RestoreController.h"
+#include "pages/PagesController.h"
 #include "secrets/SecretStore.h"
 #include "settings/FirstRunPage.h"
 #include "settings/SettingsController.h"
@@ -134,6 +135,7 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
     addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
     resizeDocks({ m_jobsDock }, { 170 }, Qt::Vertical);
 
+    m_pages = new PagesController(m_service, m_page, this);
     createActions();
     createMenus();
     statusBar()->setObjectName(QStringLiteral("statusBar"));
@@ -187,6 +189,7 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
     });
     connect(m_restoreFlow, &RestoreController::locksChanged, this, &MainWindow::updateActions);
 
+    m_settingsFlow->setService(m_service);
     connect(m_settingsFlow, &SettingsController::saved, this, &MainWindow::applyServiceSettings);
     connect(m_settingsFlow, &SettingsController::error, this,
             [this](const QString &message) { m_page->banner()->showMessage(MessageBanner::Kind::Error, message); });
@@ -328,6 +331,7 @@ void MainWindow::createMenus()
     jobsToggle->setShortcut(QKeySequence(tr("Ctrl+J")));
     m_act.showJobs = jobsToggle;
     view->addAction(jobsToggle);
+    view->addAction(m_pages->auditLogAction());
     QMenu *theme = view->addMenu(tr("&Appearance"));
     auto *group = new QActionGroup(this);
     const Theme::Mode saved
@@ -866,6 +870,7 @@ void MainWindow::setService(BackupService *service)
         disconnect(m_service, nullptr, this, nullptr);
     m_service = service;
     m_settingsFlow->setService(service);
+    m_pages->setService(service);
     connectService();
 }
 
@@ -900,8 +905,10 @@ void MainWindow::setServiceHost(ServiceHost *host)
             m_restartPending = false;
             // Another catalog or store: what the page showed came from the old one.
             m_page->table()->backupModel()->clear();
-            if (m_page->hasSite())
+            if (m_page->hasSite()) {
+                m_loadingSiteId = m_page->site().id;
                 m_page->setLoading(true);
+            }
             statusBar()->showMessage(tr("Settings applied."), 8000);
             emit settingsApplied();
         }

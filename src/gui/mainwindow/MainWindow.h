@@ -21,6 +21,7 @@
 class AppSettings;
 class BackupService;
 class JobsPanel;
+class PagesController;
 class QAction;
 class QDockWidget;
 class QSettings;
@@ -68,6 +69,7 @@ public:
     SitePage *sitePage() const { return m_page; }
     JobsPanel *jobsPanel() const { return m_jobs; }
     AttentionPage *attentionPage() const { return m_attention; }
+    PagesController *pages() const { return m_pages; }
     const WindowActions &actions() const { return m_act; }
     /// The action named @p objectName (tests and the demo tool; code uses actions()).
     QAction *action(const QString &objectName) const;
@@ -169,4 +171,5 @@ private:
     qint64 m_lastApplyMsec = -1;
     SavePathChooser m_chooseSavePath;
     Confirmer m_confirm;
+    PagesController *m_pages = nullptr; ///< the site's Schedules and Audit tabs, the Audit Log window
 };

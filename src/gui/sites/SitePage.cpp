@@ -3,8 +3,10 @@
 #include "SitePage.h"
 
 #include "actions/QuickActionsPanel.h"
+#include "audit/AuditView.h"
 #include "backups/BackupFilterProxyModel.h"
 #include "backups/BackupTableView.h"
+#include "schedules/SchedulesPage.h"
 #include "widgets/Format.h"
 #include "widgets/MessageBanner.h"
 
@@ -13,6 +15,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -37,6 +40,9 @@ SitePage::SitePage(QWidget *parent)
     , m_banner(new MessageBanner(this))
     , m_table(new BackupTableView(this))
     , m_actions(new QuickActionsPanel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_schedules(new SchedulesPage(this))
+    , m_audit(new AuditView(this))
 {
     setObjectName(QStringLiteral("SitePage"));
 
@@ -136,9 +142,23 @@ SitePage::SitePage(QWidget *parent)
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->addLayout(header);
-    contentLayout->addLayout(envRow);
     contentLayout->addWidget(m_banner);
-    contentLayout->addLayout(body, 1);
+    // The environment selector filters the backups only: it lives on their tab.
+    auto *backupsTab = new QWidget(this);
+    auto *backupsLayout = new QVBoxLayout(backupsTab);
+    backupsLayout->addLayout(envRow);
+    backupsLayout->addLayout(body, 1);
+    auto *schedulesTab = new QWidget(this);
+    (new QVBoxLayout(schedulesTab))->addWidget(m_schedules);
+    auto *auditTab = new QWidget(this);
+    (new QVBoxLayout(auditTab))->addWidget(m_audit);
+    m_tabs->setObjectName(QStringLiteral("siteTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(backupsTab, tr("Backups"));
+    m_tabs->addTab(schedulesTab, tr("Schedules"));
+    m_tabs->addTab(auditTab, tr("Audit Log"));
+    m_audit->setObjectName(QStringLiteral("siteAuditView"));
+    contentLayout->addWidget(m_tabs, 1);
 
     m_stack->addWidget(placeholder);
     m_stack->addWidget(content);
@@ -206,6 +226,8 @@ void SitePage::setSite(const Site &site)
         m_banner->dismiss();
         m_actions->setSite(site);
     }
+    m_schedules->setSite(site);
+    m_audit->setSiteId(site.id);
     updateEnvironmentButtons();
     // A basic-tier site has only prod: select it so Create Backup never has to ask.
     std::optional<Environment> env = sameSite ? m_environment : std::nullopt;
@@ -251,4 +273,9 @@ void SitePage::setLoading(bool loading)
     m_isLoading = loading;
     m_loading->setVisible(loading);
     updateEmptyState();
+}
+
+void SitePage::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(static_cast<int>(tab));
 }

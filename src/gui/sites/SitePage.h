@@ -12,6 +12,9 @@ class QAbstractButton;
 class QButtonGroup;
 class QLabel;
 class QStackedWidget;
+class QTabWidget;
+class AuditView;
+class SchedulesPage;
 class BackupTableView;
 class MessageBanner;
 class QuickActionsPanel;
@@ -19,7 +22,8 @@ class QuickActionsPanel;
 /// The right side of the window for one site: the header (name, customer, tier), the
 /// environment selector (All / prod / stage / dev; a basic-tier site offers prod only), a
 /// banner for recoverable problems, the backup table and the Quick Actions. The environment
-/// selector both filters the table and tells Create Backup where to run.
+/// selector both filters the table and tells Create Backup where to run. Tabs: Backups (the
+/// above), Schedules and Audit Log of the site.
 class SitePage : public QWidget
 {
     Q_OBJECT
@@ -46,6 +50,13 @@ public:
     MessageBanner *banner() const { return m_banner; }
     QAbstractButton *environmentButton(std::optional<Environment> environment) const;
 
+    // Tabs next to the backups: the site's schedules and its audit log.
+    enum class Tab { Backups, Schedules, Audit };
+    QTabWidget *tabs() const { return m_tabs; }
+    void showTab(Tab tab);
+    SchedulesPage *schedulesPage() const { return m_schedules; }
+    AuditView *auditView() const { return m_audit; }
+
 signals:
     void environmentChanged(std::optional<Environment> environment);
     void addSiteRequested();
@@ -71,4 +82,7 @@ private:
     MessageBanner *m_banner;
     BackupTableView *m_table;
     QuickActionsPanel *m_actions;
+    QTabWidget *m_tabs;
+    SchedulesPage *m_schedules;
+    AuditView *m_audit;
 };

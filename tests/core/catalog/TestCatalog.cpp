@@ -41,6 +41,7 @@ private slots:
     void pinRemoveUpsert();
     void schedules();
     void auditLog();
+    void auditFilter();
     void migratesFromEveryEarlierVersion();
     void refusesNewerSchema();
     void migrationResumesAfterEveryStatement();
@@ -732,6 +733,64 @@ void TestCatalog::auditLog()
     QCOMPARE(shop.at(1).action, QStringLiteral("backup.download"));
     QCOMPARE(shop.at(1).detail, QStringLiteral("to /tmp/x"));
     QCOMPARE(catalog->auditLog(QString(), 1).size(), 1);
+}
+
+void TestCatalog::auditFilter()
+{
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    const QDateTime t0 = m_clock.nowUtc();
+    // Stamped out of insertion order: the query orders by time.
+    const struct
+    {
+        int secs;
+        const char *actor, *action, *site;
+        AuditOutcome outcome;
+    } rows[] = {
+        { 20, "bob", "schedule.set", "shop", AuditOutcome::Success },
+        { 0, "alice", "backup.create", "shop", AuditOutcome::Failure },
+        { 10, "carol", "site.add", "blog", AuditOutcome::Success },
+        { 30, "Dave", "backup.delete", "shop", AuditOutcome::Refused },
+    };
+    for (const auto &r : rows) {
+        QVERIFY(catalog->audit({ t0.addSecs(r.secs),
+                                 QLatin1String(r.actor),
+                                 QLatin1String(r.action),
+                                 QLatin1String(r.site),
+                                 {},
+                                 QStringLiteral("detail"),
+                                 Environment::Prod,
+                                 r.outcome }));
+    }
+    auto actors = [&](const AuditFilter &filter) {
+        QStringList names;
+        for (const AuditEntry &e : catalog->auditLog(filter)) {
+            // The query and the filter's own accepts() agree.
+            names << (filter.accepts(e) ? e.actor : QStringLiteral("<not accepted: %1>").arg(e.actor));
+        }
+        return names;
+    };
+    AuditFilter f;
+    QCOMPARE(actors(f), QStringList({ "Dave", "bob", "carol", "alice" }));
+    f.setSiteId(QStringLiteral("shop"));
+    QCOMPARE(actors(f), QStringList({ "Dave", "bob", "alice" }));
+    f.setSince(t0.addSecs(20)); // inclusive
+    QCOMPARE(actors(f), QStringList({ "Dave", "bob" }));
+    f.setLimit(1);
+    QCOMPARE(actors(f), QStringList({ "Dave" }));
+    f = AuditFilter();
+    f.setText(QStringLiteral("DAVE"));
+    QCOMPARE(actors(f), QStringList({ "Dave" }));
+    f.setText(QStringLiteral("backup."));
+    f.setLimit(1); // the limit counts matching entries
+    QCOMPARE(actors(f), QStringList({ "Dave" }));
+    f.setLimit(0);
+    QCOMPARE(actors(f), QStringList({ "Dave", "alice" }));
+    f.setOutcome(AuditOutcome::Failure);
+    QCOMPARE(actors(f), QStringList({ "alice" }));
+    f = AuditFilter();
+    f.setText(QStringLiteral("prod")); // the environment is a field too
+    QCOMPARE(actors(f).size(), 4);
 }
 
 void TestCatalog::migratesFromEveryEarlierVersion()
