@@ -29,6 +29,7 @@ class QSystemTrayIcon;
 class QTimer;
 class SecretStore;
 class ServiceHost;
+class SettingsApplier;
 class SettingsController;
 class SiteEditorDialog;
 class SiteListWidget;
@@ -108,8 +109,6 @@ private:
     void showDetails(const BackupRecord &record);
     void onTableAction(BackupTableView::Action action, const BackupRecord &record);
     void openSettings();
-    void applyServiceSettings(bool secretsChanged);
-    void restartService();
     void openSiteEditor(const QString &siteId);
     void refresh();
 
@@ -142,9 +141,7 @@ private:
     SettingsController *m_settingsFlow;
     ServiceHost *m_host = nullptr;
     bool m_linksAvailable = true;
-    bool m_restartWhenIdle = false; ///< settings wait for the running jobs to finish
-    bool m_restartPending = false; ///< restartService() called, the new service not created yet
-    QHash<QString, JobProgress> m_running; ///< by job id, to close them when a service stops
+    SettingsApplier *m_applier;
     QPointer<SiteEditorDialog> m_siteEditor;
 
     QVector<Site> m_sites;
