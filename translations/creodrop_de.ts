@@ -976,38 +976,6 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation>Der lokale Ordnerspeicher kann keine Download-Links erstellen. Um Sicherungen per Link zu teilen, wählen Sie Cloudflare R2 unter Einstellungen &gt; Speicher.</translation>
     </message>
     <message>
-        <source>Settings saved.</source>
-        <translation>Einstellungen gespeichert.</translation>
-    </message>
-    <message>
-        <source>Apply Settings</source>
-        <translation>Einstellungen anwenden</translation>
-    </message>
-    <message>
-        <source>%1 job(s) are running. The new storage and catalog settings need them stopped.
-
-Stop them now, or apply the settings when they have finished?</source>
-        <translation>%1 Auftrag/Aufträge laufen. Für die neuen Speicher- und Katalogeinstellungen müssen sie angehalten werden.
-
-Jetzt anhalten oder die Einstellungen anwenden, wenn sie fertig sind?</translation>
-    </message>
-    <message>
-        <source>Apply When Finished</source>
-        <translation>Anwenden, wenn fertig</translation>
-    </message>
-    <message>
-        <source>Stop Jobs and Apply</source>
-        <translation>Aufträge anhalten und anwenden</translation>
-    </message>
-    <message>
-        <source>The new settings apply when the running jobs have finished.</source>
-        <translation>Die neuen Einstellungen gelten, sobald die laufenden Aufträge fertig sind.</translation>
-    </message>
-    <message>
-        <source>Applying the new settings…</source>
-        <translation>Neue Einstellungen werden angewendet…</translation>
-    </message>
-    <message>
         <source>&amp;Restore…</source>
         <translation type="unfinished">&amp;Wiederherstellen…</translation>
     </message>
@@ -1665,6 +1633,41 @@ Jetzt anhalten oder die Einstellungen anwenden, wenn sie fertig sind?</translati
     <message>
         <source>%1 newest</source>
         <translation>%1 neueste</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsApplier</name>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Apply Settings</source>
+        <translation>Einstellungen anwenden</translation>
+    </message>
+    <message>
+        <source>%1 job(s) are running. The new storage and catalog settings need them stopped.
+
+Stop them now, or apply the settings when they have finished?</source>
+        <translation>%1 Auftrag/Aufträge laufen. Für die neuen Speicher- und Katalogeinstellungen müssen sie angehalten werden.
+
+Jetzt anhalten oder die Einstellungen anwenden, wenn sie fertig sind?</translation>
+    </message>
+    <message>
+        <source>Apply When Finished</source>
+        <translation>Anwenden, wenn fertig</translation>
+    </message>
+    <message>
+        <source>Stop Jobs and Apply</source>
+        <translation>Aufträge anhalten und anwenden</translation>
+    </message>
+    <message>
+        <source>The new settings apply when the running jobs have finished.</source>
+        <translation>Die neuen Einstellungen gelten, sobald die laufenden Aufträge fertig sind.</translation>
+    </message>
+    <message>
+        <source>Applying the new settings…</source>
+        <translation>Neue Einstellungen werden angewendet…</translation>
     </message>
 </context>
 <context>

@@ -976,38 +976,6 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <translation>Le stockage en dossier local ne peut pas créer de liens de téléchargement. Pour partager des sauvegardes par lien, choisissez Cloudflare R2 dans Paramètres &gt; Stockage.</translation>
     </message>
     <message>
-        <source>Settings saved.</source>
-        <translation>Paramètres enregistrés.</translation>
-    </message>
-    <message>
-        <source>Apply Settings</source>
-        <translation>Appliquer les paramètres</translation>
-    </message>
-    <message>
-        <source>%1 job(s) are running. The new storage and catalog settings need them stopped.
-
-Stop them now, or apply the settings when they have finished?</source>
-        <translation>%1 tâche(s) en cours. Les nouveaux paramètres de stockage et de catalogue exigent leur arrêt.
-
-Les arrêter maintenant, ou appliquer les paramètres quand elles seront terminées ?</translation>
-    </message>
-    <message>
-        <source>Apply When Finished</source>
-        <translation>Appliquer une fois terminé</translation>
-    </message>
-    <message>
-        <source>Stop Jobs and Apply</source>
-        <translation>Arrêter les tâches et appliquer</translation>
-    </message>
-    <message>
-        <source>The new settings apply when the running jobs have finished.</source>
-        <translation>Les nouveaux paramètres s’appliqueront quand les tâches en cours seront terminées.</translation>
-    </message>
-    <message>
-        <source>Applying the new settings…</source>
-        <translation>Application des nouveaux paramètres…</translation>
-    </message>
-    <message>
         <source>&amp;Restore…</source>
         <translation type="unfinished">&amp;Restaurer…</translation>
     </message>
@@ -1665,6 +1633,41 @@ Les arrêter maintenant, ou appliquer les paramètres quand elles seront termin�
     <message>
         <source>%1 newest</source>
         <translation>%1 plus récentes</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsApplier</name>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Paramètres enregistrés.</translation>
+    </message>
+    <message>
+        <source>Apply Settings</source>
+        <translation>Appliquer les paramètres</translation>
+    </message>
+    <message>
+        <source>%1 job(s) are running. The new storage and catalog settings need them stopped.
+
+Stop them now, or apply the settings when they have finished?</source>
+        <translation>%1 tâche(s) en cours. Les nouveaux paramètres de stockage et de catalogue exigent leur arrêt.
+
+Les arrêter maintenant, ou appliquer les paramètres quand elles seront terminées ?</translation>
+    </message>
+    <message>
+        <source>Apply When Finished</source>
+        <translation>Appliquer une fois terminé</translation>
+    </message>
+    <message>
+        <source>Stop Jobs and Apply</source>
+        <translation>Arrêter les tâches et appliquer</translation>
+    </message>
+    <message>
+        <source>The new settings apply when the running jobs have finished.</source>
+        <translation>Les nouveaux paramètres s’appliqueront quand les tâches en cours seront terminées.</translation>
+    </message>
+    <message>
+        <source>Applying the new settings…</source>
+        <translation>Application des nouveaux paramètres…</translation>
     </message>
 </context>
 <context>

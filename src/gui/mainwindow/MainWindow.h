@@ -32,6 +32,7 @@ class RestoreController;
 class RestoreService;
 class SecretStore;
 class ServiceHost;
+class SettingsApplier;
 class SettingsController;
 class SiteEditorDialog;
 class SiteListWidget;
@@ -119,8 +120,6 @@ private:
     void showDetails(const BackupRecord &record);
     void onTableAction(BackupTableView::Action action, const BackupRecord &record);
     void openSettings();
-    void applyServiceSettings(bool secretsChanged);
-    void restartService();
     void openSiteEditor(const QString &siteId);
     void refresh();
 
@@ -154,9 +153,7 @@ private:
     RestoreController *m_restoreFlow;
     ServiceHost *m_host = nullptr;
     bool m_linksAvailable = true;
-    bool m_restartWhenIdle = false; ///< settings wait for the running jobs to finish
-    bool m_restartPending = false; ///< restartService() called, the new service not created yet
-    QHash<QString, JobProgress> m_running; ///< by job id, to close them when a service stops
+    SettingsApplier *m_applier;
     QPointer<SiteEditorDialog> m_siteEditor;
     AttentionPage *m_attention = nullptr; ///< failed, interrupted, overdue across sites
     QPushButton *m_attentionButton = nullptr; ///< opens it, from the sidebar
