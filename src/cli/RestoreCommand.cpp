@@ -88,7 +88,9 @@ int Cli::backupRestore(CliArgs &args, const QStringList &input)
         if (phase != RestoreJob::Phase::Done)
             CliContext::printLine(tr("%1...").arg(RestoreJob::phaseName(phase)));
     });
-    StopSignals stopSignals;
+    // A rollback after a stop must not be cut short; if the process is killed anyway, the
+    // next worker or console start finishes it.
+    StopSignals stopSignals(15 * 60 * 1000);
     QObject::connect(&stopSignals, &StopSignals::stopRequested, &job, [&job] { job.cancel(); });
     const bool ok = ctx.runJob(&job);
     if (StopSignals::received()) {

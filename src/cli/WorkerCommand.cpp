@@ -192,10 +192,17 @@ int retentionApply(CliArgs &args, const QStringList &input)
     const bool dryRun = args.isSet(QStringLiteral("dry-run"));
     int failures = 0;
     const QDateTime now = ctx.clock()->nowUtc();
+    QVector<QVector<BackupRecord>> doomedLists;
     for (const Schedule &schedule : session->catalog()->schedules()) {
         const QVector<BackupRecord> backups
             = session->catalog()->backups(schedule.siteId, EnvironmentFilter(schedule.environment));
-        for (const BackupRecord &record : RetentionPolicy::backupsToDelete(schedule, backups, now)) {
+        doomedLists << RetentionPolicy::backupsToDelete(schedule, backups, now);
+    }
+    // Pre-restore and pre-sync backups: 7 days, whether or not the environment has a schedule.
+    for (const Site &site : session->catalog()->sites())
+        doomedLists << RetentionPolicy::safetyBackupsToDelete(session->catalog()->backups(site.id), now);
+    for (const QVector<BackupRecord> &doomed : std::as_const(doomedLists)) {
+        for (const BackupRecord &record : doomed) {
             if (dryRun) {
                 CliContext::printLine(tr("would delete %1 (%2/%3, %4, %5)")
                                           .arg(record.id, record.siteId, Environments::toString(record.environment),
@@ -284,8 +291,9 @@ const CommandGroup &Cli::retentionCommands()
             { "apply", nullptr, "retention apply [--dry-run]",
               "delete (or with --dry-run list) what retention no longer keeps",
               QT_TRANSLATE_NOOP("Cli",
-                                "Deletes the scheduled backups that their schedule's retention no longer keeps "
-                                "(manual and pinned backups always stay). --dry-run only lists them."),
+                                "Deletes the scheduled backups that their schedule's retention no longer keeps, "
+                                "and pre-restore and pre-sync backups older than 7 days (manual and pinned "
+                                "backups always stay). --dry-run only lists them."),
               retentionApply },
         });
     return group;

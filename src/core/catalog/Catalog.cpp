@@ -1494,16 +1494,13 @@ bool Catalog::lockEnvironment(const EnvironmentLock &lock)
         binds << ts(now());
     binds << std::max(0, lock.heartbeatSeconds);
     // The primary key makes the insert the compare-and-set: one holder per environment.
-    if (q.prepare(
-            QStringLiteral("INSERT INTO env_restores (site_id, env, kind, state, phase, source, worker_id, actor, "
-                           "started_at, heartbeat_at, heartbeat_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, %1, ?)")
-                .arg(nowSql))) {
-        for (const QVariant &v : binds)
-            q.addBindValue(v);
-        if (q.exec()) {
-            m_lastError.clear();
-            return true;
-        }
+    if (exec(q,
+             QStringLiteral("INSERT INTO env_restores (site_id, env, kind, state, phase, source, worker_id, actor, "
+                            "started_at, heartbeat_at, heartbeat_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, %1, ?)")
+                 .arg(nowSql),
+             binds)) {
+        m_lastError.clear();
+        return true;
     }
     const QString sqlError = q.lastError().text();
     if (const auto holder = environmentLock(lock.siteId, lock.environment)) {

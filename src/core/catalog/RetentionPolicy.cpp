@@ -47,3 +47,19 @@ QVector<BackupRecord> RetentionPolicy::backupsToDelete(const Schedule &schedule,
               [&](const BackupRecord &a, const BackupRecord &b) { return newestFirst(b, a); });
     return doomed;
 }
+
+QVector<BackupRecord> RetentionPolicy::safetyBackupsToDelete(const QVector<BackupRecord> &backups,
+                                                             const QDateTime &nowUtc)
+{
+    const QDateTime limit = nowUtc.addDays(-safetyBackupDays);
+    QVector<BackupRecord> doomed;
+    for (const BackupRecord &b : backups) {
+        if ((b.type == BackupType::PreRestore || b.type == BackupType::PreSync) && !b.pinned
+            && Backups::isTerminal(b.status) && b.createdAt.isValid() && b.createdAt < limit)
+            doomed.append(b);
+    }
+    std::sort(doomed.begin(), doomed.end(), [](const BackupRecord &a, const BackupRecord &b) {
+        return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id < b.id;
+    });
+    return doomed;
+}

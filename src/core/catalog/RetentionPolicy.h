@@ -12,9 +12,9 @@
 /// (`retention apply`, the worker) deletes what it returns.
 ///
 /// Rules, per schedule (site + environment):
-/// - only Scheduled backups in a terminal state are candidates: manual, pre-restore and pre-sync
-///   backups stay until someone deletes them; Pending and In Progress ones are never touched;
-///   pinned ones always stay;
+/// - only Scheduled backups in a terminal state are candidates: manual backups stay until someone
+///   deletes them (pre-restore and pre-sync ones: see safetyBackupsToDelete()); Pending and In
+///   Progress ones are never touched; pinned ones always stay;
 /// - of the Completed ones the newest keepLast stay, and with keepDays > 0 also every one
 ///   younger than keepDays days; the rest go;
 /// - a Failed or Cancelled one goes when it is older than the oldest Completed one kept (it
@@ -27,4 +27,11 @@ public:
     /// Returns the backups to delete, oldest first.
     static QVector<BackupRecord> backupsToDelete(const Schedule &schedule, const QVector<BackupRecord> &backups,
                                                  const QDateTime &nowUtc);
+
+    /// Days a pre-restore or pre-sync backup is kept (the safety net of a restore or sync).
+    static constexpr int safetyBackupDays = 7;
+    /// The pre-restore and pre-sync backups of @p backups (any site or environment, with or
+    /// without a schedule) in a terminal state, not pinned and created more than
+    /// safetyBackupDays days before @p nowUtc, oldest first.
+    static QVector<BackupRecord> safetyBackupsToDelete(const QVector<BackupRecord> &backups, const QDateTime &nowUtc);
 };

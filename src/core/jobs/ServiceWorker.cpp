@@ -14,7 +14,6 @@
 #include "WorkerIdentity.h"
 #include "catalog/SiteHealth.h"
 #include "mysql/MySqlConnection.h"
-#include "operations/SyncJob.h"
 #include "secrets/SecretStore.h"
 #include "storage/ObjectStore.h"
 #include "storage/S3ObjectStore.h"
@@ -449,6 +448,11 @@ void ServiceWorker::cancelJob(const QString &jobId)
         backup->cancel();
         return;
     }
+    // Jobs with a graceful cancel of their own (a restore rolls back) get it instead of abort().
+    if (job && job->metaObject()->indexOfMethod("cancel()") >= 0) {
+        QMetaObject::invokeMethod(job, "cancel");
+        return;
+    }
     if (job) {
         job->abort();
         return;
@@ -634,22 +638,8 @@ void ServiceWorker::setPinned(const QString &backupId, bool pinned)
     emitRecord(backupId);
 }
 
-// --- environment sync
-
-void ServiceWorker::requestSyncPlan(const QString &requestId, const SyncRequest &request)
+OperationContext ServiceWorker::operationContext() const
 {
-    if (!ensureReady(tr("Syncing")))
-        return;
-    QString message;
-    const SyncJob::Refusal refusal = SyncJob::check(m_catalog.get(), request, &message);
-    emit syncPlanReady(requestId, refusal == SyncJob::Refusal::None ? QString() : message,
-                       refusal == SyncJob::Refusal::Confirmation, SyncJob::plan(m_catalog.get(), request));
-}
-
-void ServiceWorker::syncEnvironments(const SyncRequest &request)
-{
-    if (!ensureReady(tr("Syncing")))
-        return;
     OperationContext context;
     context.catalog = m_catalog.get();
     context.secrets = m_secrets;
@@ -658,23 +648,12 @@ void ServiceWorker::syncEnvironments(const SyncRequest &request)
     context.actor = m_config.actor;
     context.workerId = m_config.workerId;
     context.heartbeatSeconds = m_config.heartbeatSeconds;
-    auto *job = new SyncJob(context, request, this);
-    const QString jobId = QStringLiteral("sync-%1-%2").arg(request.siteId, Environments::toString(request.to));
-    connect(job, &SyncJob::progressChanged, this, [this, jobId](JobProgress p) {
-        p.jobId = jobId;
-        forwardProgress(p);
-    });
-    connect(job, &Job::finished, this, [this, job, jobId, request] {
-        finishTracked(jobId, job, JobKind::Sync, job->preSyncBackupId(), job->resultText());
-        refreshBackups(request.siteId);
-    });
-    JobProgress p;
-    p.jobId = jobId;
-    p.kind = JobKind::Sync;
-    p.siteId = request.siteId;
-    p.environment = request.to;
-    p.phase = tr("Preparing");
-    p.startedAt = m_clock->nowUtc();
-    trackJob(jobId, job, p);
-    job->start();
+    return context;
+}
+
+void ServiceWorker::finishOperation(const QString &jobId, const JobOutcome &outcome)
+{
+    m_jobs.remove(jobId);
+    m_progress.remove(jobId);
+    emit jobFinished(outcome);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "BackupService.h"
+#include "operations/OperationContext.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -55,9 +56,18 @@ public:
     void verify(const QString &backupId);
     void deleteBackup(const QString &backupId);
     void setPinned(const QString &backupId, bool pinned);
-    // environment sync
-    void requestSyncPlan(const QString &requestId, const SyncRequest &request);
-    void syncEnvironments(const SyncRequest &request);
+    // --- operations BackupService runs here (restore: operations/BackupServiceRestore.cpp)
+    /// The service's catalog, store, secrets, clock, actor and worker id, for an operation.
+    OperationContext operationContext() const;
+    /// ensureReady() for callers outside: emits error(@p context, ...) and returns false when
+    /// the service cannot run anything yet.
+    bool readyFor(const QString &context) { return ensureReady(context); }
+    /// Tracks @p job (living in this thread) like the service's own jobs: jobStarted(@p initial)
+    /// now, cancelJob() reaches it; report its progress with reportProgress() and end it with
+    /// finishOperation().
+    void trackOperation(const QString &jobId, Job *job, const JobProgress &initial) { trackJob(jobId, job, initial); }
+    void reportProgress(const JobProgress &progress) { forwardProgress(progress); }
+    void finishOperation(const QString &jobId, const JobOutcome &outcome);
 
 signals:
     void ready();

@@ -74,7 +74,8 @@ public:
     static QString phaseName(Phase phase);
 
     /// Stops: before the target is touched nothing changes; after, the target is rolled back.
-    void cancel();
+    /// Invokable: the service's cancelJob() finds it by name.
+    Q_INVOKABLE void cancel();
 
 signals:
     void progressChanged(const JobProgress &progress);

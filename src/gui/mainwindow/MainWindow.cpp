@@ -361,6 +361,9 @@ void MainWindow::connectService()
     connect(s, &BackupService::ready, this, [this] {
         statusBar()->showMessage(tr("Catalog ready"), 3000);
         m_service->refreshSites();
+        // A target a dead restore left half replaced is rolled back now (this process holds
+        // the secrets) and unlocked.
+        m_service->rollbackInterruptedRestores();
     });
     connect(s, &BackupService::error, this, &MainWindow::onServiceError);
     connect(s, &BackupService::sitesLoaded, this, &MainWindow::onSitesLoaded);

@@ -46,6 +46,7 @@ private slots:
     void migrationResumesAfterEveryStatement();
     void migrationToleratesAnUnrecordedStatement();
     void backupListUsesAnIndex();
+    void environmentLockHoldsBackupsAndRestores();
 
 private:
     /// A fresh, empty catalog location for the current backend.
@@ -906,6 +907,74 @@ void TestCatalog::backupListUsesAnIndex()
             plan += q.value(3).toString() + u' ';
     }
     QVERIFY2(plan.contains(QLatin1String("idx_backups_site_env_created")), qPrintable(plan));
+}
+
+void TestCatalog::environmentLockHoldsBackupsAndRestores()
+{
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    addDeveloperSite(*catalog);
+    const QString shop = QStringLiteral("shop");
+    EnvironmentLock lock;
+    lock.siteId = shop;
+    lock.environment = Environment::Dev;
+    lock.kind = QStringLiteral("restore");
+    lock.source = QStringLiteral("backup x");
+    lock.workerId = QStringLiteral("w1");
+    lock.actor = QStringLiteral("me");
+    lock.heartbeatSeconds = 30;
+    QVERIFY2(catalog->lockEnvironment(lock), qPrintable(catalog->lastError()));
+    EnvironmentLock second = lock;
+    second.workerId = QStringLiteral("w2");
+    QVERIFY(!catalog->lockEnvironment(second)); // a second restore or sync is refused
+    QVERIFY2(catalog->lastError().contains(QLatin1String("locked")), qPrintable(catalog->lastError()));
+
+    // Backups of the locked environment wait, except its own pre-restore backup; others run.
+    const QString manual = catalog->createBackup(shop, Environment::Dev, BackupType::Manual, {}).id;
+    const QString pre = catalog->createBackup(shop, Environment::Dev, BackupType::PreRestore, {}).id;
+    const QString prod = catalog->createBackup(shop, Environment::Prod, BackupType::Manual, {}).id;
+    QVERIFY(!catalog->claimBackup(manual, QStringLiteral("w3")));
+    QVERIFY(!catalog->claimBackup(pre, QStringLiteral("w1"))); // not yet named in the lock
+    QVERIFY(catalog->updateEnvironmentLock(shop, Environment::Dev, QStringLiteral("w1"),
+                                           EnvironmentLock::Phase::PreBackup, pre));
+    QVERIFY(!catalog->claimBackup(manual, QStringLiteral("w3")));
+    QVERIFY(catalog->claimBackup(pre, QStringLiteral("w1"), 30));
+    QVERIFY(catalog->claimBackup(prod, QStringLiteral("w3")));
+    QVERIFY(catalog->completeBackup(pre, QStringLiteral("w1"), 10, 20, QStringLiteral("ab")));
+    QVERIFY(!catalog->claimBackup(manual, QStringLiteral("w3")));
+    QVERIFY(!catalog->updateEnvironmentLock(shop, Environment::Dev, QStringLiteral("w2"),
+                                            EnvironmentLock::Phase::Replace, pre)); // not w2's
+    QVERIFY(catalog->updateEnvironmentLock(shop, Environment::Dev, QStringLiteral("w1"),
+                                           EnvironmentLock::Phase::Replace, pre));
+
+    // A lapsed heartbeat makes it stale; interrupted it stays, and only one process takes it over.
+    QVERIFY(catalog->staleEnvironmentLocks(30).isEmpty());
+    {
+        QSqlQuery q(QSqlDatabase::database(catalog->connectionName()));
+        q.prepare(QStringLiteral("UPDATE env_restores SET heartbeat_at = ?"));
+        q.addBindValue(catalog->heartbeatClockNow().addSecs(-90).toString(Qt::ISODateWithMs));
+        QVERIFY(q.exec());
+    }
+    const auto stale = catalog->staleEnvironmentLocks(30);
+    QCOMPARE(stale.size(), 1);
+    QCOMPARE(stale.at(0).phase, EnvironmentLock::Phase::Replace);
+    QCOMPARE(stale.at(0).preBackupId, pre);
+    QVERIFY(catalog->interruptEnvironmentLock(shop, Environment::Dev, QStringLiteral("w1"), QStringLiteral("gone")));
+    QVERIFY(!catalog->interruptEnvironmentLock(shop, Environment::Dev, QStringLiteral("w1"), QStringLiteral("gone")));
+    QVERIFY(catalog->staleEnvironmentLocks(30).isEmpty());
+    const auto held = catalog->environmentLock(shop, Environment::Dev);
+    QVERIFY(held);
+    QCOMPARE(held->state, EnvironmentLock::State::Interrupted);
+    QCOMPARE(held->reason, QStringLiteral("gone"));
+    QVERIFY(held->targetTouched());
+    QVERIFY(!catalog->lockEnvironment(second));
+    QVERIFY(!catalog->claimBackup(manual, QStringLiteral("w3")));
+    QVERIFY(catalog->takeOverEnvironmentLock(shop, Environment::Dev, QStringLiteral("w1"), QStringLiteral("w4"), 5));
+    QVERIFY(!catalog->takeOverEnvironmentLock(shop, Environment::Dev, QStringLiteral("w1"), QStringLiteral("w5"), 5));
+    QVERIFY(!catalog->unlockEnvironment(shop, Environment::Dev, QStringLiteral("w1")));
+    QVERIFY(catalog->unlockEnvironment(shop, Environment::Dev, QStringLiteral("w4")));
+    QVERIFY(!catalog->environmentLock(shop, Environment::Dev));
+    QVERIFY(catalog->claimBackup(manual, QStringLiteral("w3")));
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)

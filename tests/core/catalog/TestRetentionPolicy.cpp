@@ -15,6 +15,7 @@ private slots:
     void failuresOlderThanKeptGo();
     void failuresStayVisibleWithoutCompleted();
     void otherEnvironmentsIgnored();
+    void safetyBackupsKeptSevenDays();
 
 private:
     BackupRecord make(int daysAgo, BackupStatus status = BackupStatus::Completed,
@@ -114,6 +115,20 @@ void TestRetentionPolicy::otherEnvironmentsIgnored()
         all << make(d, BackupStatus::Completed, BackupType::Scheduled, Environment::Dev);
     all << make(0);
     QVERIFY(RetentionPolicy::backupsToDelete(schedule(1), all, m_now).isEmpty());
+}
+
+void TestRetentionPolicy::safetyBackupsKeptSevenDays()
+{
+    QVector<BackupRecord> all;
+    all << make(6, BackupStatus::Completed, BackupType::PreRestore); // young: stays
+    all << make(8, BackupStatus::Completed, BackupType::PreRestore, Environment::Dev); // goes
+    all << make(9, BackupStatus::Failed, BackupType::PreSync); // goes
+    BackupRecord pinned = make(30, BackupStatus::Completed, BackupType::PreSync);
+    pinned.pinned = true;
+    all << pinned;
+    all << make(31, BackupStatus::InProgress, BackupType::PreRestore); // running: stays
+    all << make(40, BackupStatus::Completed, BackupType::Manual) << make(41);
+    QCOMPARE(ids(RetentionPolicy::safetyBackupsToDelete(all, m_now)), (QStringList{ all.at(2).id, all.at(1).id }));
 }
 
 QTEST_GUILESS_MAIN(TestRetentionPolicy)

@@ -40,6 +40,7 @@ private slots:
     void fileRestore();
     void corruptAndTruncatedObjectsRefused();
     void killedLoadConnectionRollsBack();
+    void sigtermRollsBack();
     void killedProcessRolledBackByWorker();
 
 private:
@@ -52,6 +53,8 @@ private:
     /// Starts a restore of m_backup into dev, waits until its load runs INSERTs into dev.
     bool startRestoreAndWaitForLoad(QProcess *p, QList<qint64> *loadConnections);
     QJsonArray backupsJson(const QString &env);
+    /// The newest audit entries of the site (catalog under m_home).
+    QVector<AuditEntry> audit();
 
     QTemporaryDir m_home;
     QString m_pid;
@@ -131,12 +134,13 @@ bool TestCliRestore::resetDev()
         TestServices::dropDatabase(db);
         if (!sql(QString(), { QStringLiteral("CREATE DATABASE `%1`").arg(db) }))
             return false;
-        if (!sql(db, { QStringLiteral("CREATE TABLE only_in_dev (id INT PRIMARY KEY, note VARCHAR(40))"),
-                       QStringLiteral("INSERT INTO only_in_dev VALUES (1, 'dev data'), (2, 'more')"),
-                       QStringLiteral("CREATE TABLE big (id INT PRIMARY KEY, pad VARCHAR(10))"),
-                       QStringLiteral("INSERT INTO big VALUES (7, 'dev')"),
-                       QStringLiteral("CREATE VIEW v_dev AS SELECT id FROM only_in_dev"),
-                       QStringLiteral("CREATE PROCEDURE p_dev() SELECT 1") }))
+        if (!sql(db,
+                 { QStringLiteral("CREATE TABLE only_in_dev (id INT PRIMARY KEY, note VARCHAR(40))"),
+                   QStringLiteral("INSERT INTO only_in_dev VALUES (1, 'dev data'), (2, 'more')"),
+                   QStringLiteral("CREATE TABLE big (id INT PRIMARY KEY, pad VARCHAR(10))"),
+                   QStringLiteral("INSERT INTO big VALUES (7, 'dev')"),
+                   QStringLiteral("CREATE VIEW v_dev AS SELECT id FROM only_in_dev"),
+                   QStringLiteral("CREATE PROCEDURE p_dev() SELECT 1") }))
             return false;
     }
     return true;
@@ -147,6 +151,19 @@ QJsonArray TestCliRestore::backupsJson(const QString &env)
     const Result r = cli({ QStringLiteral("backup"), QStringLiteral("list"), m_site, QStringLiteral("--env"), env,
                            QStringLiteral("--json") });
     return QJsonDocument::fromJson(r.out).array();
+}
+
+QVector<AuditEntry> TestCliRestore::audit()
+{
+    CatalogLocation location;
+    location.sqlitePath = m_home.filePath(QStringLiteral("catalog.sqlite"));
+    QString error;
+    auto catalog = Catalog::open(location, nullptr, &error);
+    if (!catalog) {
+        qWarning("%s", qPrintable(error));
+        return {};
+    }
+    return catalog->auditLog(m_site, 20);
 }
 
 void TestCliRestore::initTestCase()
@@ -163,9 +180,10 @@ void TestCliRestore::initTestCase()
         = DumpTestSupport::loadWithClient(m_prod, DumpTestSupport::readFile(DumpTestSupport::fixturePath()));
     QVERIFY2(loaded.isEmpty(), qPrintable(loaded));
     // Enough rows that a load takes a while, so the tests can interrupt it.
-    QVERIFY(sql(m_prod, { QStringLiteral("CREATE TABLE big (id INT PRIMARY KEY, pad VARCHAR(200))"),
-                          QStringLiteral("INSERT INTO big SELECT seq, REPEAT(CHAR(65 + seq % 26), 150) FROM "
-                                         "seq_1_to_400000") }));
+    QVERIFY(sql(m_prod,
+                { QStringLiteral("CREATE TABLE big (id INT PRIMARY KEY, pad VARCHAR(200))"),
+                  QStringLiteral("INSERT INTO big SELECT seq, REPEAT(CHAR(65 + seq % 26), 150) FROM "
+                                 "seq_1_to_400000") }));
     QVERIFY(resetDev());
 
     const auto m = TestServices::mysql();
@@ -173,7 +191,8 @@ void TestCliRestore::initTestCase()
                      QStringLiteral("Restore"), QStringLiteral("--customer"), QStringLiteral("cust") + m_pid,
                      QStringLiteral("--tier"), QStringLiteral("developer") });
     RESULT_IS(r, 0);
-    for (const auto &[env, db] : { std::pair{ QStringLiteral("prod"), m_prod }, std::pair{ QStringLiteral("dev"), m_dev } }) {
+    for (const auto &[env, db] :
+         { std::pair{ QStringLiteral("prod"), m_prod }, std::pair{ QStringLiteral("dev"), m_dev } }) {
         r = cli({ QStringLiteral("env"), QStringLiteral("set"), m_site, env, QStringLiteral("--host"), m.host,
                   QStringLiteral("--port"), QString::number(m.port), QStringLiteral("--database"), db,
                   QStringLiteral("--user"), m.user });
@@ -215,19 +234,20 @@ void TestCliRestore::restoreIntoOtherEnvironment()
     QVERIFY2(r.out.contains("Steps:"), r.out.constData()); // the preflight was printed
     const QString diff = DumpTestSupport::compareDatabases(m_prod, m_dev);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
-    const QString results
-        = DumpTestSupport::compareQueries(m_prod, m_dev, DumpTestSupport::fixtureResultQueries());
+    const QString results = DumpTestSupport::compareQueries(m_prod, m_dev, DumpTestSupport::fixtureResultQueries());
     QVERIFY2(results.isEmpty(), qPrintable(results));
     {
         QString error;
         QSqlDatabase db = TestServices::openMySql(QStringLiteral("restore-check"), m_dev, &error);
         QVERIFY2(db.isOpen(), qPrintable(error));
-        QCOMPARE(DumpTestSupport::rowsOf(db, QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
-                                                            "TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN "
-                                                            "('only_in_dev', 'v_dev')")),
+        QCOMPARE(DumpTestSupport::rowsOf(db,
+                                         QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
+                                                        "TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN "
+                                                        "('only_in_dev', 'v_dev')")),
                  QStringList{ QStringLiteral("0") });
-        QCOMPARE(DumpTestSupport::rowsOf(db, QStringLiteral("SELECT COUNT(*) FROM information_schema.ROUTINES WHERE "
-                                                            "ROUTINE_SCHEMA = DATABASE() AND ROUTINE_NAME = 'p_dev'")),
+        QCOMPARE(DumpTestSupport::rowsOf(db,
+                                         QStringLiteral("SELECT COUNT(*) FROM information_schema.ROUTINES WHERE "
+                                                        "ROUTINE_SCHEMA = DATABASE() AND ROUTINE_NAME = 'p_dev'")),
                  QStringList{ QStringLiteral("0") });
     }
     QSqlDatabase::removeDatabase(QStringLiteral("restore-check"));
@@ -239,6 +259,13 @@ void TestCliRestore::restoreIntoOtherEnvironment()
                 && o.value(QStringLiteral("status")).toString() == QLatin1String("completed"));
     }
     QVERIFY(preRestore);
+    const auto entries = audit();
+    QVERIFY(!entries.isEmpty());
+    QCOMPARE(entries.first().action, QStringLiteral("backup.restore"));
+    QCOMPARE(entries.first().outcome, AuditOutcome::Success);
+    QCOMPARE(entries.first().backupId, m_backup);
+    QCOMPARE(entries.first().environment, std::optional<Environment>(Environment::Dev));
+    QCOMPARE(entries.first().actor, QStringLiteral("restore-tester"));
 }
 
 void TestCliRestore::prodNeedsExactConfirmation()
@@ -256,6 +283,13 @@ void TestCliRestore::prodNeedsExactConfirmation()
     // Nothing touched: no pre-restore backup of prod, prod unchanged (still equal to its backup
     // restored into dev by restoreIntoOtherEnvironment).
     QCOMPARE(backupsJson(QStringLiteral("prod")).size(), before);
+    const auto entries = audit();
+    QVERIFY(entries.size() >= 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(entries.at(i).action, QStringLiteral("backup.restore"));
+        QCOMPARE(entries.at(i).outcome, AuditOutcome::Refused);
+        QCOMPARE(entries.at(i).environment, std::optional<Environment>(Environment::Prod));
+    }
     QVERIFY(sql(m_prod, { QStringLiteral("SELECT 1 FROM big LIMIT 1") }));
 }
 
@@ -265,8 +299,7 @@ void TestCliRestore::foreignDatabaseFileRefused()
     for (const QByteArray &text :
          { QByteArrayLiteral("CREATE TABLE a (id INT);\nUSE other;\nCREATE TABLE b (id INT);\n"),
            QByteArrayLiteral("CREATE DATABASE /*!32312 IF NOT EXISTS*/ `other`;\n"),
-           QByteArrayLiteral("DROP DATABASE other;\n"),
-           QByteArrayLiteral("INSERT INTO other.t VALUES (1);\n") }) {
+           QByteArrayLiteral("DROP DATABASE other;\n"), QByteArrayLiteral("INSERT INTO other.t VALUES (1);\n") }) {
         const QString path = m_home.filePath(QStringLiteral("foreign.sql"));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -302,11 +335,13 @@ void TestCliRestore::fileRestore()
         QString error;
         QSqlDatabase db = TestServices::openMySql(QStringLiteral("restore-check"), m_dev, &error);
         QVERIFY2(db.isOpen(), qPrintable(error));
-        QCOMPARE(DumpTestSupport::rowsOf(db, QStringLiteral("SELECT TABLE_NAME FROM information_schema.TABLES WHERE "
-                                                            "TABLE_SCHEMA = DATABASE() ORDER BY 1")),
+        QCOMPARE(DumpTestSupport::rowsOf(db,
+                                         QStringLiteral("SELECT TABLE_NAME FROM information_schema.TABLES WHERE "
+                                                        "TABLE_SCHEMA = DATABASE() ORDER BY 1")),
                  (QStringList{ QStringLiteral("items"), QStringLiteral("v_items") }));
-        QCOMPARE(DumpTestSupport::rowsOf(db, QStringLiteral("SELECT COUNT(*) FROM information_schema.ROUTINES WHERE "
-                                                            "ROUTINE_SCHEMA = DATABASE()")),
+        QCOMPARE(DumpTestSupport::rowsOf(db,
+                                         QStringLiteral("SELECT COUNT(*) FROM information_schema.ROUTINES WHERE "
+                                                        "ROUTINE_SCHEMA = DATABASE()")),
                  QStringList{ QStringLiteral("0") });
     }
     QSqlDatabase::removeDatabase(QStringLiteral("restore-check"));
@@ -354,8 +389,9 @@ void TestCliRestore::corruptAndTruncatedObjectsRefused()
 bool TestCliRestore::startRestoreAndWaitForLoad(QProcess *p, QList<qint64> *loadConnections)
 {
     p->setProcessEnvironment(environment());
-    p->start(QStringLiteral(CREODROP_CLI_PATH), { QStringLiteral("backup"), QStringLiteral("restore"), m_backup,
-                                                  QStringLiteral("--to"), QStringLiteral("dev") });
+    p->start(QStringLiteral(CREODROP_CLI_PATH),
+             { QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
+               QStringLiteral("dev") });
     if (!p->waitForStarted(10000))
         return false;
     p->closeWriteChannel();
@@ -418,6 +454,23 @@ void TestCliRestore::killedLoadConnectionRollsBack()
     QVERIFY2(err.contains("back as it was"), err.constData());
     const QString diff = DumpTestSupport::compareDatabases(m_devRef, m_dev);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
+}
+
+void TestCliRestore::sigtermRollsBack()
+{
+    QVERIFY(resetDev());
+    QProcess p;
+    QList<qint64> connections;
+    QVERIFY2(startRestoreAndWaitForLoad(&p, &connections), "the restore never started loading big");
+    p.terminate(); // SIGTERM: cancel, which after the pre-restore backup means roll back
+    QVERIFY(p.waitForFinished(240000));
+    const QByteArray err = p.readAllStandardError();
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(p.exitCode() == 143, err.constData());
+    QVERIFY2(err.contains("back as it was"), err.constData());
+    const QString diff = DumpTestSupport::compareDatabases(m_devRef, m_dev);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QCOMPARE(audit().first().outcome, AuditOutcome::Failure);
 }
 
 void TestCliRestore::killedProcessRolledBackByWorker()

@@ -1,0 +1,88 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+// FileRestoreSource's scan for statements that name another database (a file restore refuses
+// them before anything runs), and RestoreTarget's row count comparison.
+#include "operations/FileRestoreSource.h"
+#include "operations/RestoreTarget.h"
+
+#include <QBuffer>
+#include <QtTest>
+
+class TestFileRestoreSource : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void foreignReference_data();
+    void foreignReference();
+    void scanReportsLine();
+    void compareRowCounts();
+};
+
+void TestFileRestoreSource::foreignReference_data()
+{
+    QTest::addColumn<QByteArray>("statement");
+    QTest::addColumn<bool>("foreign");
+    QTest::newRow("use") << QByteArray("USE other") << true;
+    QTest::newRow("use lower") << QByteArray("use `shop`") << true;
+    QTest::newRow("create database") << QByteArray("CREATE DATABASE /*!32312 IF NOT EXISTS*/ `other`") << true;
+    QTest::newRow("create schema") << QByteArray("create schema x") << true;
+    QTest::newRow("drop database") << QByteArray("DROP DATABASE IF EXISTS other") << true;
+    QTest::newRow("alter database") << QByteArray("ALTER DATABASE other CHARACTER SET utf8mb4") << true;
+    QTest::newRow("insert other") << QByteArray("INSERT INTO other.t VALUES (1)") << true;
+    QTest::newRow("insert quoted other") << QByteArray("INSERT INTO `other`.`t` VALUES (1)") << true;
+    QTest::newRow("create table other") << QByteArray("CREATE TABLE IF NOT EXISTS other.t (a INT)") << true;
+    QTest::newRow("drop tables") << QByteArray("DROP TABLE IF EXISTS a, other.b") << true;
+    QTest::newRow("view from other") << QByteArray(
+        "/*!50001 CREATE VIEW `v` AS select `x`.`a` AS `a` from `other`.`x` */")
+                                     << true;
+    QTest::newRow("fk to other") << QByteArray("CREATE TABLE c (p INT, FOREIGN KEY (p) REFERENCES other.p (id))")
+                                 << true;
+    QTest::newRow("own database") << QByteArray("INSERT INTO `target_db`.t VALUES (1)") << false;
+    QTest::newRow("plain insert") << QByteArray("INSERT INTO `t` VALUES (1,'USE other; db.t')") << false;
+    QTest::newRow("alias columns") << QByteArray("CREATE VIEW v AS SELECT t1.a, t2.b FROM t1 JOIN t2 ON t1.id = t2.id")
+                                   << false;
+    QTest::newRow("mysqldump view") << QByteArray(
+        "/*!50001 CREATE ALGORITHM=UNDEFINED */ /*!50013 DEFINER=`root`@`localhost` SQL SECURITY "
+        "DEFINER */ /*!50001 VIEW `v` AS select `t`.`a` AS `a` from (`t` join `u` on(`t`.`a` = "
+        "`u`.`a`)) */") << false;
+    QTest::newRow("set names") << QByteArray("/*!40101 SET NAMES utf8mb4 */") << false;
+    QTest::newRow("lock tables") << QByteArray("LOCK TABLES `t` WRITE") << false;
+    QTest::newRow("use as column") << QByteArray("UPDATE t SET `use` = 1") << false;
+}
+
+void TestFileRestoreSource::foreignReference()
+{
+    QFETCH(QByteArray, statement);
+    QFETCH(bool, foreign);
+    const QString what = FileRestoreSource::foreignReference(statement, QStringLiteral("target_db"));
+    QVERIFY2(what.isEmpty() != foreign, qPrintable(what));
+}
+
+void TestFileRestoreSource::scanReportsLine()
+{
+    QByteArray text("CREATE TABLE a (id INT);\n-- USE other; in a comment is fine\nINSERT INTO a VALUES (1);\n\n"
+                    "USE other;\n");
+    QBuffer in(&text);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QString error = FileRestoreSource::scanForeignDatabase(&in, QStringLiteral("target_db"));
+    QVERIFY2(error.contains(QLatin1String("line 5")), qPrintable(error));
+    QByteArray clean("CREATE TABLE a (id INT);\nINSERT INTO a VALUES (1);\n");
+    QBuffer cleanIn(&clean);
+    QVERIFY(cleanIn.open(QIODevice::ReadOnly));
+    QCOMPARE(FileRestoreSource::scanForeignDatabase(&cleanIn, QStringLiteral("target_db")), QString());
+}
+
+void TestFileRestoreSource::compareRowCounts()
+{
+    const QVector<QPair<QString, qint64>> expected{ { QStringLiteral("a"), 3 }, { QStringLiteral("b"), 0 } };
+    QCOMPARE(RestoreTarget::compareRowCounts(expected, expected), QString());
+    const QString diff
+        = RestoreTarget::compareRowCounts(expected, { { QStringLiteral("a"), 2 }, { QStringLiteral("c"), 1 } });
+    QVERIFY(diff.contains(QLatin1String("a has 2 rows instead of 3")));
+    QVERIFY(diff.contains(QLatin1String("b is missing")));
+    QVERIFY(diff.contains(QLatin1String("c should not exist")));
+}
+
+QTEST_GUILESS_MAIN(TestFileRestoreSource)
+#include "TestFileRestoreSource.moc"
