@@ -57,10 +57,6 @@ public:
     void verify(const QString &backupId);
     void deleteBackup(const QString &backupId);
     void setPinned(const QString &backupId, bool pinned);
-    // environment sync
-    void requestSyncPlan(const QString &requestId, const SyncRequest &request);
-    void syncEnvironments(const SyncRequest &request);
-
     // --- operations BackupService runs here (restore: operations/BackupServiceRestore.cpp)
     /// The service's catalog, store, secrets, clock, actor and worker id, for an operation.
     OperationContext operationContext() const;
@@ -101,8 +97,6 @@ signals:
     void jobFinished(const JobOutcome &outcome);
     void linkReady(const QString &backupId, const QUrl &url, const QDateTime &expiresAtUtc);
     void connectionTested(const QString &requestId, bool ok, const QString &message);
-    void syncPlanReady(const QString &requestId, const QString &refusal, bool needsConfirmation,
-                       const QStringList &plan);
     void backupCancelRequested(const QString &backupId, const QString &message);
     void attentionLoaded(const QVector<AttentionItem> &items);
 
@@ -112,7 +106,6 @@ signals:
     void auditLoaded(const QString &requestId, const QVector<AuditEntry> &entries);
 
 private:
-    OperationContext operationContext() const;
     bool ensureReady(const QString &context);
     void openEverything();
     void enqueueBackup(const BackupRecord &record);
