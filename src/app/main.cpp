@@ -4,11 +4,11 @@
 // The desktop console's entry point: it only wires things together. Settings -> service
 // configuration, keychain -> secrets, then the BackupService (which does all I/O in its own
 // threads) and the MainWindow that shows it.
-#include "jobs/BackupService.h"
 #include "jobs/StoreFactory.h"
 #include "jobs/WorkerIdentity.h"
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/Theme.h"
+#include "operations/BackupService.h"
 #include "secrets/EnvironmentSecretStore.h"
 #include "secrets/KeychainSecretStore.h"
 #include "util/AppSettings.h"

@@ -10,8 +10,8 @@
 #include "backups/BackupFilterProxyModel.h"
 #include "backups/BackupTableModel.h"
 #include "backups/BackupTableView.h"
-#include "jobs/BackupService.h"
 #include "jobs/JobsPanel.h"
+#include "operations/BackupService.h"
 #include "secrets/SecretStore.h"
 #include "settings/FirstRunPage.h"
 #include "settings/SettingsDialog.h"
@@ -786,7 +786,8 @@ void MainWindow::openSettings()
                 }
                 // The settings as typed, not as saved: the point is to check before saving.
                 BackupServiceConfig storage;
-                storage.storageKind = values.value(QStringLiteral("kind"));
+                storage.storageKind
+                    = StorageKinds::fromString(values.value(QStringLiteral("kind"))).value_or(StorageKind::Local);
                 storage.localStorePath = values.value(QStringLiteral("localPath"));
                 storage.s3Endpoint = values.value(QStringLiteral("endpoint"));
                 storage.s3Region = values.value(QStringLiteral("region"));
@@ -795,7 +796,7 @@ void MainWindow::openSettings()
                 storage.s3PathStyle = values.value(QStringLiteral("pathStyle")) == QLatin1String("true");
                 storage.s3SecretAccessKey = typedSecret;
                 const QString requestId = QStringLiteral("settings/storage");
-                if (storage.storageKind != QLatin1String("s3") || !typedSecret.isEmpty() || !m_secrets) {
+                if (storage.storageKind != StorageKind::S3 || !typedSecret.isEmpty() || !m_secrets) {
                     m_service->testStorage(requestId, storage);
                     return;
                 }
