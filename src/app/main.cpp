@@ -7,6 +7,7 @@
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/ServiceHost.h"
 #include "mainwindow/Theme.h"
+#include "operations/BackupService.h"
 #include "secrets/EnvironmentSecretStore.h"
 #include "secrets/KeychainSecretStore.h"
 #include "util/AppSettings.h"

@@ -10,7 +10,12 @@
 #include "jobs/DeleteJob.h"
 #include "jobs/DownloadJob.h"
 #include "jobs/VerifyJob.h"
-#include "storage/ObjectStore.h"
+#include "operations/CreateBackupOperation.h"
+#include "operations/CreateLinkOperation.h"
+#include "operations/DeleteBackupOperation.h"
+#include "operations/DownloadBackupOperation.h"
+#include "operations/PinBackupOperation.h"
+#include "operations/VerifyBackupOperation.h"
 
 #include <QDir>
 #include <QTextStream>
@@ -38,9 +43,11 @@ int backupCreate(CliArgs &args, const QStringList &input)
     auto session = JobsSession::open(ctx);
     if (!session)
         return Cli::Failure;
-    const BackupRecord record = session->catalog()->createBackup(siteId, *env, BackupType::Manual, CliContext::actor());
-    if (!record.isValid())
-        return CliContext::fail(session->catalog()->lastError());
+    CreateBackupOperation operation(session->context());
+    const OperationResult result = operation.run(siteId, *env, BackupType::Manual);
+    if (!result.succeeded())
+        return CliContext::fail(result.message);
+    const BackupRecord record = operation.record();
     {
         // Flushed now: a script reads the id while the backup runs.
         QTextStream out(stdout);
@@ -83,11 +90,13 @@ int backupDownload(CliArgs &args, const QStringList &input)
         path = QDir(ctx.settings().downloadsFolder())
                    .filePath(QStringLiteral("%1-%2-%3.sql.gz")
                                  .arg(record->siteId, Environments::toString(record->environment), id));
-    DownloadJob job(session->catalog(), session->store(), ctx.clock(), id, path, CliContext::actor());
-    job.setOverwrite(args.isSet(QStringLiteral("force")));
-    if (!ctx.runJobOrReport(&job))
+    DownloadBackupOperation operation(session->context());
+    std::unique_ptr<DownloadJob> job(operation.prepare(id, path, args.isSet(QStringLiteral("force"))));
+    if (!job)
+        return CliContext::fail(operation.refusal().message);
+    if (!ctx.runJobOrReport(job.get()))
         return Cli::Failure;
-    CliContext::printLine(job.targetPath());
+    CliContext::printLine(job->targetPath());
     return Cli::Success;
 }
 
@@ -99,24 +108,7 @@ int backupLink(CliArgs &args, const QStringList &input)
     auto session = JobsSession::open(ctx);
     if (!session)
         return Cli::Failure;
-    const QString id = args.positional(0);
-    const auto record = ctx.findBackup(id);
-    if (!record)
-        return Cli::Failure;
-    if (record->status != BackupStatus::Completed)
-        return CliContext::fail(tr("Backup %1 is %2; only completed backups have download links.")
-                                    .arg(id, Backups::statusToString(record->status)));
-    if (!session->store()->canPresign())
-        return CliContext::fail(tr("The local folder store cannot make download links; use "
-                                   "'creodrop-backupctl backup download %1' instead.")
-                                    .arg(id));
-    QString error;
-    const QUrl url = session->store()->presignedGetUrl(record->objectKey, 900, &error);
-    if (url.isEmpty())
-        return CliContext::fail(tr("Cannot sign a download link: %1").arg(error));
-    ctx.audit(QStringLiteral("backup.link"), record->siteId, id, tr("15-minute link"));
-    CliContext::printLine(url.toString(QUrl::FullyEncoded));
-    return Cli::Success;
+    return CliContext::report(CreateLinkOperation(session->context()).run(args.positional(0)));
 }
 
 int backupVerify(CliArgs &args, const QStringList &input)
@@ -127,10 +119,13 @@ int backupVerify(CliArgs &args, const QStringList &input)
     auto session = JobsSession::open(ctx);
     if (!session)
         return Cli::Failure;
-    VerifyJob job(session->catalog(), session->store(), args.positional(0));
-    if (!ctx.runJobOrReport(&job))
+    VerifyBackupOperation operation(session->context());
+    std::unique_ptr<VerifyJob> job(operation.prepare(args.positional(0)));
+    if (!job)
+        return CliContext::fail(operation.refusal().message);
+    if (!ctx.runJobOrReport(job.get()))
         return Cli::Failure;
-    CliContext::printLine(job.resultText());
+    CliContext::printLine(job->resultText());
     return Cli::Success;
 }
 
@@ -142,8 +137,11 @@ int backupDelete(CliArgs &args, const QStringList &input)
     auto session = JobsSession::open(ctx);
     if (!session)
         return Cli::Failure;
-    DeleteJob job(session->catalog(), session->store(), ctx.clock(), args.positional(0), CliContext::actor());
-    if (!ctx.runJobOrReport(&job))
+    DeleteBackupOperation operation(session->context());
+    std::unique_ptr<DeleteJob> job(operation.prepare(args.positional(0)));
+    if (!job)
+        return CliContext::fail(operation.refusal().message);
+    if (!ctx.runJobOrReport(job.get()))
         return Cli::Failure;
     CliContext::printLine(tr("Deleted backup %1.").arg(args.positional(0)));
     return Cli::Success;
@@ -154,18 +152,9 @@ int backupSetPinned(CliArgs &args, const QStringList &input, bool pin)
     if (!args.parse(input, 1, 1))
         return args.exitCode();
     CliContext ctx;
-    Catalog *catalog = ctx.openCatalog();
-    if (!catalog)
+    if (!ctx.openCatalog())
         return Cli::Failure;
-    const QString id = args.positional(0);
-    const auto record = ctx.findBackup(id);
-    if (!record)
-        return Cli::Failure;
-    if (!catalog->setPinned(id, pin))
-        return CliContext::fail(catalog->lastError());
-    ctx.audit(pin ? QStringLiteral("backup.pin") : QStringLiteral("backup.unpin"), record->siteId, id);
-    CliContext::printLine(pin ? tr("Pinned backup %1.").arg(id) : tr("Unpinned backup %1.").arg(id));
-    return Cli::Success;
+    return CliContext::report(PinBackupOperation(ctx.operationContext()).run(args.positional(0), pin));
 }
 
 int backupPin(CliArgs &args, const QStringList &input)

@@ -3,6 +3,7 @@
 #include "CliContext.h"
 
 #include "Commands.h"
+#include "jobs/WorkerIdentity.h"
 #include "secrets/SecretJob.h"
 #include "util/CurrentUser.h"
 
@@ -92,10 +93,25 @@ std::optional<BackupRecord> CliContext::findBackup(const QString &id)
     return record;
 }
 
-void CliContext::audit(const QString &action, const QString &siteId, const QString &backupId, const QString &detail)
+OperationContext CliContext::operationContext()
 {
-    // No time: the catalog stamps the entry with its clock, which is ours.
-    m_catalog->audit(AuditEntry{ {}, actor(), action, siteId, backupId, detail, std::nullopt, AuditOutcome::Success });
+    OperationContext context;
+    context.catalog = m_catalog.get();
+    context.secrets = m_secrets.get();
+    context.clock = &m_clock;
+    context.actor = actor();
+    context.workerId = WorkerIdentity::current();
+    context.heartbeatSeconds = WorkerIdentity::heartbeatSeconds();
+    return context;
+}
+
+int CliContext::report(const OperationResult &result)
+{
+    if (!result.succeeded())
+        return fail(result.message);
+    if (!result.message.isEmpty())
+        printLine(result.message);
+    return Cli::Success;
 }
 
 bool CliContext::runJob(Job *job)

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "catalog/Catalog.h"
+#include "operations/OperationContext.h"
+#include "operations/OperationResult.h"
 #include "secrets/EnvironmentSecretStore.h"
 #include "secrets/KeychainSecretStore.h"
 #include "util/AppSettings.h"
@@ -51,8 +53,12 @@ public:
     Catalog *openCatalog();
     /// The backup @p id from the open catalog; prints "There is no backup ..." when missing.
     std::optional<BackupRecord> findBackup(const QString &id);
-    /// Records @p action by actor() in the open catalog's audit log.
-    void audit(const QString &action, const QString &siteId, const QString &backupId = {}, const QString &detail = {});
+    /// For the operations: the open catalog (openCatalog() first), the secret store, the clock,
+    /// actor(), this process's worker id and heartbeat; no store (JobsSession::context() has one).
+    OperationContext operationContext();
+    /// Prints an operation's message: stdout on success (when not empty), the failure line on
+    /// stderr otherwise. Returns the exit code (0 or 1).
+    static int report(const OperationResult &result);
 
     /// Runs @p job to completion inside QCoreApplication::exec(). The caller keeps ownership
     /// (auto-delete is switched off). Returns job->succeeded().

@@ -8,6 +8,7 @@
 #include "jobs/StoreFactory.h"
 #include "jobs/WorkerIdentity.h"
 #include "operations/RollbackInterruptedJob.h"
+#include "operations/BackupQueue.h"
 #include "storage/ObjectStore.h"
 
 JobsSession::JobsSession(CliContext &ctx)
@@ -95,7 +96,11 @@ void JobsSession::recoverIfNeeded(CliContext &ctx)
 bool JobsSession::openStore(QString *error)
 {
     BackupServiceConfig config = StoreFactory::configFromSettings(m_ctx.settings());
-    if (config.storageKind == QLatin1String("s3")) {
+    if (!StorageKinds::fromString(m_ctx.settings().string(AppSettings::StorageKind))) {
+        StoreFactory::configFromSettings(m_ctx.settings(), error);
+        return false;
+    }
+    if (config.storageKind == StorageKind::S3) {
         const auto secret = m_ctx.readSecret(SecretStore::s3SecretKey());
         if (!secret) {
             *error = Cli::tr("Cannot read the storage secret key: %1").arg(m_ctx.lastError());
@@ -108,10 +113,14 @@ bool JobsSession::openStore(QString *error)
     return m_store != nullptr;
 }
 
+OperationContext JobsSession::context() const
+{
+    OperationContext context = m_ctx.operationContext();
+    context.store = m_store.get();
+    return context;
+}
+
 std::unique_ptr<BackupJob> JobsSession::newBackupJob(const QString &backupId) const
 {
-    BackupJob::Options options;
-    options.workerId = WorkerIdentity::current();
-    options.heartbeatSeconds = WorkerIdentity::heartbeatSeconds();
-    return std::make_unique<BackupJob>(m_catalog, m_store.get(), m_ctx.secrets(), m_ctx.clock(), backupId, options);
+    return std::unique_ptr<BackupJob>(BackupQueue::newJob(context(), backupId));
 }

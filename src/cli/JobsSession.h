@@ -39,6 +39,9 @@ public:
 
     Catalog *catalog() const { return m_catalog; }
     ObjectStore *store() const { return m_store.get(); }
+    /// What the operations work with: this session's catalog and store, the context's secret
+    /// store, clock and actor, this process's worker id and heartbeat.
+    OperationContext context() const;
     /// A BackupJob for @p backupId run by this process: its worker id, CREODROP_HEARTBEAT_SECONDS.
     std::unique_ptr<BackupJob> newBackupJob(const QString &backupId) const;
     /// What operations (restore, ...) run with in this process: catalog, store, secrets, actor,

@@ -4,6 +4,8 @@
 #include "CliContext.h"
 #include "CommandGroup.h"
 #include "Commands.h"
+#include "operations/RemoveScheduleOperation.h"
+#include "operations/SetScheduleOperation.h"
 
 #include <QRegularExpression>
 
@@ -81,21 +83,13 @@ int scheduleSet(CliArgs &args, const QStringList &input)
         s.keepDays = *keepDays;
     }
     CliContext ctx;
-    Catalog *catalog = ctx.openCatalog();
-    if (!catalog)
+    if (!ctx.openCatalog())
         return Cli::Failure;
-    // Keep the run history of an existing schedule.
-    for (const Schedule &existing : catalog->schedules(s.siteId)) {
-        if (existing.environment == s.environment)
-            s.lastRunAt = existing.lastRunAt;
-    }
-    if (!catalog->setSchedule(s))
-        return CliContext::fail(catalog->lastError());
-    const QString description = CliContext::describeSchedule(s) + QStringLiteral(" UTC, keep %1").arg(s.keepLast)
-        + (s.keepDays > 0 ? QStringLiteral(" and %1 days").arg(s.keepDays) : QString());
-    ctx.audit(QStringLiteral("schedule.set"), s.siteId, {}, Environments::toString(s.environment) + u' ' + description);
+    const OperationResult result = SetScheduleOperation(ctx.operationContext()).run(s);
+    if (!result.succeeded())
+        return CliContext::fail(result.message);
     CliContext::printLine(
-        QStringLiteral("Scheduled %1/%2: %3.").arg(s.siteId, Environments::toString(s.environment), description));
+        QStringLiteral("Scheduled %1/%2: %3.").arg(s.siteId, Environments::toString(s.environment), result.message));
     return Cli::Success;
 }
 
@@ -140,12 +134,11 @@ int scheduleRemove(CliArgs &args, const QStringList &input)
     if (!env)
         return args.exitCode();
     CliContext ctx;
-    Catalog *catalog = ctx.openCatalog();
-    if (!catalog)
+    if (!ctx.openCatalog())
         return Cli::Failure;
-    if (!catalog->removeSchedule(args.positional(0), *env))
-        return CliContext::fail(catalog->lastError());
-    ctx.audit(QStringLiteral("schedule.remove"), args.positional(0), {}, args.positional(1));
+    const OperationResult result = RemoveScheduleOperation(ctx.operationContext()).run(args.positional(0), *env);
+    if (!result.succeeded())
+        return CliContext::fail(result.message);
     CliContext::printLine(QStringLiteral("Removed the schedule of %1/%2.").arg(args.positional(0), args.positional(1)));
     return Cli::Success;
 }

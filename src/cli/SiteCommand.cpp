@@ -4,6 +4,10 @@
 #include "CliContext.h"
 #include "CommandGroup.h"
 #include "Commands.h"
+#include "JobsSession.h"
+#include "operations/RemoveSiteJob.h"
+#include "operations/SaveSiteOperation.h"
+#include "operations/SetEnvironmentJob.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -30,13 +34,11 @@ int siteAdd(CliArgs &args, const QStringList &input)
     site.customer = args.value(QStringLiteral("customer"));
     site.tier = *tier;
     CliContext ctx;
-    Catalog *catalog = ctx.openCatalog();
-    if (!catalog)
+    if (!ctx.openCatalog())
         return Cli::Failure;
-    if (!catalog->addSite(site))
-        return CliContext::fail(catalog->lastError());
-    ctx.audit(QStringLiteral("site.add"), site.id, {},
-              QStringLiteral("%1 tier, customer %2").arg(Environments::tierToString(site.tier), site.customer));
+    const OperationResult result = SaveSiteOperation(ctx.operationContext()).run(site, SaveSiteOperation::Mode::Add);
+    if (!result.succeeded())
+        return CliContext::fail(result.message);
     CliContext::printLine(QStringLiteral("Added site %1 (%2).").arg(site.id, Environments::tierToString(site.tier)));
     return Cli::Success;
 }
@@ -127,24 +129,37 @@ int siteShow(CliArgs &args, const QStringList &input)
 
 int siteRemove(CliArgs &args, const QStringList &input)
 {
+    args.flag(QStringLiteral("delete-backups"));
+    args.option(QStringLiteral("confirm"));
     if (!args.parse(input, 1, 1))
         return args.exitCode();
-    CliContext ctx;
-    Catalog *catalog = ctx.openCatalog();
-    if (!catalog)
-        return Cli::Failure;
+    const bool deleteBackups = args.isSet(QStringLiteral("delete-backups"));
+    if (args.isSet(QStringLiteral("confirm")) && !deleteBackups)
+        return args.usageError(QStringLiteral("--confirm goes with --delete-backups"));
     const QString siteId = args.positional(0);
-    const QVector<EnvironmentConfig> envs = catalog->environments(siteId);
-    if (!catalog->removeSite(siteId))
-        return CliContext::fail(catalog->lastError() + QStringLiteral(" (backup delete ID removes one)"));
-    ctx.audit(QStringLiteral("site.remove"), siteId);
-    // The passwords belong to the site: do not leave them behind in the keychain.
-    for (const EnvironmentConfig &c : envs) {
-        if (!ctx.removeSecret(c.secretKey()))
-            CliContext::warn(QStringLiteral("could not remove the password %1 from the keychain: %2")
-                                 .arg(c.secretKey(), ctx.lastError()));
+    CliContext ctx;
+    // Deleting backups needs the store; removing an empty site only the catalog.
+    std::unique_ptr<JobsSession> session;
+    OperationContext context;
+    if (deleteBackups) {
+        session = JobsSession::open(ctx);
+        if (!session)
+            return Cli::Failure;
+        context = session->context();
+    } else {
+        if (!ctx.openCatalog())
+            return Cli::Failure;
+        context = ctx.operationContext();
     }
-    CliContext::printLine(QStringLiteral("Removed site %1.").arg(siteId));
+    // The passwords belong to the site: the job removes them from the keychain too.
+    RemoveSiteJob job(context, siteId, deleteBackups, args.value(QStringLiteral("confirm")));
+    if (!ctx.runJobOrReport(&job))
+        return Cli::Failure;
+    for (const QString &warning : job.warnings())
+        CliContext::warn(warning);
+    CliContext::printLine(
+        deleteBackups ? QStringLiteral("Removed site %1 and its %2 backup(s).").arg(siteId).arg(job.deletedBackups())
+                      : QStringLiteral("Removed site %1.").arg(siteId));
     return Cli::Success;
 }
 
@@ -216,16 +231,12 @@ int envSet(CliArgs &args, const QStringList &input)
     }
 
     CliContext ctx;
-    Catalog *catalog = ctx.openCatalog();
-    if (!catalog)
+    if (!ctx.openCatalog())
         return Cli::Failure;
-    if (!catalog->setEnvironment(config))
-        return CliContext::fail(catalog->lastError());
-    ctx.audit(QStringLiteral("environment.set"), config.siteId, {},
-              QStringLiteral("%1 -> %2").arg(args.positional(1), config.endpoint.describe()));
-    if (withPassword && !ctx.writeSecret(config.secretKey(), password))
-        return CliContext::fail(
-            QStringLiteral("saved the endpoint, but could not store the password: %1").arg(ctx.lastError()));
+    SetEnvironmentJob job(ctx.operationContext(), config,
+                          withPassword ? std::optional<QString>(password) : std::nullopt);
+    if (!ctx.runJobOrReport(&job))
+        return Cli::Failure;
     CliContext::printLine(QStringLiteral("Set %1/%2 to %3%4.")
                               .arg(config.siteId, args.positional(1), config.endpoint.describe(),
                                    withPassword ? QStringLiteral(" (password in the keychain)") : QString()));
@@ -244,7 +255,16 @@ const CommandGroup &Cli::siteCommands()
             { "list", "ls", "site list [--json]", "list all sites, by id", nullptr, siteList },
             { "show", nullptr, "site show SITE [--json]", "show a site, its endpoints and schedules", nullptr,
               siteShow },
-            { "rm", "remove", "site rm SITE", "remove a site without backups, and its passwords", nullptr, siteRemove },
+            { "rm", "remove", "site rm SITE [--delete-backups --confirm SITE]",
+              "remove a site and its passwords (with --delete-backups: and all its backups)",
+              QT_TRANSLATE_NOOP("Cli",
+                                "Removes a site, its environments and schedules, and its MySQL passwords from the "
+                                "keychain. A site that has backups is refused (exit 1) unless --delete-backups is "
+                                "given: then every backup's object, manifest and catalog row is deleted first, "
+                                "pinned ones too. --confirm must repeat the site id exactly, else nothing is "
+                                "touched and the command exits 1 (refused). Refused too while one of the site's "
+                                "backups is pending or running. Audited as site.remove."),
+              siteRemove },
         },
         QT_TRANSLATE_NOOP("Cli",
                           "SITE and C are slugs: 1-63 lower-case letters, digits and dashes.\n"

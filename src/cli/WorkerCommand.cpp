@@ -6,15 +6,14 @@
 #include "Commands.h"
 #include "JobsSession.h"
 #include "StopSignals.h"
-#include "catalog/RetentionPolicy.h"
 #include "jobs/BackupJob.h"
-#include "jobs/DeleteJob.h"
-#include "jobs/JobQueue.h"
 #include "jobs/RecoveryJob.h"
 #include "jobs/RescanJob.h"
-#include "jobs/Scheduler.h"
 #include "jobs/WorkerIdentity.h"
-#include "storage/ObjectStore.h"
+#include "operations/BackupQueue.h"
+#include "operations/RescanCatalogOperation.h"
+#include "operations/RetentionJob.h"
+#include "operations/RunDueSchedulesOperation.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -26,8 +25,9 @@ using Cli::tr;
 
 namespace {
 
-/// The worker loop: schedules, then Pending backups through a JobQueue (one per environment,
-/// JobConcurrency across sites); polls the catalog so backups queued by other hosts are seen.
+/// The worker loop: schedules, then Pending backups through the BackupQueue (one per
+/// environment, JobConcurrency across sites); polls the catalog so backups queued by other
+/// hosts are seen.
 class WorkerLoop : public QObject
 {
 public:
@@ -35,8 +35,10 @@ public:
         : m_ctx(ctx)
         , m_session(session)
         , m_once(once)
-        , m_queue(ctx.settings().integer(AppSettings::JobConcurrency))
+        , m_queue(session.context(), ctx.settings().integer(AppSettings::JobConcurrency))
     {
+        connect(&m_queue, &JobQueue::jobStarted, this,
+                [this](const QString &id, Job *job) { m_running.insert(id, qobject_cast<BackupJob *>(job)); });
         connect(&m_queue, &JobQueue::jobFinished, this, [this](const QString &id, Job *job) {
             m_known.remove(id);
             m_running.remove(id);
@@ -79,24 +81,18 @@ private:
         if (m_stopping)
             return;
         recover();
-        QStringList problems;
-        Scheduler scheduler(m_session.catalog(), m_ctx.clock(), CliContext::actor());
-        for (const BackupRecord &record : scheduler.runDue(&problems))
+        // Due schedules become Pending rows, picked up below with everyone else's.
+        RunDueSchedulesOperation schedules(m_session.context());
+        for (const BackupRecord &record : schedules.run())
             CliContext::printLine(tr("scheduled backup %1 of %2/%3")
                                       .arg(record.id, record.siteId, Environments::toString(record.environment)));
-        for (const QString &p : problems)
+        for (const QString &p : schedules.problems())
             CliContext::warn(p);
         for (const BackupRecord &record : m_session.catalog()->backupsWithStatus(BackupStatus::Pending)) {
             if (m_known.contains(record.id))
                 continue;
             m_known.insert(record.id);
-            const QString id = record.id;
-            m_queue.enqueue(record.siteId + QLatin1Char('/') + Environments::toString(record.environment), id,
-                            [this, id]() -> Job * {
-                                BackupJob *job = m_session.newBackupJob(id).release();
-                                m_running.insert(id, job);
-                                return job;
-                            });
+            m_queue.enqueueBackup(record);
         }
     }
 
@@ -141,7 +137,7 @@ private:
     CliContext &m_ctx;
     JobsSession &m_session;
     bool m_once;
-    JobQueue m_queue;
+    BackupQueue m_queue;
     QTimer m_poll;
     StopSignals m_signals;
     QHash<QString, QPointer<BackupJob>> m_running;
@@ -160,9 +156,9 @@ int schedulesRun(CliArgs &args, const QStringList &input)
     auto session = JobsSession::open(ctx);
     if (!session)
         return Cli::Failure;
-    QStringList problems;
-    Scheduler scheduler(session->catalog(), ctx.clock(), CliContext::actor());
-    const QVector<BackupRecord> created = scheduler.runDue(&problems);
+    RunDueSchedulesOperation schedules(session->context());
+    const QVector<BackupRecord> created = schedules.run();
+    const QStringList problems = schedules.problems();
     for (const QString &p : problems)
         CliContext::warn(p);
     for (const BackupRecord &record : created)
@@ -190,37 +186,21 @@ int retentionApply(CliArgs &args, const QStringList &input)
     if (!session)
         return Cli::Failure;
     const bool dryRun = args.isSet(QStringLiteral("dry-run"));
-    int failures = 0;
-    const QDateTime now = ctx.clock()->nowUtc();
-    QVector<QVector<BackupRecord>> doomedLists;
-    for (const Schedule &schedule : session->catalog()->schedules()) {
-        const QVector<BackupRecord> backups
-            = session->catalog()->backups(schedule.siteId, EnvironmentFilter(schedule.environment));
-        doomedLists << RetentionPolicy::backupsToDelete(schedule, backups, now);
+    RetentionJob job(session->context(), dryRun);
+    const bool ok = ctx.runJob(&job);
+    if (dryRun) {
+        for (const BackupRecord &record : job.candidates())
+            CliContext::printLine(tr("would delete %1 (%2/%3, %4, %5)")
+                                      .arg(record.id, record.siteId, Environments::toString(record.environment),
+                                           Backups::statusToString(record.status),
+                                           CliContext::formatTime(record.createdAt)));
+        return Cli::Success;
     }
-    // Pre-restore and pre-sync backups: 7 days, whether or not the environment has a schedule.
-    for (const Site &site : session->catalog()->sites())
-        doomedLists << RetentionPolicy::safetyBackupsToDelete(session->catalog()->backups(site.id), now);
-    for (const QVector<BackupRecord> &doomed : std::as_const(doomedLists)) {
-        for (const BackupRecord &record : doomed) {
-            if (dryRun) {
-                CliContext::printLine(tr("would delete %1 (%2/%3, %4, %5)")
-                                          .arg(record.id, record.siteId, Environments::toString(record.environment),
-                                               Backups::statusToString(record.status),
-                                               CliContext::formatTime(record.createdAt)));
-                continue;
-            }
-            DeleteJob job(session->catalog(), session->store(), ctx.clock(), record.id, CliContext::actor(),
-                          QStringLiteral("retention"));
-            if (ctx.runJob(&job)) {
-                CliContext::printLine(tr("deleted %1").arg(record.id));
-            } else {
-                CliContext::warn(job.errorString());
-                ++failures;
-            }
-        }
-    }
-    return failures == 0 ? Cli::Success : CliContext::fail(tr("%1 backup(s) could not be deleted.").arg(failures));
+    for (const QString &id : job.deletedIds())
+        CliContext::printLine(tr("deleted %1").arg(id));
+    for (const QString &failure : job.failures())
+        CliContext::warn(failure);
+    return ok ? Cli::Success : CliContext::fail(job.errorString());
 }
 
 int catalogRescan(CliArgs &args, const QStringList &input)
@@ -231,15 +211,15 @@ int catalogRescan(CliArgs &args, const QStringList &input)
     auto session = JobsSession::open(ctx);
     if (!session)
         return Cli::Failure;
-    RescanJob job(session->catalog(), session->store(), ctx.clock(), CliContext::actor());
-    if (!ctx.runJobOrReport(&job))
+    std::unique_ptr<RescanJob> job(RescanCatalogOperation(session->context()).prepare());
+    if (!ctx.runJobOrReport(job.get()))
         return Cli::Failure;
-    for (const QString &w : job.warnings())
+    for (const QString &w : job->warnings())
         CliContext::warn(w);
     CliContext::printLine(tr("%1 manifests read, %2 backups written to the catalog, %3 sites recreated")
-                              .arg(job.manifestsSeen())
-                              .arg(job.rowsWritten())
-                              .arg(job.sitesCreated()));
+                              .arg(job->manifestsSeen())
+                              .arg(job->rowsWritten())
+                              .arg(job->sitesCreated()));
     return Cli::Success;
 }
 

@@ -18,12 +18,12 @@
 #include "backups/BackupTableView.h"
 #include "catalog/Catalog.h"
 #include "jobs/BackupManifest.h"
-#include "jobs/BackupService.h"
 #include "jobs/JobsPanel.h"
 #include "jobs/WorkerIdentity.h"
 #include "mainwindow/AboutDialog.h"
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/Theme.h"
+#include "operations/BackupService.h"
 #include "secrets/InMemorySecretStore.h"
 #include "settings/SettingsDialog.h"
 #include "sites/SiteListModel.h"
@@ -217,7 +217,7 @@ BackupServiceConfig serviceConfig()
 {
     BackupServiceConfig config;
     config.catalog.sqlitePath = AppSettings::defaultCatalogPath();
-    config.storageKind = QStringLiteral("local");
+    config.storageKind = StorageKind::Local;
     config.localStorePath = AppSettings::defaultLocalStorePath();
     config.actor = QStringLiteral("alice");
     config.workerId = WorkerIdentity::current();

@@ -9,7 +9,7 @@
 #include "attention/AttentionPage.h"
 #include "backups/BackupTableView.h"
 #include "catalog/Catalog.h"
-#include "jobs/BackupService.h"
+#include "operations/BackupService.h"
 #include "mainwindow/MainWindow.h"
 #include "secrets/InMemorySecretStore.h"
 #include "sites/SitePage.h"
@@ -35,7 +35,7 @@ class TestMainWindowAttention : public QObject
     {
         BackupServiceConfig c;
         c.catalog.sqlitePath = m_home.filePath(QStringLiteral("catalog.sqlite"));
-        c.storageKind = QStringLiteral("local");
+        c.storageKind = StorageKind::Local;
         c.localStorePath = m_home.filePath(QStringLiteral("store"));
         c.actor = QStringLiteral("gui-engineer");
         c.workerId = QStringLiteral("gui-test:%1:a").arg(QCoreApplication::applicationPid());

@@ -11,9 +11,9 @@
 #include "backups/BackupTableModel.h"
 #include "backups/BackupTableView.h"
 #include "catalog/Catalog.h"
-#include "jobs/BackupService.h"
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/ServiceHost.h"
+#include "operations/BackupService.h"
 #include "secrets/InMemorySecretStore.h"
 #include "settings/SettingsDialog.h"
 #include "sites/SiteListModel.h"
@@ -134,7 +134,7 @@ private slots:
 
         BackupServiceConfig config;
         config.catalog.sqlitePath = AppSettings::defaultCatalogPath();
-        config.storageKind = QStringLiteral("s3");
+        config.storageKind = StorageKind::S3;
         config.s3Endpoint = s3.endpoint;
         config.s3Region = s3.region;
         config.s3Bucket = s3.bucket;

@@ -12,7 +12,7 @@
 #include "backups/BackupTableModel.h"
 #include "backups/BackupTableView.h"
 #include "catalog/Catalog.h"
-#include "jobs/BackupService.h"
+#include "operations/BackupService.h"
 #include "jobs/JobsPanel.h"
 #include "mainwindow/MainWindow.h"
 #include "operations/RestoreService.h"
@@ -148,7 +148,7 @@ private slots:
 
         BackupServiceConfig config;
         config.catalog.sqlitePath = AppSettings::defaultCatalogPath();
-        config.storageKind = QStringLiteral("s3");
+        config.storageKind = StorageKind::S3;
         config.s3Endpoint = s3.endpoint;
         config.s3Region = s3.region;
         config.s3Bucket = s3.bucket;

@@ -9,7 +9,7 @@
 #include "audit/AuditTableModel.h"
 #include "audit/AuditView.h"
 #include "catalog/Catalog.h"
-#include "jobs/BackupService.h"
+#include "operations/BackupService.h"
 #include "mainwindow/MainWindow.h"
 #include "pages/PagesController.h"
 #include "schedules/ScheduleEditorDialog.h"
@@ -93,7 +93,7 @@ private slots:
     {
         BackupServiceConfig config;
         config.catalog.sqlitePath = AppSettings::defaultCatalogPath();
-        config.storageKind = QStringLiteral("local");
+        config.storageKind = StorageKind::Local;
         config.localStorePath = m_home.filePath(QStringLiteral("store"));
         config.actor = QStringLiteral("console-tester");
         config.workerId = QStringLiteral("gui-schedules:%1").arg(QCoreApplication::applicationPid());

@@ -929,8 +929,6 @@ BackupRecord Catalog::createBackup(const QString &siteId, Environment env, Backu
               { r.id, r.siteId, r.customer, envName(env), Backups::typeToString(type), statusName(r.status),
                 ts(r.createdAt), createdBy, r.objectKey }))
         return {};
-    audit({ r.createdAt, createdBy, QStringLiteral("backup.create"), siteId, r.id,
-            QStringLiteral("%1 %2").arg(envName(env), Backups::typeToString(type)), env, AuditOutcome::Success });
     return r;
 }
 

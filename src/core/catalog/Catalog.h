@@ -95,7 +95,7 @@ public:
     // --- backups
     /// Inserts a Pending backup with a new id and its object key; returns it (invalid on error).
     /// Refuses unknown sites, environments the site's tier does not have and invalid slugs.
-    /// Records "backup.create" in the audit log.
+    /// Writes no audit entry: CreateBackupOperation (core/operations) does.
     BackupRecord createBackup(const QString &siteId, Environment env, BackupType type, const QString &createdBy);
     std::optional<BackupRecord> backup(const QString &id) const;
     /// The site's backups matching @p filter, newest first.

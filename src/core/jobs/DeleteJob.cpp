@@ -5,17 +5,12 @@
 #include "catalog/Catalog.h"
 #include "storage/ObjectStore.h"
 #include "storage/StoreJob.h"
-#include "util/Clock.h"
 
-DeleteJob::DeleteJob(Catalog *catalog, ObjectStore *store, const Clock *clock, const QString &backupId,
-                     const QString &actor, const QString &reason, QObject *parent)
+DeleteJob::DeleteJob(Catalog *catalog, ObjectStore *store, const QString &backupId, QObject *parent)
     : Job(parent)
     , m_catalog(catalog)
     , m_store(store)
-    , m_clock(clock)
     , m_backupId(backupId)
-    , m_actor(actor)
-    , m_reason(reason)
 { }
 
 void DeleteJob::doStart()
@@ -68,8 +63,6 @@ void DeleteJob::removeKey(const QString &key, std::function<void()> next)
                 tr("Could not remove backup %1 from the catalog: %2").arg(m_backupId, m_catalog->lastError()));
             return;
         }
-        m_catalog->audit(AuditEntry{ m_clock->nowUtc(), m_actor, QStringLiteral("backup.delete"), m_record.siteId,
-                                     m_backupId, m_reason, m_record.environment, AuditOutcome::Success });
         finishWithSuccess();
         return;
     }

@@ -8,11 +8,10 @@
 #include <functional>
 
 class Catalog;
-class Clock;
 class ObjectStore;
 
-/// Deletes a backup: the dump object, then the manifest, then the catalog row, and records
-/// "backup.delete" in the audit log. Removing the row last means a failure half-way leaves a
+/// Deletes a backup: the dump object, then the manifest, then the catalog row (the audit entry
+/// is DeleteBackupOperation's). Removing the row last means a failure half-way leaves a
 /// row that can be deleted again, never an object nobody knows about. Refuses pinned backups
 /// (unpin first) and running ones (cancel first).
 class DeleteJob : public Job
@@ -20,8 +19,7 @@ class DeleteJob : public Job
     Q_OBJECT
 
 public:
-    DeleteJob(Catalog *catalog, ObjectStore *store, const Clock *clock, const QString &backupId, const QString &actor,
-              const QString &reason = QString(), QObject *parent = nullptr);
+    DeleteJob(Catalog *catalog, ObjectStore *store, const QString &backupId, QObject *parent = nullptr);
 
     BackupRecord record() const { return m_record; }
 
@@ -33,9 +31,6 @@ private:
 
     Catalog *m_catalog;
     ObjectStore *m_store;
-    const Clock *m_clock;
     QString m_backupId;
-    QString m_actor;
-    QString m_reason;
     BackupRecord m_record;
 };

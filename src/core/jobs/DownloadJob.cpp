@@ -16,7 +16,7 @@
 #include <QTimer>
 
 DownloadJob::DownloadJob(Catalog *catalog, ObjectStore *store, const Clock *clock, const QString &backupId,
-                         const QString &targetPath, const QString &actor, QObject *parent)
+                         const QString &targetPath, QObject *parent)
     : Job(parent)
     , m_catalog(catalog)
     , m_store(store)
@@ -24,7 +24,6 @@ DownloadJob::DownloadJob(Catalog *catalog, ObjectStore *store, const Clock *cloc
     , m_backupId(backupId)
     , m_targetPath(QFileInfo(targetPath).absoluteFilePath())
     , m_partPath(m_targetPath + QStringLiteral(".part"))
-    , m_actor(actor)
 {
     m_progress.jobId = QStringLiteral("download-%1").arg(backupId);
     m_progress.kind = JobKind::Download;
@@ -174,8 +173,6 @@ void DownloadJob::onFetched()
         case FileCheckJob::Outcome::Ok:
             break;
         }
-        m_catalog->audit(AuditEntry{ m_clock->nowUtc(), m_actor, QStringLiteral("backup.download"), m_record.siteId,
-                                     m_backupId, m_targetPath, m_record.environment, AuditOutcome::Success });
         m_progress.phase = tr("Done");
         m_progress.bytesDone = m_expectedSize;
         emit progressChanged(m_progress);

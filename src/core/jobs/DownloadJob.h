@@ -18,7 +18,7 @@ class StoreJob;
 ///     manifest (expected SHA-256 and size) -> getToFile(FILE.part, offset)
 ///       -> cut? resume from the .part's size with a Range request (a few times)
 ///       -> size and SHA-256 of the whole .part must match the manifest
-///       -> fsync, mode 0600, atomic rename to FILE, audit "backup.download"
+///       -> fsync, mode 0600, atomic rename to FILE (audited by DownloadBackupOperation)
 ///
 /// An existing FILE is refused unless setOverwrite(true); the .part is created 0600 with
 /// O_EXCL and no step writes through a symbolic link at either path.
@@ -32,7 +32,7 @@ class DownloadJob : public Job
 
 public:
     DownloadJob(Catalog *catalog, ObjectStore *store, const Clock *clock, const QString &backupId,
-                const QString &targetPath, const QString &actor, QObject *parent = nullptr);
+                const QString &targetPath, QObject *parent = nullptr);
     ~DownloadJob() override;
 
     QString targetPath() const { return m_targetPath; }
@@ -63,7 +63,6 @@ private:
     QString m_backupId;
     QString m_targetPath;
     QString m_partPath;
-    QString m_actor;
     BackupRecord m_record;
     QString m_expectedSha;
     qint64 m_expectedSize = -1;

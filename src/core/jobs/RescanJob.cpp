@@ -6,14 +6,11 @@
 #include "catalog/Catalog.h"
 #include "storage/ObjectStore.h"
 #include "storage/StoreJob.h"
-#include "util/Clock.h"
 
-RescanJob::RescanJob(Catalog *catalog, ObjectStore *store, const Clock *clock, const QString &actor, QObject *parent)
+RescanJob::RescanJob(Catalog *catalog, ObjectStore *store, QObject *parent)
     : Job(parent)
     , m_catalog(catalog)
     , m_store(store)
-    , m_clock(clock)
-    , m_actor(actor)
 { }
 
 void RescanJob::doStart()
@@ -48,10 +45,6 @@ void RescanJob::doStart()
 void RescanJob::next()
 {
     if (m_manifests.isEmpty()) {
-        m_catalog->audit(AuditEntry{
-            m_clock->nowUtc(), m_actor, QStringLiteral("catalog.rescan"), QString(), QString(),
-            tr("%1 manifests, %2 rows written, %3 sites created").arg(m_seen).arg(m_written).arg(m_sitesCreated),
-            std::nullopt, AuditOutcome::Success });
         finishWithSuccess();
         return;
     }

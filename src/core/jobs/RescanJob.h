@@ -8,7 +8,6 @@
 #include <QStringList>
 
 class Catalog;
-class Clock;
 class ObjectStore;
 
 /// Rebuilds or repairs the catalog from the bucket (`catalog rescan`): every manifest under
@@ -22,8 +21,7 @@ class RescanJob : public Job
     Q_OBJECT
 
 public:
-    RescanJob(Catalog *catalog, ObjectStore *store, const Clock *clock, const QString &actor,
-              QObject *parent = nullptr);
+    RescanJob(Catalog *catalog, ObjectStore *store, QObject *parent = nullptr);
 
     int manifestsSeen() const { return m_seen; }
     int rowsWritten() const { return m_written; }
@@ -38,8 +36,6 @@ private:
 
     Catalog *m_catalog;
     ObjectStore *m_store;
-    const Clock *m_clock;
-    QString m_actor;
     QHash<QString, qint64> m_objectSizes; ///< key -> size, from the listing
     QStringList m_manifests;
     int m_seen = 0;

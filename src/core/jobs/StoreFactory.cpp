@@ -21,7 +21,12 @@ BackupServiceConfig StoreFactory::configFromSettings(const AppSettings &settings
     else if (error)
         *error = parseError;
 
-    config.storageKind = settings.string(AppSettings::StorageKind);
+    const QString kind = settings.string(AppSettings::StorageKind);
+    if (const auto parsed = StorageKinds::fromString(kind))
+        config.storageKind = *parsed;
+    else if (error)
+        *error = QObject::tr("Unknown storage kind \"%1\" in the settings: choose \"local\" or \"s3\".").arg(kind);
+    config.concurrency = settings.integer(AppSettings::JobConcurrency);
     config.localStorePath = settings.localStorePath();
     config.s3Endpoint = settings.string(AppSettings::StorageEndpoint);
     config.s3Region = settings.string(AppSettings::StorageRegion);
@@ -31,7 +36,7 @@ BackupServiceConfig StoreFactory::configFromSettings(const AppSettings &settings
 
     if (!qEnvironmentVariableIsEmpty("CREODROP_S3_ENDPOINT")) {
         const S3Config env = S3Config::fromEnvironment();
-        config.storageKind = QStringLiteral("s3");
+        config.storageKind = StorageKind::S3;
         config.s3Endpoint = env.endpoint.toString();
         config.s3Region = env.region;
         config.s3Bucket = env.bucket;
@@ -58,7 +63,7 @@ void StoreFactory::resolveSecrets(BackupServiceConfig *config, SecretStore *secr
                                     ok ? QString() : QObject::tr("Cannot read the catalog password: %1").arg(error));
                            });
     };
-    if (config->storageKind != QLatin1String("s3") || !config->s3SecretAccessKey.isEmpty()) {
+    if (config->storageKind != StorageKind::S3 || !config->s3SecretAccessKey.isEmpty()) {
         readCatalog();
         return;
     }
@@ -76,7 +81,7 @@ void StoreFactory::resolveSecrets(BackupServiceConfig *config, SecretStore *secr
 std::unique_ptr<ObjectStore> StoreFactory::create(const BackupServiceConfig &config, QNetworkAccessManager *network,
                                                   QString *error)
 {
-    if (config.storageKind == QLatin1String("s3")) {
+    if (config.storageKind == StorageKind::S3) {
         S3Config s3;
         s3.endpoint = QUrl(config.s3Endpoint);
         s3.region = config.s3Region.isEmpty() ? QStringLiteral("auto") : config.s3Region;
@@ -93,11 +98,6 @@ std::unique_ptr<ObjectStore> StoreFactory::create(const BackupServiceConfig &con
             return nullptr;
         }
         return std::make_unique<S3ObjectStore>(s3, network);
-    }
-    if (config.storageKind != QLatin1String("local") && !config.storageKind.isEmpty()) {
-        if (error)
-            *error = QObject::tr("Unknown storage kind \"%1\": use \"local\" or \"s3\".").arg(config.storageKind);
-        return nullptr;
     }
     const QString path = config.localStorePath.isEmpty() ? AppSettings::defaultLocalStorePath() : config.localStorePath;
     QString mkpathError;

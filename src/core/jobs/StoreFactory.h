@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "BackupService.h"
+#include "BackupServiceConfig.h"
 
 #include <QString>
 
@@ -24,7 +24,8 @@ class SecretStore;
 /// under CREODROP_HOME/store. Secrets (the S3 secret key, the catalog password) are read from
 /// the secret store in resolveSecrets(), never from settings.
 namespace StoreFactory {
-/// Settings + environment, without secrets. Sets @p error when the catalog location is invalid.
+/// Settings + environment, without secrets. Sets @p error when the catalog location or the
+/// storage kind is invalid (the storage is then the local folder store).
 BackupServiceConfig configFromSettings(const AppSettings &settings, QString *error = nullptr);
 /// Reads the secrets @p config needs into it, then calls @p done(ok, error) in @p context's thread.
 void resolveSecrets(BackupServiceConfig *config, SecretStore *secrets, QObject *context,

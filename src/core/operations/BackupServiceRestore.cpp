@@ -9,8 +9,8 @@
 #include "RestorePreflightJob.h"
 #include "RollbackInterruptedJob.h"
 #include "catalog/Catalog.h"
-#include "jobs/BackupService.h"
-#include "jobs/ServiceWorker.h"
+#include "BackupService.h"
+#include "ServiceRuntime.h"
 
 namespace {
 
@@ -32,10 +32,10 @@ void BackupService::preflightRestore(const QString &requestId, const QString &si
                                      const QString &backupId, const QString &filePath)
 {
     registerRestoreMetaTypes();
-    callWorker([this, requestId, siteId, target, backupId, filePath](ServiceWorker *w) {
-        if (!w->readyFor(tr("Restore preflight")))
+    callWorker([this, requestId, siteId, target, backupId, filePath](ServiceRuntime *w) {
+        if (!w->ensureReady(tr("Restore preflight")))
             return;
-        auto *job = new RestorePreflightJob(w->operationContext(), siteId, target, backupId, filePath, w);
+        auto *job = new RestorePreflightJob(w->context(), siteId, target, backupId, filePath, w);
         QObject::connect(job, &Job::finished, w, [this, job, requestId] {
             emit restorePreflightReady(requestId, job->result(), job->succeeded() ? QString() : job->errorString());
         });
@@ -46,7 +46,7 @@ void BackupService::preflightRestore(const QString &requestId, const QString &si
 namespace {
 
 // Runs @p job as a tracked job of the service and reports its end through @p done.
-void runRestore(ServiceWorker *w, RestoreJob *job, const std::function<void(RestoreJob *)> &done)
+void runRestore(ServiceRuntime *w, RestoreJob *job, const std::function<void(RestoreJob *)> &done)
 {
     const RestoreRequest &request = job->request();
     const QString jobId = BackupService::restoreJobId(request.siteId, request.target);
@@ -81,10 +81,10 @@ void runRestore(ServiceWorker *w, RestoreJob *job, const std::function<void(Rest
 void BackupService::restoreBackup(const QString &backupId, Environment target, const QString &confirmation)
 {
     registerRestoreMetaTypes();
-    callWorker([this, backupId, target, confirmation](ServiceWorker *w) {
-        if (!w->readyFor(tr("Restoring backup %1").arg(backupId)))
+    callWorker([this, backupId, target, confirmation](ServiceRuntime *w) {
+        if (!w->ensureReady(tr("Restoring backup %1").arg(backupId)))
             return;
-        const OperationContext context = w->operationContext();
+        const OperationContext context = w->context();
         const auto record = context.catalog->backup(backupId);
         if (!record) {
             emit restoreFinished({}, target, AuditOutcome::Refused, false,
@@ -108,10 +108,10 @@ void BackupService::restoreFromFile(const QString &filePath, const QString &site
                                     const QString &confirmation)
 {
     registerRestoreMetaTypes();
-    callWorker([this, filePath, siteId, target, confirmation](ServiceWorker *w) {
-        if (!w->readyFor(tr("Restoring %1").arg(filePath)))
+    callWorker([this, filePath, siteId, target, confirmation](ServiceRuntime *w) {
+        if (!w->ensureReady(tr("Restoring %1").arg(filePath)))
             return;
-        const OperationContext context = w->operationContext();
+        const OperationContext context = w->context();
         const auto config = context.catalog->environment(siteId, target);
         RestoreRequest request;
         request.siteId = siteId;
@@ -127,10 +127,10 @@ void BackupService::restoreFromFile(const QString &filePath, const QString &site
 
 void BackupService::rollbackInterruptedRestores()
 {
-    callWorker([this](ServiceWorker *w) {
-        if (!w->readyFor(tr("Rolling back interrupted restores")))
+    callWorker([this](ServiceRuntime *w) {
+        if (!w->ensureReady(tr("Rolling back interrupted restores")))
             return;
-        auto *job = new RollbackInterruptedJob(w->operationContext(), w);
+        auto *job = new RollbackInterruptedJob(w->context(), w);
         QObject::connect(job, &Job::finished, w,
                          [this, job] { emit interruptedRestoresRolledBack(job->succeeded(), job->messages()); });
         job->start();

@@ -5,8 +5,8 @@
 // core/jobs (where BackupService is) may not depend on core/operations; the console links both.
 #include "SyncJob.h"
 #include "catalog/Catalog.h"
-#include "jobs/BackupService.h"
-#include "jobs/ServiceWorker.h"
+#include "BackupService.h"
+#include "ServiceRuntime.h"
 
 QString BackupService::syncJobId(const QString &siteId, Environment target)
 {
@@ -15,10 +15,10 @@ QString BackupService::syncJobId(const QString &siteId, Environment target)
 
 void BackupService::requestSyncPlan(const QString &requestId, const SyncRequest &request)
 {
-    callWorker([this, requestId, request](ServiceWorker *w) {
-        if (!w->readyFor(tr("Sync preflight")))
+    callWorker([this, requestId, request](ServiceRuntime *w) {
+        if (!w->ensureReady(tr("Sync preflight")))
             return;
-        Catalog *catalog = w->operationContext().catalog;
+        Catalog *catalog = w->context().catalog;
         QString message;
         const SyncJob::Refusal refusal = SyncJob::check(catalog, request, &message);
         emit syncPlanReady(requestId, refusal == SyncJob::Refusal::None ? QString() : message,
@@ -30,10 +30,10 @@ void BackupService::syncEnvironments(const SyncRequest &request)
 {
     qRegisterMetaType<AuditOutcome>();
     qRegisterMetaType<Environment>();
-    callWorker([this, request](ServiceWorker *w) {
-        if (!w->readyFor(tr("Syncing")))
+    callWorker([this, request](ServiceRuntime *w) {
+        if (!w->ensureReady(tr("Syncing")))
             return;
-        auto *job = new SyncJob(w->operationContext(), request, w);
+        auto *job = new SyncJob(w->context(), request, w);
         const QString jobId = syncJobId(request.siteId, request.to);
         QObject::connect(job, &SyncJob::progressChanged, w, [w, jobId](JobProgress p) {
             p.jobId = jobId;
@@ -52,7 +52,7 @@ void BackupService::syncEnvironments(const SyncRequest &request)
             outcome.finishedAt = QDateTime::currentDateTimeUtc();
             w->finishOperation(jobId, outcome);
             emit syncFinished(request.siteId, request.to, job->outcome(), job->rolledBack(), outcome.message);
-            w->refreshBackups(request.siteId);
+            refreshBackups(request.siteId);
         });
         JobProgress initial = job->lastProgress();
         initial.jobId = jobId;

@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "catalog/AuditEntry.h"
+
 #include <QString>
+
+#include <optional>
 
 class Catalog;
 class Clock;
@@ -26,4 +30,8 @@ struct OperationContext
     /// Unique per process (WorkerIdentity): claims, heartbeats and locks are held under it.
     QString workerId;
     int heartbeatSeconds = 10;
+
+    /// Writes the operation's one audit entry as actor, at the clock's now.
+    void audit(const QString &action, AuditOutcome outcome, const QString &siteId, std::optional<Environment> env,
+               const QString &backupId = {}, const QString &detail = {}) const;
 };

@@ -6,7 +6,7 @@
 #include "RestoreRequest.h"
 #include "SyncRequest.h"
 #include "catalog/EnvironmentLock.h"
-#include "jobs/BackupService.h"
+#include "operations/BackupService.h"
 #include "jobs/JobProgress.h"
 
 #include <QObject>

@@ -13,7 +13,7 @@
 #include "backups/BackupFilterProxyModel.h"
 #include "backups/BackupTableModel.h"
 #include "backups/BackupTableView.h"
-#include "jobs/BackupService.h"
+#include "operations/BackupService.h"
 #include "jobs/DurationEstimate.h"
 #include "jobs/JobsPanel.h"
 #include "restore/RestoreController.h"
@@ -922,9 +922,9 @@ void MainWindow::setServiceHost(ServiceHost *host)
     setStorageKind(host->config().storageKind);
 }
 
-void MainWindow::setStorageKind(const QString &kind)
+void MainWindow::setStorageKind(StorageKind kind)
 {
-    m_linksAvailable = kind != QLatin1String("local");
+    m_linksAvailable = kind != StorageKind::Local;
     const QString reason = m_linksAvailable ? QString()
                                             : tr("The local folder store cannot make download links. To share backups "
                                                  "by link, choose Cloudflare R2 in Settings > Storage.");

@@ -6,6 +6,7 @@
 #include "backups/BackupTableView.h"
 #include "catalog/BackupRecord.h"
 #include "catalog/Site.h"
+#include "jobs/BackupServiceConfig.h"
 #include "jobs/JobProgress.h"
 
 #include <QElapsedTimer>
@@ -86,7 +87,7 @@ public:
     /// or actor: at once when nothing runs, else after asking.
     void setServiceHost(ServiceHost *host);
     /// "local" or "s3": what the store can do decides which actions are offered.
-    void setStorageKind(const QString &kind);
+    void setStorageKind(StorageKind kind);
 
     /// Milliseconds of GUI-thread work to show the last loaded site's backups (bench/gui.sh).
     qint64 lastBackupsApplyMsec() const { return m_lastApplyMsec; }

@@ -16,7 +16,7 @@ bool sameService(const BackupServiceConfig &a, const BackupServiceConfig &b)
     return a.catalog.toString() == b.catalog.toString() && a.storageKind == b.storageKind
         && a.localStorePath == b.localStorePath && a.s3Endpoint == b.s3Endpoint && a.s3Region == b.s3Region
         && a.s3Bucket == b.s3Bucket && a.s3AccessKeyId == b.s3AccessKeyId && a.s3PathStyle == b.s3PathStyle
-        && a.actor == b.actor;
+        && a.actor == b.actor && a.concurrency == b.concurrency;
 }
 } // namespace
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "jobs/BackupService.h"
+#include "operations/BackupService.h"
 #include "operations/RestoreService.h"
 
 #include <QObject>

@@ -3,7 +3,7 @@
 #include "SettingsController.h"
 
 #include "SettingsDialog.h"
-#include "jobs/BackupService.h"
+#include "operations/BackupService.h"
 #include "secrets/SecretStore.h"
 
 #include <memory>
@@ -74,7 +74,7 @@ void SettingsController::testStorage(const QHash<QString, QString> &values, cons
     }
     // The settings as typed, not as saved: the point is to check before saving.
     BackupServiceConfig storage;
-    storage.storageKind = values.value(QStringLiteral("kind"));
+    storage.storageKind = StorageKinds::fromString(values.value(QStringLiteral("kind"))).value_or(StorageKind::Local);
     storage.localStorePath = values.value(QStringLiteral("localPath"));
     storage.s3Endpoint = values.value(QStringLiteral("endpoint"));
     storage.s3Region = values.value(QStringLiteral("region"));
@@ -82,7 +82,7 @@ void SettingsController::testStorage(const QHash<QString, QString> &values, cons
     storage.s3AccessKeyId = values.value(QStringLiteral("accessKeyId"));
     storage.s3PathStyle = values.value(QStringLiteral("pathStyle")) == QLatin1String("true");
     storage.s3SecretAccessKey = typedSecret;
-    if (storage.storageKind != QLatin1String("s3") || !typedSecret.isEmpty() || !m_secrets) {
+    if (storage.storageKind != StorageKind::S3 || !typedSecret.isEmpty() || !m_secrets) {
         m_service->testStorage(StorageRequestId, storage);
         return;
     }

@@ -280,11 +280,9 @@ void TestCatalog::createBackupValidatesAndBuildsKey()
         Catalog::objectKey(QStringLiteral("acme"), QStringLiteral("shop"), Environment::Prod, QStringLiteral("../x"))
             .isEmpty());
 
-    const QVector<AuditEntry> log = catalog->auditLog(QStringLiteral("shop"));
-    QCOMPARE(log.size(), 1);
-    QCOMPARE(log.at(0).action, QStringLiteral("backup.create"));
-    QCOMPARE(log.at(0).backupId, r.id);
-    QCOMPARE(log.at(0).actor, QStringLiteral("alice"));
+    // The audit entry belongs to the operation (CreateBackupOperation, tested in
+    // tests/core/operations): one per operation, never a second one from the catalog.
+    QVERIFY(catalog->auditLog(QStringLiteral("shop")).isEmpty());
 }
 
 void TestCatalog::statusChangesAreCompareAndSet()

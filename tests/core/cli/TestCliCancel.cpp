@@ -4,7 +4,7 @@
 // (the dump waits on a table lock) and the real S3 test server; on an SQLite and a MariaDB
 // catalog.
 #include "CliTestEnv.h"
-#include "jobs/BackupService.h"
+#include "operations/BackupService.h"
 #include "secrets/InMemorySecretStore.h"
 #include "util/Clock.h"
 
@@ -238,7 +238,7 @@ private slots:
                 config.catalog.sqlitePath = m_home.filePath(catalogKind() + QStringLiteral("/catalog.sqlite"));
             }
             const auto s3 = TestServices::s3();
-            config.storageKind = QStringLiteral("s3");
+            config.storageKind = StorageKind::S3;
             config.s3Endpoint = s3.endpoint;
             config.s3Region = s3.region;
             config.s3Bucket = s3.bucket;

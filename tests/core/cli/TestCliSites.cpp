@@ -129,6 +129,9 @@ void TestCliSites::usageErrorsExitTwo()
         { QStringLiteral("site"), QStringLiteral("list"), QStringLiteral("--color") },
         { QStringLiteral("site"), QStringLiteral("show") },
         { QStringLiteral("site"), QStringLiteral("show"), QStringLiteral("a"), QStringLiteral("b") },
+        // --confirm belongs to --delete-backups
+        { QStringLiteral("site"), QStringLiteral("rm"), QStringLiteral("shop"), QStringLiteral("--confirm"),
+          QStringLiteral("shop") },
         { QStringLiteral("env"), QStringLiteral("set"), QStringLiteral("shop"), QStringLiteral("qa"),
           QStringLiteral("--host"), QStringLiteral("h"), QStringLiteral("--database"), QStringLiteral("d"),
           QStringLiteral("--user"), QStringLiteral("u") },

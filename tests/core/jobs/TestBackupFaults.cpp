@@ -272,7 +272,7 @@ private slots:
 
         const int faultsBefore = m_proxy->faultsInjected();
         const QString target = m_dir.filePath(QStringLiteral("resumed.sql.gz"));
-        DownloadJob job(m_catalog.get(), m_proxied.get(), &m_clock, m_completed.id, target, QStringLiteral("tester"));
+        DownloadJob job(m_catalog.get(), m_proxied.get(), &m_clock, m_completed.id, target);
         QVERIFY(run(&job));
         QVERIFY2(job.succeeded(), qPrintable(job.errorString()));
         QCOMPARE(m_proxy->faultsInjected(), faultsBefore + 1);
@@ -294,7 +294,7 @@ private slots:
         // A file-size limit makes writes past 256 KiB fail (EFBIG) like a full disk does; the
         // signal it would raise is ignored so the write just fails.
         const QString target = m_dir.filePath(QStringLiteral("full.sql.gz"));
-        DownloadJob job(m_catalog.get(), m_direct.get(), &m_clock, m_completed.id, target, QStringLiteral("tester"));
+        DownloadJob job(m_catalog.get(), m_direct.get(), &m_clock, m_completed.id, target);
         rlimit old{};
         QCOMPARE(getrlimit(RLIMIT_FSIZE, &old), 0);
         auto *previous = std::signal(SIGXFSZ, SIG_IGN);

@@ -7,7 +7,7 @@
 #include "../mysql/DumpTestSupport.h"
 #include "TestServices.h"
 #include "catalog/Catalog.h"
-#include "jobs/BackupService.h"
+#include "operations/BackupService.h"
 #include "secrets/InMemorySecretStore.h"
 #include "util/Clock.h"
 
@@ -57,7 +57,7 @@ BackupServiceConfig TestBackupServiceRestore::config() const
     c.catalog.user = m.user;
     c.catalog.password = m.password;
     c.catalog.database = m_catalogDb;
-    c.storageKind = QStringLiteral("local");
+    c.storageKind = StorageKind::Local;
     c.localStorePath = m_dir.filePath(QStringLiteral("store"));
     c.actor = QStringLiteral("console-tester");
     c.workerId = QStringLiteral("test-service-%1").arg(QCoreApplication::applicationPid());

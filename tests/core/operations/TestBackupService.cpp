@@ -5,7 +5,7 @@
 #include "TestServices.h"
 #include "catalog/Catalog.h"
 #include "jobs/BackupManifest.h"
-#include "jobs/BackupService.h"
+#include "operations/BackupService.h"
 #include "secrets/InMemorySecretStore.h"
 #include "storage/LocalFolderStore.h"
 #include "storage/ObjectStore.h"
@@ -52,7 +52,7 @@ private:
     QString customer() const { return QStringLiteral("svc") + QString::number(QCoreApplication::applicationPid()); }
     QString siteId(const QString &tag) const { return tag + QLatin1Char('-') + kind() + QLatin1Char('-') + customer(); }
 
-    BackupServiceConfig config() const
+    BackupServiceConfig config(int concurrency = 2) const
     {
         const auto m = TestServices::mysql();
         BackupServiceConfig c;
@@ -62,7 +62,7 @@ private:
         c.catalog.user = m.user;
         c.catalog.password = m.password;
         c.catalog.database = m_catalogDb;
-        c.storageKind = kind();
+        c.storageKind = *StorageKinds::fromString(kind());
         c.localStorePath = m_dir.filePath(QStringLiteral("store"));
         const auto s3 = TestServices::s3();
         c.s3Endpoint = s3.endpoint;
@@ -72,6 +72,7 @@ private:
         c.actor = QStringLiteral("svc-tester");
         c.heartbeatSeconds = 1;
         c.runSchedules = false;
+        c.concurrency = concurrency;
         return c;
     }
 
@@ -113,9 +114,9 @@ private:
     }
 
     /// Starts a service and adds a basic-tier site whose prod environment dumps m_dataDb.
-    std::unique_ptr<BackupService> startService(SecretStore *store, const QString &site)
+    std::unique_ptr<BackupService> startService(SecretStore *store, const QString &site, int concurrency = 2)
     {
-        auto service = std::make_unique<BackupService>(config(), store, &m_clock);
+        auto service = std::make_unique<BackupService>(config(concurrency), store, &m_clock);
         QSignalSpy ready(service.get(), &BackupService::ready);
         QSignalSpy error(service.get(), &BackupService::error);
         service->start();
@@ -123,10 +124,16 @@ private:
             qWarning() << "service not ready:" << error;
             return nullptr;
         }
-        QSignalSpy sites(service.get(), &BackupService::sitesLoaded);
+        return addSite(service.get(), site) ? std::move(service) : nullptr;
+    }
+
+    /// Adds a basic-tier site whose prod environment dumps m_dataDb, with its password.
+    bool addSite(BackupService *service, const QString &site)
+    {
+        QSignalSpy sites(service, &BackupService::sitesLoaded);
         service->saveSite(Site{ site, QStringLiteral("Service test"), customer(), Tier::Basic, {} });
         if (!sites.wait(10000))
-            return nullptr;
+            return false;
         const auto m = TestServices::mysql();
         EnvironmentConfig env;
         env.siteId = site;
@@ -135,11 +142,18 @@ private:
         env.endpoint.port = m.port;
         env.endpoint.user = m.user;
         env.endpoint.database = m_dataDb;
-        QSignalSpy envs(service.get(), &BackupService::environmentsLoaded);
+        QSignalSpy envs(service, &BackupService::environmentsLoaded);
         service->saveEnvironment(env, m.password, true);
-        if (!envs.wait(10000))
-            return nullptr;
-        return service;
+        return envs.wait(10000);
+    }
+
+    std::unique_ptr<Catalog> openCatalog()
+    {
+        QString error;
+        auto catalog = Catalog::open(config().catalog, &m_clock, &error);
+        if (!catalog)
+            qWarning() << error;
+        return catalog;
     }
 
     /// Waits for backupChanged of @p id with @p status; returns the record (invalid on timeout).
@@ -312,6 +326,84 @@ private slots:
         QVERIFY(manifests.wait(10000));
         QVERIFY(manifests.last().at(1).toByteArray().isEmpty());
         QVERIFY(!manifests.last().at(2).toString().isEmpty());
+    }
+
+    // The console removes a site's passwords with the site (as `site rm` does), audited once.
+    void removeSiteRemovesPasswords()
+    {
+        auto store = secrets();
+        const QString site = siteId(QStringLiteral("gone"));
+        auto service = startService(store.get(), site);
+        QVERIFY(service);
+        const QString key = EnvironmentConfig{ site, Environment::Prod, {} }.secretKey();
+        QVERIFY(store->contents().contains(key));
+
+        QSignalSpy removed(service.get(), &BackupService::siteRemoved);
+        QSignalSpy errors(service.get(), &BackupService::error);
+        service->removeSite(site);
+        QVERIFY2(removed.wait(10000), qPrintable(errors.isEmpty() ? QString() : errors.last().at(1).toString()));
+        QCOMPARE(removed.last().at(0).toString(), site);
+        QVERIFY(!store->contents().contains(key));
+        QVERIFY(store->contents().contains(SecretStore::s3SecretKey()));
+
+        auto catalog = openCatalog();
+        QVERIFY(catalog);
+        QVERIFY(!catalog->site(site));
+        const QVector<AuditEntry> log = catalog->auditLog(site);
+        QVERIFY(!log.isEmpty());
+        QCOMPARE(log.first().action, QStringLiteral("site.remove"));
+        QCOMPARE(log.first().outcome, AuditOutcome::Success);
+        QCOMPARE(log.first().actor, QStringLiteral("svc-tester"));
+        // site.add and env.set from the console are audited as well.
+        QStringList actions;
+        for (const AuditEntry &e : log)
+            actions << e.action;
+        QVERIFY2(actions.contains(QStringLiteral("site.add")), qPrintable(actions.join(u',')));
+        QVERIFY2(actions.contains(QStringLiteral("env.set")), qPrintable(actions.join(u',')));
+    }
+
+    // "Backups running at once" = 1: a second site's backup starts only after the first ended.
+    void honoursConcurrencySetting()
+    {
+        if (kind() != QLatin1String("local"))
+            QSKIP("the queue does not depend on the store");
+        qputenv("CREODROP_DUMP_THROTTLE_KBPS", "2000");
+        auto store = secrets();
+        const QString first = siteId(QStringLiteral("one"));
+        const QString second = siteId(QStringLiteral("two"));
+        auto service = startService(store.get(), first, 1);
+        QVERIFY(service);
+        QVERIFY(addSite(service.get(), second));
+
+        QSignalSpy changes(service.get(), &BackupService::backupChanged);
+        service->createBackup(first, Environment::Prod);
+        service->createBackup(second, Environment::Prod);
+        QString firstId, secondId;
+        for (int i = 0; i < 100 && (firstId.isEmpty() || secondId.isEmpty()); ++i) {
+            for (const QList<QVariant> &signal : std::as_const(changes)) {
+                const auto r = signal.at(0).value<BackupRecord>();
+                if (r.siteId == first)
+                    firstId = r.id;
+                if (r.siteId == second)
+                    secondId = r.id;
+            }
+            if (firstId.isEmpty() || secondId.isEmpty())
+                changes.wait(200);
+        }
+        QVERIFY(!firstId.isEmpty() && !secondId.isEmpty());
+        QVERIFY(waitForStatus(changes, firstId, BackupStatus::Completed).isValid());
+        QVERIFY(waitForStatus(changes, secondId, BackupStatus::Completed).isValid());
+        // Order of the reported changes: the second one left Pending only after the first ended.
+        int firstDone = -1, secondStarted = -1;
+        for (int i = 0; i < changes.size(); ++i) {
+            const auto r = changes.at(i).at(0).value<BackupRecord>();
+            if (r.id == firstId && r.status == BackupStatus::Completed && firstDone < 0)
+                firstDone = i;
+            if (r.id == secondId && r.status == BackupStatus::InProgress && secondStarted < 0)
+                secondStarted = i;
+        }
+        QVERIFY(firstDone >= 0 && secondStarted >= 0);
+        QVERIFY2(secondStarted > firstDone, "two backups ran at once with \"Backups running at once\" = 1");
     }
 
     void testStorageAnswers()

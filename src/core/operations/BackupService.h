@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "JobProgress.h"
 #include "catalog/BackupRecord.h"
 #include "catalog/Catalog.h"
 #include "catalog/Schedule.h"
@@ -10,6 +9,8 @@
 #include "operations/RestorePreflight.h"
 #include "operations/SyncRequest.h"
 #include "operations/AttentionItem.h"
+#include "jobs/BackupServiceConfig.h"
+#include "jobs/JobProgress.h"
 
 #include <QObject>
 #include <QUrl>
@@ -20,32 +21,16 @@
 
 class Clock;
 class SecretStore;
-class ServiceWorker;
+class ServiceRuntime;
 class QThread;
 
-/// Everything the service needs to know, resolved by the caller from settings / environment.
-struct BackupServiceConfig
-{
-    CatalogLocation catalog;
-    /// Storage: "local" with localStorePath, or "s3" with the S3 fields.
-    QString storageKind = QStringLiteral("local");
-    QString localStorePath;
-    QString s3Endpoint;
-    QString s3Region = QStringLiteral("auto");
-    QString s3Bucket;
-    QString s3AccessKeyId;
-    QString s3SecretAccessKey; ///< filled from the secret store / environment; never persisted
-    bool s3PathStyle = true;
-    QString actor; ///< who acts (user name), recorded as created_by and in the audit log
-    QString workerId; ///< unique per process: host:pid:random
-    int heartbeatSeconds = 10;
-    bool runSchedules = true; ///< the GUI runs due schedules while open
-};
-
-/// The application's facade over catalog, storage and the backup/download/verify jobs, for the
-/// GUI (and usable by the CLI's worker). It lives in the caller's thread and does every piece of
-/// I/O in worker threads it owns; requests are asynchronous and answers come back as queued
-/// signals. The GUI thread therefore never touches a database, a file or the network.
+/// The console's front end to the operations layer. It lives in the caller's (GUI) thread and
+/// does every piece of I/O in a service thread it owns: each slot posts a lambda there that runs
+/// one operation (CreateBackupOperation, CreateLinkOperation, ...) on the service thread's
+/// catalog and store (ServiceRuntime), and the answer is one of the signals below, emitted from
+/// that thread and so queued to receivers in the GUI thread. The GUI thread therefore never
+/// touches a database, a file or the network, and the console audits, validates and cleans up
+/// exactly as the CLI does, because both run the same operations.
 class BackupService : public QObject
 {
     Q_OBJECT
@@ -77,10 +62,17 @@ public slots:
     /// unused prefix (R2/S3) or a writable folder (local). Answered by storageTested().
     void testStorage(const QString &requestId, const BackupServiceConfig &storage);
 
-    // Site editing. The passwords go to the secret store, never to the catalog.
+    // Site editing (audited: site.add/site.edit, env.set, site.remove). The passwords go to the
+    // secret store, never to the catalog.
     void saveSite(const Site &site);
     void saveEnvironment(const EnvironmentConfig &config, const QString &password, bool passwordChanged);
+    /// Removes the site and its passwords from the secret store; refused (error()) while it has
+    /// backups.
     void removeSite(const QString &siteId);
+    /// Removes the site with every backup (objects, manifests, rows) and its passwords, when
+    /// @p confirmation repeats the site id exactly (refused otherwise, nothing touched).
+    /// Answered by siteRemoved() or error().
+    void removeSiteWithBackups(const QString &siteId, const QString &confirmation);
     /// Answered by connectionTested(requestId, ok, message).
     void testConnection(const QString &requestId, const MySqlEndpoint &endpoint, const QString &password);
 
@@ -107,14 +99,15 @@ public slots:
     /// Answered by scheduleOverviewLoaded: the site's schedules and, per environment that has
     /// one, its newest scheduled backup (the schedule's last result).
     void refreshScheduleOverview(const QString &siteId);
-    /// Writes the row `schedule set` writes (an existing schedule keeps its run history) and one
-    /// "schedule.set" audit entry with the environment and the outcome. Answered by
-    /// scheduleOverviewLoaded, and error() when it fails.
-    void saveSchedule(const Schedule &schedule);
-    /// What `schedule rm` does, audited as "schedule.remove"; answered like saveSchedule().
-    void removeSchedule(const QString &siteId, Environment env);
     /// Answered by auditLoaded(requestId, entries): the entries @p filter accepts, newest first.
     void refreshAudit(const QString &requestId, const AuditFilter &filter);
+    // Schedules and retention (audited: schedule.set, schedule.remove, retention.apply,
+    // catalog.rescan). Schedules are answered by schedulesLoaded, the others by
+    // operationFinished.
+    void setSchedule(const Schedule &schedule);
+    void removeSchedule(const QString &siteId, Environment env);
+    void applyRetention();
+    void rescanCatalog();
 
 signals:
     void ready();
@@ -136,6 +129,10 @@ signals:
     void jobFinished(const JobOutcome &outcome);
     void linkReady(const QString &backupId, const QUrl &url, const QDateTime &expiresAtUtc);
     void connectionTested(const QString &requestId, bool ok, const QString &message);
+    /// removeSite / removeSiteWithBackups succeeded; @p deletedBackups backups went with it.
+    void siteRemoved(const QString &siteId, int deletedBackups);
+    /// applyRetention / rescanCatalog ended; @p message says what was done or what went wrong.
+    void operationFinished(const QString &action, bool ok, const QString &message);
 
     // --- restore (defined in operations/BackupServiceRestore.cpp; the console calls them)
 public:
@@ -194,8 +191,9 @@ signals:
                       const QString &message);
 
 private:
-    /// Runs @p call in the service thread with its worker (for the blocks defined elsewhere).
-    void callWorker(std::function<void(ServiceWorker *)> call);
+    /// Runs @p call in the service thread with its runtime (for the blocks in
+    /// BackupServiceRestore.cpp and BackupServiceSync.cpp).
+    void callWorker(std::function<void(ServiceRuntime *)> call);
 
     class Private;
     std::unique_ptr<Private> d;

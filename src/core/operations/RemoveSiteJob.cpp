@@ -1,0 +1,143 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RemoveSiteJob.h"
+
+#include "catalog/Catalog.h"
+#include "jobs/DeleteJob.h"
+#include "secrets/SecretJob.h"
+#include "secrets/SecretStore.h"
+
+RemoveSiteJob::RemoveSiteJob(const OperationContext &context, const QString &siteId, bool deleteBackups,
+                             const QString &confirmation, QObject *parent)
+    : Job(parent)
+    , m_context(context)
+    , m_siteId(siteId)
+    , m_deleteBackups(deleteBackups)
+    , m_confirmation(confirmation)
+{ }
+
+void RemoveSiteJob::doStart()
+{
+    Catalog *catalog = m_context.catalog;
+    if (!Slug::isValid(m_siteId) || !catalog->site(m_siteId)) {
+        finish(AuditOutcome::Refused, tr("Site \"%1\" does not exist.").arg(m_siteId));
+        return;
+    }
+    if (m_deleteBackups && m_confirmation != m_siteId) {
+        finish(AuditOutcome::Refused,
+               tr("Refused: deleting the backups of site \"%1\" needs the confirmation "
+                  "\"%1\", exactly; nothing was deleted.")
+                   .arg(m_siteId));
+        return;
+    }
+    const QVector<BackupRecord> backups = catalog->backups(m_siteId);
+    if (!m_deleteBackups && !backups.isEmpty()) {
+        finish(AuditOutcome::Refused,
+               tr("Site \"%1\" still has %2 backup(s): delete them first, or remove the site "
+                  "with its backups (--delete-backups --confirm %1).")
+                   .arg(m_siteId)
+                   .arg(backups.size()));
+        return;
+    }
+    for (const BackupRecord &backup : backups) {
+        if (backup.status == BackupStatus::Pending || backup.status == BackupStatus::InProgress) {
+            finish(AuditOutcome::Refused,
+                   tr("Backup %1 of site \"%2\" is %3; cancel it or wait until it ends, then "
+                      "remove the site. Nothing was deleted.")
+                       .arg(backup.id, m_siteId, Backups::statusToString(backup.status)));
+            return;
+        }
+        m_backupIds.append(backup.id);
+    }
+    for (const EnvironmentConfig &config : catalog->environments(m_siteId))
+        m_secretKeys.append(config.secretKey());
+    if (!m_backupIds.isEmpty() && !m_context.store) {
+        finish(AuditOutcome::Refused,
+               tr("The storage is not available, so the backups of site \"%1\" cannot be "
+                  "deleted. Nothing was deleted.")
+                   .arg(m_siteId));
+        return;
+    }
+    deleteNext();
+}
+
+void RemoveSiteJob::deleteNext()
+{
+    if (m_backupIds.isEmpty()) {
+        removeSite();
+        return;
+    }
+    const QString id = m_backupIds.takeFirst();
+    Catalog *catalog = m_context.catalog;
+    // Pinned backups go too: the customer is leaving. DeleteJob refuses pinned ones.
+    catalog->setPinned(id, false);
+    auto *job = new DeleteJob(catalog, m_context.store, id, this);
+    m_current = job;
+    connect(job, &Job::finished, this, [this, job] {
+        if (!job->succeeded()) {
+            finish(AuditOutcome::Failure,
+                   tr("Stopped after deleting %1 backup(s): %2 Run the removal again to "
+                      "delete the rest.")
+                       .arg(m_deleted)
+                       .arg(job->errorString()));
+            return;
+        }
+        ++m_deleted;
+        deleteNext();
+    });
+    job->start();
+}
+
+void RemoveSiteJob::removeSite()
+{
+    if (isFinished())
+        return;
+    if (!m_context.catalog->removeSite(m_siteId, m_deleteBackups)) {
+        finish(AuditOutcome::Failure, m_context.catalog->lastError());
+        return;
+    }
+    removeNextSecret();
+}
+
+void RemoveSiteJob::removeNextSecret()
+{
+    if (m_secretKeys.isEmpty() || !m_context.secrets) {
+        finish(AuditOutcome::Success, {});
+        return;
+    }
+    const QString key = m_secretKeys.takeFirst();
+    SecretJob *job = m_context.secrets->remove(key);
+    m_current = job;
+    connect(job, &Job::finished, this, [this, job, key] {
+        // The site is gone either way; a password left behind is reported, not fatal.
+        if (!job->succeeded())
+            m_warnings.append(
+                tr("Could not remove the password %1 from the keychain: %2").arg(key, job->errorString()));
+        removeNextSecret();
+    });
+    job->start();
+}
+
+void RemoveSiteJob::doAbort()
+{
+    if (m_current)
+        m_current->abort();
+}
+
+void RemoveSiteJob::finish(AuditOutcome outcome, const QString &message)
+{
+    if (isFinished())
+        return;
+    m_outcome = outcome;
+    QString detail = message;
+    if (outcome == AuditOutcome::Success) {
+        detail = m_deleteBackups ? tr("with its %1 backup(s)").arg(m_deleted) : QString();
+        if (!m_warnings.isEmpty())
+            detail += (detail.isEmpty() ? QString() : QStringLiteral("; ")) + m_warnings.join(QStringLiteral("; "));
+    }
+    m_context.audit(QStringLiteral("site.remove"), outcome, m_siteId, std::nullopt, {}, detail);
+    if (outcome == AuditOutcome::Success)
+        finishWithSuccess();
+    else
+        finishWithError(Error::Fatal, message);
+}

@@ -1,0 +1,72 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RetentionJob.h"
+
+#include "catalog/Catalog.h"
+#include "catalog/RetentionPolicy.h"
+#include "jobs/DeleteJob.h"
+#include "util/Clock.h"
+
+RetentionJob::RetentionJob(const OperationContext &context, bool dryRun, QObject *parent)
+    : Job(parent)
+    , m_context(context)
+    , m_dryRun(dryRun)
+{ }
+
+void RetentionJob::doStart()
+{
+    const QDateTime now = m_context.clock->nowUtc();
+    for (const Schedule &schedule : m_context.catalog->schedules()) {
+        const QVector<BackupRecord> backups
+            = m_context.catalog->backups(schedule.siteId, EnvironmentFilter(schedule.environment));
+        m_candidates += RetentionPolicy::backupsToDelete(schedule, backups, now);
+    }
+    // Pre-restore and pre-sync backups: 7 days, whether or not the environment has a schedule.
+    for (const Site &site : m_context.catalog->sites())
+        m_candidates += RetentionPolicy::safetyBackupsToDelete(m_context.catalog->backups(site.id), now);
+    if (m_dryRun) {
+        finishWithSuccess();
+        return;
+    }
+    deleteNext();
+}
+
+void RetentionJob::deleteNext()
+{
+    if (isFinished())
+        return;
+    if (m_next >= m_candidates.size()) {
+        QString detail = tr("deleted %1 backup(s)").arg(m_deleted.size());
+        if (!m_deleted.isEmpty())
+            detail += QStringLiteral(": ") + m_deleted.join(QStringLiteral(", "));
+        if (!m_failures.isEmpty())
+            detail += QStringLiteral("; ") + tr("%1 failed: %2").arg(m_failures.size()).arg(m_failures.join(u' '));
+        m_context.audit(QStringLiteral("retention.apply"),
+                        m_failures.isEmpty() ? AuditOutcome::Success : AuditOutcome::Failure, {}, std::nullopt, {},
+                        detail);
+        if (m_failures.isEmpty())
+            finishWithSuccess();
+        else
+            finishWithError(Error::Fatal, tr("%1 backup(s) could not be deleted.").arg(m_failures.size()));
+        return;
+    }
+    const BackupRecord record = m_candidates.at(m_next++);
+    auto *job = new DeleteJob(m_context.catalog, m_context.store, record.id, this);
+    m_current = job;
+    connect(job, &Job::finished, this, [this, job, id = record.id] {
+        if (job->succeeded())
+            m_deleted.append(id);
+        else
+            m_failures.append(job->errorString());
+        // Next turn of the loop, not from inside this job's finished().
+        QMetaObject::invokeMethod(this, &RetentionJob::deleteNext, Qt::QueuedConnection);
+    });
+    job->start();
+}
+
+void RetentionJob::doAbort()
+{
+    m_next = static_cast<int>(m_candidates.size());
+    if (m_current)
+        m_current->abort();
+}

@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "OperationContext.h"
+#include "catalog/BackupRecord.h"
+#include "util/Job.h"
+
+#include <QPointer>
+#include <QStringList>
+#include <QVector>
+
+/// Applies retention ("retention.apply"): deletes, one at a time, the scheduled backups that
+/// their schedule's retention no longer keeps (manual and pinned ones always stay), and writes
+/// one audit entry naming them. A dry run only lists them and writes none: it changes nothing.
+class RetentionJob : public Job
+{
+    Q_OBJECT
+
+public:
+    RetentionJob(const OperationContext &context, bool dryRun, QObject *parent = nullptr);
+
+    /// What retention no longer keeps, as found when the job started.
+    QVector<BackupRecord> candidates() const { return m_candidates; }
+    QStringList deletedIds() const { return m_deleted; }
+    /// One message per backup that could not be deleted.
+    QStringList failures() const { return m_failures; }
+
+protected:
+    void doStart() override;
+    void doAbort() override;
+
+private:
+    void deleteNext();
+
+    OperationContext m_context;
+    bool m_dryRun;
+    QVector<BackupRecord> m_candidates;
+    int m_next = 0;
+    QPointer<Job> m_current;
+    QStringList m_deleted;
+    QStringList m_failures;
+};

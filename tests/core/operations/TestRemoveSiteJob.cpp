@@ -1,0 +1,176 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RemoveSiteJob: refusals touch nothing; a confirmed removal deletes every backup's object,
+// manifest and row, the site and its passwords, with one audit entry each time.
+#include "../catalog/FakeClock.h"
+#include "catalog/Catalog.h"
+#include "operations/RemoveSiteJob.h"
+#include "secrets/InMemorySecretStore.h"
+#include "storage/LocalFolderStore.h"
+#include "storage/StoreJob.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestRemoveSiteJob : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    FakeClock m_clock;
+    std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<LocalFolderStore> m_store;
+    InMemorySecretStore m_secrets;
+    QStringList m_keys; ///< objects and manifests of the site's backups
+
+    OperationContext context()
+    {
+        OperationContext c;
+        c.catalog = m_catalog.get();
+        c.secrets = &m_secrets;
+        c.store = m_store.get();
+        c.clock = &m_clock;
+        c.actor = QStringLiteral("remover");
+        return c;
+    }
+
+    bool put(const QString &key)
+    {
+        StoreJob *job = m_store->putData(key, QByteArrayLiteral("x"));
+        QSignalSpy done(job, &Job::finished);
+        job->start();
+        if (done.isEmpty() && !done.wait(10000))
+            return false;
+        m_keys << key;
+        return true;
+    }
+
+    /// A Completed backup of shop/prod with its object and manifest in the store.
+    bool addCompletedBackup(bool pinned)
+    {
+        const BackupRecord r = m_catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual,
+                                                       QStringLiteral("remover"));
+        return r.isValid() && m_catalog->claimBackup(r.id, QStringLiteral("w")) && put(r.objectKey)
+            && put(Catalog::manifestKey(r.objectKey))
+            && m_catalog->completeBackup(r.id, QStringLiteral("w"), 1, 1, QString(64, u'a'))
+            && (!pinned || m_catalog->setPinned(r.id, true));
+    }
+
+    bool run(RemoveSiteJob &job)
+    {
+        job.setAutoDelete(false);
+        QSignalSpy done(&job, &Job::finished);
+        job.start();
+        return !done.isEmpty() || done.wait(10000);
+    }
+
+    QVector<AuditEntry> audit() const { return m_catalog->auditLog(QStringLiteral("shop")); }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        CatalogLocation location;
+        location.kind = CatalogLocation::Kind::Sqlite;
+        location.sqlitePath = m_dir.filePath(QStringLiteral("catalog-%1.sqlite").arg(QTest::currentTestFunction()));
+        QString error;
+        m_catalog = Catalog::open(location, &m_clock, &error);
+        QVERIFY2(m_catalog, qPrintable(error));
+        m_store = std::make_unique<LocalFolderStore>(m_dir.filePath(QStringLiteral("store")));
+        m_keys.clear();
+        QVERIFY(m_catalog->addSite(
+            Site{ QStringLiteral("shop"), QStringLiteral("Shop"), QStringLiteral("acme"), Tier::Developer, {} }));
+        for (Environment env : { Environment::Prod, Environment::Stage }) {
+            EnvironmentConfig config;
+            config.siteId = QStringLiteral("shop");
+            config.environment = env;
+            config.endpoint.host = QStringLiteral("db");
+            config.endpoint.database = QStringLiteral("shop");
+            config.endpoint.user = QStringLiteral("u");
+            QVERIFY(m_catalog->setEnvironment(config));
+            m_secrets.insert(config.secretKey(), QStringLiteral("pw"));
+        }
+        m_secrets.insert(SecretStore::s3SecretKey(), QStringLiteral("s3"));
+    }
+
+    void cleanup()
+    {
+        m_catalog.reset();
+        m_store.reset();
+    }
+
+    void emptySiteGoesWithItsPasswords()
+    {
+        RemoveSiteJob job(context(), QStringLiteral("shop"), false);
+        QVERIFY(run(job));
+        QVERIFY2(job.succeeded(), qPrintable(job.errorString()));
+        QVERIFY(!m_catalog->site(QStringLiteral("shop")));
+        QCOMPARE(m_secrets.contents().keys(), QStringList{ SecretStore::s3SecretKey() });
+        QCOMPARE(audit().size(), 1);
+        QCOMPARE(audit().first().action, QStringLiteral("site.remove"));
+        QCOMPARE(audit().first().outcome, AuditOutcome::Success);
+        QCOMPARE(audit().first().actor, QStringLiteral("remover"));
+    }
+
+    void refusalsTouchNothing()
+    {
+        QVERIFY(addCompletedBackup(false));
+        const auto refusedWith = [this](RemoveSiteJob &job, const char *needle) {
+            QVERIFY(run(job));
+            QVERIFY(!job.succeeded());
+            QCOMPARE(job.outcome(), AuditOutcome::Refused);
+            QVERIFY2(job.errorString().contains(QLatin1String(needle)), qPrintable(job.errorString()));
+        };
+        RemoveSiteJob withBackups(context(), QStringLiteral("shop"), false);
+        refusedWith(withBackups, "still has 1 backup");
+        RemoveSiteJob wrongConfirmation(context(), QStringLiteral("shop"), true, QStringLiteral("Shop"));
+        refusedWith(wrongConfirmation, "Refused");
+        RemoveSiteJob noConfirmation(context(), QStringLiteral("shop"), true);
+        refusedWith(noConfirmation, "Refused");
+        // A running backup blocks the removal too.
+        const BackupRecord running = m_catalog->createBackup(QStringLiteral("shop"), Environment::Stage,
+                                                             BackupType::Manual, QStringLiteral("x"));
+        QVERIFY(running.isValid());
+        RemoveSiteJob whileRunning(context(), QStringLiteral("shop"), true, QStringLiteral("shop"));
+        refusedWith(whileRunning, "pending");
+
+        QVERIFY(m_catalog->site(QStringLiteral("shop")));
+        QCOMPARE(m_catalog->backups(QStringLiteral("shop")).size(), 2);
+        QCOMPARE(m_secrets.contents().size(), 3);
+        for (const QString &key : std::as_const(m_keys))
+            QVERIFY2(QFile::exists(m_dir.filePath(QStringLiteral("store/") + key)), qPrintable(key));
+        const QVector<AuditEntry> log = audit();
+        QCOMPARE(log.size(), 4);
+        for (const AuditEntry &e : log) {
+            QCOMPARE(e.action, QStringLiteral("site.remove"));
+            QCOMPARE(e.outcome, AuditOutcome::Refused);
+        }
+    }
+
+    void confirmedRemovalDeletesEverything()
+    {
+        QVERIFY(addCompletedBackup(false));
+        QVERIFY(addCompletedBackup(true)); // pinned: the customer leaves, it goes too
+        RemoveSiteJob job(context(), QStringLiteral("shop"), true, QStringLiteral("shop"));
+        QVERIFY(run(job));
+        QVERIFY2(job.succeeded(), qPrintable(job.errorString()));
+        QCOMPARE(job.deletedBackups(), 2);
+        QVERIFY(!m_catalog->site(QStringLiteral("shop")));
+        QVERIFY(m_catalog->backups(QStringLiteral("shop")).isEmpty());
+        QVERIFY(m_catalog->environments(QStringLiteral("shop")).isEmpty());
+        for (const QString &key : std::as_const(m_keys))
+            QVERIFY2(!QFile::exists(m_dir.filePath(QStringLiteral("store/") + key)), qPrintable(key));
+        QCOMPARE(m_secrets.contents().keys(), QStringList{ SecretStore::s3SecretKey() });
+        // One entry for the whole removal, none per deleted backup.
+        const QVector<AuditEntry> log = m_catalog->auditLog();
+        QCOMPARE(log.size(), 1);
+        QCOMPARE(log.first().action, QStringLiteral("site.remove"));
+        QCOMPARE(log.first().outcome, AuditOutcome::Success);
+        QVERIFY2(log.first().detail.contains(QLatin1String("2 backup")), qPrintable(log.first().detail));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRemoveSiteJob)
+#include "TestRemoveSiteJob.moc"

@@ -1,0 +1,164 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The schedule operations: SetScheduleOperation (refusals, run history kept),
+// RemoveScheduleOperation, RunDueSchedulesOperation (one backup.create per created backup) and
+// RetentionJob (one retention.apply entry, none for a dry run). One executable for the four
+// small classes that share this fixture.
+#include "../catalog/FakeClock.h"
+#include "catalog/Catalog.h"
+#include "operations/RemoveScheduleOperation.h"
+#include "operations/RetentionJob.h"
+#include "operations/RunDueSchedulesOperation.h"
+#include "operations/SetScheduleOperation.h"
+#include "storage/LocalFolderStore.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestScheduleOperations : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    FakeClock m_clock;
+    std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<LocalFolderStore> m_store;
+
+    OperationContext context()
+    {
+        OperationContext c;
+        c.catalog = m_catalog.get();
+        c.store = m_store.get();
+        c.clock = &m_clock;
+        c.actor = QStringLiteral("planner");
+        return c;
+    }
+
+    static Schedule daily(const QString &site, int keep)
+    {
+        Schedule s;
+        s.siteId = site;
+        s.environment = Environment::Prod;
+        s.frequency = Schedule::Frequency::Daily;
+        s.timeUtc = QTime(2, 30);
+        s.keepLast = keep;
+        return s;
+    }
+
+    AuditEntry lastAudit() const
+    {
+        const auto log = m_catalog->auditLog(QString(), 1);
+        return log.isEmpty() ? AuditEntry() : log.first();
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        CatalogLocation location;
+        location.kind = CatalogLocation::Kind::Sqlite;
+        location.sqlitePath = m_dir.filePath(QStringLiteral("c-%1.sqlite").arg(QTest::currentTestFunction()));
+        QString error;
+        m_catalog = Catalog::open(location, &m_clock, &error);
+        QVERIFY2(m_catalog, qPrintable(error));
+        m_store = std::make_unique<LocalFolderStore>(m_dir.filePath(QStringLiteral("store")));
+        QVERIFY(m_catalog->addSite(
+            Site{ QStringLiteral("shop"), QStringLiteral("Shop"), QStringLiteral("acme"), Tier::Basic, {} }));
+    }
+
+    void setAndRemove()
+    {
+        // Refused: unknown site, an environment the tier lacks, keep 0. Nothing stored.
+        QCOMPARE(SetScheduleOperation(context()).run(daily(QStringLiteral("nope"), 3)).outcome, AuditOutcome::Refused);
+        Schedule stage = daily(QStringLiteral("shop"), 3);
+        stage.environment = Environment::Stage;
+        QCOMPARE(SetScheduleOperation(context()).run(stage).outcome, AuditOutcome::Refused);
+        QCOMPARE(lastAudit().outcome, AuditOutcome::Refused);
+        QCOMPARE(SetScheduleOperation(context()).run(daily(QStringLiteral("shop"), 0)).outcome, AuditOutcome::Refused);
+        QVERIFY(m_catalog->schedules().isEmpty());
+
+        const OperationResult set = SetScheduleOperation(context()).run(daily(QStringLiteral("shop"), 3));
+        QVERIFY2(set.succeeded(), qPrintable(set.message));
+        QCOMPARE(set.message, QStringLiteral("daily 02:30 UTC, keep 3"));
+        QCOMPARE(lastAudit().action, QStringLiteral("schedule.set"));
+        QCOMPARE(lastAudit().environment, std::optional<Environment>(Environment::Prod));
+        QCOMPARE(lastAudit().detail, QStringLiteral("prod daily 02:30 UTC, keep 3"));
+
+        // Replacing it keeps its run history.
+        const QDateTime ran = m_clock.nowUtc();
+        QVERIFY(m_catalog->markScheduleRun(QStringLiteral("shop"), Environment::Prod, ran));
+        QVERIFY(SetScheduleOperation(context()).run(daily(QStringLiteral("shop"), 5)).succeeded());
+        QCOMPARE(m_catalog->schedules().size(), 1);
+        QCOMPARE(m_catalog->schedules().first().keepLast, 5);
+        QCOMPARE(m_catalog->schedules().first().lastRunAt, ran);
+
+        QVERIFY(RemoveScheduleOperation(context()).run(QStringLiteral("shop"), Environment::Prod).succeeded());
+        QCOMPARE(lastAudit().action, QStringLiteral("schedule.remove"));
+        QCOMPARE(lastAudit().outcome, AuditOutcome::Success);
+        QVERIFY(m_catalog->schedules().isEmpty());
+        QCOMPARE(RemoveScheduleOperation(context()).run(QStringLiteral("shop"), Environment::Prod).outcome,
+                 AuditOutcome::Refused);
+        QCOMPARE(lastAudit().outcome, AuditOutcome::Refused);
+    }
+
+    void dueSchedulesCreateAuditedBackups()
+    {
+        QVERIFY(m_catalog->setSchedule(daily(QStringLiteral("shop"), 3)));
+        m_clock.advance(2 * 86400);
+        const int before = m_catalog->auditLog(QString(), 1000).size();
+        RunDueSchedulesOperation operation(context());
+        const QVector<BackupRecord> created = operation.run();
+        QCOMPARE(created.size(), 1);
+        QVERIFY(operation.problems().isEmpty());
+        QCOMPARE(created.first().type, BackupType::Scheduled);
+        QCOMPARE(created.first().status, BackupStatus::Pending);
+        QCOMPARE(m_catalog->auditLog(QString(), 1000).size(), before + 1);
+        QCOMPARE(lastAudit().action, QStringLiteral("backup.create"));
+        QCOMPARE(lastAudit().backupId, created.first().id);
+        QCOMPARE(lastAudit().actor, QStringLiteral("planner"));
+        // Claimed: a second run in the same period creates nothing.
+        QVERIFY(RunDueSchedulesOperation(context()).run().isEmpty());
+    }
+
+    void retentionDeletesAndAuditsOnce()
+    {
+        QVERIFY(m_catalog->setSchedule(daily(QStringLiteral("shop"), 1)));
+        QStringList ids;
+        for (int i = 0; i < 3; ++i) {
+            m_clock.advance(86400);
+            const BackupRecord r = m_catalog->createBackup(QStringLiteral("shop"), Environment::Prod,
+                                                           BackupType::Scheduled, QStringLiteral("planner"));
+            QVERIFY(m_catalog->claimBackup(r.id, QStringLiteral("w")));
+            QVERIFY(m_catalog->completeBackup(r.id, QStringLiteral("w"), 1, 1, QString(64, u'b')));
+            ids << r.id;
+        }
+        const int before = m_catalog->auditLog(QString(), 1000).size();
+        auto run = [](RetentionJob &job) {
+            job.setAutoDelete(false);
+            QSignalSpy done(&job, &Job::finished);
+            job.start();
+            return !done.isEmpty() || done.wait(10000);
+        };
+        RetentionJob dryRun(context(), true);
+        QVERIFY(run(dryRun));
+        QCOMPARE(dryRun.candidates().size(), 2);
+        QCOMPARE(m_catalog->auditLog(QString(), 1000).size(), before); // a dry run changes nothing
+        QCOMPARE(m_catalog->backups(QStringLiteral("shop")).size(), 3);
+
+        RetentionJob job(context(), false);
+        QVERIFY(run(job));
+        QVERIFY2(job.succeeded(), qPrintable(job.errorString()));
+        QCOMPARE(job.deletedIds().size(), 2);
+        QCOMPARE(m_catalog->backups(QStringLiteral("shop")).size(), 1);
+        QCOMPARE(m_catalog->backups(QStringLiteral("shop")).first().id, ids.last());
+        QCOMPARE(m_catalog->auditLog(QString(), 1000).size(), before + 1);
+        QCOMPARE(lastAudit().action, QStringLiteral("retention.apply"));
+        QCOMPARE(lastAudit().outcome, AuditOutcome::Success);
+        QVERIFY2(lastAudit().detail.contains(ids.first()), qPrintable(lastAudit().detail));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScheduleOperations)
+#include "TestScheduleOperations.moc"
