@@ -10,8 +10,9 @@
 
 /// Everything that needs attention across sites: failed, interrupted and overdue backups
 /// (AttentionKind), newest first. One statement for the failures of every site, the stale
-/// heartbeats, and two indexed one-row lookups per enabled schedule: never a scan of every backup. A query, not a change: it writes no audit
-/// entry. The console's Attention page and `backup list --all-sites` both call it.
+/// heartbeats, and two indexed one-row lookups per enabled schedule: never a scan of every
+/// backup. A query, not a change: it writes no audit entry. The console's Attention page and
+/// `backup list --all-sites` both call it.
 ///
 ///     const QVector<AttentionItem> items = AttentionQuery(context).run(AttentionFilter(), clock->nowUtc());
 ///
