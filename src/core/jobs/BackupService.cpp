@@ -168,9 +168,9 @@ void BackupService::refreshScheduleOverview(const QString &siteId)
 {
     CREODROP_CALL_WORKER(refreshScheduleOverview(siteId));
 }
-void BackupService::saveSchedule(const Schedule &schedule)
+void BackupService::setSchedule(const Schedule &schedule)
 {
-    CREODROP_CALL_WORKER(saveSchedule(schedule));
+    CREODROP_CALL_WORKER(setSchedule(schedule));
 }
 void BackupService::removeSchedule(const QString &siteId, Environment env)
 {

@@ -98,8 +98,8 @@ public slots:
     /// Writes the row `schedule set` writes (an existing schedule keeps its run history) and one
     /// "schedule.set" audit entry with the environment and the outcome. Answered by
     /// scheduleOverviewLoaded, and error() when it fails.
-    void saveSchedule(const Schedule &schedule);
-    /// What `schedule rm` does, audited as "schedule.remove"; answered like saveSchedule().
+    void setSchedule(const Schedule &schedule);
+    /// What `schedule rm` does, audited as "schedule.remove"; answered like setSchedule().
     void removeSchedule(const QString &siteId, Environment env);
     /// Answered by auditLoaded(requestId, entries): the entries @p filter accepts, newest first.
     void refreshAudit(const QString &requestId, const AuditFilter &filter);

@@ -662,7 +662,7 @@ void ServiceWorker::refreshScheduleOverview(const QString &siteId)
     emit scheduleOverviewLoaded(siteId, schedules, last);
 }
 
-void ServiceWorker::saveSchedule(const Schedule &schedule)
+void ServiceWorker::setSchedule(const Schedule &schedule)
 {
     if (!ensureReady(tr("Saving the schedule")))
         return;

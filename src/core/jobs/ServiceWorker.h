@@ -58,7 +58,7 @@ public:
 
     // Schedules page and audit view.
     void refreshScheduleOverview(const QString &siteId);
-    void saveSchedule(const Schedule &schedule);
+    void setSchedule(const Schedule &schedule);
     void removeSchedule(const QString &siteId, Environment env);
     void refreshAudit(const QString &requestId, const AuditFilter &filter);
 

@@ -57,7 +57,7 @@ PagesController::PagesController(BackupService *service, SitePage *page, QWidget
     });
     connect(schedules, &SchedulesPage::saveRequested, this, [this](const Schedule &schedule) {
         if (m_service)
-            m_service->saveSchedule(schedule);
+            m_service->setSchedule(schedule);
     });
     connect(schedules, &SchedulesPage::removeRequested, this, [this](const QString &siteId, Environment env) {
         if (m_service)
