@@ -101,6 +101,12 @@ void PagesController::connectService()
                 m_page->auditView()->refreshWhenVisible();
                 m_globalAudit->refreshWhenVisible();
             });
+    // Whoever answers a schedule change with the bare list (refreshSchedules, or a setSchedule
+    // that answers with schedulesLoaded) also gets the page's last results reloaded.
+    connect(m_service, &BackupService::schedulesLoaded, this, [this, schedules](const QString &siteId) {
+        if (siteId == schedules->siteId())
+            schedules->refreshWhenVisible();
+    });
     connect(m_service, &BackupService::auditLoaded, this,
             [this, siteAudit](const QString &requestId, const QVector<AuditEntry> &entries) {
                 if (requestId == GlobalAuditRequest)
