@@ -11,6 +11,7 @@
 #include "backups/BackupTableModel.h"
 #include "backups/BackupTableView.h"
 #include "catalog/Catalog.h"
+#include "jobs/JobsPanel.h"
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/ServiceHost.h"
 #include "operations/BackupService.h"
@@ -438,6 +439,30 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("UNLOCK TABLES")));
             QVERIFY(applied.wait(60000));
             QCOMPARE(host.config().localStorePath, storeA);
+
+            // "Stop Jobs and Apply": the running backup is cancelled (within the service's
+            // shutdown grace, the lock still held), its row in the jobs panel closes, and the
+            // new settings apply at once.
+            service = host.service();
+            QVERIFY(q.exec(QStringLiteral("LOCK TABLES orders WRITE")));
+            QSignalSpy started2(service, &BackupService::jobStarted);
+            QTest::mouseClick(page->actions()->createButton(), Qt::LeftButton);
+            QVERIFY(!started2.isEmpty() || started2.wait(20000));
+            const QString runningId = started2.first().at(0).value<JobProgress>().backupId;
+            window->actions().settings->trigger();
+            QTRY_VERIFY((dialog = window->findChild<SettingsDialog *>()) != nullptr);
+            dialog->findChild<QLineEdit *>(QStringLiteral("localStorePath"))->setText(storeB);
+            applied.clear();
+            QTest::mouseClick(
+                dialog->findChild<QDialogButtonBox *>(QStringLiteral("settingsButtons"))->button(QDialogButtonBox::Ok),
+                Qt::LeftButton);
+            QTRY_VERIFY((box = window->findChild<QMessageBox *>(QStringLiteral("confirmApplySettings"))) != nullptr);
+            QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("stopAndApply")), Qt::LeftButton);
+            QVERIFY(!applied.isEmpty() || applied.wait(60000));
+            QCOMPARE(host.config().localStorePath, storeB);
+            QCOMPARE(window->jobsPanel()->runningCount(), 0);
+            QCOMPARE(catalog->backup(runningId)->status, BackupStatus::Cancelled);
+            QVERIFY(q.exec(QStringLiteral("UNLOCK TABLES")));
             q = QSqlQuery();
             lock.close();
         }
