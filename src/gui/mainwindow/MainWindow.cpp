@@ -11,6 +11,7 @@
 #include "backups/BackupTableModel.h"
 #include "backups/BackupTableView.h"
 #include "jobs/JobsPanel.h"
+#include "operations/BackupQueue.h"
 #include "operations/BackupService.h"
 #include "secrets/SecretStore.h"
 #include "settings/FirstRunPage.h"
@@ -51,7 +52,7 @@ constexpr int DefaultRefreshMsec = 15000;
 
 QString envKey(const QString &siteId, Environment env)
 {
-    return siteId + QLatin1Char('/') + Environments::toString(env);
+    return BackupQueue::key(siteId, env); // the backup queue's key: one backup per environment
 }
 } // namespace
 
