@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "JobsPanel.h"
 
+#include "operations/BackupQueue.h"
 #include "widgets/Format.h"
 
 #include <QHeaderView>
@@ -91,7 +92,7 @@ JobsPanel::JobsPanel(QWidget *parent)
 
 QString JobsPanel::typicalKey(const QString &siteId, Environment env)
 {
-    return siteId + QLatin1Char('/') + Environments::toString(env);
+    return BackupQueue::key(siteId, env); // the backup queue's key: one backup per environment
 }
 
 void JobsPanel::setTypicalDuration(const QString &siteId, Environment env, qint64 seconds)

@@ -13,6 +13,7 @@
 #include "backups/BackupFilterProxyModel.h"
 #include "backups/BackupTableModel.h"
 #include "backups/BackupTableView.h"
+#include "operations/BackupQueue.h"
 #include "operations/BackupService.h"
 #include "jobs/DurationEstimate.h"
 #include "jobs/JobsPanel.h"
@@ -57,7 +58,7 @@ constexpr int DefaultRefreshMsec = 15000;
 
 QString envKey(const QString &siteId, Environment env)
 {
-    return siteId + QLatin1Char('/') + Environments::toString(env);
+    return BackupQueue::key(siteId, env); // the backup queue's key: one backup per environment
 }
 } // namespace
 
