@@ -69,11 +69,16 @@ int Cli::backupRestore(CliArgs &args, const QStringList &input)
     const QString required = RestoreRequest::requiredConfirmation(request.siteId, request.target);
     if (required.isEmpty() || request.confirmation == required) {
         RestorePreflightJob preflight(context, request.siteId, request.target, backupId, filePath);
-        if (!ctx.runJobOrReport(&preflight))
-            return Cli::Failure;
-        QTextStream(stdout) << preflight.result().toText(ctx.clock()->nowUtc()) << '\n';
-        if (args.isSet(QStringLiteral("dry-run")))
+        const bool known = ctx.runJob(&preflight);
+        if (args.isSet(QStringLiteral("dry-run"))) {
+            if (!known)
+                return CliContext::fail(preflight.errorString());
+            QTextStream(stdout) << preflight.result().toText(ctx.clock()->nowUtc()) << '\n';
             return preflight.result().canRun() ? Cli::Success : Cli::Failure;
+        }
+        // An unknown site or environment: the restore below refuses it and audits the refusal.
+        if (known)
+            QTextStream(stdout) << preflight.result().toText(ctx.clock()->nowUtc()) << '\n';
     }
 
     RestoreSource *source = nullptr;

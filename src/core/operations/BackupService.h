@@ -151,6 +151,9 @@ public:
     /// Rolls back the restores and syncs a dead process left interrupted (the console calls it
     /// once the service is ready); answered by interruptedRestoresRolledBack().
     void rollbackInterruptedRestores();
+    /// Answered by environmentLocksLoaded(): the restores and syncs holding environments of
+    /// @p siteId (all sites when empty), with why an interrupted one keeps its environment locked.
+    void refreshEnvironmentLocks(const QString &siteId = {});
     /// The job id restoreBackup() and restoreFromFile() use (for cancelJob()).
     static QString restoreJobId(const QString &siteId, Environment target);
 signals:
@@ -189,6 +192,7 @@ signals:
     /// the target is back as it was).
     void syncFinished(const QString &siteId, Environment target, AuditOutcome outcome, bool rolledBack,
                       const QString &message);
+    void environmentLocksLoaded(const QString &siteId, const QVector<EnvironmentLock> &locks);
 
 private:
     /// Runs @p call in the service thread with its runtime (for the blocks in

@@ -19,6 +19,8 @@ void registerRestoreMetaTypes()
     qRegisterMetaType<RestorePreflight>();
     qRegisterMetaType<AuditOutcome>();
     qRegisterMetaType<Environment>();
+    qRegisterMetaType<EnvironmentLock>();
+    qRegisterMetaType<QVector<EnvironmentLock>>();
 }
 
 } // namespace
@@ -36,8 +38,8 @@ void BackupService::preflightRestore(const QString &requestId, const QString &si
         if (!w->ensureReady(tr("Restore preflight")))
             return;
         auto *job = new RestorePreflightJob(w->context(), siteId, target, backupId, filePath, w);
-        QObject::connect(job, &Job::finished, w, [this, job, requestId] {
-            emit restorePreflightReady(requestId, job->result(), job->succeeded() ? QString() : job->errorString());
+        QObject::connect(job, &Job::finished, w, [w, job, requestId] {
+            w->send(&BackupService::restorePreflightReady, requestId, job->result(), job->succeeded() ? QString() : job->errorString());
         });
         job->start();
     });
@@ -87,7 +89,7 @@ void BackupService::restoreBackup(const QString &backupId, Environment target, c
         const OperationContext context = w->context();
         const auto record = context.catalog->backup(backupId);
         if (!record) {
-            emit restoreFinished({}, target, AuditOutcome::Refused, false,
+            w->send(&BackupService::restoreFinished, QString(), target, AuditOutcome::Refused, false,
                                  tr("There is no backup %1 in the catalog.").arg(backupId));
             return;
         }
@@ -98,8 +100,8 @@ void BackupService::restoreBackup(const QString &backupId, Environment target, c
         request.confirmation = confirmation;
         auto *job
             = new RestoreJob(context, request, new BackupRestoreSource(context.catalog, context.store, backupId), w);
-        runRestore(w, job, [this](RestoreJob *j) {
-            emit restoreFinished(j->request().siteId, j->request().target, j->outcome(), j->rolledBack(), j->message());
+        runRestore(w, job, [w](RestoreJob *j) {
+            w->send(&BackupService::restoreFinished, j->request().siteId, j->request().target, j->outcome(), j->rolledBack(), j->message());
         });
     });
 }
@@ -119,8 +121,8 @@ void BackupService::restoreFromFile(const QString &filePath, const QString &site
         request.confirmation = confirmation;
         auto *job = new RestoreJob(context, request,
                                    new FileRestoreSource(filePath, config ? config->endpoint.database : QString()), w);
-        runRestore(w, job, [this](RestoreJob *j) {
-            emit restoreFinished(j->request().siteId, j->request().target, j->outcome(), j->rolledBack(), j->message());
+        runRestore(w, job, [w](RestoreJob *j) {
+            w->send(&BackupService::restoreFinished, j->request().siteId, j->request().target, j->outcome(), j->rolledBack(), j->message());
         });
     });
 }
@@ -132,7 +134,17 @@ void BackupService::rollbackInterruptedRestores()
             return;
         auto *job = new RollbackInterruptedJob(w->context(), w);
         QObject::connect(job, &Job::finished, w,
-                         [this, job] { emit interruptedRestoresRolledBack(job->succeeded(), job->messages()); });
+                         [w, job] { w->send(&BackupService::interruptedRestoresRolledBack, job->succeeded(), job->messages()); });
         job->start();
+    });
+}
+
+void BackupService::refreshEnvironmentLocks(const QString &siteId)
+{
+    registerRestoreMetaTypes();
+    callWorker([this, siteId](ServiceRuntime *w) {
+        if (!w->ensureReady(tr("Loading environment locks")))
+            return;
+        w->send(&BackupService::environmentLocksLoaded, siteId, w->context().catalog->environmentLocks(siteId));
     });
 }

@@ -21,7 +21,7 @@ void BackupService::requestSyncPlan(const QString &requestId, const SyncRequest 
         Catalog *catalog = w->context().catalog;
         QString message;
         const SyncJob::Refusal refusal = SyncJob::check(catalog, request, &message);
-        emit syncPlanReady(requestId, refusal == SyncJob::Refusal::None ? QString() : message,
+        w->send(&BackupService::syncPlanReady, requestId, refusal == SyncJob::Refusal::None ? QString() : message,
                            refusal == SyncJob::Refusal::Confirmation, SyncJob::plan(catalog, request));
     });
 }
@@ -51,7 +51,7 @@ void BackupService::syncEnvironments(const SyncRequest &request)
             outcome.message = job->succeeded() ? job->resultText() : job->errorString();
             outcome.finishedAt = QDateTime::currentDateTimeUtc();
             w->finishOperation(jobId, outcome);
-            emit syncFinished(request.siteId, request.to, job->outcome(), job->rolledBack(), outcome.message);
+            w->send(&BackupService::syncFinished, request.siteId, request.to, job->outcome(), job->rolledBack(), outcome.message);
             refreshBackups(request.siteId);
         });
         JobProgress initial = job->lastProgress();

@@ -155,7 +155,6 @@ void RestoreJob::doStart()
         return;
     }
     m_endpoint = config->endpoint;
-    const QString secretKey = config->secretKey();
 
     m_heartbeat = new QTimer(this);
     m_heartbeat->setInterval(std::max(1, m_ctx.heartbeatSeconds) * 1000);
@@ -180,8 +179,7 @@ void RestoreJob::doStart()
                     .arg(m_request.kind, where));
             return;
         }
-        readPassword([this, secretKey] { startRollback(m_rollbackOf->reason); });
-        Q_UNUSED(secretKey)
+        readPassword([this] { startRollback(m_rollbackOf->reason); });
         return;
     }
 

@@ -45,11 +45,13 @@ QString RestorePreflight::toText(const QDateTime &nowUtc) const
     }
     if (!filePath.isEmpty())
         lines << tr("  file:      %1").arg(size(fileSizeBytes));
-    if (definersStripped)
+    if (targetReachable && definersStripped)
         lines << tr("Definers:    stripped (the target user has neither SUPER nor SET USER): views, routines, "
                     "triggers and events will belong to the target user");
-    else
+    else if (targetReachable)
         lines << tr("Definers:    kept");
+    for (const QString &c : collationsUnsupported)
+        lines << tr("Collation:   %1 is not available on the target and cannot be mapped").arg(c);
     for (const QString &c : collationsMapped)
         lines << tr("Collation:   %1").arg(c);
     if (!requiredConfirmation.isEmpty())

@@ -243,6 +243,14 @@ void TestBackupServiceRestore::interruptedRestoreRolledBackOnStart()
                    QStringLiteral("CREATE TABLE half (id INT)") }));
     QVERIFY(!DumpTestSupport::compareDatabases(m_prod, m_dev).isEmpty());
 
+    QSignalSpy locks(service.get(), &BackupService::environmentLocksLoaded);
+    service->refreshEnvironmentLocks(m_site);
+    QVERIFY(locks.wait(10000));
+    const auto held = locks.first().at(1).value<QVector<EnvironmentLock>>();
+    QCOMPARE(held.size(), 1);
+    QCOMPARE(held.first().state, EnvironmentLock::State::Interrupted);
+    QCOMPARE(held.first().reason, QStringLiteral("killed"));
+
     QSignalSpy rolledBack(service.get(), &BackupService::interruptedRestoresRolledBack);
     service->rollbackInterruptedRestores();
     QVERIFY(rolledBack.wait(120000));
