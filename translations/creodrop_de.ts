@@ -252,6 +252,10 @@
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Wiederherstellen…</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -752,6 +756,18 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <source>%1 already exists. Replace it with the backup?</source>
         <translation>%1 existiert bereits. Durch die Sicherung ersetzen?</translation>
     </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;File…</source>
+        <translation>Aus &amp;Datei wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync Environments…</source>
+        <translation>Umgebungen &amp;abgleichen…</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -823,20 +839,12 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <source>Restoring a backup into an environment arrives with the restore feature.</source>
-        <translation>Das Wiederherstellen einer Sicherung in eine Umgebung kommt mit der Wiederherstellungsfunktion.</translation>
-    </message>
-    <message>
         <source>S&amp;ync Environments…</source>
         <translation>Umgebungen &amp;abgleichen…</translation>
     </message>
     <message>
         <source>Sync environments</source>
         <translation>Umgebungen abgleichen</translation>
-    </message>
-    <message>
-        <source>Copying a database between environments arrives with the restore feature.</source>
-        <translation>Das Kopieren einer Datenbank zwischen Umgebungen kommt mit der Wiederherstellungsfunktion.</translation>
     </message>
     <message>
         <source>&amp;Verify</source>
@@ -925,6 +933,30 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     <message>
         <source>Download link copied to the clipboard. It expires at %1.</source>
         <translation>Download-Link in die Zwischenablage kopiert. Er läuft um %1 ab.</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;File…</source>
+        <translation>Aus &amp;Datei wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Restore from an SQL file</source>
+        <translation>Aus einer SQL-Datei wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Load a .sql or .sql.gz file (a customer&apos;s own dump) into an environment, after a pre-restore backup</source>
+        <translation>Eine .sql- oder .sql.gz-Datei (etwa einen eigenen Dump des Kunden) in eine Umgebung laden, nach einer Sicherung vor der Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup into an environment of this site, after a pre-restore backup</source>
+        <translation>Die gewählte Sicherung in eine Umgebung dieser Site wiederherstellen, nach einer Sicherung vor der Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Copy one environment&apos;s database over another&apos;s, after a pre-sync backup</source>
+        <translation>Die Datenbank einer Umgebung über die einer anderen kopieren, nach einer Sicherung vor dem Abgleich</translation>
+    </message>
+    <message>
+        <source>Environment sync is part of the developer tier; this site is on the basic tier with production only.</source>
+        <translation>Der Umgebungsabgleich gehört zum Developer-Tarif; diese Site ist im Basic-Tarif und hat nur die Produktion.</translation>
     </message>
 </context>
 <context>
@@ -1415,6 +1447,288 @@ Stufe: %4</translation>
     <message>
         <source>Keychain</source>
         <translation>Schlüsselbund</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreController</name>
+    <message>
+        <source>Restore from File</source>
+        <translation>Aus Datei wiederherstellen</translation>
+    </message>
+    <message>
+        <source>SQL dumps (*.sql *.sql.gz);;All files (*)</source>
+        <translation>SQL-Dumps (*.sql *.sql.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The backup service is not running; check Settings &gt; Storage and Catalog.</source>
+        <translation>Der Sicherungsdienst läuft nicht; prüfen Sie Einstellungen &gt; Speicher und Katalog.</translation>
+    </message>
+    <message>
+        <source>%1/%2, streamed straight into the target (no file, no bucket)</source>
+        <translation>%1/%2, direkt in das Ziel übertragen (keine Datei, kein Bucket)</translation>
+    </message>
+    <message>
+        <source>%1 is locked: an interrupted %2 waits for its rollback (%3)</source>
+        <translation>%1 ist gesperrt: eine unterbrochene %2 wartet auf ihr Zurücksetzen (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is locked: a %2 by %3 is running</source>
+        <translation>%1 ist gesperrt: eine %2 von %3 läuft</translation>
+    </message>
+    <message>
+        <source>Sync into %1 started: progress in the jobs panel.</source>
+        <translation>Abgleich in %1 gestartet: Fortschritt im Aufgabenbereich.</translation>
+    </message>
+    <message>
+        <source>Restore into %1 started: progress in the jobs panel.</source>
+        <translation>Wiederherstellung in %1 gestartet: Fortschritt im Aufgabenbereich.</translation>
+    </message>
+    <message>
+        <source>sync</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>%1 is locked: an interrupted %2 waits for its rollback from the pre-%2 backup. Restarting the console or a worker rolls it back. (%3)</source>
+        <translation>%1 ist gesperrt: eine unterbrochene %2 wartet auf ihr Zurücksetzen aus der Sicherung vor der %2. Ein Neustart der Konsole oder eines Workers setzt sie zurück. (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is locked: a %2 by %3 is running since %4; backups and restores of it wait until it ends.</source>
+        <translation>%1 ist gesperrt: eine %2 von %3 läuft seit %4; Sicherungen und Wiederherstellungen warten, bis sie endet.</translation>
+    </message>
+    <message>
+        <source>Sync into %1</source>
+        <translation>Abgleich in %1</translation>
+    </message>
+    <message>
+        <source>Restore into %1</source>
+        <translation>Wiederherstellung in %1</translation>
+    </message>
+    <message>
+        <source>%1 finished: %2</source>
+        <translation>%1 abgeschlossen: %2</translation>
+    </message>
+    <message>
+        <source>%1 cancelled: %2</source>
+        <translation>%1 abgebrochen: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore Backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>Restore &amp;into:</source>
+        <translation>Wiederherstellen &amp;in:</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>Was:</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source>Age:</source>
+        <translation>Alter:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>Created by:</source>
+        <translation>Erstellt von:</translation>
+    </message>
+    <message>
+        <source>Target now</source>
+        <translation>Ziel jetzt</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Datenbank:</translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation>Inhalt:</translation>
+    </message>
+    <message>
+        <source>Collations:</source>
+        <translation>Sortierfolgen:</translation>
+    </message>
+    <message>
+        <source>Definers:</source>
+        <translation>Definer:</translation>
+    </message>
+    <message>
+        <source>Sync options</source>
+        <translation>Abgleichoptionen</translation>
+    </message>
+    <message>
+        <source>&amp;Sanitize:</source>
+        <translation>&amp;Anonymisieren:</translation>
+    </message>
+    <message>
+        <source>Skip cache and session &amp;data (copy their structure only)</source>
+        <translation>Cache- und Sitzungs&amp;daten auslassen (nur ihre Struktur kopieren)</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Was geschieht</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm:</source>
+        <translation>&amp;Bestätigen:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>WordPress</source>
+        <translation>WordPress</translation>
+    </message>
+    <message>
+        <source>Drupal</source>
+        <translation>Drupal</translation>
+    </message>
+    <message>
+        <source>Replace personal data in the copy (e-mails become user&lt;ID&gt;@example.invalid, password hashes and sessions are cleared). Never applied to prod.</source>
+        <translation>Personenbezogene Daten in der Kopie ersetzen (E-Mail-Adressen werden zu user&lt;ID&gt;@example.invalid, Passwort-Hashes und Sitzungen werden geleert). Nie in der Produktion.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore from File</source>
+        <translation>Aus Datei wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Sync Environments</source>
+        <translation>Umgebungen abgleichen</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>&amp;Abgleichen</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Nach:</translation>
+    </message>
+    <message>
+        <source>Replace the database of %1 with the %2 backup of %3 from %4.</source>
+        <translation>Die Datenbank von %1 durch die %2-Sicherung von %3 vom %4 ersetzen.</translation>
+    </message>
+    <message>
+        <source>Replace the database of %1 with the SQL of %2.</source>
+        <translation>Die Datenbank von %1 durch das SQL aus %2 ersetzen.</translation>
+    </message>
+    <message>
+        <source>Replace the database of %1 with a copy of %2/%3.</source>
+        <translation>Die Datenbank von %1 durch eine Kopie von %2/%3 ersetzen.</translation>
+    </message>
+    <message>
+        <source>Type %1 to &amp;confirm:</source>
+        <translation>Zum &amp;Bestätigen %1 eingeben:</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>Bestätigung</translation>
+    </message>
+    <message>
+        <source>This replaces production data: type %1 exactly to enable %2.</source>
+        <translation>Dies ersetzt Produktionsdaten: Geben Sie genau %1 ein, um %2 zu aktivieren.</translation>
+    </message>
+    <message>
+        <source>Choose two different environments: a sync copies one environment over another.</source>
+        <translation>Wählen Sie zwei verschiedene Umgebungen: Ein Abgleich kopiert eine Umgebung über eine andere.</translation>
+    </message>
+    <message>
+        <source>Backup %1</source>
+        <translation>Sicherung %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 ago (%2)</source>
+        <translation>vor %1 (%2)</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Not reachable: %1</source>
+        <translation>Nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 tables, %2 views, %3 routines, %4 triggers, %5 events</source>
+        <translation>%1 Tabellen, %2 Views, %3 Routinen, %4 Trigger, %5 Events</translation>
+    </message>
+    <message>
+        <source>None to map</source>
+        <translation>Keine zuzuordnen</translation>
+    </message>
+    <message>
+        <source>Mapped: %1</source>
+        <translation>Zugeordnet: %1</translation>
+    </message>
+    <message>
+        <source>Stripped: the target user can set no other definer, so views, routines, triggers and events will belong to it</source>
+        <translation>Entfernt: Der Zielbenutzer kann keinen anderen Definer setzen, daher gehören Views, Routinen, Trigger und Events ihm</translation>
+    </message>
+    <message>
+        <source>Kept as in the source</source>
+        <translation>Wie in der Quelle beibehalten</translation>
+    </message>
+    <message>
+        <source>Checking the target…</source>
+        <translation>Ziel wird geprüft…</translation>
+    </message>
+    <message>
+        <source>The restore cannot run: see the problems above.</source>
+        <translation>Die Wiederherstellung kann nicht laufen: siehe die Probleme oben.</translation>
+    </message>
+    <message>
+        <source>Waiting for the check of the target.</source>
+        <translation>Warten auf die Prüfung des Ziels.</translation>
+    </message>
+    <message>
+        <source>Type %1 above to confirm.</source>
+        <translation>Geben Sie zum Bestätigen oben %1 ein.</translation>
     </message>
 </context>
 </TS>
