@@ -737,24 +737,24 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation>Sicherung löschen</translation>
     </message>
     <message>
-        <source>Could not store the secret in the keychain: %1</source>
-        <translation>Das Geheimnis konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>Settings saved. Storage and catalog changes apply after a restart.</source>
-        <translation>Einstellungen gespeichert. Änderungen an Speicher und Katalog gelten nach einem Neustart.</translation>
-    </message>
-    <message>
-        <source>The backup service is not running.</source>
-        <translation>Der Sicherungsdienst läuft nicht.</translation>
-    </message>
-    <message>
         <source>Replace File</source>
         <translation>Datei ersetzen</translation>
     </message>
     <message>
         <source>%1 already exists. Replace it with the backup?</source>
         <translation>%1 existiert bereits. Durch die Sicherung ersetzen?</translation>
+    </message>
+    <message>
+        <source>Stopped to apply the new settings.</source>
+        <translation>Angehalten, um die neuen Einstellungen anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Settings applied.</source>
+        <translation>Einstellungen angewendet.</translation>
+    </message>
+    <message>
+        <source>The local folder store cannot make download links. To share backups by link, choose Cloudflare R2 in Settings &gt; Storage.</source>
+        <translation>Der lokale Ordnerspeicher kann keine Download-Links erstellen. Um Sicherungen per Link zu teilen, wählen Sie Cloudflare R2 unter Einstellungen &gt; Speicher.</translation>
     </message>
     <message>
         <source>&amp;Restore…</source>
@@ -960,6 +960,52 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     </message>
 </context>
 <context>
+    <name>SettingsApplier</name>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Apply Settings</source>
+        <translation>Einstellungen anwenden</translation>
+    </message>
+    <message>
+        <source>%1 job(s) are running. The new storage and catalog settings need them stopped.
+
+Stop them now, or apply the settings when they have finished?</source>
+        <translation>%1 Auftrag/Aufträge laufen. Für die neuen Speicher- und Katalogeinstellungen müssen sie angehalten werden.
+
+Jetzt anhalten oder die Einstellungen anwenden, wenn sie fertig sind?</translation>
+    </message>
+    <message>
+        <source>Apply When Finished</source>
+        <translation>Anwenden, wenn fertig</translation>
+    </message>
+    <message>
+        <source>Stop Jobs and Apply</source>
+        <translation>Aufträge anhalten und anwenden</translation>
+    </message>
+    <message>
+        <source>The new settings apply when the running jobs have finished.</source>
+        <translation>Die neuen Einstellungen gelten, sobald die laufenden Aufträge fertig sind.</translation>
+    </message>
+    <message>
+        <source>Applying the new settings…</source>
+        <translation>Neue Einstellungen werden angewendet…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <source>The backup service is not running.</source>
+        <translation>Der Sicherungsdienst läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Could not store the secret in the keychain: %1</source>
+        <translation>Das Geheimnis konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Browse…</source>
@@ -980,10 +1026,6 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     <message>
         <source>General</source>
         <translation>Allgemein</translation>
-    </message>
-    <message>
-        <source>Changes to storage and catalog take effect after a restart.</source>
-        <translation>Änderungen an Speicher und Katalog werden nach einem Neustart wirksam.</translation>
     </message>
     <message>
         <source>Storage kind</source>
@@ -1153,6 +1195,22 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <source>✘ %1</source>
         <translation>✘ %1</translation>
     </message>
+    <message>
+        <source>&amp;Name in the audit log:</source>
+        <translation>&amp;Name im Prüfprotokoll:</translation>
+    </message>
+    <message>
+        <source>Recorded as &quot;created by&quot; and in the audit log for what you do in this console. Empty: your account name.</source>
+        <translation>Wird als „Erstellt von“ und im Prüfprotokoll für alles erfasst, was Sie in dieser Konsole tun. Leer: Ihr Kontoname.</translation>
+    </message>
+    <message>
+        <source>Name in the audit log</source>
+        <translation>Name im Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Storage and catalog changes apply when you click OK; if backups are running you are asked first.</source>
+        <translation>Änderungen an Speicher und Katalog gelten, sobald Sie auf OK klicken; laufen Sicherungen, werden Sie vorher gefragt.</translation>
+    </message>
 </context>
 <context>
     <name>SiteEditorDialog</name>
@@ -1201,10 +1259,6 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation>&amp;Stufe:</translation>
     </message>
     <message>
-        <source>Databases:</source>
-        <translation>Datenbanken:</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1221,10 +1275,6 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation>Socket</translation>
     </message>
     <message>
-        <source>optional; used instead of host and port</source>
-        <translation>optional; ersetzt Host und Port</translation>
-    </message>
-    <message>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
@@ -1235,42 +1285,6 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     <message>
         <source>Password</source>
         <translation>Passwort</translation>
-    </message>
-    <message>
-        <source>unchanged</source>
-        <translation>unverändert</translation>
-    </message>
-    <message>
-        <source>Kept in the system keychain, never in the catalog or settings</source>
-        <translation>Liegt im Schlüsselbund des Systems, nie im Katalog oder in den Einstellungen</translation>
-    </message>
-    <message>
-        <source>&amp;Host:</source>
-        <translation>&amp;Host:</translation>
-    </message>
-    <message>
-        <source>&amp;Port:</source>
-        <translation>&amp;Port:</translation>
-    </message>
-    <message>
-        <source>Soc&amp;ket:</source>
-        <translation>Soc&amp;ket:</translation>
-    </message>
-    <message>
-        <source>&amp;User:</source>
-        <translation>&amp;Benutzer:</translation>
-    </message>
-    <message>
-        <source>&amp;Database:</source>
-        <translation>&amp;Datenbank:</translation>
-    </message>
-    <message>
-        <source>Pass&amp;word:</source>
-        <translation>Pass&amp;wort:</translation>
-    </message>
-    <message>
-        <source>&amp;Test Connection</source>
-        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -1325,8 +1339,51 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation>TLS-CA-Datei</translation>
     </message>
     <message>
-        <source>PEM file; empty: the system&apos;s certificate authorities</source>
-        <translation>PEM-Datei; leer: die Zertifizierungsstellen des Systems</translation>
+        <source>The CA file %1 of %2 cannot be read: choose a readable PEM file or leave it empty.</source>
+        <translation>Die CA-Datei %1 von %2 kann nicht gelesen werden: Wählen Sie eine lesbare PEM-Datei oder lassen Sie das Feld leer.</translation>
+    </message>
+    <message>
+        <source>Data&amp;bases:</source>
+        <translation>Daten&amp;banken:</translation>
+    </message>
+</context>
+<context>
+    <name>SiteEnvironmentForm</name>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Soc&amp;ket:</source>
+        <translation>Soc&amp;ket:</translation>
+    </message>
+    <message>
+        <source>optional; used instead of host and port</source>
+        <translation>optional; ersetzt Host und Port</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in the catalog or settings</source>
+        <translation>Liegt im Schlüsselbund des Systems, nie im Katalog oder in den Einstellungen</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
     </message>
     <message>
         <source>T&amp;LS:</source>
@@ -1337,8 +1394,12 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation>C&amp;A-Datei:</translation>
     </message>
     <message>
-        <source>The CA file %1 of %2 cannot be read: choose a readable PEM file or leave it empty.</source>
-        <translation>Die CA-Datei %1 von %2 kann nicht gelesen werden: Wählen Sie eine lesbare PEM-Datei oder lassen Sie das Feld leer.</translation>
+        <source>PEM file; empty: the system&apos;s certificate authorities</source>
+        <translation>PEM-Datei; leer: die Zertifizierungsstellen des Systems</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1493,26 @@ Stufe: %4</translation>
     <message>
         <source>Developer tier: production, staging and development</source>
         <translation>Stufe Developer: Produktion, Staging und Entwicklung</translation>
+    </message>
+    <message>
+        <source>Add Your First Site…</source>
+        <translation>Erste Site hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Create Backup</source>
+        <translation>Sicherung erstellen</translation>
+    </message>
+    <message>
+        <source>No sites yet. Add the first customer site to back up its databases.</source>
+        <translation>Noch keine Sites. Fügen Sie die erste Kunden-Site hinzu, um ihre Datenbanken zu sichern.</translation>
+    </message>
+    <message>
+        <source>No %1 backups of %2 yet.</source>
+        <translation>Noch keine Sicherungen von %2 in %1.</translation>
+    </message>
+    <message>
+        <source>No backups of %1 yet.</source>
+        <translation>Noch keine Sicherungen von %1.</translation>
     </message>
 </context>
 <context>

@@ -737,24 +737,24 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <translation>Supprimer la sauvegarde</translation>
     </message>
     <message>
-        <source>Could not store the secret in the keychain: %1</source>
-        <translation>Impossible d&apos;enregistrer le secret dans le trousseau : %1</translation>
-    </message>
-    <message>
-        <source>Settings saved. Storage and catalog changes apply after a restart.</source>
-        <translation>Paramètres enregistrés. Les changements de stockage et de catalogue s&apos;appliquent après un redémarrage.</translation>
-    </message>
-    <message>
-        <source>The backup service is not running.</source>
-        <translation>Le service de sauvegarde ne fonctionne pas.</translation>
-    </message>
-    <message>
         <source>Replace File</source>
         <translation>Remplacer le fichier</translation>
     </message>
     <message>
         <source>%1 already exists. Replace it with the backup?</source>
         <translation>%1 existe déjà. Le remplacer par la sauvegarde ?</translation>
+    </message>
+    <message>
+        <source>Stopped to apply the new settings.</source>
+        <translation>Arrêté pour appliquer les nouveaux paramètres.</translation>
+    </message>
+    <message>
+        <source>Settings applied.</source>
+        <translation>Paramètres appliqués.</translation>
+    </message>
+    <message>
+        <source>The local folder store cannot make download links. To share backups by link, choose Cloudflare R2 in Settings &gt; Storage.</source>
+        <translation>Le stockage en dossier local ne peut pas créer de liens de téléchargement. Pour partager des sauvegardes par lien, choisissez Cloudflare R2 dans Paramètres &gt; Stockage.</translation>
     </message>
     <message>
         <source>&amp;Restore…</source>
@@ -960,6 +960,52 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     </message>
 </context>
 <context>
+    <name>SettingsApplier</name>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Paramètres enregistrés.</translation>
+    </message>
+    <message>
+        <source>Apply Settings</source>
+        <translation>Appliquer les paramètres</translation>
+    </message>
+    <message>
+        <source>%1 job(s) are running. The new storage and catalog settings need them stopped.
+
+Stop them now, or apply the settings when they have finished?</source>
+        <translation>%1 tâche(s) en cours. Les nouveaux paramètres de stockage et de catalogue exigent leur arrêt.
+
+Les arrêter maintenant, ou appliquer les paramètres quand elles seront terminées ?</translation>
+    </message>
+    <message>
+        <source>Apply When Finished</source>
+        <translation>Appliquer une fois terminé</translation>
+    </message>
+    <message>
+        <source>Stop Jobs and Apply</source>
+        <translation>Arrêter les tâches et appliquer</translation>
+    </message>
+    <message>
+        <source>The new settings apply when the running jobs have finished.</source>
+        <translation>Les nouveaux paramètres s’appliqueront quand les tâches en cours seront terminées.</translation>
+    </message>
+    <message>
+        <source>Applying the new settings…</source>
+        <translation>Application des nouveaux paramètres…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <source>The backup service is not running.</source>
+        <translation>Le service de sauvegarde ne fonctionne pas.</translation>
+    </message>
+    <message>
+        <source>Could not store the secret in the keychain: %1</source>
+        <translation>Impossible d&apos;enregistrer le secret dans le trousseau : %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Browse…</source>
@@ -980,10 +1026,6 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     <message>
         <source>General</source>
         <translation>Général</translation>
-    </message>
-    <message>
-        <source>Changes to storage and catalog take effect after a restart.</source>
-        <translation>Les changements de stockage et de catalogue prennent effet après un redémarrage.</translation>
     </message>
     <message>
         <source>Storage kind</source>
@@ -1153,6 +1195,22 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <source>✘ %1</source>
         <translation>✘ %1</translation>
     </message>
+    <message>
+        <source>&amp;Name in the audit log:</source>
+        <translation>&amp;Nom dans le journal d’audit :</translation>
+    </message>
+    <message>
+        <source>Recorded as &quot;created by&quot; and in the audit log for what you do in this console. Empty: your account name.</source>
+        <translation>Enregistré comme « créé par » et dans le journal d’audit pour ce que vous faites dans cette console. Vide : votre nom de compte.</translation>
+    </message>
+    <message>
+        <source>Name in the audit log</source>
+        <translation>Nom dans le journal d’audit</translation>
+    </message>
+    <message>
+        <source>Storage and catalog changes apply when you click OK; if backups are running you are asked first.</source>
+        <translation>Les modifications du stockage et du catalogue s’appliquent dès que vous cliquez sur OK ; si des sauvegardes sont en cours, on vous le demande d’abord.</translation>
+    </message>
 </context>
 <context>
     <name>SiteEditorDialog</name>
@@ -1201,10 +1259,6 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <translation>&amp;Formule :</translation>
     </message>
     <message>
-        <source>Databases:</source>
-        <translation>Bases de données :</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1221,10 +1275,6 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <translation>Socket</translation>
     </message>
     <message>
-        <source>optional; used instead of host and port</source>
-        <translation>facultatif ; remplace l&apos;hôte et le port</translation>
-    </message>
-    <message>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
@@ -1235,42 +1285,6 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     <message>
         <source>Password</source>
         <translation>Mot de passe</translation>
-    </message>
-    <message>
-        <source>unchanged</source>
-        <translation>inchangé</translation>
-    </message>
-    <message>
-        <source>Kept in the system keychain, never in the catalog or settings</source>
-        <translation>Conservé dans le trousseau du système, jamais dans le catalogue ni les paramètres</translation>
-    </message>
-    <message>
-        <source>&amp;Host:</source>
-        <translation>&amp;Hôte :</translation>
-    </message>
-    <message>
-        <source>&amp;Port:</source>
-        <translation>&amp;Port :</translation>
-    </message>
-    <message>
-        <source>Soc&amp;ket:</source>
-        <translation>Soc&amp;ket :</translation>
-    </message>
-    <message>
-        <source>&amp;User:</source>
-        <translation>&amp;Utilisateur :</translation>
-    </message>
-    <message>
-        <source>&amp;Database:</source>
-        <translation>&amp;Base de données :</translation>
-    </message>
-    <message>
-        <source>Pass&amp;word:</source>
-        <translation>&amp;Mot de passe :</translation>
-    </message>
-    <message>
-        <source>&amp;Test Connection</source>
-        <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -1325,8 +1339,51 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <translation>Fichier d&apos;AC TLS</translation>
     </message>
     <message>
-        <source>PEM file; empty: the system&apos;s certificate authorities</source>
-        <translation>Fichier PEM ; vide : les autorités de certification du système</translation>
+        <source>The CA file %1 of %2 cannot be read: choose a readable PEM file or leave it empty.</source>
+        <translation>Le fichier d&apos;AC %1 de %2 est illisible : choisissez un fichier PEM lisible ou laissez le champ vide.</translation>
+    </message>
+    <message>
+        <source>Data&amp;bases:</source>
+        <translation>&amp;Bases de données :</translation>
+    </message>
+</context>
+<context>
+    <name>SiteEnvironmentForm</name>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte :</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <source>Soc&amp;ket:</source>
+        <translation>Soc&amp;ket :</translation>
+    </message>
+    <message>
+        <source>optional; used instead of host and port</source>
+        <translation>facultatif ; remplace l&apos;hôte et le port</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données :</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in the catalog or settings</source>
+        <translation>Conservé dans le trousseau du système, jamais dans le catalogue ni les paramètres</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
     </message>
     <message>
         <source>T&amp;LS:</source>
@@ -1337,8 +1394,12 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <translation>Fichier d&apos;&amp;AC :</translation>
     </message>
     <message>
-        <source>The CA file %1 of %2 cannot be read: choose a readable PEM file or leave it empty.</source>
-        <translation>Le fichier d&apos;AC %1 de %2 est illisible : choisissez un fichier PEM lisible ou laissez le champ vide.</translation>
+        <source>PEM file; empty: the system&apos;s certificate authorities</source>
+        <translation>Fichier PEM ; vide : les autorités de certification du système</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Tester la connexion</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1493,26 @@ Formule : %4</translation>
     <message>
         <source>Developer tier: production, staging and development</source>
         <translation>Formule Developer : production, préproduction et développement</translation>
+    </message>
+    <message>
+        <source>Add Your First Site…</source>
+        <translation>Ajouter votre premier site…</translation>
+    </message>
+    <message>
+        <source>Create Backup</source>
+        <translation>Créer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>No sites yet. Add the first customer site to back up its databases.</source>
+        <translation>Aucun site pour l’instant. Ajoutez le premier site client pour sauvegarder ses bases de données.</translation>
+    </message>
+    <message>
+        <source>No %1 backups of %2 yet.</source>
+        <translation>Aucune sauvegarde %1 de %2 pour l’instant.</translation>
+    </message>
+    <message>
+        <source>No backups of %1 yet.</source>
+        <translation>Aucune sauvegarde de %1 pour l’instant.</translation>
     </message>
 </context>
 <context>

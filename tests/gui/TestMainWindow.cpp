@@ -1,5 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "GuiTestData.h"
+#include "actions/QuickActionsPanel.h"
+#include "backups/BackupTableModel.h"
+#include "backups/BackupTableView.h"
 #include "jobs/JobsPanel.h"
 #include "mainwindow/MainWindow.h"
 #include "sites/SiteListWidget.h"
@@ -7,6 +11,10 @@
 #include "util/AppSettings.h"
 
 #include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -47,6 +55,116 @@ private slots:
         }
         MainWindow again(nullptr, &settings, nullptr);
         QCOMPARE(again.size(), QSize(900, 640));
+    }
+
+    // At the default window size every column of the table shows its header and its values
+    // whole ("Created by" was cut off): no section narrower than what it holds, none past the
+    // right edge.
+    void columnsFitTheDefaultWindow()
+    {
+        QTemporaryDir dir;
+        AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+        settings.setValue(AppSettings::FirstRunDone, true);
+        MainWindow window(nullptr, &settings, nullptr);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const Site site = GuiTestData::site(QStringLiteral("acme-shop"), QStringLiteral("Acme Shop"),
+                                            QStringLiteral("acme"), Tier::Developer);
+        window.sitePage()->setSite(site);
+        QVector<BackupRecord> backups;
+        for (BackupRecord r : GuiTestData::fiveBackups()) {
+            if (r.status == BackupStatus::InProgress)
+                continue; // progress text elides by design (the bar shows it)
+            r.createdBy = QStringLiteral("maria.schneider");
+            r.type = BackupType::Scheduled;
+            backups.append(r);
+        }
+        BackupTableView *table = window.sitePage()->table();
+        table->backupModel()->setBackups(site.id, backups);
+        QTRY_VERIFY(table->isVisible());
+        QHeaderView *header = table->horizontalHeader();
+        for (int column = 0; column < BackupTableModel::ColumnCount; ++column) {
+            const int needed = std::max(header->sectionSizeHint(column),
+                                        static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column));
+            QVERIFY2(
+                header->sectionSize(column) >= needed,
+                qPrintable(
+                    QStringLiteral("column %1: %2 < %3").arg(column).arg(header->sectionSize(column)).arg(needed)));
+        }
+        const int last = BackupTableModel::ColumnCount - 1;
+        QVERIFY2(header->sectionPosition(last) + header->sectionSize(last) <= table->viewport()->width(),
+                 qPrintable(QStringLiteral("%1 + %2 > %3")
+                                .arg(header->sectionPosition(last))
+                                .arg(header->sectionSize(last))
+                                .arg(table->viewport()->width())));
+        QVERIFY(!table->horizontalScrollBar()->isVisible());
+    }
+
+    void emptyStatesOfferTheNextStep()
+    {
+        QTemporaryDir dir;
+        AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+        settings.setValue(AppSettings::FirstRunDone, true);
+        MainWindow window(nullptr, &settings, nullptr);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        SitePage *page = window.sitePage();
+        page->setHaveSites(false);
+        QVERIFY(page->addFirstSiteButton()->isVisible());
+        QSignalSpy add(page, &SitePage::addSiteRequested);
+        QTest::mouseClick(page->addFirstSiteButton(), Qt::LeftButton);
+        QCOMPARE(add.count(), 1);
+
+        const Site site = GuiTestData::site(QStringLiteral("acme-shop"), QStringLiteral("Acme Shop"),
+                                            QStringLiteral("acme"), Tier::Developer);
+        page->setHaveSites(true);
+        page->setSite(site);
+        page->setLoading(false);
+        QVERIFY(page->emptyBackupsState()->isVisible()); // no backups at all
+        page->table()->backupModel()->setBackups(site.id, GuiTestData::fiveBackups());
+        QVERIFY(!page->emptyBackupsState()->isVisible());
+        page->setEnvironment(Environment::Stage);
+        QVERIFY(!page->emptyBackupsState()->isVisible()); // one failed stage backup
+        page->table()->backupModel()->removeBackup(QStringLiteral("b3"));
+        QVERIFY(page->emptyBackupsState()->isVisible()); // none left in stage
+        QVERIFY(page->findChild<QLabel *>(QStringLiteral("emptyBackupsText"))->text().contains(site.id));
+        // Its Create Backup is the panel's: it backs up the environment shown.
+        QSignalSpy create(page->actions(), &QuickActionsPanel::createBackupRequested);
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("emptyCreateBackupButton")), Qt::LeftButton);
+        QCOMPARE(create.count(), 1);
+        QCOMPARE(create.at(0).at(0).value<Environment>(), Environment::Stage);
+    }
+
+    // The local folder store cannot make links: Copy Download Link is disabled everywhere, and
+    // says why and what to do, instead of failing with a Retry that can never work.
+    void localStoreDisablesLinks()
+    {
+        QTemporaryDir dir;
+        AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+        settings.setValue(AppSettings::FirstRunDone, true);
+        MainWindow window(nullptr, &settings, nullptr);
+        const Site site = GuiTestData::site(QStringLiteral("acme-shop"), QStringLiteral("Acme Shop"),
+                                            QStringLiteral("acme"), Tier::Developer);
+        SitePage *page = window.sitePage();
+        page->setSite(site);
+        page->table()->backupModel()->setBackups(site.id, GuiTestData::fiveBackups());
+        QVERIFY(page->table()->selectBackup(QStringLiteral("b4"))); // completed
+        QPushButton *link = page->actions()->linkButton();
+        QVERIFY(link->isEnabled());
+        QVERIFY(window.actions().copyLink->isEnabled());
+
+        window.setStorageKind(QStringLiteral("local"));
+        QVERIFY(!link->isEnabled());
+        QVERIFY(!window.actions().copyLink->isEnabled());
+        QVERIFY(link->toolTip().contains(QStringLiteral("Settings")));
+        QVERIFY(window.actions().copyLink->toolTip().contains(QStringLiteral("R2")));
+        QVERIFY(page->actions()->downloadButton()->isEnabled()); // what it can do stays
+        QVERIFY(page->table()->selectBackup(QStringLiteral("b1")));
+        QVERIFY(!link->isEnabled());
+
+        window.setStorageKind(QStringLiteral("s3"));
+        QVERIFY(link->isEnabled());
+        QVERIFY(window.actions().copyLink->isEnabled());
     }
 };
 

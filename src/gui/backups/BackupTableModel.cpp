@@ -395,6 +395,10 @@ QVariant BackupTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         switch (column) {
+        case TypeColumn: // elided when pinned
+            return data(index, Qt::DisplayRole);
+        case CreatedByColumn:
+            return r.createdBy;
         case CreatedColumn:
             return Format::exactTime(r.createdAt);
         case StatusColumn:

@@ -9,6 +9,9 @@
 
 #include <QHeaderView>
 #include <QMenu>
+#include <QStyle>
+
+#include <algorithm>
 
 BackupTableView::BackupTableView(QWidget *parent)
     : QTableView(parent)
@@ -40,14 +43,7 @@ BackupTableView::BackupTableView(QWidget *parent)
     header->setHighlightSections(false);
     header->setStretchLastSection(true);
     header->setSectionResizeMode(QHeaderView::Interactive);
-    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    setColumnWidth(BackupTableModel::EnvironmentColumn, em * 8);
-    setColumnWidth(BackupTableModel::TypeColumn, em * 9);
-    setColumnWidth(BackupTableModel::StatusColumn,
-                   fontMetrics().horizontalAdvance(QStringLiteral("Uploading · 000.0 MiB · 00%")) + 80);
-    setColumnWidth(BackupTableModel::CreatedColumn,
-                   fontMetrics().horizontalAdvance(Format::localTime(QDateTime::currentDateTimeUtc())) + 36);
-    setColumnWidth(BackupTableModel::SizeColumn, em * 7);
+    fitColumns();
     sortByColumn(BackupTableModel::CreatedColumn, Qt::DescendingOrder);
 
     // The view moves the current index before it updates the selection, so listen to both.
@@ -92,6 +88,39 @@ bool BackupTableView::selectBackup(const QString &backupId)
     selectRow(index.row());
     scrollTo(index);
     return true;
+}
+
+void BackupTableView::fitColumns()
+{
+    // Each column as wide as its header and its widest usual value, no wider, so that all of
+    // them, "Created by" included, fit the default window. Rarer longer texts ("Pre-restore
+    // (pinned)", progress) elide and carry a tooltip.
+    const QFontMetrics fm = fontMetrics();
+    QHeaderView *header = horizontalHeader();
+    const int padding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1) + 12;
+    const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this) + 6;
+    auto widest = [&fm](const QStringList &texts) {
+        int w = 0;
+        for (const QString &t : texts)
+            w = std::max(w, fm.horizontalAdvance(t));
+        return w;
+    };
+    const QStringList envs = { Format::environment(Environment::Prod), Format::environment(Environment::Stage),
+                               Format::environment(Environment::Dev) };
+    const QStringList types = { Format::type(BackupType::Manual), Format::type(BackupType::Scheduled),
+                                Format::type(BackupType::PreRestore), Format::type(BackupType::PreSync) };
+    const QStringList statuses = { Format::status(BackupStatus::Pending), Format::status(BackupStatus::InProgress),
+                                   Format::status(BackupStatus::Completed), Format::status(BackupStatus::Failed),
+                                   Format::status(BackupStatus::Cancelled) };
+    const int content[] = {
+        widest(envs),
+        widest(types),
+        icon + widest(statuses),
+        widest({ Format::localTime(QDateTime(QDate(2026, 12, 31), QTime(23, 59), Qt::UTC)) }),
+        widest({ Format::size(999LL * 1024 * 1024), Format::size(1023LL * 1024) }),
+    };
+    for (int column = 0; column < BackupTableModel::CreatedByColumn; ++column)
+        setColumnWidth(column, std::max(header->sectionSizeHint(column), content[column] + padding));
 }
 
 void BackupTableView::setLinksAvailable(bool available, const QString &reason)

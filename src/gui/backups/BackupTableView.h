@@ -41,6 +41,7 @@ signals:
 
 private:
     void showContextMenu(const QPoint &pos);
+    void fitColumns();
 
     BackupTableModel *m_model;
     BackupFilterProxyModel *m_proxy;

@@ -5,6 +5,7 @@
 #include "AboutDialog.h"
 #include "AppIcon.h"
 #include "ServiceHost.h"
+#include "SettingsApplier.h"
 #include "Theme.h"
 #include "actions/QuickActionsPanel.h"
 #include "backups/BackupDetailsDialog.h"
@@ -71,6 +72,7 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
     , m_refreshTimer(new QTimer(this))
     , m_settingsFlow(new SettingsController(settings, secrets, this))
     , m_restoreFlow(new RestoreController(this, m_page, this))
+    , m_applier(new SettingsApplier(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Creodrop Backups"));
@@ -157,7 +159,9 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
     });
     connect(m_restoreFlow, &RestoreController::locksChanged, this, &MainWindow::updateActions);
 
-    connect(m_settingsFlow, &SettingsController::saved, this, &MainWindow::applyServiceSettings);
+    m_settingsFlow->setService(m_service);
+    connect(m_settingsFlow, &SettingsController::saved, m_applier, &SettingsApplier::apply);
+    connect(m_applier, &SettingsApplier::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_settingsFlow, &SettingsController::error, this,
             [this](const QString &message) { m_page->banner()->showMessage(MessageBanner::Kind::Error, message); });
 
@@ -576,7 +580,7 @@ void MainWindow::onBackupChanged(const BackupRecord &record)
 
 void MainWindow::onJobStarted(const JobProgress &progress)
 {
-    m_running.insert(progress.jobId, progress);
+    m_applier->jobStarted(progress);
     m_jobs->jobStarted(progress);
     m_page->table()->backupModel()->setProgress(progress);
 }
@@ -591,10 +595,7 @@ void MainWindow::onJobProgress(const JobProgress &progress)
 
 void MainWindow::onJobFinished(const JobOutcome &outcome)
 {
-    m_running.remove(outcome.jobId);
     m_jobs->jobFinished(outcome);
-    if (m_restartWhenIdle && m_running.isEmpty() && m_host)
-        QTimer::singleShot(0, this, &MainWindow::restartService); // not inside the service's own signal
     if (outcome.kind == JobKind::Download && outcome.backupId == m_downloadBackupId) {
         m_downloadBackupId.clear();
         m_page->actions()->showDownloadResult(
@@ -639,6 +640,7 @@ void MainWindow::onJobFinished(const JobOutcome &outcome)
     }
     notify(outcome);
     m_mine.remove(jobKey(outcome.kind, outcome.backupId));
+    m_applier->jobFinished(outcome.jobId);
 }
 
 void MainWindow::notify(const JobOutcome &outcome)
@@ -820,12 +822,13 @@ void MainWindow::setService(BackupService *service)
 void MainWindow::setServiceHost(ServiceHost *host)
 {
     m_host = host;
+    m_applier->setHost(host);
     connect(host, &ServiceHost::serviceAboutToStop, this, [this](BackupService *service) {
         if (service != m_service)
             return;
         setService(nullptr);
         // The stopping service cancels what still runs and reports no more: close those rows.
-        const QList<JobProgress> running = m_running.values();
+        const QList<JobProgress> running = m_applier->runningJobs();
         for (const JobProgress &progress : running) {
             JobOutcome outcome;
             outcome.jobId = progress.jobId;
@@ -839,15 +842,17 @@ void MainWindow::setServiceHost(ServiceHost *host)
         }
     });
     connect(host, &ServiceHost::serviceCreated, this, [this, host](BackupService *service) {
-        const bool replaced = m_service != nullptr || m_restartPending;
+        const bool replaced = m_service != nullptr || m_applier->restarting();
         setService(service);
         setStorageKind(host->config().storageKind);
         if (replaced) {
-            m_restartPending = false;
+            m_applier->restarted();
             // Another catalog or store: what the page showed came from the old one.
             m_page->table()->backupModel()->clear();
-            if (m_page->hasSite())
+            if (m_page->hasSite()) {
+                m_loadingSiteId = m_page->site().id;
                 m_page->setLoading(true);
+            }
             statusBar()->showMessage(tr("Settings applied."), 8000);
             emit settingsApplied();
         }
@@ -869,52 +874,6 @@ void MainWindow::setStorageKind(const QString &kind)
     m_act.copyLink->setToolTip(m_linksAvailable ? QString() : reason);
     m_act.copyLink->setStatusTip(m_linksAvailable ? QString() : reason);
     updateActions();
-}
-
-void MainWindow::applyServiceSettings(bool secretsChanged)
-{
-    if (!m_host) {
-        statusBar()->showMessage(tr("Settings saved."), 8000);
-        return;
-    }
-    if (!secretsChanged && !m_host->settingsChanged()) {
-        statusBar()->showMessage(tr("Settings saved."), 8000);
-        return;
-    }
-    if (m_running.isEmpty()) {
-        restartService();
-        return;
-    }
-    // Never stop work silently: the engineer chooses between now and when it is done.
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Apply Settings"),
-                                tr("%1 job(s) are running. The new storage and catalog settings need them stopped.\n\n"
-                                   "Stop them now, or apply the settings when they have finished?")
-                                    .arg(m_running.size()),
-                                QMessageBox::NoButton, this);
-    box->setObjectName(QStringLiteral("confirmApplySettings"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *later = box->addButton(tr("Apply When Finished"), QMessageBox::AcceptRole);
-    later->setObjectName(QStringLiteral("applyWhenFinished"));
-    QPushButton *now = box->addButton(tr("Stop Jobs and Apply"), QMessageBox::DestructiveRole);
-    now->setObjectName(QStringLiteral("stopAndApply"));
-    box->setDefaultButton(later);
-    connect(box, &QMessageBox::buttonClicked, this, [this, now](QAbstractButton *button) {
-        if (button == now) {
-            restartService();
-            return;
-        }
-        m_restartWhenIdle = true;
-        statusBar()->showMessage(tr("The new settings apply when the running jobs have finished."));
-    });
-    box->open();
-}
-
-void MainWindow::restartService()
-{
-    m_restartWhenIdle = false;
-    m_restartPending = true;
-    statusBar()->showMessage(tr("Applying the new settings…"));
-    m_host->restart();
 }
 
 void MainWindow::openSiteEditor(const QString &siteId)

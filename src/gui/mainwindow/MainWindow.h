@@ -30,6 +30,7 @@ class QTimer;
 class RestoreController;
 class SecretStore;
 class ServiceHost;
+class SettingsApplier;
 class SettingsController;
 class SiteEditorDialog;
 class SiteListWidget;
@@ -111,8 +112,6 @@ private:
     void showDetails(const BackupRecord &record);
     void onTableAction(BackupTableView::Action action, const BackupRecord &record);
     void openSettings();
-    void applyServiceSettings(bool secretsChanged);
-    void restartService();
     void openSiteEditor(const QString &siteId);
     void refresh();
 
@@ -146,9 +145,7 @@ private:
     RestoreController *m_restoreFlow;
     ServiceHost *m_host = nullptr;
     bool m_linksAvailable = true;
-    bool m_restartWhenIdle = false; ///< settings wait for the running jobs to finish
-    bool m_restartPending = false; ///< restartService() called, the new service not created yet
-    QHash<QString, JobProgress> m_running; ///< by job id, to close them when a service stops
+    SettingsApplier *m_applier;
     QPointer<SiteEditorDialog> m_siteEditor;
 
     QVector<Site> m_sites;
