@@ -156,14 +156,6 @@ signals:
     /// One message per environment; @p ok false when a rollback failed (it stays locked).
     void interruptedRestoresRolledBack(bool ok, const QStringList &messages);
 
-    // --- environment locks (defined in operations/BackupServiceLocks.cpp; the console shows them)
-public:
-    /// Answered by environmentLocksLoaded(siteId, locks): the restores and syncs that hold
-    /// environments of @p siteId, running or interrupted (waiting for their rollback).
-    void refreshEnvironmentLocks(const QString &siteId);
-signals:
-    void environmentLocksLoaded(const QString &siteId, const QVector<EnvironmentLock> &locks);
-
 private:
     /// Runs @p call in the service thread with its worker (for the blocks defined elsewhere).
     void callWorker(std::function<void(ServiceWorker *)> call);
