@@ -905,6 +905,15 @@ BackupRecord Catalog::createBackup(const QString &siteId, Environment env, Backu
         fail(Slug::validationError(s->customer, tr("customer")));
         return {};
     }
+    // A target an interrupted restore or sync left possibly half replaced is not backed up
+    // (such a backup would be a trap) until its rollback; a running one only makes backups wait.
+    if (const auto lock = environmentLock(siteId, env); lock && lock->state == EnvironmentLock::State::Interrupted
+        && type != BackupType::PreRestore && type != BackupType::PreSync) {
+        fail(tr("%1/%2 is locked: a %3 of it was interrupted (%4). Start 'creodrop-backupctl worker --once' or the "
+                "console to roll it back, then back it up.")
+                 .arg(siteId, envName(env), lock->kind, lock->reason));
+        return {};
+    }
     BackupRecord r;
     r.createdAt = now();
     r.id = Backups::newId(r.createdAt);

@@ -5,6 +5,7 @@
 #include "Environment.h"
 
 #include <QDateTime>
+#include <QMetaType>
 #include <QString>
 
 /// A restore or sync that holds an environment (catalog table env_restores, schema v8): from the
@@ -43,3 +44,5 @@ struct EnvironmentLock
     static QString phaseToString(Phase phase);
     static Phase phaseFromString(const QString &text);
 };
+
+Q_DECLARE_METATYPE(EnvironmentLock)

@@ -145,6 +145,9 @@ public:
     /// Rolls back the restores and syncs a dead process left interrupted (the console calls it
     /// once the service is ready); answered by interruptedRestoresRolledBack().
     void rollbackInterruptedRestores();
+    /// Answered by environmentLocksLoaded(): the restores and syncs holding environments of
+    /// @p siteId (all sites when empty), with why an interrupted one keeps its environment locked.
+    void refreshEnvironmentLocks(const QString &siteId = {});
     /// The job id restoreBackup() and restoreFromFile() use (for cancelJob()).
     static QString restoreJobId(const QString &siteId, Environment target);
 signals:
@@ -155,6 +158,7 @@ signals:
                          const QString &message);
     /// One message per environment; @p ok false when a rollback failed (it stays locked).
     void interruptedRestoresRolledBack(bool ok, const QStringList &messages);
+    void environmentLocksLoaded(const QString &siteId, const QVector<EnvironmentLock> &locks);
 
 private:
     /// Runs @p call in the service thread with its worker (for the blocks defined elsewhere).

@@ -19,6 +19,8 @@ void registerRestoreMetaTypes()
     qRegisterMetaType<RestorePreflight>();
     qRegisterMetaType<AuditOutcome>();
     qRegisterMetaType<Environment>();
+    qRegisterMetaType<EnvironmentLock>();
+    qRegisterMetaType<QVector<EnvironmentLock>>();
 }
 
 } // namespace
@@ -134,5 +136,15 @@ void BackupService::rollbackInterruptedRestores()
         QObject::connect(job, &Job::finished, w,
                          [this, job] { emit interruptedRestoresRolledBack(job->succeeded(), job->messages()); });
         job->start();
+    });
+}
+
+void BackupService::refreshEnvironmentLocks(const QString &siteId)
+{
+    registerRestoreMetaTypes();
+    callWorker([this, siteId](ServiceWorker *w) {
+        if (!w->readyFor(tr("Loading environment locks")))
+            return;
+        emit environmentLocksLoaded(siteId, w->operationContext().catalog->environmentLocks(siteId));
     });
 }

@@ -969,6 +969,8 @@ void TestCatalog::environmentLockHoldsBackupsAndRestores()
     QVERIFY(held->targetTouched());
     QVERIFY(!catalog->lockEnvironment(second));
     QVERIFY(!catalog->claimBackup(manual, QStringLiteral("w3")));
+    QVERIFY(!catalog->createBackup(shop, Environment::Dev, BackupType::Manual, {}).isValid()); // no trap backups
+    QVERIFY(catalog->lastError().contains(QLatin1String("interrupted")));
     QVERIFY(catalog->takeOverEnvironmentLock(shop, Environment::Dev, QStringLiteral("w1"), QStringLiteral("w4"), 5));
     QVERIFY(!catalog->takeOverEnvironmentLock(shop, Environment::Dev, QStringLiteral("w1"), QStringLiteral("w5"), 5));
     QVERIFY(!catalog->unlockEnvironment(shop, Environment::Dev, QStringLiteral("w1")));

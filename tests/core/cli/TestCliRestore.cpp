@@ -494,6 +494,9 @@ void TestCliRestore::killedProcessRolledBackByWorker()
               QStringLiteral("dev") });
     RESULT_IS(r, 1);
     QVERIFY2(r.err.contains("locked"), r.err.constData());
+    r = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("dev") });
+    RESULT_IS(r, 1);
+    QVERIFY2(r.err.contains("interrupted"), r.err.constData());
 
     r = cli({ QStringLiteral("worker"), QStringLiteral("--once") });
     RESULT_IS(r, 0);

@@ -27,6 +27,7 @@ private slots:
     void preflightAndRestore();
     void prodRefusedWithoutConfirmation();
     void interruptedRestoreRolledBackOnStart();
+    void definersStrippedForUserWithoutSetUser();
 
 private:
     BackupServiceConfig config() const;
@@ -38,6 +39,8 @@ private:
     QString m_prod;
     QString m_dev;
     QString m_catalogDb;
+    QString m_limited; ///< stage: a database its user owns, without SUPER or SET USER
+    QString m_limitedUser;
     QString m_site;
     QString m_backup;
     InMemorySecretStore m_secrets;
@@ -116,11 +119,13 @@ void TestBackupServiceRestore::initTestCase()
     m_prod = TestServices::createScratchDatabase(QStringLiteral("svcrprod"));
     m_dev = TestServices::createScratchDatabase(QStringLiteral("svcrdev"));
     m_catalogDb = TestServices::createScratchDatabase(QStringLiteral("svcrcat"));
-    QVERIFY(exec(m_prod,
-                 { QStringLiteral("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))"),
-                   QStringLiteral("INSERT INTO t SELECT seq, CONCAT('row ', seq) FROM seq_1_to_500"),
-                   QStringLiteral("CREATE VIEW v AS SELECT COUNT(*) AS n FROM t"),
-                   QStringLiteral("CREATE FUNCTION f() RETURNS INT DETERMINISTIC RETURN 42") }));
+    QVERIFY(
+        exec(m_prod,
+             { QStringLiteral("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))"),
+               QStringLiteral("INSERT INTO t SELECT seq, CONCAT('row ', seq) FROM seq_1_to_500"),
+               QStringLiteral("CREATE VIEW v AS SELECT COUNT(*) AS n FROM t"),
+               QStringLiteral("CREATE FUNCTION f() RETURNS INT DETERMINISTIC RETURN 42"),
+               QStringLiteral("CREATE DEFINER=`ghost`@`%` SQL SECURITY INVOKER VIEW v_ghost AS SELECT 1 AS one") }));
     QVERIFY(
         exec(m_dev,
              { QStringLiteral("CREATE TABLE only_dev (id INT)"), QStringLiteral("INSERT INTO only_dev VALUES (1)") }));
@@ -152,7 +157,9 @@ void TestBackupServiceRestore::initTestCase()
 
 void TestBackupServiceRestore::cleanupTestCase()
 {
-    for (const QString &db : { m_prod, m_dev, m_catalogDb }) {
+    if (!m_limitedUser.isEmpty())
+        exec(QString(), { QStringLiteral("DROP USER IF EXISTS '%1'@'%'").arg(m_limitedUser) });
+    for (const QString &db : { m_prod, m_dev, m_catalogDb, m_limited }) {
         if (!db.isEmpty())
             TestServices::dropDatabase(db);
     }
@@ -236,6 +243,14 @@ void TestBackupServiceRestore::interruptedRestoreRolledBackOnStart()
                    QStringLiteral("CREATE TABLE half (id INT)") }));
     QVERIFY(!DumpTestSupport::compareDatabases(m_prod, m_dev).isEmpty());
 
+    QSignalSpy locks(service.get(), &BackupService::environmentLocksLoaded);
+    service->refreshEnvironmentLocks(m_site);
+    QVERIFY(locks.wait(10000));
+    const auto held = locks.first().at(1).value<QVector<EnvironmentLock>>();
+    QCOMPARE(held.size(), 1);
+    QCOMPARE(held.first().state, EnvironmentLock::State::Interrupted);
+    QCOMPARE(held.first().reason, QStringLiteral("killed"));
+
     QSignalSpy rolledBack(service.get(), &BackupService::interruptedRestoresRolledBack);
     service->rollbackInterruptedRestores();
     QVERIFY(rolledBack.wait(120000));
@@ -247,6 +262,60 @@ void TestBackupServiceRestore::interruptedRestoreRolledBackOnStart()
     auto catalog = Catalog::open(config().catalog, &m_clock, &error);
     QVERIFY(catalog);
     QVERIFY(!catalog->environmentLock(m_site, Environment::Dev));
+}
+
+void TestBackupServiceRestore::definersStrippedForUserWithoutSetUser()
+{
+    const auto m = TestServices::mysql();
+    m_limited = TestServices::createScratchDatabase(QStringLiteral("svcrlim"));
+    m_limitedUser = QStringLiteral("rlim%1").arg(QCoreApplication::applicationPid());
+    QVERIFY(exec(QString(),
+                 { QStringLiteral("CREATE USER '%1'@'%' IDENTIFIED BY '%2'").arg(m_limitedUser, m.password),
+                   QStringLiteral("GRANT ALL PRIVILEGES ON `%1`.* TO '%2'@'%'").arg(m_limited, m_limitedUser) }));
+    auto service = startService();
+    QVERIFY(service);
+    EnvironmentConfig config;
+    config.siteId = m_site;
+    config.environment = Environment::Stage;
+    config.endpoint.host = m.host;
+    config.endpoint.port = m.port;
+    config.endpoint.user = m_limitedUser;
+    config.endpoint.database = m_limited;
+    QSignalSpy envs(service.get(), &BackupService::environmentsLoaded);
+    service->saveEnvironment(config, m.password, true);
+    QVERIFY(envs.wait(10000));
+
+    QSignalSpy preflight(service.get(), &BackupService::restorePreflightReady);
+    service->preflightRestore(QStringLiteral("req-2"), m_site, Environment::Stage, m_backup);
+    QVERIFY(preflight.wait(30000));
+    const auto p = preflight.first().at(1).value<RestorePreflight>();
+    QVERIFY2(p.targetReachable, qPrintable(p.targetError));
+    QVERIFY(p.definersStripped);
+    QVERIFY(p.toText(QDateTime::currentDateTimeUtc()).contains(QLatin1String("stripped")));
+
+    QSignalSpy finished(service.get(), &BackupService::restoreFinished);
+    service->restoreBackup(m_backup, Environment::Stage);
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(finished.first().at(2).value<AuditOutcome>() == AuditOutcome::Success,
+             qPrintable(finished.first().at(4).toString()));
+    QVERIFY(finished.first().at(4).toString().contains(QLatin1String("DEFINER clauses were stripped")));
+    const QString data
+        = DumpTestSupport::compareQueries(m_prod, m_limited,
+                                          { QStringLiteral("SELECT COUNT(*), SUM(id) FROM t"),
+                                            QStringLiteral("SELECT * FROM v"), QStringLiteral("SELECT f()") });
+    QVERIFY2(data.isEmpty(), qPrintable(data));
+    // The view of a user that does not exist now belongs to the loading user, and works.
+    {
+        QString error;
+        QSqlDatabase db = TestServices::openMySql(QStringLiteral("svc-restore-lim"), m_limited, &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
+        QCOMPARE(DumpTestSupport::rowsOf(db, QStringLiteral("SELECT * FROM v_ghost")),
+                 QStringList{ QStringLiteral("1") });
+        const QStringList create = DumpTestSupport::rowsOf(db, QStringLiteral("SHOW CREATE VIEW v_ghost"));
+        QVERIFY2(create.value(0).contains(QStringLiteral("DEFINER=`%1`@`%`").arg(m_limitedUser)),
+                 qPrintable(create.join(QLatin1Char('\n'))));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("svc-restore-lim"));
 }
 
 QTEST_GUILESS_MAIN(TestBackupServiceRestore)
