@@ -59,7 +59,6 @@ BackupService::BackupService(const BackupServiceConfig &config, SecretStore *sec
     connect(d->worker, &ServiceWorker::jobFinished, this, &BackupService::jobFinished);
     connect(d->worker, &ServiceWorker::linkReady, this, &BackupService::linkReady);
     connect(d->worker, &ServiceWorker::connectionTested, this, &BackupService::connectionTested);
-    connect(d->worker, &ServiceWorker::syncPlanReady, this, &BackupService::syncPlanReady);
     d->thread.start();
 }
 
@@ -163,15 +162,4 @@ void BackupService::callWorker(std::function<void(ServiceWorker *)> call)
     ServiceWorker *w = d->worker;
     QMetaObject::invokeMethod(
         w, [w, call] { call(w); }, Qt::QueuedConnection);
-}
-
-// --- environment sync
-
-void BackupService::requestSyncPlan(const QString &requestId, const SyncRequest &request)
-{
-    CREODROP_CALL_WORKER(requestSyncPlan(requestId, request));
-}
-void BackupService::syncEnvironments(const SyncRequest &request)
-{
-    CREODROP_CALL_WORKER(syncEnvironments(request));
 }

@@ -95,14 +95,6 @@ public slots:
     void deleteBackup(const QString &backupId);
     void setPinned(const QString &backupId, bool pinned);
 
-    // --- environment sync (the console's sync dialog)
-    /// Answers with syncPlanReady(): whether @p request may run (else why not, and whether the
-    /// refusal is a bad request or a missing confirmation) and the plan to show in the preflight.
-    void requestSyncPlan(const QString &requestId, const SyncRequest &request);
-    /// Runs a SyncJob (progress and outcome like every job: jobStarted, jobProgress, jobFinished
-    /// with JobKind::Sync); cancelJob() with its id ("sync-SITE-ENV") rolls the target back.
-    void syncEnvironments(const SyncRequest &request);
-
 signals:
     void ready();
     void error(const QString &context, const QString &message);
@@ -123,10 +115,6 @@ signals:
     void jobFinished(const JobOutcome &outcome);
     void linkReady(const QString &backupId, const QUrl &url, const QDateTime &expiresAtUtc);
     void connectionTested(const QString &requestId, bool ok, const QString &message);
-    /// @p refusal is empty when the sync may run; @p needsConfirmation when only the typed
-    /// confirmation is missing or wrong.
-    void syncPlanReady(const QString &requestId, const QString &refusal, bool needsConfirmation,
-                       const QStringList &plan);
 
     // --- restore (defined in operations/BackupServiceRestore.cpp; the console calls them)
 public:
@@ -159,6 +147,26 @@ signals:
     /// One message per environment; @p ok false when a rollback failed (it stays locked).
     void interruptedRestoresRolledBack(bool ok, const QStringList &messages);
     void environmentLocksLoaded(const QString &siteId, const QVector<EnvironmentLock> &locks);
+
+    // --- environment sync (defined in operations/BackupServiceSync.cpp; the console's sync dialog)
+public:
+    /// Whether @p request may run and what it will do, answered by syncPlanReady(requestId, ...):
+    /// @p refusal empty when it may run, else why not (nothing is touched by asking);
+    /// @p needsConfirmation when only the typed confirmation "SITE/ENV" is missing or wrong;
+    /// @p plan the preflight's lines (steps, sanitizing, the site's custom SQL).
+    void requestSyncPlan(const QString &requestId, const SyncRequest &request);
+    /// Runs a SyncJob (lock, pre-sync backup, streamed copy, sanitize, check; rollback on failure
+    /// or cancelJob(syncJobId(...))). Progress comes as jobStarted/jobProgress/jobFinished
+    /// (JobKind::Sync); the end also as syncFinished().
+    void syncEnvironments(const SyncRequest &request);
+    static QString syncJobId(const QString &siteId, Environment target);
+signals:
+    void syncPlanReady(const QString &requestId, const QString &refusal, bool needsConfirmation,
+                       const QStringList &plan);
+    /// @p outcome: Success, Refused (nothing touched) or Failure (then @p rolledBack says whether
+    /// the target is back as it was).
+    void syncFinished(const QString &siteId, Environment target, AuditOutcome outcome, bool rolledBack,
+                      const QString &message);
 
 private:
     /// Runs @p call in the service thread with its worker (for the blocks defined elsewhere).

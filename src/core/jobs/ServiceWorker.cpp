@@ -14,7 +14,6 @@
 #include "WorkerIdentity.h"
 #include "catalog/SiteHealth.h"
 #include "mysql/MySqlConnection.h"
-#include "operations/SyncJob.h"
 #include "secrets/SecretStore.h"
 #include "storage/ObjectStore.h"
 #include "storage/S3ObjectStore.h"
@@ -657,49 +656,4 @@ void ServiceWorker::finishOperation(const QString &jobId, const JobOutcome &outc
     m_jobs.remove(jobId);
     m_progress.remove(jobId);
     emit jobFinished(outcome);
-}
-
-// --- environment sync
-
-void ServiceWorker::requestSyncPlan(const QString &requestId, const SyncRequest &request)
-{
-    if (!ensureReady(tr("Syncing")))
-        return;
-    QString message;
-    const SyncJob::Refusal refusal = SyncJob::check(m_catalog.get(), request, &message);
-    emit syncPlanReady(requestId, refusal == SyncJob::Refusal::None ? QString() : message,
-                       refusal == SyncJob::Refusal::Confirmation, SyncJob::plan(m_catalog.get(), request));
-}
-
-void ServiceWorker::syncEnvironments(const SyncRequest &request)
-{
-    if (!ensureReady(tr("Syncing")))
-        return;
-    OperationContext context;
-    context.catalog = m_catalog.get();
-    context.secrets = m_secrets;
-    context.store = m_store.get();
-    context.clock = m_clock;
-    context.actor = m_config.actor;
-    context.workerId = m_config.workerId;
-    context.heartbeatSeconds = m_config.heartbeatSeconds;
-    auto *job = new SyncJob(context, request, this);
-    const QString jobId = QStringLiteral("sync-%1-%2").arg(request.siteId, Environments::toString(request.to));
-    connect(job, &SyncJob::progressChanged, this, [this, jobId](JobProgress p) {
-        p.jobId = jobId;
-        forwardProgress(p);
-    });
-    connect(job, &Job::finished, this, [this, job, jobId, request] {
-        finishTracked(jobId, job, JobKind::Sync, job->preSyncBackupId(), job->resultText());
-        refreshBackups(request.siteId);
-    });
-    JobProgress p;
-    p.jobId = jobId;
-    p.kind = JobKind::Sync;
-    p.siteId = request.siteId;
-    p.environment = request.to;
-    p.phase = tr("Preparing");
-    p.startedAt = m_clock->nowUtc();
-    trackJob(jobId, job, p);
-    job->start();
 }

@@ -56,10 +56,6 @@ public:
     void verify(const QString &backupId);
     void deleteBackup(const QString &backupId);
     void setPinned(const QString &backupId, bool pinned);
-    // environment sync
-    void requestSyncPlan(const QString &requestId, const SyncRequest &request);
-    void syncEnvironments(const SyncRequest &request);
-
     // --- operations BackupService runs here (restore: operations/BackupServiceRestore.cpp)
     /// The service's catalog, store, secrets, clock, actor and worker id, for an operation.
     OperationContext operationContext() const;

@@ -296,6 +296,8 @@ void RestoreJob::lockAndBackUp()
     BackupJob::Options options;
     options.workerId = m_ctx.workerId;
     options.heartbeatSeconds = m_ctx.heartbeatSeconds;
+    options.gzipLevel = m_request.preBackupGzipLevel;
+    options.gzipThreads = m_request.preBackupGzipThreads;
     auto *job = new BackupJob(m_ctx.catalog, m_ctx.store, m_ctx.secrets, m_ctx.clock, m_preBackupId, options, this);
     m_backupJob = job;
     connect(job, &BackupJob::progressChanged, this, [this](const JobProgress &p) {

@@ -27,6 +27,10 @@ struct RestoreRequest
     /// else strip them.
     std::optional<LoadOptions::Definer> definer;
     int loadConnections = 2;
+    /// gzip of the pre-restore (pre-sync) backup: a sync trades size for time (level 1, two
+    /// threads), as its safety backup is kept only 7 days and stands between it and the copy.
+    int preBackupGzipLevel = 6;
+    int preBackupGzipThreads = 1;
 
     /// The confirmation a target needs ("site/prod"), or empty when it needs none.
     static QString requiredConfirmation(const QString &siteId, Environment target)

@@ -185,6 +185,8 @@ void SyncJob::doStart()
     request.auditAction = QStringLiteral("env.sync");
     request.preBackupType = BackupType::PreSync;
     request.confirmation = m_request.confirmation;
+    request.preBackupGzipLevel = 1;
+    request.preBackupGzipThreads = 2;
     m_source
         = new DumpStreamRestoreSource(source, m_context.secrets, options, m_request.sanitize, customSql, expectedBytes);
     m_restore = new RestoreJob(m_context, request, m_source, this);

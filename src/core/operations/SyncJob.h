@@ -55,7 +55,7 @@ public:
 
     /// Cancels: before the target is touched nothing changes; after, it is rolled back from the
     /// pre-sync backup before finished().
-    void cancel();
+    Q_INVOKABLE void cancel();
 
     Refusal refusal() const { return m_refusal; }
     AuditOutcome outcome() const { return m_outcome; }
