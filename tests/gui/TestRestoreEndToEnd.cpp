@@ -291,13 +291,13 @@ private slots:
         dialog->targetCombo()->setCurrentIndex(indexOf(dialog->targetCombo(), Environment::Dev));
         QTRY_VERIFY_WITH_TIMEOUT(dialog->hasPreflight(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(dialog->runButton()->isEnabled(), 5000);
-        restoreFinished.clear();
+        jobsFinished.clear();
         QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
-        QVERIFY2(restoreFinished.wait(60000),
-                 qPrintable(QStringLiteral("no restoreFinished; banner: ") + page->banner()->text()));
-        QCOMPARE(restoreFinished.first().at(2).value<AuditOutcome>(), AuditOutcome::Refused);
-        const QString refusal = restoreFinished.first().at(4).toString();
-        QVERIFY2(refusal.contains(QStringLiteral("another database")), qPrintable(refusal));
+        QVERIFY(jobsFinished.wait(60000));
+        const JobOutcome refused = jobsFinished.last().at(0).value<JobOutcome>();
+        QCOMPARE(refused.kind, JobKind::Restore);
+        QVERIFY(!refused.success);
+        QVERIFY2(refused.message.contains(QStringLiteral("another database")), qPrintable(refused.message));
         QTRY_VERIFY2_WITH_TIMEOUT(page->banner()->text().contains(QStringLiteral("another database")),
                                   qPrintable(page->banner()->text()), 5000);
         QCOMPARE(checksum(m_devDb, QStringLiteral("orders")), devBefore);
