@@ -1208,14 +1208,6 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
-    </message>
-    <message>
-        <source>The restore service is not running; check Settings &gt; Storage and Catalog.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sync into %1 started: progress in the jobs panel.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1258,6 +1250,22 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     <message>
         <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup service is not running; check Settings &gt; Storage and Catalog.</source>
+        <translation>Der Sicherungsdienst läuft nicht; prüfen Sie Einstellungen &gt; Speicher und Katalog.</translation>
+    </message>
+    <message>
+        <source>%1/%2, streamed straight into the target (no file, no bucket)</source>
+        <translation>%1/%2, direkt in das Ziel übertragen (keine Datei, kein Bucket)</translation>
+    </message>
+    <message>
+        <source>%1 is locked: an interrupted %2 waits for its rollback (%3)</source>
+        <translation>%1 ist gesperrt: eine unterbrochene %2 wartet auf ihr Zurücksetzen (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is locked: a %2 by %3 is running</source>
+        <translation>%1 ist gesperrt: eine %2 von %3 läuft</translation>
     </message>
 </context>
 <context>

@@ -1208,14 +1208,6 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation type="unfinished">%1 : %2</translation>
-    </message>
-    <message>
-        <source>The restore service is not running; check Settings &gt; Storage and Catalog.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sync into %1 started: progress in the jobs panel.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1258,6 +1250,22 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     <message>
         <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup service is not running; check Settings &gt; Storage and Catalog.</source>
+        <translation>Le service de sauvegarde ne fonctionne pas ; vérifiez Paramètres &gt; Stockage et Catalogue.</translation>
+    </message>
+    <message>
+        <source>%1/%2, streamed straight into the target (no file, no bucket)</source>
+        <translation>%1/%2, transmis directement vers la cible (sans fichier ni bucket)</translation>
+    </message>
+    <message>
+        <source>%1 is locked: an interrupted %2 waits for its rollback (%3)</source>
+        <translation>%1 est verrouillé : une %2 interrompue attend son annulation (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is locked: a %2 by %3 is running</source>
+        <translation>%1 est verrouillé : une %2 lancée par %3 est en cours</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,6 @@
 #include "operations/BackupService.h"
 #include "jobs/JobsPanel.h"
 #include "mainwindow/MainWindow.h"
-#include "operations/RestoreService.h"
 #include "restore/RestoreController.h"
 #include "restore/RestoreDialog.h"
 #include "secrets/InMemorySecretStore.h"
@@ -162,29 +161,23 @@ private slots:
         AppSettings settings(m_home.filePath(QStringLiteral("settings.ini")));
         settings.setValue(AppSettings::FirstRunDone, true);
         BackupService service(config, &secrets, &m_clock);
-        RestoreService restores(config, &secrets, &m_clock);
         MainWindow window(&service, &settings, &secrets);
-        window.setRestoreService(&restores);
         window.setRefreshInterval(0);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
         QSignalSpy shown(&window, &MainWindow::backupsShown);
-        QSignalSpy restoreReady(&restores, &RestoreService::ready);
-        QSignalSpy restoreErrors(&restores, &RestoreService::error);
+        QSignalSpy serviceErrors(&service, &BackupService::error);
         service.start();
-        restores.start();
         QVERIFY(shown.wait(20000));
-        QVERIFY(restoreReady.count() == 1 || restoreReady.wait(20000));
-        QVERIFY2(restoreErrors.isEmpty(),
-                 restoreErrors.isEmpty() ? "" : qPrintable(restoreErrors.first().at(1).toString()));
         SitePage *page = window.sitePage();
         QCOMPARE(page->site().id, m_siteId);
 
         // A backup of prod, made through the Quick Actions.
         QTest::mouseClick(page->environmentButton(Environment::Prod), Qt::LeftButton);
         QuickActionsPanel *actions = page->actions();
-        QSignalSpy backupFinished(&service, &BackupService::jobFinished);
+        QSignalSpy jobsFinished(&service, &BackupService::jobFinished);
+        QSignalSpy &backupFinished = jobsFinished;
         QTest::mouseClick(actions->createButton(), Qt::LeftButton);
         QVERIFY(backupFinished.wait(60000));
         const JobOutcome backedUp = backupFinished.first().at(0).value<JobOutcome>();
@@ -212,15 +205,21 @@ private slots:
         QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("sourceCreator"))->text(), QStringLiteral("rgui-engineer"));
         QVERIFY(dialog->confirmEdit()->isHidden());
         QVERIFY(dialog->runButton()->isEnabled());
-        QSignalSpy restoreFinished(&restores, &RestoreService::jobFinished);
-        QSignalSpy restoreStarted(&restores, &RestoreService::jobStarted);
+        QSignalSpy restoreFinished(&service, &BackupService::restoreFinished);
+        QSignalSpy restoreStarted(&service, &BackupService::jobStarted);
+        jobsFinished.clear();
         QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
         QVERIFY(restoreFinished.wait(120000));
-        QCOMPARE(restoreStarted.count(), 1);
-        JobOutcome outcome = restoreFinished.first().at(0).value<JobOutcome>();
-        QVERIFY2(outcome.success, qPrintable(outcome.message));
+        QVERIFY(!restoreStarted.isEmpty());
+        QCOMPARE(restoreStarted.first().at(0).value<JobProgress>().kind, JobKind::Restore);
+        // The jobs panel's row (jobFinished) and the restore's own outcome.
+        QTRY_VERIFY_WITH_TIMEOUT(!jobsFinished.isEmpty(), 5000);
+        JobOutcome outcome = jobsFinished.last().at(0).value<JobOutcome>();
         QCOMPARE(outcome.kind, JobKind::Restore);
+        QVERIFY2(outcome.success, qPrintable(outcome.message));
         QCOMPARE(outcome.environment, Environment::Dev);
+        QCOMPARE(restoreFinished.first().at(0).toString(), m_siteId);
+        QCOMPARE(restoreFinished.first().at(2).value<AuditOutcome>(), AuditOutcome::Success);
         QCOMPARE(checksum(m_devDb, QStringLiteral("orders")), prodChecksum);
         QCOMPARE(query(m_devDb,
                        QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
@@ -269,8 +268,8 @@ private slots:
         restoreFinished.clear();
         QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
         QVERIFY(restoreFinished.wait(120000));
-        outcome = restoreFinished.first().at(0).value<JobOutcome>();
-        QVERIFY2(outcome.success, qPrintable(outcome.message));
+        QVERIFY2(restoreFinished.first().at(2).value<AuditOutcome>() == AuditOutcome::Success,
+                 qPrintable(restoreFinished.first().at(4).toString()));
         QCOMPARE(checksum(m_prodDb, QStringLiteral("orders")), prodChecksum);
         QTRY_VERIFY_WITH_TIMEOUT(preRestoreOf(Environment::Prod), 20000);
 
@@ -287,21 +286,23 @@ private slots:
         QTest::mouseClick(actions->restoreFileButton(), Qt::LeftButton);
         dialog = window.restoreFlow()->dialog();
         QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
         QCOMPARE(dialog->mode(), RestoreDialog::Mode::File);
         dialog->targetCombo()->setCurrentIndex(indexOf(dialog->targetCombo(), Environment::Dev));
         QTRY_VERIFY_WITH_TIMEOUT(dialog->hasPreflight(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(dialog->runButton()->isEnabled(), 5000);
-        restoreFinished.clear();
+        jobsFinished.clear();
         QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
-        QVERIFY(restoreFinished.wait(60000));
-        outcome = restoreFinished.first().at(0).value<JobOutcome>();
-        QVERIFY(!outcome.success);
-        QVERIFY2(outcome.message.contains(QStringLiteral("another database")), qPrintable(outcome.message));
-        QVERIFY2(page->banner()->text().contains(QStringLiteral("another database")),
-                 qPrintable(page->banner()->text()));
+        QVERIFY(jobsFinished.wait(60000));
+        const JobOutcome refused = jobsFinished.last().at(0).value<JobOutcome>();
+        QCOMPARE(refused.kind, JobKind::Restore);
+        QVERIFY(!refused.success);
+        QVERIFY2(refused.message.contains(QStringLiteral("another database")), qPrintable(refused.message));
+        QTRY_VERIFY2_WITH_TIMEOUT(page->banner()->text().contains(QStringLiteral("another database")),
+                                  qPrintable(page->banner()->text()), 5000);
         QCOMPARE(checksum(m_devDb, QStringLiteral("orders")), devBefore);
-        QVERIFY2(restoreErrors.isEmpty(),
-                 restoreErrors.isEmpty() ? "" : qPrintable(restoreErrors.first().at(1).toString()));
+        QVERIFY2(serviceErrors.isEmpty(),
+                 serviceErrors.isEmpty() ? "" : qPrintable(serviceErrors.first().at(1).toString()));
     }
 };
 

@@ -74,7 +74,7 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
     , m_jobsDock(new QDockWidget(tr("Jobs"), this))
     , m_refreshTimer(new QTimer(this))
     , m_settingsFlow(new SettingsController(settings, secrets, this))
-    , m_restoreFlow(new RestoreController(this, m_page, m_jobs, this))
+    , m_restoreFlow(new RestoreController(this, m_page, this))
     , m_applier(new SettingsApplier(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
@@ -216,6 +216,7 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
     resize(1200, 760);
     restoreWindowState();
     connectService();
+    m_restoreFlow->setService(m_service);
     const bool firstRun = m_settings && !m_settings->boolean(AppSettings::FirstRunDone);
     showFirstRun(firstRun);
     updateActions();
@@ -517,11 +518,6 @@ void MainWindow::updateActions()
         action->setEnabled(button->isEnabled());
         action->setToolTip(button->isEnabled() ? QString() : button->toolTip());
     }
-}
-
-void MainWindow::setRestoreService(RestoreService *service)
-{
-    m_restoreFlow->setService(service);
 }
 
 void MainWindow::showSite(const Site &site)
@@ -874,6 +870,8 @@ void MainWindow::setService(BackupService *service)
     m_settingsFlow->setService(service);
     m_pages->setService(service);
     connectService();
+    // After connectService(): its outcome line comes after the window's generic one.
+    m_restoreFlow->setService(service);
 }
 
 void MainWindow::setServiceHost(ServiceHost *host)
@@ -884,7 +882,6 @@ void MainWindow::setServiceHost(ServiceHost *host)
         if (service != m_service)
             return;
         setService(nullptr);
-        setRestoreService(nullptr);
         // The stopping service cancels what still runs and reports no more: close those rows.
         const QList<JobProgress> running = m_applier->runningJobs();
         for (const JobProgress &progress : running) {
@@ -902,7 +899,6 @@ void MainWindow::setServiceHost(ServiceHost *host)
     connect(host, &ServiceHost::serviceCreated, this, [this, host](BackupService *service) {
         const bool replaced = m_service != nullptr || m_applier->restarting();
         setService(service);
-        setRestoreService(host->restoreService());
         setStorageKind(host->config().storageKind);
         if (replaced) {
             m_applier->restarted();
@@ -918,7 +914,6 @@ void MainWindow::setServiceHost(ServiceHost *host)
     });
     if (host->service()) {
         setService(host->service());
-        setRestoreService(host->restoreService());
     }
     setStorageKind(host->config().storageKind);
 }

@@ -30,7 +30,6 @@ class QStackedWidget;
 class QSystemTrayIcon;
 class QTimer;
 class RestoreController;
-class RestoreService;
 class SecretStore;
 class ServiceHost;
 class SettingsApplier;
@@ -78,8 +77,6 @@ public:
     SettingsController *settingsFlow() const { return m_settingsFlow; }
     /// Restore, Restore from File and Sync Environments (dialogs, jobs, locks).
     RestoreController *restoreFlow() const { return m_restoreFlow; }
-    /// Restores and syncs go through @p service (null: none); ServiceHost sets it with the service.
-    void setRestoreService(RestoreService *service);
 
     /// Talk to @p service from now on (null: none). The previous one is disconnected.
     void setService(BackupService *service);

@@ -56,7 +56,6 @@ void ServiceHost::start()
             if (generation != m_generation)
                 return; // restarted meanwhile: a newer start() builds the service
             m_service = std::make_unique<BackupService>(*config, m_secrets, m_clock);
-            m_restoreService = std::make_unique<RestoreService>(*config, m_secrets, m_clock);
             m_config = *config;
             m_config.s3SecretAccessKey.clear();
             m_config.catalog.password.clear();
@@ -66,7 +65,6 @@ void ServiceHost::start()
             if (!ok)
                 emit m_service->error(QCoreApplication::translate("main", "Keychain"), error);
             m_service->start();
-            m_restoreService->start();
         });
 }
 
@@ -75,7 +73,6 @@ void ServiceHost::restart()
     if (m_service) {
         emit serviceAboutToStop(m_service.get());
         m_service.reset();
-        m_restoreService.reset();
     }
     start();
 }

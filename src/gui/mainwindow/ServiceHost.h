@@ -3,7 +3,6 @@
 #pragma once
 
 #include "operations/BackupService.h"
-#include "operations/RestoreService.h"
 
 #include <QObject>
 
@@ -33,8 +32,6 @@ public:
 
     /// Null until the first serviceCreated().
     BackupService *service() const { return m_service.get(); }
-    /// Restore and sync, built and replaced with the service (null until serviceCreated()).
-    RestoreService *restoreService() const { return m_restoreService.get(); }
     /// The configuration the current service runs with (secrets cleared).
     const BackupServiceConfig &config() const { return m_config; }
     /// The configuration the settings describe now, without secrets.
@@ -59,6 +56,5 @@ private:
     const Clock *m_clock;
     BackupServiceConfig m_config;
     std::unique_ptr<BackupService> m_service;
-    std::unique_ptr<RestoreService> m_restoreService;
     int m_generation = 0; ///< start() calls so far: a secret lookup of an older one is dropped
 };

@@ -5,8 +5,7 @@
 #include "RestoreDialog.h"
 #include "actions/QuickActionsPanel.h"
 #include "backups/BackupTableView.h"
-#include "jobs/JobsPanel.h"
-#include "operations/RestoreService.h"
+#include "jobs/BackupService.h"
 #include "sites/SitePage.h"
 #include "widgets/Format.h"
 #include "widgets/MessageBanner.h"
@@ -15,11 +14,10 @@
 #include <QPushButton>
 #include <QWidget>
 
-RestoreController::RestoreController(QWidget *window, SitePage *page, JobsPanel *jobs, QObject *parent)
+RestoreController::RestoreController(QWidget *window, SitePage *page, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_page(page)
-    , m_jobs(jobs)
 {
     m_chooseFile = [this](std::function<void(const QString &)> done) {
         auto *dialog = new QFileDialog(m_window, tr("Restore from File"), QString(),
@@ -39,10 +37,6 @@ RestoreController::RestoreController(QWidget *window, SitePage *page, JobsPanel 
                 if (action == BackupTableView::Action::Restore)
                     openRestore(record);
             });
-    connect(m_jobs, &JobsPanel::cancelRequested, this, [this](const QString &jobId) {
-        if (m_service && m_running.contains(jobId))
-            m_service->cancelJob(jobId);
-    });
 }
 
 RestoreController::~RestoreController() = default;
@@ -52,24 +46,29 @@ RestoreDialog *RestoreController::dialog() const
     return m_dialog;
 }
 
-void RestoreController::setService(RestoreService *service)
+void RestoreController::setService(BackupService *service)
 {
     if (m_service == service)
         return;
     if (m_service)
         disconnect(m_service, nullptr, this, nullptr);
     m_service = service;
-    m_running.clear();
+    m_mine.clear();
     if (!service)
         return;
-    connect(service, &RestoreService::preflightReady, this, &RestoreController::onPreflight);
-    connect(service, &RestoreService::locksLoaded, this, &RestoreController::onLocks);
-    connect(service, &RestoreService::jobStarted, this, &RestoreController::onJobStarted);
-    connect(service, &RestoreService::jobProgress, m_jobs, &JobsPanel::jobProgress);
-    connect(service, &RestoreService::jobFinished, this, &RestoreController::onJobFinished);
-    connect(service, &RestoreService::ready, this, &RestoreController::refreshLocks);
-    connect(service, &RestoreService::error, this, [this](const QString &context, const QString &message) {
-        m_page->banner()->showMessage(MessageBanner::Kind::Error, tr("%1: %2").arg(context, message));
+    connect(service, &BackupService::restorePreflightReady, this, &RestoreController::onPreflight);
+    connect(service, &BackupService::syncPlanReady, this, &RestoreController::onSyncPlan);
+    connect(service, &BackupService::environmentLocksLoaded, this, &RestoreController::onLocks);
+    connect(service, &BackupService::jobStarted, this, [this](const JobProgress &progress) {
+        if (progress.kind == JobKind::Restore || progress.kind == JobKind::Sync)
+            refreshLocks();
+    });
+    connect(service, &BackupService::jobFinished, this, &RestoreController::onJobFinished);
+    connect(service, &BackupService::interruptedRestoresRolledBack, this, [this](bool ok, const QStringList &messages) {
+        if (!messages.isEmpty())
+            m_page->banner()->showMessage(ok ? MessageBanner::Kind::Information : MessageBanner::Kind::Error,
+                                          messages.join(QLatin1Char('\n')));
+        refreshLocks();
     });
 }
 
@@ -129,20 +128,76 @@ void RestoreController::requestPreflight()
     dialog->setPendingRequest(requestId);
     if (!m_service) {
         dialog->setPreflight(requestId, RestorePreflight(),
-                             tr("The restore service is not running; check Settings > Storage and Catalog."));
+                             tr("The backup service is not running; check Settings > Storage and Catalog."));
         return;
     }
-    if (dialog->mode() == RestoreDialog::Mode::Sync)
-        m_service->requestSyncPreflight(requestId, dialog->syncRequest());
-    else
-        m_service->requestPreflight(requestId, dialog->site().id, dialog->target(), dialog->backup().id,
+    if (dialog->mode() != RestoreDialog::Mode::Sync) {
+        m_service->preflightRestore(requestId, dialog->site().id, dialog->target(), dialog->backup().id,
                                     dialog->filePath());
+        return;
+    }
+    // The target's state as a restore sees it, and the sync's own plan and refusal.
+    m_sync = SyncAnswer();
+    m_sync.requestId = requestId;
+    m_service->preflightRestore(requestId + QStringLiteral("/target"), dialog->site().id, dialog->target(), QString(),
+                                QString());
+    SyncRequest request = dialog->syncRequest();
+    // The confirmation is typed after the preflight: ask about everything else.
+    request.confirmation = RestoreRequest::requiredConfirmation(request.siteId, request.to);
+    m_service->requestSyncPlan(requestId + QStringLiteral("/plan"), request);
 }
 
 void RestoreController::onPreflight(const QString &requestId, const RestorePreflight &preflight, const QString &error)
 {
+    if (!m_sync.requestId.isEmpty() && requestId == m_sync.requestId + QStringLiteral("/target")) {
+        m_sync.haveTarget = true;
+        m_sync.target = preflight;
+        m_sync.targetError = error;
+        answerSync();
+        return;
+    }
     if (m_dialog)
         m_dialog->setPreflight(requestId, preflight, error);
+}
+
+void RestoreController::onSyncPlan(const QString &requestId, const QString &refusal, bool needsConfirmation,
+                                   const QStringList &plan)
+{
+    if (m_sync.requestId.isEmpty() || requestId != m_sync.requestId + QStringLiteral("/plan"))
+        return;
+    m_sync.havePlan = true;
+    m_sync.refusal = refusal;
+    m_sync.needsConfirmation = needsConfirmation;
+    m_sync.plan = plan;
+    answerSync();
+}
+
+void RestoreController::answerSync()
+{
+    if (!m_sync.haveTarget || !m_sync.havePlan || !m_dialog)
+        return;
+    RestorePreflight r = m_sync.target;
+    const QString where = r.siteId + QLatin1Char('/') + Environments::toString(r.target);
+    // What a restore preflight says about its (absent) source does not apply to a sync.
+    r.filePath.clear();
+    r.fileSizeBytes = -1;
+    r.collationsMapped.clear();
+    r.collationsUnsupported.clear();
+    r.sourceDescription = tr("%1/%2, streamed straight into the target (no file, no bucket)")
+                              .arg(m_dialog->site().id, Environments::toString(m_dialog->source()));
+    r.steps = m_sync.plan;
+    r.problems.clear();
+    if (r.lock)
+        r.problems << (r.lock->state == EnvironmentLock::State::Interrupted
+                           ? tr("%1 is locked: an interrupted %2 waits for its rollback (%3)")
+                                 .arg(where, r.lock->kind, r.lock->reason)
+                           : tr("%1 is locked: a %2 by %3 is running").arg(where, r.lock->kind, r.lock->actor));
+    if (!m_sync.refusal.isEmpty() && !m_sync.needsConfirmation)
+        r.problems << m_sync.refusal;
+    const QString requestId = m_sync.requestId;
+    const QString error = m_sync.targetError;
+    m_sync = SyncAnswer();
+    m_dialog->setPreflight(requestId, r, error);
 }
 
 void RestoreController::run()
@@ -151,21 +206,29 @@ void RestoreController::run()
     if (!dialog || !m_service)
         return;
     const QString where = dialog->site().id + QLatin1Char('/') + Environments::toString(dialog->target());
-    if (dialog->mode() == RestoreDialog::Mode::Sync) {
-        m_service->sync(dialog->syncRequest());
+    m_mine.insert(where);
+    switch (dialog->mode()) {
+    case RestoreDialog::Mode::Sync:
+        m_service->syncEnvironments(dialog->syncRequest());
         m_page->banner()->showMessage(MessageBanner::Kind::Information,
                                       tr("Sync into %1 started: progress in the jobs panel.").arg(where));
-    } else {
-        m_service->restore(dialog->restoreRequest(), dialog->filePath());
-        m_page->banner()->showMessage(MessageBanner::Kind::Information,
-                                      tr("Restore into %1 started: progress in the jobs panel.").arg(where));
+        return;
+    case RestoreDialog::Mode::Backup:
+        m_service->restoreBackup(dialog->backup().id, dialog->target(), dialog->restoreRequest().confirmation);
+        break;
+    case RestoreDialog::Mode::File:
+        m_service->restoreFromFile(dialog->filePath(), dialog->site().id, dialog->target(),
+                                   dialog->restoreRequest().confirmation);
+        break;
     }
+    m_page->banner()->showMessage(MessageBanner::Kind::Information,
+                                  tr("Restore into %1 started: progress in the jobs panel.").arg(where));
 }
 
 void RestoreController::refreshLocks()
 {
     if (m_service && m_page->hasSite())
-        m_service->refreshLocks(m_page->site().id);
+        m_service->refreshEnvironmentLocks(m_page->site().id);
 }
 
 void RestoreController::onLocks(const QString &siteId, const QVector<EnvironmentLock> &locks)
@@ -191,25 +254,20 @@ void RestoreController::onLocks(const QString &siteId, const QVector<Environment
     m_page->actions()->setLockedEnvironments(reasons);
     m_page->table()->setLockedEnvironments(reasons);
     // Said once when it changes, not on every refresh (the banner also carries failures).
-    if (changed && !reasons.isEmpty() && m_running.isEmpty())
+    if (changed && !reasons.isEmpty() && m_mine.isEmpty())
         m_page->banner()->showMessage(MessageBanner::Kind::Warning, reasons.values().join(QLatin1Char('\n')));
     emit locksChanged(reasons);
 }
 
-void RestoreController::onJobStarted(const JobProgress &progress)
-{
-    m_running.insert(progress.jobId);
-    m_jobs->jobStarted(progress);
-    refreshLocks();
-}
-
 void RestoreController::onJobFinished(const JobOutcome &outcome)
 {
-    m_running.remove(outcome.jobId);
-    m_jobs->jobFinished(outcome);
+    if (outcome.kind != JobKind::Restore && outcome.kind != JobKind::Sync)
+        return;
     const QString where = outcome.siteId + QLatin1Char('/') + Environments::toString(outcome.environment);
+    m_mine.remove(where);
     const QString what
         = outcome.kind == JobKind::Sync ? tr("Sync into %1").arg(where) : tr("Restore into %1").arg(where);
+    // After MainWindow's generic failure line: this one says it in the restore's own words.
     if (outcome.siteId == m_page->site().id) {
         if (outcome.success)
             m_page->banner()->showMessage(MessageBanner::Kind::Success,

@@ -14,28 +14,27 @@
 
 #include <functional>
 
-class JobsPanel;
+class BackupService;
 class RestoreDialog;
-class RestoreService;
 class SitePage;
 class QWidget;
 
 /// The console's side of restore and environment sync, out of MainWindow: opens the Restore,
-/// Restore from File and Sync dialogs for the shown site, routes their preflights through the
-/// RestoreService, runs what the engineer confirmed, shows its progress in the jobs panel and
-/// its outcome in the site page's banner (non-modal), and keeps the actions of locked
-/// environments disabled with the reason. Nothing here does I/O.
+/// Restore from File and Sync dialogs for the shown site, routes their preflights through
+/// BackupService (its restore, sync and lock blocks), runs what the engineer confirmed (progress
+/// reaches the jobs panel like every job, through MainWindow), shows the outcome in the site
+/// page's banner (non-modal), and keeps the actions of locked environments disabled with the
+/// reason. Nothing here does I/O.
 class RestoreController : public QObject
 {
     Q_OBJECT
 
 public:
-    RestoreController(QWidget *window, SitePage *page, JobsPanel *jobs, QObject *parent = nullptr);
+    RestoreController(QWidget *window, SitePage *page, QObject *parent = nullptr);
     ~RestoreController() override;
 
     /// Null: restore and sync are unavailable (widget tests, no service yet).
-    void setService(RestoreService *service);
-    RestoreService *service() const { return m_service; }
+    void setService(BackupService *service);
 
     /// Asks for a .sql / .sql.gz file; calls @p done with the path, or never when cancelled.
     using FileChooser = std::function<void(std::function<void(const QString &)> done)>;
@@ -48,8 +47,6 @@ public:
     RestoreDialog *dialog() const;
     /// Reads the shown site's environment locks again (after a site change, on refresh).
     void refreshLocks();
-    /// Whether a restore or sync this window started is still running.
-    bool isBusy() const { return !m_running.isEmpty(); }
 
 signals:
     /// A restore or sync of @p siteId ended: its backups changed (pre-restore / pre-sync backup).
@@ -62,17 +59,30 @@ private:
     void requestPreflight();
     void run();
     void onPreflight(const QString &requestId, const RestorePreflight &preflight, const QString &error);
+    void onSyncPlan(const QString &requestId, const QString &refusal, bool needsConfirmation, const QStringList &plan);
+    void answerSync();
     void onLocks(const QString &siteId, const QVector<EnvironmentLock> &locks);
-    void onJobStarted(const JobProgress &progress);
     void onJobFinished(const JobOutcome &outcome);
 
     QWidget *m_window;
     SitePage *m_page;
-    JobsPanel *m_jobs;
-    QPointer<RestoreService> m_service;
+    QPointer<BackupService> m_service;
+    /// A sync's preflight comes in two answers: the target's state and the sync's plan.
+    struct SyncAnswer
+    {
+        QString requestId;
+        bool haveTarget = false;
+        bool havePlan = false;
+        RestorePreflight target;
+        QString targetError;
+        QString refusal;
+        bool needsConfirmation = false;
+        QStringList plan;
+    };
+    SyncAnswer m_sync;
     QPointer<RestoreDialog> m_dialog;
     FileChooser m_chooseFile;
-    QSet<QString> m_running; ///< job ids of restores and syncs started here
+    QSet<QString> m_mine; ///< "site/env" of restores and syncs started here and running
     QMap<Environment, QString> m_locked; ///< of the shown site
     QString m_lockedSite;
     int m_requests = 0;

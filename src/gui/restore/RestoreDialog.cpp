@@ -208,7 +208,7 @@ void RestoreDialog::setPreflight(const QString &requestId, const RestorePrefligh
 namespace {
 QString listHtml(const QStringList &items)
 {
-    QString html = QStringLiteral("<ol style=\"margin-left: 12px; -qt-list-indent: 0;\">");
+    QString html = QStringLiteral("<ol style=\"margin-left: 0px; -qt-list-indent: 1;\">");
     for (const QString &item : items)
         html += QStringLiteral("<li>%1</li>").arg(item.toHtmlEscaped());
     return html + QStringLiteral("</ol>");
