@@ -457,7 +457,7 @@ Sicherung %2</translation>
     </message>
     <message>
         <source>Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen…</translation>
     </message>
 </context>
 <context>
@@ -977,15 +977,15 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     </message>
     <message>
         <source>&amp;Restore…</source>
-        <translation type="unfinished">&amp;Wiederherstellen…</translation>
+        <translation>&amp;Wiederherstellen…</translation>
     </message>
     <message>
         <source>Restore from &amp;File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus &amp;Datei wiederherstellen…</translation>
     </message>
     <message>
         <source>S&amp;ync Environments…</source>
-        <translation type="unfinished">Umgebungen &amp;abgleichen…</translation>
+        <translation>Umgebungen &amp;abgleichen…</translation>
     </message>
 </context>
 <context>
@@ -1174,82 +1174,82 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     </message>
     <message>
         <source>Restore from &amp;File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus &amp;Datei wiederherstellen…</translation>
     </message>
     <message>
         <source>Restore from an SQL file</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus einer SQL-Datei wiederherstellen</translation>
     </message>
     <message>
         <source>Load a .sql or .sql.gz file (a customer&apos;s own dump) into an environment, after a pre-restore backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine .sql- oder .sql.gz-Datei (etwa einen eigenen Dump des Kunden) in eine Umgebung laden, nach einer Sicherung vor der Wiederherstellung</translation>
     </message>
     <message>
         <source>Restore the selected backup into an environment of this site, after a pre-restore backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählte Sicherung in eine Umgebung dieser Site wiederherstellen, nach einer Sicherung vor der Wiederherstellung</translation>
     </message>
     <message>
         <source>Copy one environment&apos;s database over another&apos;s, after a pre-sync backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank einer Umgebung über die einer anderen kopieren, nach einer Sicherung vor dem Abgleich</translation>
     </message>
     <message>
         <source>Environment sync is part of the developer tier; this site is on the basic tier with production only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Umgebungsabgleich gehört zum Developer-Tarif; diese Site ist im Basic-Tarif und hat nur die Produktion.</translation>
     </message>
 </context>
 <context>
     <name>RestoreController</name>
     <message>
         <source>Restore from File</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Datei wiederherstellen</translation>
     </message>
     <message>
         <source>SQL dumps (*.sql *.sql.gz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL-Dumps (*.sql *.sql.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Sync into %1 started: progress in the jobs panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgleich in %1 gestartet: Fortschritt im Aufgabenbereich.</translation>
     </message>
     <message>
         <source>Restore into %1 started: progress in the jobs panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung in %1 gestartet: Fortschritt im Aufgabenbereich.</translation>
     </message>
     <message>
         <source>sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgleich</translation>
     </message>
     <message>
         <source>restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung</translation>
     </message>
     <message>
         <source>%1 is locked: an interrupted %2 waits for its rollback from the pre-%2 backup. Restarting the console or a worker rolls it back. (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist gesperrt: eine unterbrochene %2 wartet auf ihr Zurücksetzen aus der Sicherung vor der %2. Ein Neustart der Konsole oder eines Workers setzt sie zurück. (%3)</translation>
     </message>
     <message>
         <source>%1 is locked: a %2 by %3 is running since %4; backups and restores of it wait until it ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist gesperrt: eine %2 von %3 läuft seit %4; Sicherungen und Wiederherstellungen warten, bis sie endet.</translation>
     </message>
     <message>
         <source>Sync into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgleich in %1</translation>
     </message>
     <message>
         <source>Restore into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung in %1</translation>
     </message>
     <message>
         <source>%1 finished: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 abgeschlossen: %2</translation>
     </message>
     <message>
         <source>%1 cancelled: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 abgebrochen: %2</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>The backup service is not running; check Settings &gt; Storage and Catalog.</source>
@@ -1272,211 +1272,211 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     <name>RestoreDialog</name>
     <message>
         <source>Restore Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von:</translation>
     </message>
     <message>
         <source>Restore &amp;into:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen &amp;in:</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>What:</source>
-        <translation type="unfinished"></translation>
+        <translation>Was:</translation>
     </message>
     <message>
         <source>Environment:</source>
-        <translation type="unfinished">Umgebung:</translation>
+        <translation>Umgebung:</translation>
     </message>
     <message>
         <source>Age:</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter:</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation type="unfinished">Größe:</translation>
+        <translation>Größe:</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished">Typ:</translation>
+        <translation>Typ:</translation>
     </message>
     <message>
         <source>Created by:</source>
-        <translation type="unfinished">Erstellt von:</translation>
+        <translation>Erstellt von:</translation>
     </message>
     <message>
         <source>Target now</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel jetzt</translation>
     </message>
     <message>
         <source>Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank:</translation>
     </message>
     <message>
         <source>Contents:</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalt:</translation>
     </message>
     <message>
         <source>Collations:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortierfolgen:</translation>
     </message>
     <message>
         <source>Definers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Definer:</translation>
     </message>
     <message>
         <source>Sync options</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgleichoptionen</translation>
     </message>
     <message>
         <source>&amp;Sanitize:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anonymisieren:</translation>
     </message>
     <message>
         <source>Skip cache and session &amp;data (copy their structure only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache- und Sitzungs&amp;daten auslassen (nur ihre Struktur kopieren)</translation>
     </message>
     <message>
         <source>What will happen</source>
-        <translation type="unfinished"></translation>
+        <translation>Was geschieht</translation>
     </message>
     <message>
         <source>&amp;Confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bestätigen:</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <source>WordPress</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress</translation>
     </message>
     <message>
         <source>Drupal</source>
-        <translation type="unfinished"></translation>
+        <translation>Drupal</translation>
     </message>
     <message>
         <source>Replace personal data in the copy (e-mails become user&lt;ID&gt;@example.invalid, password hashes and sessions are cleared). Never applied to prod.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personenbezogene Daten in der Kopie ersetzen (E-Mail-Adressen werden zu user&lt;ID&gt;@example.invalid, Passwort-Hashes und Sitzungen werden geleert). Nie in der Produktion.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
         <source>Restore from File</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Datei wiederherstellen</translation>
     </message>
     <message>
         <source>Sync Environments</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungen abgleichen</translation>
     </message>
     <message>
         <source>S&amp;ync</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abgleichen</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nach:</translation>
     </message>
     <message>
         <source>Replace the database of %1 with the %2 backup of %3 from %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank von %1 durch die %2-Sicherung von %3 vom %4 ersetzen.</translation>
     </message>
     <message>
         <source>Replace the database of %1 with the SQL of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank von %1 durch das SQL aus %2 ersetzen.</translation>
     </message>
     <message>
         <source>Replace the database of %1 with a copy of %2/%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank von %1 durch eine Kopie von %2/%3 ersetzen.</translation>
     </message>
     <message>
         <source>Type %1 to &amp;confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum &amp;Bestätigen %1 eingeben:</translation>
     </message>
     <message>
         <source>Confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigung</translation>
     </message>
     <message>
         <source>This replaces production data: type %1 exactly to enable %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ersetzt Produktionsdaten: Geben Sie genau %1 ein, um %2 zu aktivieren.</translation>
     </message>
     <message>
         <source>Choose two different environments: a sync copies one environment over another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zwei verschiedene Umgebungen: Ein Abgleich kopiert eine Umgebung über eine andere.</translation>
     </message>
     <message>
         <source>Backup %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung %1</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>%1 ago (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 (%2)</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>%1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2</translation>
     </message>
     <message>
         <source>Not reachable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erreichbar: %1</translation>
     </message>
     <message>
         <source>%1 tables, %2 views, %3 routines, %4 triggers, %5 events</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tabellen, %2 Views, %3 Routinen, %4 Trigger, %5 Events</translation>
     </message>
     <message>
         <source>None to map</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine zuzuordnen</translation>
     </message>
     <message>
         <source>Mapped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugeordnet: %1</translation>
     </message>
     <message>
         <source>Stripped: the target user can set no other definer, so views, routines, triggers and events will belong to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt: Der Zielbenutzer kann keinen anderen Definer setzen, daher gehören Views, Routinen, Trigger und Events ihm</translation>
     </message>
     <message>
         <source>Kept as in the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie in der Quelle beibehalten</translation>
     </message>
     <message>
         <source>Checking the target…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel wird geprüft…</translation>
     </message>
     <message>
         <source>The restore cannot run: see the problems above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellung kann nicht laufen: siehe die Probleme oben.</translation>
     </message>
     <message>
         <source>Waiting for the check of the target.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf die Prüfung des Ziels.</translation>
     </message>
     <message>
         <source>Type %1 above to confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zum Bestätigen oben %1 ein.</translation>
     </message>
 </context>
 <context>

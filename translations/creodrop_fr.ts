@@ -457,7 +457,7 @@ Sauvegarde %2</translation>
     </message>
     <message>
         <source>Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer…</translation>
     </message>
 </context>
 <context>
@@ -977,15 +977,15 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     </message>
     <message>
         <source>&amp;Restore…</source>
-        <translation type="unfinished">&amp;Restaurer…</translation>
+        <translation>&amp;Restaurer…</translation>
     </message>
     <message>
         <source>Restore from &amp;File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer depuis un &amp;fichier…</translation>
     </message>
     <message>
         <source>S&amp;ync Environments…</source>
-        <translation type="unfinished">S&amp;ynchroniser les environnements…</translation>
+        <translation>S&amp;ynchroniser les environnements…</translation>
     </message>
 </context>
 <context>
@@ -1174,82 +1174,82 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     </message>
     <message>
         <source>Restore from &amp;File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer depuis un &amp;fichier…</translation>
     </message>
     <message>
         <source>Restore from an SQL file</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer depuis un fichier SQL</translation>
     </message>
     <message>
         <source>Load a .sql or .sql.gz file (a customer&apos;s own dump) into an environment, after a pre-restore backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger un fichier .sql ou .sql.gz (par exemple un dump du client) dans un environnement, après une sauvegarde avant restauration</translation>
     </message>
     <message>
         <source>Restore the selected backup into an environment of this site, after a pre-restore backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer la sauvegarde sélectionnée dans un environnement de ce site, après une sauvegarde avant restauration</translation>
     </message>
     <message>
         <source>Copy one environment&apos;s database over another&apos;s, after a pre-sync backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier la base d&apos;un environnement sur celle d&apos;un autre, après une sauvegarde avant synchronisation</translation>
     </message>
     <message>
         <source>Environment sync is part of the developer tier; this site is on the basic tier with production only.</source>
-        <translation type="unfinished"></translation>
+        <translation>La synchronisation des environnements fait partie de l&apos;offre développeur ; ce site est en offre de base, avec la production seulement.</translation>
     </message>
 </context>
 <context>
     <name>RestoreController</name>
     <message>
         <source>Restore from File</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer depuis un fichier</translation>
     </message>
     <message>
         <source>SQL dumps (*.sql *.sql.gz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dumps SQL (*.sql *.sql.gz);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Sync into %1 started: progress in the jobs panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation vers %1 lancée : progression dans le panneau des tâches.</translation>
     </message>
     <message>
         <source>Restore into %1 started: progress in the jobs panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauration vers %1 lancée : progression dans le panneau des tâches.</translation>
     </message>
     <message>
         <source>sync</source>
-        <translation type="unfinished"></translation>
+        <translation>synchronisation</translation>
     </message>
     <message>
         <source>restore</source>
-        <translation type="unfinished"></translation>
+        <translation>restauration</translation>
     </message>
     <message>
         <source>%1 is locked: an interrupted %2 waits for its rollback from the pre-%2 backup. Restarting the console or a worker rolls it back. (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est verrouillé : une %2 interrompue attend son annulation depuis la sauvegarde d&apos;avant %2. Redémarrer la console ou un worker l&apos;annule. (%3)</translation>
     </message>
     <message>
         <source>%1 is locked: a %2 by %3 is running since %4; backups and restores of it wait until it ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est verrouillé : une %2 lancée par %3 est en cours depuis %4 ; sauvegardes et restaurations attendent qu&apos;elle se termine.</translation>
     </message>
     <message>
         <source>Sync into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation vers %1</translation>
     </message>
     <message>
         <source>Restore into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauration vers %1</translation>
     </message>
     <message>
         <source>%1 finished: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 terminée : %2</translation>
     </message>
     <message>
         <source>%1 cancelled: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 annulée : %2</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 échouée : %2</translation>
     </message>
     <message>
         <source>The backup service is not running; check Settings &gt; Storage and Catalog.</source>
@@ -1272,211 +1272,211 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     <name>RestoreDialog</name>
     <message>
         <source>Restore Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Depuis :</translation>
     </message>
     <message>
         <source>Restore &amp;into:</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer &amp;dans :</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>What:</source>
-        <translation type="unfinished"></translation>
+        <translation>Quoi :</translation>
     </message>
     <message>
         <source>Environment:</source>
-        <translation type="unfinished">Environnement :</translation>
+        <translation>Environnement :</translation>
     </message>
     <message>
         <source>Age:</source>
-        <translation type="unfinished"></translation>
+        <translation>Âge :</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation type="unfinished">Taille :</translation>
+        <translation>Taille :</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished">Type :</translation>
+        <translation>Type :</translation>
     </message>
     <message>
         <source>Created by:</source>
-        <translation type="unfinished">Créée par :</translation>
+        <translation>Créée par :</translation>
     </message>
     <message>
         <source>Target now</source>
-        <translation type="unfinished"></translation>
+        <translation>Cible actuelle</translation>
     </message>
     <message>
         <source>Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données :</translation>
     </message>
     <message>
         <source>Contents:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenu :</translation>
     </message>
     <message>
         <source>Collations:</source>
-        <translation type="unfinished"></translation>
+        <translation>Collations :</translation>
     </message>
     <message>
         <source>Definers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Définisseurs :</translation>
     </message>
     <message>
         <source>Sync options</source>
-        <translation type="unfinished"></translation>
+        <translation>Options de synchronisation</translation>
     </message>
     <message>
         <source>&amp;Sanitize:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anonymiser :</translation>
     </message>
     <message>
         <source>Skip cache and session &amp;data (copy their structure only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorer les &amp;données de cache et de session (copier seulement leur structure)</translation>
     </message>
     <message>
         <source>What will happen</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui va se passer</translation>
     </message>
     <message>
         <source>&amp;Confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Confirmer :</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune</translation>
     </message>
     <message>
         <source>WordPress</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress</translation>
     </message>
     <message>
         <source>Drupal</source>
-        <translation type="unfinished"></translation>
+        <translation>Drupal</translation>
     </message>
     <message>
         <source>Replace personal data in the copy (e-mails become user&lt;ID&gt;@example.invalid, password hashes and sessions are cleared). Never applied to prod.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer les données personnelles dans la copie (les e-mails deviennent user&lt;ID&gt;@example.invalid, empreintes de mots de passe et sessions sont vidées). Jamais en production.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restaurer</translation>
     </message>
     <message>
         <source>Restore from File</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer depuis un fichier</translation>
     </message>
     <message>
         <source>Sync Environments</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser les environnements</translation>
     </message>
     <message>
         <source>S&amp;ync</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ynchroniser</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vers :</translation>
     </message>
     <message>
         <source>Replace the database of %1 with the %2 backup of %3 from %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer la base de %1 par la sauvegarde %2 de %3 du %4.</translation>
     </message>
     <message>
         <source>Replace the database of %1 with the SQL of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer la base de %1 par le SQL de %2.</translation>
     </message>
     <message>
         <source>Replace the database of %1 with a copy of %2/%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer la base de %1 par une copie de %2/%3.</translation>
     </message>
     <message>
         <source>Type %1 to &amp;confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez %1 pour &amp;confirmer :</translation>
     </message>
     <message>
         <source>Confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmation</translation>
     </message>
     <message>
         <source>This replaces production data: type %1 exactly to enable %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceci remplace des données de production : saisissez exactement %1 pour activer %2.</translation>
     </message>
     <message>
         <source>Choose two different environments: a sync copies one environment over another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez deux environnements différents : une synchronisation copie un environnement sur un autre.</translation>
     </message>
     <message>
         <source>Backup %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegarde %1</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>%1 ago (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a %1 (%2)</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>%1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2</translation>
     </message>
     <message>
         <source>Not reachable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Injoignable : %1</translation>
     </message>
     <message>
         <source>%1 tables, %2 views, %3 routines, %4 triggers, %5 events</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tables, %2 vues, %3 routines, %4 déclencheurs, %5 événements</translation>
     </message>
     <message>
         <source>None to map</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune à convertir</translation>
     </message>
     <message>
         <source>Mapped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Converties : %1</translation>
     </message>
     <message>
         <source>Stripped: the target user can set no other definer, so views, routines, triggers and events will belong to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirés : l&apos;utilisateur cible ne peut définir aucun autre définisseur, les vues, routines, déclencheurs et événements lui appartiendront</translation>
     </message>
     <message>
         <source>Kept as in the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservés comme dans la source</translation>
     </message>
     <message>
         <source>Checking the target…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification de la cible…</translation>
     </message>
     <message>
         <source>The restore cannot run: see the problems above.</source>
-        <translation type="unfinished"></translation>
+        <translation>La restauration ne peut pas s&apos;exécuter : voir les problèmes ci-dessus.</translation>
     </message>
     <message>
         <source>Waiting for the check of the target.</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de la vérification de la cible.</translation>
     </message>
     <message>
         <source>Type %1 above to confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez %1 ci-dessus pour confirmer.</translation>
     </message>
 </context>
 <context>
