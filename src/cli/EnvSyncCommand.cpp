@@ -7,6 +7,7 @@
 #include "JobsSession.h"
 #include "StopSignals.h"
 #include "jobs/WorkerIdentity.h"
+#include "operations/SetSanitizeSqlOperation.h"
 #include "operations/SyncJob.h"
 
 #include <QFile>
@@ -122,12 +123,5 @@ int Cli::envSanitizeSql(CliArgs &args, const QStringList &input)
         if (sql.trimmed().isEmpty())
             return args.usageError(tr("%1 is empty: use --clear to remove the custom SQL.").arg(path));
     }
-    if (!catalog->setSanitizeSql(siteId, sql, CliContext::actor()))
-        return CliContext::fail(catalog->lastError());
-    ctx.audit(QStringLiteral("env.sanitize-sql"), siteId, {}, sql.isEmpty() ? tr("cleared") : tr("set"));
-    CliContext::printLine(sql.isEmpty() ? tr("Removed the custom sanitizing SQL of %1.").arg(siteId)
-                                        : tr("Stored the custom sanitizing SQL of %1; env sync runs it after every "
-                                             "sync into dev or stage.")
-                                              .arg(siteId));
-    return Cli::Success;
+    return CliContext::report(SetSanitizeSqlOperation(ctx.operationContext()).run(siteId, sql));
 }

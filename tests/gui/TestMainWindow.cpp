@@ -153,7 +153,7 @@ private slots:
         QVERIFY(link->isEnabled());
         QVERIFY(window.actions().copyLink->isEnabled());
 
-        window.setStorageKind(QStringLiteral("local"));
+        window.setStorageKind(StorageKind::Local);
         QVERIFY(!link->isEnabled());
         QVERIFY(!window.actions().copyLink->isEnabled());
         QVERIFY(link->toolTip().contains(QStringLiteral("Settings")));
@@ -162,7 +162,7 @@ private slots:
         QVERIFY(page->table()->selectBackup(QStringLiteral("b1")));
         QVERIFY(!link->isEnabled());
 
-        window.setStorageKind(QStringLiteral("s3"));
+        window.setStorageKind(StorageKind::S3);
         QVERIFY(link->isEnabled());
         QVERIFY(window.actions().copyLink->isEnabled());
     }
