@@ -124,7 +124,15 @@ int Cli::envSanitizeSql(CliArgs &args, const QStringList &input)
     }
     if (!catalog->setSanitizeSql(siteId, sql, CliContext::actor()))
         return CliContext::fail(catalog->lastError());
-    ctx.audit(QStringLiteral("env.sanitize-sql"), siteId, {}, sql.isEmpty() ? tr("cleared") : tr("set"));
+    // No time: the catalog stamps the entry with its clock.
+    catalog->audit(AuditEntry{ {},
+                               CliContext::actor(),
+                               QStringLiteral("env.sanitize-sql"),
+                               siteId,
+                               {},
+                               sql.isEmpty() ? tr("cleared") : tr("set"),
+                               std::nullopt,
+                               AuditOutcome::Success });
     CliContext::printLine(sql.isEmpty() ? tr("Removed the custom sanitizing SQL of %1.").arg(siteId)
                                         : tr("Stored the custom sanitizing SQL of %1; env sync runs it after every "
                                              "sync into dev or stage.")
