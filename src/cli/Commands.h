@@ -16,11 +16,6 @@ namespace Cli {
 
 enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
 
-// Groups with their own argument handling.
-int runStorage(const QStringList &args); // StorageCommand.cpp
-int runDump(const QStringList &args); // DumpCommand.cpp
-int runLoad(const QStringList &args); // DumpCommand.cpp
-
 // Groups of CliArgs commands (CommandGroup): main.cpp runs them and lists their commands.
 const CommandGroup &siteCommands(); // SiteCommand.cpp
 const CommandGroup &envCommands(); // SiteCommand.cpp
@@ -31,6 +26,9 @@ const CommandGroup &retentionCommands(); // WorkerCommand.cpp ("retention apply"
 const CommandGroup &catalogCommands(); // WorkerCommand.cpp ("catalog rescan")
 const CommandGroup &workerCommand(); // WorkerCommand.cpp ("worker [--once]")
 const CommandGroup &auditCommands(); // AuditCommand.cpp ("audit list")
+const CommandGroup &storageCommands(); // StorageCommand.cpp ("storage put|get|ls|rm|presign")
+const CommandGroup &dumpCommand(); // DumpCommand.cpp ("dump --user U --database DB ...")
+const CommandGroup &loadCommand(); // DumpCommand.cpp ("load --user U --database DB ...")
 
 // "env sync" and "env sanitize-sql", in EnvSyncCommand.cpp; listed by envCommands().
 int envSync(CliArgs &args, const QStringList &input);

@@ -4,13 +4,14 @@
 // `dump` and `load`: catalog-free, like mysqldump and mysql. The password comes from MYSQL_PWD
 // only (never from the command line, where `ps` would show it). Progress goes to stderr only
 // when stderr is a terminal; stdout carries the dump with `--output -`.
+#include "CliArgs.h"
+#include "CommandGroup.h"
 #include "Commands.h"
 #include "compress/GzipWriter.h"
 #include "mysql/MySqlDumper.h"
 #include "mysql/MySqlLoader.h"
 #include "util/PrivateFiles.h"
 
-#include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTextStream>
@@ -27,51 +28,36 @@ struct Common
     bool quiet = false;
 };
 
-void addEndpointOptions(QCommandLineParser &parser)
+void addEndpointOptions(CliArgs &args)
 {
-    parser.addOption(
-        { QStringLiteral("host"), QStringLiteral("MySQL host."), QStringLiteral("H"), QStringLiteral("127.0.0.1") });
-    parser.addOption(
-        { QStringLiteral("port"), QStringLiteral("MySQL port."), QStringLiteral("P"), QStringLiteral("3306") });
-    parser.addOption(
-        { QStringLiteral("socket"), QStringLiteral("Unix socket (instead of host/port)."), QStringLiteral("S") });
-    parser.addOption({ QStringLiteral("user"), QStringLiteral("MySQL user."), QStringLiteral("U") });
-    parser.addOption({ QStringLiteral("database"), QStringLiteral("Database."), QStringLiteral("DB") });
-    parser.addOption({ QStringLiteral("quiet"), QStringLiteral("No progress output.") });
-    parser.addHelpOption();
+    for (const char *name : { "host", "port", "socket", "user", "database" })
+        args.option(QLatin1String(name));
+    args.flag(QStringLiteral("quiet"));
 }
 
-int usage(const QString &command, const QString &message)
+/// Option @p name's value, or @p fallback when it is not given.
+QString valueOr(const CliArgs &args, const QString &name, const QString &fallback)
 {
-    QTextStream(stderr) << "creodrop-backupctl " << command << ": " << message << " (see --help)\n";
-    return Cli::UsageError;
+    return args.isSet(name) ? args.value(name) : fallback;
 }
 
 // Returns -1 on success, else the exit code to return.
-int parseCommon(QCommandLineParser &parser, const QString &command, const QStringList &args, Common *common)
+int parseCommon(CliArgs &args, const QStringList &input, Common *common)
 {
-    if (!parser.parse(QStringList{ QStringLiteral("creodrop-backupctl") } + args))
-        return usage(command, parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return Cli::Success;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return usage(command, QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+    if (!args.parse(input, 0, 0))
+        return args.exitCode();
     bool portOk = false;
-    common->endpoint.host = parser.value(QStringLiteral("host"));
-    common->endpoint.port = parser.value(QStringLiteral("port")).toInt(&portOk);
-    common->endpoint.socket = parser.value(QStringLiteral("socket"));
-    common->endpoint.user = parser.value(QStringLiteral("user"));
-    common->endpoint.database = parser.value(QStringLiteral("database"));
+    common->endpoint.host = valueOr(args, QStringLiteral("host"), QStringLiteral("127.0.0.1"));
+    common->endpoint.port = valueOr(args, QStringLiteral("port"), QStringLiteral("3306")).toInt(&portOk);
+    common->endpoint.socket = args.value(QStringLiteral("socket"));
+    common->endpoint.user = args.value(QStringLiteral("user"));
+    common->endpoint.database = args.value(QStringLiteral("database"));
     common->endpoint.password = qEnvironmentVariable("MYSQL_PWD");
-    common->quiet = parser.isSet(QStringLiteral("quiet"));
+    common->quiet = args.isSet(QStringLiteral("quiet"));
     if (!portOk || common->endpoint.port <= 0 || common->endpoint.port > 65535)
-        return usage(command, QStringLiteral("--port needs a number between 1 and 65535"));
-    if (common->endpoint.user.isEmpty())
-        return usage(command, QStringLiteral("--user is required"));
-    if (common->endpoint.database.isEmpty())
-        return usage(command, QStringLiteral("--database is required"));
+        return args.usageError(QStringLiteral("--port needs a number between 1 and 65535"));
+    if (!args.require(QStringLiteral("user")) || !args.require(QStringLiteral("database")))
+        return args.exitCode();
     return -1;
 }
 
@@ -92,45 +78,33 @@ int fail(const QString &command, const QString &message)
     return Cli::Failure;
 }
 
-} // namespace
-
-int Cli::runDump(const QStringList &args)
+int dump(CliArgs &args, const QStringList &input)
 {
     const QString command = QStringLiteral("dump");
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Dump a MySQL database as gzip-compressed SQL text."));
-    addEndpointOptions(parser);
-    parser.addOption({ QStringLiteral("output"), QStringLiteral("Output file (.sql.gz), or - for stdout."),
-                       QStringLiteral("FILE"), QStringLiteral("-") });
-    // Level 5 measured on CMS-like data: within 1 % of gzip -6's size for about 20 % less CPU,
-    // and compression is what bounds a dump on two cores.
-    parser.addOption({ QStringLiteral("level"), QStringLiteral("gzip level 0-9 (default 5)."), QStringLiteral("N"),
-                       QStringLiteral("5") });
-    parser.addOption({ QStringLiteral("threads"), QStringLiteral("Compression threads (default: cores)."),
-                       QStringLiteral("N"), QString::number(QThread::idealThreadCount()) });
-    parser.addOption({ QStringLiteral("tls"),
-                       QStringLiteral("TLS: off, preferred (default), required, verify-ca or verify-identity."),
-                       QStringLiteral("MODE"), QStringLiteral("preferred") });
-    parser.addOption({ QStringLiteral("tls-ca"), QStringLiteral("CA file (PEM) for verify-ca and verify-identity."),
-                       QStringLiteral("FILE") });
+    addEndpointOptions(args);
+    for (const char *name : { "output", "level", "threads", "tls", "tls-ca" })
+        args.option(QLatin1String(name));
     Common common;
-    const int rc = parseCommon(parser, command, args, &common);
+    const int rc = parseCommon(args, input, &common);
     if (rc >= 0)
         return rc;
-    const auto tlsMode = MySqlTls::fromString(parser.value(QStringLiteral("tls")));
+    const auto tlsMode = MySqlTls::fromString(valueOr(args, QStringLiteral("tls"), QStringLiteral("preferred")));
     if (!tlsMode)
-        return usage(command, QStringLiteral("--tls must be off, preferred, required, verify-ca or verify-identity"));
+        return args.usageError(QStringLiteral("--tls must be off, preferred, required, verify-ca or verify-identity"));
     common.endpoint.tlsMode = *tlsMode;
-    common.endpoint.tlsCa = parser.value(QStringLiteral("tls-ca"));
+    common.endpoint.tlsCa = args.value(QStringLiteral("tls-ca"));
     bool ok = false;
-    const int level = parser.value(QStringLiteral("level")).toInt(&ok);
+    // Level 5 measured on CMS-like data: within 1 % of gzip -6's size for about 20 % less CPU,
+    // and compression is what bounds a dump on two cores.
+    const int level = valueOr(args, QStringLiteral("level"), QStringLiteral("5")).toInt(&ok);
     if (!ok || level < 0 || level > 9)
-        return usage(command, QStringLiteral("--level needs a number between 0 and 9"));
-    const int threads = parser.value(QStringLiteral("threads")).toInt(&ok);
+        return args.usageError(QStringLiteral("--level needs a number between 0 and 9"));
+    const int threads
+        = valueOr(args, QStringLiteral("threads"), QString::number(QThread::idealThreadCount())).toInt(&ok);
     if (!ok || threads < 1 || threads > 32)
-        return usage(command, QStringLiteral("--threads needs a number between 1 and 32"));
+        return args.usageError(QStringLiteral("--threads needs a number between 1 and 32"));
 
-    const QString output = parser.value(QStringLiteral("output"));
+    const QString output = valueOr(args, QStringLiteral("output"), QStringLiteral("-"));
     const bool toStdout = output == QLatin1String("-");
     const QString partPath = output + QStringLiteral(".part");
     QFile file;
@@ -212,58 +186,44 @@ int Cli::runDump(const QStringList &args)
                                    .arg(humanBytes(double(stats.rawBytes)), humanBytes(double(gzip.compressedBytes())))
                                    .arg(timer.elapsed() / 1000.0, 0, 'f', 1);
     }
-    return Success;
+    return Cli::Success;
 }
 
-int Cli::runLoad(const QStringList &args)
+int load(CliArgs &args, const QStringList &input)
 {
     const QString command = QStringLiteral("load");
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Load a .sql or .sql.gz dump into a MySQL database."));
-    addEndpointOptions(parser);
-    parser.addOption({ QStringLiteral("input"), QStringLiteral("Input file (.sql or .sql.gz), or - for stdin."),
-                       QStringLiteral("FILE"), QStringLiteral("-") });
-    parser.addOption({ QStringLiteral("connections"),
-                       QStringLiteral("Connections for dumps made by creodrop-backupctl dump (default 2); any other "
-                                      "file loads in order on one connection."),
-                       QStringLiteral("N"), QStringLiteral("2") });
-    parser.addOption({ QStringLiteral("definer"),
-                       QStringLiteral("keep (default) or strip the DEFINER clauses of views, routines, triggers and "
-                                      "events."),
-                       QStringLiteral("keep|strip"), QStringLiteral("keep") });
-    parser.addOption({ QStringLiteral("max-statement-size"),
-                       QStringLiteral("Refuse statements larger than this, in bytes (default 1073741824)."),
-                       QStringLiteral("BYTES"), QStringLiteral("1073741824") });
-    parser.addOption({ QStringLiteral("map-mysql8-collations"),
-                       QStringLiteral("Load utf8mb4_0900_* collations of MySQL 8 dumps as utf8mb4_uca1400_* "
-                                      "(MariaDB 10.10 or later).") });
+    addEndpointOptions(args);
+    for (const char *name : { "input", "connections", "definer", "max-statement-size" })
+        args.option(QLatin1String(name));
+    args.flag(QStringLiteral("map-mysql8-collations"));
     Common common;
-    const int rc = parseCommon(parser, command, args, &common);
+    const int rc = parseCommon(args, input, &common);
     if (rc >= 0)
         return rc;
     bool ok = false;
     LoadOptions options;
-    options.connections = parser.value(QStringLiteral("connections")).toInt(&ok);
+    options.connections = valueOr(args, QStringLiteral("connections"), QStringLiteral("2")).toInt(&ok);
     if (!ok || options.connections < 1 || options.connections > 16)
-        return usage(command, QStringLiteral("--connections needs a number between 1 and 16"));
-    const QString definer = parser.value(QStringLiteral("definer"));
+        return args.usageError(QStringLiteral("--connections needs a number between 1 and 16"));
+    const QString definer = valueOr(args, QStringLiteral("definer"), QStringLiteral("keep"));
     if (definer != QLatin1String("keep") && definer != QLatin1String("strip"))
-        return usage(command, QStringLiteral("--definer needs keep or strip"));
+        return args.usageError(QStringLiteral("--definer needs keep or strip"));
     options.definer = definer == QLatin1String("strip") ? LoadOptions::Definer::Strip : LoadOptions::Definer::Keep;
-    options.maxStatementSize = parser.value(QStringLiteral("max-statement-size")).toLongLong(&ok);
+    options.maxStatementSize
+        = valueOr(args, QStringLiteral("max-statement-size"), QStringLiteral("1073741824")).toLongLong(&ok);
     if (!ok || options.maxStatementSize < 1024)
-        return usage(command, QStringLiteral("--max-statement-size needs a number of bytes, at least 1024"));
-    options.mapMysql8Collations = parser.isSet(QStringLiteral("map-mysql8-collations"));
+        return args.usageError(QStringLiteral("--max-statement-size needs a number of bytes, at least 1024"));
+    options.mapMysql8Collations = args.isSet(QStringLiteral("map-mysql8-collations"));
 
-    const QString input = parser.value(QStringLiteral("input"));
+    const QString inputPath = valueOr(args, QStringLiteral("input"), QStringLiteral("-"));
     QFile file;
-    if (input == QLatin1String("-")) {
+    if (inputPath == QLatin1String("-")) {
         if (!file.open(stdin, QIODevice::ReadOnly))
             return fail(command, QStringLiteral("cannot read stdin"));
     } else {
-        file.setFileName(input);
+        file.setFileName(inputPath);
         if (!file.open(QIODevice::ReadOnly))
-            return fail(command, QStringLiteral("cannot open %1: %2").arg(input, file.errorString()));
+            return fail(command, QStringLiteral("cannot open %1: %2").arg(inputPath, file.errorString()));
     }
     const qint64 total = file.isSequential() ? -1 : file.size();
     const bool showProgress = !common.quiet && isatty(STDERR_FILENO);
@@ -294,5 +254,72 @@ int Cli::runLoad(const QStringList &args)
         QTextStream(stderr) << QStringLiteral("loaded %1 statements in %2 s\n")
                                    .arg(loader.statementsExecuted())
                                    .arg(timer.elapsed() / 1000.0, 0, 'f', 1);
-    return Success;
+    return Cli::Success;
+}
+
+} // namespace
+
+const CommandGroup &Cli::dumpCommand()
+{
+    static const CommandGroup group(
+        "dump", "dump a MySQL database to a .sql.gz file or stdout (like mysqldump)",
+        {
+            { "", nullptr,
+              "dump --user U --database DB [--host H] [--port P] [--socket PATH] [--output FILE|-] [--level N] "
+              "[--threads N] [--tls MODE] [--tls-ca FILE] [--quiet]",
+              "dump a MySQL database as gzip-compressed SQL text",
+              QT_TRANSLATE_NOOP("Cli",
+                                "Dumps a MySQL database as gzip-compressed SQL text. The password comes from "
+                                "MYSQL_PWD only; progress goes to stderr when it is a terminal.\n"
+                                "\n"
+                                "  --host H          MySQL host (default 127.0.0.1).\n"
+                                "  --port P          MySQL port (default 3306).\n"
+                                "  --socket PATH     Unix socket (instead of host/port).\n"
+                                "  --user U          MySQL user.\n"
+                                "  --database DB     Database.\n"
+                                "  --output FILE     Output file (.sql.gz), or - for stdout (default -).\n"
+                                "  --level N         gzip level 0-9 (default 5).\n"
+                                "  --threads N       Compression threads (default: cores).\n"
+                                "  --tls MODE        TLS: off, preferred (default), required, verify-ca or "
+                                "verify-identity.\n"
+                                "  --tls-ca FILE     CA file (PEM) for verify-ca and verify-identity.\n"
+                                "  --quiet           No progress output."),
+              dump },
+        });
+    return group;
+}
+
+const CommandGroup &Cli::loadCommand()
+{
+    static const CommandGroup group(
+        "load", "load a .sql or .sql.gz dump into a MySQL database (like mysql)",
+        {
+            { "", nullptr,
+              "load --user U --database DB [--host H] [--port P] [--socket PATH] [--input FILE|-] "
+              "[--connections N] [--definer keep|strip] [--max-statement-size BYTES] [--map-mysql8-collations] "
+              "[--quiet]",
+              "load a .sql or .sql.gz dump into a MySQL database",
+              QT_TRANSLATE_NOOP("Cli",
+                                "Loads a .sql or .sql.gz dump into a MySQL database. The password comes from "
+                                "MYSQL_PWD only; progress goes to stderr when it is a terminal.\n"
+                                "\n"
+                                "  --host H                     MySQL host (default 127.0.0.1).\n"
+                                "  --port P                     MySQL port (default 3306).\n"
+                                "  --socket PATH                Unix socket (instead of host/port).\n"
+                                "  --user U                     MySQL user.\n"
+                                "  --database DB                Database.\n"
+                                "  --input FILE                 Input file (.sql or .sql.gz), or - for stdin "
+                                "(default -).\n"
+                                "  --connections N              Connections for dumps made by creodrop-backupctl "
+                                "dump (default 2); any other file loads in order on one connection.\n"
+                                "  --definer keep|strip         keep (default) or strip the DEFINER clauses of "
+                                "views, routines, triggers and events.\n"
+                                "  --max-statement-size BYTES   Refuse statements larger than this, in bytes "
+                                "(default 1073741824).\n"
+                                "  --map-mysql8-collations      Load utf8mb4_0900_* collations of MySQL 8 dumps "
+                                "as utf8mb4_uca1400_* (MariaDB 10.10 or later).\n"
+                                "  --quiet                      No progress output."),
+              load },
+        });
+    return group;
 }

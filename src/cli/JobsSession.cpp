@@ -7,8 +7,8 @@
 #include "jobs/RecoveryJob.h"
 #include "jobs/StoreFactory.h"
 #include "jobs/WorkerIdentity.h"
-#include "operations/RollbackInterruptedJob.h"
 #include "operations/BackupQueue.h"
+#include "operations/RollbackInterruptedJob.h"
 #include "storage/ObjectStore.h"
 
 JobsSession::JobsSession(CliContext &ctx)

@@ -5,12 +5,10 @@
 #include "CommandGroup.h"
 #include "util/Version.h"
 
-#include <QCoreApplication>
-#include <QMap>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTextStream>
 
+#include <algorithm>
 #include <initializer_list>
 
 ManPage::ManPage(QTextStream &out, const QString &date)
@@ -70,6 +68,32 @@ void ManPage::paragraph(const QString &text)
     m_out << escape(text.simplified()) << '\n';
 }
 
+void ManPage::helpText(const QString &text)
+{
+    // Blocks are separated by an empty line; a block of "  TAG  description" lines (dump's and
+    // load's options) becomes an indented list of tagged paragraphs, any other block a paragraph.
+    static const QRegularExpression entry(QStringLiteral("^  (\\S.*?)\\s{2,}(\\S.*)$"));
+    bool first = true;
+    for (const QString &block : text.split(QLatin1String("\n\n"))) {
+        const QStringList lines = block.split(u'\n');
+        const bool isList = std::all_of(lines.cbegin(), lines.cend(),
+                                        [](const QString &line) { return entry.match(line).hasMatch(); });
+        if (isList) {
+            m_out << ".RS\n";
+            for (const QString &line : lines) {
+                const auto match = entry.match(line);
+                m_out << ".TP\n\\fB" << escape(match.captured(1)) << "\\fR\n" << escape(match.captured(2)) << '\n';
+            }
+            m_out << ".RE\n";
+        } else {
+            if (!first)
+                m_out << ".IP\n";
+            paragraph(block);
+        }
+        first = false;
+    }
+}
+
 void ManPage::addGroup(const CommandGroup &group)
 {
     subsection(group.name(), group.summary());
@@ -81,7 +105,7 @@ void ManPage::addGroup(const CommandGroup &group)
             text[0] = text.at(0).toUpper();
         if (!text.endsWith(u'.'))
             text += u'.';
-        paragraph(text);
+        helpText(text);
         if (command.alias)
             m_out << ".IP\nAlso: \\fB" << escape(group.name()) << ' ' << escape(QLatin1String(command.alias))
                   << "\\fR.\n";
@@ -90,83 +114,6 @@ void ManPage::addGroup(const CommandGroup &group)
         m_out << ".PP\n";
         paragraph(group.notes());
     }
-}
-
-void ManPage::addHelpText(const QString &name, const QString &summary, const QString &helpText)
-{
-    subsection(name, summary);
-    // "  TAG   description" (two or more spaces between) is one entry; a deeper-indented line
-    // continues the previous description; other lines are prose. An entry whose tag is too long
-    // for the description column has one space before its description: it is split at the
-    // column the other entries share.
-    static const QRegularExpression entry(QStringLiteral("^  (\\S.*?)(?:\\s{2,}(\\S.*))?$"));
-    static const QRegularExpression continuation(QStringLiteral("^\\s{4,}(\\S.*)$"));
-    const QStringList lines = helpText.split(u'\n');
-    QMap<int, int> columns; // description column -> entries using it
-    for (const QString &line : lines) {
-        if (const auto match = entry.match(line); match.hasMatch() && match.capturedStart(2) > 0)
-            ++columns[match.capturedStart(2)];
-    }
-    int column = -1;
-    for (auto it = columns.cbegin(); it != columns.cend(); ++it) {
-        if (column < 0 || it.value() > columns.value(column))
-            column = it.key();
-    }
-    bool inEntry = false;
-    bool inProse = false;
-    for (const QString &line : lines) {
-        if (line.trimmed().isEmpty()) {
-            inEntry = inProse = false;
-            continue;
-        }
-        if (line.startsWith(QLatin1String("Usage: "))) {
-            // The program path as invoked is no part of the manual: "creodrop-backupctl GROUP ...".
-            QString rest = line.mid(7).section(u' ', 1);
-            if (!rest.startsWith(name))
-                rest = name + u' ' + rest;
-            m_out << ".PP\n\\fBcreodrop\\-backupctl " << escape(rest) << "\\fR\n";
-            inEntry = inProse = false;
-            continue;
-        }
-        if (inEntry) {
-            if (const auto more = continuation.match(line); more.hasMatch()) {
-                m_out << escape(more.captured(1)) << '\n';
-                continue;
-            }
-        }
-        if (const auto match = entry.match(line); match.hasMatch()) {
-            QString tag = match.captured(1);
-            QString text = match.captured(2);
-            if (text.isEmpty() && column > 2 && line.size() > column && line.at(column - 1) == u' ') {
-                tag = line.mid(2, column - 3).trimmed();
-                text = line.mid(column);
-            }
-            m_out << ".TP\n\\fB" << escape(tag) << "\\fR\n";
-            if (!text.isEmpty())
-                m_out << escape(text) << '\n';
-            inEntry = true;
-            inProse = false;
-            continue;
-        }
-        if (!inProse)
-            m_out << ".PP\n";
-        m_out << escape(line.trimmed()) << '\n';
-        inEntry = false;
-        inProse = true;
-    }
-}
-
-bool ManPage::addHelpOf(const QString &name, const QString &summary)
-{
-    QProcess help;
-    help.start(QCoreApplication::applicationFilePath(), { name, QStringLiteral("--help") });
-    if (!help.waitForFinished(30000) || help.exitStatus() != QProcess::NormalExit || help.exitCode() != 0) {
-        QTextStream(stderr) << "creodrop-backupctl: '" << name
-                            << " --help' failed: " << QString::fromUtf8(help.readAllStandardError()).trimmed() << '\n';
-        return false;
-    }
-    addHelpText(name, summary, QString::fromUtf8(help.readAllStandardOutput()));
-    return true;
 }
 
 void ManPage::finish()

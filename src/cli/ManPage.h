@@ -14,8 +14,7 @@ class QTextStream;
 ///     ManPage man(out, QStringLiteral("2026-12-03"));
 ///     man.beginCommands();
 ///     man.addGroup(Cli::siteCommands());
-///     man.addHelpOf(QStringLiteral("dump"), summary); // groups with their own parser
-///     man.finish();
+/// ///     man.finish();
 class ManPage
 {
 public:
@@ -25,13 +24,6 @@ public:
     void beginCommands();
     /// One subsection: the group's commands (synopsis, aliases, summary, help) and its notes.
     void addGroup(const CommandGroup &group);
-    /// One subsection from a group's --help output (storage, dump and load parse their own
-    /// arguments): "  TAG   text" lines become tagged paragraphs, the rest plain paragraphs.
-    void addHelpText(const QString &name, const QString &summary, const QString &helpText);
-    /// addHelpText() with the output of `creodrop-backupctl NAME --help`, run as a child process
-    /// (the groups print their help straight to stdout). False, with a message on stderr, when
-    /// that fails.
-    bool addHelpOf(const QString &name, const QString &summary);
     /// EXIT STATUS, ENVIRONMENT, FILES, SEE ALSO.
     void finish();
 
@@ -41,6 +33,7 @@ public:
 private:
     void subsection(const QString &name, const QString &summary);
     void paragraph(const QString &text); ///< one filled paragraph, whitespace folded
+    void helpText(const QString &text); ///< a command's help: paragraphs and lists of options
 
     QTextStream &m_out;
     QString m_date;

@@ -5,6 +5,8 @@
 // Configuration: CREODROP_S3_ENDPOINT/_REGION/_BUCKET/_ACCESS_KEY_ID/_SECRET_ACCESS_KEY, each
 // falling back to the settings (Storage* keys) except the secret, which for now must come from
 // the environment. With no endpoint anywhere and StorageKind "local", the local folder store.
+#include "CliArgs.h"
+#include "CommandGroup.h"
 #include "Commands.h"
 #include "storage/LocalFolderStore.h"
 #include "storage/S3ObjectStore.h"
@@ -21,24 +23,6 @@
 #include <memory>
 
 namespace {
-
-const char kUsage[] = "Usage: creodrop-backupctl storage <command>\n"
-                      "  put FILE KEY                    upload FILE as KEY\n"
-                      "  get KEY FILE [--force]          download KEY to FILE (mode 0600; --force replaces FILE)\n"
-                      "  ls [PREFIX]                     list objects (size, modified, key)\n"
-                      "  rm KEY                          delete KEY\n"
-                      "  presign KEY [--expires SECONDS] print a download link (default 900 s, at most 7 days)\n"
-                      "Configured by CREODROP_S3_ENDPOINT, _REGION, _BUCKET, _ACCESS_KEY_ID and _SECRET_ACCESS_KEY,\n"
-                      "else by the storage settings (the secret only from the environment).\n";
-
-int usageError(const QString &message)
-{
-    QTextStream err(stderr);
-    if (!message.isEmpty())
-        err << "creodrop-backupctl storage: " << message << '\n';
-    err << kUsage;
-    return Cli::UsageError;
-}
 
 int failure(const QString &message)
 {
@@ -66,47 +50,10 @@ S3Config configFromEnvironmentAndSettings(bool *useLocal, QString *localPath)
     return config;
 }
 
-} // namespace
-
-int Cli::runStorage(const QStringList &argsIn)
+/// The command named @p command ("put", "get", "ls", "rm" or "presign") on the configured store,
+/// with its positionals @p args (already checked by CliArgs).
+int runStore(const QString &command, const QStringList &args, bool force, int expires)
 {
-    QStringList args = argsIn;
-    if (args.isEmpty())
-        return usageError({});
-    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
-        QTextStream(stdout) << kUsage;
-        return Success;
-    }
-    const QString command = args.takeFirst();
-    int expires = 900;
-    if (command == QLatin1String("presign")) {
-        const int at = args.indexOf(QLatin1String("--expires"));
-        if (at >= 0) {
-            bool ok = false;
-            expires = at + 1 < args.size() ? args.at(at + 1).toInt(&ok) : 0;
-            if (!ok)
-                return usageError(QStringLiteral("--expires needs a number of seconds"));
-            args.remove(at, 2);
-        }
-    }
-    bool force = false;
-    if (command == QLatin1String("get") && args.removeAll(QStringLiteral("--force")) > 0)
-        force = true;
-    for (const QString &arg : std::as_const(args)) {
-        if (arg.startsWith(QLatin1String("--")))
-            return usageError(QStringLiteral("unknown option %1").arg(arg));
-    }
-    const bool arityOk = (command == QLatin1String("put") && args.size() == 2)
-        || (command == QLatin1String("get") && args.size() == 2) || (command == QLatin1String("ls") && args.size() <= 1)
-        || (command == QLatin1String("rm") && args.size() == 1)
-        || (command == QLatin1String("presign") && args.size() == 1);
-    if (!arityOk) {
-        const QStringList known{ QStringLiteral("put"), QStringLiteral("get"), QStringLiteral("ls"),
-                                 QStringLiteral("rm"), QStringLiteral("presign") };
-        return usageError(known.contains(command) ? QStringLiteral("wrong number of arguments for %1").arg(command)
-                                                  : QStringLiteral("unknown command '%1'").arg(command));
-    }
-
     bool useLocal = false;
     QString localPath;
     const S3Config config = configFromEnvironmentAndSettings(&useLocal, &localPath);
@@ -130,7 +77,7 @@ int Cli::runStorage(const QStringList &argsIn)
         if (url.isEmpty())
             return failure(error);
         out << url.toString(QUrl::FullyEncoded) << '\n';
-        return Success;
+        return Cli::Success;
     }
 
     StoreJob *job = nullptr;
@@ -158,7 +105,7 @@ int Cli::runStorage(const QStringList &argsIn)
     } else {
         job = store->remove(args.at(0));
     }
-    int code = Failure;
+    int code = Cli::Failure;
     QObject::connect(job, &Job::finished, job, [&] {
         QString publishError;
         if (!partPath.isEmpty()) {
@@ -179,7 +126,7 @@ int Cli::runStorage(const QStringList &argsIn)
                 for (const ObjectInfo &o : r.objects)
                     out << o.size << '\t' << o.lastModified.toString(Qt::ISODate) << '\t' << o.key << '\n';
             }
-            code = Success;
+            code = Cli::Success;
         }
         out.flush();
         QCoreApplication::exit(code);
@@ -189,4 +136,86 @@ int Cli::runStorage(const QStringList &argsIn)
         return code;
     QCoreApplication::exec();
     return code;
+}
+
+/// The first @p count positionals; one that was not given is a null string.
+QStringList positionals(const CliArgs &args, int count)
+{
+    QStringList list;
+    for (int i = 0; i < count; ++i)
+        list << args.positional(i);
+    return list;
+}
+
+int storagePut(CliArgs &args, const QStringList &input)
+{
+    if (!args.parse(input, 2, 2))
+        return args.exitCode();
+    return runStore(QStringLiteral("put"), positionals(args, 2), false, 0);
+}
+
+int storageGet(CliArgs &args, const QStringList &input)
+{
+    args.flag(QStringLiteral("force"));
+    if (!args.parse(input, 2, 2))
+        return args.exitCode();
+    return runStore(QStringLiteral("get"), positionals(args, 2), args.isSet(QStringLiteral("force")), 0);
+}
+
+int storageLs(CliArgs &args, const QStringList &input)
+{
+    if (!args.parse(input, 0, 1))
+        return args.exitCode();
+    return runStore(QStringLiteral("ls"), positionals(args, 1), false, 0);
+}
+
+int storageRm(CliArgs &args, const QStringList &input)
+{
+    if (!args.parse(input, 1, 1))
+        return args.exitCode();
+    return runStore(QStringLiteral("rm"), positionals(args, 1), false, 0);
+}
+
+int storagePresign(CliArgs &args, const QStringList &input)
+{
+    args.option(QStringLiteral("expires"));
+    if (!args.parse(input, 1, 1))
+        return args.exitCode();
+    int expires = 900;
+    if (args.isSet(QStringLiteral("expires"))) {
+        // Only the form is checked here: the store refuses a period it cannot sign (more than 7
+        // days) as a failure with its own message.
+        bool ok = false;
+        expires = args.value(QStringLiteral("expires")).toInt(&ok);
+        if (!ok)
+            return args.usageError(QStringLiteral("--expires needs a number of seconds"));
+    }
+    return runStore(QStringLiteral("presign"), positionals(args, 1), false, expires);
+}
+
+} // namespace
+
+const CommandGroup &Cli::storageCommands()
+{
+    static const CommandGroup group(
+        "storage", "put, get, ls, rm and presign objects in the configured bucket",
+        {
+            { "put", nullptr, "storage put FILE KEY", "upload FILE as KEY", nullptr, storagePut },
+            { "get", nullptr, "storage get KEY FILE [--force]",
+              "download KEY to FILE (mode 0600; --force replaces FILE)",
+              QT_TRANSLATE_NOOP("Cli",
+                                "Downloads KEY to FILE.part (mode 0600) and renames it to FILE when the transfer "
+                                "succeeded; an existing FILE is refused unless --force. On any failure nothing is "
+                                "left at FILE and no .part."),
+              storageGet },
+            { "ls", nullptr, "storage ls [PREFIX]", "list objects (size, modified, key)", nullptr, storageLs },
+            { "rm", nullptr, "storage rm KEY", "delete KEY", nullptr, storageRm },
+            { "presign", nullptr, "storage presign KEY [--expires SECONDS]",
+              "print a download link (default 900 s, at most 7 days)", nullptr, storagePresign },
+        },
+        QT_TRANSLATE_NOOP("Cli",
+                          "Configured by CREODROP_S3_ENDPOINT, _REGION, _BUCKET, _ACCESS_KEY_ID and "
+                          "_SECRET_ACCESS_KEY,\nelse by the storage settings (the secret only from the "
+                          "environment)."));
+    return group;
 }

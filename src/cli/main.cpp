@@ -15,29 +15,26 @@
 
 namespace {
 
-/// A top-level command: either a CommandGroup (whose commands --help lists) or a group with its
-/// own argument handling (storage, dump, load: see their --help).
+/// A top-level command: a CommandGroup, whose commands --help and the manual list.
 struct Group
 {
     const char *name;
-    const char *summary; ///< for the groups with their own handling
-    int (*run)(const QStringList &args);
     const CommandGroup &(*commands)();
 };
 
 const Group kGroups[] = {
-    { "storage", "put, get, ls, rm and presign objects in the configured bucket", Cli::runStorage, nullptr },
-    { "dump", "dump a MySQL database to a .sql.gz file or stdout (like mysqldump)", Cli::runDump, nullptr },
-    { "load", "load a .sql or .sql.gz dump into a MySQL database (like mysql)", Cli::runLoad, nullptr },
-    { "site", nullptr, nullptr, Cli::siteCommands },
-    { "env", nullptr, nullptr, Cli::envCommands },
-    { "schedule", nullptr, nullptr, Cli::scheduleCommands },
-    { "backup", nullptr, nullptr, Cli::backupCommands },
-    { "schedules", nullptr, nullptr, Cli::schedulesCommands },
-    { "retention", nullptr, nullptr, Cli::retentionCommands },
-    { "catalog", nullptr, nullptr, Cli::catalogCommands },
-    { "worker", nullptr, nullptr, Cli::workerCommand },
-    { "audit", nullptr, nullptr, Cli::auditCommands },
+    { "storage", Cli::storageCommands },
+    { "dump", Cli::dumpCommand },
+    { "load", Cli::loadCommand },
+    { "site", Cli::siteCommands },
+    { "env", Cli::envCommands },
+    { "schedule", Cli::scheduleCommands },
+    { "backup", Cli::backupCommands },
+    { "schedules", Cli::schedulesCommands },
+    { "retention", Cli::retentionCommands },
+    { "catalog", Cli::catalogCommands },
+    { "worker", Cli::workerCommand },
+    { "audit", Cli::auditCommands },
 };
 
 /// The hidden --help-man: creodrop-backupctl(1) from kGroups, which --help prints too. The build
@@ -47,12 +44,8 @@ int printManPage(const QString &date)
     QTextStream out(stdout);
     ManPage man(out, date);
     man.beginCommands();
-    for (const Group &group : kGroups) {
-        if (group.commands)
-            man.addGroup(group.commands());
-        else if (!man.addHelpOf(QLatin1String(group.name), QLatin1String(group.summary))) // its own parser
-            return Cli::Failure;
-    }
+    for (const Group &group : kGroups)
+        man.addGroup(group.commands());
     man.finish();
     return Cli::Success;
 }
@@ -63,9 +56,8 @@ void printUsage(FILE *stream, bool withCommands)
     QTextStream out(stream);
     out << "Usage: creodrop-backupctl <command> [arguments]\n\nCommands:\n";
     for (const Group &group : kGroups) {
-        const QString summary = group.commands ? group.commands().summary() : QLatin1String(group.summary);
-        out << QStringLiteral("  %1 %2\n").arg(QLatin1String(group.name), -10).arg(summary);
-        if (withCommands && group.commands)
+        out << QStringLiteral("  %1 %2\n").arg(QLatin1String(group.name), -10).arg(group.commands().summary());
+        if (withCommands)
             group.commands().printSynopses(out, 15, false);
     }
     out << "\nRun 'creodrop-backupctl <command> --help' for the arguments of a command.\n"
@@ -112,7 +104,7 @@ int main(int argc, char *argv[])
         return printManPage(args.value(0));
     for (const Group &group : kGroups) {
         if (command == QLatin1String(group.name))
-            return group.commands ? group.commands().run(args) : group.run(args);
+            return group.commands().run(args);
     }
     QTextStream(stderr) << "creodrop-backupctl: unknown command '" << command << "'\n";
     printUsage(stderr, false);

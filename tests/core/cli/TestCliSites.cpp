@@ -30,6 +30,7 @@ private slots:
     void concurrentProcessesOnAFreshCatalog();
     void passwordNeverLeaks();
     void headlessKeychainMessage();
+    void catalogFreeToolsParseLikeTheOthers();
 
 private:
     std::unique_ptr<CliTestEnv> m_env;
@@ -478,6 +479,63 @@ void TestCliSites::headlessKeychainMessage()
         CLI_EXPECT(list, 1);
         QVERIFY2(list.err.contains(QLatin1String("CREODROP_CATALOG_PASSWORD")), qPrintable(list.err));
     }
+}
+
+void TestCliSites::catalogFreeToolsParseLikeTheOthers()
+{
+    // storage, dump and load are CommandGroups too: usage errors exit 2 with the usage line, before
+    // any storage or MySQL connection.
+    const QStringList endpoint{ QStringLiteral("--user"), QStringLiteral("u"), QStringLiteral("--database"),
+                                QStringLiteral("d") };
+    const QList<QStringList> usageErrors{
+        { QStringLiteral("storage") },
+        { QStringLiteral("storage"), QStringLiteral("frobnicate") },
+        { QStringLiteral("storage"), QStringLiteral("ls"), QStringLiteral("--bogus") },
+        { QStringLiteral("storage"), QStringLiteral("put"), QStringLiteral("--force"), QStringLiteral("a"),
+          QStringLiteral("b") },
+        { QStringLiteral("storage"), QStringLiteral("presign"), QStringLiteral("k"), QStringLiteral("--expires") },
+        { QStringLiteral("dump"), QStringLiteral("--bogus") },
+        QStringList{ QStringLiteral("dump"), QStringLiteral("extra") } + endpoint,
+        QStringList{ QStringLiteral("dump"), QStringLiteral("--level"), QStringLiteral("10") } + endpoint,
+        { QStringLiteral("dump"), QStringLiteral("--database"), QStringLiteral("d") },
+        { QStringLiteral("load"), QStringLiteral("--bogus") },
+        QStringList{ QStringLiteral("load"), QStringLiteral("--quiet=1") } + endpoint,
+        QStringList{ QStringLiteral("load"), QStringLiteral("--definer"), QStringLiteral("maybe") } + endpoint,
+        { QStringLiteral("load"), QStringLiteral("--user"), QStringLiteral("u") },
+    };
+    for (const QStringList &args : usageErrors) {
+        const auto r = m_env->run(args);
+        QVERIFY2(r.exitCode == 2,
+                 qPrintable(args.join(u' ') + QStringLiteral(" -> %1: %2").arg(r.exitCode).arg(r.err)));
+        QVERIFY2(r.err.contains(QLatin1String("Usage: creodrop-backupctl")), qPrintable(r.err));
+    }
+    const QList<QPair<QStringList, QString>> helps{
+        { { QStringLiteral("storage"), QStringLiteral("--help") }, QStringLiteral("storage presign KEY") },
+        { { QStringLiteral("storage"), QStringLiteral("get"), QStringLiteral("--help") },
+          QStringLiteral("storage get KEY FILE [--force]") },
+        { { QStringLiteral("dump"), QStringLiteral("--help") }, QStringLiteral("--tls-ca FILE") },
+        { { QStringLiteral("load"), QStringLiteral("-h") }, QStringLiteral("--map-mysql8-collations") },
+    };
+    for (const auto &help : helps) {
+        const auto r = m_env->run(help.first);
+        CLI_EXPECT(r, 0);
+        QVERIFY2(r.out.startsWith(QLatin1String("Usage: creodrop-backupctl ")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(help.second), qPrintable(r.out));
+        // The usage names the program, never the path it was started from.
+        QVERIFY2(!r.out.contains(QStringLiteral(CREODROP_CLI_PATH)), qPrintable(r.out));
+    }
+    // The top-level --help and the manual list their options from the same tables.
+    auto r = m_env->run({ QStringLiteral("--help") });
+    CLI_EXPECT(r, 0);
+    QVERIFY(r.out.contains(QLatin1String("storage get KEY FILE [--force]")));
+    QVERIFY(r.out.contains(QLatin1String("load --user U --database DB")));
+    r = m_env->run({ QStringLiteral("--help-man"), QStringLiteral("2026-12-03") });
+    CLI_EXPECT(r, 0);
+    for (const char *needle :
+         { ".SS \"storage \\(em", ".SS \"dump \\(em", ".SS \"load \\(em", "storage presign KEY [\\-\\-expires SECONDS]",
+           "\\-\\-max\\-statement\\-size BYTES", "\\-\\-tls\\-ca FILE" })
+        QVERIFY2(r.out.contains(QLatin1String(needle)), needle);
+    QVERIFY(!r.out.contains(QStringLiteral(CREODROP_CLI_PATH)));
 }
 
 QTEST_GUILESS_MAIN(TestCliSites)
