@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BackupService.h"
 
-#include "BackupQueue.h"
 #include "AttentionQuery.h"
+#include "BackupQueue.h"
 #include "CreateBackupOperation.h"
 #include "CreateLinkOperation.h"
 #include "DeleteBackupOperation.h"
@@ -517,7 +517,8 @@ void BackupService::refreshAttention()
 {
     d->post(tr("Loading what needs attention"), [](ServiceRuntime &rt) {
         const OperationContext context = rt.context();
-        rt.send(&BackupService::attentionLoaded, AttentionQuery(context).run(AttentionFilter(), context.clock->nowUtc()));
+        rt.send(&BackupService::attentionLoaded,
+                AttentionQuery(context).run(AttentionFilter(), context.clock->nowUtc()));
     });
 }
 

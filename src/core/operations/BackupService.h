@@ -6,11 +6,11 @@
 #include "catalog/Catalog.h"
 #include "catalog/Schedule.h"
 #include "catalog/Site.h"
-#include "operations/RestorePreflight.h"
-#include "operations/SyncRequest.h"
-#include "operations/AttentionItem.h"
 #include "jobs/BackupServiceConfig.h"
 #include "jobs/JobProgress.h"
+#include "operations/AttentionItem.h"
+#include "operations/RestorePreflight.h"
+#include "operations/SyncRequest.h"
 
 #include <QObject>
 #include <QUrl>

@@ -4,13 +4,13 @@
 // BackupService's restore block. It lives here, with the operations it runs, because core/jobs
 // (where BackupService is) may not depend on core/operations; the console links both.
 #include "BackupRestoreSource.h"
+#include "BackupService.h"
 #include "FileRestoreSource.h"
 #include "RestoreJob.h"
 #include "RestorePreflightJob.h"
 #include "RollbackInterruptedJob.h"
-#include "catalog/Catalog.h"
-#include "BackupService.h"
 #include "ServiceRuntime.h"
+#include "catalog/Catalog.h"
 
 namespace {
 
@@ -39,7 +39,8 @@ void BackupService::preflightRestore(const QString &requestId, const QString &si
             return;
         auto *job = new RestorePreflightJob(w->context(), siteId, target, backupId, filePath, w);
         QObject::connect(job, &Job::finished, w, [w, job, requestId] {
-            w->send(&BackupService::restorePreflightReady, requestId, job->result(), job->succeeded() ? QString() : job->errorString());
+            w->send(&BackupService::restorePreflightReady, requestId, job->result(),
+                    job->succeeded() ? QString() : job->errorString());
         });
         job->start();
     });
@@ -90,7 +91,7 @@ void BackupService::restoreBackup(const QString &backupId, Environment target, c
         const auto record = context.catalog->backup(backupId);
         if (!record) {
             w->send(&BackupService::restoreFinished, QString(), target, AuditOutcome::Refused, false,
-                                 tr("There is no backup %1 in the catalog.").arg(backupId));
+                    tr("There is no backup %1 in the catalog.").arg(backupId));
             return;
         }
         RestoreRequest request;
@@ -101,7 +102,8 @@ void BackupService::restoreBackup(const QString &backupId, Environment target, c
         auto *job
             = new RestoreJob(context, request, new BackupRestoreSource(context.catalog, context.store, backupId), w);
         runRestore(w, job, [w](RestoreJob *j) {
-            w->send(&BackupService::restoreFinished, j->request().siteId, j->request().target, j->outcome(), j->rolledBack(), j->message());
+            w->send(&BackupService::restoreFinished, j->request().siteId, j->request().target, j->outcome(),
+                    j->rolledBack(), j->message());
         });
     });
 }
@@ -122,7 +124,8 @@ void BackupService::restoreFromFile(const QString &filePath, const QString &site
         auto *job = new RestoreJob(context, request,
                                    new FileRestoreSource(filePath, config ? config->endpoint.database : QString()), w);
         runRestore(w, job, [w](RestoreJob *j) {
-            w->send(&BackupService::restoreFinished, j->request().siteId, j->request().target, j->outcome(), j->rolledBack(), j->message());
+            w->send(&BackupService::restoreFinished, j->request().siteId, j->request().target, j->outcome(),
+                    j->rolledBack(), j->message());
         });
     });
 }
@@ -133,8 +136,9 @@ void BackupService::rollbackInterruptedRestores()
         if (!w->ensureReady(tr("Rolling back interrupted restores")))
             return;
         auto *job = new RollbackInterruptedJob(w->context(), w);
-        QObject::connect(job, &Job::finished, w,
-                         [w, job] { w->send(&BackupService::interruptedRestoresRolledBack, job->succeeded(), job->messages()); });
+        QObject::connect(job, &Job::finished, w, [w, job] {
+            w->send(&BackupService::interruptedRestoresRolledBack, job->succeeded(), job->messages());
+        });
         job->start();
     });
 }

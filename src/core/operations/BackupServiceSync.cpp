@@ -3,10 +3,10 @@
 //
 // BackupService's environment sync block. It lives here, with the operation it runs, because
 // core/jobs (where BackupService is) may not depend on core/operations; the console links both.
-#include "SyncJob.h"
-#include "catalog/Catalog.h"
 #include "BackupService.h"
 #include "ServiceRuntime.h"
+#include "SyncJob.h"
+#include "catalog/Catalog.h"
 
 QString BackupService::syncJobId(const QString &siteId, Environment target)
 {
@@ -22,7 +22,7 @@ void BackupService::requestSyncPlan(const QString &requestId, const SyncRequest 
         QString message;
         const SyncJob::Refusal refusal = SyncJob::check(catalog, request, &message);
         w->send(&BackupService::syncPlanReady, requestId, refusal == SyncJob::Refusal::None ? QString() : message,
-                           refusal == SyncJob::Refusal::Confirmation, SyncJob::plan(catalog, request));
+                refusal == SyncJob::Refusal::Confirmation, SyncJob::plan(catalog, request));
     });
 }
 
@@ -51,7 +51,8 @@ void BackupService::syncEnvironments(const SyncRequest &request)
             outcome.message = job->succeeded() ? job->resultText() : job->errorString();
             outcome.finishedAt = QDateTime::currentDateTimeUtc();
             w->finishOperation(jobId, outcome);
-            w->send(&BackupService::syncFinished, request.siteId, request.to, job->outcome(), job->rolledBack(), outcome.message);
+            w->send(&BackupService::syncFinished, request.siteId, request.to, job->outcome(), job->rolledBack(),
+                    outcome.message);
             refreshBackups(request.siteId);
         });
         JobProgress initial = job->lastProgress();
