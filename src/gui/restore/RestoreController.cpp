@@ -5,7 +5,7 @@
 #include "RestoreDialog.h"
 #include "actions/QuickActionsPanel.h"
 #include "backups/BackupTableView.h"
-#include "jobs/BackupService.h"
+#include "operations/BackupService.h"
 #include "sites/SitePage.h"
 #include "widgets/Format.h"
 #include "widgets/MessageBanner.h"
