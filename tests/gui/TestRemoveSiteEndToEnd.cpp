@@ -141,6 +141,25 @@ private slots:
             }
         }
         QVERIFY(audited);
+
+        // The last site, without backups: removeSite() (no backups to delete), then the empty state.
+        remove->trigger();
+        dialog = window.removeSiteFlow()->dialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->site().id, QStringLiteral("blog"));
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->backupCount(), 0, 10000);
+        check = dialog->findChild<QCheckBox *>(QStringLiteral("deleteBackupsCheck"));
+        QVERIFY(!check->isEnabled());
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("confirmEdit")), QStringLiteral("blog"));
+        QVERIFY(dialog->removeButton()->isEnabled());
+        removed.clear();
+        QTest::mouseClick(dialog->removeButton(), Qt::LeftButton);
+        QVERIFY(removed.wait(30000));
+        QCOMPARE(removed.first().at(1).toInt(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.sitePage()->hasSite(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.sitePage()->addFirstSiteButton()->isVisible(), 10000);
+        QVERIFY(!remove->isEnabled());
+        QVERIFY(!catalog->site(QStringLiteral("blog")));
     }
 };
 
