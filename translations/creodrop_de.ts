@@ -375,6 +375,13 @@ Sicherung %2</translation>
     </message>
 </context>
 <context>
+    <name>BackupService</name>
+    <message>
+        <source>Removing site %1</source>
+        <translation>Website %1 wird entfernt</translation>
+    </message>
+</context>
+<context>
     <name>BackupTableModel</name>
     <message>
         <source>%1 (pinned)</source>
@@ -987,6 +994,10 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <source>S&amp;ync Environments…</source>
         <translation>Umgebungen &amp;abgleichen…</translation>
     </message>
+    <message>
+        <source>Re&amp;move Site…</source>
+        <translation>Website ent&amp;fernen…</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -1195,6 +1206,88 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     <message>
         <source>Environment sync is part of the developer tier; this site is on the basic tier with production only.</source>
         <translation>Der Umgebungsabgleich gehört zum Developer-Tarif; diese Site ist im Basic-Tarif und hat nur die Produktion.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveSiteController</name>
+    <message>
+        <source>The service restarted before the site was removed; check the site list and try again.</source>
+        <translation>Der Dienst wurde neu gestartet, bevor die Website entfernt war; prüfen Sie die Website-Liste und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The backup service is not running; check Settings, then try again.</source>
+        <translation>Der Sicherungsdienst läuft nicht; prüfen Sie die Einstellungen und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Site %1 was removed with its %2 backups.</source>
+        <translation>Website %1 wurde mit ihren %2 Sicherungen entfernt.</translation>
+    </message>
+    <message>
+        <source>Site %1 was removed.</source>
+        <translation>Website %1 wurde entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveSiteDialog</name>
+    <message>
+        <source>Remove Site</source>
+        <translation>Website entfernen</translation>
+    </message>
+    <message>
+        <source>Also &amp;delete all backups</source>
+        <translation>Auch alle Sicherungen &amp;löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Type the site&apos;s slug to confirm:</source>
+        <translation>Zur Bestätigung den Kurznamen der Website &amp;eingeben:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Site</source>
+        <translation>Website ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Remove Site %1</source>
+        <translation>Website %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 (%2) for good?</source>
+        <translation>%1 (%2) endgültig entfernen?</translation>
+    </message>
+    <message>
+        <source>This removes the site %1, its environments (%2) and their MySQL passwords from the keychain.</source>
+        <translation>Damit werden die Website %1, ihre Umgebungen (%2) und deren MySQL-Passwörter im Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Wird entfernt…</translation>
+    </message>
+    <message>
+        <source>Also &amp;delete all %1 backups</source>
+        <translation>Auch alle %1 Sicherungen &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Also &amp;delete all backups of this site</source>
+        <translation>Auch alle Sicherungen dieser Website &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Every backup object, manifest and catalog row of this site is deleted too. This cannot be undone.</source>
+        <translation>Jedes Sicherungsobjekt, jedes Manifest und jede Katalogzeile dieser Website wird ebenfalls gelöscht. Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>The site still has %1 backups, so it can only be removed together with them: check &quot;Also delete all backups&quot; to do so.</source>
+        <translation>Die Website hat noch %1 Sicherungen und kann nur zusammen mit ihnen entfernt werden: Aktivieren Sie dazu „Auch alle Sicherungen löschen“.</translation>
+    </message>
+    <message>
+        <source>The site has no backups.</source>
+        <translation>Die Website hat keine Sicherungen.</translation>
+    </message>
+    <message>
+        <source>A site that still has backups can only be removed together with them.</source>
+        <translation>Eine Website, die noch Sicherungen hat, kann nur zusammen mit ihnen entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Type the site&apos;s slug %1 exactly to enable removing it.</source>
+        <translation>Geben Sie den Kurznamen %1 der Website genau ein, um sie entfernen zu können.</translation>
     </message>
 </context>
 <context>

@@ -375,6 +375,13 @@ Sauvegarde %2</translation>
     </message>
 </context>
 <context>
+    <name>BackupService</name>
+    <message>
+        <source>Removing site %1</source>
+        <translation>Suppression du site %1</translation>
+    </message>
+</context>
+<context>
     <name>BackupTableModel</name>
     <message>
         <source>%1 (pinned)</source>
@@ -987,6 +994,10 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <source>S&amp;ync Environments…</source>
         <translation>S&amp;ynchroniser les environnements…</translation>
     </message>
+    <message>
+        <source>Re&amp;move Site…</source>
+        <translation>Supprimer le &amp;site…</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -1195,6 +1206,88 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     <message>
         <source>Environment sync is part of the developer tier; this site is on the basic tier with production only.</source>
         <translation>La synchronisation des environnements fait partie de l&apos;offre développeur ; ce site est en offre de base, avec la production seulement.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveSiteController</name>
+    <message>
+        <source>The service restarted before the site was removed; check the site list and try again.</source>
+        <translation>Le service a redémarré avant la suppression du site ; vérifiez la liste des sites et réessayez.</translation>
+    </message>
+    <message>
+        <source>The backup service is not running; check Settings, then try again.</source>
+        <translation>Le service de sauvegarde ne fonctionne pas ; vérifiez les paramètres, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Site %1 was removed with its %2 backups.</source>
+        <translation>Le site %1 a été supprimé avec ses %2 sauvegardes.</translation>
+    </message>
+    <message>
+        <source>Site %1 was removed.</source>
+        <translation>Le site %1 a été supprimé.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveSiteDialog</name>
+    <message>
+        <source>Remove Site</source>
+        <translation>Supprimer le site</translation>
+    </message>
+    <message>
+        <source>Also &amp;delete all backups</source>
+        <translation>Supprimer aussi toutes les &amp;sauvegardes</translation>
+    </message>
+    <message>
+        <source>&amp;Type the site&apos;s slug to confirm:</source>
+        <translation>&amp;Tapez l&apos;identifiant du site pour confirmer :</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Site</source>
+        <translation>Supp&amp;rimer le site</translation>
+    </message>
+    <message>
+        <source>Remove Site %1</source>
+        <translation>Supprimer le site %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 (%2) for good?</source>
+        <translation>Supprimer définitivement %1 (%2) ?</translation>
+    </message>
+    <message>
+        <source>This removes the site %1, its environments (%2) and their MySQL passwords from the keychain.</source>
+        <translation>Cela supprime le site %1, ses environnements (%2) et leurs mots de passe MySQL du trousseau.</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Suppression…</translation>
+    </message>
+    <message>
+        <source>Also &amp;delete all %1 backups</source>
+        <translation>Supprimer aussi les %1 &amp;sauvegardes</translation>
+    </message>
+    <message>
+        <source>Also &amp;delete all backups of this site</source>
+        <translation>Supprimer aussi toutes les &amp;sauvegardes de ce site</translation>
+    </message>
+    <message>
+        <source>Every backup object, manifest and catalog row of this site is deleted too. This cannot be undone.</source>
+        <translation>Chaque objet de sauvegarde, manifeste et ligne du catalogue de ce site est aussi supprimé. C&apos;est irréversible.</translation>
+    </message>
+    <message>
+        <source>The site still has %1 backups, so it can only be removed together with them: check &quot;Also delete all backups&quot; to do so.</source>
+        <translation>Le site a encore %1 sauvegardes et ne peut être supprimé qu&apos;avec elles : cochez « Supprimer aussi toutes les sauvegardes » pour cela.</translation>
+    </message>
+    <message>
+        <source>The site has no backups.</source>
+        <translation>Le site n&apos;a aucune sauvegarde.</translation>
+    </message>
+    <message>
+        <source>A site that still has backups can only be removed together with them.</source>
+        <translation>Un site qui a encore des sauvegardes ne peut être supprimé qu&apos;avec elles.</translation>
+    </message>
+    <message>
+        <source>Type the site&apos;s slug %1 exactly to enable removing it.</source>
+        <translation>Saisissez exactement l&apos;identifiant %1 du site pour pouvoir le supprimer.</translation>
     </message>
 </context>
 <context>

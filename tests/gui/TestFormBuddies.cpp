@@ -10,6 +10,7 @@
 #include "settings/FirstRunPage.h"
 #include "settings/SettingsDialog.h"
 #include "settings/SiteEditorDialog.h"
+#include "sites/RemoveSiteDialog.h"
 #include "util/AppSettings.h"
 
 #include <QLabel>
@@ -143,6 +144,19 @@ private slots:
             order.append(QStringLiteral("testConnection") + suffix);
         }
         QCOMPARE(actual, expected);
+        QCOMPARE(focusOrder(&dialog, order), order);
+    }
+
+    void removeSiteDialog()
+    {
+        RemoveSiteDialog dialog;
+        dialog.setSite({ QStringLiteral("shop"), QStringLiteral("Shop"), QStringLiteral("acme"), Tier::Developer, {} });
+        QStringList problems;
+        const QHash<QString, QString> actual = buddies(&dialog, &problems);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1String("; "))));
+        const QHash<QString, QString> expected = { { QStringLiteral("confirmLabel"), QStringLiteral("confirmEdit") } };
+        QCOMPARE(actual, expected);
+        const QStringList order = { QStringLiteral("deleteBackupsCheck"), QStringLiteral("confirmEdit") };
         QCOMPARE(focusOrder(&dialog, order), order);
     }
 

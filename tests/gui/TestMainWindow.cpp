@@ -6,6 +6,8 @@
 #include "backups/BackupTableView.h"
 #include "jobs/JobsPanel.h"
 #include "mainwindow/MainWindow.h"
+#include "sites/RemoveSiteController.h"
+#include "sites/RemoveSiteDialog.h"
 #include "sites/SiteListWidget.h"
 #include "sites/SitePage.h"
 #include "util/AppSettings.h"
@@ -13,6 +15,8 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTemporaryDir>
@@ -40,6 +44,33 @@ private slots:
             QVERIFY2(!a->shortcut().isEmpty(), name);
         }
         QVERIFY(!window.action(QStringLiteral("actionCreateBackup"))->isEnabled()); // no site yet
+        QVERIFY(!window.actions().removeSite->isEnabled());
+    }
+
+    // Remove Site… is in the Site menu, acts on the shown site and opens the typed confirmation.
+    void removeSiteActionFollowsTheSelection()
+    {
+        MainWindow window(nullptr, nullptr, nullptr);
+        QAction *remove = window.actions().removeSite;
+        QCOMPARE(window.action(QStringLiteral("actionRemoveSite")), remove);
+        bool inSiteMenu = false;
+        for (QAction *menu : window.menuBar()->actions()) {
+            if (menu->menu() && menu->menu()->actions().contains(remove))
+                inSiteMenu = menu->text() == QLatin1String("&Site");
+        }
+        QVERIFY(inSiteMenu);
+        const Site site = GuiTestData::site(QStringLiteral("acme-shop"), QStringLiteral("Acme Shop"),
+                                            QStringLiteral("acme"), Tier::Developer);
+        window.siteList()->setSites({ site }, {});
+        window.siteList()->selectSite(site.id);
+        QCOMPARE(window.sitePage()->site().id, site.id);
+        QVERIFY(remove->isEnabled());
+        remove->trigger();
+        RemoveSiteDialog *dialog = window.removeSiteFlow()->dialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->site().id, site.id);
+        QVERIFY(!dialog->removeButton()->isEnabled());
+        QVERIFY(dialog->cancelButton()->isDefault());
     }
 
     void firstRunAndWindowStateSaved()

@@ -23,6 +23,7 @@
 #include "settings/FirstRunPage.h"
 #include "settings/SettingsController.h"
 #include "settings/SiteEditorDialog.h"
+#include "sites/RemoveSiteController.h"
 #include "sites/SiteListWidget.h"
 #include "sites/SitePage.h"
 #include "util/AppSettings.h"
@@ -139,6 +140,8 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
     resizeDocks({ m_jobsDock }, { 170 }, Qt::Vertical);
 
     m_pages = new PagesController(m_service, m_page, this);
+    m_removeSiteFlow = new RemoveSiteController(this, m_page, this);
+    connect(m_removeSiteFlow, &RemoveSiteController::statusMessage, statusBar(), &QStatusBar::showMessage);
     createActions();
     createMenus();
     statusBar()->setObjectName(QStringLiteral("statusBar"));
@@ -217,6 +220,7 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
     restoreWindowState();
     connectService();
     m_restoreFlow->setService(m_service);
+    m_removeSiteFlow->setService(m_service);
     const bool firstRun = m_settings && !m_settings->boolean(AppSettings::FirstRunDone);
     showFirstRun(firstRun);
     updateActions();
@@ -305,6 +309,9 @@ void MainWindow::createActions()
     });
     m_act.welcome
         = add("actionWelcome", tr("&Getting Started"), QKeySequence::HelpContents, [this] { showFirstRun(true); });
+    m_act.removeSite = add("actionRemoveSite", tr("Re&move Site…"), QKeySequence(),
+                           [this] { m_removeSiteFlow->open(m_page->site()); });
+    m_siteList->setContextActions({ m_act.removeSite });
 }
 
 void MainWindow::createMenus()
@@ -316,6 +323,8 @@ void MainWindow::createMenus()
 
     QMenu *site = menuBar()->addMenu(tr("&Site"));
     site->addActions({ m_act.addSite, m_act.editSite, m_act.findSite, m_act.refresh });
+    site->addSeparator();
+    site->addAction(m_act.removeSite);
 
     QMenu *backup = menuBar()->addMenu(tr("&Backup"));
     backup->addActions({ m_act.createBackup, m_act.download, m_act.copyLink, m_act.verify, m_act.pin });
@@ -504,6 +513,7 @@ void MainWindow::updateActions()
     const bool haveSite = m_page->hasSite();
     m_act.createBackup->setEnabled(haveSite);
     m_act.editSite->setEnabled(haveSite);
+    m_act.removeSite->setEnabled(haveSite);
     m_act.download->setEnabled(completed);
     m_act.copyLink->setEnabled(completed && m_linksAvailable);
     m_act.verify->setEnabled(completed);
@@ -872,6 +882,7 @@ void MainWindow::setService(BackupService *service)
     connectService();
     // After connectService(): its outcome line comes after the window's generic one.
     m_restoreFlow->setService(service);
+    m_removeSiteFlow->setService(service);
 }
 
 void MainWindow::setServiceHost(ServiceHost *host)

@@ -29,6 +29,7 @@ class QSettings;
 class QStackedWidget;
 class QSystemTrayIcon;
 class QTimer;
+class RemoveSiteController;
 class RestoreController;
 class SecretStore;
 class ServiceHost;
@@ -77,6 +78,8 @@ public:
     SettingsController *settingsFlow() const { return m_settingsFlow; }
     /// Restore, Restore from File and Sync Environments (dialogs, jobs, locks).
     RestoreController *restoreFlow() const { return m_restoreFlow; }
+    /// Remove Site… (the dialog with the typed confirmation, the service calls, the outcome).
+    RemoveSiteController *removeSiteFlow() const { return m_removeSiteFlow; }
 
     /// Talk to @p service from now on (null: none). The previous one is disconnected.
     void setService(BackupService *service);
@@ -167,4 +170,5 @@ private:
     SavePathChooser m_chooseSavePath;
     Confirmer m_confirm;
     PagesController *m_pages = nullptr; ///< the site's Schedules and Audit tabs, the Audit Log window
+    RemoveSiteController *m_removeSiteFlow = nullptr;
 };

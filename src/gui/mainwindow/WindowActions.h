@@ -31,4 +31,5 @@ struct WindowActions
     QAction *showJobs = nullptr;
     QAction *about = nullptr;
     QAction *welcome = nullptr;
+    QAction *removeSite = nullptr;
 };

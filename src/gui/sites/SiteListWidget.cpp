@@ -126,6 +126,11 @@ SiteListWidget::SiteListWidget(QWidget *parent)
         auto *menu = new QMenu(this);
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->addAction(tr("Edit Site…"), this, [this, id] { emit editSiteRequested(id); });
+        if (!m_contextActions.isEmpty()) {
+            m_view->setCurrentIndex(index);
+            menu->addSeparator();
+            menu->addActions(m_contextActions);
+        }
         menu->popup(m_view->viewport()->mapToGlobal(pos));
     });
     connect(m_view, &QListView::doubleClicked, this,

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLineEdit;
 class QListView;
 class QLabel;
@@ -25,6 +26,9 @@ public:
     QString currentSiteId() const;
     void selectSite(const QString &siteId);
     void focusSearch();
+    /// Offered in the list's context menu after Edit Site…, for the site clicked (which is
+    /// selected first, so the actions act on the shown site).
+    void setContextActions(const QList<QAction *> &actions) { m_contextActions = actions; }
 
     SiteListModel *model() const { return m_model; }
     QLineEdit *searchField() const { return m_search; }
@@ -44,4 +48,5 @@ private:
     QListView *m_view;
     QLabel *m_empty;
     QString m_currentId;
+    QList<QAction *> m_contextActions;
 };
