@@ -196,6 +196,7 @@ int load(CliArgs &args, const QStringList &input)
     for (const char *name : { "input", "connections", "definer", "max-statement-size" })
         args.option(QLatin1String(name));
     args.flag(QStringLiteral("map-mysql8-collations"));
+    args.flag(QStringLiteral("text-inserts"));
     Common common;
     const int rc = parseCommon(args, input, &common);
     if (rc >= 0)
@@ -214,6 +215,7 @@ int load(CliArgs &args, const QStringList &input)
     if (!ok || options.maxStatementSize < 1024)
         return args.usageError(QStringLiteral("--max-statement-size needs a number of bytes, at least 1024"));
     options.mapMysql8Collations = args.isSet(QStringLiteral("map-mysql8-collations"));
+    options.binaryInserts = !args.isSet(QStringLiteral("text-inserts"));
 
     const QString inputPath = valueOr(args, QStringLiteral("input"), QStringLiteral("-"));
     QFile file;
@@ -297,7 +299,7 @@ const CommandGroup &Cli::loadCommand()
             { "", nullptr,
               "load --user U --database DB [--host H] [--port P] [--socket PATH] [--input FILE|-] "
               "[--connections N] [--definer keep|strip] [--max-statement-size BYTES] [--map-mysql8-collations] "
-              "[--quiet]",
+              "[--text-inserts] [--quiet]",
               "load a .sql or .sql.gz dump into a MySQL database",
               QT_TRANSLATE_NOOP("Cli",
                                 "Loads a .sql or .sql.gz dump into a MySQL database. The password comes from "
@@ -318,6 +320,8 @@ const CommandGroup &Cli::loadCommand()
                                 "(default 1073741824).\n"
                                 "  --map-mysql8-collations      Load utf8mb4_0900_* collations of MySQL 8 dumps "
                                 "as utf8mb4_uca1400_* (MariaDB 10.10 or later).\n"
+                                "  --text-inserts               Send every INSERT as text (by default the rows of "
+                                "our own dumps go to MariaDB as bulk executes of typed parameters).\n"
                                 "  --quiet                      No progress output."),
               load },
         });

@@ -24,6 +24,10 @@ struct LoadOptions
     /// target has those (MariaDB 10.10 and later). Without it such a dump is refused before the
     /// first statement that names one runs. See CollationCompatibility for the preflight scan.
     bool mapMysql8Collations = false;
+    /// For our own dumps on a MariaDB server: the rows of each InnoDB table's INSERTs travel as
+    /// typed parameters of one bulk execute per statement (MySqlBulkInserter), which stores the
+    /// same rows with about half the server's work. False sends every statement as text.
+    bool binaryInserts = true;
 };
 
 /// Progress of a running load, reported from the loading thread.

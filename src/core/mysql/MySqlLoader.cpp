@@ -3,6 +3,8 @@
 #include "MySqlLoader.h"
 
 #include "CollationCompatibility.h"
+#include "InsertRowsDecoder.h"
+#include "MySqlBulkInserter.h"
 #include "MySqlSession.h"
 #include "SqlStatementReader.h"
 #include "compress/GzipReader.h"
@@ -14,6 +16,7 @@
 #include <mysql.h>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace {
@@ -23,6 +26,10 @@ struct Statement
     QByteArray sql;
     qint64 number = 0;
     qint64 line = 0;
+    enum class Group { None, CreateTable, Insert, Other };
+    Group group = Group::None; // a parallel-tables dump's table statement, by its first words
+    QByteArray table;
+    bool sessionSetting = false; // a header SET sent to every connection
 };
 
 bool isSpace(char c)
@@ -88,19 +95,42 @@ QByteArray quotedNameAt(const QByteArray &sql, qsizetype p)
     return {};
 }
 
-// For a parallel-tables dump: the table whose group @p sql belongs to, or empty for a statement
-// that must run alone.
-QByteArray groupTable(const QByteArray &sql)
+// For a parallel-tables dump: the table whose group @p s belongs to (empty for a statement that
+// must run alone), and what kind of group statement it is.
+void classifyGroup(Statement *s)
 {
     qsizetype end = 0;
-    const QByteArray words = firstWords(sql, 2, &end);
-    if (words == "INSERT INTO" || words == "CREATE TABLE" || words == "ALTER TABLE")
-        return quotedNameAt(sql, end);
-    if (words == "DROP TABLE") {
-        const QByteArray more = firstWords(sql, 4, &end);
-        return more == "DROP TABLE IF EXISTS" ? quotedNameAt(sql, end) : QByteArray();
-    }
-    return {};
+    const QByteArray words = firstWords(s->sql, 2, &end);
+    if (words == "INSERT INTO")
+        s->group = Statement::Group::Insert;
+    else if (words == "CREATE TABLE")
+        s->group = Statement::Group::CreateTable;
+    else if (words == "ALTER TABLE")
+        s->group = Statement::Group::Other;
+    else if (words == "DROP TABLE" && firstWords(s->sql, 4, &end) == "DROP TABLE IF EXISTS")
+        s->group = Statement::Group::Other;
+    else
+        return;
+    s->table = quotedNameAt(s->sql, end);
+    if (s->table.isEmpty())
+        s->group = Statement::Group::None;
+}
+
+// Whether rows of the table a CREATE TABLE of our dumper makes may go as bulk executes: a plain
+// InnoDB table (a failed statement keeps none of its rows, as the text statement would).
+bool bulkEligible(const QByteArray &createTable)
+{
+    const qsizetype close = createTable.lastIndexOf(')');
+    const QByteArray options = createTable.mid(close < 0 ? 0 : close).toUpper();
+    return options.contains("ENGINE=INNODB") && !options.contains("WITH SYSTEM VERSIONING");
+}
+
+// Character sets in which a backslash or quote byte is never part of a multibyte character, so
+// that InsertRowsDecoder reads strings as the server does.
+bool decodableCharset(const QByteArray &name)
+{
+    static const QList<QByteArray> safe{ "utf8mb4", "utf8mb3", "utf8", "latin1", "ascii", "binary" };
+    return safe.contains(name.toLower());
 }
 
 QString describeFailure(const Statement &s, const QString &message)
@@ -141,9 +171,10 @@ struct FailureState
 class LoadWorker
 {
 public:
-    LoadWorker(const MySqlEndpoint &endpoint, FailureState *failures)
+    LoadWorker(const MySqlEndpoint &endpoint, FailureState *failures, bool binaryInserts)
         : m_endpoint(endpoint)
         , m_failures(failures)
+        , m_binaryInserts(binaryInserts)
     { }
     ~LoadWorker() { stop(); }
 
@@ -170,7 +201,7 @@ public:
             m_thread.join();
     }
 
-    // Blocks while the queue is full (bounds memory to a few statements per connection).
+    // Blocks while the queue is full (bounds memory to kQueueBytes plus one statement per connection).
     void push(Statement s)
     {
         std::unique_lock<std::mutex> lock(m_mutex);
@@ -195,8 +226,17 @@ public:
         m_cv.wait(lock, [this] { return m_queue.empty() && !m_busy; });
     }
 
+    /// INSERT statements this connection sent as bulk executes (read after drain()).
+    qint64 bulkStatements()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_bulkStatements;
+    }
+
 private:
-    static constexpr qint64 kQueueBytes = 8 * 1024 * 1024;
+    // Enough for the reader to run well ahead into the next tables while one connection works
+    // through a large one (8 MiB left the other connection idle for most of a big table).
+    static constexpr qint64 kQueueBytes = 32 * 1024 * 1024;
 
     void run()
     {
@@ -211,6 +251,15 @@ private:
         m_cv.notify_all();
         if (!m_openError.isEmpty())
             return;
+        std::unique_ptr<MySqlBulkInserter> bulk;
+        if (m_binaryInserts) {
+            bulk = std::make_unique<MySqlBulkInserter>(session.handle());
+            if (!bulk->serverSupportsBulk())
+                bulk.reset();
+        }
+        InsertRowsDecoder decoder;
+        std::unordered_set<std::string> bulkTables;
+        int charsetSafe = -1; // unknown until the first INSERT after the session's last SET
         for (;;) {
             Statement s;
             {
@@ -229,11 +278,40 @@ private:
             }
             m_cv.notify_all();
             QString error;
-            if (!session.exec(s.sql, &error))
+            bool sent = false;
+            if (bulk && s.group == Statement::Group::Insert && bulkTables.count(s.table.toStdString())) {
+                if (charsetSafe < 0) {
+                    QVector<QStringList> rows;
+                    QString ignored;
+                    charsetSafe = session.query(QStringLiteral("SELECT @@character_set_client"), &rows, &ignored)
+                        && !rows.isEmpty() && decodableCharset(rows.first().value(0).toLatin1());
+                }
+                if (charsetSafe == 1 && !(serverStatus(session.handle()) & SERVER_STATUS_NO_BACKSLASH_ESCAPES)
+                    && decoder.decode(s.sql)) {
+                    switch (bulk->insert(decoder, &error)) {
+                    case MySqlBulkInserter::Result::Inserted:
+                        sent = true;
+                        break;
+                    case MySqlBulkInserter::Result::Failed:
+                        sent = true;
+                        m_failures->record(s.number, describeFailure(s, error));
+                        break;
+                    case MySqlBulkInserter::Result::NotApplicable:
+                        break;
+                    }
+                }
+            }
+            if (!sent && !session.exec(s.sql, &error))
                 m_failures->record(s.number, describeFailure(s, error));
+            else if (!sent && s.group == Statement::Group::CreateTable && bulkEligible(s.sql))
+                bulkTables.insert(s.table.toStdString());
+            if (s.sessionSetting)
+                charsetSafe = -1;
             {
                 std::lock_guard<std::mutex> lock(m_mutex);
                 m_busy = false;
+                if (bulk)
+                    m_bulkStatements = bulk->statementsInserted();
             }
             m_cv.notify_all();
         }
@@ -241,6 +319,8 @@ private:
 
     MySqlEndpoint m_endpoint;
     FailureState *m_failures;
+    bool m_binaryInserts;
+    qint64 m_bulkStatements = 0;
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_cv;
@@ -360,6 +440,7 @@ bool MySqlLoader::load(QIODevice *in)
 {
     m_error.clear();
     m_statements = 0;
+    m_bulkStatements = 0;
     m_parallel = false;
     auto failed = [this](const QString &message) {
         m_error = message.simplified();
@@ -388,7 +469,10 @@ bool MySqlLoader::load(QIODevice *in)
     QSet<QString> targetCollations;
     bool collationsKnown = false;
     auto checkCollations = [&](Statement &s) -> bool {
-        if (!CollationCompatibility::mayName(s.sql))
+        // Rows are data: a dump writes no COLLATE clause in them, and text such as
+        // "utf8mb4_0900_ai_ci" in a row must be neither refused nor rewritten.
+        const QByteArray verb = firstWords(s.sql, 1);
+        if (verb == "INSERT" || verb == "REPLACE" || !CollationCompatibility::mayName(s.sql))
             return true;
         const QSet<QString> named = CollationCompatibility::collationsIn(s.sql);
         if (named.isEmpty())
@@ -436,7 +520,7 @@ bool MySqlLoader::load(QIODevice *in)
     if (parallel > 1) {
         m_parallel = true;
         for (int i = 0; i < parallel; ++i) {
-            workers.push_back(std::make_unique<LoadWorker>(m_endpoint, &failures));
+            workers.push_back(std::make_unique<LoadWorker>(m_endpoint, &failures, m_options.binaryInserts));
             if (!workers.back()->start(&err))
                 return failed(err);
         }
@@ -463,14 +547,19 @@ bool MySqlLoader::load(QIODevice *in)
         }
         if (failures.failed.load())
             return failedEarliest();
-        Statement s{ reader.statement(), reader.statementNumber(), reader.line() };
+        Statement s;
+        s.sql = reader.statement();
+        s.number = reader.statementNumber();
+        s.line = reader.line();
         if (!checkCollations(s)) {
             drainAll();
             return false;
         }
         if (m_options.definer == LoadOptions::Definer::Strip)
             s.sql = stripDefiner(s.sql, serverStatus(main.handle()) & SERVER_STATUS_NO_BACKSLASH_ESCAPES);
-        const QByteArray table = workers.empty() ? QByteArray() : groupTable(s.sql);
+        if (!workers.empty())
+            classifyGroup(&s);
+        const QByteArray table = s.table;
         if (!table.isEmpty()) {
             currentTable = QString::fromUtf8(table);
             LoadWorker *&w = tableWorker[table.toStdString()];
@@ -493,6 +582,7 @@ bool MySqlLoader::load(QIODevice *in)
             reader.setServerStatus(status & SERVER_STATUS_NO_BACKSLASH_ESCAPES, status & SERVER_STATUS_ANSI_QUOTES);
             // Session settings of our own dumps' header apply to every connection.
             if (!workers.empty() && firstWords(s.sql, 1) == "SET") {
+                s.sessionSetting = true;
                 for (auto &w : workers)
                     w->push(s);
                 drainAll();
@@ -506,6 +596,8 @@ bool MySqlLoader::load(QIODevice *in)
                                      currentTable });
     }
     drainAll();
+    for (auto &w : workers)
+        m_bulkStatements += w->bulkStatements();
     if (failures.failed.load())
         return failedEarliest();
     if (reader.hasError()) {

@@ -26,6 +26,10 @@
 /// other statement waits for all groups before it and runs alone. The load stops at the first
 /// failing statement; no statement starts after a failure is seen, and errorString() names the
 /// earliest failed statement's number, line and the server's message.
+///
+/// On a MariaDB server, the INSERTs of such a dump's InnoDB tables go as bulk executes of typed
+/// parameters (MySqlBulkInserter, see LoadOptions::binaryInserts): the same rows, stored without
+/// the server parsing every literal. A statement the decoder does not recognise goes as text.
 class MySqlLoader
 {
 public:
@@ -41,6 +45,9 @@ public:
     qint64 statementsExecuted() const { return m_statements; }
     /// Whether the last load() used several connections (the dump declared it safe).
     bool loadedInParallel() const { return m_parallel; }
+    /// INSERT statements of the last load() whose rows went as bulk executes
+    /// (LoadOptions::binaryInserts); the others went as text.
+    qint64 bulkInsertStatements() const { return m_bulkStatements; }
 
     /// The header line that declares a dump safe for a parallel load.
     static QByteArray parallelHeader() { return QByteArrayLiteral("-- creodrop-load: parallel-tables v1"); }
@@ -55,5 +62,6 @@ private:
     const std::atomic<bool> *m_cancel = nullptr;
     QString m_error;
     qint64 m_statements = 0;
+    qint64 m_bulkStatements = 0;
     bool m_parallel = false;
 };

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SqlStatementReader.h"
 
+#include "ByteScan.h"
+
 #include <cstring>
 
 // The rules below follow what the mariadb 10.11 client does with a line of input (client/mysql.cc
@@ -176,8 +178,12 @@ bool SqlStatementReader::loadLine()
 
 void SqlStatementReader::append(const char *data, qsizetype length)
 {
-    if (m_pending.isEmpty())
+    if (m_pending.isEmpty()) {
         m_pendingLine = m_line;
+        // Statements of a dump are alike in size: one allocation instead of growing by copies.
+        if (m_pending.capacity() < m_sizeHint)
+            m_pending.reserve(m_sizeHint);
+    }
     m_pending.append(data, length);
 }
 
@@ -212,10 +218,11 @@ bool SqlStatementReader::lineCommand(bool *handled)
     const char *p = m_buffer.constData() + m_lineStart;
     const char *end = m_buffer.constData() + m_lineEnd;
     const QByteArray line = QByteArray::fromRawData(p, end - p);
-    if (line.contains("\\g") || (line.contains(m_delimiter) && !startsWithDelimiterWord(p, end)))
-        return true;
+    // The command's name first: scanning a long line for \\g or the delimiter is the costly part.
     const ClientCommand *command = namedCommand(p, end);
     if (!command)
+        return true;
+    if (line.contains("\\g") || (line.contains(m_delimiter) && !startsWithDelimiterWord(p, end)))
         return true;
     *handled = true;
     const QByteArray name(command->name);
@@ -245,15 +252,21 @@ bool SqlStatementReader::lineCommand(bool *handled)
 bool SqlStatementReader::finishStatement(bool atEnd)
 {
     m_statement = trimmed(m_pending);
+    // A short statement after a long one must not keep the long one's allocation (the loader
+    // queues statements by size).
+    if (m_statement.capacity() > 2 * m_statement.size() + 4096)
+        m_statement = QByteArray(m_statement.constData(), m_statement.size());
+    m_sizeHint = qMin<qsizetype>(m_pending.size() + 64, 16 * 1024 * 1024);
     m_pending.clear();
     m_outStart = 0;
     m_statementLine = m_pendingLine;
     if (m_statement.isEmpty())
         return false;
     // At the end of input the client sends what is left without looking for its commands.
-    if (!atEnd && !m_statement.contains("\\g")) {
-        if (const ClientCommand *command
-            = namedCommand(m_statement.constData(), m_statement.constData() + m_statement.size())) {
+    if (!atEnd) {
+        const ClientCommand *command
+            = namedCommand(m_statement.constData(), m_statement.constData() + m_statement.size());
+        if (command && !m_statement.contains("\\g")) {
             const QByteArray name(command->name);
             if (name == "delimiter") {
                 const QByteArray arg
@@ -317,8 +330,7 @@ SqlStatementReader::Step SqlStatementReader::processLine()
             const bool escapes = quote != '`' && !(quote == '"' && m_ansiQuotes) && !m_noBackslashEscapes;
             qsizetype r = p;
             if (escapes) {
-                while (r < end && b[r] != quote && b[r] != '\\')
-                    ++r;
+                r = findEitherByte(b + p, b + end, quote, '\\') - b;
             } else {
                 const void *hit = std::memchr(b + p, quote, size_t(end - p));
                 r = hit ? static_cast<const char *>(hit) - b : end;

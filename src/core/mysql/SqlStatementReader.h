@@ -71,6 +71,7 @@ private:
     void append(const char *data, qsizetype length);
 
     QIODevice *m_input;
+    qsizetype m_sizeHint = 0; // capacity for the next statement: the size of the last one
     QByteArray m_buffer; // input bytes; the current line is [m_lineStart, m_lineEnd)
     qsizetype m_lineStart = 0;
     qsizetype m_lineEnd = 0;

@@ -4,10 +4,13 @@
 #include "StatementReaderCases.h"
 #include "compress/GzipWriter.h"
 #include "mysql/CollationCompatibility.h"
+#include "mysql/MySqlDumper.h"
 #include "mysql/MySqlLoader.h"
 
 #include <QBuffer>
 #include <QProcess>
+
+#include <algorithm>
 
 using namespace DumpTestSupport;
 
@@ -273,6 +276,209 @@ private slots:
         QCOMPARE(views, QStringList{ QStringLiteral("0") }); // nothing after the failure started
     }
 
+    // Our own dump of tricky values of every type, loaded once with bulk executes and once as
+    // text: both copies must hold exactly the source's bytes.
+    void binaryInsertsStoreTheSameRowsAsText()
+    {
+        QByteArray everyByte(256, '\0');
+        for (int i = 0; i < 256; ++i)
+            everyByte[i] = char(i);
+        QByteArray reversed = everyByte;
+        std::reverse(reversed.begin(), reversed.end());
+        const QByteArray all = "UNHEX('" + everyByte.toHex() + "')";
+        const QByteArray allReversed = "UNHEX('" + reversed.toHex() + "')";
+        const QByteArray sql
+            = "SET NAMES utf8mb4;\n"
+              "CREATE TABLE types (id INT PRIMARY KEY,\n"
+              "  ti TINYINT, tiu TINYINT UNSIGNED, si SMALLINT, siu SMALLINT UNSIGNED,\n"
+              "  mi MEDIUMINT, miu MEDIUMINT UNSIGNED, i INT, iu INT UNSIGNED, bi BIGINT, biu BIGINT UNSIGNED,\n"
+              "  dec65 DECIMAL(65,30), f FLOAT, d DOUBLE, b1 BIT(1), b64 BIT(64), y YEAR, dt DATE,\n"
+              "  dtm DATETIME(6), tm TIME(6), c CHAR(40), vc VARCHAR(200), tx TEXT,\n"
+              "  l1 VARCHAR(50) CHARACTER SET latin1, bn BINARY(16), vb VARBINARY(300), bl BLOB,\n"
+              "  e ENUM('a','b','c'), s SET('x','y','z'), j JSON, g GEOMETRY, p POINT, u UUID, ip INET6\n"
+              ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n"
+              "INSERT INTO types VALUES\n"
+              " (1, -128, 0, -32768, 0, -8388608, 0, -2147483648, 0, -9223372036854775808, 0,\n"
+              "  '-99999999999999999999999999999999999.999999999999999999999999999999', -3.4028234663852886e38,\n"
+              "  -1.7976931348623157e308, b'0', b'0', 0, '1000-01-01', '1000-01-01 00:00:00.000000',\n"
+              "  '-838:59:59.000000', 'a''b\"c\\\\d', 'nul:\\0 z:\\Z tab:\\t nl:\\n cr:\\r pct:\\\\% us:\\\\_',\n"
+              "  'emoji \xF0\x9F\x98\x80 bs:\\\\ q:\\' dq:\" \\\\% \\\\_', 'Gr\xC3\xBC\xC3\x9F"
+              "e \xC3\xBF \xC2\xA7',\n"
+              "  UNHEX('00FF27225C0A0D1A'), "
+            + all + ", " + allReversed
+            + ",\n"
+              "  'a', 'x,z', '{\"a\": \"q\\\\\\\"\\'\", \"n\": [1, 2.5, null, 1e300]}',\n"
+              "  ST_GeomFromText('POLYGON((0 0,1 0,1 1,0 0))'), POINT(1.5, -2.25),\n"
+              "  '123e4567-e89b-12d3-a456-426655440000', '::ffff:1.2.3.4'),\n"
+              " (2, 127, 255, 32767, 65535, 8388607, 16777215, 2147483647, 4294967295, 9223372036854775807,\n"
+              "  18446744073709551615, '99999999999999999999999999999999999.999999999999999999999999999999',\n"
+              "  3.4028234663852886e38, 1.7976931348623157e308, b'1', 0xFFFFFFFFFFFFFFFF, 1901, '9999-12-31',\n"
+              "  '9999-12-31 23:59:59.999999', '838:59:59.000000', '', '', '', '', '', '', '', 'c', 'x,y,z',\n"
+              "  '[]', ST_GeomFromText('LINESTRING(0 0,1e300 -1e-300)'), POINT(0, 0),\n"
+              "  'ffffffff-ffff-ffff-ffff-ffffffffffff', '2001:db8::1'),\n"
+              " (3, 0, 1, -1, 1, -1, 1, -1, 1, -1, 9223372036854775808, '0.000000000000000000000000000001',\n"
+              "  1.4e-45, 4.9e-324, b'1', 0x8000000000000001, 2155, '2024-02-29', '2024-02-29 12:34:56.000001',\n"
+              "  '00:00:00.000001', '\\\\', '\\'', '\\\\\\'', '\\\\', UNHEX('27'), UNHEX('5C'), UNHEX(''), 'b', '',\n"
+              "  '{}', ST_GeomFromText('POINT(1 2)'), POINT(-0.1, 0.2),\n"
+              "  '00000000-0000-0000-0000-000000000000', '::'),\n"
+              " (4, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,\n"
+              "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,\n"
+              "  NULL, NULL, NULL),\n"
+              " (5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, '-0.5', 0.1, 0.1, b'0', 1, 2000, '2000-01-01',\n"
+              "  '2000-01-01 00:00:00', '-00:00:01', 'NULL', 'null', '0x41', 'X''41''', 0x41, 0x4142, '',\n"
+              "  'a', 'y', 'null', NULL, NULL, NULL, NULL);\n"
+              // A DOUBLE that mixes integers, decimals and exponents (and NULLs) row by row, so
+              // that one statement needs several executes; a FLOAT likewise.
+              "INSERT INTO types (id, d, f) VALUES (10, 1, 1), (11, 0.1, 0.1), (12, 1e300, 1e30), (13, 2, 2),\n"
+              "  (14, 1.5, 1.5), (15, 4.9e-324, 1.4e-45), (16, -0e0, -0e0), (17, 123456789012345678, 16777217),\n"
+              "  (18, NULL, NULL), (19, 2.2250738585072014e-308, 1.17549435e-38), (20, -1, -1), (21, 1e-7, 1e-7),\n"
+              "  (22, 0.30000000000000004, 0.3), (23, 9007199254740993, 9007199254740993);\n"
+              "CREATE TABLE many (id INT PRIMARY KEY, d DOUBLE, v VARCHAR(40), n BIGINT UNSIGNED)\n"
+              "  ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n"
+              "INSERT INTO many SELECT seq, CASE seq % 4 WHEN 0 THEN seq WHEN 1 THEN seq / 7 WHEN 2 THEN seq * 1e200\n"
+              "  ELSE NULL END, IF(seq % 5 = 0, NULL, CONCAT('v''\\\\', seq)), 18446744073709551615 - seq\n"
+              "  FROM seq_1_to_3000;\n";
+        const QString source = TestServices::createScratchDatabase(QStringLiteral("lbsrc"));
+        const QString clientError = loadWithClient(source, sql);
+        QVERIFY2(clientError.isEmpty(), qPrintable(clientError));
+
+        DumpOptions dumpOptions;
+        dumpOptions.maxStatementBytes = 16384; // several statements for `many`
+        MySqlDumper dumper(endpoint(source), dumpOptions);
+        QBuffer out;
+        out.open(QIODevice::WriteOnly);
+        QVERIFY2(dumper.dump(&out), qPrintable(dumper.errorString()));
+        const QByteArray dump = out.data();
+        QVERIFY(dump.startsWith(MySqlLoader::parallelHeader()));
+        QVERIFY2(dump.contains("1e300"), "the dump has doubles printed with exponents");
+
+        QStringList columns{
+            QStringLiteral("id"),  QStringLiteral("ti"), QStringLiteral("tiu"), QStringLiteral("si"),
+            QStringLiteral("siu"), QStringLiteral("mi"), QStringLiteral("miu"), QStringLiteral("i"),
+            QStringLiteral("iu"),  QStringLiteral("bi"), QStringLiteral("biu"), QStringLiteral("dec65"),
+            QStringLiteral("f"),   QStringLiteral("d"),  QStringLiteral("b1"),  QStringLiteral("b64"),
+            QStringLiteral("y"),   QStringLiteral("dt"), QStringLiteral("dtm"), QStringLiteral("tm"),
+            QStringLiteral("c"),   QStringLiteral("vc"), QStringLiteral("tx"),  QStringLiteral("l1"),
+            QStringLiteral("bn"),  QStringLiteral("vb"), QStringLiteral("bl"),  QStringLiteral("e"),
+            QStringLiteral("s"),   QStringLiteral("j"),  QStringLiteral("g"),   QStringLiteral("p"),
+            QStringLiteral("u"),   QStringLiteral("ip")
+        };
+        QStringList hexes;
+        for (const QString &c : std::as_const(columns))
+            hexes << QStringLiteral("HEX(CONCAT(%1))").arg(c);
+        // The exact binary values of the floating-point columns.
+        hexes << QStringLiteral("HEX(CONCAT(f + 0e0))") << QStringLiteral("HEX(CONCAT(d + 0e0))")
+              << QStringLiteral("HEX(l1)") << QStringLiteral("HEX(b64 + 0)");
+        const QStringList queries{
+            QStringLiteral("SELECT %1 FROM types ORDER BY id").arg(hexes.join(QStringLiteral(", "))),
+            QStringLiteral("SELECT id, HEX(CONCAT(d)), HEX(CONCAT(d + 0e0)), HEX(v), n FROM many ORDER BY id"),
+            QStringLiteral("SELECT COUNT(*) FROM many"),
+        };
+
+        struct Copy
+        {
+            QString database;
+            bool ok = false;
+            QString error;
+            qint64 bulk = -1;
+        };
+        Copy copies[2];
+        for (int k = 0; k < 2; ++k) {
+            Copy &c = copies[k];
+            c.database
+                = TestServices::createScratchDatabase(k == 0 ? QStringLiteral("lbbin") : QStringLiteral("lbtxt"));
+            LoadOptions options;
+            options.binaryInserts = k == 0;
+            options.connections = 2;
+            MySqlLoader loader(endpoint(c.database), options);
+            QBuffer in;
+            in.setData(dump);
+            in.open(QIODevice::ReadOnly);
+            c.ok = loader.load(&in);
+            c.error = loader.errorString();
+            c.bulk = loader.bulkInsertStatements();
+        }
+        // CHECKSUM TABLE names the database: leave it out.
+        auto checksum = [](const QString &database) {
+            return query(database, QStringLiteral("CHECKSUM TABLE types, many"))
+                .replaceInStrings(database + QLatin1Char('.'), QString());
+        };
+        const QStringList sourceChecksum = checksum(source);
+        QStringList checksums[2];
+        QString diffs[2], hexDiffs[2];
+        for (int k = 0; k < 2; ++k) {
+            if (!copies[k].ok)
+                continue;
+            checksums[k] = checksum(copies[k].database);
+            diffs[k] = compareDatabases(source, copies[k].database);
+            hexDiffs[k] = compareQueries(source, copies[k].database, queries);
+        }
+        TestServices::dropDatabase(source);
+        for (const Copy &c : copies)
+            TestServices::dropDatabase(c.database);
+        QVERIFY2(copies[0].ok, qPrintable(copies[0].error));
+        QVERIFY2(copies[1].ok, qPrintable(copies[1].error));
+        QVERIFY2(copies[0].bulk > 0, qPrintable(QString::number(copies[0].bulk)));
+        // Every INSERT of the dump is one the decoder takes (none fell back to text).
+        QCOMPARE(copies[0].bulk, qint64(dump.count("\nINSERT INTO ")));
+        QVERIFY(copies[0].bulk > 2);
+        QCOMPARE(copies[1].bulk, 0);
+        QCOMPARE(sourceChecksum.size(), 2);
+        QCOMPARE(checksums[0], sourceChecksum);
+        QCOMPARE(checksums[1], sourceChecksum);
+        QVERIFY2(hexDiffs[0].isEmpty(), qPrintable(QStringLiteral("binary: ") + hexDiffs[0]));
+        QVERIFY2(hexDiffs[1].isEmpty(), qPrintable(QStringLiteral("text: ") + hexDiffs[1]));
+        QVERIFY2(diffs[0].isEmpty(), qPrintable(QStringLiteral("binary: ") + diffs[0]));
+        QVERIFY2(diffs[1].isEmpty(), qPrintable(QStringLiteral("text: ") + diffs[1]));
+    }
+
+    void bulkFailureReportsTheStatement_data()
+    {
+        QTest::addColumn<QByteArray>("second");
+        // Values of one type per column: one execute.
+        QTest::newRow("one execute") << QByteArray("(4,'d'),(2,'dup'),(6,'f')");
+        // The kinds of `v` change row by row: several executes in one transaction, the duplicate
+        // in the last one.
+        QTest::newRow("several executes") << QByteArray("(4,'d'),(5,1.5),(7,8),(2,'dup')");
+        QTest::newRow("duplicate within the statement") << QByteArray("(4,'d'),(4,'e')");
+    }
+
+    void bulkFailureReportsTheStatement()
+    {
+        QFETCH(QByteArray, second);
+        const QByteArray sql = QByteArray(MySqlLoader::parallelHeader())
+            + "\n"
+              "SET NAMES utf8mb4;\n"
+              "DROP TABLE IF EXISTS `t`;\n"
+              "CREATE TABLE `t` (\n"
+              "  `id` int(11) NOT NULL,\n"
+              "  `v` varchar(20) DEFAULT NULL,\n"
+              "  PRIMARY KEY (`id`)\n"
+              ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n"
+              "INSERT INTO `t` (`id`,`v`) VALUES (1,'a'),(2,'b'),(3,'c');\n"
+              "INSERT INTO `t` (`id`,`v`) VALUES "
+            + second
+            + ";\n"
+              "INSERT INTO `t` (`id`,`v`) VALUES (100,'after');\n";
+        const QString target = TestServices::createScratchDatabase(QStringLiteral("lbfail"));
+        LoadOptions options;
+        options.connections = 2;
+        MySqlLoader loader(endpoint(target), options);
+        QBuffer in;
+        in.setData(sql);
+        in.open(QIODevice::ReadOnly);
+        const bool ok = loader.load(&in);
+        const QString error = loader.errorString();
+        const qint64 bulk = loader.bulkInsertStatements();
+        const QStringList rows = query(target, QStringLiteral("SELECT id, v FROM t ORDER BY id"));
+        TestServices::dropDatabase(target);
+        QVERIFY(!ok);
+        QVERIFY2(error.startsWith(QStringLiteral("statement 5 (line 10) failed: ")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("Duplicate entry")), qPrintable(error));
+        QCOMPARE(bulk, 1); // the first INSERT went as a bulk execute
+        QCOMPARE(rows, (QStringList{ QStringLiteral("1|a"), QStringLiteral("2|b"), QStringLiteral("3|c") }));
+    }
+
     void stripsDefiners_data()
     {
         QTest::addColumn<QByteArray>("in");
@@ -361,6 +567,28 @@ private slots:
         QVERIFY2(ok, qPrintable(error));
         QCOMPARE(rows, (QStringList{ QStringLiteral("Hello"), QStringLiteral("Grüße") }));
         QVERIFY2(create.value(0).contains(QStringLiteral("utf8mb4_uca1400_as_cs")), qPrintable(create.value(0)));
+    }
+
+    // A collation's name inside a row is data: neither refused nor rewritten, with or without the
+    // mapping (the check looks at definitions, not at rows).
+    void collationNamesInRowsAreData()
+    {
+        const QByteArray dump = "CREATE TABLE settings (k VARCHAR(40), v VARCHAR(60)) DEFAULT CHARSET=utf8mb4;\n"
+                                "INSERT INTO settings VALUES ('db_collate','utf8mb4_0900_ai_ci'),"
+                                "('note','COLLATE=utf8mb4_0900_as_cs');\n";
+        for (const bool mapping : { false, true }) {
+            const QString target = TestServices::createScratchDatabase(QStringLiteral("lcoll"));
+            LoadOptions options;
+            options.mapMysql8Collations = mapping;
+            QString error;
+            const bool ok = load(target, dump, &error, 1, options);
+            const QStringList rows = query(target, QStringLiteral("SELECT v FROM settings ORDER BY k"));
+            TestServices::dropDatabase(target);
+            QVERIFY2(ok, qPrintable(error));
+            QCOMPARE(
+                rows,
+                (QStringList{ QStringLiteral("utf8mb4_0900_ai_ci"), QStringLiteral("COLLATE=utf8mb4_0900_as_cs") }));
+        }
     }
 
     void corruptGzipFailsClearly()

@@ -1,0 +1,250 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MySqlBulkInserter.h"
+
+#include <errmsg.h>
+#include <mysql.h>
+#include <vector>
+
+namespace {
+
+constexpr unsigned int kUnsupportedPreparedStatement = 1295; // ER_UNSUPPORTED_PS
+
+unsigned int serverStatus(st_mysql *handle)
+{
+    unsigned int status = 0;
+    return mariadb_get_infov(handle, MARIADB_CONNECTION_SERVER_STATUS, &status) == 0 ? status : 0;
+}
+
+bool compatible(InsertRowsDecoder::Kind column, InsertRowsDecoder::Kind value)
+{
+    return value == InsertRowsDecoder::Kind::Null || column == InsertRowsDecoder::Kind::Null || column == value;
+}
+
+// Column-wise parameter arrays of one execute.
+struct ColumnArrays
+{
+    InsertRowsDecoder::Kind kind = InsertRowsDecoder::Kind::Null;
+    std::vector<long long> integers;
+    std::vector<double> reals;
+    std::vector<const char *> pointers;
+    std::vector<unsigned long> lengths;
+    std::vector<char> indicators;
+};
+
+} // namespace
+
+MySqlBulkInserter::MySqlBulkInserter(st_mysql *handle)
+    : m_handle(handle)
+{ }
+
+MySqlBulkInserter::~MySqlBulkInserter()
+{
+    closeStatement();
+}
+
+bool MySqlBulkInserter::serverSupportsBulk() const
+{
+    unsigned long capabilities = 0;
+    unsigned long extended = 0;
+    if (mariadb_get_infov(m_handle, MARIADB_CONNECTION_SERVER_CAPABILITIES, &capabilities) != 0
+        || mariadb_get_infov(m_handle, MARIADB_CONNECTION_EXTENDED_SERVER_CAPABILITIES, &extended) != 0)
+        return false;
+    // MySQL servers announce CLIENT_MYSQL and know no MariaDB extensions.
+    return !(capabilities & CLIENT_MYSQL) && (extended & (MARIADB_CLIENT_STMT_BULK_OPERATIONS >> 32));
+}
+
+void MySqlBulkInserter::closeStatement()
+{
+    if (m_statement)
+        mysql_stmt_close(m_statement);
+    m_statement = nullptr;
+    m_prepared.clear();
+}
+
+bool MySqlBulkInserter::prepare(const QByteArray &sql)
+{
+    if (m_statement && m_prepared == sql)
+        return true;
+    if (sql == m_refused)
+        return false;
+    closeStatement();
+    m_statement = mysql_stmt_init(m_handle);
+    if (!m_statement)
+        return false;
+    if (mysql_stmt_prepare(m_statement, sql.constData(), static_cast<unsigned long>(sql.size())) != 0) {
+        // The text statement will give the server's own answer (a missing table, say).
+        closeStatement();
+        m_refused = sql;
+        return false;
+    }
+    m_prepared = sql;
+    return true;
+}
+
+MySqlBulkInserter::Result MySqlBulkInserter::insert(const InsertRowsDecoder &rows, QString *error)
+{
+    const qsizetype rowCount = rows.rows();
+    const int columns = rows.columns();
+    if (rowCount == 0 || columns == 0 || !serverSupportsBulk())
+        return Result::NotApplicable;
+    if (m_maxPacket == 0) {
+        if (mysql_query(m_handle, "SELECT @@max_allowed_packet") != 0)
+            return Result::NotApplicable;
+        if (MYSQL_RES *result = mysql_store_result(m_handle)) {
+            if (MYSQL_ROW row = mysql_fetch_row(result); row && row[0])
+                m_maxPacket = QByteArray(row[0]).toULongLong();
+            mysql_free_result(result);
+        }
+        if (m_maxPacket == 0)
+            return Result::NotApplicable;
+    }
+    // Every value costs at most 9 length or value bytes plus its indicator and type.
+    const unsigned long long request = static_cast<unsigned long long>(rows.dataSize())
+        + static_cast<unsigned long long>(rowCount) * columns * 12 + 4096;
+    if (request > m_maxPacket / 10 * 9)
+        return Result::NotApplicable;
+
+    // Runs of rows whose non-NULL values have one type per column.
+    std::vector<Run> runs;
+    std::vector<InsertRowsDecoder::Kind> kinds(size_t(columns), InsertRowsDecoder::Kind::Null);
+    Run current;
+    for (qsizetype r = 0; r < rowCount; ++r) {
+        bool fits = true;
+        for (int c = 0; c < columns && fits; ++c)
+            fits = compatible(kinds[size_t(c)], rows.value(r, c).kind);
+        if (!fits) {
+            runs.push_back(current);
+            current = Run{ r, 0 };
+            std::fill(kinds.begin(), kinds.end(), InsertRowsDecoder::Kind::Null);
+        }
+        for (int c = 0; c < columns; ++c) {
+            if (rows.value(r, c).kind != InsertRowsDecoder::Kind::Null)
+                kinds[size_t(c)] = rows.value(r, c).kind;
+        }
+        ++current.count;
+    }
+    runs.push_back(current);
+    // Several executes are one statement only inside a transaction of our own.
+    const unsigned int status = serverStatus(m_handle);
+    const bool ownTransaction = runs.size() > 1;
+    if (ownTransaction && (!(status & SERVER_STATUS_AUTOCOMMIT) || (status & SERVER_STATUS_IN_TRANS)))
+        return Result::NotApplicable;
+
+    if (!prepare(rows.preparedStatement()))
+        return Result::NotApplicable;
+    if (mysql_stmt_param_count(m_statement) != static_cast<unsigned long>(columns)) {
+        closeStatement();
+        return Result::NotApplicable;
+    }
+    if (ownTransaction && mysql_query(m_handle, "START TRANSACTION") != 0) {
+        *error = QString::fromUtf8(mysql_error(m_handle));
+        return Result::Failed;
+    }
+    for (size_t i = 0; i < runs.size(); ++i) {
+        unsigned int errorNumber = 0;
+        if (execute(rows, runs[i], &errorNumber, error))
+            continue;
+        if (ownTransaction)
+            mysql_query(m_handle, "ROLLBACK");
+        // A server that cannot run this statement in bulk said so before storing anything.
+        const bool unsupported = errorNumber == kUnsupportedPreparedStatement || errorNumber == CR_NOT_IMPLEMENTED
+            || errorNumber == CR_FUNCTION_NOT_SUPPORTED || errorNumber == CR_BULK_WITHOUT_PARAMETERS;
+        if (unsupported && (i == 0 || ownTransaction)) {
+            closeStatement();
+            m_refused = rows.preparedStatement();
+            error->clear();
+            return Result::NotApplicable;
+        }
+        return Result::Failed;
+    }
+    if (ownTransaction && mysql_query(m_handle, "COMMIT") != 0) {
+        *error = QString::fromUtf8(mysql_error(m_handle));
+        return Result::Failed;
+    }
+    ++m_inserted;
+    return Result::Inserted;
+}
+
+bool MySqlBulkInserter::execute(const InsertRowsDecoder &rows, const Run &run, unsigned int *errorNumber,
+                                QString *error)
+{
+    using Kind = InsertRowsDecoder::Kind;
+    const int columns = rows.columns();
+    const size_t n = size_t(run.count);
+    std::vector<ColumnArrays> arrays(static_cast<size_t>(columns));
+    std::vector<MYSQL_BIND> binds(static_cast<size_t>(columns));
+    const char *data = rows.data();
+    for (int c = 0; c < columns; ++c) {
+        ColumnArrays &a = arrays[size_t(c)];
+        for (qsizetype r = run.first; r < run.first + run.count && a.kind == Kind::Null; ++r)
+            a.kind = rows.value(r, c).kind;
+        a.indicators.resize(n, STMT_INDICATOR_NONE);
+        const bool fixed = a.kind == Kind::Integer || a.kind == Kind::Unsigned || a.kind == Kind::Double;
+        if (a.kind == Kind::Double)
+            a.reals.resize(n, 0.0);
+        else if (fixed)
+            a.integers.resize(n, 0);
+        else {
+            a.pointers.resize(n, data);
+            a.lengths.resize(n, 0);
+        }
+        for (size_t i = 0; i < n; ++i) {
+            const InsertRowsDecoder::Value &v = rows.value(run.first + qsizetype(i), c);
+            if (v.kind == Kind::Null) {
+                a.indicators[i] = STMT_INDICATOR_NULL;
+                continue;
+            }
+            switch (v.kind) {
+            case Kind::Integer:
+                a.integers[i] = v.integer;
+                break;
+            case Kind::Unsigned:
+                a.integers[i] = static_cast<long long>(v.unsignedInteger);
+                break;
+            case Kind::Double:
+                a.reals[i] = v.real;
+                break;
+            default:
+                a.pointers[i] = data + v.offset;
+                a.lengths[i] = static_cast<unsigned long>(v.length);
+                break;
+            }
+        }
+        MYSQL_BIND &b = binds[size_t(c)];
+        b = MYSQL_BIND{};
+        b.u.indicator = a.indicators.data();
+        switch (a.kind) {
+        case Kind::Integer:
+        case Kind::Unsigned:
+            b.buffer_type = MYSQL_TYPE_LONGLONG;
+            b.is_unsigned = a.kind == Kind::Unsigned;
+            b.buffer = a.integers.data();
+            break;
+        case Kind::Double:
+            b.buffer_type = MYSQL_TYPE_DOUBLE;
+            b.buffer = a.reals.data();
+            break;
+        case Kind::Decimal:
+        case Kind::Text:
+        case Kind::Binary:
+        case Kind::Null:
+            // Variable-length columns bind an array of pointers and one of lengths. A hex literal
+            // is a binary string, as a BLOB parameter is; a quoted one is in the client character set.
+            b.buffer_type = a.kind == Kind::Decimal ? MYSQL_TYPE_NEWDECIMAL
+                : a.kind == Kind::Binary            ? MYSQL_TYPE_BLOB
+                                                    : MYSQL_TYPE_STRING;
+            b.buffer = a.pointers.data();
+            b.length = a.lengths.data();
+            break;
+        }
+    }
+    unsigned int arraySize = static_cast<unsigned int>(n);
+    if (mysql_stmt_attr_set(m_statement, STMT_ATTR_ARRAY_SIZE, &arraySize) != 0
+        || mysql_stmt_bind_param(m_statement, binds.data()) != 0 || mysql_stmt_execute(m_statement) != 0) {
+        *errorNumber = mysql_stmt_errno(m_statement);
+        *error = QString::fromUtf8(mysql_stmt_error(m_statement));
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,62 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "InsertRowsDecoder.h"
+
+#include <QByteArray>
+#include <QString>
+
+struct st_mysql;
+struct st_mysql_stmt;
+
+/// Executes the rows of a decoded INSERT on one MariaDB connection with one
+/// COM_STMT_BULK_EXECUTE: the statement is prepared once per table, and the values travel as typed
+/// parameters, so the server stores them without lexing and parsing every literal (about half the
+/// server's work for a dump's INSERTs). The stored rows are the same as the text statement's:
+/// InsertRowsDecoder gives every value the type the parser gives its literal.
+///
+/// One call is one statement of the dump: all its rows or, on failure, none (rows whose value
+/// types differ are sent in several executes inside one transaction, which is only done with
+/// autocommit on and no transaction open). insert() answers NotApplicable, having changed nothing,
+/// when the statement should go as text instead: a server without bulk operations (MySQL, MariaDB
+/// before 10.2), a statement the server will not prepare, or a request larger than the server's
+/// max_allowed_packet.
+///
+/// Not thread-safe: use it on the thread that owns the connection, between its other statements.
+class MySqlBulkInserter
+{
+public:
+    explicit MySqlBulkInserter(st_mysql *handle);
+    ~MySqlBulkInserter();
+    MySqlBulkInserter(const MySqlBulkInserter &) = delete;
+    MySqlBulkInserter &operator=(const MySqlBulkInserter &) = delete;
+
+    /// Whether the server takes bulk executes (MariaDB 10.2 and later).
+    bool serverSupportsBulk() const;
+
+    enum class Result { Inserted, Failed, NotApplicable };
+    /// Inserts @p rows (prefix and values from InsertRowsDecoder). On Failed, @p error holds the
+    /// server's message and nothing of the statement was kept (for a transactional table).
+    Result insert(const InsertRowsDecoder &rows, QString *error);
+
+    /// Statements sent with bulk executes so far.
+    qint64 statementsInserted() const { return m_inserted; }
+
+private:
+    struct Run
+    {
+        qsizetype first = 0;
+        qsizetype count = 0;
+    };
+    bool prepare(const QByteArray &sql);
+    bool execute(const InsertRowsDecoder &rows, const Run &run, unsigned int *errorNumber, QString *error);
+    void closeStatement();
+
+    st_mysql *m_handle;
+    st_mysql_stmt *m_statement = nullptr;
+    QByteArray m_prepared; // the statement m_statement was prepared from
+    QByteArray m_refused; // the last statement the server would not prepare
+    unsigned long long m_maxPacket = 0;
+    qint64 m_inserted = 0;
+};
