@@ -29,7 +29,6 @@ struct Statement
     enum class Group { None, CreateTable, Insert, Other };
     Group group = Group::None; // a parallel-tables dump's table statement, by its first words
     QByteArray table;
-    bool sessionSetting = false; // a header SET sent to every connection
 };
 
 bool isSpace(char c)
@@ -146,6 +145,72 @@ unsigned int serverStatus(st_mysql *handle)
     return status;
 }
 
+// Runs the statements of our own dump on one connection: an INSERT into an InnoDB table that this
+// connection created goes as a bulk execute when the decoder recognises it, anything else as text.
+class StatementRunner
+{
+public:
+    StatementRunner(MySqlSession *session, bool binaryInserts)
+        : m_session(session)
+    {
+        if (binaryInserts) {
+            m_bulk = std::make_unique<MySqlBulkInserter>(session->handle());
+            if (!m_bulk->serverSupportsBulk())
+                m_bulk.reset();
+        }
+    }
+
+    bool run(const Statement &s, QString *error)
+    {
+        bool ok = true;
+        if (sendBulk(s, error, &ok))
+            return ok;
+        if (!m_session->exec(s.sql, error))
+            return false;
+        if (m_bulk && s.group == Statement::Group::CreateTable && bulkEligible(s.sql))
+            m_bulkTables.insert(s.table.toStdString());
+        // SET NAMES may have changed how strings are to be read.
+        if (m_bulk && firstWords(s.sql, 1) == "SET")
+            m_charsetSafe = -1;
+        return true;
+    }
+
+    qint64 bulkStatements() const { return m_bulk ? m_bulk->statementsInserted() : 0; }
+
+private:
+    // True when the statement went (or failed) as a bulk execute; false to send it as text.
+    bool sendBulk(const Statement &s, QString *error, bool *ok)
+    {
+        if (!m_bulk || s.group != Statement::Group::Insert || !m_bulkTables.count(s.table.toStdString()))
+            return false;
+        if (m_charsetSafe < 0) {
+            QVector<QStringList> rows;
+            QString ignored;
+            m_charsetSafe = m_session->query(QStringLiteral("SELECT @@character_set_client"), &rows, &ignored)
+                && !rows.isEmpty() && decodableCharset(rows.first().value(0).toLatin1());
+        }
+        if (m_charsetSafe != 1 || (serverStatus(m_session->handle()) & SERVER_STATUS_NO_BACKSLASH_ESCAPES)
+            || !m_decoder.decode(s.sql))
+            return false;
+        switch (m_bulk->insert(m_decoder, error)) {
+        case MySqlBulkInserter::Result::Inserted:
+            return true;
+        case MySqlBulkInserter::Result::Failed:
+            *ok = false;
+            return true;
+        case MySqlBulkInserter::Result::NotApplicable:
+            break;
+        }
+        return false;
+    }
+
+    MySqlSession *m_session;
+    std::unique_ptr<MySqlBulkInserter> m_bulk;
+    InsertRowsDecoder m_decoder;
+    std::unordered_set<std::string> m_bulkTables; // InnoDB tables this connection created
+    int m_charsetSafe = -1; // unknown until the first INSERT after the session's last SET
+};
+
 // Failures of a parallel load: the earliest statement wins, and once one failed no connection
 // starts another statement.
 struct FailureState
@@ -251,15 +316,7 @@ private:
         m_cv.notify_all();
         if (!m_openError.isEmpty())
             return;
-        std::unique_ptr<MySqlBulkInserter> bulk;
-        if (m_binaryInserts) {
-            bulk = std::make_unique<MySqlBulkInserter>(session.handle());
-            if (!bulk->serverSupportsBulk())
-                bulk.reset();
-        }
-        InsertRowsDecoder decoder;
-        std::unordered_set<std::string> bulkTables;
-        int charsetSafe = -1; // unknown until the first INSERT after the session's last SET
+        StatementRunner runner(&session, m_binaryInserts);
         for (;;) {
             Statement s;
             {
@@ -278,40 +335,12 @@ private:
             }
             m_cv.notify_all();
             QString error;
-            bool sent = false;
-            if (bulk && s.group == Statement::Group::Insert && bulkTables.count(s.table.toStdString())) {
-                if (charsetSafe < 0) {
-                    QVector<QStringList> rows;
-                    QString ignored;
-                    charsetSafe = session.query(QStringLiteral("SELECT @@character_set_client"), &rows, &ignored)
-                        && !rows.isEmpty() && decodableCharset(rows.first().value(0).toLatin1());
-                }
-                if (charsetSafe == 1 && !(serverStatus(session.handle()) & SERVER_STATUS_NO_BACKSLASH_ESCAPES)
-                    && decoder.decode(s.sql)) {
-                    switch (bulk->insert(decoder, &error)) {
-                    case MySqlBulkInserter::Result::Inserted:
-                        sent = true;
-                        break;
-                    case MySqlBulkInserter::Result::Failed:
-                        sent = true;
-                        m_failures->record(s.number, describeFailure(s, error));
-                        break;
-                    case MySqlBulkInserter::Result::NotApplicable:
-                        break;
-                    }
-                }
-            }
-            if (!sent && !session.exec(s.sql, &error))
+            if (!runner.run(s, &error))
                 m_failures->record(s.number, describeFailure(s, error));
-            else if (!sent && s.group == Statement::Group::CreateTable && bulkEligible(s.sql))
-                bulkTables.insert(s.table.toStdString());
-            if (s.sessionSetting)
-                charsetSafe = -1;
             {
                 std::lock_guard<std::mutex> lock(m_mutex);
                 m_busy = false;
-                if (bulk)
-                    m_bulkStatements = bulk->statementsInserted();
+                m_bulkStatements = runner.bulkStatements();
             }
             m_cv.notify_all();
         }
@@ -536,6 +565,19 @@ bool MySqlLoader::load(QIODevice *in)
         return failed(failures.message);
     };
 
+    // Our own dumps' rows go as bulk executes on whichever connection runs them (any other file
+    // goes as text, statement by statement, as the stock client sends it).
+    StatementRunner mainRunner(&main, ownDump && m_options.binaryInserts);
+    // Counted on every way out, a failed load included.
+    struct Tally
+    {
+        std::function<void()> count;
+        ~Tally() { count(); }
+    } tally{ [&] {
+        m_bulkStatements = mainRunner.bulkStatements();
+        for (auto &w : workers)
+            m_bulkStatements += w->bulkStatements();
+    } };
     SqlStatementReader reader(source);
     reader.setMaxStatementSize(m_options.maxStatementSize);
     reader.setKeepComments(ownDump);
@@ -557,9 +599,9 @@ bool MySqlLoader::load(QIODevice *in)
         }
         if (m_options.definer == LoadOptions::Definer::Strip)
             s.sql = stripDefiner(s.sql, serverStatus(main.handle()) & SERVER_STATUS_NO_BACKSLASH_ESCAPES);
-        if (!workers.empty())
+        if (ownDump)
             classifyGroup(&s);
-        const QByteArray table = s.table;
+        const QByteArray table = workers.empty() ? QByteArray() : s.table;
         if (!table.isEmpty()) {
             currentTable = QString::fromUtf8(table);
             LoadWorker *&w = tableWorker[table.toStdString()];
@@ -576,13 +618,12 @@ bool MySqlLoader::load(QIODevice *in)
             drainAll();
             if (failures.failed.load())
                 return failedEarliest();
-            if (!main.exec(s.sql, &err))
+            if (!mainRunner.run(s, &err))
                 return failed(describeFailure(s, err));
             const unsigned int status = serverStatus(main.handle());
             reader.setServerStatus(status & SERVER_STATUS_NO_BACKSLASH_ESCAPES, status & SERVER_STATUS_ANSI_QUOTES);
             // Session settings of our own dumps' header apply to every connection.
             if (!workers.empty() && firstWords(s.sql, 1) == "SET") {
-                s.sessionSetting = true;
                 for (auto &w : workers)
                     w->push(s);
                 drainAll();
@@ -596,8 +637,6 @@ bool MySqlLoader::load(QIODevice *in)
                                      currentTable });
     }
     drainAll();
-    for (auto &w : workers)
-        m_bulkStatements += w->bulkStatements();
     if (failures.failed.load())
         return failedEarliest();
     if (reader.hasError()) {

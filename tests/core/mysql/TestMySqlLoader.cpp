@@ -276,8 +276,8 @@ private slots:
         QCOMPARE(views, QStringList{ QStringLiteral("0") }); // nothing after the failure started
     }
 
-    // Our own dump of tricky values of every type, loaded once with bulk executes and once as
-    // text: both copies must hold exactly the source's bytes.
+    // Our own dump of tricky values of every type, loaded with bulk executes on two connections and
+    // on one, and as text: every copy must hold exactly the source's bytes.
     void binaryInsertsStoreTheSameRowsAsText()
     {
         QByteArray everyByte(256, '\0');
@@ -382,14 +382,15 @@ private slots:
             QString error;
             qint64 bulk = -1;
         };
-        Copy copies[2];
-        for (int k = 0; k < 2; ++k) {
+        Copy copies[3];
+        for (int k = 0; k < 3; ++k) {
             Copy &c = copies[k];
-            c.database
-                = TestServices::createScratchDatabase(k == 0 ? QStringLiteral("lbbin") : QStringLiteral("lbtxt"));
+            c.database = TestServices::createScratchDatabase(k == 0       ? QStringLiteral("lbbin")
+                                                                 : k == 1 ? QStringLiteral("lbtxt")
+                                                                          : QStringLiteral("lbone"));
             LoadOptions options;
-            options.binaryInserts = k == 0;
-            options.connections = 2;
+            options.binaryInserts = k != 1;
+            options.connections = k == 2 ? 1 : 2;
             MySqlLoader loader(endpoint(c.database), options);
             QBuffer in;
             in.setData(dump);
@@ -404,9 +405,9 @@ private slots:
                 .replaceInStrings(database + QLatin1Char('.'), QString());
         };
         const QStringList sourceChecksum = checksum(source);
-        QStringList checksums[2];
-        QString diffs[2], hexDiffs[2];
-        for (int k = 0; k < 2; ++k) {
+        QStringList checksums[3];
+        QString diffs[3], hexDiffs[3];
+        for (int k = 0; k < 3; ++k) {
             if (!copies[k].ok)
                 continue;
             checksums[k] = checksum(copies[k].database);
@@ -418,18 +419,23 @@ private slots:
             TestServices::dropDatabase(c.database);
         QVERIFY2(copies[0].ok, qPrintable(copies[0].error));
         QVERIFY2(copies[1].ok, qPrintable(copies[1].error));
+        QVERIFY2(copies[2].ok, qPrintable(copies[2].error));
         QVERIFY2(copies[0].bulk > 0, qPrintable(QString::number(copies[0].bulk)));
         // Every INSERT of the dump is one the decoder takes (none fell back to text).
         QCOMPARE(copies[0].bulk, qint64(dump.count("\nINSERT INTO ")));
         QVERIFY(copies[0].bulk > 2);
         QCOMPARE(copies[1].bulk, 0);
+        QCOMPARE(copies[2].bulk, copies[0].bulk); // one connection sends the same bulk executes
         QCOMPARE(sourceChecksum.size(), 2);
         QCOMPARE(checksums[0], sourceChecksum);
         QCOMPARE(checksums[1], sourceChecksum);
+        QCOMPARE(checksums[2], sourceChecksum);
         QVERIFY2(hexDiffs[0].isEmpty(), qPrintable(QStringLiteral("binary: ") + hexDiffs[0]));
         QVERIFY2(hexDiffs[1].isEmpty(), qPrintable(QStringLiteral("text: ") + hexDiffs[1]));
+        QVERIFY2(hexDiffs[2].isEmpty(), qPrintable(QStringLiteral("one connection: ") + hexDiffs[2]));
         QVERIFY2(diffs[0].isEmpty(), qPrintable(QStringLiteral("binary: ") + diffs[0]));
         QVERIFY2(diffs[1].isEmpty(), qPrintable(QStringLiteral("text: ") + diffs[1]));
+        QVERIFY2(diffs[2].isEmpty(), qPrintable(QStringLiteral("one connection: ") + diffs[2]));
     }
 
     void bulkFailureReportsTheStatement_data()
@@ -460,23 +466,26 @@ private slots:
             + second
             + ";\n"
               "INSERT INTO `t` (`id`,`v`) VALUES (100,'after');\n";
-        const QString target = TestServices::createScratchDatabase(QStringLiteral("lbfail"));
-        LoadOptions options;
-        options.connections = 2;
-        MySqlLoader loader(endpoint(target), options);
-        QBuffer in;
-        in.setData(sql);
-        in.open(QIODevice::ReadOnly);
-        const bool ok = loader.load(&in);
-        const QString error = loader.errorString();
-        const qint64 bulk = loader.bulkInsertStatements();
-        const QStringList rows = query(target, QStringLiteral("SELECT id, v FROM t ORDER BY id"));
-        TestServices::dropDatabase(target);
-        QVERIFY(!ok);
-        QVERIFY2(error.startsWith(QStringLiteral("statement 5 (line 10) failed: ")), qPrintable(error));
-        QVERIFY2(error.contains(QStringLiteral("Duplicate entry")), qPrintable(error));
-        QCOMPARE(bulk, 1); // the first INSERT went as a bulk execute
-        QCOMPARE(rows, (QStringList{ QStringLiteral("1|a"), QStringLiteral("2|b"), QStringLiteral("3|c") }));
+        // On two connections (a worker runs the table) and on one (the main connection does).
+        for (const int connections : { 2, 1 }) {
+            const QString target = TestServices::createScratchDatabase(QStringLiteral("lbfail"));
+            LoadOptions options;
+            options.connections = connections;
+            MySqlLoader loader(endpoint(target), options);
+            QBuffer in;
+            in.setData(sql);
+            in.open(QIODevice::ReadOnly);
+            const bool ok = loader.load(&in);
+            const QString error = loader.errorString();
+            const qint64 bulk = loader.bulkInsertStatements();
+            const QStringList rows = query(target, QStringLiteral("SELECT id, v FROM t ORDER BY id"));
+            TestServices::dropDatabase(target);
+            QVERIFY(!ok);
+            QVERIFY2(error.startsWith(QStringLiteral("statement 5 (line 10) failed: ")), qPrintable(error));
+            QVERIFY2(error.contains(QStringLiteral("Duplicate entry")), qPrintable(error));
+            QCOMPARE(bulk, 1); // the first INSERT went as a bulk execute
+            QCOMPARE(rows, (QStringList{ QStringLiteral("1|a"), QStringLiteral("2|b"), QStringLiteral("3|c") }));
+        }
     }
 
     void stripsDefiners_data()
