@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CollationCompatibility.h"
 
+#include "SqlStatementReader.h"
+
 #include <algorithm>
 
 namespace {
@@ -41,23 +43,32 @@ QSet<QString> CollationCompatibility::collationsIn(const QByteArray &text)
 
 bool CollationCompatibility::collationsIn(QIODevice *in, QSet<QString> *found, QString *error)
 {
-    // Chunks overlap by a little more than the longest collation name.
-    constexpr qsizetype kChunk = 1024 * 1024, kOverlap = 128;
-    QByteArray carry;
-    for (;;) {
-        const QByteArray chunk = in->read(kChunk);
-        if (chunk.isEmpty()) {
-            if (!in->errorString().isEmpty() && in->errorString() != QLatin1String("Unknown error") && !in->atEnd()) {
-                *error = QStringLiteral("cannot read the dump: %1").arg(in->errorString());
-                return false;
-            }
-            break;
-        }
-        const QByteArray text = carry + chunk;
-        found->unite(collationsIn(text));
-        carry = text.right(kOverlap);
+    SqlStatementReader reader(in);
+    while (reader.next()) {
+        const QByteArray &statement = reader.statement();
+        if (mayName(statement) && !insertsRows(statement))
+            found->unite(collationsIn(statement));
+    }
+    if (reader.hasError()) {
+        *error = QStringLiteral("cannot read the dump: %1").arg(reader.errorString());
+        return false;
     }
     return true;
+}
+
+bool CollationCompatibility::insertsRows(const QByteArray &statement)
+{
+    qsizetype p = 0;
+    while (p < statement.size()
+           && (statement.at(p) == ' ' || statement.at(p) == '\t' || statement.at(p) == '\n' || statement.at(p) == '\r'))
+        ++p;
+    for (const char *verb : { "INSERT", "REPLACE" }) {
+        const qsizetype n = qsizetype(qstrlen(verb));
+        if (statement.size() - p > n && qstrnicmp(statement.constData() + p, verb, size_t(n)) == 0
+            && !isWordByte(statement.at(p + n)))
+            return true;
+    }
+    return false;
 }
 
 QString CollationCompatibility::mappedName(const QString &collation, const QSet<QString> &targetCollations)

@@ -21,8 +21,12 @@ class CollationCompatibility
 public:
     /// Every MySQL 8 only collation named in @p text.
     static QSet<QString> collationsIn(const QByteArray &text);
-    /// Reads @p in to its end. Returns false with @p error on a read error.
+    /// Reads the dump @p in to its end, statement by statement as the loader does, and collects
+    /// the collations its definitions name; rows (INSERT, REPLACE) are data and are skipped.
+    /// Returns false with @p error when the dump cannot be read or split.
     static bool collationsIn(QIODevice *in, QSet<QString> *found, QString *error);
+    /// Whether @p statement inserts rows (its collation names, if any, are text).
+    static bool insertsRows(const QByteArray &statement);
     /// The target collation map() uses for @p collation given the collations the target server
     /// has, or an empty string when there is none.
     static QString mappedName(const QString &collation, const QSet<QString> &targetCollations);

@@ -167,8 +167,12 @@ public:
             return ok;
         if (!m_session->exec(s.sql, error))
             return false;
-        if (m_bulk && s.group == Statement::Group::CreateTable && bulkEligible(s.sql))
-            m_bulkTables.insert(s.table.toStdString());
+        if (m_bulk && s.group == Statement::Group::CreateTable) {
+            if (bulkEligible(s.sql))
+                m_bulkTables.insert(s.table.toStdString());
+            else
+                m_bulkTables.erase(s.table.toStdString()); // the same name again, now not InnoDB
+        }
         // SET NAMES may have changed how strings are to be read.
         if (m_bulk && firstWords(s.sql, 1) == "SET")
             m_charsetSafe = -1;
@@ -500,8 +504,7 @@ bool MySqlLoader::load(QIODevice *in)
     auto checkCollations = [&](Statement &s) -> bool {
         // Rows are data: a dump writes no COLLATE clause in them, and text such as
         // "utf8mb4_0900_ai_ci" in a row must be neither refused nor rewritten.
-        const QByteArray verb = firstWords(s.sql, 1);
-        if (verb == "INSERT" || verb == "REPLACE" || !CollationCompatibility::mayName(s.sql))
+        if (CollationCompatibility::insertsRows(s.sql) || !CollationCompatibility::mayName(s.sql))
             return true;
         const QSet<QString> named = CollationCompatibility::collationsIn(s.sql);
         if (named.isEmpty())

@@ -585,6 +585,17 @@ private slots:
         const QByteArray dump = "CREATE TABLE settings (k VARCHAR(40), v VARCHAR(60)) DEFAULT CHARSET=utf8mb4;\n"
                                 "INSERT INTO settings VALUES ('db_collate','utf8mb4_0900_ai_ci'),"
                                 "('note','COLLATE=utf8mb4_0900_as_cs');\n";
+        // The restore preflight's scan: no collation in these rows, one in a definition.
+        for (const QByteArray &extra :
+             { QByteArray(), QByteArray("CREATE TABLE x (a TEXT) COLLATE=utf8mb4_0900_as_cs;\n") }) {
+            QBuffer in;
+            in.setData(dump + extra);
+            in.open(QIODevice::ReadOnly);
+            QSet<QString> found;
+            QString error;
+            QVERIFY2(CollationCompatibility::collationsIn(&in, &found, &error), qPrintable(error));
+            QCOMPARE(found, extra.isEmpty() ? QSet<QString>() : QSet<QString>{ QStringLiteral("utf8mb4_0900_as_cs") });
+        }
         for (const bool mapping : { false, true }) {
             const QString target = TestServices::createScratchDatabase(QStringLiteral("lcoll"));
             LoadOptions options;
