@@ -438,6 +438,42 @@ private slots:
         QVERIFY2(diffs[2].isEmpty(), qPrintable(QStringLiteral("one connection: ") + diffs[2]));
     }
 
+    // In sjis a backslash byte can end a multibyte character ("\x95\x5C"). The stock client, like
+    // our reader, splits the text as if it were not (a file it can load), but the server reads
+    // 'x\x95\x5C\x5Cn' as "x", one sjis character, then the escape \n. Rows of such a session
+    // must go as text (decoding them would store "n" instead of a newline).
+    void multibyteBackslashCharsetsGoAsText()
+    {
+        const QByteArray sql = QByteArray(MySqlLoader::parallelHeader())
+            + "\n"
+              "SET NAMES sjis;\n"
+              "DROP TABLE IF EXISTS `t`;\n"
+              "CREATE TABLE `t` (`id` int NOT NULL, `v` varchar(20) CHARACTER SET sjis, PRIMARY KEY (`id`))"
+              " ENGINE=InnoDB;\n"
+              "INSERT INTO `t` (`id`,`v`) VALUES (1,'x\x95"
+              "\x5C\x5C"
+              "n'),(2,'plain');\n";
+        const QString ours = TestServices::createScratchDatabase(QStringLiteral("lsjis"));
+        const QString client = TestServices::createScratchDatabase(QStringLiteral("lsjisc"));
+        LoadOptions options;
+        options.connections = 2;
+        MySqlLoader loader(endpoint(ours), options);
+        QBuffer in;
+        in.setData(sql);
+        in.open(QIODevice::ReadOnly);
+        const bool ok = loader.load(&in);
+        const QString clientError = loadWithClient(client, sql);
+        const QStringList rows = query(ours, QStringLiteral("SELECT id, HEX(v) FROM t ORDER BY id"));
+        const QStringList expected = query(client, QStringLiteral("SELECT id, HEX(v) FROM t ORDER BY id"));
+        TestServices::dropDatabase(ours);
+        TestServices::dropDatabase(client);
+        QVERIFY2(ok, qPrintable(loader.errorString()));
+        QVERIFY2(clientError.isEmpty(), qPrintable(clientError));
+        QCOMPARE(loader.bulkInsertStatements(), 0);
+        QCOMPARE(rows, (QStringList{ QStringLiteral("1|78955C0A"), QStringLiteral("2|706C61696E") }));
+        QCOMPARE(rows, expected);
+    }
+
     void bulkFailureReportsTheStatement_data()
     {
         QTest::addColumn<QByteArray>("second");
