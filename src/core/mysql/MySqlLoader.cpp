@@ -116,12 +116,12 @@ void classifyGroup(Statement *s)
 }
 
 // Whether rows of the table a CREATE TABLE of our dumper makes may go as bulk executes: a plain
-// InnoDB table (a failed statement keeps none of its rows, as the text statement would).
+// InnoDB table (a failed statement keeps none of its rows, as the text statement would). SHOW
+// CREATE TABLE puts the engine first after the column list, on a line of its own.
 bool bulkEligible(const QByteArray &createTable)
 {
-    const qsizetype close = createTable.lastIndexOf(')');
-    const QByteArray options = createTable.mid(close < 0 ? 0 : close).toUpper();
-    return options.contains("ENGINE=INNODB") && !options.contains("WITH SYSTEM VERSIONING");
+    const qsizetype options = createTable.indexOf("\n) ENGINE=InnoDB");
+    return options > 0 && !createTable.mid(options).contains("WITH SYSTEM VERSIONING");
 }
 
 // Character sets in which a backslash or quote byte is never part of a multibyte character, so

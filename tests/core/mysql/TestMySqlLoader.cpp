@@ -448,8 +448,8 @@ private slots:
             + "\n"
               "SET NAMES sjis;\n"
               "DROP TABLE IF EXISTS `t`;\n"
-              "CREATE TABLE `t` (`id` int NOT NULL, `v` varchar(20) CHARACTER SET sjis, PRIMARY KEY (`id`))"
-              " ENGINE=InnoDB;\n"
+              "CREATE TABLE `t` (`id` int NOT NULL, `v` varchar(20) CHARACTER SET sjis, PRIMARY KEY (`id`)\n"
+              ") ENGINE=InnoDB;\n"
               "INSERT INTO `t` (`id`,`v`) VALUES (1,'x\x95"
               "\x5C\x5C"
               "n'),(2,'plain');\n";
