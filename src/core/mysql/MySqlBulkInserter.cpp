@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MySqlBulkInserter.h"
 
+#include "MySqlHandle.h"
+
 #include <errmsg.h>
 #include <mysql.h>
 #include <vector>
@@ -9,12 +11,6 @@
 namespace {
 
 constexpr unsigned int kUnsupportedPreparedStatement = 1295; // ER_UNSUPPORTED_PS
-
-unsigned int serverStatus(st_mysql *handle)
-{
-    unsigned int status = 0;
-    return mariadb_get_infov(handle, MARIADB_CONNECTION_SERVER_STATUS, &status) == 0 ? status : 0;
-}
 
 bool compatible(InsertRowsDecoder::Kind column, InsertRowsDecoder::Kind value)
 {
@@ -36,22 +32,18 @@ struct ColumnArrays
 
 MySqlBulkInserter::MySqlBulkInserter(st_mysql *handle)
     : m_handle(handle)
-{ }
+{
+    unsigned long capabilities = 0;
+    unsigned long extended = 0;
+    // MySQL servers announce CLIENT_MYSQL and know no MariaDB extensions.
+    m_supportsBulk = mariadb_get_infov(m_handle, MARIADB_CONNECTION_SERVER_CAPABILITIES, &capabilities) == 0
+        && mariadb_get_infov(m_handle, MARIADB_CONNECTION_EXTENDED_SERVER_CAPABILITIES, &extended) == 0
+        && !(capabilities & CLIENT_MYSQL) && (extended & (MARIADB_CLIENT_STMT_BULK_OPERATIONS >> 32));
+}
 
 MySqlBulkInserter::~MySqlBulkInserter()
 {
     closeStatement();
-}
-
-bool MySqlBulkInserter::serverSupportsBulk() const
-{
-    unsigned long capabilities = 0;
-    unsigned long extended = 0;
-    if (mariadb_get_infov(m_handle, MARIADB_CONNECTION_SERVER_CAPABILITIES, &capabilities) != 0
-        || mariadb_get_infov(m_handle, MARIADB_CONNECTION_EXTENDED_SERVER_CAPABILITIES, &extended) != 0)
-        return false;
-    // MySQL servers announce CLIENT_MYSQL and know no MariaDB extensions.
-    return !(capabilities & CLIENT_MYSQL) && (extended & (MARIADB_CLIENT_STMT_BULK_OPERATIONS >> 32));
 }
 
 void MySqlBulkInserter::closeStatement()
@@ -86,16 +78,14 @@ MySqlBulkInserter::Result MySqlBulkInserter::insert(const InsertRowsDecoder &row
 {
     const qsizetype rowCount = rows.rows();
     const int columns = rows.columns();
-    if (rowCount == 0 || columns == 0 || !serverSupportsBulk())
+    if (rowCount == 0 || columns == 0 || !m_supportsBulk)
         return Result::NotApplicable;
     if (m_maxPacket == 0) {
-        if (mysql_query(m_handle, "SELECT @@max_allowed_packet") != 0)
-            return Result::NotApplicable;
-        if (MYSQL_RES *result = mysql_store_result(m_handle)) {
-            if (MYSQL_ROW row = mysql_fetch_row(result); row && row[0])
-                m_maxPacket = QByteArray(row[0]).toULongLong();
-            mysql_free_result(result);
-        }
+        QVector<QStringList> result;
+        QString ignored;
+        if (MySqlHandle::query(m_handle, QStringLiteral("SELECT @@max_allowed_packet"), &result, &ignored)
+            && !result.isEmpty())
+            m_maxPacket = result.first().value(0).toULongLong();
         if (m_maxPacket == 0)
             return Result::NotApplicable;
     }
@@ -126,7 +116,7 @@ MySqlBulkInserter::Result MySqlBulkInserter::insert(const InsertRowsDecoder &row
     }
     runs.push_back(current);
     // Several executes are one statement only inside a transaction of our own.
-    const unsigned int status = serverStatus(m_handle);
+    const unsigned int status = MySqlHandle::serverStatus(m_handle);
     const bool ownTransaction = runs.size() > 1;
     if (ownTransaction && (!(status & SERVER_STATUS_AUTOCOMMIT) || (status & SERVER_STATUS_IN_TRANS)))
         return Result::NotApplicable;
@@ -137,16 +127,16 @@ MySqlBulkInserter::Result MySqlBulkInserter::insert(const InsertRowsDecoder &row
         closeStatement();
         return Result::NotApplicable;
     }
-    if (ownTransaction && mysql_query(m_handle, "START TRANSACTION") != 0) {
-        *error = QString::fromUtf8(mysql_error(m_handle));
+    if (ownTransaction && !MySqlHandle::exec(m_handle, QByteArrayLiteral("START TRANSACTION"), error))
         return Result::Failed;
-    }
     for (size_t i = 0; i < runs.size(); ++i) {
         unsigned int errorNumber = 0;
         if (execute(rows, runs[i], &errorNumber, error))
             continue;
-        if (ownTransaction)
-            mysql_query(m_handle, "ROLLBACK");
+        if (ownTransaction) {
+            QString ignored; // the execute's error is the one to report
+            MySqlHandle::exec(m_handle, QByteArrayLiteral("ROLLBACK"), &ignored);
+        }
         // A server that cannot run this statement in bulk said so before storing anything.
         const bool unsupported = errorNumber == kUnsupportedPreparedStatement || errorNumber == CR_NOT_IMPLEMENTED
             || errorNumber == CR_FUNCTION_NOT_SUPPORTED || errorNumber == CR_BULK_WITHOUT_PARAMETERS;
@@ -158,10 +148,8 @@ MySqlBulkInserter::Result MySqlBulkInserter::insert(const InsertRowsDecoder &row
         }
         return Result::Failed;
     }
-    if (ownTransaction && mysql_query(m_handle, "COMMIT") != 0) {
-        *error = QString::fromUtf8(mysql_error(m_handle));
+    if (ownTransaction && !MySqlHandle::exec(m_handle, QByteArrayLiteral("COMMIT"), error))
         return Result::Failed;
-    }
     ++m_inserted;
     return Result::Inserted;
 }

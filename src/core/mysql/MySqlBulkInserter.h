@@ -33,7 +33,7 @@ public:
     MySqlBulkInserter &operator=(const MySqlBulkInserter &) = delete;
 
     /// Whether the server takes bulk executes (MariaDB 10.2 and later).
-    bool serverSupportsBulk() const;
+    bool serverSupportsBulk() const { return m_supportsBulk; }
 
     enum class Result { Inserted, Failed, NotApplicable };
     /// Inserts @p rows (prefix and values from InsertRowsDecoder). On Failed, @p error holds the
@@ -54,6 +54,7 @@ private:
     void closeStatement();
 
     st_mysql *m_handle;
+    bool m_supportsBulk = false;
     st_mysql_stmt *m_statement = nullptr;
     QByteArray m_prepared; // the statement m_statement was prepared from
     QByteArray m_refused; // the last statement the server would not prepare

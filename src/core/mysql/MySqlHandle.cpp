@@ -14,6 +14,12 @@ unsigned int MySqlHandle::lastErrno(st_mysql *handle)
     return handle ? mysql_errno(handle) : 0;
 }
 
+unsigned int MySqlHandle::serverStatus(st_mysql *handle)
+{
+    unsigned int status = 0;
+    return handle && mariadb_get_infov(handle, MARIADB_CONNECTION_SERVER_STATUS, &status) == 0 ? status : 0;
+}
+
 bool MySqlHandle::exec(st_mysql *handle, const QByteArray &sql, QString *error)
 {
     if (mysql_real_query(handle, sql.constData(), static_cast<unsigned long>(sql.size())) != 0) {

@@ -21,4 +21,6 @@ bool query(st_mysql *handle, const QString &sql, QVector<QStringList> *rows, QSt
 /// Server error text and number of the last C API call (empty / 0 without a handle).
 QString lastError(st_mysql *handle);
 unsigned int lastErrno(st_mysql *handle);
+/// The server status flags of the last reply (SERVER_STATUS_AUTOCOMMIT, ..._NO_BACKSLASH_ESCAPES).
+unsigned int serverStatus(st_mysql *handle);
 } // namespace MySqlHandle

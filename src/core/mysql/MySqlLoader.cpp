@@ -5,6 +5,7 @@
 #include "CollationCompatibility.h"
 #include "InsertRowsDecoder.h"
 #include "MySqlBulkInserter.h"
+#include "MySqlHandle.h"
 #include "MySqlSession.h"
 #include "SqlStatementReader.h"
 #include "compress/GzipReader.h"
@@ -16,7 +17,6 @@
 #include <mysql.h>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace {
@@ -137,14 +137,6 @@ QString describeFailure(const Statement &s, const QString &message)
     return QStringLiteral("statement %1 (line %2) failed: %3").arg(s.number).arg(s.line).arg(message.simplified());
 }
 
-unsigned int serverStatus(st_mysql *handle)
-{
-    unsigned int status = 0;
-    if (mariadb_get_infov(handle, MARIADB_CONNECTION_SERVER_STATUS, &status) != 0)
-        return 0;
-    return status;
-}
-
 // Runs the statements of our own dump on one connection: an INSERT into an InnoDB table that this
 // connection created goes as a bulk execute when the decoder recognises it, anything else as text.
 class StatementRunner
@@ -169,9 +161,9 @@ public:
             return false;
         if (m_bulk && s.group == Statement::Group::CreateTable) {
             if (bulkEligible(s.sql))
-                m_bulkTables.insert(s.table.toStdString());
+                m_bulkTables.insert(s.table);
             else
-                m_bulkTables.erase(s.table.toStdString()); // the same name again, now not InnoDB
+                m_bulkTables.remove(s.table); // the same name again, now not InnoDB
         }
         // SET NAMES may have changed how strings are to be read.
         if (m_bulk && firstWords(s.sql, 1) == "SET")
@@ -185,7 +177,7 @@ private:
     // True when the statement went (or failed) as a bulk execute; false to send it as text.
     bool sendBulk(const Statement &s, QString *error, bool *ok)
     {
-        if (!m_bulk || s.group != Statement::Group::Insert || !m_bulkTables.count(s.table.toStdString()))
+        if (!m_bulk || s.group != Statement::Group::Insert || !m_bulkTables.contains(s.table))
             return false;
         if (m_charsetSafe < 0) {
             QVector<QStringList> rows;
@@ -193,7 +185,7 @@ private:
             m_charsetSafe = m_session->query(QStringLiteral("SELECT @@character_set_client"), &rows, &ignored)
                 && !rows.isEmpty() && decodableCharset(rows.first().value(0).toLatin1());
         }
-        if (m_charsetSafe != 1 || (serverStatus(m_session->handle()) & SERVER_STATUS_NO_BACKSLASH_ESCAPES)
+        if (m_charsetSafe != 1 || (MySqlHandle::serverStatus(m_session->handle()) & SERVER_STATUS_NO_BACKSLASH_ESCAPES)
             || !m_decoder.decode(s.sql))
             return false;
         switch (m_bulk->insert(m_decoder, error)) {
@@ -211,7 +203,7 @@ private:
     MySqlSession *m_session;
     std::unique_ptr<MySqlBulkInserter> m_bulk;
     InsertRowsDecoder m_decoder;
-    std::unordered_set<std::string> m_bulkTables; // InnoDB tables this connection created
+    QSet<QByteArray> m_bulkTables; // InnoDB tables this connection created
     int m_charsetSafe = -1; // unknown until the first INSERT after the session's last SET
 };
 
@@ -601,7 +593,7 @@ bool MySqlLoader::load(QIODevice *in)
             return false;
         }
         if (m_options.definer == LoadOptions::Definer::Strip)
-            s.sql = stripDefiner(s.sql, serverStatus(main.handle()) & SERVER_STATUS_NO_BACKSLASH_ESCAPES);
+            s.sql = stripDefiner(s.sql, MySqlHandle::serverStatus(main.handle()) & SERVER_STATUS_NO_BACKSLASH_ESCAPES);
         if (ownDump)
             classifyGroup(&s);
         const QByteArray table = workers.empty() ? QByteArray() : s.table;
@@ -623,7 +615,7 @@ bool MySqlLoader::load(QIODevice *in)
                 return failedEarliest();
             if (!mainRunner.run(s, &err))
                 return failed(describeFailure(s, err));
-            const unsigned int status = serverStatus(main.handle());
+            const unsigned int status = MySqlHandle::serverStatus(main.handle());
             reader.setServerStatus(status & SERVER_STATUS_NO_BACKSLASH_ESCAPES, status & SERVER_STATUS_ANSI_QUOTES);
             // Session settings of our own dumps' header apply to every connection.
             if (!workers.empty() && firstWords(s.sql, 1) == "SET") {
