@@ -178,18 +178,39 @@ bool SqlStatementReader::loadLine()
 
 void SqlStatementReader::append(const char *data, qsizetype length)
 {
-    if (m_pending.isEmpty()) {
+    if (pendingEmpty()) {
         m_pendingLine = m_line;
         // Statements of a dump are alike in size: one allocation instead of growing by copies.
         if (m_pending.capacity() < m_sizeHint)
             m_pending.reserve(m_sizeHint);
     }
+    // Text is mostly copied as it is, a few bytes at a time (up to a quote, then the quote...):
+    // input bytes that follow the span are added to it, and the span is copied in one go.
+    const auto at = reinterpret_cast<quintptr>(data);
+    const auto buffer = reinterpret_cast<quintptr>(m_buffer.constData());
+    if (m_spanEnd > m_spanStart && at == buffer + quintptr(m_spanEnd)) {
+        m_spanEnd += length;
+        return;
+    }
+    copySpan();
+    if (at >= buffer && at + quintptr(length) <= buffer + quintptr(m_buffer.size())) {
+        m_spanStart = qsizetype(at - buffer);
+        m_spanEnd = m_spanStart + length;
+        return;
+    }
     m_pending.append(data, length);
+}
+
+void SqlStatementReader::copySpan()
+{
+    if (m_spanEnd > m_spanStart)
+        m_pending.append(m_buffer.constData() + m_spanStart, m_spanEnd - m_spanStart);
+    m_spanStart = m_spanEnd = 0;
 }
 
 bool SqlStatementReader::checkSize()
 {
-    if (m_pending.size() <= m_maxStatement)
+    if (pendingSize() <= m_maxStatement)
         return true;
     m_error = QStringLiteral("the statement that starts on line %1 is larger than the maximum statement size of %2 "
                              "bytes")
@@ -289,26 +310,33 @@ bool SqlStatementReader::finishStatement(bool atEnd)
 
 SqlStatementReader::Step SqlStatementReader::processLine()
 {
+    const Step step = scanLine();
+    copySpan(); // the line buffer moves on
+    return step;
+}
+
+SqlStatementReader::Step SqlStatementReader::scanLine()
+{
     const char *b = m_buffer.constData();
     const qsizetype end = m_lineEnd;
     const uchar delim0 = uchar(m_delimiter.at(0));
     const qsizetype delimLength = m_delimiter.size();
     auto at = [&](qsizetype i) -> uchar { return i < end ? uchar(b[i]) : 0; };
-    auto flush = [&] { m_outStart = m_pending.size(); };
+    auto flush = [&] { m_outStart = pendingSize(); };
     qsizetype p = m_pos;
     while (p < end) {
         if (m_inComment) {
             const void *star = std::memchr(b + p, '*', size_t(end - p));
             const qsizetype q = star ? static_cast<const char *>(star) - b : end;
-            if (m_keepComments && !m_pending.isEmpty())
+            if (m_keepComments && !pendingEmpty())
                 append(b + p, q - p);
             if (!star) {
                 p = end;
                 break;
             }
             if (at(q + 1) == '/') {
-                if (m_keepComments && !m_pending.isEmpty())
-                    append("*/", 2);
+                if (m_keepComments && !pendingEmpty())
+                    append(b + q, 2);
                 p = q + 2;
                 if (m_serverComment) {
                     // A "*/" that ends a /*!...*/ opened before this comment does not end it.
@@ -320,8 +348,8 @@ SqlStatementReader::Step SqlStatementReader::processLine()
                 flush();
                 continue;
             }
-            if (m_keepComments && !m_pending.isEmpty())
-                append("*", 1);
+            if (m_keepComments && !pendingEmpty())
+                append(b + q, 1);
             p = q + 1;
             continue;
         }
@@ -359,7 +387,7 @@ SqlStatementReader::Step SqlStatementReader::processLine()
         }
 
         const uchar c = uchar(b[p]);
-        if (m_pending.isEmpty() && isSpace(c)) {
+        if (pendingEmpty() && isSpace(c)) {
             ++p;
             continue;
         }
@@ -398,23 +426,23 @@ SqlStatementReader::Step SqlStatementReader::processLine()
             m_pos = p;
             if (!checkSize())
                 return Step::Error;
+            copySpan();
             if (finishStatement(false))
                 return Step::Statement;
             if (!m_error.isEmpty())
                 return Step::Error;
             continue;
         }
-        if (c == '#'
-            || (c == '-' && at(p + 1) == '-' && (isSpace(at(p + 2)) || at(p + 2) == 0 || m_pending.isEmpty()))) {
-            if (m_keepComments && !m_pending.isEmpty())
+        if (c == '#' || (c == '-' && at(p + 1) == '-' && (isSpace(at(p + 2)) || at(p + 2) == 0 || pendingEmpty()))) {
+            if (m_keepComments && !pendingEmpty())
                 append(b + p, end - p);
             p = end;
             flush();
             break;
         }
         if (c == '/' && at(p + 1) == '*' && !(at(p + 2) == '!' || (at(p + 2) == 'M' && at(p + 3) == '!'))) {
-            if (m_keepComments && !m_pending.isEmpty())
-                append("/*", 2);
+            if (m_keepComments && !pendingEmpty())
+                append(b + p, 2);
             p += 2;
             m_inComment = true;
             flush();
@@ -425,7 +453,7 @@ SqlStatementReader::Step SqlStatementReader::processLine()
             m_serverComment = true;
         } else if (m_serverComment && c == '*' && at(p + 1) == '/') {
             m_serverComment = false;
-            append("*", 1);
+            append(b + p, 1);
             ++p;
             ch = '/';
         }
@@ -436,7 +464,7 @@ SqlStatementReader::Step SqlStatementReader::processLine()
         if (m_needSpace && !isSpace(uchar(ch)))
             append(" ", 1);
         m_needSpace = false;
-        append(&ch, 1);
+        append(b + p, 1); // ch, as it is in the input
         ++p;
         // Fast path over ordinary text.
         if (!m_inString && !m_serverComment) {

@@ -64,11 +64,15 @@ private:
     bool loadLine();
     bool lineCommand(bool *handled);
     Step processLine();
+    Step scanLine();
     void endOfLine();
     bool finishStatement(bool atEnd);
     bool clientCommandError(const QByteArray &word, qint64 line);
     bool checkSize();
     void append(const char *data, qsizetype length);
+    void copySpan();
+    bool pendingEmpty() const { return m_pending.isEmpty() && m_spanEnd == m_spanStart; }
+    qsizetype pendingSize() const { return m_pending.size() + (m_spanEnd - m_spanStart); }
 
     QIODevice *m_input;
     qsizetype m_sizeHint = 0; // capacity for the next statement: the size of the last one
@@ -83,6 +87,9 @@ private:
     QByteArray m_delimiter = QByteArrayLiteral(";");
     QByteArray m_pending; // the statement being collected (the client's glob_buffer)
     qsizetype m_outStart = 0; // where this line's not yet flushed text starts in m_pending
+    // Input bytes [m_spanStart, m_spanEnd) of the current line that follow m_pending, not yet copied.
+    qsizetype m_spanStart = 0;
+    qsizetype m_spanEnd = 0;
     QByteArray m_statement;
     char m_inString = 0;
     bool m_inComment = false;
