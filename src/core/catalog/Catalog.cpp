@@ -520,6 +520,15 @@ bool Catalog::connect(QString *error)
 namespace {
 // Test hook: stop a migration after this many statements, as if the process died there.
 std::atomic<int> s_migrationStopAfter{ -1 };
+// Test hook: called between the steps of a migration, when it holds no lock.
+std::function<void(int)> s_migrationStepHook;
+
+void runMigrationStepHook(int executed)
+{
+    const std::function<void(int)> hook = s_migrationStepHook; // a copy: the hook may reset itself
+    if (hook)
+        hook(executed);
+}
 
 // A statement whose effect is already in the schema: on MySQL, where DDL commits on its own, a
 // process may die between a statement and the record of it, and the next run repeats it.
@@ -537,6 +546,11 @@ bool alreadyApplied(const QSqlError &error)
 void Catalog::setMigrationStopAfterForTests(int statements)
 {
     s_migrationStopAfter = statements;
+}
+
+void Catalog::setMigrationStepHookForTests(std::function<void(int)> hook)
+{
+    s_migrationStepHook = std::move(hook);
 }
 
 int Catalog::migrationStatementCount(int version)
@@ -615,65 +629,81 @@ bool Catalog::migrate(int targetVersion, QString *error)
         int executed = 0;
         bool firstOfRun = true;
         for (int v = current + 1; v <= targetVersion; ++v) {
-            if (!begin())
-                return false;
-            // Another process may have migrated meanwhile (SQLite locks per statement).
-            if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) || !q.next())
-                return sqlError(tr("cannot read the schema version"));
-            if (q.value(0).toInt() >= v) {
+            const QStringList &statements = steps.at(v - 1);
+            bool announced = false;
+            // One statement per step. Every step reads the state again under the lock: on SQLite
+            // the lock is held per statement, and another process opening the catalog may have
+            // taken the migration further in between.
+            for (;;) {
+                if (!begin())
+                    return false;
+                if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) || !q.next())
+                    return sqlError(tr("cannot read the schema version"));
+                if (q.value(0).toInt() >= v) {
+                    if (!commit())
+                        return false;
+                    break;
+                }
+                q.prepare(QStringLiteral("SELECT statements_done FROM schema_migration WHERE version = ?"));
+                q.addBindValue(v);
+                if (!q.exec())
+                    return sqlError(tr("cannot read the migration progress"));
+                int done = 0;
+                if (q.next()) {
+                    done = q.value(0).toInt();
+                } else {
+                    q.prepare(QStringLiteral("INSERT INTO schema_migration (version, statements_done) VALUES (?, 0)"));
+                    q.addBindValue(v);
+                    if (!q.exec())
+                        return sqlError(tr("cannot record the migration progress"));
+                }
+                if (!announced) {
+                    if (done > 0)
+                        qCInfo(lcCatalog) << "resuming the migration to version" << v << "after statement" << done;
+                    qCInfo(lcCatalog).noquote() << "migrating" << m_location.toString() << "to schema version" << v;
+                    announced = true;
+                }
+                if (done < statements.size()) {
+                    if (!q.exec(dialect(statements.at(done), mysql))) {
+                        if (!(firstOfRun && alreadyApplied(q.lastError())))
+                            return sqlError(tr("migration to version %1 failed").arg(v));
+                        qCInfo(lcCatalog)
+                            << "migration statement" << done + 1 << "of version" << v << "was already applied";
+                    }
+                    firstOfRun = false;
+                    ++done;
+                    q.prepare(QStringLiteral("UPDATE schema_migration SET statements_done = ? WHERE version = ?"));
+                    q.addBindValue(done);
+                    q.addBindValue(v);
+                    if (!q.exec())
+                        return sqlError(tr("cannot record the migration progress"));
+                    ++executed;
+                }
+                if (done < statements.size()) {
+                    if (!commit())
+                        return false;
+                    if (executed == s_migrationStopAfter.load()) {
+                        *error = QStringLiteral("migration stopped after %1 statements (test hook)").arg(executed);
+                        return false;
+                    }
+                    if (!mysql)
+                        runMigrationStepHook(executed);
+                    continue;
+                }
+                // On SQLite the version is recorded in the transaction of the last statement.
+                q.prepare(QStringLiteral("UPDATE schema_version SET version = ?"));
+                q.addBindValue(v);
+                if (!q.exec())
+                    return sqlError(tr("cannot record schema version %1").arg(v));
                 if (!commit())
                     return false;
-                continue;
-            }
-            q.prepare(QStringLiteral("SELECT statements_done FROM schema_migration WHERE version = ?"));
-            q.addBindValue(v);
-            if (!q.exec())
-                return sqlError(tr("cannot read the migration progress"));
-            int done = 0;
-            if (q.next()) {
-                done = q.value(0).toInt();
-                if (done > 0)
-                    qCInfo(lcCatalog) << "resuming the migration to version" << v << "after statement" << done;
-            } else {
-                q.prepare(QStringLiteral("INSERT INTO schema_migration (version, statements_done) VALUES (?, 0)"));
-                q.addBindValue(v);
-                if (!q.exec())
-                    return sqlError(tr("cannot record the migration progress"));
-            }
-            const QStringList &statements = steps.at(v - 1);
-            qCInfo(lcCatalog).noquote() << "migrating" << m_location.toString() << "to schema version" << v;
-            for (int i = done; i < statements.size(); ++i) {
-                if (i > done && !begin())
-                    return false;
-                if (!q.exec(dialect(statements.at(i), mysql))) {
-                    if (!(firstOfRun && alreadyApplied(q.lastError())))
-                        return sqlError(tr("migration to version %1 failed").arg(v));
-                    qCInfo(lcCatalog) << "migration statement" << i + 1 << "of version" << v << "was already applied";
-                }
-                firstOfRun = false;
-                q.prepare(QStringLiteral("UPDATE schema_migration SET statements_done = ? WHERE version = ?"));
-                q.addBindValue(i + 1);
-                q.addBindValue(v);
-                if (!q.exec())
-                    return sqlError(tr("cannot record the migration progress"));
-                if (i + 1 < statements.size() && !commit())
-                    return false;
-                if (++executed == s_migrationStopAfter.load() && i + 1 < statements.size()) {
+                if (executed == s_migrationStopAfter.load()) {
                     *error = QStringLiteral("migration stopped after %1 statements (test hook)").arg(executed);
                     return false;
                 }
-            }
-            // On SQLite the version is recorded in the transaction of the last statement.
-            q.prepare(QStringLiteral("UPDATE schema_version SET version = ?"));
-            q.addBindValue(v);
-            if (!q.exec())
-                return sqlError(tr("cannot record schema version %1").arg(v));
-            if (!commit())
-                return false;
-            firstOfRun = false;
-            if (executed == s_migrationStopAfter.load()) {
-                *error = QStringLiteral("migration stopped after %1 statements (test hook)").arg(executed);
-                return false;
+                if (!mysql)
+                    runMigrationStepHook(executed);
+                break;
             }
         }
         return true;

@@ -15,6 +15,7 @@
 #include <QVariant>
 #include <QVector>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -77,6 +78,9 @@ public:
     /// Migration tests: the next migrations stop (fail, keeping what was done, as a killed
     /// process would) after @p statements statements; -1 turns it off.
     static void setMigrationStopAfterForTests(int statements);
+    /// Migration tests: @p hook runs between two statements of a SQLite migration, when the
+    /// catalog is not locked, with the number of statements run so far (empty turns it off).
+    static void setMigrationStepHookForTests(std::function<void(int)> hook);
     /// How many migration statements lead from an empty catalog to @p version.
     static int migrationStatementCount(int version);
 

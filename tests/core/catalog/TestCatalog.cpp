@@ -46,6 +46,7 @@ private slots:
     void refusesNewerSchema();
     void migrationResumesAfterEveryStatement();
     void migrationToleratesAnUnrecordedStatement();
+    void migrationContinuedByAnotherProcess();
     void backupListUsesAnIndex();
     void environmentLockHoldsBackupsAndRestores();
 
@@ -914,6 +915,43 @@ void TestCatalog::migrationResumesAfterEveryStatement()
         QVERIFY2(resumed, qPrintable(QStringLiteral("after stopping at %1: %2").arg(k).arg(error)));
         QCOMPARE(resumed->schemaVersion(), Catalog::latestSchemaVersion());
         QCOMPARE(schemaOf(*resumed), reference);
+    }
+}
+
+void TestCatalog::migrationContinuedByAnotherProcess()
+{
+    // Processes that open a fresh catalog at once take turns on SQLite, one statement each: a
+    // process that resumes after another went further must neither repeat a statement
+    // ("duplicate column name") nor skip one.
+    QFETCH_GLOBAL(QString, backend);
+    if (backend != QLatin1String("sqlite"))
+        QSKIP("on MariaDB one process holds the migration lock for the whole migration");
+    QString reference;
+    {
+        auto fresh = openFresh();
+        QVERIFY(fresh);
+        reference = schemaOf(*fresh);
+    }
+    const int total = Catalog::migrationStatementCount(Catalog::latestSchemaVersion());
+    for (const int k : { 1, 2, total / 2, total - 1 }) {
+        const CatalogLocation loc = freshLocation();
+        bool otherRan = false;
+        QString otherError;
+        Catalog::setMigrationStepHookForTests([&](int executed) {
+            if (executed != k)
+                return;
+            Catalog::setMigrationStepHookForTests({});
+            // Another process opens the catalog between two of this one's statements.
+            auto other = Catalog::open(loc, &m_clock, &otherError);
+            otherRan = other != nullptr;
+        });
+        QString error;
+        auto first = Catalog::open(loc, &m_clock, &error);
+        Catalog::setMigrationStepHookForTests({});
+        QVERIFY2(otherRan, qPrintable(QStringLiteral("after %1: %2").arg(k).arg(otherError)));
+        QVERIFY2(first, qPrintable(QStringLiteral("after %1: %2").arg(k).arg(error)));
+        QCOMPARE(first->schemaVersion(), Catalog::latestSchemaVersion());
+        QCOMPARE(schemaOf(*first), reference);
     }
 }
 
