@@ -13,7 +13,10 @@
 #include "sites/RemoveSiteDialog.h"
 #include "util/AppSettings.h"
 
+#include <QAbstractButton>
 #include <QLabel>
+#include <QMenuBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -50,6 +53,57 @@ QHash<QString, QString> buddies(QWidget *root, QStringList *problems)
         result.insert(label->objectName(), buddy->objectName());
     }
     return result;
+}
+
+QChar mnemonicOf(const QString &text)
+{
+    for (int i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('&')) {
+            if (text.at(i + 1) != QLatin1Char('&'))
+                return text.at(i + 1).toLower();
+            ++i;
+        }
+    }
+    return {};
+}
+
+/// Mnemonics that two labels or buttons visible together in @p root share, for every tab of
+/// every tab widget in it (a shared one moves the focus to the first only).
+QStringList mnemonicClashes(QWidget *root)
+{
+    QStringList clashes;
+    auto check = [&](const QString &where) {
+        QHash<QChar, QString> seen;
+        auto visit = [&](QWidget *w, const QString &text) {
+            const QChar key = mnemonicOf(text);
+            if (key.isNull() || !w->isVisibleTo(root))
+                return;
+            if (seen.contains(key))
+                clashes.append(QStringLiteral("%1: \"%2\" and \"%3\"").arg(where, seen.value(key), text));
+            else
+                seen.insert(key, text);
+        };
+        for (QLabel *label : root->findChildren<QLabel *>()) {
+            if (label->buddy())
+                visit(label, label->text());
+        }
+        for (QAbstractButton *button : root->findChildren<QAbstractButton *>())
+            visit(button, button->text());
+        for (QMenuBar *bar : root->findChildren<QMenuBar *>()) {
+            for (QAction *menu : bar->actions())
+                visit(bar, menu->text());
+        }
+    };
+    const QList<QTabWidget *> tabs = root->findChildren<QTabWidget *>();
+    if (tabs.isEmpty())
+        check(root->objectName());
+    for (QTabWidget *tab : tabs) {
+        for (int i = 0; i < tab->count(); ++i) {
+            tab->setCurrentIndex(i);
+            check(tab->tabText(i));
+        }
+    }
+    return clashes;
 }
 
 /// The widgets of @p expected in the order the focus chain of @p root visits them.
@@ -145,6 +199,21 @@ private slots:
         }
         QCOMPARE(actual, expected);
         QCOMPARE(focusOrder(&dialog, order), order);
+    }
+
+    void noMnemonicIsSharedOnScreen()
+    {
+        AppSettings settings(m_dir.filePath(QStringLiteral("settings.ini")));
+        SettingsDialog settingsDialog(&settings);
+        SiteEditorDialog siteEditor;
+        RemoveSiteDialog removeSite;
+        removeSite.setSite(
+            { QStringLiteral("shop"), QStringLiteral("Shop"), QStringLiteral("acme"), Tier::Developer, {} });
+        MainWindow window(nullptr, &settings, nullptr);
+        QStringList clashes;
+        for (QWidget *root : std::initializer_list<QWidget *>{ &settingsDialog, &siteEditor, &removeSite, &window })
+            clashes += mnemonicClashes(root);
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1String("; "))));
     }
 
     void removeSiteDialog()
