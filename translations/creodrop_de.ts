@@ -135,16 +135,20 @@ Sicherung %2</translation>
         <source>Re&amp;fresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
+    <message>
+        <source>Failed, interrupted and overdue backups of every site.</source>
+        <translation>Fehlgeschlagene, unterbrochene und überfällige Sicherungen aller Websites.</translation>
+    </message>
+    <message>
+        <source>1 problem across all sites.</source>
+        <translation>1 Problem über alle Websites.</translation>
+    </message>
     <message numerus="yes">
-        <source>%n problem(s) across all sites, newest first.</source>
+        <source>%n problems across all sites, newest first.</source>
         <translation>
             <numerusform>%n Problem über alle Websites, neuestes zuerst.</numerusform>
             <numerusform>%n Probleme über alle Websites, neueste zuerst.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Failed, interrupted and overdue backups of every site.</source>
-        <translation>Fehlgeschlagene, unterbrochene und überfällige Sicherungen aller Websites.</translation>
     </message>
 </context>
 <context>
@@ -237,6 +241,14 @@ Sicherung %2</translation>
             <numerusform>%1 von %n Eintrag</numerusform>
             <numerusform>%1 von %n Einträgen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 Eintrag</translation>
+    </message>
+    <message>
+        <source>%1 of 1 entry</source>
+        <translation>%1 von 1 Eintrag</translation>
     </message>
 </context>
 <context>
@@ -1289,6 +1301,14 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <source>Type the site&apos;s slug %1 exactly to enable removing it.</source>
         <translation>Geben Sie den Kurznamen %1 der Website genau ein, um sie entfernen zu können.</translation>
     </message>
+    <message>
+        <source>Also &amp;delete its backup</source>
+        <translation>Auch ihre Sicherung &amp;löschen</translation>
+    </message>
+    <message>
+        <source>The site still has a backup, so it can only be removed together with it: check &quot;Also delete its backup&quot; to do so.</source>
+        <translation>Die Website hat noch eine Sicherung und kann nur zusammen mit ihr entfernt werden: Aktivieren Sie dazu „Auch ihre Sicherung löschen“.</translation>
+    </message>
 </context>
 <context>
     <name>RestoreController</name>
@@ -1735,6 +1755,10 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <source>%1 newest</source>
         <translation>%1 neueste</translation>
     </message>
+    <message>
+        <source>%1 and those younger than 1 day</source>
+        <translation>%1 und die jünger als 1 Tag</translation>
+    </message>
 </context>
 <context>
     <name>SettingsApplier</name>
@@ -2032,10 +2056,6 @@ Jetzt anhalten oder die Einstellungen anwenden, wenn sie fertig sind?</translati
         <translation>K&amp;unde:</translation>
     </message>
     <message>
-        <source>&amp;Tier:</source>
-        <translation>&amp;Stufe:</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2122,6 +2142,10 @@ Jetzt anhalten oder die Einstellungen anwenden, wenn sie fertig sind?</translati
     <message>
         <source>Data&amp;bases:</source>
         <translation>Daten&amp;banken:</translation>
+    </message>
+    <message>
+        <source>T&amp;ier:</source>
+        <translation>&amp;Stufe:</translation>
     </message>
 </context>
 <context>

@@ -135,16 +135,20 @@ Sauvegarde %2</translation>
         <source>Re&amp;fresh</source>
         <translation>Actua&amp;liser</translation>
     </message>
-    <message numerus="yes">
-        <source>%n problem(s) across all sites, newest first.</source>
-        <translation>
-            <numerusform>%n problème sur l&apos;ensemble des sites, le plus récent en premier.</numerusform>
-            <numerusform>%n problèmes sur l&apos;ensemble des sites, les plus récents en premier.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Failed, interrupted and overdue backups of every site.</source>
         <translation>Sauvegardes échouées, interrompues et en retard de tous les sites.</translation>
+    </message>
+    <message>
+        <source>1 problem across all sites.</source>
+        <translation>1 problème sur l&apos;ensemble des sites.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problems across all sites, newest first.</source>
+        <translation>
+            <numerusform>%n problème sur l&apos;ensemble des sites, le plus récent d&apos;abord.</numerusform>
+            <numerusform>%n problèmes sur l&apos;ensemble des sites, les plus récents d&apos;abord.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -237,6 +241,14 @@ Sauvegarde %2</translation>
             <numerusform>%1 sur %n entrée</numerusform>
             <numerusform>%1 sur %n entrées</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 entrée</translation>
+    </message>
+    <message>
+        <source>%1 of 1 entry</source>
+        <translation>%1 sur 1 entrée</translation>
     </message>
 </context>
 <context>
@@ -1289,6 +1301,14 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <source>Type the site&apos;s slug %1 exactly to enable removing it.</source>
         <translation>Saisissez exactement l&apos;identifiant %1 du site pour pouvoir le supprimer.</translation>
     </message>
+    <message>
+        <source>Also &amp;delete its backup</source>
+        <translation>Supprimer aussi sa &amp;sauvegarde</translation>
+    </message>
+    <message>
+        <source>The site still has a backup, so it can only be removed together with it: check &quot;Also delete its backup&quot; to do so.</source>
+        <translation>Le site a encore une sauvegarde : il ne peut être supprimé qu&apos;avec elle. Cochez « Supprimer aussi sa sauvegarde » pour cela.</translation>
+    </message>
 </context>
 <context>
     <name>RestoreController</name>
@@ -1735,6 +1755,10 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <source>%1 newest</source>
         <translation>%1 plus récentes</translation>
     </message>
+    <message>
+        <source>%1 and those younger than 1 day</source>
+        <translation>%1 et celles de moins d&apos;un jour</translation>
+    </message>
 </context>
 <context>
     <name>SettingsApplier</name>
@@ -2032,10 +2056,6 @@ Les arrêter maintenant, ou appliquer les paramètres quand elles seront termin�
         <translation>&amp;Client :</translation>
     </message>
     <message>
-        <source>&amp;Tier:</source>
-        <translation>&amp;Formule :</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2122,6 +2142,10 @@ Les arrêter maintenant, ou appliquer les paramètres quand elles seront termin�
     <message>
         <source>Data&amp;bases:</source>
         <translation>&amp;Bases de données :</translation>
+    </message>
+    <message>
+        <source>T&amp;ier:</source>
+        <translation>&amp;Formule :</translation>
     </message>
 </context>
 <context>

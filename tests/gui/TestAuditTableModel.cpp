@@ -147,8 +147,13 @@ private slots:
         view.outcomeCombo()->setCurrentIndex(view.outcomeCombo()->findData(int(AuditOutcome::Refused)));
         QCOMPARE(view.proxy()->rowCount(), 1);
         QCOMPARE(view.findChild<QLabel *>(QStringLiteral("auditSummary"))->text(), QStringLiteral("1 of 4 entries"));
+        const QList<AuditEntry> all = entries();
+        view.setEntries({ all.first() }); // one entry, not "1 entries"
+        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("auditSummary"))->text(), QStringLiteral("0 of 1 entry"));
         view.searchEdit()->clear();
         view.outcomeCombo()->setCurrentIndex(0);
+        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("auditSummary"))->text(), QStringLiteral("1 entry"));
+        view.setEntries(all);
         QCOMPARE(view.proxy()->rowCount(), 4);
         QTest::mouseClick(view.refreshButton(), Qt::LeftButton);
         QCOMPARE(asked.size(), 2);

@@ -71,6 +71,11 @@ private slots:
         QVERIFY(!check->isChecked()); // never pre-checked
         auto *note = dialog.findChild<QLabel *>(QStringLiteral("backupsNoteLabel"));
         QVERIFY(note->text().contains(QLatin1Char('3')));
+        QCOMPARE(check->text(), QStringLiteral("Also &delete all 3 backups"));
+        dialog.setBackupCount(1); // English has no plural forms without a catalog
+        QCOMPARE(check->text(), QStringLiteral("Also &delete its backup"));
+        QVERIFY2(note->text().startsWith(QLatin1String("The site still has a backup,")), qPrintable(note->text()));
+        dialog.setBackupCount(3);
 
         dialog.findChild<QLineEdit *>(QStringLiteral("confirmEdit"))->setText(QStringLiteral("shop"));
         QVERIFY(!dialog.removeButton()->isEnabled()); // removeSite() would refuse it

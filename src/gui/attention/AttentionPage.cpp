@@ -149,8 +149,10 @@ void AttentionPage::updateState()
 {
     const int count = m_model->rowCount();
     m_stack->setCurrentWidget(count > 0 ? static_cast<QWidget *>(m_view) : m_empty);
-    m_summary->setText(count > 0 ? tr("%n problem(s) across all sites, newest first.", nullptr, count)
-                                 : tr("Failed, interrupted and overdue backups of every site."));
+    // Without a catalog (English) %n has no plural forms: one is a string of its own.
+    m_summary->setText(count == 1      ? tr("1 problem across all sites.")
+                           : count > 0 ? tr("%n problems across all sites, newest first.", nullptr, count)
+                                       : tr("Failed, interrupted and overdue backups of every site."));
     const bool selected = !currentItem().siteId.isEmpty();
     m_openSite->setEnabled(selected);
     m_retry->setEnabled(selected);

@@ -162,6 +162,10 @@ void AuditView::updateSummary()
     else
         m_empty->setText(tr("No entry matches the filter."));
     m_stack->setCurrentWidget(shown > 0 ? static_cast<QWidget *>(m_view) : m_empty);
-    m_summary->setText(shown == total ? tr("%n entries", nullptr, total)
-                                      : tr("%1 of %n entries", nullptr, total).arg(shown));
+    // Without a catalog (English) %n has no plural forms: one entry is a string of its own.
+    if (total == 1)
+        m_summary->setText(shown == 1 ? tr("1 entry") : tr("%1 of 1 entry").arg(shown));
+    else
+        m_summary->setText(shown == total ? tr("%n entries", nullptr, total)
+                                          : tr("%1 of %n entries", nullptr, total).arg(shown));
 }

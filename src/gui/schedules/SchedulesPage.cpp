@@ -29,7 +29,10 @@ QString retention(const Schedule &s)
     const QString last = SchedulesPage::tr("Keep the newest %n", nullptr, s.keepLast);
     if (s.keepDays <= 0)
         return last;
-    return SchedulesPage::tr("%1 and those younger than %n days", nullptr, s.keepDays).arg(last);
+    // Without a catalog (English) %n has no plural forms: one day is a string of its own.
+    return (s.keepDays == 1 ? SchedulesPage::tr("%1 and those younger than 1 day")
+                            : SchedulesPage::tr("%1 and those younger than %n days", nullptr, s.keepDays))
+        .arg(last);
 }
 } // namespace
 

@@ -96,8 +96,9 @@ void RemoveSiteDialog::showError(const QString &message)
 void RemoveSiteDialog::updateState()
 {
     QCheckBox *check = m_ui->deleteBackupsCheck;
-    check->setText(m_backupCount >= 0 ? tr("Also &delete all %1 backups").arg(m_backupCount)
-                                      : tr("Also &delete all backups of this site"));
+    check->setText(m_backupCount == 1       ? tr("Also &delete its backup")
+                       : m_backupCount >= 0 ? tr("Also &delete all %1 backups").arg(m_backupCount)
+                                            : tr("Also &delete all backups of this site"));
     if (m_backupCount == 0)
         check->setChecked(false);
     check->setEnabled(!m_busy && m_backupCount != 0);
@@ -105,6 +106,9 @@ void RemoveSiteDialog::updateState()
     if (deleteBackups())
         note = tr("Every backup object, manifest and catalog row of this site is deleted too. This cannot be "
                   "undone.");
+    else if (m_backupCount == 1)
+        note = tr("The site still has a backup, so it can only be removed together with it: check \"Also "
+                  "delete its backup\" to do so.");
     else if (m_backupCount > 0)
         note = tr("The site still has %1 backups, so it can only be removed together with them: check \"Also "
                   "delete all backups\" to do so.")
