@@ -1238,6 +1238,10 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <source>Site %1 was removed.</source>
         <translation>Website %1 wurde entfernt.</translation>
     </message>
+    <message>
+        <source>Site %1 was removed with its backup.</source>
+        <translation>Website %1 wurde mit ihrer Sicherung entfernt.</translation>
+    </message>
 </context>
 <context>
     <name>RemoveSiteDialog</name>

@@ -1238,6 +1238,10 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <source>Site %1 was removed.</source>
         <translation>Le site %1 a été supprimé.</translation>
     </message>
+    <message>
+        <source>Site %1 was removed with its backup.</source>
+        <translation>Le site %1 a été supprimé avec sa sauvegarde.</translation>
+    </message>
 </context>
 <context>
     <name>RemoveSiteDialog</name>

@@ -82,8 +82,9 @@ void RemoveSiteController::onSiteRemoved(const QString &siteId, int deletedBacku
     m_removing.clear();
     if (m_dialog && m_dialog->site().id == siteId)
         m_dialog->accept();
-    m_outcome = deletedBackups > 0 ? tr("Site %1 was removed with its %2 backups.").arg(siteId).arg(deletedBackups)
-                                   : tr("Site %1 was removed.").arg(siteId);
+    m_outcome = deletedBackups == 1 ? tr("Site %1 was removed with its backup.").arg(siteId)
+        : deletedBackups > 1        ? tr("Site %1 was removed with its %2 backups.").arg(siteId).arg(deletedBackups)
+                                    : tr("Site %1 was removed.").arg(siteId);
     emit statusMessage(m_outcome, 10000);
 }
 
