@@ -679,22 +679,14 @@ bool Catalog::migrate(int targetVersion, QString *error)
                         return sqlError(tr("cannot record the migration progress"));
                     ++executed;
                 }
-                if (done < statements.size()) {
-                    if (!commit())
-                        return false;
-                    if (executed == s_migrationStopAfter.load()) {
-                        *error = QStringLiteral("migration stopped after %1 statements (test hook)").arg(executed);
-                        return false;
-                    }
-                    if (!mysql)
-                        runMigrationStepHook(executed);
-                    continue;
-                }
                 // On SQLite the version is recorded in the transaction of the last statement.
-                q.prepare(QStringLiteral("UPDATE schema_version SET version = ?"));
-                q.addBindValue(v);
-                if (!q.exec())
-                    return sqlError(tr("cannot record schema version %1").arg(v));
+                const bool finished = done >= statements.size();
+                if (finished) {
+                    q.prepare(QStringLiteral("UPDATE schema_version SET version = ?"));
+                    q.addBindValue(v);
+                    if (!q.exec())
+                        return sqlError(tr("cannot record schema version %1").arg(v));
+                }
                 if (!commit())
                     return false;
                 if (executed == s_migrationStopAfter.load()) {
@@ -703,7 +695,8 @@ bool Catalog::migrate(int targetVersion, QString *error)
                 }
                 if (!mysql)
                     runMigrationStepHook(executed);
-                break;
+                if (finished)
+                    break;
             }
         }
         return true;
