@@ -6,6 +6,9 @@
 #include <QBuffer>
 #include <QtTest>
 
+#include <algorithm>
+#include <zlib.h>
+
 namespace {
 
 QByteArray text(int lines, const char *word)
@@ -50,6 +53,47 @@ bool readAll(const QByteArray &gz, QByteArray *out, QString *error)
     return reader.finishedOk();
 }
 
+// A source that hands out at most a few bytes per read, as a slow pipe or socket may, so that
+// headers, trailers and member boundaries arrive split across reads.
+class TrickleDevice : public QIODevice
+{
+public:
+    explicit TrickleDevice(const QByteArray &data)
+        : m_data(data)
+    {
+        open(QIODevice::ReadOnly);
+    }
+
+protected:
+    qint64 readData(char *out, qint64 maxSize) override
+    {
+        const qint64 n = std::min<qint64>({ maxSize, 7, m_data.size() - m_pos });
+        memcpy(out, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
+
+// The member @p gz (one member with a 10-byte header, as GzipWriter writes it) with a header that
+// carries every optional field gzip(1) and other writers may set: FEXTRA, FNAME, FCOMMENT, FHCRC.
+QByteArray withFullHeader(const QByteArray &gz)
+{
+    QByteArray header("\x1f\x8b\x08\x1e\x00\x00\x00\x00\x00\x03", 10);
+    const QByteArray extra("Cd\x02\x00ok", 6); // one subfield: id "Cd", length 2
+    header += char(extra.size()) + QByteArray(1, '\0') + extra;
+    header += QByteArray("dump.sql") + '\0';
+    header += QByteArray("written by a test") + '\0';
+    const uLong crc = crc32(0, reinterpret_cast<const Bytef *>(header.constData()), uInt(header.size()));
+    header += char(crc & 0xff);
+    header += char((crc >> 8) & 0xff);
+    return header + gz.mid(10);
+}
+
 } // namespace
 
 class TestGzipReader : public QObject
@@ -65,6 +109,60 @@ private slots:
         QString error;
         QVERIFY2(readAll(gzip(a, 1) + gzip(b, 3), &out, &error), qPrintable(error));
         QCOMPARE(out, a + b);
+    }
+
+    void readsOptionalHeaderFields()
+    {
+        const QByteArray a = text(20000, "named");
+        const QByteArray gz = gzip(a, 1);
+        QCOMPARE(gz.left(4), QByteArray("\x1f\x8b\x08\x00", 4));
+        QByteArray out;
+        QString error;
+        QVERIFY2(readAll(withFullHeader(gz), &out, &error), qPrintable(error));
+        QCOMPARE(out, a);
+
+        QByteArray badHeaderCrc = withFullHeader(gz);
+        const qsizetype hcrc = badHeaderCrc.size() - (gz.size() - 10) - 2;
+        badHeaderCrc[hcrc] = char(badHeaderCrc.at(hcrc) ^ 1);
+        QVERIFY(!readAll(badHeaderCrc, &out, &error));
+        QVERIFY2(error.contains(QStringLiteral("corrupt")), qPrintable(error));
+    }
+
+    void readsInputThatArrivesInTinyPieces()
+    {
+        const QByteArray a = text(4000, "first");
+        const QByteArray b = text(3000, "second");
+        TrickleDevice source(withFullHeader(gzip(a, 1)) + gzip(b, 2) + QByteArray(3, '\0'));
+        GzipReader reader(&source);
+        QVERIFY(reader.open(QIODevice::ReadOnly));
+        QByteArray out;
+        char buf[333];
+        for (;;) {
+            const qint64 n = reader.read(buf, sizeof buf);
+            QVERIFY2(n >= 0, qPrintable(reader.errorString()));
+            if (n == 0 && reader.atEnd())
+                break;
+            out.append(buf, int(n));
+        }
+        QVERIFY(reader.finishedOk());
+        QCOMPARE(out, a + b);
+    }
+
+    void zeroPaddingAfterTheLastMemberIsIgnored()
+    {
+        const QByteArray a = text(3000, "padded");
+        QByteArray out;
+        QString error;
+        QVERIFY2(readAll(gzip(a) + QByteArray(700, '\0'), &out, &error), qPrintable(error));
+        QCOMPARE(out, a);
+    }
+
+    void garbageAfterAMemberIsAnError()
+    {
+        QByteArray out;
+        QString error;
+        QVERIFY(!readAll(gzip(text(3000, "then junk")) + QByteArray("junk after the stream"), &out, &error));
+        QVERIFY2(error.contains(QStringLiteral("corrupt")), qPrintable(error));
     }
 
     void truncatedInputIsAnError_data()
@@ -111,6 +209,12 @@ private slots:
         gz[gz.size() - 6] = char(gz.at(gz.size() - 6) ^ 1); // inside the CRC-32
         QByteArray out;
         QString error;
+        QVERIFY(!readAll(gz, &out, &error));
+        QVERIFY2(error.contains(QStringLiteral("corrupt")), qPrintable(error));
+
+        // The trailer's length (ISIZE) is checked too.
+        gz = gzip(text(1000, "crc"));
+        gz[gz.size() - 1] = char(gz.at(gz.size() - 1) ^ 1);
         QVERIFY(!readAll(gz, &out, &error));
         QVERIFY2(error.contains(QStringLiteral("corrupt")), qPrintable(error));
     }
