@@ -381,10 +381,6 @@ Sicherung %2</translation>
         <source>it is not a manifest this version understands (%1).</source>
         <translation>es ist kein Manifest, das diese Version versteht (%1).</translation>
     </message>
-    <message>
-        <source>%1 tables, %2 rows</source>
-        <translation>%1 Tabellen, %2 Zeilen</translation>
-    </message>
 </context>
 <context>
     <name>BackupService</name>
@@ -615,6 +611,54 @@ Sicherung %2</translation>
     <message>
         <source>%1 (UTC %2)</source>
         <translation>%1 (UTC %2)</translation>
+    </message>
+    <message>
+        <source>1 table</source>
+        <translation>1 Tabelle</translation>
+    </message>
+    <message>
+        <source>%1 tables</source>
+        <translation>%1 Tabellen</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 Zeile</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>1 view</source>
+        <translation>1 View</translation>
+    </message>
+    <message>
+        <source>%1 views</source>
+        <translation>%1 Views</translation>
+    </message>
+    <message>
+        <source>1 routine</source>
+        <translation>1 Routine</translation>
+    </message>
+    <message>
+        <source>%1 routines</source>
+        <translation>%1 Routinen</translation>
+    </message>
+    <message>
+        <source>1 trigger</source>
+        <translation>1 Trigger</translation>
+    </message>
+    <message>
+        <source>%1 triggers</source>
+        <translation>%1 Trigger</translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 Event</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 Events</translation>
     </message>
 </context>
 <context>
@@ -1560,10 +1604,6 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation>Nicht erreichbar: %1</translation>
     </message>
     <message>
-        <source>%1 tables, %2 views, %3 routines, %4 triggers, %5 events</source>
-        <translation>%1 Tabellen, %2 Views, %3 Routinen, %4 Trigger, %5 Events</translation>
-    </message>
-    <message>
         <source>None to map</source>
         <translation>Keine zuzuordnen</translation>
     </message>
@@ -1762,6 +1802,10 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     <message>
         <source>%1 and those younger than 1 day</source>
         <translation>%1 und die jünger als 1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 newest + 1 day</source>
+        <translation>%1 neueste + 1 Tag</translation>
     </message>
 </context>
 <context>

@@ -381,10 +381,6 @@ Sauvegarde %2</translation>
         <source>it is not a manifest this version understands (%1).</source>
         <translation>ce n’est pas un manifeste que cette version comprend (%1).</translation>
     </message>
-    <message>
-        <source>%1 tables, %2 rows</source>
-        <translation>%1 tables, %2 lignes</translation>
-    </message>
 </context>
 <context>
     <name>BackupService</name>
@@ -615,6 +611,54 @@ Sauvegarde %2</translation>
     <message>
         <source>%1 (UTC %2)</source>
         <translation>%1 (UTC %2)</translation>
+    </message>
+    <message>
+        <source>1 table</source>
+        <translation>1 table</translation>
+    </message>
+    <message>
+        <source>%1 tables</source>
+        <translation>%1 tables</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 ligne</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 lignes</translation>
+    </message>
+    <message>
+        <source>1 view</source>
+        <translation>1 vue</translation>
+    </message>
+    <message>
+        <source>%1 views</source>
+        <translation>%1 vues</translation>
+    </message>
+    <message>
+        <source>1 routine</source>
+        <translation>1 routine</translation>
+    </message>
+    <message>
+        <source>%1 routines</source>
+        <translation>%1 routines</translation>
+    </message>
+    <message>
+        <source>1 trigger</source>
+        <translation>1 déclencheur</translation>
+    </message>
+    <message>
+        <source>%1 triggers</source>
+        <translation>%1 déclencheurs</translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 événement</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 événements</translation>
     </message>
 </context>
 <context>
@@ -1560,10 +1604,6 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <translation>Injoignable : %1</translation>
     </message>
     <message>
-        <source>%1 tables, %2 views, %3 routines, %4 triggers, %5 events</source>
-        <translation>%1 tables, %2 vues, %3 routines, %4 déclencheurs, %5 événements</translation>
-    </message>
-    <message>
         <source>None to map</source>
         <translation>Aucune à convertir</translation>
     </message>
@@ -1762,6 +1802,10 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     <message>
         <source>%1 and those younger than 1 day</source>
         <translation>%1 et celles de moins d&apos;un jour</translation>
+    </message>
+    <message>
+        <source>%1 newest + 1 day</source>
+        <translation>%1 plus récentes + 1 jour</translation>
     </message>
 </context>
 <context>

@@ -5,11 +5,13 @@
 // only (never from the command line, where `ps` would show it). Progress goes to stderr only
 // when stderr is a terminal; stdout carries the dump with `--output -`.
 #include "CliArgs.h"
+#include "CliContext.h"
 #include "CommandGroup.h"
 #include "Commands.h"
 #include "compress/GzipWriter.h"
 #include "mysql/MySqlDumper.h"
 #include "mysql/MySqlLoader.h"
+#include "util/Counted.h"
 #include "util/PrivateFiles.h"
 
 #include <QElapsedTimer>
@@ -59,17 +61,6 @@ int parseCommon(CliArgs &args, const QStringList &input, Common *common)
     if (!args.require(QStringLiteral("user")) || !args.require(QStringLiteral("database")))
         return args.exitCode();
     return -1;
-}
-
-QString humanBytes(double bytes)
-{
-    const char *units[] = { "B", "KiB", "MiB", "GiB", "TiB" };
-    int u = 0;
-    while (bytes >= 1024 && u < 4) {
-        bytes /= 1024;
-        ++u;
-    }
-    return QStringLiteral("%1 %2").arg(bytes, 0, 'f', u ? 1 : 0).arg(QLatin1String(units[u]));
 }
 
 int fail(const QString &command, const QString &message)
@@ -142,7 +133,8 @@ int dump(CliArgs &args, const QStringList &input)
                                        .arg(p.tableCount)
                                        .arg(p.table)
                                        .arg(p.rows)
-                                       .arg(humanBytes(double(p.bytes)), humanBytes(p.bytes / seconds));
+                                       .arg(CliContext::formatSize(qint64(p.bytes)),
+                                            CliContext::formatSize(qint64(p.bytes / seconds)));
         });
     }
     GzipWriter gzip(&file, level, threads);
@@ -180,10 +172,11 @@ int dump(CliArgs &args, const QStringList &input)
         qint64 rows = 0;
         for (const TableStats &t : stats.tables)
             rows += t.rows;
-        QTextStream(stderr) << QStringLiteral("dumped %1 tables, %2 rows, %3 of SQL -> %4 in %5 s\n")
-                                   .arg(stats.tables.size())
-                                   .arg(rows)
-                                   .arg(humanBytes(double(stats.rawBytes)), humanBytes(double(gzip.compressedBytes())))
+        QTextStream(stderr) << QStringLiteral("dumped %1, %2, %3 of SQL -> %4 in %5 s\n")
+                                   .arg(Counted::of(stats.tables.size(), "table", "tables"),
+                                        Counted::of(rows, "row", "rows"))
+                                   .arg(CliContext::formatSize(qint64(stats.rawBytes)),
+                                        CliContext::formatSize(qint64(gzip.compressedBytes())))
                                    .arg(timer.elapsed() / 1000.0, 0, 'f', 1);
     }
     return Cli::Success;
@@ -243,8 +236,8 @@ int load(CliArgs &args, const QStringList &input)
             QTextStream(stderr) << QStringLiteral("\r\033[K%1: %2 statements, %3%4, %5/s")
                                        .arg(p.table)
                                        .arg(p.statements)
-                                       .arg(humanBytes(double(p.bytesRead)), percent,
-                                            humanBytes(p.bytesRead / seconds));
+                                       .arg(CliContext::formatSize(qint64(p.bytesRead)), percent,
+                                            CliContext::formatSize(qint64(p.bytesRead / seconds)));
         });
     }
     const bool loaded = loader.load(&file);
@@ -253,8 +246,8 @@ int load(CliArgs &args, const QStringList &input)
     if (!loaded)
         return fail(command, loader.errorString());
     if (showProgress)
-        QTextStream(stderr) << QStringLiteral("loaded %1 statements in %2 s\n")
-                                   .arg(loader.statementsExecuted())
+        QTextStream(stderr) << QStringLiteral("loaded %1 in %2 s\n")
+                                   .arg(Counted::of(loader.statementsExecuted(), "statement", "statements"))
                                    .arg(timer.elapsed() / 1000.0, 0, 'f', 1);
     return Cli::Success;
 }

@@ -8,6 +8,7 @@
 #include "operations/RemoveSiteJob.h"
 #include "operations/SaveSiteOperation.h"
 #include "operations/SetEnvironmentJob.h"
+#include "util/Counted.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -117,7 +118,8 @@ int siteShow(CliArgs &args, const QStringList &input)
         for (const Schedule &s : schedules) {
             if (s.environment == e)
                 schedule = CliContext::describeSchedule(s) + QStringLiteral(", keep %1").arg(s.keepLast)
-                    + (s.keepDays > 0 ? QStringLiteral(" + %1 days").arg(s.keepDays) : QString());
+                    + (s.keepDays > 0 ? QStringLiteral(" + %1").arg(Counted::of(s.keepDays, "day", "days"))
+                                      : QString());
         }
         rows.append({ Environments::toString(e), endpoint, tls, schedule });
     }

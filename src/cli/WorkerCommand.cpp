@@ -216,10 +216,7 @@ int catalogRescan(CliArgs &args, const QStringList &input)
         return Cli::Failure;
     for (const QString &w : job->warnings())
         CliContext::warn(w);
-    CliContext::printLine(tr("%1 manifests read, %2 backups written to the catalog, %3 sites recreated")
-                              .arg(job->manifestsSeen())
-                              .arg(job->rowsWritten())
-                              .arg(job->sitesCreated()));
+    CliContext::printLine(RescanCatalogOperation::summary(*job));
     return Cli::Success;
 }
 

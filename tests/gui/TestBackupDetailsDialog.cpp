@@ -71,14 +71,20 @@ private slots:
         QVERIFY2(status->isHidden(), qPrintable(status->text()));
         QCOMPARE(dialog.fieldText(QStringLiteral("serverField")), m.serverVersion);
         QCOMPARE(dialog.fieldText(QStringLiteral("optionsField")), m.dumpOptions);
-        QVERIFY2(dialog.fieldText(QStringLiteral("tablesField")).contains(QLocale().toString(1550)),
-                 qPrintable(dialog.fieldText(QStringLiteral("tablesField"))));
+        QCOMPARE(dialog.fieldText(QStringLiteral("tablesField")),
+                 QStringLiteral("2 tables, %1 rows").arg(QLocale().toString(1550)));
         QTreeWidget *tables = dialog.tablesView();
         QCOMPARE(tables->topLevelItemCount(), 2);
         // Sorted by name; row counts sort as numbers.
         QCOMPARE(tables->topLevelItem(0)->text(0), QStringLiteral("wp_options"));
         QCOMPARE(tables->topLevelItem(0)->data(1, Qt::DisplayRole).toLongLong(), 350);
         QCOMPARE(tables->topLevelItem(1)->text(0), QStringLiteral("wp_posts"));
+
+        // A count of one is singular.
+        BackupManifest single = m;
+        single.tables = { { QStringLiteral("wp_options"), 1 } };
+        dialog.setManifest(QString::fromUtf8(single.toJson()));
+        QCOMPARE(dialog.fieldText(QStringLiteral("tablesField")), QStringLiteral("1 table, 1 row"));
 
         // Something that is not a manifest: said so, the raw text still shown.
         dialog.setManifest(QStringLiteral("not json"));

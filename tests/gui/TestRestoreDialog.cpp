@@ -111,7 +111,11 @@ private slots:
         RestorePreflight p = reachable(blog.id, Environment::Prod);
         p.filePath = QStringLiteral("/tmp/customer-dump.sql.gz");
         p.fileSizeBytes = 2048;
+        p.targetViews = 1;
+        p.targetTriggers = 2;
         dialog.setPreflight(QStringLiteral("f"), p, QString());
+        QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("targetObjects"))->text(),
+                 QStringLiteral("12 tables, 1 view, 0 routines, 2 triggers, 0 events"));
         QVERIFY(!dialog.runButton()->isEnabled());
         QTest::keyClicks(dialog.confirmEdit(), QStringLiteral("blog/prod"));
         QVERIFY(dialog.runButton()->isEnabled());

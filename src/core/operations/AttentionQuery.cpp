@@ -143,10 +143,10 @@ QVector<AttentionItem> AttentionQuery::run(const AttentionFilter &filter, const 
             AttentionItem item = make(AttentionKind::Overdue, site, env);
             item.at = since.addSecs(schedule->periodSeconds());
             item.reason = completed
-                ? tr("No backup completed since %1; the schedule runs every %2 days. Check that a console or "
-                     "worker runs the schedules.")
-                      .arg(since.toString(Qt::ISODate))
-                      .arg(schedule->periodSeconds() / 86400)
+                ? tr("No backup completed since %1; the schedule runs %2. Check that a console or worker runs "
+                     "the schedules.")
+                      .arg(since.toString(Qt::ISODate),
+                           schedule->frequency == Schedule::Frequency::Daily ? tr("daily") : tr("weekly"))
                 : tr("No backup completed since the schedule was set on %1. Check that a console or worker runs "
                      "the schedules.")
                       .arg(since.toString(Qt::ISODate));

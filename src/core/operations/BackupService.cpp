@@ -497,12 +497,7 @@ void BackupService::rescanCatalog()
         RescanJob *job = RescanCatalogOperation(rt.context()).prepare(&rt);
         connect(job, &Job::finished, &rt, [job, &rt] {
             rt.send(&BackupService::operationFinished, QStringLiteral("catalog.rescan"), job->succeeded(),
-                    job->succeeded() ? tr("%1 manifests read, %2 backups written to the catalog, %3 "
-                                          "sites recreated.")
-                                           .arg(job->manifestsSeen())
-                                           .arg(job->rowsWritten())
-                                           .arg(job->sitesCreated())
-                                     : job->errorString());
+                    job->succeeded() ? RescanCatalogOperation::summary(*job) + QLatin1Char('.') : job->errorString());
         });
         job->start();
     });

@@ -3,6 +3,7 @@
 #include "RescanCatalogOperation.h"
 
 #include "jobs/RescanJob.h"
+#include "util/Counted.h"
 
 #include <QCoreApplication>
 
@@ -15,14 +16,16 @@ RescanJob *RescanCatalogOperation::prepare(QObject *parent)
     auto *job = new RescanJob(m_context.catalog, m_context.store, parent);
     const OperationContext context = m_context;
     QObject::connect(job, &Job::finished, job, [context, job] {
-        const QString detail = job->succeeded()
-            ? QCoreApplication::translate("RescanCatalogOperation", "%1 manifests, %2 rows written, %3 sites created")
-                  .arg(job->manifestsSeen())
-                  .arg(job->rowsWritten())
-                  .arg(job->sitesCreated())
-            : job->errorString();
+        const QString detail = job->succeeded() ? summary(*job) : job->errorString();
         context.audit(QStringLiteral("catalog.rescan"),
                       job->succeeded() ? AuditOutcome::Success : AuditOutcome::Failure, {}, std::nullopt, {}, detail);
     });
     return job;
+}
+
+QString RescanCatalogOperation::summary(const RescanJob &job)
+{
+    return QCoreApplication::translate("RescanCatalogOperation", "%1 read, %2 written to the catalog, %3 recreated")
+        .arg(Counted::of(job.manifestsSeen(), "manifest", "manifests"),
+             Counted::of(job.rowsWritten(), "backup", "backups"), Counted::of(job.sitesCreated(), "site", "sites"));
 }

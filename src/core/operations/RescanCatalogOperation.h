@@ -16,6 +16,10 @@ public:
 
     RescanJob *prepare(QObject *parent = nullptr);
 
+    /// What a successful rescan did, in one sentence without a final stop ("3 manifests read, ..."),
+    /// as the console, the command line and the audit log say it.
+    static QString summary(const RescanJob &job);
+
 private:
     OperationContext m_context;
 };

@@ -10,6 +10,7 @@
 #include "mysql/MySqlConnection.h"
 #include "mysql/MySqlLoader.h"
 #include "util/Clock.h"
+#include "util/Counted.h"
 #include "util/Logging.h"
 
 #include <QThread>
@@ -457,10 +458,9 @@ void RestoreJob::onLoaded(const LoadResult &r)
         qCWarning(lcJobs).noquote() << "could not unlock" << where << ":" << m_ctx.catalog->lastError();
     m_locked = false;
     QString message
-        = tr("Restored %1 into %2: %3 tables, %4 rows%5; pre-%6 backup %7.")
+        = tr("Restored %1 into %2: %3, %4%5; pre-%6 backup %7.")
               .arg(m_source->describe(), where)
-              .arg(r.counts.size())
-              .arg(rows)
+              .arg(Counted::of(r.counts.size(), "table", "tables"), Counted::of(rows, "row", "rows"))
               .arg(m_source->expectedTables() ? tr(" (row counts checked against the manifest)") : QString())
               .arg(m_request.kind, m_preBackupId);
     if (m_definersStripped)

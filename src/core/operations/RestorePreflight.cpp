@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RestorePreflight.h"
 
+#include "util/Counted.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -24,13 +26,11 @@ QString RestorePreflight::toText(const QDateTime &nowUtc) const
     const QString where = siteId + QLatin1Char('/') + Environments::toString(target);
     lines << tr("Target:      %1 (%2)").arg(where, targetEndpoint);
     if (targetReachable)
-        lines << tr("  now:       %1, %2 tables, %3 views, %4 routines, %5 triggers, %6 events")
-                     .arg(size(targetSizeBytes))
-                     .arg(targetTables)
-                     .arg(targetViews)
-                     .arg(targetRoutines)
-                     .arg(targetTriggers)
-                     .arg(targetEvents);
+        lines << tr("  now:       %1, %2, %3, %4, %5, %6")
+                     .arg(size(targetSizeBytes), Counted::of(targetTables, "table", "tables"),
+                          Counted::of(targetViews, "view", "views"), Counted::of(targetRoutines, "routine", "routines"),
+                          Counted::of(targetTriggers, "trigger", "triggers"),
+                          Counted::of(targetEvents, "event", "events"));
     else
         lines << tr("  now:       not reachable: %1").arg(targetError);
     lines << tr("Source:      %1").arg(sourceDescription);

@@ -3,6 +3,7 @@
 #include "RestoreTarget.h"
 
 #include "mysql/MySqlConnection.h"
+#include "util/Counted.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -164,7 +165,9 @@ QString RestoreTarget::compareRowCounts(const QVector<QPair<QString, qint64>> &e
         if (!have.contains(t.first))
             problems << tr("table %1 is missing").arg(t.first);
         else if (have.value(t.first) != t.second)
-            problems << tr("table %1 has %2 rows instead of %3").arg(t.first).arg(have.value(t.first)).arg(t.second);
+            problems << tr("table %1 has %2 instead of %3")
+                            .arg(t.first, Counted::of(have.value(t.first), "row", "rows"))
+                            .arg(t.second);
         have.remove(t.first);
     }
     for (auto it = have.cbegin(); it != have.cend(); ++it)

@@ -4,6 +4,7 @@
 
 #include "catalog/Catalog.h"
 #include "catalog/Site.h"
+#include "util/Counted.h"
 
 #include <QCoreApplication>
 
@@ -26,7 +27,8 @@ QString SetScheduleOperation::describe(const Schedule &schedule)
         ? QStringLiteral("daily %1").arg(time)
         : QStringLiteral("weekly %1@%2").arg(QLatin1String(days[qBound(1, schedule.weekday, 7) - 1]), time);
     return when + QStringLiteral(" UTC, keep %1").arg(schedule.keepLast)
-        + (schedule.keepDays > 0 ? QStringLiteral(" and %1 days").arg(schedule.keepDays) : QString());
+        + (schedule.keepDays > 0 ? QStringLiteral(" and %1").arg(Counted::of(schedule.keepDays, "day", "days"))
+                                 : QString());
 }
 
 OperationResult SetScheduleOperation::run(const Schedule &schedule)

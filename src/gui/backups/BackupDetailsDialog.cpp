@@ -184,5 +184,6 @@ void BackupDetailsDialog::setManifest(const QString &json)
     m_tables->addTopLevelItems(items);
     m_tables->setSortingEnabled(true);
     set("tablesField",
-        tr("%1 tables, %2 rows").arg(QLocale().toString(manifest->tables.size()), QLocale().toString(totalRows)));
+        Format::count(manifest->tables.size(), Format::Noun::Table) + QStringLiteral(", ")
+            + Format::count(totalRows, Format::Noun::Row));
 }

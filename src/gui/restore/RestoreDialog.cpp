@@ -258,12 +258,13 @@ void RestoreDialog::showPreflight()
         m_ui->targetObjects->setText(tr("unknown"));
     } else {
         m_ui->targetSize->setText(m_havePreflight ? Format::size(p.targetSizeBytes) : pending);
-        m_ui->targetObjects->setText(m_havePreflight ? tr("%1 tables, %2 views, %3 routines, %4 triggers, %5 events")
-                                                           .arg(p.targetTables)
-                                                           .arg(p.targetViews)
-                                                           .arg(p.targetRoutines)
-                                                           .arg(p.targetTriggers)
-                                                           .arg(p.targetEvents)
+        using Noun = Format::Noun;
+        m_ui->targetObjects->setText(m_havePreflight ? QStringList{ Format::count(p.targetTables, Noun::Table),
+                                                                    Format::count(p.targetViews, Noun::View),
+                                                                    Format::count(p.targetRoutines, Noun::Routine),
+                                                                    Format::count(p.targetTriggers, Noun::Trigger),
+                                                                    Format::count(p.targetEvents, Noun::Event) }
+                                                           .join(QStringLiteral(", "))
                                                      : pending);
     }
     if (!m_havePreflight)

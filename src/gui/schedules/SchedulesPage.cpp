@@ -178,8 +178,9 @@ void SchedulesPage::rebuild()
         set(WhenColumn, describe(*s));
         // Short in the cell, in words in the tooltip.
         set(RetentionColumn,
-            s->keepDays > 0 ? tr("%1 newest + %2 days").arg(s->keepLast).arg(s->keepDays)
-                            : tr("%1 newest").arg(s->keepLast),
+            s->keepDays == 1      ? tr("%1 newest + 1 day").arg(s->keepLast)
+                : s->keepDays > 0 ? tr("%1 newest + %2 days").arg(s->keepLast).arg(s->keepDays)
+                                  : tr("%1 newest").arg(s->keepLast),
             retention(*s));
         set(EnabledColumn, s->enabled ? tr("Yes") : tr("No"));
         // As `schedule show` computes it: the first due time after the last run (or creation).

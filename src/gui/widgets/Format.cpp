@@ -67,6 +67,28 @@ QIcon paintedIcon(const QColor &color, int glyph)
 }
 } // namespace
 
+QString Format::count(qint64 n, Noun noun)
+{
+    // Without a catalog (English) %n has no plural forms: each count of one is a string of its own.
+    const QString digits = QLocale().toString(n);
+    const bool one = n == 1;
+    switch (noun) {
+    case Noun::Table:
+        return one ? tr("1 table") : tr("%1 tables").arg(digits);
+    case Noun::Row:
+        return one ? tr("1 row") : tr("%1 rows").arg(digits);
+    case Noun::View:
+        return one ? tr("1 view") : tr("%1 views").arg(digits);
+    case Noun::Routine:
+        return one ? tr("1 routine") : tr("%1 routines").arg(digits);
+    case Noun::Trigger:
+        return one ? tr("1 trigger") : tr("%1 triggers").arg(digits);
+    case Noun::Event:
+        return one ? tr("1 event") : tr("%1 events").arg(digits);
+    }
+    return digits;
+}
+
 QString Format::size(qint64 bytes)
 {
     if (bytes < 0)

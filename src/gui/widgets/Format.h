@@ -17,6 +17,9 @@ class Format
     Q_DECLARE_TR_FUNCTIONS(Format)
 
 public:
+    enum class Noun { Table, Row, View, Routine, Trigger, Event };
+    /// "1 table", "12,345 rows": a count in the locale's digits with its noun in the right number.
+    static QString count(qint64 n, Noun noun);
     static QString size(qint64 bytes); ///< "1.4 MiB"; "—" for negative sizes
     static QString rate(double bytesPerSecond); ///< "12.3 MiB/s"
     static QString duration(qint64 seconds); ///< "1 h 02 min", "3 min 05 s", "12 s"

@@ -637,6 +637,7 @@ void TestCliFileSafety::rescanSkipsInvalidManifests()
     Result r = cli(rescan);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(QString::fromUtf8(r.out + r.err).count(QLatin1String("Skipped")), bads.size());
+    QVERIFY2(r.out.contains("1 backup written to the catalog, 1 site recreated"), r.out.constData());
 
     Run sites = local;
     sites.args = QStringList{ QStringLiteral("site"), QStringLiteral("list"), QStringLiteral("--json") };

@@ -193,6 +193,8 @@ void TestAttentionQuery::overdueSchedules()
             QVERIFY(!item.backup.isValid());
             QCOMPARE(item.action, AttentionAction::OpenSite);
             QVERIFY(item.at.isValid());
+            if (item.siteId == QLatin1String("shop") && item.environment == Environment::Prod)
+                QVERIFY2(item.reason.contains(QLatin1String("; the schedule runs daily.")), qPrintable(item.reason));
         }
     }
     // Within the grace period nothing is overdue yet.
