@@ -7,6 +7,7 @@
 #include "JobsSession.h"
 #include "jobs/WorkerIdentity.h"
 #include "operations/CancelBackupOperation.h"
+#include "util/Counted.h"
 
 #include <QDeadlineTimer>
 #include <QThread>
@@ -62,12 +63,11 @@ int Cli::backupCancel(CliArgs &args, const QStringList &input)
                                         .arg(id, Backups::statusToString(row->status), row->errorText));
         if (deadline.hasExpired())
             return CliContext::fail(
-                tr("Backup %1 is still %2 after %3 seconds: its runner (%4) has not stopped it yet. If that "
+                tr("Backup %1 is still %2 after %3: its runner (%4) has not stopped it yet. If that "
                    "process is gone, recovery fails the backup once its heartbeat lapses; check with "
                    "'creodrop-backupctl backup show %1'.")
-                    .arg(id, Backups::statusToString(row->status))
-                    .arg(timeoutSeconds)
-                    .arg(row->workerId));
+                    .arg(id, Backups::statusToString(row->status), Counted::of(timeoutSeconds, "second", "seconds"),
+                         row->workerId));
         if (round % 8 == 7)
             JobsSession::recoverIfNeeded(ctx);
         QThread::msleep(250);

@@ -128,11 +128,10 @@ int dump(CliArgs &args, const QStringList &input)
                 return;
             lastReport = timer.elapsed();
             const double seconds = qMax(0.001, timer.elapsed() / 1000.0);
-            QTextStream(stderr) << QStringLiteral("\r\033[K[%1/%2] %3: %4 rows, %5, %6/s")
+            QTextStream(stderr) << QStringLiteral("\r\033[K[%1/%2] %3: %4, %5, %6/s")
                                        .arg(p.tableIndex + 1)
                                        .arg(p.tableCount)
-                                       .arg(p.table)
-                                       .arg(p.rows)
+                                       .arg(p.table, Counted::of(p.rows, "row", "rows"))
                                        .arg(CliContext::formatSize(qint64(p.bytes)),
                                             CliContext::formatSize(qint64(p.bytes / seconds)));
         });
@@ -233,9 +232,8 @@ int load(CliArgs &args, const QStringList &input)
             lastReport = timer.elapsed();
             const double seconds = qMax(0.001, timer.elapsed() / 1000.0);
             const QString percent = total > 0 ? QStringLiteral(" (%1%)").arg(100 * p.bytesRead / total) : QString();
-            QTextStream(stderr) << QStringLiteral("\r\033[K%1: %2 statements, %3%4, %5/s")
-                                       .arg(p.table)
-                                       .arg(p.statements)
+            QTextStream(stderr) << QStringLiteral("\r\033[K%1: %2, %3%4, %5/s")
+                                       .arg(p.table, Counted::of(p.statements, "statement", "statements"))
                                        .arg(CliContext::formatSize(qint64(p.bytesRead)), percent,
                                             CliContext::formatSize(qint64(p.bytesRead / seconds)));
         });
