@@ -10,6 +10,8 @@
 #include "SqlStatementReader.h"
 #include "compress/GzipReader.h"
 
+#include <QSet>
+
 #include <condition_variable>
 #include <deque>
 #include <memory>

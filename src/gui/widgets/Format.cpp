@@ -70,23 +70,13 @@ QIcon paintedIcon(const QColor &color, int glyph)
 QString Format::count(qint64 n, Noun noun)
 {
     // Without a catalog (English) %n has no plural forms: each count of one is a string of its own.
-    const QString digits = QLocale().toString(n);
-    const bool one = n == 1;
-    switch (noun) {
-    case Noun::Table:
-        return one ? tr("1 table") : tr("%1 tables").arg(digits);
-    case Noun::Row:
-        return one ? tr("1 row") : tr("%1 rows").arg(digits);
-    case Noun::View:
-        return one ? tr("1 view") : tr("%1 views").arg(digits);
-    case Noun::Routine:
-        return one ? tr("1 routine") : tr("%1 routines").arg(digits);
-    case Noun::Trigger:
-        return one ? tr("1 trigger") : tr("%1 triggers").arg(digits);
-    case Noun::Event:
-        return one ? tr("1 event") : tr("%1 events").arg(digits);
-    }
-    return digits;
+    static const char *const forms[][2] = {
+        { QT_TR_NOOP("1 table"), QT_TR_NOOP("%1 tables") },     { QT_TR_NOOP("1 row"), QT_TR_NOOP("%1 rows") },
+        { QT_TR_NOOP("1 view"), QT_TR_NOOP("%1 views") },       { QT_TR_NOOP("1 routine"), QT_TR_NOOP("%1 routines") },
+        { QT_TR_NOOP("1 trigger"), QT_TR_NOOP("%1 triggers") }, { QT_TR_NOOP("1 event"), QT_TR_NOOP("%1 events") },
+    };
+    const auto &form = forms[static_cast<int>(noun)]; // in the order of Noun
+    return n == 1 ? tr(form[0]) : tr(form[1]).arg(QLocale().toString(n));
 }
 
 QString Format::size(qint64 bytes)

@@ -17,7 +17,7 @@ class Format
     Q_DECLARE_TR_FUNCTIONS(Format)
 
 public:
-    enum class Noun { Table, Row, View, Routine, Trigger, Event };
+    enum class Noun { Table, Row, View, Routine, Trigger, Event }; // the order of Format::count's forms
     /// "1 table", "12,345 rows": a count in the locale's digits with its noun in the right number.
     static QString count(qint64 n, Noun noun);
     static QString size(qint64 bytes); ///< "1.4 MiB"; "—" for negative sizes
