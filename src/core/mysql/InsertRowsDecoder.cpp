@@ -44,6 +44,13 @@ const char *skipIdentifier(const char *p, const char *end)
     return nullptr;
 }
 
+// The name inside a `quoted` identifier (from skipIdentifier's span).
+QByteArray unquoteIdentifier(const char *begin, const char *end)
+{
+    QByteArray name(begin + 1, end - begin - 2);
+    return name.replace("``", "`");
+}
+
 int hexDigit(char c)
 {
     if (c >= '0' && c <= '9')
@@ -66,10 +73,7 @@ bool endsValue(const char *p, const char *end)
 
 bool InsertRowsDecoder::decode(const QByteArray &statement)
 {
-    m_prefix.clear();
-    m_data.resize(0); // keeps the capacity for the next statement
-    m_values.clear();
-    m_columns = 0;
+    clear();
     const char *begin = statement.constData();
     const char *end = begin + statement.size();
     const char *p = skipSpaces(begin, end);
@@ -78,15 +82,21 @@ bool InsertRowsDecoder::decode(const QByteArray &statement)
     if (size_t(end - p) < insertLength || std::memcmp(p, kInsert, insertLength) != 0)
         return false;
     const char *start = p;
-    p = skipIdentifier(p + insertLength, end);
+    const char *name = p + insertLength;
+    p = skipIdentifier(name, end);
     if (!p)
         return false;
+    m_table = QByteArray(name, p - name);
     p = skipSpaces(p, end);
     if (p < end && *p == '(') {
         for (++p;;) {
-            p = skipIdentifier(skipSpaces(p, end), end);
-            if (!p)
+            name = skipSpaces(p, end);
+            p = skipIdentifier(name, end);
+            if (!p) {
+                clear();
                 return false;
+            }
+            m_columnNames.push_back(unquoteIdentifier(name, p));
             p = skipSpaces(p, end);
             if (p < end && *p == ',') {
                 ++p;
@@ -96,24 +106,34 @@ bool InsertRowsDecoder::decode(const QByteArray &statement)
                 ++p;
                 break;
             }
+            clear();
             return false;
         }
         p = skipSpaces(p, end);
     }
-    if (end - p < 6 || qstrnicmp(p, "VALUES", 6) != 0)
+    if (end - p < 6 || qstrnicmp(p, "VALUES", 6) != 0) {
+        clear();
         return false;
+    }
     m_prefix = QByteArray(start, p - start);
     if (!m_prefix.endsWith(' '))
         m_prefix.append(' ');
     m_data.reserve(statement.size());
-    if (!decodeValues(p + 6, end)) {
-        m_prefix.clear();
-        m_data.resize(0);
-        m_values.clear();
-        m_columns = 0;
+    if (!decodeValues(p + 6, end) || (!m_columnNames.empty() && qsizetype(m_columnNames.size()) != m_columns)) {
+        clear();
         return false;
     }
     return true;
+}
+
+void InsertRowsDecoder::clear()
+{
+    m_prefix.clear();
+    m_table.clear();
+    m_columnNames.clear();
+    m_data.resize(0); // keeps the capacity for the next statement
+    m_values.clear();
+    m_columns = 0;
 }
 
 QByteArray InsertRowsDecoder::preparedStatement() const

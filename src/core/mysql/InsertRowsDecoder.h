@@ -48,6 +48,10 @@ public:
 
     /// `INSERT INTO `t` (`a`,`b`) ` up to VALUES, as written.
     const QByteArray &prefix() const { return m_prefix; }
+    /// The table as the statement names it, quoted (`` `t` ``).
+    const QByteArray &table() const { return m_table; }
+    /// The names in the statement's column list, unquoted; empty when it has none.
+    const std::vector<QByteArray> &columnNames() const { return m_columnNames; }
     /// The statement to prepare: prefix() plus `VALUES (?,?,...)`.
     QByteArray preparedStatement() const;
     int columns() const { return m_columns; }
@@ -59,12 +63,15 @@ public:
     qsizetype dataSize() const { return m_data.size(); }
 
 private:
+    void clear();
     bool decodeValues(const char *p, const char *end);
     const char *number(const char *p, const char *end, Value *v);
     const char *string(const char *p, const char *end, Value *v);
     const char *hex(const char *p, const char *end, Value *v);
 
     QByteArray m_prefix;
+    QByteArray m_table;
+    std::vector<QByteArray> m_columnNames;
     QByteArray m_data;
     std::vector<Value> m_values;
     int m_columns = 0;

@@ -7,6 +7,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <vector>
+
 struct st_mysql;
 struct st_mysql_stmt;
 
@@ -49,7 +51,8 @@ private:
         qsizetype first = 0;
         qsizetype count = 0;
     };
-    bool prepare(const QByteArray &sql);
+    bool prepare(const InsertRowsDecoder &rows);
+    void classifyColumns(const InsertRowsDecoder &rows);
     bool execute(const InsertRowsDecoder &rows, const Run &run, unsigned int *errorNumber, QString *error);
     void closeStatement();
 
@@ -57,6 +60,7 @@ private:
     bool m_supportsBulk = false;
     st_mysql_stmt *m_statement = nullptr;
     QByteArray m_prepared; // the statement m_statement was prepared from
+    std::vector<bool> m_textAsBinary; // per parameter of m_statement: quoted strings go as binary
     QByteArray m_refused; // the last statement the server would not prepare
     unsigned long long m_maxPacket = 0;
     qint64 m_inserted = 0;

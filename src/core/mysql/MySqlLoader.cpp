@@ -3,6 +3,7 @@
 #include "MySqlLoader.h"
 
 #include "CollationCompatibility.h"
+#include "GroupDispatcher.h"
 #include "InsertRowsDecoder.h"
 #include "MySqlBulkInserter.h"
 #include "MySqlHandle.h"
@@ -13,25 +14,16 @@
 #include <QSet>
 
 #include <condition_variable>
-#include <deque>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <mysql.h>
 #include <thread>
-#include <unordered_map>
 #include <vector>
 
 namespace {
 
-struct Statement
-{
-    QByteArray sql;
-    qint64 number = 0;
-    qint64 line = 0;
-    enum class Group { None, CreateTable, Insert, Other };
-    Group group = Group::None; // a parallel-tables dump's table statement, by its first words
-    QByteArray table;
-};
+using Statement = LoadStatement;
 
 bool isSpace(char c)
 {
@@ -229,17 +221,20 @@ struct FailureState
     }
 };
 
-// One extra connection that runs the groups of the tables given to it, in its own thread (a
-// QSqlDatabase belongs to the thread that opened it).
+// One extra connection, in its own thread (a connection belongs to the thread that opened it),
+// that runs the statements the dispatcher gives it.
 class LoadWorker
 {
 public:
-    LoadWorker(const MySqlEndpoint &endpoint, FailureState *failures, bool binaryInserts)
+    LoadWorker(const MySqlEndpoint &endpoint, GroupDispatcher *dispatcher, int index, FailureState *failures,
+               bool binaryInserts)
         : m_endpoint(endpoint)
+        , m_dispatcher(dispatcher)
+        , m_index(index)
         , m_failures(failures)
         , m_binaryInserts(binaryInserts)
     { }
-    ~LoadWorker() { stop(); }
+    ~LoadWorker() { join(); }
 
     bool start(QString *error)
     {
@@ -253,54 +248,17 @@ public:
         return true;
     }
 
-    void stop()
+    /// Call after GroupDispatcher::stop().
+    void join()
     {
-        {
-            std::lock_guard<std::mutex> lock(m_mutex);
-            m_stopping = true;
-        }
-        m_cv.notify_all();
         if (m_thread.joinable())
             m_thread.join();
     }
 
-    // Blocks while the queue is full (bounds memory to kQueueBytes plus one statement per connection).
-    void push(Statement s)
-    {
-        std::unique_lock<std::mutex> lock(m_mutex);
-        m_cv.wait(lock, [this] { return m_queuedBytes < kQueueBytes || m_queue.empty() || m_failures->failed.load(); });
-        if (m_failures->failed.load())
-            return;
-        m_queuedBytes += s.sql.size();
-        m_queue.push_back(std::move(s));
-        m_cv.notify_all();
-    }
-
-    qint64 load()
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        return m_queuedBytes + (m_busy ? 1 : 0);
-    }
-
-    /// Waits until everything queued ran or was dropped after a failure.
-    void drain()
-    {
-        std::unique_lock<std::mutex> lock(m_mutex);
-        m_cv.wait(lock, [this] { return m_queue.empty() && !m_busy; });
-    }
-
-    /// INSERT statements this connection sent as bulk executes (read after drain()).
-    qint64 bulkStatements()
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        return m_bulkStatements;
-    }
+    /// INSERT statements this connection sent as bulk executes.
+    qint64 bulkStatements() const { return m_bulkStatements.load(); }
 
 private:
-    // Enough for the reader to run well ahead into the next tables while one connection works
-    // through a large one (8 MiB left the other connection idle for most of a big table).
-    static constexpr qint64 kQueueBytes = 32 * 1024 * 1024;
-
     void run()
     {
         MySqlSession session(m_endpoint, QStringLiteral("load-worker"));
@@ -315,46 +273,25 @@ private:
         if (!m_openError.isEmpty())
             return;
         StatementRunner runner(&session, m_binaryInserts);
-        for (;;) {
-            Statement s;
-            {
-                std::unique_lock<std::mutex> lock(m_mutex);
-                m_cv.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
-                if (m_queue.empty())
-                    return;
-                s = std::move(m_queue.front());
-                m_queue.pop_front();
-                m_queuedBytes -= s.sql.size();
-                if (m_failures->failed.load()) {
-                    m_cv.notify_all();
-                    continue; // never start a statement after a failure
-                }
-                m_busy = true;
-            }
-            m_cv.notify_all();
+        Statement s;
+        while (m_dispatcher->next(m_index, &s)) {
             QString error;
             if (!runner.run(s, &error))
                 m_failures->record(s.number, describeFailure(s, error));
-            {
-                std::lock_guard<std::mutex> lock(m_mutex);
-                m_busy = false;
-                m_bulkStatements = runner.bulkStatements();
-            }
-            m_cv.notify_all();
+            m_bulkStatements = runner.bulkStatements();
+            m_dispatcher->done(m_index);
         }
     }
 
     MySqlEndpoint m_endpoint;
+    GroupDispatcher *m_dispatcher;
+    const int m_index;
     FailureState *m_failures;
     bool m_binaryInserts;
-    qint64 m_bulkStatements = 0;
+    std::atomic<qint64> m_bulkStatements{ 0 };
     std::thread m_thread;
-    std::mutex m_mutex;
+    std::mutex m_mutex; // guards the opening handshake
     std::condition_variable m_cv;
-    std::deque<Statement> m_queue;
-    qint64 m_queuedBytes = 0;
-    bool m_busy = false;
-    bool m_stopping = false;
     bool m_opened = false;
     QString m_openError;
 };
@@ -541,20 +478,36 @@ bool MySqlLoader::load(QIODevice *in)
     };
 
     FailureState failures;
-    std::vector<std::unique_ptr<LoadWorker>> workers;
     const int parallel = ownDump ? qBound(1, m_options.connections, 16) : 1;
+    // Enough for the reader to run well ahead into the next tables while a connection works
+    // through a large one (8 MiB left the other connection idle for most of a big table).
+    constexpr qint64 kQueueBytes = 32 * 1024 * 1024;
+    GroupDispatcher dispatcher(parallel, kQueueBytes, &failures.failed);
+    std::vector<std::unique_ptr<LoadWorker>> workers;
+    // Declared after the workers: stops and joins them on every way out.
+    struct Stopper
+    {
+        GroupDispatcher *dispatcher;
+        std::vector<std::unique_ptr<LoadWorker>> *workers;
+        ~Stopper()
+        {
+            dispatcher->stop();
+            for (auto &w : *workers)
+                w->join();
+        }
+    } stopper{ &dispatcher, &workers };
     if (parallel > 1) {
         m_parallel = true;
         for (int i = 0; i < parallel; ++i) {
-            workers.push_back(std::make_unique<LoadWorker>(m_endpoint, &failures, m_options.binaryInserts));
+            workers.push_back(
+                std::make_unique<LoadWorker>(m_endpoint, &dispatcher, i, &failures, m_options.binaryInserts));
             if (!workers.back()->start(&err))
                 return failed(err);
         }
     }
-    std::unordered_map<std::string, LoadWorker *> tableWorker;
     auto drainAll = [&] {
-        for (auto &w : workers)
-            w->drain();
+        if (!workers.empty())
+            dispatcher.drain();
     };
     auto failedEarliest = [&]() {
         drainAll();
@@ -571,6 +524,9 @@ bool MySqlLoader::load(QIODevice *in)
         std::function<void()> count;
         ~Tally() { count(); }
     } tally{ [&] {
+        dispatcher.stop(); // the counts are final once every worker has stopped
+        for (auto &w : workers)
+            w->join();
         m_bulkStatements = mainRunner.bulkStatements();
         for (auto &w : workers)
             m_bulkStatements += w->bulkStatements();
@@ -581,6 +537,8 @@ bool MySqlLoader::load(QIODevice *in)
     QString currentTable;
     while (reader.next()) {
         if (m_cancel && m_cancel->load()) {
+            // Like a failure: queued statements are dropped, running ones finish.
+            failures.record(std::numeric_limits<qint64>::max(), QStringLiteral("cancelled"));
             drainAll();
             return failed(QStringLiteral("cancelled"));
         }
@@ -601,16 +559,7 @@ bool MySqlLoader::load(QIODevice *in)
         const QByteArray table = workers.empty() ? QByteArray() : s.table;
         if (!table.isEmpty()) {
             currentTable = QString::fromUtf8(table);
-            LoadWorker *&w = tableWorker[table.toStdString()];
-            if (!w) {
-                // A new table goes to the connection with the least queued.
-                w = workers.front().get();
-                for (auto &candidate : workers) {
-                    if (candidate->load() < w->load())
-                        w = candidate.get();
-                }
-            }
-            w->push(std::move(s));
+            dispatcher.push(std::move(s));
         } else {
             drainAll();
             if (failures.failed.load())
@@ -621,8 +570,7 @@ bool MySqlLoader::load(QIODevice *in)
             reader.setServerStatus(status & SERVER_STATUS_NO_BACKSLASH_ESCAPES, status & SERVER_STATUS_ANSI_QUOTES);
             // Session settings of our own dumps' header apply to every connection.
             if (!workers.empty() && firstWords(s.sql, 1) == "SET") {
-                for (auto &w : workers)
-                    w->push(s);
+                dispatcher.pushToAll(s);
                 drainAll();
                 if (failures.failed.load())
                     return failedEarliest();

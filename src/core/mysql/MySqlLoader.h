@@ -22,14 +22,17 @@
 /// Any file runs strictly in order on one connection. Only a dump that declares on its first
 /// line `-- creodrop-load: parallel-tables v1` (MySqlDumper writes it: every table's DROP,
 /// CREATE and INSERTs form a group that needs nothing but the header's session settings) is
-/// spread over LoadOptions::connections: a table's group stays in order on one connection, every
-/// other statement waits for all groups before it and runs alone. The load stops at the first
+/// spread over LoadOptions::connections: a table's group stays in order on one connection, the
+/// first one free when the table begins (GroupDispatcher), and every other statement waits for
+/// all groups before it and runs alone. The load stops at the first
 /// failing statement; no statement starts after a failure is seen, and errorString() names the
 /// earliest failed statement's number, line and the server's message.
 ///
 /// On a MariaDB server, the INSERTs of such a dump's InnoDB tables go as bulk executes of typed
 /// parameters (MySqlBulkInserter, see LoadOptions::binaryInserts): the same rows, stored without
 /// the server parsing every literal. A statement the decoder does not recognise goes as text.
+/// Cancelling (setCancelFlag) drops the statements queued for the connections; the ones
+/// running finish.
 class MySqlLoader
 {
 public:

@@ -194,6 +194,24 @@ private slots:
         QCOMPARE(d.rows(), qsizetype(rows.size()));
     }
 
+    // MySqlBulkInserter looks the columns up by these names to pick each parameter's type.
+    void namesTheTableAndColumns()
+    {
+        InsertRowsDecoder d;
+        QVERIFY(d.decode("INSERT INTO `we``ird` (`a``b`, `c,d`,`\xC3\xA4`) VALUES (1,2,3)"));
+        QCOMPARE(d.table(), QByteArray("`we``ird`"));
+        const std::vector<QByteArray> names{ "a`b", "c,d", "\xC3\xA4" };
+        QCOMPARE(d.columnNames(), names);
+        QVERIFY(d.decode("INSERT INTO `t` VALUES (1,'x')"));
+        QCOMPARE(d.table(), QByteArray("`t`"));
+        QVERIFY(d.columnNames().empty());
+        QCOMPARE(d.columns(), 2);
+        // A column list that does not match the values goes as text (the server's own error).
+        QVERIFY(!d.decode("INSERT INTO `t` (`a`,`b`) VALUES (1)"));
+        QVERIFY(d.table().isEmpty());
+        QVERIFY(d.columnNames().empty());
+    }
+
     void reusedDecoderForgetsThePreviousStatement()
     {
         InsertRowsDecoder d;
