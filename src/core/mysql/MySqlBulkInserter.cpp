@@ -77,6 +77,8 @@ void MySqlBulkInserter::closeStatement()
     m_statement = nullptr;
     m_prepared.clear();
     m_textAsBinary.clear();
+    m_classified = false;
+    m_stringBytes = 0;
 }
 
 bool MySqlBulkInserter::prepare(const InsertRowsDecoder &rows)
@@ -97,12 +99,12 @@ bool MySqlBulkInserter::prepare(const InsertRowsDecoder &rows)
         return false;
     }
     m_prepared = sql;
-    classifyColumns(rows);
     return true;
 }
 
 void MySqlBulkInserter::classifyColumns(const InsertRowsDecoder &rows)
 {
+    m_classified = true;
     m_textAsBinary.assign(size_t(rows.columns()), false);
     // A quoted string is in character_set_client, converted to character_set_connection and then
     // to the column's character set; sent as a binary parameter, its bytes are stored as they
@@ -125,7 +127,11 @@ void MySqlBulkInserter::classifyColumns(const InsertRowsDecoder &rows)
     for (int c = 0; c < rows.columns(); ++c) {
         const QStringList *column = nullptr;
         if (names.empty()) {
-            column = c < columns.size() ? &columns.at(c) : nullptr;
+            // Without a column list the values fill the visible columns in order; with
+            // invisible ones the positions would not match, so nothing goes as binary.
+            if (columns.size() != rows.columns())
+                return;
+            column = &columns.at(c);
         } else {
             const QString name = QString::fromUtf8(names[size_t(c)]);
             for (const QStringList &candidate : std::as_const(columns)) {
@@ -190,6 +196,10 @@ MySqlBulkInserter::Result MySqlBulkInserter::insert(const InsertRowsDecoder &row
 
     if (!prepare(rows))
         return Result::NotApplicable;
+    // Looking the columns up costs two queries: only worth it for a table with much text.
+    m_stringBytes += rows.dataSize();
+    if (!m_classified && m_stringBytes >= kClassifyAfterBytes)
+        classifyColumns(rows);
     if (mysql_stmt_param_count(m_statement) != static_cast<unsigned long>(columns)) {
         closeStatement();
         return Result::NotApplicable;
@@ -286,11 +296,13 @@ bool MySqlBulkInserter::execute(const InsertRowsDecoder &rows, const Run &run, u
         case Kind::Null:
             // Variable-length columns bind an array of pointers and one of lengths. A hex literal
             // is a binary string, as a BLOB parameter is; a quoted one is in the client character
-            // set, and a binary parameter spares the server from measuring its characters (about
-            // a tenth of its work for a text-heavy table) where that stores the same bytes.
-            b.buffer_type = a.kind == Kind::Decimal                                             ? MYSQL_TYPE_NEWDECIMAL
-                : a.kind == Kind::Binary || (a.kind == Kind::Text && m_textAsBinary[size_t(c)]) ? MYSQL_TYPE_BLOB
-                                                                                                : MYSQL_TYPE_STRING;
+            // set, unless binaryStringColumns() says its bytes may go as they are.
+            if (a.kind == Kind::Decimal)
+                b.buffer_type = MYSQL_TYPE_NEWDECIMAL;
+            else if (a.kind == Kind::Binary || (a.kind == Kind::Text && binaryString(c)))
+                b.buffer_type = MYSQL_TYPE_BLOB;
+            else
+                b.buffer_type = MYSQL_TYPE_STRING;
             b.buffer = a.pointers.data();
             b.length = a.lengths.data();
             break;

@@ -45,6 +45,15 @@ public:
     /// Statements sent with bulk executes so far.
     qint64 statementsInserted() const { return m_inserted; }
 
+    /// Per column of the statement prepared last: whether its quoted strings go as binary
+    /// parameters. A string bound for a CHAR, VARCHAR or TEXT column of the session's character
+    /// set (client and connection alike), or for a binary column, is stored with its bytes
+    /// unchanged either way, and as binary the server does not measure its characters first.
+    /// Empty (all go as strings in the client character set) until the statements of one
+    /// prepared statement have carried kClassifyAfterBytes of strings and values.
+    const std::vector<bool> &binaryStringColumns() const { return m_textAsBinary; }
+    static constexpr qint64 kClassifyAfterBytes = 256 * 1024;
+
 private:
     struct Run
     {
@@ -53,6 +62,10 @@ private:
     };
     bool prepare(const InsertRowsDecoder &rows);
     void classifyColumns(const InsertRowsDecoder &rows);
+    bool binaryString(int column) const
+    {
+        return size_t(column) < m_textAsBinary.size() && m_textAsBinary[size_t(column)];
+    }
     bool execute(const InsertRowsDecoder &rows, const Run &run, unsigned int *errorNumber, QString *error);
     void closeStatement();
 
@@ -61,6 +74,8 @@ private:
     st_mysql_stmt *m_statement = nullptr;
     QByteArray m_prepared; // the statement m_statement was prepared from
     std::vector<bool> m_textAsBinary; // per parameter of m_statement: quoted strings go as binary
+    bool m_classified = false; // m_textAsBinary was looked up for m_statement
+    qint64 m_stringBytes = 0; // decoded bytes sent with m_statement so far
     QByteArray m_refused; // the last statement the server would not prepare
     unsigned long long m_maxPacket = 0;
     qint64 m_inserted = 0;

@@ -380,6 +380,11 @@ private slots:
               "  '\xC3\xA4\xE2\x82\xAC', '\xC3\x84\xE2\x82\xAC', '\xC3\xB1 ', '{\"\xC3\xA4\": \"\xE2\x82\xAC\"}'),\n"
               "  (2, '', '', '', '', '\xC3\xA4', '', '', '', '', '[]'), (3, 'a\\\\b', 'x', 'y', 'z', NULL, NULL, 'q', "
               "'Q', 'r', NULL);\n"
+              // Enough text that the loader looks the columns up and sends strings as binary.
+              "INSERT INTO charsets SELECT seq, REPEAT('\xC3\xA4\xE2\x82\xAC\xF0\x9F\x98\x80', 100), "
+              "'\xC3\xA4\xE2\x82\xAC',\n"
+              "  '\xC4\x8D\xC5\xA1\xE2\x82\xAC', '\xC3\xA4\xC3\xBF', '\xE2\x82\xAC', '\xC3\xB6', 'b', 'm', 'x', '[1]'\n"
+              "  FROM seq_4_to_700;\n"
               "CREATE TABLE many (id INT PRIMARY KEY, d DOUBLE, v VARCHAR(40), n BIGINT UNSIGNED)\n"
               "  ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n"
               "INSERT INTO many SELECT seq, CASE seq % 4 WHEN 0 THEN seq WHEN 1 THEN seq / 7 WHEN 2 THEN seq * 1e200\n"
