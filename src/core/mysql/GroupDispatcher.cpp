@@ -12,15 +12,14 @@ GroupDispatcher::GroupDispatcher(int consumers, qint64 queueBytes, const std::at
 
 void GroupDispatcher::push(LoadStatement s)
 {
-    const std::string table = s.table.toStdString();
     const qint64 size = s.sql.size();
     std::unique_lock<std::mutex> lock(m_mutex);
     for (;;) {
         if (failed())
             return;
-        const auto owner = m_owners.find(table);
-        if (owner != m_owners.end() && owner->second >= 0) {
-            Queue &q = m_queues[size_t(owner->second)];
+        const auto owner = m_owners.constFind(s.table);
+        if (owner != m_owners.cend() && *owner >= 0) {
+            Queue &q = m_queues[size_t(*owner)];
             // An empty queue always takes one statement, however large.
             if (q.bytes >= m_queueBytes && !q.statements.empty()) {
                 m_cv.wait(lock);
@@ -34,8 +33,8 @@ void GroupDispatcher::push(LoadStatement s)
             m_cv.wait(lock); // until a consumer claims a pending table (this one, maybe)
             continue;
         }
-        if (owner == m_owners.end()) {
-            m_owners.emplace(table, -1);
+        if (owner == m_owners.cend()) {
+            m_owners.insert(s.table, -1);
             m_pending.push_back(PendingTable{ s.table, {}, 0 });
         }
         // Usually the newest pending table; a file may also come back to an earlier one.
@@ -104,7 +103,7 @@ bool GroupDispatcher::takeLocked(int consumer, LoadStatement *s)
         PendingTable group = std::move(m_pending.front());
         m_pending.pop_front();
         m_pendingBytes -= group.bytes;
-        m_owners[group.table.toStdString()] = consumer;
+        m_owners[group.table] = consumer;
         q.bytes += group.bytes;
         for (LoadStatement &p : group.statements)
             q.statements.push_back(std::move(p));
@@ -137,7 +136,8 @@ bool GroupDispatcher::next(int consumer, LoadStatement *s)
             return false;
         if (takeLocked(consumer, s))
             break;
-        m_cv.notify_all(); // a failure's discards may have made the reader's drain() true
+        // No notify here: two idle consumers would wake each other without end. Whoever waits
+        // for a consumer is woken by done() or by the take below.
         m_cv.wait(lock);
     }
     lock.unlock();
@@ -166,8 +166,7 @@ void GroupDispatcher::stop()
 int GroupDispatcher::owner(const QByteArray &table) const
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    const auto it = m_owners.find(table.toStdString());
-    return it == m_owners.end() ? -1 : it->second;
+    return m_owners.value(table, -1);
 }
 
 qint64 GroupDispatcher::pendingBytes() const

@@ -4,11 +4,12 @@
 
 #include "LoadStatement.h"
 
+#include <QHash>
+
 #include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
-#include <unordered_map>
 #include <vector>
 
 /// Hands the table groups of a parallel load to its connections ("consumers"), for MySqlLoader.
@@ -81,6 +82,6 @@ private:
     std::vector<Queue> m_queues;
     std::deque<PendingTable> m_pending;
     qint64 m_pendingBytes = 0;
-    std::unordered_map<std::string, int> m_owners; // table -> consumer; -1 while pending
+    QHash<QByteArray, int> m_owners; // table -> consumer; -1 while pending
     bool m_stopping = false;
 };

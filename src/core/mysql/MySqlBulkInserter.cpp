@@ -76,8 +76,7 @@ void MySqlBulkInserter::closeStatement()
         mysql_stmt_close(m_statement);
     m_statement = nullptr;
     m_prepared.clear();
-    m_textAsBinary.clear();
-    m_classified = false;
+    m_binaryStringColumns.clear();
     m_stringBytes = 0;
 }
 
@@ -104,8 +103,8 @@ bool MySqlBulkInserter::prepare(const InsertRowsDecoder &rows)
 
 void MySqlBulkInserter::classifyColumns(const InsertRowsDecoder &rows)
 {
-    m_classified = true;
-    m_textAsBinary.assign(size_t(rows.columns()), false);
+    // Filled (all false) first, so that a failed lookup is not repeated for this statement.
+    m_binaryStringColumns.assign(size_t(rows.columns()), false);
     // A quoted string is in character_set_client, converted to character_set_connection and then
     // to the column's character set; sent as a binary parameter, its bytes are stored as they
     // are (with the same well-formedness check). The two agree exactly when no conversion happens.
@@ -143,7 +142,7 @@ void MySqlBulkInserter::classifyColumns(const InsertRowsDecoder &rows)
         }
         // Field, Type, Collation, ...
         if (column && column->size() >= 3)
-            m_textAsBinary[size_t(c)] = storesBytesAsSent(column->at(1), column->at(2), client);
+            m_binaryStringColumns[size_t(c)] = storesBytesAsSent(column->at(1), column->at(2), client);
     }
 }
 
@@ -196,14 +195,14 @@ MySqlBulkInserter::Result MySqlBulkInserter::insert(const InsertRowsDecoder &row
 
     if (!prepare(rows))
         return Result::NotApplicable;
-    // Looking the columns up costs two queries: only worth it for a table with much text.
-    m_stringBytes += rows.dataSize();
-    if (!m_classified && m_stringBytes >= kClassifyAfterBytes)
-        classifyColumns(rows);
     if (mysql_stmt_param_count(m_statement) != static_cast<unsigned long>(columns)) {
         closeStatement();
         return Result::NotApplicable;
     }
+    // Looking the columns up costs two queries: only worth it for a table with much text.
+    m_stringBytes += rows.dataSize();
+    if (m_binaryStringColumns.empty() && m_stringBytes >= kClassifyAfterBytes)
+        classifyColumns(rows);
     if (ownTransaction && !MySqlHandle::exec(m_handle, QByteArrayLiteral("START TRANSACTION"), error))
         return Result::Failed;
     for (size_t i = 0; i < runs.size(); ++i) {

@@ -51,7 +51,7 @@ public:
     /// unchanged either way, and as binary the server does not measure its characters first.
     /// Empty (all go as strings in the client character set) until the statements of one
     /// prepared statement have carried kClassifyAfterBytes of strings and values.
-    const std::vector<bool> &binaryStringColumns() const { return m_textAsBinary; }
+    const std::vector<bool> &binaryStringColumns() const { return m_binaryStringColumns; }
     static constexpr qint64 kClassifyAfterBytes = 256 * 1024;
 
 private:
@@ -64,7 +64,7 @@ private:
     void classifyColumns(const InsertRowsDecoder &rows);
     bool binaryString(int column) const
     {
-        return size_t(column) < m_textAsBinary.size() && m_textAsBinary[size_t(column)];
+        return size_t(column) < m_binaryStringColumns.size() && m_binaryStringColumns[size_t(column)];
     }
     bool execute(const InsertRowsDecoder &rows, const Run &run, unsigned int *errorNumber, QString *error);
     void closeStatement();
@@ -73,8 +73,8 @@ private:
     bool m_supportsBulk = false;
     st_mysql_stmt *m_statement = nullptr;
     QByteArray m_prepared; // the statement m_statement was prepared from
-    std::vector<bool> m_textAsBinary; // per parameter of m_statement: quoted strings go as binary
-    bool m_classified = false; // m_textAsBinary was looked up for m_statement
+    // Per parameter of m_statement: quoted strings go as binary (empty: not looked up yet).
+    std::vector<bool> m_binaryStringColumns;
     qint64 m_stringBytes = 0; // decoded bytes sent with m_statement so far
     QByteArray m_refused; // the last statement the server would not prepare
     unsigned long long m_maxPacket = 0;

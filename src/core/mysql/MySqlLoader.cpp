@@ -489,12 +489,13 @@ bool MySqlLoader::load(QIODevice *in)
     {
         GroupDispatcher *dispatcher;
         std::vector<std::unique_ptr<LoadWorker>> *workers;
-        ~Stopper()
+        void stopAll()
         {
             dispatcher->stop();
             for (auto &w : *workers)
                 w->join();
         }
+        ~Stopper() { stopAll(); }
     } stopper{ &dispatcher, &workers };
     if (parallel > 1) {
         m_parallel = true;
@@ -524,9 +525,7 @@ bool MySqlLoader::load(QIODevice *in)
         std::function<void()> count;
         ~Tally() { count(); }
     } tally{ [&] {
-        dispatcher.stop(); // the counts are final once every worker has stopped
-        for (auto &w : workers)
-            w->join();
+        stopper.stopAll(); // the counts are final once every worker has stopped
         m_bulkStatements = mainRunner.bulkStatements();
         for (auto &w : workers)
             m_bulkStatements += w->bulkStatements();

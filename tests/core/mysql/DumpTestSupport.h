@@ -65,6 +65,18 @@ inline QStringList rowsOf(QSqlDatabase db, const QString &sql, QString *error = 
     return rows;
 }
 
+/// rowsOf() on a connection of its own to @p database.
+inline QStringList queryRows(const QString &database, const QString &sql)
+{
+    QStringList rows;
+    {
+        QSqlDatabase db = TestServices::openMySql(QStringLiteral("query-rows"), database);
+        rows = rowsOf(db, sql);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("query-rows"));
+    return rows;
+}
+
 inline QString quote(const QString &name)
 {
     QString q = name;

@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include <atomic>
+#include <ctime>
 #include <thread>
 
 namespace {
@@ -175,6 +176,27 @@ private slots:
         d.done(0);
         QTRY_VERIFY(drained.load());
         reader.join();
+    }
+
+    // Waiting consumers sleep: two of them once woke each other without end, using most of a core.
+    void idleConsumersDoNotSpin()
+    {
+        GroupDispatcher d(2, 1 << 20, nullptr);
+        auto consume = [&d](int c) {
+            LoadStatement s;
+            while (d.next(c, &s))
+                d.done(c);
+        };
+        std::thread a(consume, 0);
+        std::thread b(consume, 1);
+        const std::clock_t before = std::clock();
+        QTest::qSleep(500);
+        const double cpuSeconds = double(std::clock() - before) / CLOCKS_PER_SEC;
+        d.stop();
+        a.join();
+        b.join();
+        // A machine too busy to run the spinning threads could only lower this figure.
+        QVERIFY2(cpuSeconds < 0.1, qPrintable(QString::number(cpuSeconds)));
     }
 
     void nextWaitsForWorkAndEndsOnStop()

@@ -49,19 +49,11 @@ private:
 
     static QStringList hexRows(const QString &database, const char *table)
     {
-        QString error;
-        QStringList rows;
-        {
-            QSqlDatabase db = TestServices::openMySql(QStringLiteral("bq"), database, &error);
-            rows = rowsOf(db,
-                          QStringLiteral("SELECT id, HEX(m4), HEX(`Mixed Case`), HEX(ch), HEX(mb), HEX(m3), HEX(cz), "
-                                         "HEX(l1), HEX(bn), HEX(bl), HEX(eu), HEX(st), HEX(js), dt, dc, u FROM `%1` "
-                                         "ORDER BY id")
-                              .arg(QLatin1String(table)),
-                          &error);
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("bq"));
-        return rows;
+        return queryRows(database,
+                         QStringLiteral("SELECT id, HEX(m4), HEX(`Mixed Case`), HEX(ch), HEX(mb), HEX(m3), "
+                                        "HEX(cz), HEX(l1), HEX(bn), HEX(bl), HEX(eu), HEX(st), HEX(js), dt, "
+                                        "dc, u FROM `%1` ORDER BY id")
+                             .arg(QLatin1String(table)));
     }
 
 private slots:

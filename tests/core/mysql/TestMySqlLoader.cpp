@@ -38,18 +38,6 @@ private:
         return ok;
     }
 
-    static QStringList query(const QString &database, const QString &sql)
-    {
-        QStringList rows;
-        {
-            QString error;
-            QSqlDatabase db = TestServices::openMySql(QStringLiteral("lq"), database, &error);
-            rows = rowsOf(db, sql);
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("lq"));
-        return rows;
-    }
-
 private slots:
     void initTestCase()
     {
@@ -148,11 +136,11 @@ private slots:
     void readerTableMatchesStockClient()
     {
         const QString db = TestServices::createScratchDatabase(QStringLiteral("lclient"));
-        const QStringList before = query(db, QStringLiteral("SELECT @@general_log, @@log_output"));
+        const QStringList before = queryRows(db, QStringLiteral("SELECT @@general_log, @@log_output"));
         QVERIFY(!before.isEmpty());
-        query(db, QStringLiteral("TRUNCATE mysql.general_log"));
-        QVERIFY(query(db, QStringLiteral("SET GLOBAL log_output = 'TABLE'")).isEmpty());
-        QVERIFY(query(db, QStringLiteral("SET GLOBAL general_log = 1")).isEmpty());
+        queryRows(db, QStringLiteral("TRUNCATE mysql.general_log"));
+        QVERIFY(queryRows(db, QStringLiteral("SET GLOBAL log_output = 'TABLE'")).isEmpty());
+        QVERIFY(queryRows(db, QStringLiteral("SET GLOBAL general_log = 1")).isEmpty());
         struct Replay
         {
             StatementReaderCase c;
@@ -172,7 +160,7 @@ private slots:
                 { QStringLiteral("--default-character-set=utf8mb4"), QStringLiteral("-N"), db }, input, &out, &err);
             replays.append(Replay{ c, QString::fromUtf8(out.split('\n').value(0)).trimmed().toLongLong(), rc });
         }
-        query(db, QStringLiteral("SET GLOBAL general_log = 0"));
+        queryRows(db, QStringLiteral("SET GLOBAL general_log = 0"));
         QStringList ids;
         for (const Replay &r : std::as_const(replays))
             ids << QString::number(r.id);
@@ -189,9 +177,10 @@ private slots:
                 sentBy[q.value(0).toLongLong()] << q.value(1).toByteArray();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("lgen"));
-        query(db, QStringLiteral("SET GLOBAL general_log = %1").arg(before.first().section(QLatin1Char('|'), 0, 0)));
-        query(db, QStringLiteral("SET GLOBAL log_output = '%1'").arg(before.first().section(QLatin1Char('|'), 1)));
-        query(db, QStringLiteral("TRUNCATE mysql.general_log"));
+        queryRows(db,
+                  QStringLiteral("SET GLOBAL general_log = %1").arg(before.first().section(QLatin1Char('|'), 0, 0)));
+        queryRows(db, QStringLiteral("SET GLOBAL log_output = '%1'").arg(before.first().section(QLatin1Char('|'), 1)));
+        queryRows(db, QStringLiteral("TRUNCATE mysql.general_log"));
         TestServices::dropDatabase(db);
         QVERIFY(replays.size() > 20);
         for (const Replay &r : std::as_const(replays)) {
@@ -237,7 +226,7 @@ private slots:
         bool parallel = true;
         const bool ok = load(target, sql, &error, 4, {}, &parallel);
         const QString diff = ok ? compareDatabases(reference, target) : QString();
-        const QStringList names = query(target, QStringLiteral("SELECT name FROM parent ORDER BY id"));
+        const QStringList names = queryRows(target, QStringLiteral("SELECT name FROM parent ORDER BY id"));
         TestServices::dropDatabase(target);
         TestServices::dropDatabase(reference);
         QVERIFY2(ok, qPrintable(error));
@@ -273,7 +262,7 @@ private slots:
         in.setData(sql);
         in.open(QIODevice::ReadOnly);
         const bool ok = loader.load(&in);
-        const QStringList rows = query(target, QStringLiteral("SELECT COUNT(*) FROM t"));
+        const QStringList rows = queryRows(target, QStringLiteral("SELECT COUNT(*) FROM t"));
         TestServices::dropDatabase(target);
         QVERIFY(!ok);
         QCOMPARE(loader.errorString(), QStringLiteral("cancelled"));
@@ -300,9 +289,9 @@ private slots:
         QString error;
         bool parallel = false;
         const bool ok = load(target, sql, &error, 3, {}, &parallel);
-        const QStringList views = query(target,
-                                        QStringLiteral("SELECT COUNT(*) FROM information_schema.VIEWS WHERE "
-                                                       "TABLE_SCHEMA = DATABASE()"));
+        const QStringList views = queryRows(target,
+                                            QStringLiteral("SELECT COUNT(*) FROM information_schema.VIEWS WHERE "
+                                                           "TABLE_SCHEMA = DATABASE()"));
         TestServices::dropDatabase(target);
         QVERIFY(!ok);
         QVERIFY(parallel);
@@ -455,7 +444,7 @@ private slots:
         }
         // CHECKSUM TABLE names the database: leave it out.
         auto checksum = [](const QString &database) {
-            return query(database, QStringLiteral("CHECKSUM TABLE types, charsets, many"))
+            return queryRows(database, QStringLiteral("CHECKSUM TABLE types, charsets, many"))
                 .replaceInStrings(database + QLatin1Char('.'), QString());
         };
         const QStringList sourceChecksum = checksum(source);
@@ -517,8 +506,8 @@ private slots:
         in.open(QIODevice::ReadOnly);
         const bool ok = loader.load(&in);
         const QString clientError = loadWithClient(client, sql);
-        const QStringList rows = query(ours, QStringLiteral("SELECT id, HEX(v) FROM t ORDER BY id"));
-        const QStringList expected = query(client, QStringLiteral("SELECT id, HEX(v) FROM t ORDER BY id"));
+        const QStringList rows = queryRows(ours, QStringLiteral("SELECT id, HEX(v) FROM t ORDER BY id"));
+        const QStringList expected = queryRows(client, QStringLiteral("SELECT id, HEX(v) FROM t ORDER BY id"));
         TestServices::dropDatabase(ours);
         TestServices::dropDatabase(client);
         QVERIFY2(ok, qPrintable(loader.errorString()));
@@ -568,7 +557,7 @@ private slots:
             const bool ok = loader.load(&in);
             const QString error = loader.errorString();
             const qint64 bulk = loader.bulkInsertStatements();
-            const QStringList rows = query(target, QStringLiteral("SELECT id, v FROM t ORDER BY id"));
+            const QStringList rows = queryRows(target, QStringLiteral("SELECT id, v FROM t ORDER BY id"));
             TestServices::dropDatabase(target);
             QVERIFY(!ok);
             QVERIFY2(error.startsWith(QStringLiteral("statement 5 (line 10) failed: ")), qPrintable(error));
@@ -620,7 +609,7 @@ private slots:
         options.definer = LoadOptions::Definer::Strip;
         QString error;
         const bool ok = load(target, sql, &error, 1, options);
-        const QStringList definers = query(
+        const QStringList definers = queryRows(
             target,
             QStringLiteral("SELECT DEFINER = CURRENT_USER() FROM information_schema.VIEWS WHERE TABLE_SCHEMA = "
                            "DATABASE() UNION ALL SELECT DEFINER = CURRENT_USER() FROM information_schema.ROUTINES "
@@ -660,8 +649,8 @@ private slots:
         LoadOptions options;
         options.mapMysql8Collations = true;
         const bool ok = load(target, dump, &error, 1, options);
-        const QStringList rows = query(target, QStringLiteral("SELECT title FROM posts ORDER BY id"));
-        const QStringList create = query(target, QStringLiteral("SHOW CREATE TABLE posts"));
+        const QStringList rows = queryRows(target, QStringLiteral("SELECT title FROM posts ORDER BY id"));
+        const QStringList create = queryRows(target, QStringLiteral("SHOW CREATE TABLE posts"));
         TestServices::dropDatabase(target);
         QVERIFY2(ok, qPrintable(error));
         QCOMPARE(rows, (QStringList{ QStringLiteral("Hello"), QStringLiteral("Grüße") }));
@@ -692,7 +681,7 @@ private slots:
             options.mapMysql8Collations = mapping;
             QString error;
             const bool ok = load(target, dump, &error, 1, options);
-            const QStringList rows = query(target, QStringLiteral("SELECT v FROM settings ORDER BY k"));
+            const QStringList rows = queryRows(target, QStringLiteral("SELECT v FROM settings ORDER BY k"));
             TestServices::dropDatabase(target);
             QVERIFY2(ok, qPrintable(error));
             QCOMPARE(

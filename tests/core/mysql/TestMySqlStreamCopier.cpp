@@ -17,17 +17,6 @@ class TestMySqlStreamCopier : public QObject
 
     QString m_fixtureDb;
 
-    static QStringList rows(const QString &database, const QString &sql)
-    {
-        QStringList out;
-        {
-            QSqlDatabase db = TestServices::openMySql(QStringLiteral("cq"), database);
-            out = rowsOf(db, sql);
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("cq"));
-        return out;
-    }
-
 private slots:
     void initTestCase()
     {
@@ -88,12 +77,12 @@ private slots:
         MySqlStreamCopier copier(endpoint(source), endpoint(target), options);
         QVERIFY2(copier.copy(), qPrintable(copier.errorString()));
         for (const char *table : { "cache_render", "sessions", "wp_woocommerce_sessions" }) {
-            QCOMPARE(rows(target, QStringLiteral("SELECT COUNT(*) FROM `%1`").arg(QLatin1String(table))),
+            QCOMPARE(queryRows(target, QStringLiteral("SELECT COUNT(*) FROM `%1`").arg(QLatin1String(table))),
                      QStringList{ QStringLiteral("0") });
-            QCOMPARE(rows(target, QStringLiteral("SHOW CREATE TABLE `%1`").arg(QLatin1String(table))),
-                     rows(source, QStringLiteral("SHOW CREATE TABLE `%1`").arg(QLatin1String(table))));
+            QCOMPARE(queryRows(target, QStringLiteral("SHOW CREATE TABLE `%1`").arg(QLatin1String(table))),
+                     queryRows(source, QStringLiteral("SHOW CREATE TABLE `%1`").arg(QLatin1String(table))));
         }
-        QCOMPARE(rows(target, QStringLiteral("SELECT COUNT(*) FROM node")), QStringList{ QStringLiteral("2") });
+        QCOMPARE(queryRows(target, QStringLiteral("SELECT COUNT(*) FROM node")), QStringList{ QStringLiteral("2") });
         TestServices::dropDatabase(source);
         TestServices::dropDatabase(target);
     }
