@@ -8,7 +8,9 @@
 #include "CliContext.h"
 #include "CommandGroup.h"
 #include "Commands.h"
+#include "StopSignals.h"
 #include "compress/GzipWriter.h"
+#include "mysql/MySqlConnection.h"
 #include "mysql/MySqlDumper.h"
 #include "mysql/MySqlLoader.h"
 #include "util/Counted.h"
@@ -19,6 +21,8 @@
 #include <QTextStream>
 #include <QThread>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <unistd.h>
 
@@ -67,6 +71,11 @@ int fail(const QString &command, const QString &message)
 {
     QTextStream(stderr) << "creodrop-backupctl " << command << ": " << message.simplified() << '\n';
     return Cli::Failure;
+}
+
+QString signalName()
+{
+    return StopSignals::received() == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM");
 }
 
 int dump(CliArgs &args, const QStringList &input)
@@ -136,27 +145,62 @@ int dump(CliArgs &args, const QStringList &input)
                                             CliContext::formatSize(qint64(p.bytes / seconds)));
         });
     }
-    GzipWriter gzip(&file, level, threads);
-    if (!gzip.open(QIODevice::WriteOnly)) {
-        cleanup();
-        return fail(command, gzip.errorString());
-    }
-    const bool dumped = dumper.dump(&gzip);
+    // The dump runs on a thread of its own so that SIGINT and SIGTERM stop it cleanly: the
+    // statement it runs is stopped (it may wait on a lock) and the .part file is removed.
+    std::atomic<bool> cancel{ false };
+    std::atomic<unsigned long> connectionId{ 0 };
+    dumper.setCancelFlag(&cancel);
+    dumper.setConnectionIdSink(&connectionId);
+    StopSignals stopSignals;
+    stopSignals.setGraceMessage(
+        toStdout ? QStringLiteral("the dump did not stop in time; exiting now (the output is "
+                                  "incomplete)")
+                 : QStringLiteral("the dump did not stop in time; exiting now (remove %1)").arg(partPath));
+    QObject::connect(&stopSignals, &StopSignals::stopRequested, &stopSignals, [&] {
+        cancel = true;
+        QString ignored;
+        MySqlConnection::killQuery(common.endpoint, connectionId.load(), 3, &ignored);
+    });
+    QString dumpError;
+    qint64 compressedBytes = 0;
+    const bool dumped = stopSignals.runCancellable(
+        [&] {
+            GzipWriter gzip(&file, level, threads);
+            if (!gzip.open(QIODevice::WriteOnly)) {
+                dumpError = gzip.errorString();
+                return false;
+            }
+            const bool written = dumper.dump(&gzip);
+            gzip.close();
+            if (!written) {
+                dumpError = dumper.errorString();
+                return false;
+            }
+            if (!gzip.finishedOk()) {
+                dumpError = gzip.errorString();
+                return false;
+            }
+            if (!file.flush()) {
+                dumpError = QStringLiteral("cannot write %1: %2").arg(output, file.errorString());
+                return false;
+            }
+            compressedBytes = gzip.compressedBytes();
+            return true;
+        },
+        &cancel);
     if (showProgress)
         QTextStream(stderr) << "\r\033[K";
     if (!dumped) {
-        gzip.close();
         cleanup();
-        return fail(command, dumper.errorString());
-    }
-    gzip.close();
-    if (!gzip.finishedOk()) {
-        cleanup();
-        return fail(command, gzip.errorString());
-    }
-    if (!file.flush()) {
-        cleanup();
-        return fail(command, QStringLiteral("cannot write %1: %2").arg(output, file.errorString()));
+        if (StopSignals::received()) {
+            fail(command,
+                 QStringLiteral("stopped by %1; %2")
+                     .arg(signalName(),
+                          toStdout ? QStringLiteral("the output is incomplete")
+                                   : QStringLiteral("%1 was not written").arg(output)));
+            return StopSignals::exitCode();
+        }
+        return fail(command, dumpError);
     }
     if (!toStdout) {
         file.close();
@@ -175,7 +219,7 @@ int dump(CliArgs &args, const QStringList &input)
                                    .arg(Counted::of(stats.tables.size(), "table", "tables"),
                                         Counted::of(rows, "row", "rows"))
                                    .arg(CliContext::formatSize(qint64(stats.rawBytes)),
-                                        CliContext::formatSize(qint64(gzip.compressedBytes())))
+                                        CliContext::formatSize(compressedBytes))
                                    .arg(timer.elapsed() / 1000.0, 0, 'f', 1);
     }
     return Cli::Success;
@@ -238,9 +282,22 @@ int load(CliArgs &args, const QStringList &input)
                                             CliContext::formatSize(qint64(p.bytesRead / seconds)));
         });
     }
-    const bool loaded = loader.load(&file);
+    // SIGINT and SIGTERM stop the load within about a second: the statements running are stopped
+    // with KILL QUERY, as the stock client does on Ctrl-C, and nothing more starts.
+    std::atomic<bool> cancel{ false };
+    loader.setCancelFlag(&cancel);
+    StopSignals stopSignals;
+    stopSignals.setGraceMessage(
+        QStringLiteral("the load did not stop in time; exiting now (the statements that ran stay in the database)"));
+    const bool loaded = stopSignals.runCancellable([&] { return loader.load(&file); }, &cancel);
     if (showProgress)
         QTextStream(stderr) << "\r\033[K";
+    if (!loaded && StopSignals::received()) {
+        fail(command,
+             QStringLiteral("stopped by %1 after reading %2; the statements that ran stay in the database")
+                 .arg(signalName(), Counted::of(loader.statementsExecuted(), "statement", "statements")));
+        return StopSignals::exitCode();
+    }
     if (!loaded)
         return fail(command, loader.errorString());
     if (showProgress)

@@ -5,10 +5,13 @@
 #include "CliContext.h"
 #include "Commands.h"
 
-#include <atomic>
+#include <QCoreApplication>
+#include <QThread>
+
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 
 namespace {
 
@@ -40,9 +43,10 @@ StopSignals::StopSignals(int graceMs, QObject *parent)
     m_poll.start();
     m_grace.setSingleShot(true);
     m_grace.setInterval(graceMs);
-    connect(&m_grace, &QTimer::timeout, this, [] {
-        CliContext::warn(Cli::tr("cleaning up took too long; exiting now (unfinished backups stay In Progress "
-                                 "until recovery removes what they left)"));
+    m_graceMessage = Cli::tr("cleaning up took too long; exiting now (unfinished backups stay In Progress until "
+                             "recovery removes what they left)");
+    connect(&m_grace, &QTimer::timeout, this, [this] {
+        CliContext::warn(m_graceMessage);
         std::fflush(stdout);
         std::fflush(stderr);
         // No destructors: they would wait for what did not finish, and must not mark rows.
@@ -54,6 +58,21 @@ StopSignals::~StopSignals()
 {
     std::signal(SIGTERM, SIG_DFL);
     std::signal(SIGINT, SIG_DFL);
+}
+
+bool StopSignals::runCancellable(const std::function<bool()> &work, std::atomic<bool> *cancel)
+{
+    const QMetaObject::Connection stop = connect(this, &StopSignals::stopRequested, this, [cancel] { *cancel = true; });
+    bool result = false;
+    std::unique_ptr<QThread> thread(QThread::create([&] { result = work(); }));
+    // Queued: the loop must be running when a thread that ends at once reports it.
+    connect(
+        thread.get(), &QThread::finished, this, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
+    thread->start();
+    QCoreApplication::exec();
+    thread->wait();
+    disconnect(stop);
+    return result;
 }
 
 int StopSignals::received()

@@ -3,7 +3,11 @@
 #pragma once
 
 #include <QObject>
+#include <QString>
 #include <QTimer>
+
+#include <atomic>
+#include <functional>
 
 /// SIGINT and SIGTERM for long-running commands (worker, backup create): while an object
 /// exists, the signals no longer kill the process; the first one emits stopRequested() from the
@@ -19,6 +23,16 @@ public:
     explicit StopSignals(int graceMs = 14000, QObject *parent = nullptr);
     ~StopSignals() override;
 
+    /// What the process says when it exits at the end of the grace period (by default, that
+    /// unfinished backups stay In Progress).
+    void setGraceMessage(const QString &message) { m_graceMessage = message; }
+
+    /// For the blocking engines (`dump`, `load`): runs @p work on a thread of its own while this
+    /// thread's event loop serves the signals; the first SIGINT or SIGTERM sets @p cancel, which
+    /// the engine polls. Returns what @p work returned. Call from the main thread, outside any
+    /// event loop.
+    bool runCancellable(const std::function<bool()> &work, std::atomic<bool> *cancel);
+
     /// The signal received (SIGINT, SIGTERM), 0 if none.
     static int received();
     /// 130 after SIGINT, 143 after SIGTERM (the shell's convention), 0 if none.
@@ -31,4 +45,5 @@ private:
     QTimer m_poll;
     QTimer m_grace;
     bool m_emitted = false;
+    QString m_graceMessage;
 };

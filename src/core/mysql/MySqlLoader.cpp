@@ -6,13 +6,16 @@
 #include "GroupDispatcher.h"
 #include "InsertRowsDecoder.h"
 #include "MySqlBulkInserter.h"
+#include "MySqlConnection.h"
 #include "MySqlHandle.h"
 #include "MySqlSession.h"
 #include "SqlStatementReader.h"
 #include "compress/GzipReader.h"
+#include "util/Logging.h"
 
 #include <QSet>
 
+#include <chrono>
 #include <condition_variable>
 #include <limits>
 #include <memory>
@@ -257,6 +260,8 @@ public:
 
     /// INSERT statements this connection sent as bulk executes.
     qint64 bulkStatements() const { return m_bulkStatements.load(); }
+    /// The server's id of this connection (0 until it is open).
+    unsigned long connectionId() const { return m_connectionId.load(); }
 
 private:
     void run()
@@ -267,6 +272,8 @@ private:
             QString error;
             if (!session.open(&error))
                 m_openError = error.isEmpty() ? QStringLiteral("cannot connect") : error;
+            else
+                m_connectionId = mysql_thread_id(session.handle());
             m_opened = true;
         }
         m_cv.notify_all();
@@ -289,11 +296,78 @@ private:
     FailureState *m_failures;
     bool m_binaryInserts;
     std::atomic<qint64> m_bulkStatements{ 0 };
+    std::atomic<unsigned long> m_connectionId{ 0 };
     std::thread m_thread;
     std::mutex m_mutex; // guards the opening handshake
     std::condition_variable m_cv;
     bool m_opened = false;
     QString m_openError;
+};
+
+// Makes a cancel take effect within about a second: statements already queued are dropped as
+// after a failure, and the statements the connections are running (a long INSERT ... SELECT,
+// an index build) are stopped with KILL QUERY from a connection of its own, as the stock
+// client does on Ctrl-C. The kill is repeated until the load returns, since a statement that
+// starts just after a kill is not stopped by it.
+class LoadCanceller
+{
+public:
+    LoadCanceller(const MySqlEndpoint &endpoint, const std::atomic<bool> *cancel, FailureState *failures)
+        : m_endpoint(endpoint)
+        , m_cancel(cancel)
+        , m_failures(failures)
+    { }
+    ~LoadCanceller() { stop(); }
+
+    /// Watches the flag for these connections until stop(); does nothing without a flag.
+    void start(std::vector<unsigned long> connectionIds)
+    {
+        if (!m_cancel)
+            return;
+        m_ids = std::move(connectionIds);
+        m_thread = std::thread([this] { run(); });
+    }
+
+    void stop()
+    {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_done = true;
+        }
+        m_cv.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+
+private:
+    void run()
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        while (!m_done && !m_cancel->load())
+            m_cv.wait_for(lock, std::chrono::milliseconds(100));
+        if (m_done)
+            return;
+        m_failures->record(std::numeric_limits<qint64>::max(), QStringLiteral("cancelled"));
+        while (!m_done) {
+            lock.unlock();
+            for (const unsigned long id : m_ids) {
+                QString error;
+                if (!MySqlConnection::killQuery(m_endpoint, id, 3, &error))
+                    qCWarning(lcMySql) << "cannot stop the statement of connection" << id << ":" << error;
+            }
+            lock.lock();
+            m_cv.wait_for(lock, std::chrono::seconds(1), [this] { return m_done; });
+        }
+    }
+
+    MySqlEndpoint m_endpoint;
+    const std::atomic<bool> *m_cancel;
+    FailureState *m_failures;
+    std::vector<unsigned long> m_ids;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_done = false;
 };
 
 } // namespace
@@ -407,7 +481,8 @@ bool MySqlLoader::load(QIODevice *in)
     m_bulkStatements = 0;
     m_parallel = false;
     auto failed = [this](const QString &message) {
-        m_error = message.simplified();
+        // A statement stopped by the cancel's KILL QUERY fails too; the cause is the cancel.
+        m_error = m_cancel && m_cancel->load() ? QStringLiteral("cancelled") : message.simplified();
         return false;
     };
 
@@ -506,6 +581,11 @@ bool MySqlLoader::load(QIODevice *in)
                 return failed(err);
         }
     }
+    std::vector<unsigned long> connectionIds{ mysql_thread_id(main.handle()) };
+    for (const auto &w : workers)
+        connectionIds.push_back(w->connectionId());
+    LoadCanceller canceller(m_endpoint, m_cancel, &failures);
+    canceller.start(std::move(connectionIds));
     auto drainAll = [&] {
         if (!workers.empty())
             dispatcher.drain();

@@ -31,8 +31,9 @@
 /// On a MariaDB server, the INSERTs of such a dump's InnoDB tables go as bulk executes of typed
 /// parameters (MySqlBulkInserter, see LoadOptions::binaryInserts): the same rows, stored without
 /// the server parsing every literal. A statement the decoder does not recognise goes as text.
-/// Cancelling (setCancelFlag) drops the statements queued for the connections; the ones
-/// running finish.
+/// Cancelling (setCancelFlag) takes effect within about a second: the statements queued for the
+/// connections are dropped and the ones running are stopped with KILL QUERY (as the stock client
+/// does on Ctrl-C); load() then fails with "cancelled".
 class MySqlLoader
 {
 public:

@@ -2,9 +2,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DumpTestSupport.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
+
+#include <csignal>
+#include <functional>
+#include <sys/types.h>
 
 using namespace DumpTestSupport;
 
@@ -51,6 +58,48 @@ private:
                  QStringLiteral("--user"),     user.isEmpty() ? m.user : user,
                  QStringLiteral("--database"), database,
                  QStringLiteral("--quiet") };
+    }
+
+    /// Rows of @p sql on a connection of its own (the process under test keeps its own).
+    static QStringList rowsNow(const QString &database, const QString &sql)
+    {
+        QStringList rows;
+        {
+            QSqlDatabase c = TestServices::openMySql(QStringLiteral("probe"), database);
+            rows = rowsOf(c, sql);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("probe"));
+        return rows;
+    }
+
+    /// Starts `creodrop-backupctl` with @p args, waits until @p ready holds, sends @p signal and
+    /// returns how the process ended (code -1 if it did not end within a minute).
+    Run signalWhen(const QStringList &args, const std::function<bool()> &ready, int signal, bool *wasReady)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MYSQL_PWD"), TestServices::mysql().password);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(CREODROP_CLI_PATH), args);
+        Run r;
+        *wasReady = false;
+        if (!p.waitForStarted())
+            return r;
+        QElapsedTimer waited;
+        waited.start();
+        while (!(*wasReady = ready()) && p.state() == QProcess::Running && waited.elapsed() < 60000)
+            QTest::qWait(100);
+        ::kill(static_cast<pid_t>(p.processId()), signal);
+        // Generous: what this catches is a process that waits for its statement to end.
+        if (!p.waitForFinished(60000)) {
+            p.kill();
+            p.waitForFinished();
+            return r;
+        }
+        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
     }
 
     void expectCleanFailure(const Run &r, const QString &needle, const QString &output)
@@ -172,6 +221,91 @@ private slots:
         const Run mapped = load(mysql8, { QStringLiteral("--map-mysql8-collations") });
         QVERIFY2(mapped.code == 0, mapped.err.constData());
         TestServices::dropDatabase(db);
+    }
+
+    // SIGINT and SIGTERM stop a load at once, like Ctrl-C in the stock client: the statement
+    // running is stopped (a 600 s one here) and nothing after it starts.
+    void loadStopsOnSignal_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("SIGINT") << int(SIGINT) << 130 << QStringLiteral("SIGINT");
+        QTest::newRow("SIGTERM") << int(SIGTERM) << 143 << QStringLiteral("SIGTERM");
+    }
+
+    void loadStopsOnSignal()
+    {
+        QFETCH(int, signal);
+        QFETCH(int, exitCode);
+        QFETCH(QString, name);
+        const QString db = TestServices::createScratchDatabase(QStringLiteral("csig"));
+        QFile f(m_dir.filePath(QStringLiteral("slow.sql")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("CREATE TABLE u (s INT);\nINSERT INTO u SELECT SLEEP(600);\nINSERT INTO u VALUES (2);\n");
+        f.close();
+        const QString sleeping = QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '%1' "
+                                                "AND INFO LIKE '%SLEEP(600)%' AND INFO NOT LIKE '%PROCESSLIST%'")
+                                     .arg(db);
+        bool ready = false;
+        const Run r = signalWhen(
+            QStringList{ QStringLiteral("load") } + endpointArgs(db)
+                + QStringList{ QStringLiteral("--input"), f.fileName() },
+            [&] { return rowsNow(db, sleeping) == QStringList{ QStringLiteral("1") }; }, signal, &ready);
+        const QStringList running = rowsNow(db, sleeping);
+        const QStringList after = rowsNow(db, QStringLiteral("SELECT COUNT(*) FROM u"));
+        TestServices::dropDatabase(db);
+        QVERIFY(ready);
+        QVERIFY2(r.code == exitCode, r.err.constData());
+        const QString err = QString::fromUtf8(r.err).trimmed();
+        QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("stopped by ") + name), qPrintable(err));
+        QCOMPARE(running, QStringList{ QStringLiteral("0") });
+        QCOMPARE(after, QStringList{ QStringLiteral("0") });
+    }
+
+    // A dump stopped by a signal, even one waiting on a table lock, leaves the previous output
+    // file as it was and no .part file.
+    void dumpStopsOnSignal()
+    {
+        const QString db = TestServices::createScratchDatabase(QStringLiteral("cdsig"));
+        QCOMPARE(TestServices::runMariaDbClient({ db },
+                                                "CREATE TABLE a (id INT PRIMARY KEY); INSERT INTO a VALUES (1);"
+                                                "CREATE TABLE b_locked (id INT PRIMARY KEY);"),
+                 0);
+        const QString output = m_dir.filePath(QStringLiteral("stopped.sql.gz"));
+        QFile old(output);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("the previous dump");
+        old.close();
+        bool ready = false;
+        Run r;
+        {
+            QSqlDatabase lock = TestServices::openMySql(QStringLiteral("lock-holder"), db);
+            QSqlQuery q(lock);
+            QVERIFY2(q.exec(QStringLiteral("LOCK TABLES b_locked WRITE")), qPrintable(q.lastError().text()));
+            r = signalWhen(
+                QStringList{ QStringLiteral("dump") } + endpointArgs(db)
+                    + QStringList{ QStringLiteral("--output"), output },
+                [&] {
+                    return rowsNow(db,
+                                   QStringLiteral("SELECT COUNT(*) > 0 FROM information_schema.PROCESSLIST "
+                                                  "WHERE DB = '%1' AND STATE LIKE 'Waiting for table "
+                                                  "metadata lock%'")
+                                       .arg(db))
+                        == QStringList{ QStringLiteral("1") };
+                },
+                SIGTERM, &ready);
+            QVERIFY(lock.isOpen()); // the lock was never released: the dump was stopped
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("lock-holder"));
+        TestServices::dropDatabase(db);
+        QVERIFY(ready);
+        QVERIFY2(r.code == 143, r.err.constData());
+        QVERIFY2(QString::fromUtf8(r.err).contains(QStringLiteral("stopped by SIGTERM")), r.err.constData());
+        QVERIFY(!QFile::exists(output + QStringLiteral(".part")));
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("the previous dump"));
     }
 
     void badInputFailsCleanly()

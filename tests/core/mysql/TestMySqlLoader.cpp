@@ -8,9 +8,13 @@
 #include "mysql/MySqlLoader.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QProcess>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 using namespace DumpTestSupport;
 
@@ -270,6 +274,68 @@ private slots:
         QCOMPARE(rows.size(), 1);
         // 39 INSERTs had been read; the few that started before the cancel ran.
         QVERIFY2(rows.first().toInt() < 10, qPrintable(rows.first()));
+    }
+
+    // A cancel does not wait for the statements running: they are stopped with KILL QUERY, on one
+    // connection (any file) and on the extra connections of a parallel load alike.
+    void cancelStopsRunningStatements_data()
+    {
+        QTest::addColumn<QByteArray>("sql");
+        QTest::addColumn<int>("connections");
+        QTest::newRow("in order") << QByteArray("CREATE TABLE u (s INT);\n"
+                                                "INSERT INTO u SELECT SLEEP(600);\n"
+                                                "INSERT INTO u VALUES (2);\n")
+                                  << 1;
+        QTest::newRow("parallel") << QByteArray(MySqlLoader::parallelHeader()
+                                                + "\nCREATE TABLE `t` (s INT) ENGINE=InnoDB;\n"
+                                                  "INSERT INTO `t` (s) SELECT SLEEP(600);\n"
+                                                  "CREATE TABLE `u` (s INT) ENGINE=InnoDB;\n"
+                                                  "INSERT INTO `u` (s) SELECT SLEEP(600);\n"
+                                                  "INSERT INTO `u` (s) VALUES (2);\n")
+                                  << 2;
+    }
+
+    void cancelStopsRunningStatements()
+    {
+        QFETCH(QByteArray, sql);
+        QFETCH(int, connections);
+        const QString target = TestServices::createScratchDatabase(QStringLiteral("lkill"));
+        LoadOptions options;
+        options.connections = connections;
+        MySqlLoader loader(endpoint(target), options);
+        std::atomic<bool> cancel{ false };
+        loader.setCancelFlag(&cancel);
+        const QString sleeping = QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '%1' "
+                                                "AND INFO LIKE '%SLEEP(600)%' AND INFO NOT LIKE '%PROCESSLIST%'")
+                                     .arg(target);
+        const int expected = connections; // every connection is in a SLEEP before the cancel
+        std::atomic<bool> sawSleeps{ false };
+        std::thread canceller([&] {
+            for (int i = 0; i < 600 && !sawSleeps; ++i) {
+                sawSleeps = queryRows(target, sleeping).value(0).toInt() == expected;
+                if (!sawSleeps)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            }
+            cancel = true;
+        });
+        QBuffer in;
+        in.setData(sql);
+        in.open(QIODevice::ReadOnly);
+        QElapsedTimer timer;
+        timer.start();
+        const bool ok = loader.load(&in);
+        const qint64 elapsed = timer.elapsed();
+        canceller.join();
+        const QStringList stillRunning = queryRows(target, sleeping);
+        const QStringList rows = queryRows(target, QStringLiteral("SELECT COUNT(*) FROM u WHERE s = 2"));
+        TestServices::dropDatabase(target);
+        QVERIFY(sawSleeps);
+        QVERIFY(!ok);
+        QCOMPARE(loader.errorString(), QStringLiteral("cancelled"));
+        // Far below the 600 s the statements would take: they were stopped, not awaited.
+        QVERIFY2(elapsed < 300 * 1000, qPrintable(QString::number(elapsed)));
+        QCOMPARE(stillRunning, QStringList{ QStringLiteral("0") });
+        QCOMPARE(rows, QStringList{ QStringLiteral("0") }); // nothing ran after the cancel
     }
 
     void parallelLoadReportsTheEarliestFailure()
