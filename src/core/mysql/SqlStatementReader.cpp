@@ -326,31 +326,46 @@ SqlStatementReader::Step SqlStatementReader::scanLine()
     qsizetype p = m_pos;
     while (p < end) {
         if (m_inComment) {
-            const void *star = std::memchr(b + p, '*', size_t(end - p));
-            const qsizetype q = star ? static_cast<const char *>(star) - b : end;
-            if (m_keepComments && !pendingEmpty())
-                append(b + p, q - p);
-            if (!star) {
+            // Inside a comment the client still reads "/*" (its '*' then ends nothing) and "/*!"
+            // (the next "*/" only ends that), so both characters are looked at.
+            const qsizetype q = findEitherByte(b + p, b + end, '*', '/') - b;
+            auto keep = [&](qsizetype from, qsizetype length) {
+                if (m_keepComments && !pendingEmpty())
+                    append(b + from, length);
+            };
+            keep(p, q - p);
+            if (q >= end) {
                 p = end;
                 break;
             }
-            if (at(q + 1) == '/') {
-                if (m_keepComments && !pendingEmpty())
-                    append(b + q, 2);
-                p = q + 2;
-                if (m_serverComment) {
-                    // A "*/" that ends a /*!...*/ opened before this comment does not end it.
-                    m_serverComment = false;
+            if (b[q] == '/') {
+                const bool opens = at(q + 1) == '*';
+                const bool executable = opens && (at(q + 2) == '!' || (at(q + 2) == 'M' && at(q + 3) == '!'));
+                if (opens && !executable) {
+                    keep(q, 2);
+                    p = q + 2;
                     continue;
                 }
-                m_inComment = false;
-                m_needSpace = !m_keepComments;
-                flush();
+                if (opens && at(q + 2) == '!')
+                    m_serverComment = true;
+                keep(q, 1);
+                p = q + 1;
                 continue;
             }
-            if (m_keepComments && !pendingEmpty())
-                append(b + q, 1);
-            p = q + 1;
+            if (at(q + 1) != '/' || m_serverComment) {
+                // A "*/" that ends a /*!...*/ opened before (or inside) this comment does not end
+                // the comment; its '/' is read afresh.
+                if (at(q + 1) == '/')
+                    m_serverComment = false;
+                keep(q, 1);
+                p = q + 1;
+                continue;
+            }
+            keep(q, 2);
+            p = q + 2;
+            m_inComment = false;
+            m_needSpace = !m_keepComments;
+            flush();
             continue;
         }
         if (m_inString) {
@@ -448,23 +463,21 @@ SqlStatementReader::Step SqlStatementReader::scanLine()
             flush();
             continue;
         }
-        char ch = char(c);
         if (c == '/' && at(p + 1) == '*' && at(p + 2) == '!') {
             m_serverComment = true;
         } else if (m_serverComment && c == '*' && at(p + 1) == '/') {
+            // Only the '*' is taken here: like the client, the '/' is read afresh next, so it can
+            // begin a delimiter (DELIMITER //) or, followed by '*', a comment.
             m_serverComment = false;
-            append(b + p, 1);
-            ++p;
-            ch = '/';
         }
-        if (ch == '\'' || ch == '"' || ch == '`') {
-            m_inString = ch;
+        if (c == '\'' || c == '"' || c == '`') {
+            m_inString = char(c);
             m_quoteLine = m_line;
         }
-        if (m_needSpace && !isSpace(uchar(ch)))
+        if (m_needSpace && !isSpace(c))
             append(" ", 1);
         m_needSpace = false;
-        append(b + p, 1); // ch, as it is in the input
+        append(b + p, 1);
         ++p;
         // Fast path over ordinary text.
         if (!m_inString && !m_serverComment) {

@@ -102,6 +102,19 @@ inline QList<StatementReaderCase> statementReaderCases()
         { "a plain comment inside an executable one",
           "SELECT 1 /*!99999 a /* b */ c */ + 1;\n",
           { "SELECT 1 /*!99999 a  + 1" } },
+        // Found by comparing random scripts with the client: the '/' of an executable comment's
+        // "*/" is read again, and a comment still reads "/*" and "/*!" inside it.
+        { "the '/' ending an executable comment can begin the delimiter",
+          "DELIMITER //\nSELECT 1 /*!50000 + 2 *//\nSELECT 3//\nDELIMITER ;\n",
+          { "SELECT 1 /*!50000 + 2 *", "SELECT 3" } },
+        { "the '/' ending an executable comment can begin a comment",
+          "SELECT 1 /*!50000 + 2 */*3 + 4 */ + 5;\n",
+          { "SELECT 1 /*!50000 + 2 * + 5" } },
+        { "inside a comment, /*! makes the next */ end only itself",
+          "SELECT 1 /* a /*!x */ 2 */ + 5;\n",
+          { "SELECT 1  + 5" } },
+        { "inside a comment, the '*' of /* ends nothing", "SELECT 1 /* a /*/ 2 */ + 5;\n", { "SELECT 1  + 5" } },
+        { "inside a comment, /*M! is text", "SELECT 1 /* a /*M!x */ + 6;\n", { "SELECT 1  + 6" } },
         { "no space before a multi-byte character after a comment", "SELECT 'x' AS/* c */ñ;\n", { "SELECT 'x' ASñ" } },
         { "non-ASCII text", "SELECT 'ñ' AS `ключ`, \"漢字\";\n", { "SELECT 'ñ' AS `ключ`, \"漢字\"" } },
     };
