@@ -60,18 +60,6 @@ private:
                  QStringLiteral("--quiet") };
     }
 
-    /// Rows of @p sql on a connection of its own (the process under test keeps its own).
-    static QStringList rowsNow(const QString &database, const QString &sql)
-    {
-        QStringList rows;
-        {
-            QSqlDatabase c = TestServices::openMySql(QStringLiteral("probe"), database);
-            rows = rowsOf(c, sql);
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("probe"));
-        return rows;
-    }
-
     /// Starts `creodrop-backupctl` with @p args, waits until @p ready holds, sends @p signal and
     /// returns how the process ended (code -1 if it did not end within a minute).
     Run signalWhen(const QStringList &args, const std::function<bool()> &ready, int signal, bool *wasReady)
@@ -251,9 +239,9 @@ private slots:
         const Run r = signalWhen(
             QStringList{ QStringLiteral("load") } + endpointArgs(db)
                 + QStringList{ QStringLiteral("--input"), f.fileName() },
-            [&] { return rowsNow(db, sleeping) == QStringList{ QStringLiteral("1") }; }, signal, &ready);
-        const QStringList running = rowsNow(db, sleeping);
-        const QStringList after = rowsNow(db, QStringLiteral("SELECT COUNT(*) FROM u"));
+            [&] { return queryRows(db, sleeping) == QStringList{ QStringLiteral("1") }; }, signal, &ready);
+        const QStringList running = queryRows(db, sleeping);
+        const QStringList after = queryRows(db, QStringLiteral("SELECT COUNT(*) FROM u"));
         TestServices::dropDatabase(db);
         QVERIFY(ready);
         QVERIFY2(r.code == exitCode, r.err.constData());
@@ -288,11 +276,11 @@ private slots:
                 QStringList{ QStringLiteral("dump") } + endpointArgs(db)
                     + QStringList{ QStringLiteral("--output"), output },
                 [&] {
-                    return rowsNow(db,
-                                   QStringLiteral("SELECT COUNT(*) > 0 FROM information_schema.PROCESSLIST "
-                                                  "WHERE DB = '%1' AND STATE LIKE 'Waiting for table "
-                                                  "metadata lock%'")
-                                       .arg(db))
+                    return queryRows(db,
+                                     QStringLiteral("SELECT COUNT(*) > 0 FROM information_schema.PROCESSLIST "
+                                                    "WHERE DB = '%1' AND STATE LIKE 'Waiting for table "
+                                                    "metadata lock%'")
+                                         .arg(db))
                         == QStringList{ QStringLiteral("1") };
                 },
                 SIGTERM, &ready);

@@ -26,6 +26,21 @@ private:
     QString m_fixtureDb;
     QByteArray m_fixtureDump;
 
+    /// A finite @p Real from random bits (subnormal and huge values included), as text with
+    /// enough @p digits to read back to the same value.
+    template <typename Real, typename Bits>
+    static QByteArray randomFinite(QRandomGenerator &r, int digits)
+    {
+        static_assert(sizeof(Real) == sizeof(Bits));
+        for (;;) {
+            const Bits bits = Bits(r.generate64());
+            Real value;
+            std::memcpy(&value, &bits, sizeof value);
+            if (std::isfinite(value))
+                return QByteArray::number(double(value), 'g', digits);
+        }
+    }
+
     /// Random rows for randomRowsRoundTrip(): text built from pieces that need escaping or are
     /// multi-byte, binary strings of any bytes, numbers up to their types' limits (doubles and
     /// floats from random bit patterns), JSON, dates, bits and NULLs; every value is written as a
@@ -75,25 +90,8 @@ private:
                 c = char(r.bounded(256));
             return b;
         };
-        auto finiteDouble = [&]() {
-            for (;;) {
-                const quint64 bits = r.generate64();
-                double d;
-                std::memcpy(&d, &bits, sizeof d);
-                if (std::isfinite(d))
-                    return QByteArray::number(d, 'g', 17);
-            }
-        };
-        auto finiteFloat = [&]() {
-            for (;;) {
-                const quint32 bits = r.generate();
-                float f;
-                std::memcpy(&f, &bits, sizeof f);
-                // FLOAT keeps what it is given; a subnormal or huge value is still a float.
-                if (std::isfinite(f))
-                    return QByteArray::number(double(f), 'g', 9);
-            }
-        };
+        auto finiteDouble = [&] { return randomFinite<double, quint64>(r, 17); };
+        auto finiteFloat = [&] { return randomFinite<float, quint32>(r, 9); };
         QByteArray sql;
         for (int id = 1; id <= rows; ++id) {
             QList<QByteArray> v;
