@@ -41,6 +41,7 @@ private slots:
     void corruptAndTruncatedObjectsRefused();
     void killedLoadConnectionRollsBack();
     void sigtermRollsBack();
+    void sigtermStopsALongStatement();
     void killedProcessRolledBackByWorker();
 
 private:
@@ -471,6 +472,43 @@ void TestCliRestore::sigtermRollsBack()
     const QString diff = DumpTestSupport::compareDatabases(m_devRef, m_dev);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
     QCOMPARE(audit().first().outcome, AuditOutcome::Failure);
+}
+
+// A statement of the file that would run for ten minutes: the stop does not wait for it (the
+// loader stops it with KILL QUERY) and the rollback follows at once.
+void TestCliRestore::sigtermStopsALongStatement()
+{
+    QVERIFY(resetDev());
+    const QString path = m_home.filePath(QStringLiteral("slow.sql"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("CREATE TABLE slow (s INT);\nINSERT INTO slow SELECT SLEEP(600);\nINSERT INTO slow VALUES (2);\n");
+    }
+    QProcess p;
+    p.setProcessEnvironment(environment());
+    p.start(QStringLiteral(CREODROP_CLI_PATH),
+            { QStringLiteral("backup"), QStringLiteral("restore"), QStringLiteral("--file"), path,
+              QStringLiteral("--site"), m_site, QStringLiteral("--to"), QStringLiteral("dev") });
+    QVERIFY(p.waitForStarted(10000));
+    p.closeWriteChannel();
+    const QString sleeping = QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '%1' AND "
+                                            "INFO LIKE '%SLEEP(600)%' AND INFO NOT LIKE '%PROCESSLIST%'")
+                                 .arg(m_dev);
+    QTRY_VERIFY_WITH_TIMEOUT(DumpTestSupport::queryRows(m_dev, sleeping) == QStringList{ QStringLiteral("1") }
+                                 || p.state() != QProcess::Running,
+                             180000);
+    QVERIFY2(p.state() == QProcess::Running, p.readAllStandardError().constData());
+    p.terminate();
+    // Far below the 600 s of the statement: it was stopped, not awaited.
+    QVERIFY2(p.waitForFinished(240000), "the restore waited for its running statement");
+    const QByteArray err = p.readAllStandardError();
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(p.exitCode() == 143, err.constData());
+    QVERIFY2(err.contains("back as it was"), err.constData());
+    QCOMPARE(DumpTestSupport::queryRows(m_dev, sleeping), QStringList{ QStringLiteral("0") });
+    const QString diff = DumpTestSupport::compareDatabases(m_devRef, m_dev);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
 }
 
 void TestCliRestore::killedProcessRolledBackByWorker()
