@@ -4,6 +4,7 @@
 // `dump` and `load`: catalog-free, like mysqldump and mysql. The password comes from MYSQL_PWD
 // only (never from the command line, where `ps` would show it). Progress goes to stderr only
 // when stderr is a terminal; stdout carries the dump with `--output -`.
+#include "CancellableInput.h"
 #include "CliArgs.h"
 #include "CliContext.h"
 #include "CommandGroup.h"
@@ -254,16 +255,20 @@ int load(CliArgs &args, const QStringList &input)
     options.binaryInserts = !args.isSet(QStringLiteral("text-inserts"));
 
     const QString inputPath = valueOr(args, QStringLiteral("input"), QStringLiteral("-"));
+    std::atomic<bool> cancel{ false };
     QFile file;
+    CancellableInput standardInput(STDIN_FILENO, &cancel);
+    QIODevice *source = &file;
     if (inputPath == QLatin1String("-")) {
-        if (!file.open(stdin, QIODevice::ReadOnly))
+        if (!standardInput.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
             return fail(command, QStringLiteral("cannot read stdin"));
+        source = &standardInput;
     } else {
         file.setFileName(inputPath);
         if (!file.open(QIODevice::ReadOnly))
             return fail(command, QStringLiteral("cannot open %1: %2").arg(inputPath, file.errorString()));
     }
-    const qint64 total = file.isSequential() ? -1 : file.size();
+    const qint64 total = source == &file && !file.isSequential() ? file.size() : -1;
     const bool showProgress = !common.quiet && isatty(STDERR_FILENO);
     QElapsedTimer timer;
     timer.start();
@@ -284,12 +289,11 @@ int load(CliArgs &args, const QStringList &input)
     }
     // SIGINT and SIGTERM stop the load within about a second: the statements running are stopped
     // with KILL QUERY, as the stock client does on Ctrl-C, and nothing more starts.
-    std::atomic<bool> cancel{ false };
     loader.setCancelFlag(&cancel);
     StopSignals stopSignals;
     stopSignals.setGraceMessage(
         QStringLiteral("the load did not stop in time; exiting now (the statements that ran stay in the database)"));
-    const bool loaded = stopSignals.runCancellable([&] { return loader.load(&file); }, &cancel);
+    const bool loaded = stopSignals.runCancellable([&] { return loader.load(source); }, &cancel);
     if (showProgress)
         QTextStream(stderr) << "\r\033[K";
     if (!loaded && StopSignals::received()) {

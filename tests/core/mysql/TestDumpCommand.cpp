@@ -60,9 +60,11 @@ private:
                  QStringLiteral("--quiet") };
     }
 
-    /// Starts `creodrop-backupctl` with @p args, waits until @p ready holds, sends @p signal and
-    /// returns how the process ended (code -1 if it did not end within a minute).
-    Run signalWhen(const QStringList &args, const std::function<bool()> &ready, int signal, bool *wasReady)
+    /// Starts `creodrop-backupctl` with @p args and @p input on its stdin (kept open), waits until
+    /// @p ready holds, sends @p signal and returns how the process ended (code -1 if it did not end
+    /// within a minute).
+    Run signalWhen(const QStringList &args, const std::function<bool()> &ready, int signal, bool *wasReady,
+                   const QByteArray &input = {})
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -73,6 +75,7 @@ private:
         *wasReady = false;
         if (!p.waitForStarted())
             return r;
+        p.write(input);
         QElapsedTimer waited;
         waited.start();
         while (!(*wasReady = ready()) && p.state() == QProcess::Running && waited.elapsed() < 60000)
@@ -250,6 +253,27 @@ private slots:
         QVERIFY2(err.contains(QStringLiteral("stopped by ") + name), qPrintable(err));
         QCOMPARE(running, QStringList{ QStringLiteral("0") });
         QCOMPARE(after, QStringList{ QStringLiteral("0") });
+    }
+
+    // A load waiting for more input on stdin stops on a signal too, without waiting for the next
+    // byte (the stop message, not the one of the grace period's forced exit).
+    void loadFromStdinStopsOnSignal()
+    {
+        const QString db = TestServices::createScratchDatabase(QStringLiteral("cstdin"));
+        const QString connected = QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '%1' "
+                                                 "AND ID <> CONNECTION_ID()")
+                                      .arg(db);
+        bool ready = false;
+        const Run r = signalWhen(
+            QStringList{ QStringLiteral("load") } + endpointArgs(db)
+                + QStringList{ QStringLiteral("--input"), QStringLiteral("-") },
+            [&] { return queryRows(db, connected) == QStringList{ QStringLiteral("1") }; }, SIGTERM, &ready,
+            "SELECT 1;\n");
+        TestServices::dropDatabase(db);
+        QVERIFY(ready);
+        QVERIFY2(r.code == 143, r.err.constData());
+        QVERIFY2(r.err.contains("stopped by SIGTERM"), r.err.constData());
+        QVERIFY2(!r.err.contains("did not stop in time"), r.err.constData());
     }
 
     // A dump stopped by a signal, even one waiting on a table lock, leaves the previous output
