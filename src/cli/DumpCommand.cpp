@@ -260,7 +260,7 @@ int load(CliArgs &args, const QStringList &input)
     CancellableInput standardInput(STDIN_FILENO, &cancel);
     QIODevice *source = &file;
     if (inputPath == QLatin1String("-")) {
-        if (!standardInput.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        if (!standardInput.open(QIODevice::ReadOnly))
             return fail(command, QStringLiteral("cannot read stdin"));
         source = &standardInput;
     } else {
@@ -281,8 +281,10 @@ int load(CliArgs &args, const QStringList &input)
             lastReport = timer.elapsed();
             const double seconds = qMax(0.001, timer.elapsed() / 1000.0);
             const QString percent = total > 0 ? QStringLiteral(" (%1%)").arg(100 * p.bytesRead / total) : QString();
-            QTextStream(stderr) << QStringLiteral("\r\033[K%1: %2, %3%4, %5/s")
-                                       .arg(p.table, Counted::of(p.statements, "statement", "statements"))
+            // Before the first table (the dump's header) there is no table to name.
+            const QString table = p.table.isEmpty() ? QString() : p.table + QStringLiteral(": ");
+            QTextStream(stderr) << QStringLiteral("\r\033[K%1%2, %3%4, %5/s")
+                                       .arg(table, Counted::of(p.statements, "statement", "statements"))
                                        .arg(CliContext::formatSize(qint64(p.bytesRead)), percent,
                                             CliContext::formatSize(qint64(p.bytesRead / seconds)));
         });

@@ -616,7 +616,8 @@ bool MySqlLoader::load(QIODevice *in)
     QString currentTable;
     while (reader.next()) {
         if (m_cancel && m_cancel->load()) {
-            // Like a failure: queued statements are dropped, running ones finish.
+            // Like a failure: queued statements are dropped (the canceller, which stops the running
+            // ones, may not have seen the flag yet).
             failures.record(std::numeric_limits<qint64>::max(), QStringLiteral("cancelled"));
             drainAll();
             return failed(QStringLiteral("cancelled"));

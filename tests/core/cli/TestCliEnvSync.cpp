@@ -118,17 +118,6 @@ class TestCliEnvSync : public QObject
         return true;
     }
 
-    static QStringList rows(const QString &database, const QString &sql)
-    {
-        QStringList out;
-        {
-            QSqlDatabase db = TestServices::openMySql(QStringLiteral("sync-q"), database);
-            out = rowsOf(db, sql);
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("sync-q"));
-        return out;
-    }
-
     QVector<AuditEntry> syncAudits(const QString &site)
     {
         CatalogLocation location;
@@ -213,9 +202,9 @@ private slots:
 
     void refusalsTouchNothing()
     {
-        const QStringList before = rows(m_prod,
-                                        QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
-                                                       "TABLE_SCHEMA = DATABASE()"));
+        const QStringList before = queryRows(m_prod,
+                                             QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
+                                                            "TABLE_SCHEMA = DATABASE()"));
         const int backupsBefore = preSyncBackups(QStringLiteral("shop")).size();
         const int auditsBefore = syncAudits(QStringLiteral("shop")).size();
         QString err
@@ -252,13 +241,13 @@ private slots:
                                QStringLiteral("stage"), QStringLiteral("--sanitize"), QStringLiteral("joomla") });
         CLI_EXPECT(r, 2);
 
-        QCOMPARE(rows(m_prod,
-                      QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
-                                     "DATABASE()")),
+        QCOMPARE(queryRows(m_prod,
+                           QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+                                          "DATABASE()")),
                  before);
-        QCOMPARE(rows(m_prod,
-                      QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_NAME = "
-                                     "'stage_marker' AND TABLE_SCHEMA = DATABASE()")),
+        QCOMPARE(queryRows(m_prod,
+                           QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_NAME = "
+                                          "'stage_marker' AND TABLE_SCHEMA = DATABASE()")),
                  QStringList{ QStringLiteral("0") });
         QCOMPARE(preSyncBackups(QStringLiteral("shop")).size(), backupsBefore);
         // Every refusal after parsing is audited (the unknown profile is a parse error).
@@ -293,27 +282,27 @@ private slots:
         CLI_EXPECT(r, 0);
         QVERIFY2(r.out.contains(QLatin1String("Sanitized:")), qPrintable(r.out));
         // Every e-mail of prod, in any text column of dev: none left.
-        const QStringList emails = rows(prod,
-                                        QStringLiteral("SELECT user_email FROM wp_users UNION SELECT "
-                                                       "comment_author_email FROM wp_comments"));
+        const QStringList emails = queryRows(prod,
+                                             QStringLiteral("SELECT user_email FROM wp_users UNION SELECT "
+                                                            "comment_author_email FROM wp_comments"));
         QVERIFY(emails.size() > 10);
         const QStringList columns
-            = rows(dev,
-                   QStringLiteral("SELECT CONCAT(TABLE_NAME, '|', COLUMN_NAME) FROM information_schema.COLUMNS "
-                                  "WHERE TABLE_SCHEMA = DATABASE() AND DATA_TYPE IN ('varchar', 'char', 'text', "
-                                  "'tinytext', 'mediumtext', 'longtext')"));
+            = queryRows(dev,
+                        QStringLiteral("SELECT CONCAT(TABLE_NAME, '|', COLUMN_NAME) FROM information_schema.COLUMNS "
+                                       "WHERE TABLE_SCHEMA = DATABASE() AND DATA_TYPE IN ('varchar', 'char', 'text', "
+                                       "'tinytext', 'mediumtext', 'longtext')"));
         for (const QString &tc : columns) {
-            const QStringList hits
-                = rows(dev,
-                       QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 REGEXP "
-                                      "'@example\\\\.(com|org)'")
-                           .arg(quote(tc.section(QLatin1Char('|'), 0, 0)), quote(tc.section(QLatin1Char('|'), 1))));
+            const QStringList hits = queryRows(
+                dev,
+                QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 REGEXP "
+                               "'@example\\\\.(com|org)'")
+                    .arg(quote(tc.section(QLatin1Char('|'), 0, 0)), quote(tc.section(QLatin1Char('|'), 1))));
             QVERIFY2(hits == QStringList{ QStringLiteral("0") }, qPrintable(tc));
         }
-        QCOMPARE(rows(dev, QStringLiteral("SELECT COUNT(*) FROM wp_users")),
-                 rows(prod, QStringLiteral("SELECT COUNT(*) FROM wp_users")));
+        QCOMPARE(queryRows(dev, QStringLiteral("SELECT COUNT(*) FROM wp_users")),
+                 queryRows(prod, QStringLiteral("SELECT COUNT(*) FROM wp_users")));
         // The source keeps its data.
-        QCOMPARE(rows(prod, QStringLiteral("SELECT user_email FROM wp_users WHERE ID = 1")),
+        QCOMPARE(queryRows(prod, QStringLiteral("SELECT user_email FROM wp_users WHERE ID = 1")),
                  QStringList{ QStringLiteral("user1@example.com") });
     }
 
@@ -337,10 +326,11 @@ private slots:
         QVERIFY2(r.out.contains(QLatin1String("custom sanitizing SQL"))
                      && r.out.contains(QLatin1String("custom_marker")),
                  qPrintable(r.out));
-        QCOMPARE(rows(m_stage, QStringLiteral("SELECT id FROM custom_marker")), QStringList{ QStringLiteral("42") });
-        QCOMPARE(rows(m_stage,
-                      QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_NAME = "
-                                     "'stage_marker' AND TABLE_SCHEMA = DATABASE()")),
+        QCOMPARE(queryRows(m_stage, QStringLiteral("SELECT id FROM custom_marker")),
+                 QStringList{ QStringLiteral("42") });
+        QCOMPARE(queryRows(m_stage,
+                           QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_NAME = "
+                                          "'stage_marker' AND TABLE_SCHEMA = DATABASE()")),
                  QStringList{ QStringLiteral("0") });
         r = cli({ QStringLiteral("env"), QStringLiteral("sanitize-sql"), QStringLiteral("shop"),
                   QStringLiteral("--clear") });
@@ -370,14 +360,14 @@ private slots:
         const auto killer = [&] {
             if (killed)
                 return;
-            const QStringList ids
-                = rows(dev,
-                       QStringLiteral("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '%1' AND INFO LIKE "
-                                      "'INSERT INTO%'")
-                           .arg(dev));
+            const QStringList ids = queryRows(
+                dev,
+                QStringLiteral("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '%1' AND INFO LIKE "
+                               "'INSERT INTO%'")
+                    .arg(dev));
             if (ids.isEmpty() || ids.first().startsWith(QLatin1Char('<')))
                 return;
-            rows(dev, QStringLiteral("KILL CONNECTION %1").arg(ids.first()));
+            queryRows(dev, QStringLiteral("KILL CONNECTION %1").arg(ids.first()));
             killed = true;
         };
         const Result r

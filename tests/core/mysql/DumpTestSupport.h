@@ -77,6 +77,17 @@ inline QStringList queryRows(const QString &database, const QString &sql)
     return rows;
 }
 
+/// How many statements other connections are running in @p database whose text holds @p text.
+inline int runningStatements(const QString &database, const QString &text)
+{
+    return queryRows(database,
+                     QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '%1' AND ID <> "
+                                    "CONNECTION_ID() AND INFO LIKE '%%2%'")
+                         .arg(database, text))
+        .value(0)
+        .toInt();
+}
+
 inline QString quote(const QString &name)
 {
     QString q = name;

@@ -31,23 +31,34 @@ private:
         QByteArray err;
     };
 
-    Run cli(const QStringList &args, const QString &password, const QString &wrapper = {})
+    static QProcessEnvironment environment(const QString &password)
     {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("MYSQL_PWD"), password);
-        p.setProcessEnvironment(env);
-        if (wrapper.isEmpty())
-            p.start(QStringLiteral(CREODROP_CLI_PATH), args);
-        else
-            p.start(wrapper, QStringList{ QStringLiteral("-v"), QStringLiteral(CREODROP_CLI_PATH) } + args);
+        return env;
+    }
+
+    /// How @p p ended, once it has (code -1 if it crashed).
+    static Run result(QProcess &p)
+    {
         Run r;
-        if (!p.waitForFinished(240000))
-            return r;
         r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
         r.out = p.readAllStandardOutput();
         r.err = p.readAllStandardError();
         return r;
+    }
+
+    Run cli(const QStringList &args, const QString &password, const QString &wrapper = {})
+    {
+        QProcess p;
+        p.setProcessEnvironment(environment(password));
+        if (wrapper.isEmpty())
+            p.start(QStringLiteral(CREODROP_CLI_PATH), args);
+        else
+            p.start(wrapper, QStringList{ QStringLiteral("-v"), QStringLiteral(CREODROP_CLI_PATH) } + args);
+        if (!p.waitForFinished(240000))
+            return Run{};
+        return result(p);
     }
 
     QStringList endpointArgs(const QString &database, const QString &user = {})
@@ -67,14 +78,11 @@ private:
                    const QByteArray &input = {})
     {
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("MYSQL_PWD"), TestServices::mysql().password);
-        p.setProcessEnvironment(env);
+        p.setProcessEnvironment(environment(TestServices::mysql().password));
         p.start(QStringLiteral(CREODROP_CLI_PATH), args);
-        Run r;
         *wasReady = false;
         if (!p.waitForStarted())
-            return r;
+            return Run{};
         p.write(input);
         QElapsedTimer waited;
         waited.start();
@@ -85,12 +93,9 @@ private:
         if (!p.waitForFinished(60000)) {
             p.kill();
             p.waitForFinished();
-            return r;
+            return Run{};
         }
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return result(p);
     }
 
     void expectCleanFailure(const Run &r, const QString &needle, const QString &output)
@@ -235,15 +240,12 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("CREATE TABLE u (s INT);\nINSERT INTO u SELECT SLEEP(600);\nINSERT INTO u VALUES (2);\n");
         f.close();
-        const QString sleeping = QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '%1' "
-                                                "AND INFO LIKE '%SLEEP(600)%' AND INFO NOT LIKE '%PROCESSLIST%'")
-                                     .arg(db);
         bool ready = false;
         const Run r = signalWhen(
             QStringList{ QStringLiteral("load") } + endpointArgs(db)
                 + QStringList{ QStringLiteral("--input"), f.fileName() },
-            [&] { return queryRows(db, sleeping) == QStringList{ QStringLiteral("1") }; }, signal, &ready);
-        const QStringList running = queryRows(db, sleeping);
+            [&] { return runningStatements(db, QStringLiteral("SLEEP(600)")) == 1; }, signal, &ready);
+        const int running = runningStatements(db, QStringLiteral("SLEEP(600)"));
         const QStringList after = queryRows(db, QStringLiteral("SELECT COUNT(*) FROM u"));
         TestServices::dropDatabase(db);
         QVERIFY(ready);
@@ -251,7 +253,7 @@ private slots:
         const QString err = QString::fromUtf8(r.err).trimmed();
         QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
         QVERIFY2(err.contains(QStringLiteral("stopped by ") + name), qPrintable(err));
-        QCOMPARE(running, QStringList{ QStringLiteral("0") });
+        QCOMPARE(running, 0);
         QCOMPARE(after, QStringList{ QStringLiteral("0") });
     }
 

@@ -15,32 +15,21 @@ class TestSanitizer : public QObject
 {
     Q_OBJECT
 
-    static QStringList rows(const QString &database, const QString &sql)
-    {
-        QStringList out;
-        {
-            QSqlDatabase db = TestServices::openMySql(QStringLiteral("sq"), database);
-            out = rowsOf(db, sql);
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("sq"));
-        return out;
-    }
-
     // Every text cell of @p database matching @p regexp, as "table.column: value".
     static QStringList cellsMatching(const QString &database, const QString &regexp)
     {
         QStringList hits;
         const QStringList columns
-            = rows(database,
-                   QStringLiteral("SELECT CONCAT(TABLE_NAME, '|', COLUMN_NAME) FROM information_schema.COLUMNS "
-                                  "WHERE TABLE_SCHEMA = DATABASE() AND DATA_TYPE IN ('char', 'varchar', "
-                                  "'tinytext', 'text', 'mediumtext', 'longtext')"));
+            = queryRows(database,
+                        QStringLiteral("SELECT CONCAT(TABLE_NAME, '|', COLUMN_NAME) FROM information_schema.COLUMNS "
+                                       "WHERE TABLE_SCHEMA = DATABASE() AND DATA_TYPE IN ('char', 'varchar', "
+                                       "'tinytext', 'text', 'mediumtext', 'longtext')"));
         for (const QString &tc : columns) {
             const QString table = tc.section(QLatin1Char('|'), 0, 0);
             const QString column = tc.section(QLatin1Char('|'), 1);
-            const QStringList found = rows(database,
-                                           QStringLiteral("SELECT %1 FROM %2 WHERE %1 REGEXP '%3' LIMIT 3")
-                                               .arg(quote(column), quote(table), regexp));
+            const QStringList found = queryRows(database,
+                                                QStringLiteral("SELECT %1 FROM %2 WHERE %1 REGEXP '%3' LIMIT 3")
+                                                    .arg(quote(column), quote(table), regexp));
             for (const QString &v : found)
                 hits << QStringLiteral("%1.%2: %3").arg(table, column, v);
         }
@@ -108,19 +97,20 @@ private slots:
 
         const QStringList left = cellsMatching(db, QStringLiteral("(?i)customer\\\\.test|203\\\\.0\\\\.113|2001:db8"));
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral("; "))));
-        QCOMPARE(rows(db,
+        QCOMPARE(
+            queryRows(db,
                       QStringLiteral("SELECT CONCAT(ID, '|', user_email, '|', user_pass, '|', user_activation_key) "
                                      "FROM blog_users ORDER BY ID")),
-                 (QStringList{ QStringLiteral("1|user1@example.invalid|creodrop-sanitized|"),
-                               QStringLiteral("7|user7@example.invalid|creodrop-sanitized|"),
-                               QStringLiteral("9|user9@example.invalid|creodrop-sanitized|") }));
-        QCOMPARE(rows(db, QStringLiteral("SELECT comment_author_email FROM blog_comments ORDER BY comment_ID")),
+            (QStringList{ QStringLiteral("1|user1@example.invalid|creodrop-sanitized|"),
+                          QStringLiteral("7|user7@example.invalid|creodrop-sanitized|"),
+                          QStringLiteral("9|user9@example.invalid|creodrop-sanitized|") }));
+        QCOMPARE(queryRows(db, QStringLiteral("SELECT comment_author_email FROM blog_comments ORDER BY comment_ID")),
                  (QStringList{ QStringLiteral("commenter1@example.invalid"), QString() }));
-        QCOMPARE(rows(db, QStringLiteral("SELECT meta_key FROM blog_usermeta")),
+        QCOMPARE(queryRows(db, QStringLiteral("SELECT meta_key FROM blog_usermeta")),
                  QStringList{ QStringLiteral("nickname") });
-        QCOMPARE(rows(db, QStringLiteral("SELECT option_name FROM blog_options ORDER BY option_name")),
+        QCOMPARE(queryRows(db, QStringLiteral("SELECT option_name FROM blog_options ORDER BY option_name")),
                  (QStringList{ QStringLiteral("siteurl"), QStringLiteral("transient_like_but_kept") }));
-        QCOMPARE(rows(db, QStringLiteral("SELECT option_name FROM blog_2_options")),
+        QCOMPARE(queryRows(db, QStringLiteral("SELECT option_name FROM blog_2_options")),
                  QStringList{ QStringLiteral("blogname") });
         TestServices::dropDatabase(db);
     }
@@ -145,11 +135,11 @@ private slots:
         QVERIFY2(sanitizer.run(SanitizeProfile::WordPress), qPrintable(sanitizer.errorString()));
         const QStringList left = cellsMatching(db, QStringLiteral("@example\\\\.(com|org)"));
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral("; "))));
-        QCOMPARE(rows(db,
-                      QStringLiteral("SELECT COUNT(*) FROM wp_users WHERE user_email <> CONCAT('user', ID, "
-                                     "'@example.invalid')")),
+        QCOMPARE(queryRows(db,
+                           QStringLiteral("SELECT COUNT(*) FROM wp_users WHERE user_email <> CONCAT('user', ID, "
+                                          "'@example.invalid')")),
                  QStringList{ QStringLiteral("0") });
-        QCOMPARE(rows(db, QStringLiteral("SELECT COUNT(*) FROM wp_usermeta WHERE meta_key = 'session_tokens'")),
+        QCOMPARE(queryRows(db, QStringLiteral("SELECT COUNT(*) FROM wp_usermeta WHERE meta_key = 'session_tokens'")),
                  QStringList{ QStringLiteral("0") });
         TestServices::dropDatabase(db);
     }
@@ -179,14 +169,16 @@ private slots:
         const QStringList left = cellsMatching(db, QStringLiteral("customer\\\\.test"));
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral("; "))));
         QCOMPARE(
-            rows(db, QStringLiteral("SELECT CONCAT_WS('|', uid, mail, init, pass) FROM users_field_data ORDER BY uid")),
+            queryRows(
+                db, QStringLiteral("SELECT CONCAT_WS('|', uid, mail, init, pass) FROM users_field_data ORDER BY uid")),
             (QStringList{ QStringLiteral("0"),
                           QStringLiteral("1|user1@example.invalid|user1@example.invalid|creodrop-sanitized"),
                           QStringLiteral("4|user4@example.invalid|user4@example.invalid|creodrop-sanitized") }));
         for (const char *t : { "sessions", "cache_render", "cache_bootstrap", "watchdog" })
-            QCOMPARE(rows(db, QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(t))),
+            QCOMPARE(queryRows(db, QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(t))),
                      QStringList{ QStringLiteral("0") });
-        QCOMPARE(rows(db, QStringLiteral("SELECT title FROM node_field_data")), QStringList{ QStringLiteral("Kept") });
+        QCOMPARE(queryRows(db, QStringLiteral("SELECT title FROM node_field_data")),
+                 QStringList{ QStringLiteral("Kept") });
         TestServices::dropDatabase(db);
     }
 
@@ -215,7 +207,7 @@ private slots:
                                QStringLiteral("UPDATE orders SET phone = CONCAT('phone', id);\n"
                                               "DELIMITER //\nDO 1 //\nDELIMITER ;\n")),
                  qPrintable(sanitizer.errorString()));
-        QCOMPARE(rows(db, QStringLiteral("SELECT phone FROM orders ORDER BY id")),
+        QCOMPARE(queryRows(db, QStringLiteral("SELECT phone FROM orders ORDER BY id")),
                  (QStringList{ QStringLiteral("phone1"), QStringLiteral("phone2") }));
         QVERIFY(sanitizer.actions().last().contains(QLatin1String("2 statement")));
 
