@@ -7,7 +7,10 @@
 #include "mysql/MySqlDumper.h"
 #include "mysql/MySqlStreamCopier.h"
 
+#include <QElapsedTimer>
 #include <QtTest>
+
+#include <thread>
 
 using namespace DumpTestSupport;
 
@@ -115,6 +118,64 @@ private slots:
         copier.setCancelFlag(&cancel);
         QVERIFY(!copier.copy());
         QVERIFY2(copier.errorString().contains(QLatin1String("cancelled")), qPrintable(copier.errorString()));
+        TestServices::dropDatabase(target);
+    }
+
+    // A sync whose target statement waits (here on a table lock another session holds) stops
+    // soon after the cancel, not when the statement would end (never, while the lock is held):
+    // the loader's KILL QUERY reaches the statement that is running.
+    void cancelStopsAStatementWaitingOnTheTarget()
+    {
+        const QString source = TestServices::createScratchDatabase(QStringLiteral("cwsrc"));
+        const QString target = TestServices::createScratchDatabase(QStringLiteral("cwdst"));
+        QString err
+            = loadWithClient(source, "CREATE TABLE locked (id INT PRIMARY KEY); INSERT INTO locked VALUES (1);");
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        err = loadWithClient(target, "CREATE TABLE locked (id INT PRIMARY KEY); INSERT INTO locked VALUES (7);");
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        std::atomic<bool> cancel{ false };
+        std::atomic<bool> done{ false };
+        bool copied = true;
+        QString copyError;
+        bool stoppedWhileLocked = false;
+        {
+            QSqlDatabase lock = TestServices::openMySql(QStringLiteral("target-lock"), target);
+            QSqlQuery q(lock);
+            QVERIFY2(q.exec(QStringLiteral("LOCK TABLES locked WRITE")), qPrintable(q.lastError().text()));
+            std::thread worker([&] {
+                MySqlStreamCopier copier(endpoint(source), endpoint(target));
+                copier.setCancelFlag(&cancel);
+                copied = copier.copy();
+                copyError = copier.errorString();
+                done = true;
+            });
+            const auto waiting = [&] {
+                return queryRows(target,
+                                 QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '%1' "
+                                                "AND STATE LIKE 'Waiting for table metadata lock%'")
+                                     .arg(target))
+                    == QStringList{ QStringLiteral("1") };
+            };
+            QElapsedTimer clock;
+            clock.start();
+            while (!waiting() && !done && clock.elapsed() < 60000)
+                QThread::msleep(50);
+            cancel = true;
+            clock.restart();
+            while (!done && clock.elapsed() < 60000)
+                QThread::msleep(50);
+            stoppedWhileLocked = done;
+            lock.close(); // lets a copy that ignored the cancel finish, so that the thread ends
+            worker.join();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("target-lock"));
+        QVERIFY2(stoppedWhileLocked, "the copy kept waiting for the lock after the cancel");
+        QVERIFY(!copied);
+        QVERIFY2(copyError.contains(QLatin1String("cancelled")), qPrintable(copyError));
+        QCOMPARE(runningStatements(target, QStringLiteral("DROP TABLE")), 0);
+        // The statement that waited (DROP TABLE) never ran.
+        QCOMPARE(queryRows(target, QStringLiteral("SELECT id FROM locked")), QStringList{ QStringLiteral("7") });
+        TestServices::dropDatabase(source);
         TestServices::dropDatabase(target);
     }
 };
