@@ -4,6 +4,7 @@
 
 #include "ByteScan.h"
 
+#include <array>
 #include <cstring>
 
 // The rules below follow what the mariadb 10.11 client does with a line of input (client/mysql.cc
@@ -102,6 +103,15 @@ QByteArray delimiterArgument(const char *p, const char *end)
     }
     return quote ? QByteArray() : arg;
 }
+
+// Bytes that may begin a quote, an escape, a comment or the end of one: ordinary text outside
+// quotes and comments runs up to one of these (or to the delimiter's first byte).
+constexpr std::array<bool, 256> kEndsOrdinaryText = [] {
+    std::array<bool, 256> table{};
+    for (const char c : { '\\', '\'', '"', '`', '#', '-', '/', '*' })
+        table[uchar(c)] = true;
+    return table;
+}();
 
 QByteArray trimmed(const QByteArray &text)
 {
@@ -482,13 +492,8 @@ SqlStatementReader::Step SqlStatementReader::scanLine()
         // Fast path over ordinary text.
         if (!m_inString && !m_serverComment) {
             qsizetype r = p;
-            while (r < end) {
-                const uchar x = uchar(b[r]);
-                if (x == delim0 || x == '\\' || x == '\'' || x == '"' || x == '`' || x == '#' || x == '-' || x == '/'
-                    || x == '*')
-                    break;
+            while (r < end && !kEndsOrdinaryText[uchar(b[r])] && uchar(b[r]) != delim0)
                 ++r;
-            }
             if (r > p) {
                 append(b + p, r - p);
                 p = r;

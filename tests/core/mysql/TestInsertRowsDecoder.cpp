@@ -299,6 +299,7 @@ private slots:
         QTest::newRow("41 bytes") << 41;
         QTest::newRow("64 bytes") << 64;
         QTest::newRow("7 bytes") << 7;
+        QTest::newRow("100 bytes") << 100; // past a whole block of 32 and one of 16
     }
 
     void findEitherByteFindsTheFirst()
@@ -312,7 +313,7 @@ private slots:
         const char *end = begin + buffer.size();
         QCOMPARE(findEitherByte(begin, end, '\'', '\\'), end);
         QCOMPARE(findEitherByte(begin, begin, '\'', '\\'), begin);
-        for (int offset = 0; offset <= std::min(40, size - 1); ++offset) {
+        for (int offset = 0; offset < size; ++offset) {
             for (const char target : { '\'', '\\' }) {
                 QByteArray b = buffer;
                 b[offset] = target;
