@@ -7,8 +7,8 @@
 # by side, interleaved and rotated in the same run so that the load of a shared machine hits every
 # tool alike:
 #   creodrop-backupctl load  vs  gunzip -c FILE | mariadb  vs  myloader -t 2
-# It prints wall times (median of --runs), the ratios per run, and the 1-minute load average at
-# each measurement. Our load is checked: every table of the copy has the source's CHECKSUM TABLE.
+# It prints wall times (median of --runs), the ratios per run, the server's and the tool's CPU time
+# per run, and the 1-minute load average at each measurement. Our load is checked: every table of the copy has the source's CHECKSUM TABLE.
 #   bench/load.sh [--size-mib N (default 300)] [--runs N (default 3)] [--connections N (default 2)] [--keep]
 # Missing tools (mydumper, GNU time, mariadb client) are installed with scripts/install-deps --with-bench.
 set -euo pipefail
@@ -32,13 +32,20 @@ case "$size$runs$connections" in *[!0-9]*) echo "bench: --size-mib, --runs and -
 bench_require_tools
 bench_start_services cdload
 
-declare -A walls
+declare -A walls cpus
 loads=""
+# The server's CPU time (user + system, seconds) so far: what each tool costs the server, which
+# (unlike wall time) does not depend on how the machine's cores are shared.
+server_pid=$(cat "$work/svc/db/mysqld.pid")
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$server_pid/stat"; }
 measure() {
     local name=$1; shift
     loads="$loads $name:$(cut -d' ' -f1 /proc/loadavg)"
-    /usr/bin/time -f %e -o "$work/$name.time" "$@" || { echo "bench: $name failed" >&2; exit 1; }
-    walls[$name]="${walls[$name]:-} $(tail -1 "$work/$name.time")"
+    local before; before=$(server_cpu)
+    /usr/bin/time -f "%e %U %S" -o "$work/$name.time" "$@" || { echo "bench: $name failed" >&2; exit 1; }
+    local wall user sys; read -r wall user sys <<<"$(tail -1 "$work/$name.time")"
+    walls[$name]="${walls[$name]:-} $wall"
+    cpus[$name]="${cpus[$name]:-} $(awk -v a="$before" -v b="$(server_cpu)" -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f/%.2f", b - a, u + s }')"
 }
 median() { tr ' ' '\n' <<<"${walls[$1]}" | grep . | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -94,4 +101,5 @@ echo "load wall ratio vs gunzip|mariadb: $(ratio "$w_o" "$w_c") (target <= 0.40;
 echo "load wall ratio vs myloader -t 2:  $(ratio "$w_o" "$w_m") (target <= 0.65; per run: $(ratios ours myloader))"
 echo "restore check: $restored"
 echo "all wall times (s): ours:${walls[ours]# } client:${walls[client]# } myloader:${walls[myloader]# }"
+echo "CPU s per run, server/client (user + system): ours:${cpus[ours]# } client:${cpus[client]# } myloader:${cpus[myloader]# }"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); 1-min load average at each measurement:$loads"
