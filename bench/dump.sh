@@ -18,17 +18,9 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 size=1024
 runs=3
 keep=0
-while [ $# -gt 0 ]; do
-    case "$1" in
-        --size-mib) size=$2; shift 2 ;;
-        --runs) runs=$2; shift 2 ;;
-        --keep) keep=1; shift ;;
-        -h|--help) sed -n '4,15p' "$0"; exit 0 ;;
-        *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
-    esac
-done
-case "$size$runs" in *[!0-9]*) echo "bench: --size-mib and --runs take numbers" >&2; exit 2 ;; esac
+help_lines=4,15p
 . "$here/bench/lib.sh"
+bench_parse_options "$@"
 bench_require_tools
 bench_start_services cdbench
 
@@ -44,17 +36,8 @@ measure() {
     walls[$name]="${walls[$name]:-} $w"
     [ "${rss[$name]:-0}" -ge "$r" ] || rss[$name]=$r
 }
-median() { tr ' ' '\n' <<<"${walls[$1]}" | grep . | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-# ratios NAME_A NAME_B: the ratio within each run (the tools ran next to each other), as a list
-ratios() {
-    paste -d' ' <(tr ' ' '\n' <<<"${walls[$1]}" | grep .) <(tr ' ' '\n' <<<"${walls[$2]}" | grep .) \
-        | awk '{printf "%s%.2f", (NR > 1 ? "," : ""), $1 / $2}'
-}
 mib() { awk -v b="$1" 'BEGIN { printf "%.1f MiB", b / 1048576 }'; }
 size_of() { du -sb "$1" | cut -f1; }
-checksums() { sql "SELECT GROUP_CONCAT(TABLE_NAME ORDER BY TABLE_NAME) FROM information_schema.TABLES WHERE TABLE_SCHEMA='$1' AND TABLE_TYPE='BASE TABLE'" \
-    | tr ',' '\n' | while read -r t; do sql "CHECKSUM TABLE \`$1\`.\`$t\`" | awk '{print $2}' | sed "s/^/$t /"; done; }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 for db in small big; do
@@ -74,20 +57,6 @@ dump_mydumper() {
 load_ours() { measure load_ours "$cli" load "${conn[@]}" --database l_ours --quiet --input "$work/ours.sql.gz"; }
 load_client() { measure load_client bash -c "gunzip -c '$work/mysqldump.sql.gz' | mariadb ${my[*]} l_client"; }
 load_myloader() { measure load_myloader myloader -S "$sock" -u "$user" -p "$MYSQL_PWD" -d "$work/mydumper" -B l_myloader -t 2 -o; }
-# Each load leaves dirty pages that InnoDB flushes afterwards; flush them now (the server is
-# private) so that the next tool does not pay for its predecessor (at most 60 s).
-settle() {
-    local cap capmax
-    read -r cap capmax <<<"$(sql "SELECT @@innodb_io_capacity, @@innodb_io_capacity_max")"
-    sql "SET GLOBAL innodb_io_capacity_max = 50000; SET GLOBAL innodb_io_capacity = 50000; SET GLOBAL innodb_max_dirty_pages_pct = 0"
-    for _ in $(seq 120); do
-        [ "$(sql "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'" | awk '{print $2}')" -lt 1000 ] && break
-        sleep 0.5
-    done
-    sql "SET GLOBAL innodb_max_dirty_pages_pct = 90; SET GLOBAL innodb_io_capacity = $cap; SET GLOBAL innodb_io_capacity_max = $capmax"
-}
-# The order rotates from run to run, so no tool always runs first or after the same neighbour.
-rotate() { local k=$(( $1 % 3 )); shift; local a=("$@"); echo "${a[@]:$k}" "${a[@]:0:$k}"; }
 
 for run in $(seq 0 $((runs - 1))); do
     for step in $(rotate "$run" dump_ours dump_mysqldump dump_mydumper); do "$step"; done

@@ -17,18 +17,9 @@ size=300
 runs=3
 connections=2
 keep=0
-while [ $# -gt 0 ]; do
-    case "$1" in
-        --size-mib) size=$2; shift 2 ;;
-        --runs) runs=$2; shift 2 ;;
-        --connections) connections=$2; shift 2 ;;
-        --keep) keep=1; shift ;;
-        -h|--help) sed -n '4,14p' "$0"; exit 0 ;;
-        *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
-    esac
-done
-case "$size$runs$connections" in *[!0-9]*) echo "bench: --size-mib, --runs and --connections take numbers" >&2; exit 2 ;; esac
+help_lines=4,14p
 . "$here/bench/lib.sh"
+bench_parse_options "$@"
 bench_require_tools
 bench_start_services cdload
 
@@ -47,27 +38,6 @@ measure() {
     walls[$name]="${walls[$name]:-} $wall"
     cpus[$name]="${cpus[$name]:-} $(awk -v a="$before" -v b="$(server_cpu)" -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f/%.2f", b - a, u + s }')"
 }
-median() { tr ' ' '\n' <<<"${walls[$1]}" | grep . | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-ratios() {
-    paste -d' ' <(tr ' ' '\n' <<<"${walls[$1]}" | grep .) <(tr ' ' '\n' <<<"${walls[$2]}" | grep .) \
-        | awk '{printf "%s%.2f", (NR > 1 ? "," : ""), $1 / $2}'
-}
-checksums() { sql "SELECT GROUP_CONCAT(TABLE_NAME ORDER BY TABLE_NAME) FROM information_schema.TABLES WHERE TABLE_SCHEMA='$1' AND TABLE_TYPE='BASE TABLE'" \
-    | tr ',' '\n' | while read -r t; do sql "CHECKSUM TABLE \`$1\`.\`$t\`" | awk '{print $2}' | sed "s/^/$t /"; done; }
-# Each load leaves dirty pages that InnoDB flushes afterwards; flush them before the next tool
-# (the server is private) so that no tool pays for its predecessor (at most 60 s).
-settle() {
-    local cap capmax
-    read -r cap capmax <<<"$(sql "SELECT @@innodb_io_capacity, @@innodb_io_capacity_max")"
-    sql "SET GLOBAL innodb_io_capacity_max = 50000; SET GLOBAL innodb_io_capacity = 50000; SET GLOBAL innodb_max_dirty_pages_pct = 0"
-    for _ in $(seq 120); do
-        [ "$(sql "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'" | awk '{print $2}')" -lt 1000 ] && break
-        sleep 0.5
-    done
-    sql "SET GLOBAL innodb_max_dirty_pages_pct = 90; SET GLOBAL innodb_io_capacity = $cap; SET GLOBAL innodb_io_capacity_max = $capmax"
-}
-rotate() { local k=$(( $1 % 3 )); shift; local a=("$@"); echo "${a[@]:$k}" "${a[@]:0:$k}"; }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 "$here/scripts/generate-sample-data" "${conn[@]}" --database src --size-mib "$size" --seed 42 >/dev/null

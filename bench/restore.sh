@@ -22,17 +22,9 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 size=300
 runs=1
 keep=0
-while [ $# -gt 0 ]; do
-    case "$1" in
-        --size-mib) size=$2; shift 2 ;;
-        --runs) runs=$2; shift 2 ;;
-        --keep) keep=1; shift ;;
-        -h|--help) sed -n '4,20p' "$0"; exit 0 ;;
-        *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
-    esac
-done
-case "$size$runs" in *[!0-9]*) echo "bench: --size-mib and --runs take numbers" >&2; exit 2 ;; esac
+help_lines=4,20p
 . "$here/bench/lib.sh"
+bench_parse_options "$@"
 bench_require_tools
 bench_start_services cdrestore
 
@@ -57,24 +49,8 @@ measure() {
     walls[$name]="${walls[$name]:-} $wall"
     rss[$name]=$(( ${rss[$name]:-0} > kib ? ${rss[$name]:-0} : kib ))
 }
-median() { tr ' ' '\n' <<<"${walls[$1]}" | grep . | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
-checksums() { sql "SELECT GROUP_CONCAT(TABLE_NAME ORDER BY TABLE_NAME) FROM information_schema.TABLES WHERE TABLE_SCHEMA='$1' AND TABLE_TYPE='BASE TABLE'" \
-    | tr ',' '\n' | while read -r t; do sql "CHECKSUM TABLE \`$1\`.\`$t\`" | awk '{print $2}' | sed "s/^/$t /"; done; }
 check() { if [ "$(checksums src)" = "$(checksums "$1")" ]; then echo "equal"; else echo "MISMATCH"; fi; }
-# Flush the dirty pages a load leaves before the next tool runs (as bench/load.sh does).
-settle() {
-    local cap capmax
-    read -r cap capmax <<<"$(sql "SELECT @@innodb_io_capacity, @@innodb_io_capacity_max")"
-    sql "SET GLOBAL innodb_io_capacity_max = 50000; SET GLOBAL innodb_io_capacity = 50000; SET GLOBAL innodb_max_dirty_pages_pct = 0"
-    for _ in $(seq 120); do
-        [ "$(sql "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'" | awk '{print $2}')" -lt 1000 ] && break
-        sleep 0.5
-    done
-    sql "SET GLOBAL innodb_max_dirty_pages_pct = 90; SET GLOBAL innodb_io_capacity = $cap; SET GLOBAL innodb_io_capacity_max = $capmax"
-}
-rotate() { local k=$(( $1 % $2 )); shift 2; local a=("$@"); echo "${a[@]:$k}" "${a[@]:0:$k}"; }
 dumpopts=(--single-transaction --quick --routines --triggers --events)
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
@@ -98,7 +74,7 @@ sync_client() {
     measure sync_client bash -c "set -o pipefail; mariadb-dump ${my[*]} ${dumpopts[*]} s_client | gzip -6 > '$work/safety.sql.gz' && mariadb-dump ${my[*]} ${dumpopts[*]} src | mariadb ${my[*]} s_client"
 }
 for run in $(seq 0 $((runs - 1))); do
-    for step in $(rotate "$run" 4 restore_ours restore_client sync_ours sync_client); do
+    for step in $(rotate "$run" restore_ours restore_client sync_ours sync_client); do
         case "$step" in restore_*) db=r_${step#restore_}; sql "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db" ;; esac
         settle
         "$step"
