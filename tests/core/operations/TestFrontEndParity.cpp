@@ -33,6 +33,9 @@ QString normalized(const AuditEntry &e, const QStringList &paths)
     static const QRegularExpression sha(QStringLiteral("[0-9a-f]{64}"));
     static const QRegularExpression size(QStringLiteral("\\d+ bytes"));
     detail.replace(sha, QStringLiteral("<sha>"));
+    // A restore names its backup's creation time, which differs by seconds between the two runs.
+    static const QRegularExpression minute(QStringLiteral("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC"));
+    detail.replace(minute, QStringLiteral("<time>"));
     detail.replace(size, QStringLiteral("<n> bytes"));
     return QStringList{ e.action,
                         e.environment ? Environments::toString(*e.environment) : QStringLiteral("-"),
@@ -163,6 +166,19 @@ private:
         return backups.isEmpty() ? QString() : backups.first().id;
     }
 
+    QString backupIdOfType(const CatalogLocation &location, BackupType type)
+    {
+        SystemClock clock;
+        QString error;
+        auto catalog = Catalog::open(location, &clock, &error);
+        const QVector<BackupRecord> backups = catalog ? catalog->backups(m_site) : QVector<BackupRecord>();
+        for (const BackupRecord &b : backups) {
+            if (b.type == type)
+                return b.id;
+        }
+        return {};
+    }
+
     QString cliBackupId()
     {
         const CliTestEnv::Result r
@@ -275,6 +291,30 @@ private slots:
         QVERIFY(expectCli({ QStringLiteral("backup"), QStringLiteral("unpin"), cliId }, 0));
         QVERIFY(service(&BackupService::backupChanged, [&](BackupService &s) { s.setPinned(serviceId, false); }));
 
+        // backup.restore into prod: refused with a wrong confirmation (nothing touched), then done
+        // (verify, pre-restore backup, load, check).
+        const QString wrong = m_site + QStringLiteral("/dev");
+        const QString confirm = m_site + QStringLiteral("/prod");
+        QVERIFY(expectCli({ QStringLiteral("backup"), QStringLiteral("restore"), cliId, QStringLiteral("--to"),
+                            QStringLiteral("prod"), QStringLiteral("--confirm"), wrong },
+                          1));
+        QVERIFY(service(&BackupService::restoreFinished,
+                        [&](BackupService &s) { s.restoreBackup(serviceId, Environment::Prod, wrong); }));
+        QVERIFY(expectCli({ QStringLiteral("backup"), QStringLiteral("restore"), cliId, QStringLiteral("--to"),
+                            QStringLiteral("prod"), QStringLiteral("--confirm"), confirm },
+                          0));
+        QVERIFY(service(&BackupService::restoreFinished,
+                        [&](BackupService &s) { s.restoreBackup(serviceId, Environment::Prod, confirm); }));
+        QCOMPARE(rowsOf(m_cli.location(), m_site).join(u'\n'), rowsOf(m_serviceCatalog, m_site).join(u'\n'));
+        QVERIFY(rowsOf(m_serviceCatalog, m_site).join(u'\n').contains(QLatin1String("pre-restore completed")));
+
+        // backup.delete of the pre-restore backup.
+        const QString cliPreRestore = backupIdOfType(m_cli.location(), BackupType::PreRestore);
+        const QString servicePreRestore = backupIdOfType(m_serviceCatalog, BackupType::PreRestore);
+        QVERIFY(!cliPreRestore.isEmpty() && !servicePreRestore.isEmpty());
+        QVERIFY(expectCli({ QStringLiteral("backup"), QStringLiteral("delete"), cliPreRestore }, 0));
+        QVERIFY(service(&BackupService::backupRemoved, [&](BackupService &s) { s.deleteBackup(servicePreRestore); }));
+
         // The rows so far.
         QCOMPARE(rowsOf(m_cli.location(), m_site).join(u'\n'), rowsOf(m_serviceCatalog, m_site).join(u'\n'));
         QVERIFY(rowsOf(m_serviceCatalog, m_site).size() == 4);
@@ -312,7 +352,7 @@ private slots:
         const QStringList paths{ m_dir.path() + QStringLiteral("/cli"), m_dir.path() + QStringLiteral("/service") };
         const QStringList fromCli = auditOf(m_cli.location(), paths);
         const QStringList fromService = auditOf(m_serviceCatalog, paths);
-        QCOMPARE(fromCli.size(), 15);
+        QCOMPARE(fromCli.size(), 18);
         for (int i = 0; i < std::min(fromCli.size(), fromService.size()); ++i)
             QCOMPARE(fromService.at(i), fromCli.at(i));
         QCOMPARE(fromService.size(), fromCli.size());
@@ -322,7 +362,8 @@ private slots:
              { "site.add | - | success", "env.set | prod | success", "schedule.set | prod | success",
                "backup.create | prod | success", "backup.link | prod | success", "backup.verify | prod | success",
                "backup.download | prod | success", "backup.download | prod | refused", "backup.pin | prod | success",
-               "backup.unpin | prod | success", "schedule.remove | prod | success", "retention.apply | - | success",
+               "backup.unpin | prod | success", "backup.restore | prod | refused", "backup.restore | prod | success",
+               "backup.delete | prod | success", "schedule.remove | prod | success", "retention.apply | - | success",
                "site.remove | - | refused", "site.remove | - | success" })
             QVERIFY2(all.contains(QLatin1String(expected)), expected);
     }
