@@ -5,6 +5,7 @@
 // only (never from the command line, where `ps` would show it). Progress goes to stderr only
 // when stderr is a terminal; stdout carries the dump with `--output -`.
 #include "CancellableInput.h"
+#include "CancellableOutput.h"
 #include "CliArgs.h"
 #include "CliContext.h"
 #include "CommandGroup.h"
@@ -108,9 +109,15 @@ int dump(CliArgs &args, const QStringList &input)
     const QString output = valueOr(args, QStringLiteral("output"), QStringLiteral("-"));
     const bool toStdout = output == QLatin1String("-");
     const QString partPath = output + QStringLiteral(".part");
+    // The dump runs on a thread of its own so that SIGINT and SIGTERM stop it cleanly: the
+    // statement it runs is stopped (it may wait on a lock), a write to stdout that waits for its
+    // reader gives up, and the .part file is removed.
+    std::atomic<bool> cancel{ false };
     QFile file;
+    CancellableOutput standardOutput(STDOUT_FILENO, &cancel);
+    QIODevice *sink = toStdout ? static_cast<QIODevice *>(&standardOutput) : &file;
     if (toStdout) {
-        if (!file.open(stdout, QIODevice::WriteOnly))
+        if (!standardOutput.open(QIODevice::WriteOnly))
             return fail(command, QStringLiteral("cannot write to stdout"));
     } else {
         // Like mysqldump --result-file: the old file stays whole until the new one is complete.
@@ -146,9 +153,6 @@ int dump(CliArgs &args, const QStringList &input)
                                             CliContext::formatSize(qint64(p.bytes / seconds)));
         });
     }
-    // The dump runs on a thread of its own so that SIGINT and SIGTERM stop it cleanly: the
-    // statement it runs is stopped (it may wait on a lock) and the .part file is removed.
-    std::atomic<bool> cancel{ false };
     std::atomic<unsigned long> connectionId{ 0 };
     dumper.setCancelFlag(&cancel);
     dumper.setConnectionIdSink(&connectionId);
@@ -166,7 +170,7 @@ int dump(CliArgs &args, const QStringList &input)
     qint64 compressedBytes = 0;
     const bool dumped = stopSignals.runCancellable(
         [&] {
-            GzipWriter gzip(&file, level, threads);
+            GzipWriter gzip(sink, level, threads);
             if (!gzip.open(QIODevice::WriteOnly)) {
                 dumpError = gzip.errorString();
                 return false;
@@ -181,7 +185,7 @@ int dump(CliArgs &args, const QStringList &input)
                 dumpError = gzip.errorString();
                 return false;
             }
-            if (!file.flush()) {
+            if (!toStdout && !file.flush()) {
                 dumpError = QStringLiteral("cannot write %1: %2").arg(output, file.errorString());
                 return false;
             }

@@ -10,8 +10,12 @@
 #include <QTemporaryDir>
 
 #include <csignal>
+#include <fcntl.h>
 #include <functional>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 using namespace DumpTestSupport;
 
@@ -320,6 +324,56 @@ private slots:
         QVERIFY(!QFile::exists(output + QStringLiteral(".part")));
         QVERIFY(old.open(QIODevice::ReadOnly));
         QCOMPARE(old.readAll(), QByteArray("the previous dump"));
+    }
+
+    // `dump --output -` into a pipe whose reader takes nothing stops on a signal at once, with
+    // the stop message; a write that blocked until the reader drained the pipe held the process
+    // until the grace period's forced exit.
+    void dumpToAStalledPipeStopsOnSignal()
+    {
+        const QString db = TestServices::createScratchDatabase(QStringLiteral("cdpipe"));
+        // Random bytes do not compress: far more output than a pipe holds.
+        QCOMPARE(TestServices::runMariaDbClient({ db },
+                                                "CREATE TABLE r (id INT PRIMARY KEY, b BLOB);"
+                                                "INSERT INTO r SELECT seq, RANDOM_BYTES(1024) FROM seq_1_to_2000;"),
+                 0);
+        const QString fifo = m_dir.filePath(QStringLiteral("stalled.fifo"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        // Opened (and never read) before the dump starts, so that the dump's open does not wait.
+        const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK);
+        QVERIFY(reader >= 0);
+        QProcess p;
+        p.setProcessEnvironment(environment(TestServices::mysql().password));
+        p.setStandardOutputFile(fifo);
+        p.start(QStringLiteral(CREODROP_CLI_PATH),
+                QStringList{ QStringLiteral("dump") } + endpointArgs(db)
+                    + QStringList{ QStringLiteral("--output"), QStringLiteral("-") });
+        QVERIFY(p.waitForStarted());
+        const auto queued = [&] {
+            int bytes = 0;
+            return ::ioctl(reader, FIONREAD, &bytes) == 0 ? bytes : -1;
+        };
+        QElapsedTimer waited;
+        waited.start();
+        // Full: 64 KiB on Linux (16 pages).
+        while (queued() < 60000 && p.state() == QProcess::Running && waited.elapsed() < 60000)
+            QTest::qWait(50);
+        const bool full = queued() >= 60000;
+        QTest::qWait(200); // the dump is now inside a write that cannot finish
+        ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
+        const bool finished = p.waitForFinished(60000);
+        if (!finished) {
+            p.kill();
+            p.waitForFinished();
+        }
+        ::close(reader);
+        TestServices::dropDatabase(db);
+        QVERIFY(full);
+        QVERIFY(finished);
+        const Run r = result(p);
+        QVERIFY2(r.code == 143, r.err.constData());
+        QVERIFY2(r.err.contains("stopped by SIGTERM; the output is incomplete"), r.err.constData());
+        QVERIFY2(!r.err.contains("did not stop in time"), r.err.constData());
     }
 
     void badInputFailsCleanly()
