@@ -8,10 +8,12 @@
 #include <QCoreApplication>
 #include <QThread>
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <thread>
 
 namespace {
 
@@ -46,11 +48,19 @@ StopSignals::StopSignals(int graceMs, QObject *parent)
     m_graceMessage = Cli::tr("cleaning up took too long; exiting now (unfinished backups stay In Progress until "
                              "recovery removes what they left)");
     connect(&m_grace, &QTimer::timeout, this, [this] {
+        const int code = exitCode();
+        // Saying why can block as well (a stderr or stdout whose reader stopped reading, or a
+        // thread holding stdout's lock inside such a write): the exit happens a second later
+        // whatever became of the message.
+        std::thread([code] {
+            std::this_thread::sleep_for(std::chrono::seconds(1));
+            std::_Exit(code);
+        }).detach();
         CliContext::warn(m_graceMessage);
         std::fflush(stdout);
         std::fflush(stderr);
         // No destructors: they would wait for what did not finish, and must not mark rows.
-        std::_Exit(exitCode());
+        std::_Exit(code);
     });
 }
 

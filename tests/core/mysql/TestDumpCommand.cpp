@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DumpTestSupport.h"
+#include "FreezingProxy.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -12,6 +13,7 @@
 #include <csignal>
 #include <fcntl.h>
 #include <functional>
+#include <memory>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -374,6 +376,71 @@ private slots:
         QVERIFY2(r.code == 143, r.err.constData());
         QVERIFY2(r.err.contains("stopped by SIGTERM; the output is incomplete"), r.err.constData());
         QVERIFY2(!r.err.contains("did not stop in time"), r.err.constData());
+    }
+
+    // A dump whose server stops answering (a connection cut without a close) cannot stop by
+    // itself: its read waits, and the answer to KILL QUERY never arrives. SIGTERM then ends the
+    // process when the grace period is over, with the stop's exit code, even when stderr (where
+    // it says so) is a pipe whose reader takes nothing.
+    void dumpOverADeadConnectionExitsAfterTheGracePeriod()
+    {
+        const QString db = TestServices::createScratchDatabase(QStringLiteral("cddead"));
+        QCOMPARE(TestServices::runMariaDbClient({ db },
+                                                "CREATE TABLE r (id INT PRIMARY KEY, b BLOB);"
+                                                "INSERT INTO r SELECT seq, RANDOM_BYTES(1024) FROM seq_1_to_8000;"),
+                 0);
+        const TestServices::MySql m = TestServices::mysql();
+        auto proxy = std::make_unique<FreezingProxy>();
+        QVERIFY(proxy->listen(m.host, quint16(m.port)));
+        // stderr: a pipe that is full before the dump starts.
+        const QString fifo = m_dir.filePath(QStringLiteral("stderr.fifo"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK);
+        QVERIFY(reader >= 0);
+        const int filler = ::open(QFile::encodeName(fifo).constData(), O_WRONLY | O_NONBLOCK);
+        QVERIFY(filler >= 0);
+        const QByteArray block(4096, 'x');
+        while (::write(filler, block.constData(), size_t(block.size())) > 0) {
+        }
+        ::close(filler);
+        const QString output = m_dir.filePath(QStringLiteral("dead.sql.gz"));
+        QProcess p;
+        p.setProcessEnvironment(environment(m.password));
+        p.setStandardErrorFile(fifo);
+        p.start(QStringLiteral(CREODROP_CLI_PATH),
+                { QStringLiteral("dump"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+                  QStringLiteral("--port"), QString::number(proxy->port()), QStringLiteral("--user"), m.user,
+                  QStringLiteral("--database"), db, QStringLiteral("--tls"), QStringLiteral("off"),
+                  QStringLiteral("--output"), output });
+        QVERIFY(p.waitForStarted());
+        QElapsedTimer clock;
+        clock.start();
+        // Well into the rows (the table is about 16 MiB of dump text), then the path dies.
+        while (proxy->forwarded() < 1024 * 1024 && p.state() == QProcess::Running && clock.elapsed() < 60000)
+            QTest::qWait(20);
+        const bool streaming = proxy->forwarded() >= 1024 * 1024;
+        proxy->freeze();
+        QTest::qWait(300);
+        ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
+        clock.restart();
+        // The proxy needs this event loop (for the KILL QUERY), so no waitForFinished().
+        while (p.state() != QProcess::NotRunning && clock.elapsed() < 60000)
+            QTest::qWait(100);
+        const bool ended = p.state() == QProcess::NotRunning;
+        if (!ended) {
+            p.kill();
+            p.waitForFinished();
+        }
+        ::close(reader);
+        // Closes the frozen connection's other half: the server ends its transaction, whose
+        // locks would hold up DROP DATABASE.
+        proxy.reset();
+        TestServices::dropDatabase(db);
+        QVERIFY(streaming);
+        QVERIFY2(ended, "the process did not end after the grace period");
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 143);
+        QVERIFY(!QFile::exists(output));
     }
 
     void badInputFailsCleanly()
