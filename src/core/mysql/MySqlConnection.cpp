@@ -109,6 +109,7 @@ bool MySqlConnection::open(QString *error)
         *error = QStringLiteral("cannot connect to %1: %2").arg(m_endpoint.describe(), text);
         return false;
     }
+    MySqlHandle::enableDeadPathDetection(m_handle);
     if (mode != MySqlTlsMode::Off && mode != MySqlTlsMode::Preferred && !mysql_get_ssl_cipher(m_handle)) {
         // Defence in depth: ENFORCE already refuses this.
         *error = QStringLiteral("cannot connect to %1: TLS mode %2 requires an encrypted connection, but the "

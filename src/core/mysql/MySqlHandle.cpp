@@ -3,6 +3,9 @@
 #include "MySqlHandle.h"
 
 #include <mysql.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 QString MySqlHandle::lastError(st_mysql *handle)
 {
@@ -75,5 +78,59 @@ bool MySqlHandle::query(st_mysql *handle, const QString &sql, QVector<QStringLis
         if (MYSQL_RES *extra = mysql_store_result(handle))
             mysql_free_result(extra);
     }
+    return true;
+}
+
+namespace {
+int tcpSocket(st_mysql *handle)
+{
+    if (!handle)
+        return -1;
+    const int fd = int(mysql_get_socket(handle));
+    sockaddr_storage address = {};
+    socklen_t length = sizeof address;
+    if (fd < 0 || ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0
+        || (address.ss_family != AF_INET && address.ss_family != AF_INET6))
+        return -1;
+    return fd;
+}
+} // namespace
+
+bool MySqlHandle::enableDeadPathDetection(st_mysql *handle)
+{
+    const int fd = tcpSocket(handle);
+    if (fd < 0)
+        return false;
+    const int on = 1;
+    const int idle = 60;
+    const int interval = 10;
+    const int probes = 6;
+    const unsigned int userTimeoutMs = 120000;
+    // Best effort: a socket that refuses an option keeps the system's behaviour for it.
+    ::setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
+    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);
+    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &interval, sizeof interval);
+    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &probes, sizeof probes);
+    ::setsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &userTimeoutMs, sizeof userTimeoutMs);
+    return true;
+}
+
+bool MySqlHandle::socketKeepAlive(st_mysql *handle, SocketKeepAlive *options)
+{
+    const int fd = tcpSocket(handle);
+    if (fd < 0)
+        return false;
+    int value = 0;
+    socklen_t length = sizeof value;
+    const auto get = [&](int level, int name) {
+        value = 0;
+        length = sizeof value;
+        return ::getsockopt(fd, level, name, &value, &length) == 0 ? value : -1;
+    };
+    options->keepAlive = get(SOL_SOCKET, SO_KEEPALIVE) == 1;
+    options->idleSeconds = get(IPPROTO_TCP, TCP_KEEPIDLE);
+    options->intervalSeconds = get(IPPROTO_TCP, TCP_KEEPINTVL);
+    options->probes = get(IPPROTO_TCP, TCP_KEEPCNT);
+    options->userTimeoutMs = get(IPPROTO_TCP, TCP_USER_TIMEOUT);
     return true;
 }

@@ -23,4 +23,23 @@ QString lastError(st_mysql *handle);
 unsigned int lastErrno(st_mysql *handle);
 /// The server status flags of the last reply (SERVER_STATUS_AUTOCOMMIT, ..._NO_BACKSLASH_ESCAPES).
 unsigned int serverStatus(st_mysql *handle);
+/// On a TCP connection, makes a network path that died without a close (a cut link, a NAT or
+/// firewall that forgot the connection, a host that lost power) fail the call waiting on it
+/// within about two minutes, with the client's "Lost connection" error, however long the
+/// statement legitimately runs: keepalive probes after 60 s of silence, 6 of them 10 s apart,
+/// and at most 120 s for sent data to be acknowledged. Without them a read waits for the
+/// operating system's default, two hours and more. Returns false (and changes nothing) on a
+/// Unix socket, which cannot lose its path.
+bool enableDeadPathDetection(st_mysql *handle);
+/// Options a TCP connection's socket has, for tests: keepalive on, its idle time, interval and
+/// count, and the user timeout in milliseconds. False on a Unix socket.
+struct SocketKeepAlive
+{
+    bool keepAlive = false;
+    int idleSeconds = 0;
+    int intervalSeconds = 0;
+    int probes = 0;
+    int userTimeoutMs = 0;
+};
+bool socketKeepAlive(st_mysql *handle, SocketKeepAlive *options);
 } // namespace MySqlHandle

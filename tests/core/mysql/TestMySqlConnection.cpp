@@ -4,6 +4,8 @@
 #include "TestServices.h"
 #include "mysql/MySqlConnection.h"
 #include "mysql/MySqlDumper.h"
+#include "mysql/MySqlHandle.h"
+#include "mysql/MySqlSession.h"
 
 #include <QBuffer>
 #include <QProcess>
@@ -70,6 +72,40 @@ private slots:
         QString error;
         QVERIFY2(c.open(&error), qPrintable(error));
         QVERIFY(c.tlsCipher().isNull());
+    }
+
+    // A TCP connection, from either way of connecting, carries the options that make a dead
+    // network path fail the waiting call within about two minutes; a Unix socket has none.
+    void tcpConnectionsDetectADeadPath()
+    {
+        const auto expectDetection = [](st_mysql *handle) {
+            MySqlHandle::SocketKeepAlive o;
+            QVERIFY(MySqlHandle::socketKeepAlive(handle, &o));
+            QVERIFY(o.keepAlive);
+            QCOMPARE(o.idleSeconds, 60);
+            QCOMPARE(o.intervalSeconds, 10);
+            QCOMPARE(o.probes, 6);
+            QCOMPARE(o.userTimeoutMs, 120000);
+        };
+        MySqlEndpoint tcp = tlsEndpoint(MySqlTlsMode::Preferred);
+        tcp.socket.clear();
+        QString error;
+        MySqlConnection direct(tcp);
+        QVERIFY2(direct.open(&error), qPrintable(error));
+        expectDetection(direct.handle());
+        MySqlSession session(tcp, QStringLiteral("keepalive-test"));
+        QVERIFY2(session.open(&error), qPrintable(error));
+        expectDetection(session.handle());
+
+        MySqlEndpoint local = tcp;
+        local.socket = TestServices::mysql().socket;
+        if (local.socket.isEmpty())
+            QSKIP("no socket (CREODROP_TEST_MYSQL_SOCKET unset)");
+        MySqlConnection overSocket(local);
+        QVERIFY2(overSocket.open(&error), qPrintable(error));
+        MySqlHandle::SocketKeepAlive none;
+        QVERIFY(!MySqlHandle::socketKeepAlive(overSocket.handle(), &none));
+        QVERIFY(!MySqlHandle::enableDeadPathDetection(overSocket.handle()));
     }
 
     void offIsNotEncrypted()
