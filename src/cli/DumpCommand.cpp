@@ -4,8 +4,7 @@
 // `dump` and `load`: catalog-free, like mysqldump and mysql. The password comes from MYSQL_PWD
 // only (never from the command line, where `ps` would show it). Progress goes to stderr only
 // when stderr is a terminal; stdout carries the dump with `--output -`.
-#include "CancellableInput.h"
-#include "CancellableOutput.h"
+#include "CancellableStream.h"
 #include "CliArgs.h"
 #include "CliContext.h"
 #include "CommandGroup.h"
@@ -114,7 +113,7 @@ int dump(CliArgs &args, const QStringList &input)
     // reader gives up, and the .part file is removed.
     std::atomic<bool> cancel{ false };
     QFile file;
-    CancellableOutput standardOutput(STDOUT_FILENO, &cancel);
+    CancellableStream standardOutput(STDOUT_FILENO, &cancel);
     QIODevice *sink = toStdout ? static_cast<QIODevice *>(&standardOutput) : &file;
     if (toStdout) {
         if (!standardOutput.open(QIODevice::WriteOnly))
@@ -261,7 +260,7 @@ int load(CliArgs &args, const QStringList &input)
     const QString inputPath = valueOr(args, QStringLiteral("input"), QStringLiteral("-"));
     std::atomic<bool> cancel{ false };
     QFile file;
-    CancellableInput standardInput(STDIN_FILENO, &cancel);
+    CancellableStream standardInput(STDIN_FILENO, &cancel);
     QIODevice *source = &file;
     if (inputPath == QLatin1String("-")) {
         if (!standardInput.open(QIODevice::ReadOnly))
