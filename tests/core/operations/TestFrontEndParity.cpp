@@ -367,6 +367,71 @@ private slots:
                "site.remove | - | refused", "site.remove | - | success" })
             QVERIFY2(all.contains(QLatin1String(expected)), expected);
     }
+
+    // After everyOperationLeavesTheSameTraces (the audit logs compared here hold its entries too).
+    void syncLeavesTheSameTraces()
+    {
+        const QString site = m_site + QStringLiteral("-dev");
+        const auto m = TestServices::mysql();
+        const QString devDb = TestServices::createScratchDatabase(QStringLiteral("paritydev"));
+        QVERIFY(expectCli({ QStringLiteral("site"), QStringLiteral("add"), site, QStringLiteral("--name"),
+                            QStringLiteral("Parity Dev"), QStringLiteral("--customer"), QStringLiteral("parity"),
+                            QStringLiteral("--tier"), QStringLiteral("developer") },
+                          0));
+        const Site developer{ site, QStringLiteral("Parity Dev"), QStringLiteral("parity"), Tier::Developer, {} };
+        QVERIFY(service(&BackupService::sitesLoaded, [&](BackupService &s) { s.saveSite(developer); }));
+        for (const auto &[env, database] :
+             { std::pair{ Environment::Prod, m_dataDb }, std::pair{ Environment::Dev, devDb } }) {
+            QVERIFY(expectCli({ QStringLiteral("env"), QStringLiteral("set"), site, Environments::toString(env),
+                                QStringLiteral("--host"), m.host, QStringLiteral("--port"), QString::number(m.port),
+                                QStringLiteral("--database"), database, QStringLiteral("--user"), m.user,
+                                QStringLiteral("--password-stdin") },
+                              0, m.password.toUtf8()));
+            EnvironmentConfig config = environment();
+            config.siteId = site;
+            config.environment = env;
+            config.endpoint.database = database;
+            QVERIFY(service(&BackupService::environmentsLoaded,
+                            [&](BackupService &s) { s.saveEnvironment(config, m.password, true); }));
+        }
+
+        // env.sync prod -> dev: a pre-sync backup of dev, the copy, the check.
+        QVERIFY(expectCli({ QStringLiteral("env"), QStringLiteral("sync"), site, QStringLiteral("--from"),
+                            QStringLiteral("prod"), QStringLiteral("--to"), QStringLiteral("dev") },
+                          0));
+        SyncRequest request;
+        request.siteId = site;
+        request.from = Environment::Prod;
+        request.to = Environment::Dev;
+        QVERIFY(service(&BackupService::syncFinished, [&](BackupService &s) { s.syncEnvironments(request); }));
+        const auto checksum = [](const QString &database) {
+            QByteArray out;
+            TestServices::runMariaDbClient(
+                { database, QStringLiteral("-N"), QStringLiteral("-e"), QStringLiteral("CHECKSUM TABLE t") }, {}, &out);
+            return out.trimmed().split('\t').value(1);
+        };
+        QVERIFY(!checksum(m_dataDb).isEmpty());
+        QCOMPARE(checksum(devDb), checksum(m_dataDb));
+        QCOMPARE(rowsOf(m_cli.location(), site).join(u'\n'), rowsOf(m_serviceCatalog, site).join(u'\n'));
+        QVERIFY(rowsOf(m_serviceCatalog, site).join(u'\n').contains(QLatin1String("backup dev pre-sync completed")));
+
+        QVERIFY(expectCli({ QStringLiteral("site"), QStringLiteral("rm"), site, QStringLiteral("--delete-backups"),
+                            QStringLiteral("--confirm"), site },
+                          0));
+        QVERIFY(service(&BackupService::siteRemoved, [&](BackupService &s) { s.removeSiteWithBackups(site, site); }));
+        TestServices::dropDatabase(devDb);
+        QCOMPARE(rowsOf(m_cli.location(), site), QStringList());
+        QCOMPARE(rowsOf(m_serviceCatalog, site), QStringList());
+
+        const QStringList paths{ m_dir.path() + QStringLiteral("/cli"), m_dir.path() + QStringLiteral("/service") };
+        const QStringList fromCli = auditOf(m_cli.location(), paths);
+        const QStringList fromService = auditOf(m_serviceCatalog, paths);
+        for (int i = 0; i < std::min(fromCli.size(), fromService.size()); ++i)
+            QCOMPARE(fromService.at(i), fromCli.at(i));
+        QCOMPARE(fromService.size(), fromCli.size());
+        const QString all = fromCli.join(u'\n');
+        QVERIFY2(all.contains(QStringLiteral("env.sync | dev | success | %1").arg(site)), qPrintable(all));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFrontEndParity)
