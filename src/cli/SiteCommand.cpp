@@ -159,9 +159,9 @@ int siteRemove(CliArgs &args, const QStringList &input)
         return Cli::Failure;
     for (const QString &warning : job.warnings())
         CliContext::warn(warning);
-    CliContext::printLine(
-        deleteBackups ? QStringLiteral("Removed site %1 and its %2 backup(s).").arg(siteId).arg(job.deletedBackups())
-                      : QStringLiteral("Removed site %1.").arg(siteId));
+    CliContext::printLine(deleteBackups ? QStringLiteral("Removed site %1 and its %2.")
+                                              .arg(siteId, Counted::of(job.deletedBackups(), "backup", "backups"))
+                                        : QStringLiteral("Removed site %1.").arg(siteId));
     return Cli::Success;
 }
 

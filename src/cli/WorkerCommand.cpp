@@ -14,6 +14,7 @@
 #include "operations/RescanCatalogOperation.h"
 #include "operations/RetentionJob.h"
 #include "operations/RunDueSchedulesOperation.h"
+#include "util/Counted.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -173,7 +174,9 @@ int schedulesRun(CliArgs &args, const QStringList &input)
             ++failures;
         }
     }
-    return failures == 0 ? Cli::Success : CliContext::fail(tr("%1 scheduled backup(s) failed.").arg(failures));
+    return failures == 0
+        ? Cli::Success
+        : CliContext::fail(tr("%1 failed.").arg(Counted::of(failures, "scheduled backup", "scheduled backups")));
 }
 
 int retentionApply(CliArgs &args, const QStringList &input)
@@ -239,7 +242,7 @@ int worker(CliArgs &args, const QStringList &input)
     QTimer::singleShot(0, &loop, [&loop] { loop.begin(); });
     QCoreApplication::exec();
     if (args.isSet(QStringLiteral("once")) && loop.failures() > 0)
-        return CliContext::fail(tr("%1 backup(s) failed.").arg(loop.failures()));
+        return CliContext::fail(tr("%1 failed.").arg(Counted::of(loop.failures(), "backup", "backups")));
     return Cli::Success;
 }
 

@@ -3,6 +3,7 @@
 #include "Catalog.h"
 
 #include "util/Clock.h"
+#include "util/Counted.h"
 #include "util/Logging.h"
 #include "util/PrivateFiles.h"
 
@@ -790,7 +791,8 @@ bool Catalog::removeSite(const QString &siteId, bool withBackupRows)
         if (!exec(q, QStringLiteral("SELECT COUNT(*) FROM backups WHERE site_id = ?"), { siteId }) || !q.next())
             return false;
         if (const int n = q.value(0).toInt(); n > 0)
-            return fail(tr("Site \"%1\" still has %2 backup(s): delete them first.").arg(siteId).arg(n));
+            return fail(
+                tr("Site \"%1\" still has %2: delete them first.").arg(siteId, Counted::of(n, "backup", "backups")));
     }
     if (!d.transaction())
         return fail(tr("Catalog error: %1").arg(d.lastError().text()));

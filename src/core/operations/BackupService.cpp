@@ -30,6 +30,7 @@
 #include "storage/S3ObjectStore.h"
 #include "storage/StoreJob.h"
 #include "util/Clock.h"
+#include "util/Counted.h"
 
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
@@ -485,7 +486,8 @@ void BackupService::applyRetention()
         auto *job = new RetentionJob(rt.context(), false, &rt);
         connect(job, &Job::finished, &rt, [job, &rt] {
             rt.send(&BackupService::operationFinished, QStringLiteral("retention.apply"), job->succeeded(),
-                    job->succeeded() ? tr("Deleted %1 backup(s).").arg(job->deletedIds().size()) : job->errorString());
+                    job->succeeded() ? tr("Deleted %1.").arg(Counted::of(job->deletedIds().size(), "backup", "backups"))
+                                     : job->errorString());
         });
         job->start();
     });

@@ -6,6 +6,7 @@
 #include "jobs/DeleteJob.h"
 #include "secrets/SecretJob.h"
 #include "secrets/SecretStore.h"
+#include "util/Counted.h"
 
 RemoveSiteJob::RemoveSiteJob(const OperationContext &context, const QString &siteId, bool deleteBackups,
                              const QString &confirmation, QObject *parent)
@@ -33,10 +34,9 @@ void RemoveSiteJob::doStart()
     const QVector<BackupRecord> backups = catalog->backups(m_siteId);
     if (!m_deleteBackups && !backups.isEmpty()) {
         finish(AuditOutcome::Refused,
-               tr("Site \"%1\" still has %2 backup(s): delete them first, or remove the site "
+               tr("Site \"%1\" still has %2: delete them first, or remove the site "
                   "with its backups (--delete-backups --confirm %1).")
-                   .arg(m_siteId)
-                   .arg(backups.size()));
+                   .arg(m_siteId, Counted::of(backups.size(), "backup", "backups")));
         return;
     }
     for (const BackupRecord &backup : backups) {
@@ -76,10 +76,9 @@ void RemoveSiteJob::deleteNext()
     connect(job, &Job::finished, this, [this, job] {
         if (!job->succeeded()) {
             finish(AuditOutcome::Failure,
-                   tr("Stopped after deleting %1 backup(s): %2 Run the removal again to "
+                   tr("Stopped after deleting %1: %2 Run the removal again to "
                       "delete the rest.")
-                       .arg(m_deleted)
-                       .arg(job->errorString()));
+                       .arg(Counted::of(m_deleted, "backup", "backups"), job->errorString()));
             return;
         }
         ++m_deleted;
@@ -131,7 +130,7 @@ void RemoveSiteJob::finish(AuditOutcome outcome, const QString &message)
     m_outcome = outcome;
     QString detail = message;
     if (outcome == AuditOutcome::Success) {
-        detail = m_deleteBackups ? tr("with its %1 backup(s)").arg(m_deleted) : QString();
+        detail = m_deleteBackups ? tr("with its %1").arg(Counted::of(m_deleted, "backup", "backups")) : QString();
         if (!m_warnings.isEmpty())
             detail += (detail.isEmpty() ? QString() : QStringLiteral("; ")) + m_warnings.join(QStringLiteral("; "));
     }

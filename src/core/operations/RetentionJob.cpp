@@ -6,6 +6,7 @@
 #include "catalog/RetentionPolicy.h"
 #include "jobs/DeleteJob.h"
 #include "util/Clock.h"
+#include "util/Counted.h"
 
 RetentionJob::RetentionJob(const OperationContext &context, bool dryRun, QObject *parent)
     : Job(parent)
@@ -36,7 +37,7 @@ void RetentionJob::deleteNext()
     if (isFinished())
         return;
     if (m_next >= m_candidates.size()) {
-        QString detail = tr("deleted %1 backup(s)").arg(m_deleted.size());
+        QString detail = tr("deleted %1").arg(Counted::of(m_deleted.size(), "backup", "backups"));
         if (!m_deleted.isEmpty())
             detail += QStringLiteral(": ") + m_deleted.join(QStringLiteral(", "));
         if (!m_failures.isEmpty())
@@ -47,7 +48,8 @@ void RetentionJob::deleteNext()
         if (m_failures.isEmpty())
             finishWithSuccess();
         else
-            finishWithError(Error::Fatal, tr("%1 backup(s) could not be deleted.").arg(m_failures.size()));
+            finishWithError(Error::Fatal,
+                            tr("%1 could not be deleted.").arg(Counted::of(m_failures.size(), "backup", "backups")));
         return;
     }
     const BackupRecord record = m_candidates.at(m_next++);
