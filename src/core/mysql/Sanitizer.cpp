@@ -4,6 +4,7 @@
 
 #include "MySqlLoader.h"
 #include "MySqlSession.h"
+#include "util/Counted.h"
 
 #include <QBuffer>
 #include <QHash>
@@ -233,7 +234,8 @@ bool Sanitizer::run(SanitizeProfile profile, const QString &customSql)
             m_error = QStringLiteral("the site's custom sanitizing SQL failed: %1").arg(loader.errorString());
             return false;
         }
-        m_actions << QStringLiteral("custom SQL: %1 statement(s)").arg(loader.statementsExecuted());
+        m_actions << QStringLiteral("custom SQL: %1")
+                         .arg(Counted::of(loader.statementsExecuted(), "statement", "statements"));
     }
     return true;
 }

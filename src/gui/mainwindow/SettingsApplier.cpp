@@ -36,9 +36,12 @@ void SettingsApplier::apply(bool secretsChanged)
         return;
     }
     auto *box = new QMessageBox(QMessageBox::Question, tr("Apply Settings"),
-                                tr("%1 job(s) are running. The new storage and catalog settings need them stopped.\n\n"
-                                   "Stop them now, or apply the settings when they have finished?")
-                                    .arg(m_running.size()),
+                                m_running.size() == 1
+                                    ? tr("A job is running. The new storage and catalog settings need it stopped.\n\n"
+                                         "Stop it now, or apply the settings when it has finished?")
+                                    : tr("%1 jobs are running. The new storage and catalog settings need them "
+                                         "stopped.\n\nStop them now, or apply the settings when they have finished?")
+                                          .arg(m_running.size()),
                                 QMessageBox::NoButton, m_window);
     box->setObjectName(QStringLiteral("confirmApplySettings"));
     box->setAttribute(Qt::WA_DeleteOnClose);
