@@ -1819,10 +1819,18 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation>Einstellungen anwenden</translation>
     </message>
     <message>
-        <source>%1 job(s) are running. The new storage and catalog settings need them stopped.
+        <source>A job is running. The new storage and catalog settings need it stopped.
+
+Stop it now, or apply the settings when it has finished?</source>
+        <translation>Ein Auftrag läuft. Für die neuen Speicher- und Katalogeinstellungen muss er angehalten werden.
+
+Jetzt anhalten oder die Einstellungen anwenden, wenn er fertig ist?</translation>
+    </message>
+    <message>
+        <source>%1 jobs are running. The new storage and catalog settings need them stopped.
 
 Stop them now, or apply the settings when they have finished?</source>
-        <translation>%1 Auftrag/Aufträge laufen. Für die neuen Speicher- und Katalogeinstellungen müssen sie angehalten werden.
+        <translation>%1 Aufträge laufen. Für die neuen Speicher- und Katalogeinstellungen müssen sie angehalten werden.
 
 Jetzt anhalten oder die Einstellungen anwenden, wenn sie fertig sind?</translation>
     </message>

@@ -1819,10 +1819,18 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <translation>Appliquer les paramètres</translation>
     </message>
     <message>
-        <source>%1 job(s) are running. The new storage and catalog settings need them stopped.
+        <source>A job is running. The new storage and catalog settings need it stopped.
+
+Stop it now, or apply the settings when it has finished?</source>
+        <translation>Une tâche est en cours. Les nouveaux paramètres de stockage et de catalogue exigent son arrêt.
+
+L&apos;arrêter maintenant, ou appliquer les paramètres quand elle sera terminée ?</translation>
+    </message>
+    <message>
+        <source>%1 jobs are running. The new storage and catalog settings need them stopped.
 
 Stop them now, or apply the settings when they have finished?</source>
-        <translation>%1 tâche(s) en cours. Les nouveaux paramètres de stockage et de catalogue exigent leur arrêt.
+        <translation>%1 tâches en cours. Les nouveaux paramètres de stockage et de catalogue exigent leur arrêt.
 
 Les arrêter maintenant, ou appliquer les paramètres quand elles seront terminées ?</translation>
     </message>
