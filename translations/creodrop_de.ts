@@ -252,6 +252,53 @@ Sicherung %2</translation>
     </message>
 </context>
 <context>
+    <name>BackupActionsController</name>
+    <message>
+        <source>Save Backup As</source>
+        <translation>Sicherung speichern unter</translation>
+    </message>
+    <message>
+        <source>Gzipped SQL (*.sql.gz)</source>
+        <translation>Gzip-komprimiertes SQL (*.sql.gz)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Download link copied; it expires at %1.</source>
+        <translation>Download-Link kopiert; er läuft um %1 ab.</translation>
+    </message>
+    <message>
+        <source>Replace File</source>
+        <translation>Datei ersetzen</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it with the backup?</source>
+        <translation>%1 existiert bereits. Durch die Sicherung ersetzen?</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Delete the %1 backup of %2 / %3 from %4?
+
+The dump and its manifest are removed from storage. This cannot be undone.</source>
+        <translation>Die Sicherung (%1) von %2 / %3 vom %4 löschen?
+
+Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Delete Backup</source>
+        <translation>Sicherung löschen</translation>
+    </message>
+    <message>
+        <source>Saved and verified: %1</source>
+        <translation>Gespeichert und geprüft: %1</translation>
+    </message>
+</context>
+<context>
     <name>BackupDetailsDialog</name>
     <message>
         <source>Backup Details</source>
@@ -779,18 +826,6 @@ Sicherung %2</translation>
         <translation>Creodrop Backups</translation>
     </message>
     <message>
-        <source>Save Backup As</source>
-        <translation>Sicherung speichern unter</translation>
-    </message>
-    <message>
-        <source>Gzipped SQL (*.sql.gz)</source>
-        <translation>Gzip-komprimiertes SQL (*.sql.gz)</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
         <source>Jobs (%1 running)</source>
         <translation>Aufträge (%1 laufen)</translation>
     </message>
@@ -951,14 +986,6 @@ Sicherung %2</translation>
         <translation>Katalog bereit</translation>
     </message>
     <message>
-        <source>Download link copied; it expires at %1.</source>
-        <translation>Download-Link kopiert; er läuft um %1 ab.</translation>
-    </message>
-    <message>
-        <source>Saved and verified: %1</source>
-        <translation>Gespeichert und geprüft: %1</translation>
-    </message>
-    <message>
         <source>%1 of %2 / %3 failed: %4</source>
         <translation>%1 von %2 / %3 fehlgeschlagen: %4</translation>
     </message>
@@ -985,30 +1012,6 @@ Sicherung %2</translation>
     <message>
         <source>Backup of %1 / %2 requested</source>
         <translation>Sicherung von %1 / %2 angefordert</translation>
-    </message>
-    <message>
-        <source>Verifying…</source>
-        <translation>Wird geprüft…</translation>
-    </message>
-    <message>
-        <source>Delete the %1 backup of %2 / %3 from %4?
-
-The dump and its manifest are removed from storage. This cannot be undone.</source>
-        <translation>Die Sicherung (%1) von %2 / %3 vom %4 löschen?
-
-Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rückgängig gemacht werden.</translation>
-    </message>
-    <message>
-        <source>Delete Backup</source>
-        <translation>Sicherung löschen</translation>
-    </message>
-    <message>
-        <source>Replace File</source>
-        <translation>Datei ersetzen</translation>
-    </message>
-    <message>
-        <source>%1 already exists. Replace it with the backup?</source>
-        <translation>%1 existiert bereits. Durch die Sicherung ersetzen?</translation>
     </message>
     <message>
         <source>Needs Attention</source>

@@ -252,6 +252,53 @@ Sauvegarde %2</translation>
     </message>
 </context>
 <context>
+    <name>BackupActionsController</name>
+    <message>
+        <source>Save Backup As</source>
+        <translation>Enregistrer la sauvegarde sous</translation>
+    </message>
+    <message>
+        <source>Gzipped SQL (*.sql.gz)</source>
+        <translation>SQL compressé gzip (*.sql.gz)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Download link copied; it expires at %1.</source>
+        <translation>Lien de téléchargement copié ; il expire à %1.</translation>
+    </message>
+    <message>
+        <source>Replace File</source>
+        <translation>Remplacer le fichier</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it with the backup?</source>
+        <translation>%1 existe déjà. Le remplacer par la sauvegarde ?</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Delete the %1 backup of %2 / %3 from %4?
+
+The dump and its manifest are removed from storage. This cannot be undone.</source>
+        <translation>Supprimer la sauvegarde (%1) de %2 / %3 du %4 ?
+
+Le dump et son manifeste sont retirés du stockage. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete Backup</source>
+        <translation>Supprimer la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Saved and verified: %1</source>
+        <translation>Enregistrée et vérifiée : %1</translation>
+    </message>
+</context>
+<context>
     <name>BackupDetailsDialog</name>
     <message>
         <source>Backup Details</source>
@@ -779,18 +826,6 @@ Sauvegarde %2</translation>
         <translation>Creodrop Backups</translation>
     </message>
     <message>
-        <source>Save Backup As</source>
-        <translation>Enregistrer la sauvegarde sous</translation>
-    </message>
-    <message>
-        <source>Gzipped SQL (*.sql.gz)</source>
-        <translation>SQL compressé gzip (*.sql.gz)</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Supprimer</translation>
-    </message>
-    <message>
         <source>Jobs (%1 running)</source>
         <translation>Tâches (%1 en cours)</translation>
     </message>
@@ -951,14 +986,6 @@ Sauvegarde %2</translation>
         <translation>Catalogue prêt</translation>
     </message>
     <message>
-        <source>Download link copied; it expires at %1.</source>
-        <translation>Lien de téléchargement copié ; il expire à %1.</translation>
-    </message>
-    <message>
-        <source>Saved and verified: %1</source>
-        <translation>Enregistrée et vérifiée : %1</translation>
-    </message>
-    <message>
         <source>%1 of %2 / %3 failed: %4</source>
         <translation>%1 de %2 / %3 a échoué : %4</translation>
     </message>
@@ -985,30 +1012,6 @@ Sauvegarde %2</translation>
     <message>
         <source>Backup of %1 / %2 requested</source>
         <translation>Sauvegarde de %1 / %2 demandée</translation>
-    </message>
-    <message>
-        <source>Verifying…</source>
-        <translation>Vérification…</translation>
-    </message>
-    <message>
-        <source>Delete the %1 backup of %2 / %3 from %4?
-
-The dump and its manifest are removed from storage. This cannot be undone.</source>
-        <translation>Supprimer la sauvegarde (%1) de %2 / %3 du %4 ?
-
-Le dump et son manifeste sont retirés du stockage. Cette action est irréversible.</translation>
-    </message>
-    <message>
-        <source>Delete Backup</source>
-        <translation>Supprimer la sauvegarde</translation>
-    </message>
-    <message>
-        <source>Replace File</source>
-        <translation>Remplacer le fichier</translation>
-    </message>
-    <message>
-        <source>%1 already exists. Replace it with the backup?</source>
-        <translation>%1 existe déjà. Le remplacer par la sauvegarde ?</translation>
     </message>
     <message>
         <source>Needs Attention</source>

@@ -9,7 +9,7 @@
 #include "Theme.h"
 #include "actions/QuickActionsPanel.h"
 #include "attention/AttentionPage.h"
-#include "backups/BackupDetailsDialog.h"
+#include "backups/BackupActionsController.h"
 #include "backups/BackupFilterProxyModel.h"
 #include "backups/BackupTableModel.h"
 #include "backups/BackupTableView.h"
@@ -27,21 +27,16 @@
 #include "sites/SiteListWidget.h"
 #include "sites/SitePage.h"
 #include "util/AppSettings.h"
-#include "util/PrivateFiles.h"
 #include "widgets/Format.h"
 #include "widgets/MessageBanner.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
-#include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QHeaderView>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -49,7 +44,6 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTimer>
-#include <QUrl>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -146,24 +140,10 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
     createMenus();
     statusBar()->setObjectName(QStringLiteral("statusBar"));
 
-    // Default hooks: a non-blocking native file dialog, and one modal confirmation box.
-    m_chooseSavePath = [this](const QString &suggested, std::function<void(const QString &)> done) {
-        auto *dialog = new QFileDialog(this, tr("Save Backup As"), suggested, tr("Gzipped SQL (*.sql.gz)"));
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->setAcceptMode(QFileDialog::AcceptSave);
-        // downloadBackup() asks itself, so the question is the same whichever dialog chose the path.
-        dialog->setOption(QFileDialog::DontConfirmOverwrite);
-        dialog->selectFile(suggested);
-        connect(dialog, &QFileDialog::fileSelected, this, [done](const QString &path) { done(path); });
-        dialog->open();
-    };
-    m_confirm = [this](const QString &title, const QString &text) {
-        QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Cancel, this);
-        QPushButton *ok = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
-        box.setDefaultButton(QMessageBox::Cancel);
-        box.exec();
-        return box.clickedButton() == ok;
-    };
+    m_backupActions = new BackupActionsController(this, m_page, m_settings, this);
+    connect(m_backupActions, &BackupActionsController::jobRequested, this,
+            [this](JobKind kind, const QString &backupId) { m_mine.insert(jobKey(kind, backupId)); });
+    connect(m_backupActions, &BackupActionsController::statusMessage, statusBar(), &QStatusBar::showMessage);
 
     // Page and panels -> window.
     connect(m_siteList, &SiteListWidget::siteSelected, this, &MainWindow::showSite);
@@ -172,13 +152,6 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
     connect(m_siteList, &SiteListWidget::editSiteRequested, this, &MainWindow::openSiteEditor);
     QuickActionsPanel *actions = m_page->actions();
     connect(actions, &QuickActionsPanel::createBackupRequested, this, &MainWindow::createBackup);
-    connect(actions, &QuickActionsPanel::downloadRequested, this, &MainWindow::downloadBackup);
-    connect(actions, &QuickActionsPanel::copyLinkRequested, this, &MainWindow::copyLink);
-    connect(actions, &QuickActionsPanel::verifyRequested, this, &MainWindow::verifyBackup);
-    connect(actions, &QuickActionsPanel::pinRequested, this, &MainWindow::pinBackup);
-    connect(actions, &QuickActionsPanel::deleteRequested, this, &MainWindow::deleteBackup);
-    connect(m_page->table(), &BackupTableView::detailsRequested, this, &MainWindow::showDetails);
-    connect(m_page->table(), &BackupTableView::actionRequested, this, &MainWindow::onTableAction);
     connect(m_page->table(), &BackupTableView::currentRecordChanged, this, &MainWindow::updateActions);
     connect(m_page, &SitePage::environmentChanged, this, &MainWindow::updateActions);
     connect(m_jobs, &JobsPanel::cancelRequested, this, [this](const QString &jobId) {
@@ -221,12 +194,23 @@ MainWindow::MainWindow(BackupService *service, AppSettings *settings, SecretStor
     connectService();
     m_restoreFlow->setService(m_service);
     m_removeSiteFlow->setService(m_service);
+    m_backupActions->setService(m_service);
     const bool firstRun = m_settings && !m_settings->boolean(AppSettings::FirstRunDone);
     showFirstRun(firstRun);
     updateActions();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setSavePathChooser(BackupActionsController::SavePathChooser chooser)
+{
+    m_backupActions->setSavePathChooser(std::move(chooser));
+}
+
+void MainWindow::setConfirmer(BackupActionsController::Confirmer confirmer)
+{
+    m_backupActions->setConfirmer(std::move(confirmer));
+}
 
 QAction *MainWindow::action(const QString &objectName) const
 {
@@ -276,7 +260,7 @@ void MainWindow::createActions()
     m_act.deleteBackup
         = add("actionDelete", tr("De&lete…"), QKeySequence::Delete, [panel] { panel->deleteButton()->click(); });
     m_act.details = add("actionDetails", tr("Backup De&tails…"), QKeySequence(tr("Ctrl+I")),
-                        [this] { showDetails(m_page->table()->currentRecord()); });
+                        [this] { m_backupActions->showDetails(m_page->table()->currentRecord()); });
     m_act.restore = add("actionRestore", tr("&Restore…"), QKeySequence(), [panel] { panel->restoreButton()->click(); });
     m_act.restoreFromFile = add("actionRestoreFromFile", tr("Restore from &File…"), QKeySequence(),
                                 [panel] { panel->restoreFileButton()->click(); });
@@ -443,17 +427,6 @@ void MainWindow::connectService()
     connect(s, &BackupService::sitesLoaded, this, &MainWindow::onSitesLoaded);
     connect(s, &BackupService::backupsLoaded, this, &MainWindow::onBackupsLoaded);
     connect(s, &BackupService::backupsFirstPage, this, &MainWindow::onBackupsFirstPage);
-    connect(s, &BackupService::manifestLoaded, this,
-            [this](const QString &backupId, const QByteArray &json, const QString &error) {
-                for (BackupDetailsDialog *dialog : findChildren<BackupDetailsDialog *>()) {
-                    if (dialog->record().id != backupId)
-                        continue;
-                    if (error.isEmpty())
-                        dialog->setManifest(QString::fromUtf8(json));
-                    else
-                        dialog->setManifestError(error);
-                }
-            });
     connect(s, &BackupService::environmentsLoaded, this,
             [this](const QString &siteId, const QVector<EnvironmentConfig> &environments) {
                 m_environments.insert(siteId, environments);
@@ -466,16 +439,6 @@ void MainWindow::connectService()
     connect(s, &BackupService::jobStarted, this, &MainWindow::onJobStarted);
     connect(s, &BackupService::jobProgress, this, &MainWindow::onJobProgress);
     connect(s, &BackupService::jobFinished, this, &MainWindow::onJobFinished);
-    connect(s, &BackupService::linkReady, this,
-            [this](const QString &backupId, const QUrl &url, const QDateTime &expiresAtUtc) {
-                QApplication::clipboard()->setText(url.toString(QUrl::FullyEncoded));
-                if (m_page->table()->currentRecord().id == backupId)
-                    m_page->actions()->showLink(expiresAtUtc);
-                statusBar()->showMessage(
-                    tr("Download link copied; it expires at %1.")
-                        .arg(QLocale().toString(expiresAtUtc.toLocalTime().time(), QLocale::ShortFormat)),
-                    10000);
-            });
     // Cancel through the catalog and attention across sites.
     connect(s, &BackupService::backupCancelRequested, this,
             [this](const QString &, const QString &message) { statusBar()->showMessage(message, 10000); });
@@ -648,22 +611,13 @@ void MainWindow::onJobProgress(const JobProgress &progress)
 {
     m_jobs->jobProgress(progress);
     m_page->table()->backupModel()->setProgress(progress);
-    if (progress.kind == JobKind::Download && progress.backupId == m_downloadBackupId)
-        m_page->actions()->showDownloadProgress(progress.bytesDone, progress.bytesTotal);
+    m_backupActions->jobProgress(progress);
 }
 
 void MainWindow::onJobFinished(const JobOutcome &outcome)
 {
     m_jobs->jobFinished(outcome);
-    if (outcome.kind == JobKind::Download && outcome.backupId == m_downloadBackupId) {
-        m_downloadBackupId.clear();
-        m_page->actions()->showDownloadResult(
-            outcome.success,
-            outcome.success ? tr("Saved and verified: %1").arg(QDir::toNativeSeparators(outcome.localPath))
-                            : outcome.message);
-    }
-    if (outcome.kind == JobKind::Verify && m_page->table()->currentRecord().id == outcome.backupId)
-        m_page->actions()->showDownloadResult(outcome.success, outcome.message);
+    m_backupActions->jobFinished(outcome);
 
     // Failures also land on the affected site's page, with a way to try again.
     if (!outcome.success && !outcome.cancelled && outcome.siteId == m_page->site().id) {
@@ -679,7 +633,7 @@ void MainWindow::onJobFinished(const JobOutcome &outcome)
             retry = [this, backupId] {
                 const int row = m_page->table()->backupModel()->rowOf(backupId);
                 if (row >= 0)
-                    downloadBackup(m_page->table()->backupModel()->recordAt(row));
+                    m_backupActions->download(m_page->table()->backupModel()->recordAt(row));
             };
             break;
         case JobKind::Verify:
@@ -741,130 +695,6 @@ void MainWindow::createBackup(Environment env)
     statusBar()->showMessage(tr("Backup of %1 / %2 requested").arg(site.id, Format::environment(env)), 5000);
 }
 
-void MainWindow::downloadBackup(const BackupRecord &record)
-{
-    if (!record.isValid() || record.status != BackupStatus::Completed || !m_service)
-        return;
-    const QString folder = m_settings ? m_settings->downloadsFolder() : QDir::homePath();
-    const QString suggested = QDir(folder).filePath(
-        QStringLiteral("%1-%2-%3.sql.gz").arg(record.siteId, Environments::toString(record.environment), record.id));
-    const QString backupId = record.id;
-    m_chooseSavePath(suggested, [this, backupId](const QString &path) {
-        if (path.isEmpty() || !m_service)
-            return;
-        auto start = [this, backupId, path](bool overwrite) {
-            if (!m_service)
-                return;
-            m_downloadBackupId = backupId;
-            m_mine.insert(jobKey(JobKind::Download, backupId));
-            m_page->actions()->showDownloadProgress(0, -1);
-            m_service->download(backupId, path, overwrite);
-        };
-        if (!PrivateFiles::exists(path)) {
-            start(false);
-            return;
-        }
-        // Replacing a file is destructive: ask, and only then allow the download to replace it.
-        auto *box
-            = new QMessageBox(QMessageBox::Warning, tr("Replace File"),
-                              tr("%1 already exists. Replace it with the backup?").arg(QDir::toNativeSeparators(path)),
-                              QMessageBox::Yes | QMessageBox::Cancel, this);
-        box->setObjectName(QStringLiteral("confirmOverwrite"));
-        box->setDefaultButton(QMessageBox::Cancel);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        connect(box, &QMessageBox::finished, this, [start](int result) {
-            if (result == QMessageBox::Yes)
-                start(true);
-        });
-        box->open();
-    });
-}
-
-void MainWindow::copyLink(const BackupRecord &record)
-{
-    if (record.isValid() && m_service)
-        m_service->requestLink(record.id);
-}
-
-void MainWindow::verifyBackup(const BackupRecord &record)
-{
-    if (!record.isValid() || !m_service)
-        return;
-    m_mine.insert(jobKey(JobKind::Verify, record.id));
-    m_page->actions()->showDownloadResult(true, tr("Verifying…"));
-    m_service->verify(record.id);
-}
-
-void MainWindow::pinBackup(const BackupRecord &record, bool pinned)
-{
-    if (record.isValid() && m_service)
-        m_service->setPinned(record.id, pinned);
-}
-
-void MainWindow::deleteBackup(const BackupRecord &record)
-{
-    if (!record.isValid() || !m_service)
-        return;
-    const QString text = tr("Delete the %1 backup of %2 / %3 from %4?\n\nThe dump and its manifest are removed from "
-                            "storage. This cannot be undone.")
-                             .arg(Format::type(record.type), record.siteId, Format::environment(record.environment),
-                                  Format::localTime(record.createdAt));
-    if (!m_confirm(tr("Delete Backup"), text))
-        return;
-    m_mine.insert(jobKey(JobKind::Delete, record.id));
-    m_service->deleteBackup(record.id);
-}
-
-void MainWindow::showDetails(const BackupRecord &record)
-{
-    if (!record.isValid())
-        return;
-    auto *dialog = new BackupDetailsDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setRecord(record);
-    // The manifest lives next to the dump in storage: the service fetches it, the dialog
-    // fills in when it arrives (manifestLoaded in connectService()).
-    if (m_service && record.status == BackupStatus::Completed) {
-        dialog->setManifestLoading();
-        m_service->requestManifest(record.id);
-    }
-    dialog->show();
-}
-
-void MainWindow::onTableAction(BackupTableView::Action action, const BackupRecord &record)
-{
-    switch (action) {
-    case BackupTableView::Action::Details:
-        showDetails(record);
-        break;
-    case BackupTableView::Action::Download:
-        downloadBackup(record);
-        break;
-    case BackupTableView::Action::CopyLink:
-        copyLink(record);
-        break;
-    case BackupTableView::Action::Verify:
-        verifyBackup(record);
-        break;
-    case BackupTableView::Action::Pin:
-        pinBackup(record, !record.pinned);
-        break;
-    case BackupTableView::Action::Delete:
-        deleteBackup(record);
-        break;
-    case BackupTableView::Action::Cancel:
-        // Through the catalog: the backup may run in another process, here or on another host.
-        if (m_service && record.isValid())
-            m_service->cancelBackup(record.id);
-        break;
-    case BackupTableView::Action::CopyId:
-        QApplication::clipboard()->setText(record.id);
-        break;
-    case BackupTableView::Action::Restore:
-        break; // RestoreController answers it
-    }
-}
-
 void MainWindow::openSettings()
 {
     m_settingsFlow->open();
@@ -883,6 +713,7 @@ void MainWindow::setService(BackupService *service)
     // After connectService(): its outcome line comes after the window's generic one.
     m_restoreFlow->setService(service);
     m_removeSiteFlow->setService(service);
+    m_backupActions->setService(service);
 }
 
 void MainWindow::setServiceHost(ServiceHost *host)

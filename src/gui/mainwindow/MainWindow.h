@@ -3,7 +3,7 @@
 #pragma once
 
 #include "WindowActions.h"
-#include "backups/BackupTableView.h"
+#include "backups/BackupActionsController.h"
 #include "catalog/BackupRecord.h"
 #include "catalog/Site.h"
 #include "jobs/BackupServiceConfig.h"
@@ -57,13 +57,12 @@ public:
     MainWindow(BackupService *service, AppSettings *settings, SecretStore *secrets, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Asks where to save a download; calls @p done with the path, or never when cancelled.
-    using SavePathChooser
-        = std::function<void(const QString &suggestedPath, std::function<void(const QString &)> done)>;
-    void setSavePathChooser(SavePathChooser chooser) { m_chooseSavePath = std::move(chooser); }
-    /// The one modal question of the application (destructive actions). Returns true to go on.
-    using Confirmer = std::function<bool(const QString &title, const QString &text)>;
-    void setConfirmer(Confirmer confirmer) { m_confirm = std::move(confirmer); }
+    /// The hooks of BackupActionsController: where to save a download, and the confirmation of
+    /// a destructive action.
+    void setSavePathChooser(BackupActionsController::SavePathChooser chooser);
+    void setConfirmer(BackupActionsController::Confirmer confirmer);
+    /// Download, link, verify, pin, delete and details of the page's backups.
+    BackupActionsController *backupActions() const { return m_backupActions; }
     /// Periodic refresh for work by others on a shared catalog (0 = off).
     void setRefreshInterval(int msec);
 
@@ -113,13 +112,6 @@ private:
 
     // Requests from the widgets.
     void createBackup(Environment env);
-    void downloadBackup(const BackupRecord &record);
-    void copyLink(const BackupRecord &record);
-    void verifyBackup(const BackupRecord &record);
-    void pinBackup(const BackupRecord &record, bool pinned);
-    void deleteBackup(const BackupRecord &record);
-    void showDetails(const BackupRecord &record);
-    void onTableAction(BackupTableView::Action action, const BackupRecord &record);
     void openSettings();
     void openSiteEditor(const QString &siteId);
     void refresh();
@@ -163,12 +155,10 @@ private:
     QHash<QString, QVector<EnvironmentConfig>> m_environments;
     QSet<QString> m_mine; ///< jobKey()s of work this engineer started in this window
     QHash<QString, int> m_pendingCreates; ///< "site/env" -> backups asked for, not yet seen
-    QString m_downloadBackupId;
     QString m_selectAfterCreate;
     QString m_loadingSiteId;
     qint64 m_lastApplyMsec = -1;
-    SavePathChooser m_chooseSavePath;
-    Confirmer m_confirm;
+    BackupActionsController *m_backupActions = nullptr;
     PagesController *m_pages = nullptr; ///< the site's Schedules and Audit tabs, the Audit Log window
     RemoveSiteController *m_removeSiteFlow = nullptr;
 };
