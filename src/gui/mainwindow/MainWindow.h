@@ -41,9 +41,10 @@ class SitePage;
 class AttentionPage;
 class QPushButton;
 
-/// The console's window, and the only widget that talks to BackupService: the panels and
-/// pages emit what the engineer asks for, the window turns that into service requests and
-/// routes the queued answers back. Nothing here does I/O; the service does it in its threads.
+/// The console's window: the panels and pages emit what the engineer asks for, the window and
+/// its controllers (backup actions, restore and sync, site removal, settings, the site's pages)
+/// turn that into BackupService requests and route the queued answers back. Nothing here does
+/// I/O; the service does it in its threads.
 ///
 /// Native dialogs and the delete confirmation go through replaceable hooks so the end-to-end
 /// test can drive the whole window with QTest clicks.
