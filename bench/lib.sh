@@ -1,8 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Creodrop
 # SPDX-License-Identifier: GPL-3.0-or-later
 # shellcheck shell=bash
-# Shared set-up of the dump and load benchmarks. Source it after setting $here (the project root)
-# and $keep (1 = keep the work folder); it defines functions only.
+# Shared set-up and helpers of the dump, load and restore benchmarks. Source it after setting
+# $here (the project root) and $keep (1 = keep the work folder); it defines functions only.
 
 # Finds the built CLI ($cli) and installs the standard tools the benchmarks compare against.
 bench_require_tools() {

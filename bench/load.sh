@@ -7,8 +7,9 @@
 # by side, interleaved and rotated in the same run so that the load of a shared machine hits every
 # tool alike:
 #   creodrop-backupctl load  vs  gunzip -c FILE | mariadb  vs  myloader -t 2
-# It prints wall times (median of --runs), the ratios per run, the server's and the tool's CPU time
-# per run, and the 1-minute load average at each measurement. Our load is checked: every table of the copy has the source's CHECKSUM TABLE.
+# It prints wall times (median of --runs), the ratios per run, the server's and the tool's CPU
+# time per run, and the 1-minute load average at each measurement. Our load is checked: every
+# table of the copy has the source's CHECKSUM TABLE.
 #   bench/load.sh [--size-mib N (default 300)] [--runs N (default 3)] [--connections N (default 2)] [--keep]
 # Missing tools (mydumper, GNU time, mariadb client) are installed with scripts/install-deps --with-bench.
 set -euo pipefail

@@ -22,7 +22,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 size=300
 runs=1
 keep=0
-help_lines=4,20p
+help_lines=4,19p
 . "$here/bench/lib.sh"
 bench_parse_options "$@"
 bench_require_tools

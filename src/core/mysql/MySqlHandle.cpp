@@ -114,23 +114,3 @@ bool MySqlHandle::enableDeadPathDetection(st_mysql *handle)
     ::setsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &userTimeoutMs, sizeof userTimeoutMs);
     return true;
 }
-
-bool MySqlHandle::socketKeepAlive(st_mysql *handle, SocketKeepAlive *options)
-{
-    const int fd = tcpSocket(handle);
-    if (fd < 0)
-        return false;
-    int value = 0;
-    socklen_t length = sizeof value;
-    const auto get = [&](int level, int name) {
-        value = 0;
-        length = sizeof value;
-        return ::getsockopt(fd, level, name, &value, &length) == 0 ? value : -1;
-    };
-    options->keepAlive = get(SOL_SOCKET, SO_KEEPALIVE) == 1;
-    options->idleSeconds = get(IPPROTO_TCP, TCP_KEEPIDLE);
-    options->intervalSeconds = get(IPPROTO_TCP, TCP_KEEPINTVL);
-    options->probes = get(IPPROTO_TCP, TCP_KEEPCNT);
-    options->userTimeoutMs = get(IPPROTO_TCP, TCP_USER_TIMEOUT);
-    return true;
-}

@@ -31,15 +31,4 @@ unsigned int serverStatus(st_mysql *handle);
 /// operating system's default, two hours and more. Returns false (and changes nothing) on a
 /// Unix socket, which cannot lose its path.
 bool enableDeadPathDetection(st_mysql *handle);
-/// Options a TCP connection's socket has, for tests: keepalive on, its idle time, interval and
-/// count, and the user timeout in milliseconds. False on a Unix socket.
-struct SocketKeepAlive
-{
-    bool keepAlive = false;
-    int idleSeconds = 0;
-    int intervalSeconds = 0;
-    int probes = 0;
-    int userTimeoutMs = 0;
-};
-bool socketKeepAlive(st_mysql *handle, SocketKeepAlive *options);
 } // namespace MySqlHandle

@@ -62,11 +62,11 @@ bool MySqlSession::open(QString *error)
         return false;
     }
     m_handle = *static_cast<MYSQL *const *>(v.constData());
-    MySqlHandle::enableDeadPathDetection(m_handle);
     if (!m_handle || mysql_set_character_set(m_handle, "utf8mb4") != 0) {
         *error = QStringLiteral("cannot select character set utf8mb4 on %1").arg(m_endpoint.describe());
         return false;
     }
+    MySqlHandle::enableDeadPathDetection(m_handle);
     return true;
 }
 

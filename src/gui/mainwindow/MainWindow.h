@@ -15,7 +15,6 @@
 #include <QPointer>
 #include <QSet>
 
-#include <functional>
 #include <memory>
 #include <optional>
 
@@ -62,8 +61,6 @@ public:
     /// a destructive action.
     void setSavePathChooser(BackupActionsController::SavePathChooser chooser);
     void setConfirmer(BackupActionsController::Confirmer confirmer);
-    /// Download, link, verify, pin, delete and details of the page's backups.
-    BackupActionsController *backupActions() const { return m_backupActions; }
     /// Periodic refresh for work by others on a shared catalog (0 = off).
     void setRefreshInterval(int msec);
 

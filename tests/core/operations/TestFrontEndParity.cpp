@@ -6,6 +6,7 @@
 // then the audit entries (action, environment, outcome, site, actor, detail without ids, times
 // and paths) and the catalog rows must be equal.
 #include "../cli/CliTestEnv.h"
+#include "../mysql/DumpTestSupport.h"
 #include "catalog/Catalog.h"
 #include "operations/BackupService.h"
 #include "secrets/InMemorySecretStore.h"
@@ -157,16 +158,8 @@ private:
         return false;
     }
 
-    QString serviceBackupId()
-    {
-        SystemClock clock;
-        QString error;
-        auto catalog = Catalog::open(m_serviceCatalog, &clock, &error);
-        const QVector<BackupRecord> backups = catalog ? catalog->backups(m_site) : QVector<BackupRecord>();
-        return backups.isEmpty() ? QString() : backups.first().id;
-    }
-
-    QString backupIdOfType(const CatalogLocation &location, BackupType type)
+    /// The id of the site's first backup of @p type in the catalog at @p location.
+    QString backupId(const CatalogLocation &location, BackupType type)
     {
         SystemClock clock;
         QString error;
@@ -265,7 +258,7 @@ private slots:
         QVERIFY(
             service(&BackupService::jobFinished, [&](BackupService &s) { s.createBackup(m_site, Environment::Prod); }));
         const QString cliId = cliBackupId();
-        const QString serviceId = serviceBackupId();
+        const QString serviceId = backupId(m_serviceCatalog, BackupType::Manual);
         QVERIFY(!cliId.isEmpty());
         QVERIFY(!serviceId.isEmpty());
 
@@ -309,8 +302,8 @@ private slots:
         QVERIFY(rowsOf(m_serviceCatalog, m_site).join(u'\n').contains(QLatin1String("pre-restore completed")));
 
         // backup.delete of the pre-restore backup.
-        const QString cliPreRestore = backupIdOfType(m_cli.location(), BackupType::PreRestore);
-        const QString servicePreRestore = backupIdOfType(m_serviceCatalog, BackupType::PreRestore);
+        const QString cliPreRestore = backupId(m_cli.location(), BackupType::PreRestore);
+        const QString servicePreRestore = backupId(m_serviceCatalog, BackupType::PreRestore);
         QVERIFY(!cliPreRestore.isEmpty() && !servicePreRestore.isEmpty());
         QVERIFY(expectCli({ QStringLiteral("backup"), QStringLiteral("delete"), cliPreRestore }, 0));
         QVERIFY(service(&BackupService::backupRemoved, [&](BackupService &s) { s.deleteBackup(servicePreRestore); }));
@@ -404,11 +397,9 @@ private slots:
         request.from = Environment::Prod;
         request.to = Environment::Dev;
         QVERIFY(service(&BackupService::syncFinished, [&](BackupService &s) { s.syncEnvironments(request); }));
+        // "db.t|checksum": the database's name differs, the checksum must not.
         const auto checksum = [](const QString &database) {
-            QByteArray out;
-            TestServices::runMariaDbClient(
-                { database, QStringLiteral("-N"), QStringLiteral("-e"), QStringLiteral("CHECKSUM TABLE t") }, {}, &out);
-            return out.trimmed().split('\t').value(1);
+            return DumpTestSupport::queryRows(database, QStringLiteral("CHECKSUM TABLE t")).value(0).section(u'|', 1);
         };
         QVERIFY(!checksum(m_dataDb).isEmpty());
         QCOMPARE(checksum(devDb), checksum(m_dataDb));
