@@ -477,8 +477,11 @@ bool Catalog::connect(QString *error)
         // Found (matched) rows, not changed rows: a compare-and-set that writes the same values
         // still counts as one row affected. Reconnect: the GUI keeps its connection for hours,
         // longer than the server's wait_timeout; a reconnected session falls back to the server's
-        // isolation level, which claimBackupMySql also handles.
-        d.setConnectOptions(QStringLiteral("CLIENT_FOUND_ROWS=1;MYSQL_OPT_CONNECT_TIMEOUT=10;MYSQL_OPT_RECONNECT=1"));
+        // isolation level, which claimBackupMySql also handles. Read and write timeouts: the
+        // reconnect keeps them, unlike socket options set on the first connection.
+        d.setConnectOptions(QStringLiteral("CLIENT_FOUND_ROWS=1;MYSQL_OPT_CONNECT_TIMEOUT=10;MYSQL_OPT_RECONNECT=1;"
+                                           "MYSQL_OPT_READ_TIMEOUT=%1;MYSQL_OPT_WRITE_TIMEOUT=%1")
+                                .arg(qMax(1, m_location.answerTimeoutSeconds)));
     };
     QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_connectionName);
     configure(d, m_location.database);

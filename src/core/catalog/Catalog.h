@@ -34,6 +34,11 @@ struct CatalogLocation
     QString user;
     QString password; ///< filled from the secret store just before opening; never persisted
     QString database;
+    /// MySQL only: how long a statement may wait for the server's answer, or a write for the
+    /// network, before the connection counts as lost. A network path that died without closing
+    /// then ends in an error (and the next call reconnects) instead of a wait of hours. Longer
+    /// than the catalog's own longest wait (GET_LOCK of 60 s, InnoDB's 50 s lock wait).
+    int answerTimeoutSeconds = 120;
 
     /// Parses "mysql://user@host:port/db" or a file path / "sqlite:PATH". Sets @p error on failure.
     static std::optional<CatalogLocation> parse(const QString &text, QString *error = nullptr);

@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FakeClock.h"
+#include "FreezingProxy.h"
 #include "TestServices.h"
 #include "catalog/Catalog.h"
 
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -49,6 +51,7 @@ private slots:
     void migrationContinuedByAnotherProcess();
     void backupListUsesAnIndex();
     void environmentLockHoldsBackupsAndRestores();
+    void deadNetworkPathEndsInAnError();
 
 private:
     /// A fresh, empty catalog location for the current backend.
@@ -1072,6 +1075,69 @@ void TestCatalog::environmentLockHoldsBackupsAndRestores()
     QVERIFY(catalog->unlockEnvironment(shop, Environment::Dev, QStringLiteral("w4")));
     QVERIFY(!catalog->environmentLock(shop, Environment::Dev));
     QVERIFY(catalog->claimBackup(manual, QStringLiteral("w3")));
+}
+
+// A MySQL catalog whose network path dies without closing: the waiting call fails after the
+// answer timeout instead of waiting for hours, and the next call works on a new connection.
+void TestCatalog::deadNetworkPathEndsInAnError()
+{
+    QFETCH_GLOBAL(QString, backend);
+    if (backend != QLatin1String("mariadb"))
+        QSKIP("a network path only exists for a MySQL catalog");
+    CatalogLocation location = freshLocation();
+    auto proxy = std::make_unique<FreezingProxy>();
+    QVERIFY(proxy->listen(location.host, quint16(location.port)));
+    location.host = QStringLiteral("127.0.0.1");
+    location.port = proxy->port();
+    location.answerTimeoutSeconds = 2;
+
+    // The catalog runs on its own thread; this one runs the proxy's event loop.
+    std::atomic<int> step{ 0 }; // 1 opened, 2 frozen, 3 done
+    bool openedOk = false;
+    bool frozenCallOk = true;
+    QString frozenCallError;
+    bool laterCallOk = false;
+    QString laterCallError;
+    QStringList sitesAfter; // the site's name as read back at the end
+    std::thread worker([&] {
+        QString error;
+        auto catalog = Catalog::open(location, &m_clock, &error);
+        Site site;
+        site.id = QStringLiteral("shop");
+        site.name = QStringLiteral("Before");
+        site.customer = QStringLiteral("acme");
+        openedOk = catalog && catalog->addSite(site);
+        step = 1;
+        if (openedOk) {
+            while (step.load() != 2)
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            site.name = QStringLiteral("While the path is dead");
+            frozenCallOk = catalog->updateSite(site);
+            frozenCallError = catalog->lastError();
+            site.name = QStringLiteral("After the timeout");
+            laterCallOk = catalog->updateSite(site);
+            laterCallError = catalog->lastError();
+            if (const std::optional<Site> stored = catalog->site(site.id))
+                sitesAfter << stored->name;
+        }
+        step = 3;
+    });
+    // On a failure, closing the proxy's connections ends whatever the worker still waits for.
+    auto joinWorker = qScopeGuard([&] {
+        proxy.reset();
+        step = step.load() == 1 ? 2 : step.load();
+        worker.join();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(step.load() >= 1, 60000);
+    QVERIFY(openedOk);
+    proxy->freeze();
+    step = 2;
+    // Without the timeout the call waits until the kernel gives up on the connection (hours).
+    QTRY_VERIFY_WITH_TIMEOUT(step.load() == 3, 90000);
+    QVERIFY(!frozenCallOk);
+    QVERIFY2(frozenCallError.contains(QLatin1String("Lost connection")), qPrintable(frozenCallError));
+    QVERIFY2(laterCallOk, qPrintable(laterCallError));
+    QCOMPARE(sitesAfter, QStringList{ QStringLiteral("After the timeout") });
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)
