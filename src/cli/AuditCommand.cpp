@@ -85,15 +85,15 @@ int auditList(CliArgs &args, const QStringList &input)
     if (!catalog)
         return Cli::Failure;
     const QVector<AuditEntry> entries = catalog->auditLog(filter);
-    if (!catalog->lastError().isEmpty() && entries.isEmpty())
-        return CliContext::fail(catalog->lastError());
+    if (ctx.catalogFailed())
+        return Cli::Failure;
     // A removed site's history stays listable; a name that never had one is a typo.
     if (!filter.siteId().isEmpty() && entries.isEmpty() && !catalog->site(filter.siteId())) {
         AuditFilter anyTime;
         anyTime.setSiteId(filter.siteId());
         anyTime.setLimit(1);
         if (catalog->auditLog(anyTime).isEmpty())
-            return CliContext::failNoSite(filter.siteId());
+            return ctx.failNoSite(filter.siteId());
     }
     if (args.isSet(QStringLiteral("json"))) {
         CliContext::printJson(CliContext::toJsonArray(entries, auditToJson));

@@ -63,6 +63,8 @@ int Cli::backupListAllSites(CliArgs &args, const QStringList &input)
     context.workerId = WorkerIdentity::current();
     context.heartbeatSeconds = WorkerIdentity::heartbeatSeconds();
     const QVector<AttentionItem> items = AttentionQuery(context).run(filter, ctx.clock()->nowUtc());
+    if (ctx.catalogFailed())
+        return Failure;
 
     if (args.isSet(QStringLiteral("json"))) {
         CliContext::printJson(CliContext::toJsonArray(items, itemToJson));

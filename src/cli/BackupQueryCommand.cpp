@@ -45,8 +45,10 @@ int Cli::backupList(CliArgs &args, const QStringList &input)
     const bool known = catalog->site(siteId).has_value();
     const QVector<BackupRecord> backups = known ? catalog->backups(siteId, filter) : QVector<BackupRecord>();
     const qint64 queryNs = timer.nsecsElapsed();
+    if (ctx.catalogFailed())
+        return Failure;
     if (!known)
-        return CliContext::failNoSite(siteId);
+        return ctx.failNoSite(siteId);
     if (args.isSet(QStringLiteral("timing")))
         QTextStream(stderr)
             << QStringLiteral("query: %1 ms, %2 rows\n").arg(queryNs / 1e6, 0, 'f', 3).arg(backups.size());
@@ -80,6 +82,8 @@ int Cli::backupShow(CliArgs &args, const QStringList &input)
         return Failure;
     JobsSession::recoverIfNeeded(ctx);
     const auto backup = catalog->backup(args.positional(0));
+    if (ctx.catalogFailed())
+        return Failure;
     if (!backup)
         return CliContext::fail(QStringLiteral("no backup \"%1\" in the catalog").arg(args.positional(0)));
     if (args.isSet(QStringLiteral("json"))) {

@@ -88,7 +88,7 @@ Catalog *CliContext::openCatalog()
 std::optional<BackupRecord> CliContext::findBackup(const QString &id)
 {
     auto record = m_catalog->backup(id);
-    if (!record)
+    if (!record && !catalogFailed())
         fail(Cli::tr("There is no backup %1 in the catalog.").arg(id));
     return record;
 }
@@ -183,7 +183,18 @@ void CliContext::warn(const QString &line)
 
 int CliContext::failNoSite(const QString &siteId)
 {
+    if (catalogFailed())
+        return Cli::Failure;
     return fail(QStringLiteral("no site \"%1\" in the catalog").arg(siteId));
+}
+
+bool CliContext::catalogFailed()
+{
+    if (!m_catalog || m_catalog->failedStatements() == 0)
+        return false;
+    fail(Cli::tr("Cannot read the catalog %1 (%2). Check that it can be reached and try again.")
+             .arg(m_catalog->location().toString(), m_catalog->lastError()));
+    return true;
 }
 
 void CliContext::printLine(const QString &line)

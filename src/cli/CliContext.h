@@ -78,8 +78,13 @@ public:
     static int fail(const QString &message);
     /// Prints "creodrop-backupctl: warning: LINE" to stderr.
     static void warn(const QString &line);
-    /// The failure for a site id that is not in the catalog.
-    static int failNoSite(const QString &siteId);
+    /// The failure for a site id that is not in the catalog, or catalogFailed()'s when the
+    /// catalog could not be read.
+    int failNoSite(const QString &siteId);
+    /// After reading the open catalog: when one of its statements failed since it was opened
+    /// (its reads then answer "none"), prints why and returns true, so that a command never
+    /// shows an empty or partial answer, or "no such site", for a catalog it could not read.
+    bool catalogFailed();
     static void printLine(const QString &line);
     static void printJson(const QJsonObject &object);
     static void printJson(const QJsonArray &array);

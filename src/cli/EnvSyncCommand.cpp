@@ -104,7 +104,7 @@ int Cli::envSanitizeSql(CliArgs &args, const QStringList &input)
     if (!catalog)
         return Cli::Failure;
     if (!catalog->site(siteId))
-        return CliContext::failNoSite(siteId);
+        return ctx.failNoSite(siteId);
     if (!args.isSet(QStringLiteral("file")) && !args.isSet(QStringLiteral("clear"))) {
         const QString sql = catalog->sanitizeSql(siteId);
         QTextStream out(stdout);

@@ -104,8 +104,10 @@ int scheduleShow(CliArgs &args, const QStringList &input)
         return Cli::Failure;
     const QString siteId = args.positional(0);
     if (!siteId.isEmpty() && !catalog->site(siteId))
-        return CliContext::failNoSite(siteId);
+        return ctx.failNoSite(siteId);
     const QVector<Schedule> schedules = catalog->schedules(siteId);
+    if (ctx.catalogFailed())
+        return Cli::Failure;
     const QDateTime now = ctx.clock()->nowUtc();
     auto toJson = [&now](const Schedule &s) { return CliContext::scheduleToJson(s, now); };
     if (args.isSet(QStringLiteral("json"))) {

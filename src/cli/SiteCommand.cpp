@@ -54,6 +54,8 @@ int siteList(CliArgs &args, const QStringList &input)
     if (!catalog)
         return Cli::Failure;
     const QVector<Site> sites = catalog->sites();
+    if (ctx.catalogFailed())
+        return Cli::Failure;
     if (args.isSet(QStringLiteral("json"))) {
         CliContext::printJson(CliContext::toJsonArray(sites, CliContext::siteToJson));
         return Cli::Success;
@@ -82,9 +84,11 @@ int siteShow(CliArgs &args, const QStringList &input)
         return Cli::Failure;
     const auto site = catalog->site(args.positional(0));
     if (!site)
-        return CliContext::failNoSite(args.positional(0));
+        return ctx.failNoSite(args.positional(0));
     const QVector<EnvironmentConfig> envs = catalog->environments(site->id);
     const QVector<Schedule> schedules = catalog->schedules(site->id);
+    if (ctx.catalogFailed())
+        return Cli::Failure;
     const QDateTime now = ctx.clock()->nowUtc();
     if (args.isSet(QStringLiteral("json"))) {
         QJsonObject o = CliContext::siteToJson(*site);

@@ -730,8 +730,10 @@ bool Catalog::fail(const QString &message) const
 
 bool Catalog::exec(QSqlQuery &query, const QString &sql, const QVariantList &binds) const
 {
-    if (!query.prepare(sql))
+    if (!query.prepare(sql)) {
+        ++m_failedStatements;
         return fail(tr("Catalog error: %1").arg(query.lastError().text()));
+    }
     for (const QVariant &v : binds) {
         // Qt binds a null QString as SQL NULL; an absent text is '' in this schema (explicit
         // NULLs are passed as an invalid QVariant).
@@ -740,8 +742,10 @@ bool Catalog::exec(QSqlQuery &query, const QString &sql, const QVariantList &bin
         else
             query.addBindValue(v);
     }
-    if (!query.exec())
+    if (!query.exec()) {
+        ++m_failedStatements;
         return fail(tr("Catalog error: %1").arg(query.lastError().text()));
+    }
     return true;
 }
 

@@ -69,6 +69,10 @@ public:
     Catalog &operator=(const Catalog &) = delete;
 
     QString lastError() const { return m_lastError; }
+    /// How many statements the database refused or could not run on this connection so far.
+    /// Reads answer "none" when their statement fails (an empty list, no row): a caller that
+    /// must tell "none" from "could not read" compares this before and after.
+    int failedStatements() const { return m_failedStatements; }
     int schemaVersion() const;
     static int latestSchemaVersion();
     const CatalogLocation &location() const { return m_location; }
@@ -237,4 +241,5 @@ private:
     const Clock *m_clock;
     QString m_connectionName;
     mutable QString m_lastError;
+    mutable int m_failedStatements = 0;
 };

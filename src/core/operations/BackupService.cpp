@@ -89,16 +89,30 @@ void registerMetaTypes()
 
 /// The Schedules page's view of a site: its schedules and, per environment that has one, the
 /// newest scheduled backup (the schedule's last result).
-void sendScheduleOverview(ServiceRuntime &rt, const QString &siteId)
+void sendScheduleOverview(ServiceRuntime &rt, const QString &siteId, const QString &context)
 {
     Catalog *catalog = rt.context().catalog;
+    const int failedBefore = catalog->failedStatements();
     const QVector<Schedule> schedules = catalog->schedules(siteId);
     QVector<BackupRecord> last;
     for (const Schedule &schedule : schedules) {
         if (auto r = catalog->newestBackup(siteId, schedule.environment, BackupType::Scheduled))
             last.append(*r);
     }
+    if (rt.catalogReadFailed(failedBefore, context))
+        return;
     rt.send(&BackupService::scheduleOverviewLoaded, siteId, schedules, last);
+}
+
+// The site's schedules (schedulesLoaded), then its schedule overview.
+void sendSchedules(ServiceRuntime &rt, const QString &siteId, const QString &context)
+{
+    const int failedBefore = rt.context().catalog->failedStatements();
+    const QVector<Schedule> schedules = rt.context().catalog->schedules(siteId);
+    if (rt.catalogReadFailed(failedBefore, context))
+        return;
+    rt.send(&BackupService::schedulesLoaded, siteId, schedules);
+    sendScheduleOverview(rt, siteId, context);
 }
 
 JobProgress initialProgress(const QString &jobId, JobKind kind, const QString &backupId, const QString &phase,
@@ -154,6 +168,7 @@ void BackupService::refreshSites()
 {
     d->post(tr("Loading sites"), [this](ServiceRuntime &rt) {
         Catalog *catalog = rt.context().catalog;
+        const int failedBefore = catalog->failedStatements();
         const QVector<Site> sites = catalog->sites();
         // Attention per core's SiteHealth: for every enabled schedule, the last finished
         // scheduled backup failed, or the newest completed one is older than the schedule
@@ -181,6 +196,8 @@ void BackupService::refreshSites()
             if (SiteHealth::needsAttention(schedules, relevant, now))
                 attention.append(site.id);
         }
+        if (rt.catalogReadFailed(failedBefore, tr("Loading sites")))
+            return;
         rt.send(&BackupService::sitesLoaded, sites, attention);
     });
 }
@@ -191,8 +208,11 @@ void BackupService::refreshBackups(const QString &siteId)
         Catalog *catalog = rt.context().catalog;
         // The newest rows go out first so a large site's page fills at once; the rest (keyset
         // continuation, same order) follows in one complete list.
+        const int failedBefore = catalog->failedStatements();
         const int pageSize = firstPageSize();
         QVector<BackupRecord> all = catalog->backupsPage(siteId, EnvironmentFilter(), pageSize);
+        if (rt.catalogReadFailed(failedBefore, tr("Loading backups")))
+            return;
         if (all.size() == pageSize) {
             rt.send(&BackupService::backupsFirstPage, siteId, all);
             const BackupRecord last = all.constLast();
@@ -200,17 +220,18 @@ void BackupService::refreshBackups(const QString &siteId)
             all.reserve(all.size() + rest.size());
             all.append(rest);
         }
+        const QVector<EnvironmentConfig> environments = catalog->environments(siteId);
+        if (rt.catalogReadFailed(failedBefore, tr("Loading backups")))
+            return;
         rt.send(&BackupService::backupsLoaded, siteId, all);
-        rt.send(&BackupService::environmentsLoaded, siteId, catalog->environments(siteId));
+        rt.send(&BackupService::environmentsLoaded, siteId, environments);
     });
 }
 
 void BackupService::refreshSchedules(const QString &siteId)
 {
-    d->post(tr("Loading schedules"), [this, siteId](ServiceRuntime &rt) {
-        rt.send(&BackupService::schedulesLoaded, siteId, rt.context().catalog->schedules(siteId));
-        sendScheduleOverview(rt, siteId);
-    });
+    d->post(tr("Loading schedules"),
+            [siteId](ServiceRuntime &rt) { sendSchedules(rt, siteId, tr("Loading schedules")); });
 }
 
 void BackupService::requestManifest(const QString &backupId)
@@ -463,8 +484,7 @@ void BackupService::setSchedule(const Schedule &schedule)
                 &BackupService::error,
                 tr("Saving the schedule of %1/%2").arg(schedule.siteId, Environments::toString(schedule.environment)),
                 result.message);
-        rt.send(&BackupService::schedulesLoaded, schedule.siteId, rt.context().catalog->schedules(schedule.siteId));
-        sendScheduleOverview(rt, schedule.siteId);
+        sendSchedules(rt, schedule.siteId, tr("Loading schedules"));
     });
 }
 
@@ -475,8 +495,7 @@ void BackupService::removeSchedule(const QString &siteId, Environment env)
         if (!result.succeeded())
             rt.send(&BackupService::error,
                     tr("Removing the schedule of %1/%2").arg(siteId, Environments::toString(env)), result.message);
-        rt.send(&BackupService::schedulesLoaded, siteId, rt.context().catalog->schedules(siteId));
-        sendScheduleOverview(rt, siteId);
+        sendSchedules(rt, siteId, tr("Loading schedules"));
     });
 }
 
@@ -514,20 +533,28 @@ void BackupService::refreshAttention()
 {
     d->post(tr("Loading what needs attention"), [](ServiceRuntime &rt) {
         const OperationContext context = rt.context();
-        rt.send(&BackupService::attentionLoaded,
-                AttentionQuery(context).run(AttentionFilter(), context.clock->nowUtc()));
+        const int failedBefore = context.catalog->failedStatements();
+        const QVector<AttentionItem> items = AttentionQuery(context).run(AttentionFilter(), context.clock->nowUtc());
+        if (rt.catalogReadFailed(failedBefore, tr("Loading what needs attention")))
+            return;
+        rt.send(&BackupService::attentionLoaded, items);
     });
 }
 
 void BackupService::refreshScheduleOverview(const QString &siteId)
 {
-    d->post(tr("Loading schedules"), [siteId](ServiceRuntime &rt) { sendScheduleOverview(rt, siteId); });
+    d->post(tr("Loading schedules"),
+            [siteId](ServiceRuntime &rt) { sendScheduleOverview(rt, siteId, tr("Loading schedules")); });
 }
 
 void BackupService::refreshAudit(const QString &requestId, const AuditFilter &filter)
 {
     d->post(tr("Loading the audit log"), [requestId, filter](ServiceRuntime &rt) {
-        rt.send(&BackupService::auditLoaded, requestId, rt.context().catalog->auditLog(filter));
+        const int failedBefore = rt.context().catalog->failedStatements();
+        const QVector<AuditEntry> entries = rt.context().catalog->auditLog(filter);
+        if (rt.catalogReadFailed(failedBefore, tr("Loading the audit log")))
+            return;
+        rt.send(&BackupService::auditLoaded, requestId, entries);
     });
 }
 

@@ -149,6 +149,10 @@ void BackupService::refreshEnvironmentLocks(const QString &siteId)
     callWorker([this, siteId](ServiceRuntime *w) {
         if (!w->ensureReady(tr("Loading environment locks")))
             return;
-        w->send(&BackupService::environmentLocksLoaded, siteId, w->context().catalog->environmentLocks(siteId));
+        const int failedBefore = w->context().catalog->failedStatements();
+        const QVector<EnvironmentLock> locks = w->context().catalog->environmentLocks(siteId);
+        if (w->catalogReadFailed(failedBefore, tr("Loading environment locks")))
+            return;
+        w->send(&BackupService::environmentLocksLoaded, siteId, locks);
     });
 }

@@ -20,7 +20,22 @@ RemoveSiteJob::RemoveSiteJob(const OperationContext &context, const QString &sit
 void RemoveSiteJob::doStart()
 {
     Catalog *catalog = m_context.catalog;
-    if (!Slug::isValid(m_siteId) || !catalog->site(m_siteId)) {
+    // A read that fails answers "none": the site would look absent, or without backups, whose
+    // objects would then outlive their rows.
+    const int failedBefore = catalog->failedStatements();
+    auto readFailed = [&] {
+        if (catalog->failedStatements() == failedBefore)
+            return false;
+        finish(AuditOutcome::Failure,
+               tr("Cannot read site \"%1\" from the catalog (%2). Nothing was deleted; try again once the "
+                  "catalog can be reached.")
+                   .arg(m_siteId, catalog->lastError()));
+        return true;
+    };
+    const bool exists = Slug::isValid(m_siteId) && catalog->site(m_siteId);
+    if (readFailed())
+        return;
+    if (!exists) {
         finish(AuditOutcome::Refused, tr("Site \"%1\" does not exist.").arg(m_siteId));
         return;
     }
@@ -32,6 +47,9 @@ void RemoveSiteJob::doStart()
         return;
     }
     const QVector<BackupRecord> backups = catalog->backups(m_siteId);
+    const QVector<EnvironmentConfig> environments = catalog->environments(m_siteId);
+    if (readFailed())
+        return;
     if (!m_deleteBackups && !backups.isEmpty()) {
         finish(AuditOutcome::Refused,
                tr("Site \"%1\" still has %2: delete them first, or remove the site "
@@ -49,7 +67,7 @@ void RemoveSiteJob::doStart()
         }
         m_backupIds.append(backup.id);
     }
-    for (const EnvironmentConfig &config : catalog->environments(m_siteId))
+    for (const EnvironmentConfig &config : environments)
         m_secretKeys.append(config.secretKey());
     if (!m_backupIds.isEmpty() && !m_context.store) {
         finish(AuditOutcome::Refused,

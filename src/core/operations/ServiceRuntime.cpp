@@ -192,6 +192,15 @@ bool ServiceRuntime::ensureReady(const QString &context)
     return false;
 }
 
+bool ServiceRuntime::catalogReadFailed(int failedBefore, const QString &context)
+{
+    if (m_catalog->failedStatements() == failedBefore)
+        return false;
+    send(&BackupService::error, context,
+         tr("Cannot read the catalog (%1). Check that it can be reached, then refresh.").arg(m_catalog->lastError()));
+    return true;
+}
+
 void ServiceRuntime::emitRecord(const QString &backupId)
 {
     if (const auto record = m_catalog->backup(backupId))

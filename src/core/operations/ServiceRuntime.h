@@ -79,6 +79,11 @@ public:
         QMetaObject::invokeMethod(
             service, [service, signal, args...] { (service->*signal)(args...); }, Qt::QueuedConnection);
     }
+    /// Catalog reads answer "none" when their statement fails. A refresh calls this after its
+    /// reads with Catalog::failedStatements() from before them: when one failed, it sends
+    /// error(@p context, why) and returns true, and the refresh sends nothing, so the console
+    /// keeps what it shows instead of an empty list.
+    bool catalogReadFailed(int failedBefore, const QString &context);
     /// Throttled BackupService::jobProgress.
     void forwardProgress(const JobProgress &progress);
     /// Queues the due scheduled backups (RunDueSchedulesOperation).

@@ -4,12 +4,15 @@
 // on a MariaDB catalog.
 #include "CliTestEnv.h"
 #include "secrets/KeychainSecretStore.h"
+#include "util/Clock.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 
 class TestCliSites : public QObject
@@ -31,6 +34,7 @@ private slots:
     void passwordNeverLeaks();
     void headlessKeychainMessage();
     void catalogFreeToolsParseLikeTheOthers();
+    void unreadableCatalogIsNeverShownAsEmpty();
 
 private:
     std::unique_ptr<CliTestEnv> m_env;
@@ -428,7 +432,8 @@ void TestCliSites::passwordNeverLeaks()
         QVERIFY2(!o.contains(QString::fromUtf8(password)), qPrintable(o));
     if (mariadb) {
         QString error;
-        auto catalog = Catalog::open(m_env->location(), nullptr, &error);
+        const SystemClock clock;
+        auto catalog = Catalog::open(m_env->location(), &clock, &error);
         QVERIFY(catalog);
         QSqlQuery q(QSqlDatabase::database(catalog->connectionName()));
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM environments e, audit_log a WHERE "
@@ -536,6 +541,71 @@ void TestCliSites::catalogFreeToolsParseLikeTheOthers()
            "\\-\\-max\\-statement\\-size BYTES", "\\-\\-tls\\-ca FILE" })
         QVERIFY2(r.out.contains(QLatin1String(needle)), needle);
     QVERIFY(!r.out.contains(QStringLiteral(CREODROP_CLI_PATH)));
+}
+
+// A catalog whose statements fail (here: its tables are gone, as after a restore of the wrong
+// file; on a network, a connection that was lost) answers its reads with "none". No command may
+// print that as an empty list, "nothing needs attention" or "no such site", and removing a site
+// must not go ahead on it.
+void TestCliSites::unreadableCatalogIsNeverShownAsEmpty()
+{
+    CLI_EXPECT(m_env->run({ QStringLiteral("site"), QStringLiteral("add"), QStringLiteral("shop"),
+                            QStringLiteral("--name"), QStringLiteral("Shop"), QStringLiteral("--customer"),
+                            QStringLiteral("acme"), QStringLiteral("--tier"), QStringLiteral("developer") }),
+               0);
+    auto renameTables = [&](const QString &from, const QString &to) {
+        QString error;
+        const SystemClock clock;
+        auto catalog = Catalog::open(m_env->location(), &clock, &error);
+        QVERIFY2(catalog, qPrintable(error));
+        QSqlDatabase db = QSqlDatabase::database(catalog->connectionName());
+        const QStringList tables = db.tables();
+        int renamed = 0;
+        for (const QString &table : tables) {
+            if (table.startsWith(QLatin1String("schema_")) || table.startsWith(QLatin1String("sqlite_"))
+                || !table.endsWith(from))
+                continue;
+            const QString name = table.left(table.size() - from.size()) + to;
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(QStringLiteral("ALTER TABLE %1 RENAME TO %2").arg(table, name)),
+                     qPrintable(q.lastError().text()));
+            ++renamed;
+        }
+        QVERIFY2(renamed >= 5, qPrintable(tables.join(u',')));
+    };
+    renameTables(QString(), QStringLiteral("_away"));
+    if (QTest::currentTestFailed())
+        return;
+
+    const QList<QStringList> commands{
+        { QStringLiteral("site"), QStringLiteral("list") },
+        { QStringLiteral("site"), QStringLiteral("list"), QStringLiteral("--json") },
+        { QStringLiteral("site"), QStringLiteral("show"), QStringLiteral("shop") },
+        { QStringLiteral("backup"), QStringLiteral("list"), QStringLiteral("shop") },
+        { QStringLiteral("backup"), QStringLiteral("list"), QStringLiteral("--all-sites") },
+        { QStringLiteral("backup"), QStringLiteral("show"), QStringLiteral("shop-prod-20261201-000000-abcd") },
+        { QStringLiteral("schedule"), QStringLiteral("show") },
+        { QStringLiteral("schedule"), QStringLiteral("show"), QStringLiteral("shop") },
+        { QStringLiteral("audit"), QStringLiteral("list") },
+        { QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--site"), QStringLiteral("shop") },
+        { QStringLiteral("site"), QStringLiteral("rm"), QStringLiteral("shop") },
+    };
+    for (const QStringList &command : commands) {
+        const CliTestEnv::Result r = m_env->run(command);
+        const QString what = command.join(u' ');
+        QVERIFY2(r.exitCode == 1, qPrintable(QStringLiteral("%1: exit %2; %3").arg(what).arg(r.exitCode).arg(r.err)));
+        QVERIFY2(r.err.contains(QLatin1String("Cannot read")) && r.err.contains(QLatin1String("catalog")),
+                 qPrintable(QStringLiteral("%1: %2").arg(what, r.err)));
+        QVERIFY2(r.out.isEmpty(), qPrintable(QStringLiteral("%1 printed: %2").arg(what, r.out)));
+    }
+
+    // Nothing was removed: with its tables back, the catalog shows the site again.
+    renameTables(QStringLiteral("_away"), QString());
+    if (QTest::currentTestFailed())
+        return;
+    const CliTestEnv::Result r = m_env->run({ QStringLiteral("site"), QStringLiteral("list") });
+    CLI_EXPECT(r, 0);
+    QVERIFY2(r.out.contains(QLatin1String("shop")), qPrintable(r.out));
 }
 
 QTEST_GUILESS_MAIN(TestCliSites)

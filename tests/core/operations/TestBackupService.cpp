@@ -15,6 +15,7 @@
 
 #include <QCryptographicHash>
 #include <QNetworkAccessManager>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -737,6 +738,73 @@ private slots:
         const BackupRecord failed = waitForStatus(changes, r.id, BackupStatus::Failed, 30000);
         QVERIFY(failed.isValid());
         QVERIFY(failed.errorText.contains(QLatin1String("interrupted")));
+    }
+
+    // Catalog reads answer "none" when their statement fails (here its tables are gone; on a
+    // network, a lost connection): every refresh reports the failure instead of sending an empty
+    // list that would replace what the console shows.
+    void unreadableCatalogIsReportedNotShownAsEmpty()
+    {
+        auto store = secrets();
+        const QString site = siteId(QStringLiteral("unread"));
+        auto service = startService(store.get(), site);
+        QVERIFY(service);
+        auto catalog = openCatalog();
+        QVERIFY(catalog);
+        QSqlDatabase db = QSqlDatabase::database(catalog->connectionName());
+        auto rename = [&db](const QString &from, const QString &to) {
+            QSqlQuery q(db);
+            return q.exec(QStringLiteral("ALTER TABLE %1 RENAME TO %2").arg(from, to));
+        };
+        QStringList renamed;
+        auto restore = qScopeGuard([&] {
+            for (const QString &table : std::as_const(renamed))
+                rename(table + QStringLiteral("_away"), table);
+        });
+        for (const QString &table : db.tables()) {
+            if (table.startsWith(QLatin1String("schema_")))
+                continue;
+            QVERIFY2(rename(table, table + QStringLiteral("_away")), qPrintable(table));
+            renamed << table;
+        }
+        QVERIFY(renamed.size() >= 5);
+
+        QSignalSpy errors(service.get(), &BackupService::error);
+        QSignalSpy sites(service.get(), &BackupService::sitesLoaded);
+        QSignalSpy firstPage(service.get(), &BackupService::backupsFirstPage);
+        QSignalSpy backups(service.get(), &BackupService::backupsLoaded);
+        QSignalSpy environments(service.get(), &BackupService::environmentsLoaded);
+        QSignalSpy schedules(service.get(), &BackupService::schedulesLoaded);
+        QSignalSpy overview(service.get(), &BackupService::scheduleOverviewLoaded);
+        QSignalSpy attention(service.get(), &BackupService::attentionLoaded);
+        QSignalSpy audit(service.get(), &BackupService::auditLoaded);
+        QSignalSpy locks(service.get(), &BackupService::environmentLocksLoaded);
+        service->refreshSites();
+        service->refreshBackups(site);
+        service->refreshSchedules(site);
+        service->refreshScheduleOverview(site);
+        service->refreshAttention();
+        service->refreshAudit(QStringLiteral("audit"), AuditFilter());
+        service->refreshEnvironmentLocks(site);
+        QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 7, 30000);
+        for (const QList<QVariant> &e : std::as_const(errors))
+            QVERIFY2(e.at(1).toString().startsWith(QLatin1String("Cannot read the catalog")),
+                     qPrintable(e.at(1).toString()));
+        for (const QSignalSpy *spy :
+             { &sites, &firstPage, &backups, &environments, &schedules, &overview, &attention, &audit, &locks })
+            QVERIFY2(spy->isEmpty(), spy->signal().constData());
+
+        // Readable again, the same refresh answers as before.
+        restore.dismiss();
+        for (const QString &table : std::as_const(renamed))
+            QVERIFY(rename(table + QStringLiteral("_away"), table));
+        service->refreshSites();
+        QVERIFY(sites.wait(10000));
+        QCOMPARE(errors.size(), 7);
+        bool listed = false;
+        for (const Site &s : sites.first().at(0).value<QVector<Site>>())
+            listed = listed || s.id == site;
+        QVERIFY(listed);
     }
 };
 
