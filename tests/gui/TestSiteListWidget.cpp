@@ -4,6 +4,7 @@
 #include "sites/SiteListModel.h"
 #include "sites/SiteListWidget.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QtTest>
@@ -24,6 +25,23 @@ private slots:
         QVERIFY(!widget.searchField()->placeholderText().isEmpty());
         QCOMPARE(widget.view()->objectName(), QStringLiteral("siteList"));
         QVERIFY(widget.currentSiteId().isEmpty());
+    }
+
+    // "No sites yet" only once a load said so: before it, or when the catalog could not be
+    // read (the list is then never set), an empty list means nothing.
+    void emptyHintWaitsForALoad()
+    {
+        SiteListWidget widget;
+        widget.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&widget));
+        auto *hint = widget.findChild<QLabel *>(QStringLiteral("siteListEmpty"));
+        QVERIFY(hint);
+        QVERIFY(!hint->isVisible());
+        widget.setSites({}, {});
+        QVERIFY(hint->isVisible());
+        widget.setSites(
+            { Site{ QStringLiteral("shop"), QStringLiteral("Shop"), QStringLiteral("acme"), Tier::Basic, {} } }, {});
+        QVERIFY(!hint->isVisible());
     }
 
     void searchAndSelectionSurviveRefresh()

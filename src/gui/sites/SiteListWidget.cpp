@@ -100,6 +100,9 @@ SiteListWidget::SiteListWidget(QWidget *parent)
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setText(tr("No sites yet. Add one with Site ▸ Add Site…"));
     m_empty->setEnabled(false);
+    // Shown once a load said so (setSites): a catalog not read yet, or that could not be read,
+    // is not an empty one.
+    m_empty->setVisible(false);
 
     auto *addButton = new QToolButton(this);
     addButton->setObjectName(QStringLiteral("addSiteButton"));
