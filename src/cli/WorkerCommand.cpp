@@ -166,7 +166,7 @@ int schedulesRun(CliArgs &args, const QStringList &input)
         CliContext::printLine(record.id);
     if (args.isSet(QStringLiteral("no-wait")))
         return problems.isEmpty() ? Cli::Success : Cli::Failure;
-    int failures = problems.size();
+    int failures = 0;
     for (const BackupRecord &record : created) {
         const auto job = session->newBackupJob(record.id);
         if (!ctx.runJob(job.get())) {
@@ -174,9 +174,9 @@ int schedulesRun(CliArgs &args, const QStringList &input)
             ++failures;
         }
     }
-    return failures == 0
-        ? Cli::Success
-        : CliContext::fail(tr("%1 failed.").arg(Counted::of(failures, "scheduled backup", "scheduled backups")));
+    if (failures > 0)
+        return CliContext::fail(tr("%1 failed.").arg(Counted::of(failures, "scheduled backup", "scheduled backups")));
+    return problems.isEmpty() ? Cli::Success : Cli::Failure;
 }
 
 int retentionApply(CliArgs &args, const QStringList &input)
@@ -192,6 +192,8 @@ int retentionApply(CliArgs &args, const QStringList &input)
     RetentionJob job(session->context(), dryRun);
     const bool ok = ctx.runJob(&job);
     if (dryRun) {
+        if (!ok)
+            return CliContext::fail(job.errorString());
         for (const BackupRecord &record : job.candidates())
             CliContext::printLine(tr("would delete %1 (%2/%3, %4, %5)")
                                       .arg(record.id, record.siteId, Environments::toString(record.environment),

@@ -17,6 +17,7 @@ RetentionJob::RetentionJob(const OperationContext &context, bool dryRun, QObject
 void RetentionJob::doStart()
 {
     const QDateTime now = m_context.clock->nowUtc();
+    const int failedBefore = m_context.catalog->failedStatements();
     for (const Schedule &schedule : m_context.catalog->schedules()) {
         const QVector<BackupRecord> backups
             = m_context.catalog->backups(schedule.siteId, EnvironmentFilter(schedule.environment));
@@ -25,6 +26,14 @@ void RetentionJob::doStart()
     // Pre-restore and pre-sync backups: 7 days, whether or not the environment has a schedule.
     for (const Site &site : m_context.catalog->sites())
         m_candidates += RetentionPolicy::safetyBackupsToDelete(m_context.catalog->backups(site.id), now);
+    // A read that fails answers "none": the plan would be incomplete, not empty.
+    if (m_context.catalog->failedStatements() != failedBefore) {
+        finishWithError(Error::Fatal,
+                        tr("Cannot read the catalog (%1). Nothing was deleted; check that it can be "
+                           "reached and try again.")
+                            .arg(m_context.catalog->lastError()));
+        return;
+    }
     if (m_dryRun) {
         finishWithSuccess();
         return;

@@ -3,6 +3,7 @@
 #include "RunDueSchedulesOperation.h"
 
 #include "BackupQueue.h"
+#include "catalog/Catalog.h"
 #include "jobs/Scheduler.h"
 
 RunDueSchedulesOperation::RunDueSchedulesOperation(const OperationContext &context)
@@ -12,8 +13,13 @@ RunDueSchedulesOperation::RunDueSchedulesOperation(const OperationContext &conte
 QVector<BackupRecord> RunDueSchedulesOperation::run(BackupQueue *queue)
 {
     m_problems.clear();
+    const int failedBefore = m_context.catalog->failedStatements();
     Scheduler scheduler(m_context.catalog, m_context.clock, m_context.actor);
     const QVector<BackupRecord> created = scheduler.runDue(&m_problems);
+    // A failed read answers "nothing due": say so rather than report a quiet run.
+    if (m_context.catalog->failedStatements() != failedBefore && m_problems.isEmpty())
+        m_problems << tr("Cannot read the catalog (%1). Check that it can be reached and try again.")
+                          .arg(m_context.catalog->lastError());
     for (const BackupRecord &record : created) {
         m_context.audit(
             QStringLiteral("backup.create"), AuditOutcome::Success, record.siteId, record.environment, record.id,

@@ -5,6 +5,7 @@
 #include "OperationContext.h"
 #include "catalog/BackupRecord.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 #include <QVector>
 
@@ -15,6 +16,8 @@ class BackupQueue;
 /// process sharing the catalog), one "backup.create" entry each, queued when given a queue.
 class RunDueSchedulesOperation
 {
+    Q_DECLARE_TR_FUNCTIONS(RunDueSchedulesOperation)
+
 public:
     explicit RunDueSchedulesOperation(const OperationContext &context);
 

@@ -347,16 +347,14 @@ private slots:
         QCOMPARE(ja.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
         QCOMPARE(jb.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
         QVERIFY(ja.value(QStringLiteral("object_key")) != jb.value(QStringLiteral("object_key")));
-        // One backup per environment at a time: the second started after the first finished. The
-        // JSON times have whole seconds, and a small backup takes less than one, so both may
-        // start in the same second: the first is the one that finished first.
-        const QJsonObject &first
-            = ja.value(QStringLiteral("finished_at")).toString() <= jb.value(QStringLiteral("finished_at")).toString()
-            ? ja
-            : jb;
-        const QJsonObject &second = &first == &ja ? jb : ja;
-        QVERIFY(first.value(QStringLiteral("finished_at")).toString()
-                <= second.value(QStringLiteral("started_at")).toString());
+        // One backup per environment at a time: one started after the other finished. The JSON
+        // times have whole seconds and a small backup takes less than one, so both may finish in
+        // the same second; which one ran first is whichever order fits.
+        auto time = [](const QJsonObject &o, const char *field) { return o.value(QLatin1String(field)).toString(); };
+        QVERIFY2(time(ja, "finished_at") <= time(jb, "started_at") || time(jb, "finished_at") <= time(ja, "started_at"),
+                 qPrintable(QStringLiteral("%1 ran %2 to %3, %4 ran %5 to %6")
+                                .arg(idA, time(ja, "started_at"), time(ja, "finished_at"), idB, time(jb, "started_at"),
+                                     time(jb, "finished_at"))));
         const QStringList keys = CliTest::awsKeys(QStringLiteral("list-objects-v2"), prefix() + site + "/prod/");
         QVERIFY(keys.contains(ja.value(QStringLiteral("object_key")).toString()));
         QVERIFY(keys.contains(jb.value(QStringLiteral("object_key")).toString()));

@@ -545,8 +545,8 @@ void TestCliSites::catalogFreeToolsParseLikeTheOthers()
 
 // A catalog whose statements fail (here: its tables are gone, as after a restore of the wrong
 // file; on a network, a connection that was lost) answers its reads with "none". No command may
-// print that as an empty list, "nothing needs attention" or "no such site", and removing a site
-// must not go ahead on it.
+// print that as an empty list, "nothing needs attention", "no such site" or a quiet run of
+// retention or the schedules, and removing a site must not go ahead on it.
 void TestCliSites::unreadableCatalogIsNeverShownAsEmpty()
 {
     CLI_EXPECT(m_env->run({ QStringLiteral("site"), QStringLiteral("add"), QStringLiteral("shop"),
@@ -588,6 +588,10 @@ void TestCliSites::unreadableCatalogIsNeverShownAsEmpty()
         { QStringLiteral("schedule"), QStringLiteral("show"), QStringLiteral("shop") },
         { QStringLiteral("audit"), QStringLiteral("list") },
         { QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--site"), QStringLiteral("shop") },
+        { QStringLiteral("retention"), QStringLiteral("apply"), QStringLiteral("--dry-run") },
+        { QStringLiteral("retention"), QStringLiteral("apply") },
+        { QStringLiteral("schedules"), QStringLiteral("run") },
+        { QStringLiteral("schedules"), QStringLiteral("run"), QStringLiteral("--no-wait") },
         { QStringLiteral("site"), QStringLiteral("rm"), QStringLiteral("shop") },
     };
     for (const QStringList &command : commands) {
