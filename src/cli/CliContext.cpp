@@ -190,10 +190,10 @@ int CliContext::failNoSite(const QString &siteId)
 
 bool CliContext::catalogFailed()
 {
-    if (!m_catalog || m_catalog->failedStatements() == 0)
+    const QString failure = m_catalog ? m_catalog->readFailureSince(0) : QString();
+    if (failure.isEmpty())
         return false;
-    fail(Cli::tr("Cannot read the catalog %1 (%2). Check that it can be reached and try again.")
-             .arg(m_catalog->location().toString(), m_catalog->lastError()));
+    fail(failure);
     return true;
 }
 

@@ -728,6 +728,20 @@ bool Catalog::fail(const QString &message) const
     return false;
 }
 
+QString Catalog::readFailureSince(int failedBefore) const
+{
+    if (m_failedStatements == failedBefore)
+        return {};
+    return tr("Cannot read the catalog %1 (%2). Check that it can be reached and try again.")
+        .arg(m_location.toString(), m_lastError);
+}
+
+QString Catalog::absentReason(int failedBefore, const QString &absent) const
+{
+    const QString failure = readFailureSince(failedBefore);
+    return failure.isEmpty() ? absent : failure;
+}
+
 bool Catalog::exec(QSqlQuery &query, const QString &sql, const QVariantList &binds) const
 {
     if (!query.prepare(sql)) {

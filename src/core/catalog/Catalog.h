@@ -73,6 +73,12 @@ public:
     /// Reads answer "none" when their statement fails (an empty list, no row): a caller that
     /// must tell "none" from "could not read" compares this before and after.
     int failedStatements() const { return m_failedStatements; }
+    /// "Cannot read the catalog LOCATION (the database's error). ..." when a statement failed
+    /// since @p failedBefore (a failedStatements() value), else empty.
+    QString readFailureSince(int failedBefore) const;
+    /// Why a read found nothing: readFailureSince(@p failedBefore), or @p absent when the reads
+    /// worked (the row is really not there).
+    QString absentReason(int failedBefore, const QString &absent) const;
     int schemaVersion() const;
     static int latestSchemaVersion();
     const CatalogLocation &location() const { return m_location; }

@@ -238,10 +238,11 @@ void BackupService::requestManifest(const QString &backupId)
 {
     d->post(tr("Loading the manifest"), [this, backupId](ServiceRuntime &rt) {
         const OperationContext context = rt.context();
+        const int failedBefore = context.catalog->failedStatements();
         const auto record = context.catalog->backup(backupId);
         if (!record) {
             rt.send(&BackupService::manifestLoaded, backupId, QByteArray(),
-                    tr("Backup %1 is not in the catalog.").arg(backupId));
+                    context.catalog->absentReason(failedBefore, tr("Backup %1 is not in the catalog.").arg(backupId)));
             return;
         }
         if (record->status != BackupStatus::Completed) {

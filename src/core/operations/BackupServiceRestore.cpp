@@ -88,10 +88,12 @@ void BackupService::restoreBackup(const QString &backupId, Environment target, c
         if (!w->ensureReady(tr("Restoring backup %1").arg(backupId)))
             return;
         const OperationContext context = w->context();
+        const int failedBefore = context.catalog->failedStatements();
         const auto record = context.catalog->backup(backupId);
         if (!record) {
-            w->send(&BackupService::restoreFinished, QString(), target, AuditOutcome::Refused, false,
-                    tr("There is no backup %1 in the catalog.").arg(backupId));
+            w->send(
+                &BackupService::restoreFinished, QString(), target, AuditOutcome::Refused, false,
+                context.catalog->absentReason(failedBefore, tr("There is no backup %1 in the catalog.").arg(backupId)));
             return;
         }
         RestoreRequest request;

@@ -37,11 +37,13 @@ OperationResult CancelBackupOperation::decide(const QString &backupId, QString *
     // each write is a compare-and-set, and a lost race reads the row again. Three rounds cover
     // Pending -> In Progress -> terminal.
     for (int round = 0; round < 3; ++round) {
+        const int failedBefore = catalog->failedStatements();
         const std::optional<BackupRecord> record = catalog->backup(backupId);
         if (!record) {
-            return OperationResult::refused(
+            return OperationResult::refused(catalog->absentReason(
+                failedBefore,
                 tr("There is no backup %1 in the catalog; check the id with 'creodrop-backupctl backup list SITE'.")
-                    .arg(backupId));
+                    .arg(backupId)));
         }
         *siteId = record->siteId;
         *env = record->environment;

@@ -28,9 +28,11 @@ OperationResult CreateBackupOperation::run(const QString &siteId, Environment en
     };
     if (!Slug::isValid(siteId))
         return refuse(Slug::validationError(siteId, QStringLiteral("site")));
+    const int failedBefore = m_context.catalog->failedStatements();
     const auto site = m_context.catalog->site(siteId);
     if (!site)
-        return refuse(tr("There is no site \"%1\" in the catalog; add it first.").arg(siteId));
+        return refuse(m_context.catalog->absentReason(
+            failedBefore, tr("There is no site \"%1\" in the catalog; add it first.").arg(siteId)));
     if (!site->environments().contains(env))
         return refuse(tr("Site \"%1\" is %2 tier and has no %3 environment.")
                           .arg(siteId, Environments::tierToString(site->tier), Environments::toString(env)));

@@ -22,9 +22,11 @@ CreateLinkOperation::CreateLinkOperation(const OperationContext &context)
 OperationResult CreateLinkOperation::run(const QString &backupId)
 {
     const QString action = QStringLiteral("backup.link");
+    const int failedBefore = m_context.catalog->failedStatements();
     const auto record = m_context.catalog->backup(backupId);
     if (!record) {
-        const QString message = tr("There is no backup %1 in the catalog.").arg(backupId);
+        const QString message
+            = m_context.catalog->absentReason(failedBefore, tr("There is no backup %1 in the catalog.").arg(backupId));
         m_context.audit(action, AuditOutcome::Refused, {}, std::nullopt, backupId, message);
         return OperationResult::refused(message);
     }

@@ -21,10 +21,12 @@ DeleteBackupOperation::DeleteBackupOperation(const OperationContext &context)
 DeleteJob *DeleteBackupOperation::prepare(const QString &backupId, QObject *parent)
 {
     const QString action = QStringLiteral("backup.delete");
+    const int failedBefore = m_context.catalog->failedStatements();
     const auto record = m_context.catalog->backup(backupId);
     QString refusal;
     if (!record)
-        refusal = tr("There is no backup %1 in the catalog.").arg(backupId);
+        refusal
+            = m_context.catalog->absentReason(failedBefore, tr("There is no backup %1 in the catalog.").arg(backupId));
     else if (record->status == BackupStatus::Pending || record->status == BackupStatus::InProgress)
         refusal = tr("Backup %1 is %2; cancel it or wait until it ends before deleting it.")
                       .arg(backupId, Backups::statusToString(record->status));

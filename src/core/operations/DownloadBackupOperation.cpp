@@ -15,14 +15,17 @@ DownloadJob *DownloadBackupOperation::prepare(const QString &backupId, const QSt
                                               QObject *parent)
 {
     const QString action = QStringLiteral("backup.download");
+    const int failedBefore = m_context.catalog->failedStatements();
     const auto record = m_context.catalog->backup(backupId);
     if (!record || record->status != BackupStatus::Completed) {
         m_refusal = OperationResult::refused(
             record ? QCoreApplication::translate("DownloadBackupOperation",
                                                  "Backup %1 is %2; only completed backups can be downloaded.")
                          .arg(backupId, Backups::statusToString(record->status))
-                   : QCoreApplication::translate("DownloadBackupOperation", "There is no backup %1 in the catalog.")
-                         .arg(backupId));
+                   : m_context.catalog->absentReason(
+                       failedBefore,
+                       QCoreApplication::translate("DownloadBackupOperation", "There is no backup %1 in the catalog.")
+                           .arg(backupId)));
         m_context.audit(action, AuditOutcome::Refused, record ? record->siteId : QString(),
                         record ? std::optional<Environment>(record->environment) : std::nullopt, backupId,
                         m_refusal.message);

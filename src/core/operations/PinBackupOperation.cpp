@@ -13,10 +13,12 @@ PinBackupOperation::PinBackupOperation(const OperationContext &context)
 OperationResult PinBackupOperation::run(const QString &backupId, bool pinned)
 {
     const QString action = pinned ? QStringLiteral("backup.pin") : QStringLiteral("backup.unpin");
+    const int failedBefore = m_context.catalog->failedStatements();
     const auto record = m_context.catalog->backup(backupId);
     if (!record) {
-        const QString message
-            = QCoreApplication::translate("PinBackupOperation", "There is no backup %1 in the catalog.").arg(backupId);
+        const QString message = m_context.catalog->absentReason(
+            failedBefore,
+            QCoreApplication::translate("PinBackupOperation", "There is no backup %1 in the catalog.").arg(backupId));
         m_context.audit(action, AuditOutcome::Refused, {}, std::nullopt, backupId, message);
         return OperationResult::refused(message);
     }

@@ -24,12 +24,10 @@ void RemoveSiteJob::doStart()
     // objects would then outlive their rows.
     const int failedBefore = catalog->failedStatements();
     auto readFailed = [&] {
-        if (catalog->failedStatements() == failedBefore)
+        const QString failure = catalog->readFailureSince(failedBefore);
+        if (failure.isEmpty())
             return false;
-        finish(AuditOutcome::Failure,
-               tr("Cannot read site \"%1\" from the catalog (%2). Nothing was deleted; try again once the "
-                  "catalog can be reached.")
-                   .arg(m_siteId, catalog->lastError()));
+        finish(AuditOutcome::Failure, tr("Nothing was deleted. %1").arg(failure));
         return true;
     };
     const bool exists = Slug::isValid(m_siteId) && catalog->site(m_siteId);

@@ -144,9 +144,11 @@ void RestoreJob::doStart()
 {
     m_progress.startedAt = m_ctx.clock ? m_ctx.clock->nowUtc() : QDateTime::currentDateTimeUtc();
     const QString where = m_request.siteId + QLatin1Char('/') + Environments::toString(m_request.target);
+    const int failedBefore = m_ctx.catalog->failedStatements();
     m_site = m_ctx.catalog->site(m_request.siteId);
     if (!m_site) {
-        refuse(tr("There is no site %1 in the catalog.").arg(m_request.siteId));
+        refuse(
+            m_ctx.catalog->absentReason(failedBefore, tr("There is no site %1 in the catalog.").arg(m_request.siteId)));
         return;
     }
     const auto config = m_ctx.catalog->environment(m_request.siteId, m_request.target);

@@ -37,8 +37,11 @@ void RestorePreflightJob::doStart()
 {
     RestorePreflight &r = m_result;
     const QString where = r.siteId + QLatin1Char('/') + Environments::toString(r.target);
+    const int failedBefore = m_ctx.catalog->failedStatements();
     if (!m_ctx.catalog->site(r.siteId)) {
-        finishWithError(Error::Fatal, tr("There is no site %1 in the catalog.").arg(r.siteId));
+        finishWithError(
+            Error::Fatal,
+            m_ctx.catalog->absentReason(failedBefore, tr("There is no site %1 in the catalog.").arg(r.siteId)));
         return;
     }
     const auto config = m_ctx.catalog->environment(r.siteId, r.target);
@@ -51,7 +54,9 @@ void RestorePreflightJob::doStart()
     if (!m_backupId.isEmpty()) {
         r.backup = m_ctx.catalog->backup(m_backupId);
         if (!r.backup) {
-            finishWithError(Error::Fatal, tr("There is no backup %1 in the catalog.").arg(m_backupId));
+            finishWithError(
+                Error::Fatal,
+                m_ctx.catalog->absentReason(failedBefore, tr("There is no backup %1 in the catalog.").arg(m_backupId)));
             return;
         }
         r.sourceDescription

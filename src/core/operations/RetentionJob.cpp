@@ -27,11 +27,8 @@ void RetentionJob::doStart()
     for (const Site &site : m_context.catalog->sites())
         m_candidates += RetentionPolicy::safetyBackupsToDelete(m_context.catalog->backups(site.id), now);
     // A read that fails answers "none": the plan would be incomplete, not empty.
-    if (m_context.catalog->failedStatements() != failedBefore) {
-        finishWithError(Error::Fatal,
-                        tr("Cannot read the catalog (%1). Nothing was deleted; check that it can be "
-                           "reached and try again.")
-                            .arg(m_context.catalog->lastError()));
+    if (const QString failure = m_context.catalog->readFailureSince(failedBefore); !failure.isEmpty()) {
+        finishWithError(Error::Fatal, tr("Nothing was deleted. %1").arg(failure));
         return;
     }
     if (m_dryRun) {

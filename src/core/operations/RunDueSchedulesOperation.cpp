@@ -17,9 +17,9 @@ QVector<BackupRecord> RunDueSchedulesOperation::run(BackupQueue *queue)
     Scheduler scheduler(m_context.catalog, m_context.clock, m_context.actor);
     const QVector<BackupRecord> created = scheduler.runDue(&m_problems);
     // A failed read answers "nothing due": say so rather than report a quiet run.
-    if (m_context.catalog->failedStatements() != failedBefore && m_problems.isEmpty())
-        m_problems << tr("Cannot read the catalog (%1). Check that it can be reached and try again.")
-                          .arg(m_context.catalog->lastError());
+    if (const QString failure = m_context.catalog->readFailureSince(failedBefore);
+        !failure.isEmpty() && m_problems.isEmpty())
+        m_problems << failure;
     for (const BackupRecord &record : created) {
         m_context.audit(
             QStringLiteral("backup.create"), AuditOutcome::Success, record.siteId, record.environment, record.id,

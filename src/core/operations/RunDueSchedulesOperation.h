@@ -5,7 +5,6 @@
 #include "OperationContext.h"
 #include "catalog/BackupRecord.h"
 
-#include <QCoreApplication>
 #include <QStringList>
 #include <QVector>
 
@@ -16,8 +15,6 @@ class BackupQueue;
 /// process sharing the catalog), one "backup.create" entry each, queued when given a queue.
 class RunDueSchedulesOperation
 {
-    Q_DECLARE_TR_FUNCTIONS(RunDueSchedulesOperation)
-
 public:
     explicit RunDueSchedulesOperation(const OperationContext &context);
 

@@ -194,10 +194,10 @@ bool ServiceRuntime::ensureReady(const QString &context)
 
 bool ServiceRuntime::catalogReadFailed(int failedBefore, const QString &context)
 {
-    if (m_catalog->failedStatements() == failedBefore)
+    const QString failure = m_catalog->readFailureSince(failedBefore);
+    if (failure.isEmpty())
         return false;
-    send(&BackupService::error, context,
-         tr("Cannot read the catalog (%1). Check that it can be reached, then refresh.").arg(m_catalog->lastError()));
+    send(&BackupService::error, context, failure);
     return true;
 }
 

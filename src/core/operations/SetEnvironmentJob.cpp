@@ -17,9 +17,11 @@ SetEnvironmentJob::SetEnvironmentJob(const OperationContext &context, const Envi
 
 void SetEnvironmentJob::doStart()
 {
+    const int failedBefore = m_context.catalog->failedStatements();
     const auto site = Slug::isValid(m_config.siteId) ? m_context.catalog->site(m_config.siteId) : std::nullopt;
     if (!site) {
-        finish(AuditOutcome::Refused, tr("Site \"%1\" does not exist.").arg(m_config.siteId));
+        finish(AuditOutcome::Refused,
+               m_context.catalog->absentReason(failedBefore, tr("Site \"%1\" does not exist.").arg(m_config.siteId)));
         return;
     }
     if (!site->environments().contains(m_config.environment)) {

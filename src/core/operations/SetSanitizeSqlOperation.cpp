@@ -13,9 +13,11 @@ SetSanitizeSqlOperation::SetSanitizeSqlOperation(const OperationContext &context
 OperationResult SetSanitizeSqlOperation::run(const QString &siteId, const QString &sql)
 {
     const QString action = QStringLiteral("env.sanitize-sql");
+    const int failedBefore = m_context.catalog->failedStatements();
     if (!m_context.catalog->site(siteId)) {
-        const QString message
-            = QCoreApplication::translate("SetSanitizeSqlOperation", "There is no site %1 in the catalog.").arg(siteId);
+        const QString message = m_context.catalog->absentReason(
+            failedBefore,
+            QCoreApplication::translate("SetSanitizeSqlOperation", "There is no site %1 in the catalog.").arg(siteId));
         m_context.audit(action, AuditOutcome::Refused, siteId, std::nullopt, {}, message);
         return OperationResult::refused(message);
     }

@@ -39,9 +39,11 @@ OperationResult SetScheduleOperation::run(const Schedule &schedule)
         m_context.audit(action, AuditOutcome::Refused, schedule.siteId, schedule.environment, {}, message);
         return OperationResult::refused(message);
     };
+    const int failedBefore = m_context.catalog->failedStatements();
     const auto site = Slug::isValid(schedule.siteId) ? m_context.catalog->site(schedule.siteId) : std::nullopt;
     if (!site)
-        return refuse(tr("There is no site \"%1\" in the catalog.").arg(schedule.siteId));
+        return refuse(m_context.catalog->absentReason(
+            failedBefore, tr("There is no site \"%1\" in the catalog.").arg(schedule.siteId)));
     if (!site->environments().contains(schedule.environment))
         return refuse(tr("Site \"%1\" is %2 tier and has no %3 environment.")
                           .arg(schedule.siteId, Environments::tierToString(site->tier),

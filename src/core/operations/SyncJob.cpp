@@ -45,9 +45,12 @@ SyncJob::~SyncJob() = default;
 
 SyncJob::Refusal SyncJob::check(Catalog *catalog, const SyncRequest &request, QString *message)
 {
+    const int failedBefore = catalog->failedStatements();
     const auto site = catalog->site(request.siteId);
     if (!site) {
-        *message = tr("There is no site \"%1\": check the id with 'creodrop-backupctl site list'.").arg(request.siteId);
+        *message = catalog->absentReason(
+            failedBefore,
+            tr("There is no site \"%1\": check the id with 'creodrop-backupctl site list'.").arg(request.siteId));
         return Refusal::Unavailable;
     }
     if (site->tier != Tier::Developer) {

@@ -14,11 +14,13 @@ VerifyBackupOperation::VerifyBackupOperation(const OperationContext &context)
 VerifyJob *VerifyBackupOperation::prepare(const QString &backupId, QObject *parent)
 {
     const QString action = QStringLiteral("backup.verify");
+    const int failedBefore = m_context.catalog->failedStatements();
     const auto record = m_context.catalog->backup(backupId);
     if (!record) {
-        m_refusal = OperationResult::refused(
+        m_refusal = OperationResult::refused(m_context.catalog->absentReason(
+            failedBefore,
             QCoreApplication::translate("VerifyBackupOperation", "There is no backup %1 in the catalog.")
-                .arg(backupId));
+                .arg(backupId)));
         m_context.audit(action, AuditOutcome::Refused, {}, std::nullopt, backupId, m_refusal.message);
         return nullptr;
     }

@@ -545,7 +545,7 @@ void TestCliSites::catalogFreeToolsParseLikeTheOthers()
 
 // A catalog whose statements fail (here: its tables are gone, as after a restore of the wrong
 // file; on a network, a connection that was lost) answers its reads with "none". No command may
-// print that as an empty list, "nothing needs attention", "no such site" or a quiet run of
+// print that as an empty list, "nothing needs attention", "no such site/backup" or a quiet run of
 // retention or the schedules, and removing a site must not go ahead on it.
 void TestCliSites::unreadableCatalogIsNeverShownAsEmpty()
 {
@@ -577,13 +577,14 @@ void TestCliSites::unreadableCatalogIsNeverShownAsEmpty()
     if (QTest::currentTestFailed())
         return;
 
+    const QString backupId = QStringLiteral("shop-prod-20261201-000000-abcd");
     const QList<QStringList> commands{
         { QStringLiteral("site"), QStringLiteral("list") },
         { QStringLiteral("site"), QStringLiteral("list"), QStringLiteral("--json") },
         { QStringLiteral("site"), QStringLiteral("show"), QStringLiteral("shop") },
         { QStringLiteral("backup"), QStringLiteral("list"), QStringLiteral("shop") },
         { QStringLiteral("backup"), QStringLiteral("list"), QStringLiteral("--all-sites") },
-        { QStringLiteral("backup"), QStringLiteral("show"), QStringLiteral("shop-prod-20261201-000000-abcd") },
+        { QStringLiteral("backup"), QStringLiteral("show"), backupId },
         { QStringLiteral("schedule"), QStringLiteral("show") },
         { QStringLiteral("schedule"), QStringLiteral("show"), QStringLiteral("shop") },
         { QStringLiteral("audit"), QStringLiteral("list") },
@@ -593,6 +594,27 @@ void TestCliSites::unreadableCatalogIsNeverShownAsEmpty()
         { QStringLiteral("schedules"), QStringLiteral("run") },
         { QStringLiteral("schedules"), QStringLiteral("run"), QStringLiteral("--no-wait") },
         { QStringLiteral("site"), QStringLiteral("rm"), QStringLiteral("shop") },
+        // Commands that act on a row: the reason is the catalog, not a missing row.
+        { QStringLiteral("backup"), QStringLiteral("download"), backupId },
+        { QStringLiteral("backup"), QStringLiteral("verify"), backupId },
+        { QStringLiteral("backup"), QStringLiteral("delete"), backupId },
+        { QStringLiteral("backup"), QStringLiteral("link"), backupId },
+        { QStringLiteral("backup"), QStringLiteral("pin"), backupId },
+        { QStringLiteral("backup"), QStringLiteral("cancel"), backupId },
+        { QStringLiteral("backup"), QStringLiteral("restore"), backupId, QStringLiteral("--to"), QStringLiteral("dev"),
+          QStringLiteral("--dry-run") },
+        { QStringLiteral("backup"), QStringLiteral("restore"), QStringLiteral("--file"),
+          QCoreApplication::applicationFilePath(), QStringLiteral("--site"), QStringLiteral("shop"),
+          QStringLiteral("--to"), QStringLiteral("dev"), QStringLiteral("--dry-run") },
+        { QStringLiteral("backup"), QStringLiteral("create"), QStringLiteral("shop"), QStringLiteral("prod") },
+        { QStringLiteral("schedule"), QStringLiteral("set"), QStringLiteral("shop"), QStringLiteral("prod"),
+          QStringLiteral("--daily"), QStringLiteral("03:00"), QStringLiteral("--keep"), QStringLiteral("3") },
+        { QStringLiteral("env"), QStringLiteral("set"), QStringLiteral("shop"), QStringLiteral("prod"),
+          QStringLiteral("--host"), QStringLiteral("db.example.com"), QStringLiteral("--port"), QStringLiteral("3306"),
+          QStringLiteral("--database"), QStringLiteral("shop"), QStringLiteral("--user"), QStringLiteral("shop") },
+        { QStringLiteral("env"), QStringLiteral("sync"), QStringLiteral("shop"), QStringLiteral("--from"),
+          QStringLiteral("prod"), QStringLiteral("--to"), QStringLiteral("dev"), QStringLiteral("--confirm"),
+          QStringLiteral("shop/dev") },
     };
     for (const QStringList &command : commands) {
         const CliTestEnv::Result r = m_env->run(command);
