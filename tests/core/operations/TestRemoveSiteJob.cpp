@@ -10,6 +10,8 @@
 #include "storage/StoreJob.h"
 
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -169,6 +171,30 @@ private slots:
         QCOMPARE(log.first().action, QStringLiteral("site.remove"));
         QCOMPARE(log.first().outcome, AuditOutcome::Success);
         QVERIFY2(log.first().detail.contains(QLatin1String("2 backup")), qPrintable(log.first().detail));
+    }
+
+    // The backups cannot be read (here their table is gone; on a network, a lost connection):
+    // the removal stops before it, instead of taking "no backups" for an answer and leaving
+    // their objects behind.
+    void unreadableBackupsStopTheRemoval()
+    {
+        QVERIFY(addCompletedBackup(false));
+        QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE backups RENAME TO backups_away")));
+        RemoveSiteJob job(context(), QStringLiteral("shop"), true, QStringLiteral("shop"));
+        QVERIFY(run(job));
+        QVERIFY(!job.succeeded());
+        QCOMPARE(job.outcome(), AuditOutcome::Failure);
+        QVERIFY2(job.errorString().startsWith(QLatin1String("Nothing was deleted. Cannot read the catalog")),
+                 qPrintable(job.errorString()));
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE backups_away RENAME TO backups")));
+
+        QVERIFY(m_catalog->site(QStringLiteral("shop")));
+        QCOMPARE(m_catalog->backups(QStringLiteral("shop")).size(), 1);
+        QCOMPARE(m_catalog->environments(QStringLiteral("shop")).size(), 2);
+        QCOMPARE(m_secrets.contents().size(), 3);
+        for (const QString &key : std::as_const(m_keys))
+            QVERIFY2(QFile::exists(m_dir.filePath(QStringLiteral("store/") + key)), qPrintable(key));
     }
 };
 
