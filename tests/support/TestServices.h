@@ -33,6 +33,13 @@ struct S3
     bool isValid() const { return !endpoint.isEmpty() && !bucket.isEmpty(); }
 };
 
+/// How long a test waits for a step that spans S3 requests (an upload reaching a point, a
+/// backup finishing, an abort confirmed). The product retries a request that makes no progress
+/// for 60 s (S3TransferOptions::timeoutMs); once in hundreds of runs the test server leaves one
+/// unanswered, and a wait of 60 s failed on exactly that recovery. Three times the retry
+/// interval allows one such retry on a loaded machine.
+constexpr int kS3StepBudgetMs = 180000;
+
 MySql mysql();
 S3 s3();
 bool servicesRequired();

@@ -163,7 +163,8 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(runner.canReadLine() || runnerDone.count() > 0, 30000);
             const QString id = QString::fromUtf8(runner.readLine()).trimmed();
             QVERIFY(!id.isEmpty());
-            QTRY_VERIFY_WITH_TIMEOUT(someoneWaitsOnATableLock(q) || runnerDone.count() > 0, 60000);
+            QTRY_VERIFY2_WITH_TIMEOUT(someoneWaitsOnATableLock(q) || runnerDone.count() > 0,
+                                      runner.readAllStandardError().constData(), TestServices::kS3StepBudgetMs);
             QVERIFY2(runnerDone.isEmpty(), runner.readAllStandardError().constData());
             QCOMPARE(backupJson(id).value(QStringLiteral("status")).toString(), QStringLiteral("in_progress"));
 
@@ -222,7 +223,8 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(runner.canReadLine() || runnerDone.count() > 0, 30000);
             const QString id = QString::fromUtf8(runner.readLine()).trimmed();
             QVERIFY(!id.isEmpty());
-            QTRY_VERIFY_WITH_TIMEOUT(someoneWaitsOnATableLock(q) || runnerDone.count() > 0, 60000);
+            QTRY_VERIFY2_WITH_TIMEOUT(someoneWaitsOnATableLock(q) || runnerDone.count() > 0,
+                                      runner.readAllStandardError().constData(), TestServices::kS3StepBudgetMs);
             QVERIFY2(runnerDone.isEmpty(), runner.readAllStandardError().constData());
 
             BackupServiceConfig config;
@@ -261,7 +263,7 @@ private slots:
             QCOMPARE(requested.first().at(0).toString(), id);
             QVERIFY(errors.isEmpty());
 
-            QVERIFY(runnerDone.count() > 0 || runnerDone.wait(30000));
+            QVERIFY(runnerDone.count() > 0 || runnerDone.wait(TestServices::kS3StepBudgetMs));
             QCOMPARE(runner.exitStatus(), QProcess::NormalExit);
             const QByteArray runnerErr = runner.readAllStandardError();
             QVERIFY2(runnerErr.contains("Cancelled by console-tester"), runnerErr.constData());

@@ -407,7 +407,7 @@ private slots:
             }
             return false;
         };
-        QTRY_VERIFY_WITH_TIMEOUT(completeRequested() || finished.count() > 0, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(completeRequested() || finished.count() > 0, TestServices::kS3StepBudgetMs);
         QVERIFY2(finished.isEmpty(), p.readAllStandardError().constData());
         // In Progress, and the heartbeat has been renewed since the claim.
         QTRY_VERIFY_WITH_TIMEOUT(backupJson(id).value(QStringLiteral("heartbeat_at")).toString()

@@ -203,7 +203,7 @@ private:
             QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 30000);
             id = QString::fromUtf8(p.readLine()).trimmed();
         }
-        QTRY_VERIFY_WITH_TIMEOUT(dumpWaitsOnLock(db) || p.state() == QProcess::NotRunning, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(dumpWaitsOnLock(db) || p.state() == QProcess::NotRunning, TestServices::kS3StepBudgetMs);
         QVERIFY2(p.state() == QProcess::Running, p.readAllStandardError().constData());
         bool listed = false;
         QTRY_VERIFY_WITH_TIMEOUT(
