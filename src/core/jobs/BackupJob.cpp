@@ -68,9 +68,12 @@ void BackupJob::reloadRecord()
 void BackupJob::doStart()
 {
     m_elapsed.start();
+    const int failedBefore = m_catalog->failedStatements();
     reloadRecord();
     if (!m_record.isValid()) {
-        finishWithError(Error::Fatal, tr("There is no backup %1 in the catalog.").arg(m_backupId));
+        finishWithError(
+            Error::Fatal,
+            m_catalog->absentReason(failedBefore, tr("There is no backup %1 in the catalog.").arg(m_backupId)));
         return;
     }
     m_progress.siteId = m_record.siteId;
@@ -102,6 +105,7 @@ void BackupJob::tryClaim()
 {
     if (m_failing || isFinished())
         return;
+    const int failedBefore = m_catalog->failedStatements();
     if (m_catalog->claimBackup(m_backupId, m_options.workerId, std::max(1, m_options.heartbeatSeconds))) {
         m_claimed = true;
         reloadRecord();
@@ -115,6 +119,8 @@ void BackupJob::tryClaim()
         return;
     }
     reloadRecord();
+    if (catalogFailedTooLong(failedBefore))
+        return;
     if (m_record.status != BackupStatus::Pending) {
         follow(); // another worker took it
         return;
@@ -133,7 +139,10 @@ void BackupJob::follow()
 {
     if (isFinished())
         return;
+    const int failedBefore = m_catalog->failedStatements();
     reloadRecord();
+    if (catalogFailedTooLong(failedBefore))
+        return;
     if (Backups::isTerminal(m_record.status)) {
         emit recordChanged(m_record);
         if (m_record.status == BackupStatus::Completed)
@@ -145,6 +154,34 @@ void BackupJob::follow()
     }
     emitProgress(m_record.status == BackupStatus::Pending ? tr("Waiting") : tr("Running in %1").arg(m_record.workerId));
     QTimer::singleShot(m_options.claimRetryMs, this, &BackupJob::follow);
+}
+
+bool BackupJob::catalogFailedTooLong(int failedBefore)
+{
+    const QString failure = m_catalog->readFailureSince(failedBefore);
+    if (failure.isEmpty()) {
+        m_catalogFailingFor.invalidate();
+        return false;
+    }
+    // A catalog that is restarting or briefly unreachable is waited for; one that stays so
+    // ends the wait instead of showing "Waiting" forever.
+    if (!m_catalogFailingFor.isValid()) {
+        m_catalogFailingFor.start();
+        qCWarning(lcJobs).noquote() << "backup" << m_backupId << "waits for the catalog:" << m_catalog->lastError();
+    }
+    if (m_catalogFailingFor.elapsed() < m_options.catalogFailureLimitMs)
+        return false;
+    if (m_record.status == BackupStatus::Pending)
+        // Nothing has started, and the row cannot be written anyway: it stays Pending.
+        finishWithError(Error::Retryable,
+                        tr("Backup %1 was not started: %2 It stays Pending until a worker runs it or it is "
+                           "cancelled.")
+                            .arg(m_backupId, failure));
+    else
+        finishWithError(Error::Retryable,
+                        tr("Backup %1 runs in %2, but its progress cannot be followed: %3")
+                            .arg(m_backupId, m_record.workerId, failure));
+    return true;
 }
 
 void BackupJob::readPassword()

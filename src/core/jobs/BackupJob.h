@@ -53,6 +53,9 @@ public:
         int gzipThreads = 1;
         qint64 pipeCapacity = 8 * 1024 * 1024;
         int claimRetryMs = 1000;
+        /// How long the wait for the claim (or for another process's run) goes on while the
+        /// catalog cannot be read or written; then the job ends, the row left as it was.
+        int catalogFailureLimitMs = 120000;
     };
 
     BackupJob(Catalog *catalog, ObjectStore *store, SecretStore *secrets, const Clock *clock, const QString &backupId,
@@ -98,6 +101,7 @@ private:
     void stopDump();
     void emitProgress(const QString &phase);
     void reloadRecord();
+    bool catalogFailedTooLong(int failedBefore);
     void stopThread();
 
     Catalog *m_catalog;
@@ -112,6 +116,7 @@ private:
     std::optional<EnvironmentConfig> m_envConfig;
     JobProgress m_progress;
     QElapsedTimer m_elapsed;
+    QElapsedTimer m_catalogFailingFor; ///< valid while the waits' catalog statements fail
     qint64 m_expectedSize = -1;
 
     QTimer *m_heartbeat = nullptr;

@@ -15,6 +15,7 @@
 #include "util/Clock.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -259,6 +260,100 @@ private slots:
         const QString envPrefix = QStringLiteral("customers/%1/%2/prod/").arg(m_customer, site);
         verifyNoIncompleteUploads(envPrefix);
         QCOMPARE(keysUnder(envPrefix), QStringList());
+    }
+
+    // The catalog cannot be read when the job looks its row up (here the table is gone; on a
+    // network, a lost connection): the job says so, not "There is no backup".
+    void unreadableRowSaysTheCatalogCannotBeRead()
+    {
+        const QString site = addSite(QStringLiteral("cr"));
+        QVERIFY(!site.isEmpty());
+        const BackupRecord pending = m_catalog->createBackup(site, Environment::Prod, BackupType::Manual, "tester");
+        QVERIFY2(pending.isValid(), qPrintable(m_catalog->lastError()));
+        QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE backups RENAME TO backups_away")));
+        BackupJob job(m_catalog.get(), m_direct.get(), &m_secrets, &m_clock, pending.id, options());
+        const bool ran = run(&job);
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE backups_away RENAME TO backups")));
+        QVERIFY(ran);
+        QVERIFY(!job.succeeded());
+        QVERIFY2(job.errorString().startsWith(QLatin1String("Cannot read the catalog")), qPrintable(job.errorString()));
+        QCOMPARE(m_catalog->backup(pending.id)->status, BackupStatus::Pending);
+        QVERIFY(m_catalog->failBackup(pending.id, BackupStatus::Cancelled, QStringLiteral("test over")));
+    }
+
+    // The claim keeps failing while the row itself reads (the table the claim checks for a
+    // running restore is gone): the wait ends after catalogFailureLimitMs instead of showing
+    // "Waiting" for ever. Nothing was started, the row stays Pending, and once the catalog is
+    // whole again a job runs it.
+    void claimThatKeepsFailingEndsTheWait()
+    {
+        const QString site = addSite(QStringLiteral("cl"));
+        QVERIFY(!site.isEmpty());
+        const BackupRecord pending = m_catalog->createBackup(site, Environment::Prod, BackupType::Manual, "tester");
+        QVERIFY2(pending.isValid(), qPrintable(m_catalog->lastError()));
+        QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE env_restores RENAME TO env_restores_away")));
+        BackupJob::Options o = options();
+        o.claimRetryMs = 50;
+        o.catalogFailureLimitMs = 500;
+        QElapsedTimer waited;
+        waited.start();
+        {
+            BackupJob job(m_catalog.get(), m_direct.get(), &m_secrets, &m_clock, pending.id, o);
+            QSignalSpy progress(&job, &BackupJob::progressChanged);
+            const bool ran = run(&job, 30000);
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE env_restores_away RENAME TO env_restores")));
+            QVERIFY(ran);
+            QVERIFY(waited.elapsed() >= o.catalogFailureLimitMs);
+            QVERIFY(!job.succeeded());
+            QCOMPARE(job.error(), Job::Error::Retryable);
+            const QString expected
+                = QStringLiteral("Backup %1 was not started: Cannot read the catalog").arg(pending.id);
+            QVERIFY2(job.errorString().startsWith(expected), qPrintable(job.errorString()));
+            QVERIFY2(job.errorString().endsWith(
+                         QLatin1String("It stays Pending until a worker runs it or it is cancelled.")),
+                     qPrintable(job.errorString()));
+            for (const QList<QVariant> &p : std::as_const(progress))
+                QVERIFY(p.at(0).value<JobProgress>().phase != QLatin1String("Dumping"));
+        }
+        QCOMPARE(m_catalog->backup(pending.id)->status, BackupStatus::Pending);
+        QCOMPARE(keysUnder(QStringLiteral("customers/%1/%2/").arg(m_customer, site)), QStringList());
+
+        BackupJob again(m_catalog.get(), m_direct.get(), &m_secrets, &m_clock, pending.id, options());
+        QVERIFY(run(&again));
+        QVERIFY2(again.succeeded(), qPrintable(again.errorString()));
+        QCOMPARE(m_catalog->backup(pending.id)->status, BackupStatus::Completed);
+        run(m_direct->remove(again.record().objectKey));
+        run(m_direct->remove(Catalog::manifestKey(again.record().objectKey)));
+    }
+
+    // A catalog failure shorter than the limit is waited out: the claim goes ahead once the
+    // table is back, and the backup completes.
+    void briefCatalogFailureIsWaitedOut()
+    {
+        const QString site = addSite(QStringLiteral("br"));
+        QVERIFY(!site.isEmpty());
+        const BackupRecord pending = m_catalog->createBackup(site, Environment::Prod, BackupType::Manual, "tester");
+        QVERIFY2(pending.isValid(), qPrintable(m_catalog->lastError()));
+        QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE env_restores RENAME TO env_restores_away")));
+        BackupJob::Options o = options();
+        o.claimRetryMs = 50;
+        BackupJob job(m_catalog.get(), m_direct.get(), &m_secrets, &m_clock, pending.id, o);
+        QSignalSpy progress(&job, &BackupJob::progressChanged);
+        job.setAutoDelete(false);
+        QSignalSpy done(&job, &Job::finished);
+        job.start();
+        // Several failed claims, then the catalog is whole again.
+        QTest::qWait(400);
+        QVERIFY(done.isEmpty());
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE env_restores_away RENAME TO env_restores")));
+        QVERIFY(!done.isEmpty() || done.wait(60000));
+        QVERIFY2(job.succeeded(), qPrintable(job.errorString()));
+        QCOMPARE(m_catalog->backup(pending.id)->status, BackupStatus::Completed);
+        run(m_direct->remove(job.record().objectKey));
+        run(m_direct->remove(Catalog::manifestKey(job.record().objectKey)));
     }
 
     void downloadCutMidBodyResumesByteExact()
