@@ -29,6 +29,7 @@ void RescanJob::doStart()
                 m_manifests.append(object.key);
         }
         // Completed rows whose object vanished: reported, not deleted (deleting is a decision).
+        const int failedBefore = m_catalog->failedStatements();
         for (const Site &site : m_catalog->sites()) {
             for (const BackupRecord &r :
                  m_catalog->backups(site.id, EnvironmentFilter(std::nullopt, BackupStatus::Completed))) {
@@ -37,6 +38,8 @@ void RescanJob::doStart()
                                           .arg(r.id, r.objectKey));
             }
         }
+        if (stopOnReadFailure(failedBefore))
+            return;
         next();
     });
     list->start();
@@ -62,7 +65,11 @@ void RescanJob::next()
             m_warnings.append(tr("Skipped %1: its dump object is missing or has the wrong size").arg(key));
         } else {
             bool ok = true;
-            if (!m_catalog->site(manifest->siteId)) {
+            const int failedBefore = m_catalog->failedStatements();
+            const bool siteExists = m_catalog->site(manifest->siteId).has_value();
+            if (stopOnReadFailure(failedBefore))
+                return;
+            if (!siteExists) {
                 ok = m_catalog->addSite(manifest->toSite());
                 if (ok)
                     ++m_sitesCreated;
@@ -71,7 +78,10 @@ void RescanJob::next()
                         tr("Could not recreate site %1: %2").arg(manifest->siteId, m_catalog->lastError()));
             }
             if (ok) {
+                const int failedBeforeRow = m_catalog->failedStatements();
                 const auto existing = m_catalog->backup(manifest->backupId);
+                if (stopOnReadFailure(failedBeforeRow))
+                    return;
                 if (!existing || existing->status != BackupStatus::Completed) {
                     if (m_catalog->upsertBackup(manifest->toRecord()))
                         ++m_written;
@@ -84,4 +94,15 @@ void RescanJob::next()
         next();
     });
     get->start();
+}
+
+bool RescanJob::stopOnReadFailure(int failedBefore)
+{
+    // A read that failed is not an absent row: going on would report vanished objects as fine
+    // and write rows over ones it could not see.
+    const QString failure = m_catalog->readFailureSince(failedBefore);
+    if (failure.isEmpty())
+        return false;
+    finishWithError(Error::Retryable, failure);
+    return true;
 }

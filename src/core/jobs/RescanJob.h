@@ -33,6 +33,7 @@ protected:
 
 private:
     void next();
+    bool stopOnReadFailure(int failedBefore);
 
     Catalog *m_catalog;
     ObjectStore *m_store;

@@ -90,6 +90,25 @@ private:
         return CliTest::awsKeys(QStringLiteral("list-objects-v2"), prefix);
     }
 
+    /// Runs @p sql on the test's own catalog file.
+    bool catalogSql(const QString &sql) const
+    {
+        const QString name = QStringLiteral("catalog-sql-%1").arg(QCoreApplication::applicationPid());
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_home->filePath(QStringLiteral("catalog.sqlite")));
+            if (db.open()) {
+                QSqlQuery q(db);
+                ok = q.exec(sql);
+                if (!ok)
+                    qWarning() << q.lastError().text();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
+    }
+
     /// Makes the site's schedule due now: as if created long ago and never run. (Raw SQL on the
     /// test's own catalog file: the CLI has no clock to turn.)
     bool makeScheduleDue() const
@@ -203,7 +222,8 @@ private:
             QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 30000);
             id = QString::fromUtf8(p.readLine()).trimmed();
         }
-        QTRY_VERIFY_WITH_TIMEOUT(dumpWaitsOnLock(db) || p.state() == QProcess::NotRunning, TestServices::kS3StepBudgetMs);
+        QTRY_VERIFY_WITH_TIMEOUT(dumpWaitsOnLock(db) || p.state() == QProcess::NotRunning,
+                                 TestServices::kS3StepBudgetMs);
         QVERIFY2(p.state() == QProcess::Running, p.readAllStandardError().constData());
         bool listed = false;
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -423,6 +443,43 @@ private slots:
             const QString key = show(id).value(QStringLiteral("object_key")).toString();
             QVERIFY(storedKeys(key).contains(key));
         }
+    }
+
+    // A catalog that cannot be read stops the rescan with the reason (exit 1, nothing on
+    // stdout) instead of reading "no rows" into it: at the start (the sites cannot be read, so
+    // vanished objects would go unreported) and on the way (a backup row cannot be read, so it
+    // would be written over unseen). Once the catalog is whole again the rescan completes it.
+    void rescanStopsOnAnUnreadableCatalog()
+    {
+        const Result made = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod") });
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        const QString id = QString::fromUtf8(made.out).trimmed();
+        for (const QString &suffix : { QStringLiteral(""), QStringLiteral("-wal"), QStringLiteral("-shm") })
+            QFile::remove(m_home->filePath(QStringLiteral("catalog.sqlite") + suffix));
+        QCOMPARE(cli({ QStringLiteral("site"), QStringLiteral("list") }).exitCode, 0); // a new, empty catalog
+
+        const auto expectUnreadable = [this](const char *table) {
+            const Result r = cli({ QStringLiteral("catalog"), QStringLiteral("rescan") });
+            QVERIFY2(r.exitCode == 1, table);
+            QVERIFY2(r.err.contains("Cannot read the catalog"), r.err.constData());
+            QVERIFY2(r.out.isEmpty(), r.out.constData());
+        };
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE sites RENAME TO sites_away")));
+        expectUnreadable("sites");
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE sites_away RENAME TO sites")));
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE backups RENAME TO backups_away")));
+        expectUnreadable("backups");
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE backups_away RENAME TO backups")));
+
+        const Result r = cli({ QStringLiteral("catalog"), QStringLiteral("rescan") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("written to the catalog"), r.out.constData());
+        // The bucket is the test server's, shared with other tests: this site's row is the one to check.
+        QCOMPARE(show(id).value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
     }
 
     void rescanRebuildsDeletedCatalog()
