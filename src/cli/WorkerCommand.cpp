@@ -6,6 +6,7 @@
 #include "Commands.h"
 #include "JobsSession.h"
 #include "StopSignals.h"
+#include "catalog/Catalog.h"
 #include "jobs/BackupJob.h"
 #include "jobs/RecoveryJob.h"
 #include "jobs/RescanJob.h"
@@ -75,6 +76,8 @@ public:
     }
 
     int failures() const { return m_failures; }
+    /// The last pass could not read the catalog (said on stderr).
+    bool catalogUnreadable() const { return m_catalogUnreadable; }
 
 private:
     void pass()
@@ -82,14 +85,30 @@ private:
         if (m_stopping)
             return;
         recover();
+        Catalog *catalog = m_session.catalog();
+        const int failedBefore = catalog->failedStatements();
         // Due schedules become Pending rows, picked up below with everyone else's.
         RunDueSchedulesOperation schedules(m_session.context());
         for (const BackupRecord &record : schedules.run())
             CliContext::printLine(tr("scheduled backup %1 of %2/%3")
                                       .arg(record.id, record.siteId, Environments::toString(record.environment)));
-        for (const QString &p : schedules.problems())
+        const QVector<BackupRecord> pending = catalog->backupsWithStatus(BackupStatus::Pending);
+        QStringList problems = schedules.problems();
+        // A failed read answers "nothing pending": the worker says so, once per outage (it
+        // polls every few seconds), and --once fails.
+        const QString failure = catalog->readFailureSince(failedBefore);
+        if (!failure.isEmpty()) {
+            problems.removeAll(failure);
+            if (!m_catalogUnreadable)
+                CliContext::warn(failure + QLatin1Char(' ') + tr("The worker keeps trying."));
+            m_catalogUnreadable = true;
+        } else if (m_catalogUnreadable) {
+            m_catalogUnreadable = false;
+            CliContext::printLine(tr("the catalog can be read again"));
+        }
+        for (const QString &p : std::as_const(problems))
             CliContext::warn(p);
-        for (const BackupRecord &record : m_session.catalog()->backupsWithStatus(BackupStatus::Pending)) {
+        for (const BackupRecord &record : pending) {
             if (m_known.contains(record.id))
                 continue;
             m_known.insert(record.id);
@@ -145,6 +164,7 @@ private:
     QSet<QString> m_known;
     QPointer<RecoveryJob> m_recovery;
     bool m_stopping = false;
+    bool m_catalogUnreadable = false;
     int m_failures = 0;
 };
 
@@ -243,9 +263,11 @@ int worker(CliArgs &args, const QStringList &input)
     WorkerLoop loop(ctx, *session, args.isSet(QStringLiteral("once")));
     QTimer::singleShot(0, &loop, [&loop] { loop.begin(); });
     QCoreApplication::exec();
-    if (args.isSet(QStringLiteral("once")) && loop.failures() > 0)
+    if (!args.isSet(QStringLiteral("once")))
+        return Cli::Success;
+    if (loop.failures() > 0)
         return CliContext::fail(tr("%1 failed.").arg(Counted::of(loop.failures(), "backup", "backups")));
-    return Cli::Success;
+    return loop.catalogUnreadable() ? Cli::Failure : Cli::Success;
 }
 
 } // namespace

@@ -445,6 +445,46 @@ private slots:
         }
     }
 
+    // A worker whose catalog cannot be read says so instead of idling as if nothing were
+    // pending: `--once` exits 1; the daemon warns once per outage, keeps polling, and runs the
+    // waiting backup when the catalog is whole again.
+    void workerSaysWhenTheCatalogCannotBeRead()
+    {
+        const Result made = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod"),
+                                  QStringLiteral("--no-wait") });
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        const QString id = QString::fromUtf8(made.out).trimmed();
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE backups RENAME TO backups_away")));
+
+        const Result once = cli({ QStringLiteral("worker"), QStringLiteral("--once") });
+        QCOMPARE(once.exitCode, 1);
+        QVERIFY2(once.err.contains("Cannot read the catalog"), once.err.constData());
+
+        QProcess p;
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("CREODROP_WORKER_POLL_SECONDS"), QStringLiteral("1"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(CREODROP_CLI_PATH), { QStringLiteral("worker") });
+        p.closeWriteChannel();
+        QVERIFY(p.waitForStarted());
+        QByteArray err;
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("Cannot read the catalog"), 30000);
+        QTest::qWait(2500); // two more polls, still failing
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE backups_away RENAME TO backups")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (out += p.readAllStandardOutput()).contains(QStringLiteral("backup %1 completed").arg(id).toUtf8())
+                || p.state() == QProcess::NotRunning,
+            TestServices::kS3StepBudgetMs);
+        QVERIFY2(out.contains("the catalog can be read again"), out.constData());
+        ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        err += p.readAllStandardError();
+        QCOMPARE(err.count("Cannot read the catalog"), 1);
+        QCOMPARE(show(id).value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+    }
+
     // A catalog that cannot be read stops the rescan with the reason (exit 1, nothing on
     // stdout) instead of reading "no rows" into it: at the start (the sites cannot be read, so
     // vanished objects would go unreported) and on the way (a backup row cannot be read, so it
