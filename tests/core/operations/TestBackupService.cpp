@@ -794,6 +794,19 @@ private slots:
              { &sites, &firstPage, &backups, &environments, &schedules, &overview, &attention, &audit, &locks })
             QVERIFY2(spy->isEmpty(), spy->signal().constData());
 
+        // Looking a backup up: the manifest view and a restore say why, not "no such backup".
+        const QString someId = QStringLiteral("20261204T000000000Z-abcdef12");
+        QSignalSpy manifest(service.get(), &BackupService::manifestLoaded);
+        QSignalSpy restored(service.get(), &BackupService::restoreFinished);
+        service->requestManifest(someId);
+        service->restoreBackup(someId, Environment::Prod, site + QStringLiteral("/prod"));
+        QVERIFY(!manifest.isEmpty() || manifest.wait(30000));
+        QVERIFY2(manifest.first().at(2).toString().startsWith(QLatin1String("Cannot read the catalog")),
+                 qPrintable(manifest.first().at(2).toString()));
+        QVERIFY(!restored.isEmpty() || restored.wait(30000));
+        QVERIFY2(restored.first().at(4).toString().startsWith(QLatin1String("Cannot read the catalog")),
+                 qPrintable(restored.first().at(4).toString()));
+
         // Readable again, the same refresh answers as before.
         restore.dismiss();
         for (const QString &table : std::as_const(renamed))
