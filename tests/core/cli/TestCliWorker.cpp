@@ -90,46 +90,39 @@ private:
         return CliTest::awsKeys(QStringLiteral("list-objects-v2"), prefix);
     }
 
-    /// Runs @p sql on the test's own catalog file.
-    bool catalogSql(const QString &sql) const
+    /// Runs @p sql with @p binds on the test's own catalog file; the rows it changed, or -1.
+    int catalogSql(const QString &sql, const QVariantList &binds = {}) const
     {
         const QString name = QStringLiteral("catalog-sql-%1").arg(QCoreApplication::applicationPid());
-        bool ok = false;
+        int changed = -1;
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
             db.setDatabaseName(m_home->filePath(QStringLiteral("catalog.sqlite")));
-            if (db.open()) {
+            if (!db.open()) {
+                qWarning() << db.lastError().text();
+            } else {
                 QSqlQuery q(db);
-                ok = q.exec(sql);
-                if (!ok)
+                q.prepare(sql);
+                for (const QVariant &b : binds)
+                    q.addBindValue(b);
+                if (q.exec())
+                    changed = q.numRowsAffected();
+                else
                     qWarning() << q.lastError().text();
             }
         }
         QSqlDatabase::removeDatabase(name);
-        return ok;
+        return changed;
     }
 
     /// Makes the site's schedule due now: as if created long ago and never run. (Raw SQL on the
     /// test's own catalog file: the CLI has no clock to turn.)
     bool makeScheduleDue() const
     {
-        const QString name = QStringLiteral("make-due-%1").arg(QCoreApplication::applicationPid());
-        bool ok = false;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(m_home->filePath(QStringLiteral("catalog.sqlite")));
-            if (db.open()) {
-                QSqlQuery q(db);
-                q.prepare(QStringLiteral("UPDATE schedules SET created_at = '2020-01-01T00:00:00.000Z', last_run_at "
-                                         "= NULL WHERE site_id = ?"));
-                q.addBindValue(m_site);
-                ok = q.exec() && q.numRowsAffected() == 1;
-                if (!ok)
-                    qWarning() << q.lastError().text();
-            }
-        }
-        QSqlDatabase::removeDatabase(name);
-        return ok;
+        return catalogSql(QStringLiteral("UPDATE schedules SET created_at = '2020-01-01T00:00:00.000Z', last_run_at = "
+                                         "NULL WHERE site_id = ?"),
+                          { m_site })
+            == 1;
     }
 
     QString prefix() const { return QStringLiteral("customers/%1/%2/").arg(m_customer, m_site); }
@@ -454,7 +447,7 @@ private slots:
                                   QStringLiteral("--no-wait") });
         QVERIFY2(made.exitCode == 0, made.err.constData());
         const QString id = QString::fromUtf8(made.out).trimmed();
-        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE backups RENAME TO backups_away")));
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE backups RENAME TO backups_away")) >= 0);
 
         const Result once = cli({ QStringLiteral("worker"), QStringLiteral("--once") });
         QCOMPARE(once.exitCode, 1);
@@ -471,7 +464,7 @@ private slots:
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("Cannot read the catalog"), 30000);
         QTest::qWait(2500); // two more polls, still failing
-        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE backups_away RENAME TO backups")));
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE backups_away RENAME TO backups")) >= 0);
         QTRY_VERIFY_WITH_TIMEOUT(
             (out += p.readAllStandardOutput()).contains(QStringLiteral("backup %1 completed").arg(id).toUtf8())
                 || p.state() == QProcess::NotRunning,
@@ -504,16 +497,16 @@ private slots:
             QVERIFY2(r.err.contains("Cannot read the catalog"), r.err.constData());
             QVERIFY2(r.out.isEmpty(), r.out.constData());
         };
-        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE sites RENAME TO sites_away")));
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE sites RENAME TO sites_away")) >= 0);
         expectUnreadable("sites");
         if (QTest::currentTestFailed())
             return;
-        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE sites_away RENAME TO sites")));
-        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE backups RENAME TO backups_away")));
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE sites_away RENAME TO sites")) >= 0);
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE backups RENAME TO backups_away")) >= 0);
         expectUnreadable("backups");
         if (QTest::currentTestFailed())
             return;
-        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE backups_away RENAME TO backups")));
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE backups_away RENAME TO backups")) >= 0);
 
         const Result r = cli({ QStringLiteral("catalog"), QStringLiteral("rescan") });
         QVERIFY2(r.exitCode == 0, r.err.constData());

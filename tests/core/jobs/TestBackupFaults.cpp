@@ -83,6 +83,21 @@ private:
         return site;
     }
 
+    /// A Pending manual backup of a new site named after @p tag (invalid when that failed).
+    BackupRecord pendingBackup(const QString &tag)
+    {
+        const QString site = addSite(tag);
+        return site.isEmpty() ? BackupRecord()
+                              : m_catalog->createBackup(site, Environment::Prod, BackupType::Manual, "tester");
+    }
+
+    /// Runs @p sql on the catalog's own connection: the tests break and mend its tables with it.
+    bool catalogSql(const QString &sql) const
+    {
+        QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName()));
+        return q.exec(sql);
+    }
+
     BackupJob::Options options() const
     {
         BackupJob::Options o;
@@ -266,15 +281,12 @@ private slots:
     // network, a lost connection): the job says so, not "There is no backup".
     void unreadableRowSaysTheCatalogCannotBeRead()
     {
-        const QString site = addSite(QStringLiteral("cr"));
-        QVERIFY(!site.isEmpty());
-        const BackupRecord pending = m_catalog->createBackup(site, Environment::Prod, BackupType::Manual, "tester");
+        const BackupRecord pending = pendingBackup(QStringLiteral("cr"));
         QVERIFY2(pending.isValid(), qPrintable(m_catalog->lastError()));
-        QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName()));
-        QVERIFY(q.exec(QStringLiteral("ALTER TABLE backups RENAME TO backups_away")));
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE backups RENAME TO backups_away")));
         BackupJob job(m_catalog.get(), m_direct.get(), &m_secrets, &m_clock, pending.id, options());
         const bool ran = run(&job);
-        QVERIFY(q.exec(QStringLiteral("ALTER TABLE backups_away RENAME TO backups")));
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE backups_away RENAME TO backups")));
         QVERIFY(ran);
         QVERIFY(!job.succeeded());
         QVERIFY2(job.errorString().startsWith(QLatin1String("Cannot read the catalog")), qPrintable(job.errorString()));
@@ -288,12 +300,9 @@ private slots:
     // whole again a job runs it.
     void claimThatKeepsFailingEndsTheWait()
     {
-        const QString site = addSite(QStringLiteral("cl"));
-        QVERIFY(!site.isEmpty());
-        const BackupRecord pending = m_catalog->createBackup(site, Environment::Prod, BackupType::Manual, "tester");
+        const BackupRecord pending = pendingBackup(QStringLiteral("cl"));
         QVERIFY2(pending.isValid(), qPrintable(m_catalog->lastError()));
-        QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName()));
-        QVERIFY(q.exec(QStringLiteral("ALTER TABLE env_restores RENAME TO env_restores_away")));
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE env_restores RENAME TO env_restores_away")));
         BackupJob::Options o = options();
         o.claimRetryMs = 50;
         o.catalogFailureLimitMs = 500;
@@ -303,7 +312,7 @@ private slots:
             BackupJob job(m_catalog.get(), m_direct.get(), &m_secrets, &m_clock, pending.id, o);
             QSignalSpy progress(&job, &BackupJob::progressChanged);
             const bool ran = run(&job, 30000);
-            QVERIFY(q.exec(QStringLiteral("ALTER TABLE env_restores_away RENAME TO env_restores")));
+            QVERIFY(catalogSql(QStringLiteral("ALTER TABLE env_restores_away RENAME TO env_restores")));
             QVERIFY(ran);
             QVERIFY(waited.elapsed() >= o.catalogFailureLimitMs);
             QVERIFY(!job.succeeded());
@@ -318,7 +327,7 @@ private slots:
                 QVERIFY(p.at(0).value<JobProgress>().phase != QLatin1String("Dumping"));
         }
         QCOMPARE(m_catalog->backup(pending.id)->status, BackupStatus::Pending);
-        QCOMPARE(keysUnder(QStringLiteral("customers/%1/%2/").arg(m_customer, site)), QStringList());
+        QCOMPARE(keysUnder(QStringLiteral("customers/%1/%2/").arg(m_customer, pending.siteId)), QStringList());
 
         BackupJob again(m_catalog.get(), m_direct.get(), &m_secrets, &m_clock, pending.id, options());
         QVERIFY(run(&again));
@@ -332,12 +341,9 @@ private slots:
     // table is back, and the backup completes.
     void briefCatalogFailureIsWaitedOut()
     {
-        const QString site = addSite(QStringLiteral("br"));
-        QVERIFY(!site.isEmpty());
-        const BackupRecord pending = m_catalog->createBackup(site, Environment::Prod, BackupType::Manual, "tester");
+        const BackupRecord pending = pendingBackup(QStringLiteral("br"));
         QVERIFY2(pending.isValid(), qPrintable(m_catalog->lastError()));
-        QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName()));
-        QVERIFY(q.exec(QStringLiteral("ALTER TABLE env_restores RENAME TO env_restores_away")));
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE env_restores RENAME TO env_restores_away")));
         BackupJob::Options o = options();
         o.claimRetryMs = 50;
         BackupJob job(m_catalog.get(), m_direct.get(), &m_secrets, &m_clock, pending.id, o);
@@ -348,7 +354,7 @@ private slots:
         // Several failed claims, then the catalog is whole again.
         QTest::qWait(400);
         QVERIFY(done.isEmpty());
-        QVERIFY(q.exec(QStringLiteral("ALTER TABLE env_restores_away RENAME TO env_restores")));
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE env_restores_away RENAME TO env_restores")));
         QVERIFY(!done.isEmpty() || done.wait(60000));
         QVERIFY2(job.succeeded(), qPrintable(job.errorString()));
         QCOMPARE(m_catalog->backup(pending.id)->status, BackupStatus::Completed);
