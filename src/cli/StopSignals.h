@@ -8,6 +8,8 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
+#include <thread>
 
 /// SIGINT and SIGTERM for long-running commands (worker, backup create, restore, env sync, dump,
 /// load): while an object
@@ -15,7 +17,9 @@
 /// event loop, so the command can stop its jobs cleanly (dump stopped, upload aborted and the
 /// abort awaited). If cleaning up takes longer than @p graceMs after the signal, the process
 /// exits at once with 128 + signal: whatever was not confirmed stays In Progress in the catalog
-/// for recovery, and the process is gone before a service manager's own deadline.
+/// for recovery, and the process is gone before a service manager's own deadline. That deadline
+/// is kept by a thread of its own, woken from the signal handler, so it holds whatever the main
+/// thread is stuck in (a write to a pipe nobody reads, a call to a server that stopped answering).
 class StopSignals : public QObject
 {
     Q_OBJECT
@@ -26,7 +30,7 @@ public:
 
     /// What the process says when it exits at the end of the grace period (by default, that
     /// unfinished backups stay In Progress).
-    void setGraceMessage(const QString &message) { m_graceMessage = message; }
+    void setGraceMessage(const QString &message);
 
     /// For the blocking engines (`dump`, `load`): runs @p work on a thread of its own while this
     /// thread's event loop serves the signals; the first SIGINT or SIGTERM sets @p cancel, which
@@ -43,8 +47,10 @@ signals:
     void stopRequested(int signal);
 
 private:
+    struct Deadline;
+
     QTimer m_poll;
-    QTimer m_grace;
     bool m_emitted = false;
-    QString m_graceMessage;
+    std::shared_ptr<Deadline> m_deadline; ///< shared with its thread, which may outlive this object
+    std::thread m_deadlineThread;
 };

@@ -104,6 +104,24 @@ private:
         return result(p);
     }
 
+    /// A FIFO in the test folder, already full: a process writing to it blocks. @p reader is
+    /// its open read end (close it to end the test); empty on failure.
+    QString fullFifo(const QString &name, int *reader)
+    {
+        const QString fifo = m_dir.filePath(name);
+        if (::mkfifo(QFile::encodeName(fifo).constData(), 0600) != 0)
+            return {};
+        *reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK);
+        const int filler = ::open(QFile::encodeName(fifo).constData(), O_WRONLY | O_NONBLOCK);
+        if (*reader < 0 || filler < 0)
+            return {};
+        const QByteArray block(4096, 'x');
+        while (::write(filler, block.constData(), size_t(block.size())) > 0) {
+        }
+        ::close(filler);
+        return fifo;
+    }
+
     void expectCleanFailure(const Run &r, const QString &needle, const QString &output)
     {
         QCOMPARE(r.code, 1);
@@ -378,6 +396,50 @@ private slots:
         QVERIFY2(!r.err.contains("did not stop in time"), r.err.constData());
     }
 
+    // A command that stopped cleanly after a signal but cannot say so (its stderr is a pipe
+    // whose reader takes nothing) still ends when the grace period is over, with the stop's exit
+    // code: the deadline does not depend on the main thread, which is stuck in that write.
+    void stoppedCommandWithAFullStderrEndsAfterTheGracePeriod()
+    {
+        const QString db = TestServices::createScratchDatabase(QStringLiteral("cfull"));
+        int reader = -1;
+        const QString fifo = fullFifo(QStringLiteral("stopped-stderr.fifo"), &reader);
+        QVERIFY(!fifo.isEmpty());
+        QProcess p;
+        p.setProcessEnvironment(environment(TestServices::mysql().password));
+        p.setStandardErrorFile(fifo);
+        p.start(QStringLiteral(CREODROP_CLI_PATH),
+                QStringList{ QStringLiteral("load") } + endpointArgs(db)
+                    + QStringList{ QStringLiteral("--input"), QStringLiteral("-") });
+        QVERIFY(p.waitForStarted());
+        p.write("SELECT 1;\n"); // stdin stays open: the load waits for more
+        const QString connected = QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '%1' "
+                                                 "AND ID <> CONNECTION_ID()")
+                                      .arg(db);
+        QElapsedTimer clock;
+        clock.start();
+        bool ready = false;
+        while (!(ready = queryRows(db, connected) == QStringList{ QStringLiteral("1") })
+               && p.state() == QProcess::Running && clock.elapsed() < 60000)
+            QTest::qWait(100);
+        ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
+        clock.restart();
+        const bool ended = p.waitForFinished(60000);
+        const qint64 took = clock.elapsed();
+        if (!ended) {
+            p.kill();
+            p.waitForFinished();
+        }
+        ::close(reader);
+        TestServices::dropDatabase(db);
+        QVERIFY(ready);
+        QVERIFY2(ended, "the process did not end after the grace period");
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 143);
+        // Not the normal way out, which would have had to say "stopped by SIGTERM" first.
+        QVERIFY2(took >= 13000, qPrintable(QString::number(took)));
+    }
+
     // A dump whose server stops answering (a connection cut without a close) cannot stop by
     // itself: its read waits, and the answer to KILL QUERY never arrives. SIGTERM then ends the
     // process when the grace period is over, with the stop's exit code, even when stderr (where
@@ -393,16 +455,9 @@ private slots:
         auto proxy = std::make_unique<FreezingProxy>();
         QVERIFY(proxy->listen(m.host, quint16(m.port)));
         // stderr: a pipe that is full before the dump starts.
-        const QString fifo = m_dir.filePath(QStringLiteral("stderr.fifo"));
-        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
-        const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK);
-        QVERIFY(reader >= 0);
-        const int filler = ::open(QFile::encodeName(fifo).constData(), O_WRONLY | O_NONBLOCK);
-        QVERIFY(filler >= 0);
-        const QByteArray block(4096, 'x');
-        while (::write(filler, block.constData(), size_t(block.size())) > 0) {
-        }
-        ::close(filler);
+        int reader = -1;
+        const QString fifo = fullFifo(QStringLiteral("stderr.fifo"), &reader);
+        QVERIFY(!fifo.isEmpty());
         const QString output = m_dir.filePath(QStringLiteral("dead.sql.gz"));
         QProcess p;
         p.setProcessEnvironment(environment(m.password));
