@@ -186,13 +186,35 @@ int schedulesRun(CliArgs &args, const QStringList &input)
         CliContext::printLine(record.id);
     if (args.isSet(QStringLiteral("no-wait")))
         return problems.isEmpty() ? Cli::Success : Cli::Failure;
+    // SIGINT/SIGTERM cancel the running backup cleanly, as in 'backup create'; the ones not
+    // started yet stay Pending for a worker.
+    StopSignals stopSignals;
+    BackupJob *running = nullptr;
+    QObject::connect(&stopSignals, &StopSignals::stopRequested, &stopSignals, [&running] {
+        if (running)
+            running->cancel();
+    });
     int failures = 0;
+    int notStarted = 0;
     for (const BackupRecord &record : created) {
-        const auto job = session->newBackupJob(record.id);
-        if (!ctx.runJob(job.get())) {
-            CliContext::warn(tr("backup %1: %2").arg(record.id, job->errorString()));
-            ++failures;
+        if (StopSignals::received()) {
+            ++notStarted;
+            continue;
         }
+        const auto job = session->newBackupJob(record.id);
+        running = job.get();
+        const bool ok = ctx.runJob(job.get());
+        running = nullptr;
+        if (!ok) {
+            CliContext::warn(tr("backup %1: %2").arg(record.id, job->errorString()));
+            if (!StopSignals::received())
+                ++failures;
+        }
+    }
+    if (StopSignals::received()) {
+        CliContext::fail(tr("stopped by a signal; %1 left Pending for a worker.")
+                             .arg(Counted::of(notStarted, "scheduled backup", "scheduled backups")));
+        return StopSignals::exitCode();
     }
     if (failures > 0)
         return CliContext::fail(tr("%1 failed.").arg(Counted::of(failures, "scheduled backup", "scheduled backups")));

@@ -282,6 +282,16 @@ private slots:
         stopWhileDumpWaitsOnLock({ QStringLiteral("worker") }, SIGTERM, 0, true);
     }
 
+    void schedulesRunStopsOnSigtermWhileDumpWaitsOnLock()
+    {
+        const Result r = cli({ QStringLiteral("schedule"), QStringLiteral("set"), m_site, QStringLiteral("prod"),
+                               QStringLiteral("--daily"), QStringLiteral("03:00"), QStringLiteral("--keep"),
+                               QStringLiteral("3") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(makeScheduleDue());
+        stopWhileDumpWaitsOnLock({ QStringLiteral("schedules"), QStringLiteral("run") }, SIGTERM, 143, false);
+    }
+
     void backupCreateStopsOnSigintWhileDumpWaitsOnLock()
     {
         stopWhileDumpWaitsOnLock({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod") },
