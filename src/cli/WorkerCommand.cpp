@@ -23,6 +23,8 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <csignal>
+
 using Cli::tr;
 
 namespace {
@@ -212,8 +214,11 @@ int schedulesRun(CliArgs &args, const QStringList &input)
         }
     }
     if (StopSignals::received()) {
-        CliContext::fail(tr("stopped by a signal; %1 left Pending for a worker.")
-                             .arg(Counted::of(notStarted, "scheduled backup", "scheduled backups")));
+        const QString signal = StopSignals::received() == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM");
+        CliContext::fail(notStarted == 0
+                             ? tr("stopped by %1.").arg(signal)
+                             : tr("stopped by %1; %2 left Pending for a worker.")
+                                   .arg(signal, Counted::of(notStarted, "scheduled backup", "scheduled backups")));
         return StopSignals::exitCode();
     }
     if (failures > 0)
