@@ -81,7 +81,8 @@ private:
         if (!p.waitForStarted())
             return {};
         p.closeWriteChannel();
-        if (!finished.wait(120000)) {
+        // Beyond the longest step a command here waits for (TestServices::kS3StepBudgetMs).
+        if (!finished.wait(TestServices::kS3StepBudgetMs + 60000)) {
             p.kill();
             p.waitForFinished();
         }
@@ -169,8 +170,9 @@ private slots:
             QCOMPARE(backupJson(id).value(QStringLiteral("status")).toString(), QStringLiteral("in_progress"));
 
             // Another process asks, and waits until the runner has stopped the backup.
-            const Result cancel = cli({ QStringLiteral("backup"), QStringLiteral("cancel"), id,
-                                        QStringLiteral("--wait"), QStringLiteral("--timeout"), QStringLiteral("60") });
+            const Result cancel
+                = cli({ QStringLiteral("backup"), QStringLiteral("cancel"), id, QStringLiteral("--wait"),
+                        QStringLiteral("--timeout"), QString::number(TestServices::kS3StepBudgetMs / 1000) });
             QVERIFY2(cancel.exitCode == 0, cancel.err.constData());
             QVERIFY2(cancel.out.contains("is cancelled"), cancel.out.constData());
 
