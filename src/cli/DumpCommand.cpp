@@ -23,7 +23,6 @@
 #include <QThread>
 
 #include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <unistd.h>
 
@@ -72,11 +71,6 @@ int fail(const QString &command, const QString &message)
 {
     QTextStream(stderr) << "creodrop-backupctl " << command << ": " << message.simplified() << '\n';
     return Cli::Failure;
-}
-
-QString signalName()
-{
-    return StopSignals::received() == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM");
 }
 
 int dump(CliArgs &args, const QStringList &input)
@@ -199,7 +193,7 @@ int dump(CliArgs &args, const QStringList &input)
         if (StopSignals::received()) {
             fail(command,
                  QStringLiteral("stopped by %1; %2")
-                     .arg(signalName(),
+                     .arg(StopSignals::receivedName(),
                           toStdout ? QStringLiteral("the output is incomplete")
                                    : QStringLiteral("%1 was not written").arg(output)));
             return StopSignals::exitCode();
@@ -302,9 +296,10 @@ int load(CliArgs &args, const QStringList &input)
     if (showProgress)
         QTextStream(stderr) << "\r\033[K";
     if (!loaded && StopSignals::received()) {
-        fail(command,
-             QStringLiteral("stopped by %1 after reading %2; the statements that ran stay in the database")
-                 .arg(signalName(), Counted::of(loader.statementsExecuted(), "statement", "statements")));
+        fail(
+            command,
+            QStringLiteral("stopped by %1 after reading %2; the statements that ran stay in the database")
+                .arg(StopSignals::receivedName(), Counted::of(loader.statementsExecuted(), "statement", "statements")));
         return StopSignals::exitCode();
     }
     if (!loaded)

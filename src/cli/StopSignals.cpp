@@ -140,6 +140,18 @@ int StopSignals::received()
     return g_signal.load();
 }
 
+QString StopSignals::receivedName()
+{
+    switch (g_signal.load()) {
+    case SIGINT:
+        return QStringLiteral("SIGINT");
+    case SIGTERM:
+        return QStringLiteral("SIGTERM");
+    default:
+        return {};
+    }
+}
+
 int StopSignals::exitCode()
 {
     const int s = g_signal.load();

@@ -40,6 +40,8 @@ public:
 
     /// The signal received (SIGINT, SIGTERM), 0 if none.
     static int received();
+    /// "SIGINT" or "SIGTERM", for messages; empty if none.
+    static QString receivedName();
     /// 130 after SIGINT, 143 after SIGTERM (the shell's convention), 0 if none.
     static int exitCode();
 

@@ -23,8 +23,6 @@
 #include <QTextStream>
 #include <QTimer>
 
-#include <csignal>
-
 using Cli::tr;
 
 namespace {
@@ -214,7 +212,7 @@ int schedulesRun(CliArgs &args, const QStringList &input)
         }
     }
     if (StopSignals::received()) {
-        const QString signal = StopSignals::received() == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM");
+        const QString signal = StopSignals::receivedName();
         CliContext::fail(notStarted == 0
                              ? tr("stopped by %1.").arg(signal)
                              : tr("stopped by %1; %2 left Pending for a worker.")
