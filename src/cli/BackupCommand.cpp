@@ -94,8 +94,8 @@ int backupDownload(CliArgs &args, const QStringList &input)
     std::unique_ptr<DownloadJob> job(operation.prepare(id, path, args.isSet(QStringLiteral("force"))));
     if (!job)
         return CliContext::fail(operation.refusal().message);
-    if (!ctx.runJobOrReport(job.get()))
-        return Cli::Failure;
+    if (!ctx.runStoppableJob(job.get()))
+        return CliContext::failJob(*job);
     CliContext::printLine(job->targetPath());
     return Cli::Success;
 }
@@ -123,8 +123,8 @@ int backupVerify(CliArgs &args, const QStringList &input)
     std::unique_ptr<VerifyJob> job(operation.prepare(args.positional(0)));
     if (!job)
         return CliContext::fail(operation.refusal().message);
-    if (!ctx.runJobOrReport(job.get()))
-        return Cli::Failure;
+    if (!ctx.runStoppableJob(job.get()))
+        return CliContext::failJob(*job);
     CliContext::printLine(job->resultText());
     return Cli::Success;
 }
@@ -141,8 +141,8 @@ int backupDelete(CliArgs &args, const QStringList &input)
     std::unique_ptr<DeleteJob> job(operation.prepare(args.positional(0)));
     if (!job)
         return CliContext::fail(operation.refusal().message);
-    if (!ctx.runJobOrReport(job.get()))
-        return Cli::Failure;
+    if (!ctx.runStoppableJob(job.get()))
+        return CliContext::failJob(*job);
     CliContext::printLine(tr("Deleted backup %1.").arg(args.positional(0)));
     return Cli::Success;
 }

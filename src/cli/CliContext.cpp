@@ -3,6 +3,7 @@
 #include "CliContext.h"
 
 #include "Commands.h"
+#include "StopSignals.h"
 #include "jobs/WorkerIdentity.h"
 #include "secrets/SecretJob.h"
 #include "util/CurrentUser.h"
@@ -126,12 +127,25 @@ bool CliContext::runJob(Job *job)
     return job->succeeded();
 }
 
-bool CliContext::runJobOrReport(Job *job)
+bool CliContext::runStoppableJob(Job *job)
 {
-    if (runJob(job))
-        return true;
-    fail(job->errorString());
-    return false;
+    StopSignals stopSignals;
+    stopSignals.setGraceMessage(Cli::tr("cleaning up took too long; exiting now"));
+    QObject::connect(&stopSignals, &StopSignals::stopRequested, job, [job] { job->abort(); });
+    return runJob(job);
+}
+
+int CliContext::failJob(const Job &job)
+{
+    if (!StopSignals::received()) {
+        fail(job.errorString());
+        return Cli::Failure;
+    }
+    const QString signal = StopSignals::receivedName();
+    // An abort says only "Cancelled."; any other error is what stopped the job first.
+    fail(job.error() == Job::Error::Aborted ? Cli::tr("stopped by %1.").arg(signal)
+                                            : Cli::tr("stopped by %1: %2").arg(signal, job.errorString()));
+    return StopSignals::exitCode();
 }
 
 bool CliContext::runSecretJob(SecretJob *job)

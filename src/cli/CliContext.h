@@ -63,8 +63,14 @@ public:
     /// Runs @p job to completion inside QCoreApplication::exec(). The caller keeps ownership
     /// (auto-delete is switched off). Returns job->succeeded().
     bool runJob(Job *job);
-    /// runJob(), printing the job's error as the failure line when it fails.
-    bool runJobOrReport(Job *job);
+    /// runJob() for a command a user may stop: while the job runs, SIGINT and SIGTERM abort it
+    /// (a job removes what it started: a partial download, a temporary folder) instead of
+    /// killing the process half-way; a job that cannot stop within StopSignals' grace period is
+    /// ended then. Returns job->succeeded(); on false, failJob() says why and gives the exit code.
+    bool runStoppableJob(Job *job);
+    /// After a job failed: prints its error as the failure line ("stopped by SIGTERM." when a
+    /// signal aborted it) and returns the exit code: 1, or 130/143 after SIGINT/SIGTERM.
+    static int failJob(const Job &job);
     /// Reads a secret: the value, "" when none is stored; nullopt on failure (lastError()).
     std::optional<QString> readSecret(const QString &key);
     bool writeSecret(const QString &key, const QString &secret);

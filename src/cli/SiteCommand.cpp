@@ -159,8 +159,8 @@ int siteRemove(CliArgs &args, const QStringList &input)
     }
     // The passwords belong to the site: the job removes them from the keychain too.
     RemoveSiteJob job(context, siteId, deleteBackups, args.value(QStringLiteral("confirm")));
-    if (!ctx.runJobOrReport(&job))
-        return Cli::Failure;
+    if (!ctx.runStoppableJob(&job))
+        return CliContext::failJob(job);
     for (const QString &warning : job.warnings())
         CliContext::warn(warning);
     CliContext::printLine(deleteBackups ? QStringLiteral("Removed site %1 and its %2.")
@@ -241,8 +241,8 @@ int envSet(CliArgs &args, const QStringList &input)
         return Cli::Failure;
     SetEnvironmentJob job(ctx.operationContext(), config,
                           withPassword ? std::optional<QString>(password) : std::nullopt);
-    if (!ctx.runJobOrReport(&job))
-        return Cli::Failure;
+    if (!ctx.runStoppableJob(&job))
+        return CliContext::failJob(job);
     CliContext::printLine(QStringLiteral("Set %1/%2 to %3%4.")
                               .arg(config.siteId, args.positional(1), config.endpoint.describe(),
                                    withPassword ? QStringLiteral(" (password in the keychain)") : QString()));

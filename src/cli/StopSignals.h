@@ -12,7 +12,7 @@
 #include <thread>
 
 /// SIGINT and SIGTERM for long-running commands (worker, backup create, schedules run, restore,
-/// env sync, dump, load): while an object
+/// env sync, dump, load, and every command run through CliContext::runStoppableJob): while an object
 /// exists, the signals no longer kill the process; the first one emits stopRequested() from the
 /// event loop, so the command can stop its jobs cleanly (dump stopped, upload aborted and the
 /// abort awaited). If cleaning up takes longer than @p graceMs after the signal, the process

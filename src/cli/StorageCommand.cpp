@@ -8,6 +8,7 @@
 #include "CliArgs.h"
 #include "CommandGroup.h"
 #include "Commands.h"
+#include "StopSignals.h"
 #include "storage/LocalFolderStore.h"
 #include "storage/S3ObjectStore.h"
 #include "storage/StoreJob.h"
@@ -105,6 +106,13 @@ int runStore(const QString &command, const QStringList &args, bool force, int ex
     } else {
         job = store->remove(args.at(0));
     }
+    // A stopped `get` removes its .part (below) instead of leaving half a file behind.
+    std::unique_ptr<StopSignals> stopSignals;
+    if (!partPath.isEmpty()) {
+        stopSignals = std::make_unique<StopSignals>();
+        stopSignals->setGraceMessage(QStringLiteral("cleaning up took too long; exiting now"));
+        QObject::connect(stopSignals.get(), &StopSignals::stopRequested, job, [job] { job->abort(); });
+    }
     int code = Cli::Failure;
     QObject::connect(job, &Job::finished, job, [&] {
         QString publishError;
@@ -115,7 +123,11 @@ int runStore(const QString &command, const QStringList &args, bool force, int ex
                 QFile::remove(partPath);
         }
         if (!job->succeeded()) {
-            code = failure(job->errorString());
+            code = failure(StopSignals::received()
+                               ? QStringLiteral("stopped by %1; nothing was saved").arg(StopSignals::receivedName())
+                               : job->errorString());
+            if (StopSignals::received())
+                code = StopSignals::exitCode();
         } else if (!publishError.isEmpty()) {
             code = failure(QStringLiteral("cannot save %1: %2").arg(target, publishError));
         } else {

@@ -235,10 +235,10 @@ int retentionApply(CliArgs &args, const QStringList &input)
         return Cli::Failure;
     const bool dryRun = args.isSet(QStringLiteral("dry-run"));
     RetentionJob job(session->context(), dryRun);
-    const bool ok = ctx.runJob(&job);
+    const bool ok = ctx.runStoppableJob(&job);
     if (dryRun) {
         if (!ok)
-            return CliContext::fail(job.errorString());
+            return CliContext::failJob(job);
         for (const BackupRecord &record : job.candidates())
             CliContext::printLine(tr("would delete %1 (%2/%3, %4, %5)")
                                       .arg(record.id, record.siteId, Environments::toString(record.environment),
@@ -250,7 +250,7 @@ int retentionApply(CliArgs &args, const QStringList &input)
         CliContext::printLine(tr("deleted %1").arg(id));
     for (const QString &failure : job.failures())
         CliContext::warn(failure);
-    return ok ? Cli::Success : CliContext::fail(job.errorString());
+    return ok ? Cli::Success : CliContext::failJob(job);
 }
 
 int catalogRescan(CliArgs &args, const QStringList &input)
@@ -262,8 +262,8 @@ int catalogRescan(CliArgs &args, const QStringList &input)
     if (!session)
         return Cli::Failure;
     std::unique_ptr<RescanJob> job(RescanCatalogOperation(session->context()).prepare());
-    if (!ctx.runJobOrReport(job.get()))
-        return Cli::Failure;
+    if (!ctx.runStoppableJob(job.get()))
+        return CliContext::failJob(*job);
     for (const QString &w : job->warnings())
         CliContext::warn(w);
     CliContext::printLine(RescanCatalogOperation::summary(*job));

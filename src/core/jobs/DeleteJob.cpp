@@ -45,6 +45,7 @@ void DeleteJob::removeKey(const QString &key, std::function<void()> next)
     if (key.isEmpty() || !next) {
         if (!key.isEmpty()) {
             StoreJob *job = m_store->remove(key);
+            m_current = job;
             connect(job, &Job::finished, this, [this, job] {
                 if (!job->succeeded()) {
                     finishWithError(job->error(),
@@ -67,6 +68,7 @@ void DeleteJob::removeKey(const QString &key, std::function<void()> next)
         return;
     }
     StoreJob *job = m_store->remove(key);
+    m_current = job;
     connect(job, &Job::finished, this, [this, job, next] {
         if (!job->succeeded()) {
             finishWithError(job->error(),
@@ -77,4 +79,14 @@ void DeleteJob::removeKey(const QString &key, std::function<void()> next)
         next();
     });
     job->start();
+}
+
+void DeleteJob::doAbort()
+{
+    // Nothing more is removed: the row stays, so the backup can be deleted again (a removed
+    // object is no error then).
+    if (m_current) {
+        disconnect(m_current, nullptr, this, nullptr);
+        m_current->abort();
+    }
 }

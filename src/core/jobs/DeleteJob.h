@@ -5,10 +5,13 @@
 #include "catalog/BackupRecord.h"
 #include "util/Job.h"
 
+#include <QPointer>
+
 #include <functional>
 
 class Catalog;
 class ObjectStore;
+class StoreJob;
 
 /// Deletes a backup: the dump object, then the manifest, then the catalog row (the audit entry
 /// is DeleteBackupOperation's). Removing the row last means a failure half-way leaves a
@@ -25,6 +28,7 @@ public:
 
 protected:
     void doStart() override;
+    void doAbort() override;
 
 private:
     void removeKey(const QString &key, std::function<void()> next);
@@ -33,4 +37,5 @@ private:
     ObjectStore *m_store;
     QString m_backupId;
     BackupRecord m_record;
+    QPointer<StoreJob> m_current; ///< the removal under way
 };

@@ -42,15 +42,9 @@ void RetentionJob::deleteNext()
 {
     if (isFinished())
         return;
+    m_deleting = true;
     if (m_next >= m_candidates.size()) {
-        QString detail = tr("deleted %1").arg(Counted::of(m_deleted.size(), "backup", "backups"));
-        if (!m_deleted.isEmpty())
-            detail += QStringLiteral(": ") + m_deleted.join(QStringLiteral(", "));
-        if (!m_failures.isEmpty())
-            detail += QStringLiteral("; ") + tr("%1 failed: %2").arg(m_failures.size()).arg(m_failures.join(u' '));
-        m_context.audit(QStringLiteral("retention.apply"),
-                        m_failures.isEmpty() ? AuditOutcome::Success : AuditOutcome::Failure, {}, std::nullopt, {},
-                        detail);
+        audit(false);
         if (m_failures.isEmpty())
             finishWithSuccess();
         else
@@ -72,9 +66,31 @@ void RetentionJob::deleteNext()
     job->start();
 }
 
+void RetentionJob::audit(bool stopped)
+{
+    QString detail = tr("deleted %1").arg(Counted::of(m_deleted.size(), "backup", "backups"));
+    if (!m_deleted.isEmpty())
+        detail += QStringLiteral(": ") + m_deleted.join(QStringLiteral(", "));
+    if (!m_failures.isEmpty())
+        detail += QStringLiteral("; ") + tr("%1 failed: %2").arg(m_failures.size()).arg(m_failures.join(u' '));
+    if (stopped)
+        detail += QStringLiteral("; ")
+            + tr("stopped with %1 left")
+                  .arg(Counted::of(m_candidates.size() - m_deleted.size() - m_failures.size(), "backup", "backups"));
+    m_context.audit(QStringLiteral("retention.apply"),
+                    m_failures.isEmpty() && !stopped ? AuditOutcome::Success : AuditOutcome::Failure, {}, std::nullopt,
+                    {}, detail);
+}
+
 void RetentionJob::doAbort()
 {
     m_next = static_cast<int>(m_candidates.size());
-    if (m_current)
+    if (m_current) {
+        // The backup being deleted keeps its row, so a later apply deletes it again.
+        disconnect(m_current, nullptr, this, nullptr);
         m_current->abort();
+    }
+    // Job::abort() finishes this job next: an apply that had begun deleting says how far it got.
+    if (m_deleting)
+        audit(true);
 }

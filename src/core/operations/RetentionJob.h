@@ -32,11 +32,14 @@ protected:
 
 private:
     void deleteNext();
+    /// The one audit entry of an apply: what was deleted, what failed, and whether it was stopped.
+    void audit(bool stopped);
 
     OperationContext m_context;
     bool m_dryRun;
     QVector<BackupRecord> m_candidates;
     int m_next = 0;
+    bool m_deleting = false; ///< the plan is made and deletions have begun
     QPointer<Job> m_current;
     QStringList m_deleted;
     QStringList m_failures;

@@ -5,7 +5,8 @@
 // test server, every run under umask 022 (set in the child's shell): CREODROP_HOME, the local
 // store, dumps and downloads carry no group or other permission bits; `storage get`,
 // `backup download` and `dump --output` leave nothing at the target (and no .part) when the
-// credentials are wrong, the connection is cut (FaultProxy) or the disk is full (ulimit -f);
+// credentials are wrong, the connection is cut (FaultProxy) or the disk is full (ulimit -f), nor
+// (with `backup verify`, no temporary file either) when SIGINT or SIGTERM stops them;
 // existing files are only replaced with --force; links at the target or .part are never written
 // through; and the manifest records the dump connection's TLS mode and cipher.
 #include "CliTestEnv.h"
@@ -26,6 +27,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+#include <csignal>
+#include <functional>
 #include <sys/stat.h>
 
 using Result = CliTest::RawResult;
@@ -45,6 +49,8 @@ private slots:
     void storageGetNeverFollowsLinks();
     void backupDownloadLeavesNothingOnFailure();
     void backupDownloadRefusesToOverwrite();
+    void stoppedTransfersLeaveNothing_data();
+    void stoppedTransfersLeaveNothing();
     void rescanSkipsInvalidManifests();
 
 private:
@@ -61,6 +67,10 @@ private:
         QString s3Endpoint; ///< instead of the test server's
         QString s3Secret; ///< instead of the right one
         int fileSizeBlocks = 0; ///< ulimit -f (512-byte blocks in sh), 0 = none
+        QString tmpDir; ///< TMPDIR, when not empty
+        /// When set, polled while the command runs: once it returns true, the command gets stopSignal.
+        std::function<bool()> stopWhen;
+        int stopSignal = SIGTERM;
     };
     Result cli(const Run &run);
     Result cli(const QStringList &args) { return cli(Run{ args }); }
@@ -145,6 +155,8 @@ Result TestCliFileSafety::cli(const Run &run)
     }
     env.insert(QStringLiteral("MYSQL_PWD"), TestServices::mysql().password);
     env.insert(QStringLiteral("USER"), QStringLiteral("cli-tester"));
+    if (!run.tmpDir.isEmpty())
+        env.insert(QStringLiteral("TMPDIR"), run.tmpDir);
     QString script = QStringLiteral("umask 022; ");
     if (run.fileSizeBlocks > 0)
         script += QStringLiteral("ulimit -f %1; ").arg(run.fileSizeBlocks);
@@ -158,7 +170,14 @@ Result TestCliFileSafety::cli(const Run &run)
         return {};
     p.closeWriteChannel();
     // Through the event loop, so an in-process FaultProxy keeps serving.
-    if (!finished.wait(180000)) {
+    if (run.stopWhen) {
+        QDeadlineTimer deadline(180000);
+        while (!run.stopWhen() && finished.isEmpty() && !deadline.hasExpired())
+            finished.wait(50);
+        if (finished.isEmpty())
+            ::kill(static_cast<pid_t>(p.processId()), run.stopSignal);
+    }
+    if (finished.isEmpty() && !finished.wait(180000)) {
         p.kill();
         p.waitForFinished();
         return {};
@@ -582,6 +601,68 @@ void TestCliFileSafety::backupDownloadRefusesToOverwrite()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(QFileInfo(target).size() > 1024 * 1024);
     QCOMPARE(mode(target), 0600);
+}
+
+void TestCliFileSafety::stoppedTransfersLeaveNothing_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<int>("signal");
+    QTest::newRow("backup download, SIGTERM") << QStringLiteral("download") << int(SIGTERM);
+    QTest::newRow("backup download, SIGINT") << QStringLiteral("download") << int(SIGINT);
+    QTest::newRow("backup verify, SIGTERM") << QStringLiteral("verify") << int(SIGTERM);
+    QTest::newRow("storage get, SIGTERM") << QStringLiteral("get") << int(SIGTERM);
+}
+
+// A transfer stopped by a signal while the object's bytes are on their way (held back by the
+// proxy for longer than the test waits) ends with the shell's exit code for the signal, says so,
+// and leaves neither the file, nor its .part, nor a temporary file behind.
+void TestCliFileSafety::stoppedTransfersLeaveNothing()
+{
+    QFETCH(QString, command);
+    QFETCH(int, signal);
+    static int round = 0;
+    const QString dir = m_root.filePath(QStringLiteral("stopped-%1").arg(++round));
+    QVERIFY(QDir().mkpath(dir));
+    const QString tmp = dir + QStringLiteral("/tmp");
+    QVERIFY(QDir().mkpath(tmp));
+    const QString target = dir + QStringLiteral("/out.bin");
+    QStringList args;
+    QByteArray objectPart;
+    if (command == QLatin1String("download")) {
+        args = QStringList{ QStringLiteral("backup"), QStringLiteral("download"), m_s3Backup, QStringLiteral("-o"),
+                            target };
+        objectPart = ".sql.gz";
+    } else if (command == QLatin1String("verify")) {
+        args = QStringList{ QStringLiteral("backup"), QStringLiteral("verify"), m_s3Backup };
+        objectPart = ".sql.gz";
+    } else {
+        args = QStringList{ QStringLiteral("storage"), QStringLiteral("get"), m_objectKey, target };
+        objectPart = "object.bin";
+    }
+    const QUrl upstream(TestServices::s3().endpoint);
+    FaultProxy proxy(QHostAddress(upstream.host()), quint16(upstream.port()));
+    QVERIFY(proxy.listen());
+    // Longer than the test waits for the command: only the stop can end it in time.
+    proxy.addRule(FaultProxy::Rule{ "GET", objectPart, FaultProxy::Action::Delay, 0, -1, 0, 600000, 0 });
+    Run run{ args };
+    run.s3Endpoint = QStringLiteral("http://127.0.0.1:%1").arg(proxy.port());
+    run.tmpDir = tmp;
+    run.stopSignal = signal;
+    run.stopWhen = [&proxy, &objectPart] {
+        const QStringList seen = proxy.requests();
+        return std::any_of(seen.begin(), seen.end(), [&](const QString &r) {
+            return r.startsWith(QLatin1String("GET ")) && r.contains(QLatin1String(objectPart));
+        });
+    };
+    const Result r = cli(run);
+    QCOMPARE(r.exitCode, 128 + signal);
+    const QByteArray expected = QByteArray("stopped by ") + (signal == SIGINT ? "SIGINT" : "SIGTERM");
+    QVERIFY2(r.err.contains(expected), r.err.constData());
+    QVERIFY2(QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)
+                 == QStringList{ QStringLiteral("tmp") },
+             qPrintable(QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).join(u' ')));
+    QVERIFY2(QDir(tmp).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+             qPrintable(QDir(tmp).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).join(u' ')));
 }
 
 void TestCliFileSafety::rescanSkipsInvalidManifests()

@@ -158,6 +158,50 @@ private slots:
         QCOMPARE(lastAudit().outcome, AuditOutcome::Success);
         QVERIFY2(lastAudit().detail.contains(ids.first()), qPrintable(lastAudit().detail));
     }
+
+    // An apply stopped half-way (`retention apply` on SIGTERM) writes its one entry, saying what it
+    // deleted and that it stopped; what it reports deleted is exactly what left the catalog, and
+    // nothing more is deleted after the stop.
+    void retentionStoppedHalfWayAuditsWhatItDid()
+    {
+        QVERIFY(m_catalog->setSchedule(daily(QStringLiteral("shop"), 1)));
+        for (int i = 0; i < 4; ++i) {
+            m_clock.advance(86400);
+            const BackupRecord r = m_catalog->createBackup(QStringLiteral("shop"), Environment::Prod,
+                                                           BackupType::Scheduled, QStringLiteral("planner"));
+            QVERIFY(m_catalog->claimBackup(r.id, QStringLiteral("w")));
+            QVERIFY(m_catalog->completeBackup(r.id, QStringLiteral("w"), 1, 1, QString(64, u'b')));
+        }
+        const int before = m_catalog->auditLog(QString(), 1000).size();
+        RetentionJob job(context(), false);
+        job.setAutoDelete(false);
+        QSignalSpy done(&job, &Job::finished);
+        job.start();
+        QVERIFY(done.isEmpty()); // the deletions go on in the event loop
+        job.abort();
+        QCOMPARE(done.size(), 1);
+        QCOMPARE(job.error(), Job::Error::Aborted);
+        QTest::qWait(200); // anything still queued has run
+        const int left = m_catalog->backups(QStringLiteral("shop")).size();
+        QCOMPARE(4 - left, job.deletedIds().size());
+        QVERIFY(left >= 2); // the stop came before the last of the three deletions
+        QCOMPARE(m_catalog->auditLog(QString(), 1000).size(), before + 1);
+        const AuditEntry entry = lastAudit();
+        QCOMPARE(entry.action, QStringLiteral("retention.apply"));
+        QCOMPARE(entry.outcome, AuditOutcome::Failure);
+        QVERIFY2(entry.detail.startsWith(QStringLiteral("deleted %1 backup").arg(4 - left)), qPrintable(entry.detail));
+        QVERIFY2(entry.detail.contains(QStringLiteral("stopped with %1 backup").arg(left - 1)),
+                 qPrintable(entry.detail));
+
+        // A later apply deletes the rest.
+        RetentionJob again(context(), false);
+        again.setAutoDelete(false);
+        QSignalSpy againDone(&again, &Job::finished);
+        again.start();
+        QVERIFY(!againDone.isEmpty() || againDone.wait(10000));
+        QVERIFY2(again.succeeded(), qPrintable(again.errorString()));
+        QCOMPARE(m_catalog->backups(QStringLiteral("shop")).size(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestScheduleOperations)
