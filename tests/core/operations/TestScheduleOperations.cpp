@@ -47,6 +47,22 @@ private:
         return s;
     }
 
+    /// @p count completed scheduled backups of shop/prod, a day apart; their ids (fewer on failure).
+    QStringList addDailyBackups(int count)
+    {
+        QStringList ids;
+        for (int i = 0; i < count; ++i) {
+            m_clock.advance(86400);
+            const BackupRecord r = m_catalog->createBackup(QStringLiteral("shop"), Environment::Prod,
+                                                           BackupType::Scheduled, QStringLiteral("planner"));
+            if (!m_catalog->claimBackup(r.id, QStringLiteral("w"))
+                || !m_catalog->completeBackup(r.id, QStringLiteral("w"), 1, 1, QString(64, u'b')))
+                break;
+            ids << r.id;
+        }
+        return ids;
+    }
+
     AuditEntry lastAudit() const
     {
         const auto log = m_catalog->auditLog(QString(), 1);
@@ -125,15 +141,8 @@ private slots:
     void retentionDeletesAndAuditsOnce()
     {
         QVERIFY(m_catalog->setSchedule(daily(QStringLiteral("shop"), 1)));
-        QStringList ids;
-        for (int i = 0; i < 3; ++i) {
-            m_clock.advance(86400);
-            const BackupRecord r = m_catalog->createBackup(QStringLiteral("shop"), Environment::Prod,
-                                                           BackupType::Scheduled, QStringLiteral("planner"));
-            QVERIFY(m_catalog->claimBackup(r.id, QStringLiteral("w")));
-            QVERIFY(m_catalog->completeBackup(r.id, QStringLiteral("w"), 1, 1, QString(64, u'b')));
-            ids << r.id;
-        }
+        const QStringList ids = addDailyBackups(3);
+        QCOMPARE(ids.size(), 3);
         const int before = m_catalog->auditLog(QString(), 1000).size();
         auto run = [](RetentionJob &job) {
             job.setAutoDelete(false);
@@ -165,13 +174,7 @@ private slots:
     void retentionStoppedHalfWayAuditsWhatItDid()
     {
         QVERIFY(m_catalog->setSchedule(daily(QStringLiteral("shop"), 1)));
-        for (int i = 0; i < 4; ++i) {
-            m_clock.advance(86400);
-            const BackupRecord r = m_catalog->createBackup(QStringLiteral("shop"), Environment::Prod,
-                                                           BackupType::Scheduled, QStringLiteral("planner"));
-            QVERIFY(m_catalog->claimBackup(r.id, QStringLiteral("w")));
-            QVERIFY(m_catalog->completeBackup(r.id, QStringLiteral("w"), 1, 1, QString(64, u'b')));
-        }
+        QCOMPARE(addDailyBackups(4).size(), 4);
         const int before = m_catalog->auditLog(QString(), 1000).size();
         RetentionJob job(context(), false);
         job.setAutoDelete(false);
