@@ -106,12 +106,13 @@ int runStore(const QString &command, const QStringList &args, bool force, int ex
     } else {
         job = store->remove(args.at(0));
     }
-    // A stopped `get` removes its .part (below) instead of leaving half a file behind.
+    // A stopped `get` removes its .part (below) instead of leaving half a file behind; a stopped
+    // `put` removes the incomplete upload from the bucket (StoreJob::cancel) before it exits.
     std::unique_ptr<StopSignals> stopSignals;
-    if (!partPath.isEmpty()) {
+    if (command == QLatin1String("get") || command == QLatin1String("put")) {
         stopSignals = std::make_unique<StopSignals>();
         stopSignals->setGraceMessage(QStringLiteral("cleaning up took too long; exiting now"));
-        QObject::connect(stopSignals.get(), &StopSignals::stopRequested, job, [job] { job->abort(); });
+        QObject::connect(stopSignals.get(), &StopSignals::stopRequested, job, [job] { job->cancel(); });
     }
     int code = Cli::Failure;
     QObject::connect(job, &Job::finished, job, [&] {
@@ -123,11 +124,20 @@ int runStore(const QString &command, const QStringList &args, bool force, int ex
                 QFile::remove(partPath);
         }
         if (!job->succeeded()) {
-            code = failure(StopSignals::received()
-                               ? QStringLiteral("stopped by %1; nothing was saved").arg(StopSignals::receivedName())
-                               : job->errorString());
-            if (StopSignals::received())
+            if (StopSignals::received()) {
+                const bool put = command == QLatin1String("put");
+                // An upload names its id only while the incomplete upload may still exist.
+                const QString stopped = QStringLiteral("stopped by %1").arg(StopSignals::receivedName());
+                QString message = stopped;
+                if (put && !job->result().uploadId.isEmpty())
+                    message += QStringLiteral(": ") + job->errorString();
+                else
+                    message += put ? QStringLiteral("; nothing was stored") : QStringLiteral("; nothing was saved");
+                failure(message);
                 code = StopSignals::exitCode();
+            } else {
+                code = failure(job->errorString());
+            }
         } else if (!publishError.isEmpty()) {
             code = failure(QStringLiteral("cannot save %1: %2").arg(target, publishError));
         } else {

@@ -529,6 +529,15 @@ void S3MultipartUploadJob::fail(Job::Error error, const QString &message)
     abortJob->start();
 }
 
+void S3MultipartUploadJob::cancel()
+{
+    if (!isStarted()) {
+        abort();
+        return;
+    }
+    fail(Error::Aborted, tr("Cancelled."));
+}
+
 void S3MultipartUploadJob::doAbort()
 {
     if (m_state == State::Done)

@@ -33,6 +33,10 @@ public:
     const StoreResult &result() const { return m_result; }
     /// True when the job failed because the object does not exist (HTTP 404 / NoSuchKey).
     bool notFound() const { return m_result.httpStatus == 404 || m_result.errorCode == QLatin1String("NoSuchKey"); }
+    /// Stops the job like abort(), except that an upload first removes what it wrote and only
+    /// then finishes (with Error::Aborted): for a caller that can wait for that, as a command
+    /// stopped by a signal can. Other jobs abort at once.
+    virtual void cancel() { abort(); }
 
 protected:
     StoreResult m_result;
