@@ -7,7 +7,8 @@
 // `backup download` and `dump --output` leave nothing at the target (and no .part) when the
 // credentials are wrong, the connection is cut (FaultProxy) or the disk is full (ulimit -f), nor
 // (with `backup verify`, no temporary file either) when SIGINT or SIGTERM stops them, and a
-// stopped `storage put` removes its incomplete upload;
+// stopped `storage put` removes its incomplete upload, and a stopped `backup delete`, `site rm
+// --delete-backups` or `catalog rescan` leaves the backup whole;
 // existing files are only replaced with --force; links at the target or .part are never written
 // through; and the manifest records the dump connection's TLS mode and cipher.
 #include "CliTestEnv.h"
@@ -53,6 +54,8 @@ private slots:
     void stoppedTransfersLeaveNothing_data();
     void stoppedTransfersLeaveNothing();
     void stoppedPutRemovesItsUpload();
+    void stoppedDeletionsKeepTheBackup_data();
+    void stoppedDeletionsKeepTheBackup();
     void rescanSkipsInvalidManifests();
 
 private:
@@ -706,6 +709,65 @@ void TestCliFileSafety::stoppedPutRemovesItsUpload()
         QVERIFY2(uploads.isEmpty(), qPrintable(uploads.join(u' ')));
     else
         qWarning("The S3 test server cannot list multipart uploads (NotImplemented): checked through the proxy only.");
+}
+
+void TestCliFileSafety::stoppedDeletionsKeepTheBackup_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::newRow("backup delete") << QStringLiteral("delete");
+    QTest::newRow("site rm --delete-backups") << QStringLiteral("site rm");
+    QTest::newRow("catalog rescan") << QStringLiteral("rescan");
+}
+
+// The commands that delete or rescan, stopped by SIGTERM while their request to S3 is held back
+// by the proxy: exit 143 with "stopped by SIGTERM", and the backup they were working on is still
+// there, row and object, and still verifies (a stopped deletion never drops the row first).
+void TestCliFileSafety::stoppedDeletionsKeepTheBackup()
+{
+    QFETCH(QString, command);
+    static int round = 0;
+    const QString home = m_root.filePath(QStringLiteral("stopdel-%1").arg(++round));
+    const QString site = QStringLiteral("stopdel%1x%2").arg(round).arg(m_pid);
+    const QString id = addSiteAndBackUp(Run{ {}, home, true }, site, {});
+    QVERIFY(!id.isEmpty());
+
+    const QUrl upstream(TestServices::s3().endpoint);
+    FaultProxy proxy(QHostAddress(upstream.host()), quint16(upstream.port()));
+    QVERIFY(proxy.listen());
+    const bool rescan = command == QLatin1String("rescan");
+    const QByteArray method = rescan ? "GET" : "DELETE";
+    const QByteArray target = rescan ? "list-type=2" : ".sql.gz";
+    // Longer than the test waits for the command: only the stop can end it in time.
+    proxy.addRule(FaultProxy::Rule{ method, target, FaultProxy::Action::Delay, 0, -1, 0, 600000, 0 });
+    Run run{ {}, home, true };
+    if (command == QLatin1String("delete"))
+        run.args = QStringList{ QStringLiteral("backup"), QStringLiteral("delete"), id };
+    else if (command == QLatin1String("site rm"))
+        run.args = QStringList{ QStringLiteral("site"),
+                                QStringLiteral("rm"),
+                                site,
+                                QStringLiteral("--delete-backups"),
+                                QStringLiteral("--confirm"),
+                                site };
+    else
+        run.args = QStringList{ QStringLiteral("catalog"), QStringLiteral("rescan") };
+    run.s3Endpoint = QStringLiteral("http://127.0.0.1:%1").arg(proxy.port());
+    run.stopWhen = [&proxy, method, target] {
+        const QStringList requests = proxy.requests();
+        return std::any_of(requests.begin(), requests.end(), [&](const QString &r) {
+            return r.startsWith(QLatin1String(method + ' ')) && r.contains(QLatin1String(target));
+        });
+    };
+    Result r = cli(run);
+    QCOMPARE(r.exitCode, 143);
+    QVERIFY2(r.err.startsWith("creodrop-backupctl: stopped by SIGTERM"), r.err.constData());
+
+    Run check{ { QStringLiteral("backup"), QStringLiteral("verify"), id }, home, true };
+    r = cli(check);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    check.args = QStringList{ QStringLiteral("site"), QStringLiteral("show"), site };
+    r = cli(check);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
 }
 
 void TestCliFileSafety::rescanSkipsInvalidManifests()
