@@ -535,6 +535,10 @@ void S3MultipartUploadJob::cancel()
         abort();
         return;
     }
+    // Once the completion is sent the object may already exist: removing the upload then would
+    // race with it, so the job finishes as the server answers.
+    if (m_state == State::Completing)
+        return;
     fail(Error::Aborted, tr("Cancelled."));
 }
 

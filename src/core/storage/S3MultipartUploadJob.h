@@ -45,7 +45,8 @@ public:
     /// bytesTransferred is how far it got (plan the next one from it).
     static QString tooManyPartsCode() { return QStringLiteral("CreodropTooManyParts"); }
     qint64 partSize() const { return m_partSize; }
-    /// Removes the incomplete upload (AbortMultipartUpload, confirmed) before finishing.
+    /// Removes the incomplete upload (AbortMultipartUpload, confirmed) before finishing; once
+    /// the completion was sent, lets the job end as the server answers.
     void cancel() override;
 
     class Source;
