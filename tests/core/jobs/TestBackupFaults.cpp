@@ -337,6 +337,52 @@ private slots:
         run(m_direct->remove(Catalog::manifestKey(again.record().objectKey)));
     }
 
+    // A job that follows a backup another worker runs stops following once the catalog cannot
+    // be read for catalogFailureLimitMs, and says which worker runs it; the row is not touched.
+    void followThatKeepsFailingEndsTheWait()
+    {
+        const BackupRecord pending = pendingBackup(QStringLiteral("fo"));
+        QVERIFY2(pending.isValid(), qPrintable(m_catalog->lastError()));
+        const QString other = QStringLiteral("other-host:4242");
+        QVERIFY(m_catalog->claimBackup(pending.id, other));
+        BackupJob::Options o = options();
+        o.claimRetryMs = 50;
+        o.catalogFailureLimitMs = 500;
+        BackupJob job(m_catalog.get(), m_direct.get(), &m_secrets, &m_clock, pending.id, o);
+        job.setAutoDelete(false);
+        QSignalSpy progress(&job, &BackupJob::progressChanged);
+        QSignalSpy done(&job, &Job::finished);
+        job.start();
+        const QString running = QStringLiteral("Running in %1").arg(other);
+        auto followed = [&] {
+            for (const QList<QVariant> &p : std::as_const(progress)) {
+                if (p.at(0).value<JobProgress>().phase == running)
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(followed(), 60000);
+        QVERIFY(done.isEmpty());
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE backups RENAME TO backups_away")));
+        QElapsedTimer waited;
+        waited.start();
+        const bool ended = !done.isEmpty() || done.wait(30000);
+        QVERIFY(catalogSql(QStringLiteral("ALTER TABLE backups_away RENAME TO backups")));
+        QVERIFY(ended);
+        QVERIFY(waited.elapsed() >= o.catalogFailureLimitMs);
+        QVERIFY(!job.succeeded());
+        QCOMPARE(job.error(), Job::Error::Retryable);
+        const QString expected = QStringLiteral("Backup %1 runs in %2, but its progress cannot be followed: Cannot "
+                                                "read the catalog")
+                                     .arg(pending.id, other);
+        QVERIFY2(job.errorString().startsWith(expected), qPrintable(job.errorString()));
+        const auto record = m_catalog->backup(pending.id);
+        QVERIFY(record);
+        QCOMPARE(record->status, BackupStatus::InProgress);
+        QCOMPARE(record->workerId, other);
+        QVERIFY(m_catalog->failBackup(pending.id, BackupStatus::Cancelled, QStringLiteral("test over")));
+    }
+
     // A catalog failure shorter than the limit is waited out: the claim goes ahead once the
     // table is back, and the backup completes.
     void briefCatalogFailureIsWaitedOut()
