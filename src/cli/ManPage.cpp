@@ -134,7 +134,11 @@ void ManPage::finish()
            { "1", "Failure: one line on standard error says what happened and what to do." },
            { "2",
              "Usage error (unknown command or option, missing or malformed argument): the usage on "
-             "standard error." } });
+             "standard error." },
+           { "130, 143",
+             "Stopped by SIGINT or SIGTERM (the commands that run a backup, restore, sync, dump, load, "
+             "download, verify, deletion, rescan or transfer first stop cleanly and say so on standard "
+             "error)." } });
     list("ENVIRONMENT",
          { { "CREODROP_HOME",
              "The folder of settings.ini, the default SQLite catalog and the local store "

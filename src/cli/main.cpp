@@ -61,7 +61,7 @@ void printUsage(FILE *stream, bool withCommands)
             group.commands().printSynopses(out, 15, false);
     }
     out << "\nRun 'creodrop-backupctl <command> --help' for the arguments of a command.\n"
-           "Exit codes: 0 success, 1 failure, 2 usage error.\n";
+           "Exit codes: 0 success, 1 failure, 2 usage error, 130/143 stopped by SIGINT/SIGTERM.\n";
 }
 
 } // namespace
