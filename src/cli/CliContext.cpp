@@ -130,7 +130,7 @@ bool CliContext::runJob(Job *job)
 bool CliContext::runStoppableJob(Job *job)
 {
     StopSignals stopSignals;
-    stopSignals.setGraceMessage(Cli::tr("cleaning up took too long; exiting now"));
+    stopSignals.setGraceMessage(StopSignals::plainGraceMessage());
     QObject::connect(&stopSignals, &StopSignals::stopRequested, job, [job] { job->abort(); });
     return runJob(job);
 }

@@ -82,8 +82,8 @@ StopSignals::StopSignals(int graceMs, QObject *parent)
     : QObject(parent)
     , m_deadline(std::make_shared<Deadline>(graceMs))
 {
-    m_deadline->message = Cli::tr("cleaning up took too long; exiting now (unfinished backups stay In Progress "
-                                  "until recovery removes what they left)");
+    m_deadline->message
+        = plainGraceMessage() + Cli::tr(" (unfinished backups stay In Progress until recovery removes what they left)");
     m_deadlineThread = std::thread([deadline = m_deadline] { deadline->run(); });
     g_wake.store(&m_deadline->wake);
     std::signal(SIGTERM, onSignal);
@@ -138,6 +138,11 @@ bool StopSignals::runCancellable(const std::function<bool()> &work, std::atomic<
 int StopSignals::received()
 {
     return g_signal.load();
+}
+
+QString StopSignals::plainGraceMessage()
+{
+    return Cli::tr("cleaning up took too long; exiting now");
 }
 
 QString StopSignals::receivedName()

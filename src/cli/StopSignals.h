@@ -31,6 +31,8 @@ public:
     /// What the process says when it exits at the end of the grace period (by default, that
     /// unfinished backups stay In Progress).
     void setGraceMessage(const QString &message);
+    /// The grace message for a command that runs no backup: "cleaning up took too long; exiting now".
+    static QString plainGraceMessage();
 
     /// For the blocking engines (`dump`, `load`): runs @p work on a thread of its own while this
     /// thread's event loop serves the signals; the first SIGINT or SIGTERM sets @p cancel, which

@@ -111,7 +111,7 @@ int runStore(const QString &command, const QStringList &args, bool force, int ex
     std::unique_ptr<StopSignals> stopSignals;
     if (command == QLatin1String("get") || command == QLatin1String("put")) {
         stopSignals = std::make_unique<StopSignals>();
-        stopSignals->setGraceMessage(QStringLiteral("cleaning up took too long; exiting now"));
+        stopSignals->setGraceMessage(StopSignals::plainGraceMessage());
         QObject::connect(stopSignals.get(), &StopSignals::stopRequested, job, [job] { job->cancel(); });
     }
     int code = Cli::Failure;

@@ -22,6 +22,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -29,9 +30,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <algorithm>
 #include <csignal>
 #include <functional>
+#include <memory>
 #include <sys/stat.h>
 
 using Result = CliTest::RawResult;
@@ -81,6 +82,23 @@ private:
     Result cli(const QStringList &args) { return cli(Run{ args }); }
     /// Files and folders under @p root (itself included) that group or others may access.
     static QStringList notPrivate(const QString &root);
+    /// A listening FaultProxy in front of the S3 test server; null when it cannot listen.
+    static std::unique_ptr<FaultProxy> s3Proxy();
+    static QString endpointOf(const FaultProxy &proxy)
+    {
+        return QStringLiteral("http://127.0.0.1:%1").arg(proxy.port());
+    }
+    /// Holds every @p method request whose target contains @p targetPart back for 600 s, longer
+    /// than a test waits: only a stop can end the command in time.
+    static FaultProxy::Rule holdBack(const QByteArray &method, const QByteArray &targetPart)
+    {
+        return FaultProxy::Rule{ method, targetPart, FaultProxy::Action::Delay, 0, -1, 0, 600000, 0 };
+    }
+    /// Whether @p proxy saw a request line ("METHOD target") matching @p pattern.
+    static bool saw(const FaultProxy &proxy, const QString &pattern)
+    {
+        return !proxy.requests().filter(QRegularExpression(pattern)).isEmpty();
+    }
     static int mode(const QString &path);
     static QByteArray readAll(const QString &path)
     {
@@ -193,6 +211,13 @@ Result TestCliFileSafety::cli(const Run &run)
         || r.err.contains(TestServices::mysql().password.toUtf8()))
         qFatal("a secret reached stderr");
     return r;
+}
+
+std::unique_ptr<FaultProxy> TestCliFileSafety::s3Proxy()
+{
+    const QUrl upstream(TestServices::s3().endpoint);
+    auto proxy = std::make_unique<FaultProxy>(QHostAddress(upstream.host()), quint16(upstream.port()));
+    return proxy->listen() ? std::move(proxy) : nullptr;
 }
 
 int TestCliFileSafety::mode(const QString &path)
@@ -472,15 +497,14 @@ void TestCliFileSafety::storageGetLeavesNothingOnFailure()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(nothingLeft(), "a failed get (wrong secret) left a file");
 
-    const QUrl upstream(TestServices::s3().endpoint);
-    FaultProxy proxy(QHostAddress(upstream.host()), quint16(upstream.port()));
-    QVERIFY(proxy.listen());
-    proxy.addRule(FaultProxy::Rule{ "GET", "object.bin", FaultProxy::Action::CutResponse, 0, -1, 0, 0, 1024 });
+    const auto proxy = s3Proxy();
+    QVERIFY(proxy);
+    proxy->addRule(FaultProxy::Rule{ "GET", "object.bin", FaultProxy::Action::CutResponse, 0, -1, 0, 0, 1024 });
     Run cut{ get };
-    cut.s3Endpoint = QStringLiteral("http://127.0.0.1:%1").arg(proxy.port());
+    cut.s3Endpoint = endpointOf(*proxy);
     r = cli(cut);
     QCOMPARE(r.exitCode, 1);
-    QVERIFY(proxy.faultsInjected() > 0);
+    QVERIFY(proxy->faultsInjected() > 0);
     QVERIFY2(nothingLeft(), "a failed get (cut connection) left a file");
 
     Run full{ get };
@@ -564,16 +588,15 @@ void TestCliFileSafety::backupDownloadLeavesNothingOnFailure()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(nothingLeft(), "a failed download (wrong secret) left a file");
 
-    const QUrl upstream(TestServices::s3().endpoint);
-    FaultProxy proxy(QHostAddress(upstream.host()), quint16(upstream.port()));
-    QVERIFY(proxy.listen());
+    const auto proxy = s3Proxy();
+    QVERIFY(proxy);
     // Every GET of the object cut after 1 KiB: more than the resumes can make up for.
-    proxy.addRule(FaultProxy::Rule{ "GET", ".sql.gz", FaultProxy::Action::CutResponse, 0, -1, 0, 0, 1024 });
+    proxy->addRule(FaultProxy::Rule{ "GET", ".sql.gz", FaultProxy::Action::CutResponse, 0, -1, 0, 0, 1024 });
     Run cut{ download };
-    cut.s3Endpoint = QStringLiteral("http://127.0.0.1:%1").arg(proxy.port());
+    cut.s3Endpoint = endpointOf(*proxy);
     r = cli(cut);
     QCOMPARE(r.exitCode, 1);
-    QVERIFY(proxy.faultsInjected() > 0);
+    QVERIFY(proxy->faultsInjected() > 0);
     QVERIFY2(nothingLeft(), "a failed download (cut connection) left a file");
 
     Run full{ download };
@@ -644,21 +667,15 @@ void TestCliFileSafety::stoppedTransfersLeaveNothing()
         args = QStringList{ QStringLiteral("storage"), QStringLiteral("get"), m_objectKey, target };
         objectPart = "object.bin";
     }
-    const QUrl upstream(TestServices::s3().endpoint);
-    FaultProxy proxy(QHostAddress(upstream.host()), quint16(upstream.port()));
-    QVERIFY(proxy.listen());
-    // Longer than the test waits for the command: only the stop can end it in time.
-    proxy.addRule(FaultProxy::Rule{ "GET", objectPart, FaultProxy::Action::Delay, 0, -1, 0, 600000, 0 });
+    const auto proxy = s3Proxy();
+    QVERIFY(proxy);
+    proxy->addRule(holdBack("GET", objectPart));
     Run run{ args };
-    run.s3Endpoint = QStringLiteral("http://127.0.0.1:%1").arg(proxy.port());
+    run.s3Endpoint = endpointOf(*proxy);
     run.tmpDir = tmp;
     run.stopSignal = signal;
-    run.stopWhen = [&proxy, &objectPart] {
-        const QStringList seen = proxy.requests();
-        return std::any_of(seen.begin(), seen.end(), [&](const QString &r) {
-            return r.startsWith(QLatin1String("GET ")) && r.contains(QLatin1String(objectPart));
-        });
-    };
+    const QString held = QStringLiteral("^GET .*") + QRegularExpression::escape(QString::fromLatin1(objectPart));
+    run.stopWhen = [&] { return saw(*proxy, held); };
     const Result r = cli(run);
     QCOMPARE(r.exitCode, 128 + signal);
     const QByteArray expected = QByteArray("stopped by ") + (signal == SIGINT ? "SIGINT" : "SIGTERM");
@@ -683,24 +700,17 @@ void TestCliFileSafety::stoppedPutRemovesItsUpload()
         f.write(data);
     }
     const QString key = QStringLiteral("test-cli-files-%1/stopped-put.bin").arg(m_pid);
-    const QUrl upstream(TestServices::s3().endpoint);
-    FaultProxy proxy(QHostAddress(upstream.host()), quint16(upstream.port()));
-    QVERIFY(proxy.listen());
-    // The first part goes through; the second is held back for longer than the test waits.
-    proxy.addRule(FaultProxy::Rule{ "PUT", "partNumber=2", FaultProxy::Action::Delay, 0, -1, 0, 600000, 0 });
-    auto seen = [&proxy](const char *method, const char *part) {
-        const QStringList requests = proxy.requests();
-        return std::any_of(requests.begin(), requests.end(), [&](const QString &r) {
-            return r.startsWith(QLatin1String(method)) && r.contains(QLatin1String(part));
-        });
-    };
+    const auto proxy = s3Proxy();
+    QVERIFY(proxy);
+    // The first part goes through; the second is held back.
+    proxy->addRule(holdBack("PUT", "partNumber=2"));
     Run run{ { QStringLiteral("storage"), QStringLiteral("put"), source, key } };
-    run.s3Endpoint = QStringLiteral("http://127.0.0.1:%1").arg(proxy.port());
-    run.stopWhen = [&] { return seen("PUT ", "partNumber=2"); };
+    run.s3Endpoint = endpointOf(*proxy);
+    run.stopWhen = [&] { return saw(*proxy, QStringLiteral("^PUT .*partNumber=2")); };
     const Result r = cli(run);
     QCOMPARE(r.exitCode, 143);
     QVERIFY2(r.err.contains("stopped by SIGTERM; nothing was stored"), r.err.constData());
-    QVERIFY2(seen("DELETE ", "uploadId="), qPrintable(proxy.requests().join(u'\n')));
+    QVERIFY2(saw(*proxy, QStringLiteral("^DELETE .*uploadId=")), qPrintable(proxy->requests().join(u'\n')));
     bool listed = false;
     QVERIFY(CliTest::awsKeys(QStringLiteral("list-objects-v2"), key, &listed).isEmpty());
     QVERIFY(listed);
@@ -731,14 +741,11 @@ void TestCliFileSafety::stoppedDeletionsKeepTheBackup()
     const QString id = addSiteAndBackUp(Run{ {}, home, true }, site, {});
     QVERIFY(!id.isEmpty());
 
-    const QUrl upstream(TestServices::s3().endpoint);
-    FaultProxy proxy(QHostAddress(upstream.host()), quint16(upstream.port()));
-    QVERIFY(proxy.listen());
+    const auto proxy = s3Proxy();
+    QVERIFY(proxy);
     const bool rescan = command == QLatin1String("rescan");
-    const QByteArray method = rescan ? "GET" : "DELETE";
-    const QByteArray target = rescan ? "list-type=2" : ".sql.gz";
-    // Longer than the test waits for the command: only the stop can end it in time.
-    proxy.addRule(FaultProxy::Rule{ method, target, FaultProxy::Action::Delay, 0, -1, 0, 600000, 0 });
+    proxy->addRule(rescan ? holdBack("GET", "list-type=2") : holdBack("DELETE", ".sql.gz"));
+    const QString held = rescan ? QStringLiteral("^GET .*list-type=2") : QStringLiteral("^DELETE .*\\.sql\\.gz");
     Run run{ {}, home, true };
     if (command == QLatin1String("delete"))
         run.args = QStringList{ QStringLiteral("backup"), QStringLiteral("delete"), id };
@@ -751,13 +758,8 @@ void TestCliFileSafety::stoppedDeletionsKeepTheBackup()
                                 site };
     else
         run.args = QStringList{ QStringLiteral("catalog"), QStringLiteral("rescan") };
-    run.s3Endpoint = QStringLiteral("http://127.0.0.1:%1").arg(proxy.port());
-    run.stopWhen = [&proxy, method, target] {
-        const QStringList requests = proxy.requests();
-        return std::any_of(requests.begin(), requests.end(), [&](const QString &r) {
-            return r.startsWith(QLatin1String(method + ' ')) && r.contains(QLatin1String(target));
-        });
-    };
+    run.s3Endpoint = endpointOf(*proxy);
+    run.stopWhen = [&] { return saw(*proxy, held); };
     Result r = cli(run);
     QCOMPARE(r.exitCode, 143);
     QVERIFY2(r.err.startsWith("creodrop-backupctl: stopped by SIGTERM"), r.err.constData());

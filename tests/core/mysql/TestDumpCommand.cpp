@@ -94,14 +94,22 @@ private:
         waited.start();
         while (!(*wasReady = ready()) && p.state() == QProcess::Running && waited.elapsed() < 60000)
             QTest::qWait(100);
-        ::kill(static_cast<pid_t>(p.processId()), signal);
         // Generous: what this catches is a process that waits for its statement to end.
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            p.waitForFinished();
+        if (!signalAndWait(p, signal))
             return Run{};
-        }
         return result(p);
+    }
+
+    /// Sends @p signal to @p p and waits up to 60 s for it to end; kills it after that. Whether
+    /// it ended by itself.
+    static bool signalAndWait(QProcess &p, int signal)
+    {
+        ::kill(static_cast<pid_t>(p.processId()), signal);
+        if (p.waitForFinished(60000))
+            return true;
+        p.kill();
+        p.waitForFinished();
+        return false;
     }
 
     /// A FIFO in the test folder, already full: a process writing to it blocks. @p reader is
@@ -380,12 +388,7 @@ private slots:
             QTest::qWait(50);
         const bool full = queued() >= 60000;
         QTest::qWait(200); // the dump is now inside a write that cannot finish
-        ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
-        const bool finished = p.waitForFinished(60000);
-        if (!finished) {
-            p.kill();
-            p.waitForFinished();
-        }
+        const bool finished = signalAndWait(p, SIGTERM);
         ::close(reader);
         TestServices::dropDatabase(db);
         QVERIFY(full);
@@ -422,14 +425,9 @@ private slots:
         while (!(ready = queryRows(db, connected) == QStringList{ QStringLiteral("1") })
                && p.state() == QProcess::Running && clock.elapsed() < 60000)
             QTest::qWait(100);
-        ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
         clock.restart();
-        const bool ended = p.waitForFinished(60000);
+        const bool ended = signalAndWait(p, SIGTERM);
         const qint64 took = clock.elapsed();
-        if (!ended) {
-            p.kill();
-            p.waitForFinished();
-        }
         ::close(reader);
         TestServices::dropDatabase(db);
         QVERIFY(ready);
