@@ -142,9 +142,10 @@ int CliContext::failJob(const Job &job)
         return Cli::Failure;
     }
     const QString signal = StopSignals::receivedName();
-    // An abort says only "Cancelled."; any other error is what stopped the job first.
-    fail(job.error() == Job::Error::Aborted ? Cli::tr("stopped by %1.").arg(signal)
-                                            : Cli::tr("stopped by %1: %2").arg(signal, job.errorString()));
+    // A plain abort says only "Cancelled."; an abort that says how far the job got, or any other
+    // error (what stopped the job first), is shown.
+    const bool plain = job.error() == Job::Error::Aborted && job.errorString() == Job::cancelledMessage();
+    fail(plain ? Cli::tr("stopped by %1.").arg(signal) : Cli::tr("stopped by %1: %2").arg(signal, job.errorString()));
     return StopSignals::exitCode();
 }
 

@@ -74,6 +74,7 @@ void RemoveSiteJob::doStart()
                    .arg(m_siteId));
         return;
     }
+    m_total = int(m_backupIds.size());
     deleteNext();
 }
 
@@ -85,12 +86,27 @@ void RemoveSiteJob::deleteNext()
     }
     const QString id = m_backupIds.takeFirst();
     Catalog *catalog = m_context.catalog;
-    // Pinned backups go too: the customer is leaving. DeleteJob refuses pinned ones.
-    catalog->setPinned(id, false);
+    // Pinned backups go too: the customer is leaving. DeleteJob refuses pinned ones; a backup
+    // that is not deleted after all gets its pin back.
+    const auto record = catalog->backup(id);
+    const bool pinned = record && record->pinned;
+    if (pinned)
+        catalog->setPinned(id, false);
     auto *job = new DeleteJob(catalog, m_context.store, id, this);
     m_current = job;
-    connect(job, &Job::finished, this, [this, job] {
+    connect(job, &Job::finished, this, [this, job, id, pinned] {
         if (!job->succeeded()) {
+            if (pinned)
+                m_context.catalog->setPinned(id, true);
+            if (job->error() == Error::Aborted) {
+                finish(AuditOutcome::Failure,
+                       tr("%1 of %2 deleted; the site and the other backups are still there. Run the removal "
+                          "again to delete the rest.")
+                           .arg(m_deleted)
+                           .arg(Counted::of(m_total, "backup", "backups")),
+                       Error::Aborted);
+                return;
+            }
             finish(AuditOutcome::Failure,
                    tr("Stopped after deleting %1: %2 Run the removal again to "
                       "delete the rest.")
@@ -111,6 +127,7 @@ void RemoveSiteJob::removeSite()
         finish(AuditOutcome::Failure, m_context.catalog->lastError());
         return;
     }
+    m_siteRemoved = true;
     removeNextSecret();
 }
 
@@ -121,6 +138,7 @@ void RemoveSiteJob::removeNextSecret()
         return;
     }
     const QString key = m_secretKeys.takeFirst();
+    m_currentSecret = key;
     SecretJob *job = m_context.secrets->remove(key);
     m_current = job;
     connect(job, &Job::finished, this, [this, job, key] {
@@ -135,11 +153,22 @@ void RemoveSiteJob::removeNextSecret()
 
 void RemoveSiteJob::doAbort()
 {
+    if (!m_siteRemoved) {
+        if (m_current)
+            m_current->abort();
+        return;
+    }
+    // The site is gone: what is left are its passwords, which the stop leaves in the keychain.
     if (m_current)
-        m_current->abort();
+        disconnect(m_current, nullptr, this, nullptr);
+    m_secretKeys.prepend(m_currentSecret);
+    for (const QString &key : std::as_const(m_secretKeys))
+        m_warnings.append(tr("The password %1 may still be in the keychain: its removal was stopped.").arg(key));
+    m_secretKeys.clear();
+    finish(AuditOutcome::Success, {});
 }
 
-void RemoveSiteJob::finish(AuditOutcome outcome, const QString &message)
+void RemoveSiteJob::finish(AuditOutcome outcome, const QString &message, Error error)
 {
     if (isFinished())
         return;
@@ -154,5 +183,5 @@ void RemoveSiteJob::finish(AuditOutcome outcome, const QString &message)
     if (outcome == AuditOutcome::Success)
         finishWithSuccess();
     else
-        finishWithError(Error::Fatal, message);
+        finishWithError(error, message);
 }

@@ -36,7 +36,7 @@ private:
     void deleteNext();
     void removeSite();
     void removeNextSecret();
-    void finish(AuditOutcome outcome, const QString &message);
+    void finish(AuditOutcome outcome, const QString &message, Error error = Error::Fatal);
 
     OperationContext m_context;
     QString m_siteId;
@@ -46,6 +46,9 @@ private:
     QStringList m_secretKeys;
     QPointer<Job> m_current;
     int m_deleted = 0;
+    int m_total = 0; ///< backups to delete
+    bool m_siteRemoved = false;
+    QString m_currentSecret; ///< the password being removed
     QStringList m_warnings;
     AuditOutcome m_outcome = AuditOutcome::Success;
 };

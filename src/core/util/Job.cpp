@@ -23,7 +23,12 @@ void Job::abort()
     doAbort();
     // doAbort() may already have finished the job (e.g. a reply's error handler ran).
     if (!m_finished)
-        finishWithError(Error::Aborted, tr("Cancelled."));
+        finishWithError(Error::Aborted, cancelledMessage());
+}
+
+QString Job::cancelledMessage()
+{
+    return tr("Cancelled.");
 }
 
 void Job::finishWithSuccess()

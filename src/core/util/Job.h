@@ -42,6 +42,8 @@ public:
     Error error() const { return m_error; }
     bool succeeded() const { return m_finished && m_error == Error::NoError; }
     QString errorString() const { return m_errorString; }
+    /// What an aborted job says when it has nothing to add about how far it got.
+    static QString cancelledMessage();
 
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
     bool autoDelete() const { return m_autoDelete; }

@@ -740,6 +740,13 @@ void TestCliFileSafety::stoppedDeletionsKeepTheBackup()
     const QString site = QStringLiteral("stopdel%1x%2").arg(round).arg(m_pid);
     const QString id = addSiteAndBackUp(Run{ {}, home, true }, site, {});
     QVERIFY(!id.isEmpty());
+    const bool siteRm = command == QLatin1String("site rm");
+    if (siteRm) {
+        // The removal unpins a backup before deleting it; a stopped removal gives the pin back.
+        Run pin{ { QStringLiteral("backup"), QStringLiteral("pin"), id }, home, true };
+        const Result pinned = cli(pin);
+        QVERIFY2(pinned.exitCode == 0, pinned.err.constData());
+    }
 
     const auto proxy = s3Proxy();
     QVERIFY(proxy);
@@ -763,6 +770,12 @@ void TestCliFileSafety::stoppedDeletionsKeepTheBackup()
     Result r = cli(run);
     QCOMPARE(r.exitCode, 143);
     QVERIFY2(r.err.startsWith("creodrop-backupctl: stopped by SIGTERM"), r.err.constData());
+    // Said once, with how far the removal got.
+    QCOMPARE(r.err.count("topped"), 1);
+    if (siteRm)
+        QVERIFY2(r.err.contains("stopped by SIGTERM: 0 of 1 backup deleted; the site and the other backups are "
+                                "still there"),
+                 r.err.constData());
 
     Run check{ { QStringLiteral("backup"), QStringLiteral("verify"), id }, home, true };
     r = cli(check);
@@ -770,6 +783,10 @@ void TestCliFileSafety::stoppedDeletionsKeepTheBackup()
     check.args = QStringList{ QStringLiteral("site"), QStringLiteral("show"), site };
     r = cli(check);
     QVERIFY2(r.exitCode == 0, r.err.constData());
+    check.args = QStringList{ QStringLiteral("backup"), QStringLiteral("show"), id };
+    r = cli(check);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.out.contains("(pinned)"), siteRm);
 }
 
 void TestCliFileSafety::rescanSkipsInvalidManifests()

@@ -196,6 +196,63 @@ private slots:
         for (const QString &key : std::as_const(m_keys))
             QVERIFY2(QFile::exists(m_dir.filePath(QStringLiteral("store/") + key)), qPrintable(key));
     }
+
+    // Stopped while its first deletion is under way: that backup keeps its row, object and pin,
+    // nothing after it is touched, the job ends as aborted saying how far it got, and the
+    // removal is audited once.
+    void abortWhileDeletingKeepsTheSiteAndThePins()
+    {
+        QVERIFY(addCompletedBackup(true));
+        QVERIFY(addCompletedBackup(true));
+        RemoveSiteJob job(context(), QStringLiteral("shop"), true, QStringLiteral("shop"));
+        job.setAutoDelete(false);
+        QSignalSpy done(&job, &Job::finished);
+        job.start(); // the first deletion's store request is queued
+        QVERIFY(done.isEmpty());
+        job.abort();
+        QCOMPARE(done.size(), 1);
+        QCOMPARE(job.error(), Job::Error::Aborted);
+        QVERIFY2(job.errorString().startsWith(
+                     QLatin1String("0 of 2 backups deleted; the site and the other backups are still there.")),
+                 qPrintable(job.errorString()));
+        QTest::qWait(50); // a store request that was already queued would run now
+
+        QVERIFY(m_catalog->site(QStringLiteral("shop")));
+        const QVector<BackupRecord> backups = m_catalog->backups(QStringLiteral("shop"));
+        QCOMPARE(backups.size(), 2);
+        for (const BackupRecord &b : backups)
+            QVERIFY2(b.pinned, qPrintable(b.id));
+        for (const QString &key : std::as_const(m_keys))
+            QVERIFY2(QFile::exists(m_dir.filePath(QStringLiteral("store/") + key)), qPrintable(key));
+        QCOMPARE(m_secrets.contents().size(), 3);
+        const QVector<AuditEntry> log = audit();
+        QCOMPARE(log.size(), 1);
+        QCOMPARE(log.first().outcome, AuditOutcome::Failure);
+        QCOMPARE(log.first().detail, job.errorString());
+    }
+
+    // Stopped once the site row is gone, while its passwords are being removed: the site stays
+    // removed, so the job succeeds, audits it, and names the passwords that may be left.
+    void abortAfterTheSiteIsGoneEndsTheRemoval()
+    {
+        RemoveSiteJob job(context(), QStringLiteral("shop"), false);
+        job.setAutoDelete(false);
+        QSignalSpy done(&job, &Job::finished);
+        job.start(); // the site row is gone; the first password's removal is queued
+        QVERIFY(done.isEmpty());
+        QVERIFY(!m_catalog->site(QStringLiteral("shop")));
+        job.abort();
+        QCOMPARE(done.size(), 1);
+        QVERIFY2(job.succeeded(), qPrintable(job.errorString()));
+        QCOMPARE(job.warnings().size(), 2);
+        for (const QString &w : job.warnings())
+            QVERIFY2(w.contains(QLatin1String("may still be in the keychain")), qPrintable(w));
+        QTest::qWait(50);
+        const QVector<AuditEntry> log = m_catalog->auditLog();
+        QCOMPARE(log.size(), 1);
+        QCOMPARE(log.first().action, QStringLiteral("site.remove"));
+        QCOMPARE(log.first().outcome, AuditOutcome::Success);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRemoveSiteJob)
