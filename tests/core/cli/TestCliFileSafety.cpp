@@ -724,17 +724,22 @@ void TestCliFileSafety::stoppedPutRemovesItsUpload()
 void TestCliFileSafety::stoppedDeletionsKeepTheBackup_data()
 {
     QTest::addColumn<QString>("command");
-    QTest::newRow("backup delete") << QStringLiteral("delete");
-    QTest::newRow("site rm --delete-backups") << QStringLiteral("site rm");
-    QTest::newRow("catalog rescan") << QStringLiteral("rescan");
+    QTest::addColumn<int>("signal");
+    QTest::newRow("backup delete, SIGTERM") << QStringLiteral("delete") << int(SIGTERM);
+    QTest::newRow("backup delete, SIGINT") << QStringLiteral("delete") << int(SIGINT);
+    QTest::newRow("site rm --delete-backups, SIGTERM") << QStringLiteral("site rm") << int(SIGTERM);
+    QTest::newRow("site rm --delete-backups, SIGINT") << QStringLiteral("site rm") << int(SIGINT);
+    QTest::newRow("catalog rescan, SIGTERM") << QStringLiteral("rescan") << int(SIGTERM);
 }
 
-// The commands that delete or rescan, stopped by SIGTERM while their request to S3 is held back
-// by the proxy: exit 143 with "stopped by SIGTERM", and the backup they were working on is still
-// there, row and object, and still verifies (a stopped deletion never drops the row first).
+// The commands that delete or rescan, stopped by SIGTERM or SIGINT while their request to S3 is
+// held back by the proxy: exit 143 or 130 with "stopped by SIG..." said once, and the backup they
+// were working on is still there, row, object and pin, and still verifies (a stopped deletion
+// never drops the row first).
 void TestCliFileSafety::stoppedDeletionsKeepTheBackup()
 {
     QFETCH(QString, command);
+    QFETCH(int, signal);
     static int round = 0;
     const QString home = m_root.filePath(QStringLiteral("stopdel-%1").arg(++round));
     const QString site = QStringLiteral("stopdel%1x%2").arg(round).arg(m_pid);
@@ -767,14 +772,17 @@ void TestCliFileSafety::stoppedDeletionsKeepTheBackup()
         run.args = QStringList{ QStringLiteral("catalog"), QStringLiteral("rescan") };
     run.s3Endpoint = endpointOf(*proxy);
     run.stopWhen = [&] { return saw(*proxy, held); };
+    run.stopSignal = signal;
     Result r = cli(run);
-    QCOMPARE(r.exitCode, 143);
-    QVERIFY2(r.err.startsWith("creodrop-backupctl: stopped by SIGTERM"), r.err.constData());
+    QCOMPARE(r.exitCode, 128 + signal);
+    const QByteArray stopped
+        = QByteArray("creodrop-backupctl: stopped by ") + (signal == SIGINT ? "SIGINT" : "SIGTERM");
+    QVERIFY2(r.err.startsWith(stopped), r.err.constData());
     // Said once, with how far the removal got.
     QCOMPARE(r.err.count("topped"), 1);
     if (siteRm)
-        QVERIFY2(r.err.contains("stopped by SIGTERM: 0 of 1 backup deleted; the site and the other backups are "
-                                "still there"),
+        QVERIFY2(r.err.contains(
+                     QByteArray(stopped + ": 0 of 1 backup deleted; the site and the other backups are still there")),
                  r.err.constData());
 
     Run check{ { QStringLiteral("backup"), QStringLiteral("verify"), id }, home, true };
