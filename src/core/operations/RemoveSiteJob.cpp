@@ -64,6 +64,8 @@ void RemoveSiteJob::doStart()
             return;
         }
         m_backupIds.append(backup.id);
+        if (backup.pinned)
+            m_pinned.insert(backup.id);
     }
     for (const EnvironmentConfig &config : environments)
         m_secretKeys.append(config.secretKey());
@@ -88,8 +90,7 @@ void RemoveSiteJob::deleteNext()
     Catalog *catalog = m_context.catalog;
     // Pinned backups go too: the customer is leaving. DeleteJob refuses pinned ones; a backup
     // that is not deleted after all gets its pin back.
-    const auto record = catalog->backup(id);
-    const bool pinned = record && record->pinned;
+    const bool pinned = m_pinned.contains(id);
     if (pinned)
         catalog->setPinned(id, false);
     auto *job = new DeleteJob(catalog, m_context.store, id, this);
@@ -137,11 +138,12 @@ void RemoveSiteJob::removeNextSecret()
         finish(AuditOutcome::Success, {});
         return;
     }
-    const QString key = m_secretKeys.takeFirst();
-    m_currentSecret = key;
+    // The key leaves the list when its removal ends, so that a stop can name every one left.
+    const QString key = m_secretKeys.first();
     SecretJob *job = m_context.secrets->remove(key);
     m_current = job;
     connect(job, &Job::finished, this, [this, job, key] {
+        m_secretKeys.removeFirst();
         // The site is gone either way; a password left behind is reported, not fatal.
         if (!job->succeeded())
             m_warnings.append(
@@ -161,7 +163,6 @@ void RemoveSiteJob::doAbort()
     // The site is gone: what is left are its passwords, which the stop leaves in the keychain.
     if (m_current)
         disconnect(m_current, nullptr, this, nullptr);
-    m_secretKeys.prepend(m_currentSecret);
     for (const QString &key : std::as_const(m_secretKeys))
         m_warnings.append(tr("The password %1 may still be in the keychain: its removal was stopped.").arg(key));
     m_secretKeys.clear();

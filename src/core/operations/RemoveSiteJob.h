@@ -7,6 +7,7 @@
 #include "util/Job.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QStringList>
 
 /// Removes a site ("site.remove"): its environments, schedules and row, and always its MySQL
@@ -47,8 +48,8 @@ private:
     QPointer<Job> m_current;
     int m_deleted = 0;
     int m_total = 0; ///< backups to delete
+    QSet<QString> m_pinned; ///< of the backups to delete, those that were pinned
     bool m_siteRemoved = false;
-    QString m_currentSecret; ///< the password being removed
     QStringList m_warnings;
     AuditOutcome m_outcome = AuditOutcome::Success;
 };

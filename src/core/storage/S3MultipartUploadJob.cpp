@@ -539,7 +539,7 @@ void S3MultipartUploadJob::cancel()
     // race with it, so the job finishes as the server answers.
     if (m_state == State::Completing)
         return;
-    fail(Error::Aborted, tr("Cancelled."));
+    fail(Error::Aborted, cancelledMessage());
 }
 
 void S3MultipartUploadJob::doAbort()
