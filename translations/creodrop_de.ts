@@ -474,6 +474,10 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <source>Created by</source>
         <translation>Erstellt von</translation>
     </message>
+    <message>
+        <source>Its deletion has not finished, so its file may be gone. If no deletion is running, delete it again to finish.</source>
+        <translation>Das Löschen wurde nicht abgeschlossen, die Datei ist möglicherweise schon entfernt. Wenn kein Löschvorgang läuft, löschen Sie die Sicherung erneut, um ihn abzuschließen.</translation>
+    </message>
 </context>
 <context>
     <name>BackupTableView</name>
@@ -706,6 +710,10 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     <message>
         <source>%1 events</source>
         <translation>%1 Events</translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation>Wird gelöscht</translation>
     </message>
 </context>
 <context>

@@ -474,6 +474,10 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <source>Created by</source>
         <translation>Créée par</translation>
     </message>
+    <message>
+        <source>Its deletion has not finished, so its file may be gone. If no deletion is running, delete it again to finish.</source>
+        <translation>Sa suppression n’est pas terminée : son fichier a peut-être déjà disparu. Si aucune suppression n’est en cours, supprimez-la de nouveau pour la terminer.</translation>
+    </message>
 </context>
 <context>
     <name>BackupTableView</name>
@@ -706,6 +710,10 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
     <message>
         <source>%1 events</source>
         <translation>%1 événements</translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation>Suppression en cours</translation>
     </message>
 </context>
 <context>

@@ -190,7 +190,8 @@ const CommandGroup &Cli::backupCommands()
               "list a site's backups, newest first; or what needs attention across sites",
               QT_TRANSLATE_NOOP("Cli",
                                 "Lists a site's backups, newest first. E is prod, stage or dev; S is pending, "
-                                "in_progress,\ncompleted, failed or cancelled. --timing prints the catalog "
+                                "in_progress,\ncompleted, failed, cancelled or deleting (a deletion that did not "
+                                "finish; delete it again).\n--timing prints the catalog "
                                 "query time to stderr.\n"
                                 "--all-sites lists what needs attention in every site, newest first: failed and "
                                 "interrupted backups not followed by a completed one, and overdue schedules; "

@@ -31,7 +31,7 @@ int Cli::backupList(CliArgs &args, const QStringList &input)
         const auto status = Backups::statusFromString(args.value(QStringLiteral("status")));
         if (!status)
             return args.usageError(
-                QStringLiteral("--status must be pending, in_progress, completed, failed or cancelled"));
+                QStringLiteral("--status must be pending, in_progress, completed, failed, cancelled or deleting"));
         filter.setStatus(status);
     }
     CliContext ctx;

@@ -18,6 +18,8 @@ QString Backups::statusToString(BackupStatus status)
         return QStringLiteral("failed");
     case BackupStatus::Cancelled:
         return QStringLiteral("cancelled");
+    case BackupStatus::Deleting:
+        return QStringLiteral("deleting");
     }
     return {};
 }
@@ -35,6 +37,8 @@ std::optional<BackupStatus> Backups::statusFromString(const QString &name)
         return BackupStatus::Pending;
     if (name == QLatin1String("cancelled"))
         return BackupStatus::Cancelled;
+    if (name == QLatin1String("deleting"))
+        return BackupStatus::Deleting;
     return std::nullopt;
 }
 
@@ -76,6 +80,8 @@ bool Backups::canTransition(BackupStatus from, BackupStatus to)
     case BackupStatus::Completed:
     case BackupStatus::Failed:
     case BackupStatus::Cancelled:
+        return to == BackupStatus::Deleting;
+    case BackupStatus::Deleting:
         return false;
     }
     return false;
@@ -83,7 +89,8 @@ bool Backups::canTransition(BackupStatus from, BackupStatus to)
 
 bool Backups::isTerminal(BackupStatus status)
 {
-    return status == BackupStatus::Completed || status == BackupStatus::Failed || status == BackupStatus::Cancelled;
+    return status == BackupStatus::Completed || status == BackupStatus::Failed || status == BackupStatus::Cancelled
+        || status == BackupStatus::Deleting;
 }
 
 QString Backups::newId(const QDateTime &nowUtc)

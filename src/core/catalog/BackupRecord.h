@@ -11,19 +11,23 @@
 #include <optional>
 
 /// Pending -> In Progress -> Completed | Failed | Cancelled; Pending may also go straight to
-/// Failed or Cancelled. No other transition exists.
-enum class BackupStatus { Pending, InProgress, Completed, Failed, Cancelled };
+/// Failed or Cancelled. A deletion first turns a Completed, Failed or Cancelled backup Deleting,
+/// then removes its objects and its row: a deletion that did not finish (stopped, storage
+/// unreachable, process killed) leaves a Deleting row, which is never offered as a usable backup
+/// and is deleted again to finish. No other transition exists.
+enum class BackupStatus { Pending, InProgress, Completed, Failed, Cancelled, Deleting };
 
 enum class BackupType { Manual, Scheduled, PreRestore, PreSync };
 
 namespace Backups {
-/// "pending", "in_progress", "completed", "failed", "cancelled" (catalog, CLI, JSON).
+/// "pending", "in_progress", "completed", "failed", "cancelled", "deleting" (catalog, CLI, JSON).
 QString statusToString(BackupStatus status);
 std::optional<BackupStatus> statusFromString(const QString &name);
 /// "manual", "scheduled", "pre-restore", "pre-sync".
 QString typeToString(BackupType type);
 std::optional<BackupType> typeFromString(const QString &name);
 bool canTransition(BackupStatus from, BackupStatus to);
+/// Whether the backup's run is over (Completed, Failed, Cancelled or Deleting): it can be deleted.
 bool isTerminal(BackupStatus status);
 /// A new sortable unique id: UTC time to the millisecond, then random hex ("20261125T194512123Z-3f9a1c2b").
 QString newId(const QDateTime &nowUtc);

@@ -1347,6 +1347,29 @@ bool Catalog::setPinned(const QString &id, bool pinned)
     return true;
 }
 
+bool Catalog::markDeleting(const QString &id)
+{
+    QSqlQuery q(db());
+    if (!exec(q,
+              QStringLiteral("UPDATE backups SET status = 'deleting' WHERE id = ? AND pinned = 0 "
+                             "AND status IN ('completed', 'failed', 'cancelled')"),
+              { id }))
+        return false;
+    if (q.numRowsAffected() == 1)
+        return true;
+    const int failedBefore = failedStatements();
+    const std::optional<BackupRecord> row = backup(id);
+    if (row && !row->pinned && row->status == BackupStatus::Deleting)
+        return true;
+    if (failedStatements() != failedBefore)
+        return false;
+    if (!row)
+        return fail(tr("Backup %1 does not exist.").arg(id));
+    if (row->pinned)
+        return fail(tr("Backup %1 is pinned.").arg(id));
+    return fail(tr("Backup %1 is %2.").arg(id, statusName(row->status)));
+}
+
 bool Catalog::removeBackup(const QString &id)
 {
     QSqlQuery q(db());
@@ -1366,24 +1389,13 @@ bool Catalog::upsertBackup(const BackupRecord &r)
     if (existing && existing->status == BackupStatus::Completed)
         return true;
     const QString key = r.objectKey.isEmpty() ? objectKey(r.customer, r.siteId, r.environment, r.id) : r.objectKey;
-    const QVariantList values{ r.siteId,
-                               r.customer,
-                               envName(r.environment),
-                               Backups::typeToString(r.type),
-                               statusName(r.status),
-                               ts(r.createdAt.isValid() ? r.createdAt : now()),
-                               ts(r.startedAt),
-                               ts(r.finishedAt),
-                               r.createdBy,
-                               r.sizeBytes,
-                               r.rawSizeBytes,
-                               r.sha256,
-                               key,
-                               r.errorText.isEmpty() ? QVariant() : QVariant(r.errorText),
-                               r.workerId,
+    const QVariantList values{ r.siteId, r.customer, envName(r.environment), Backups::typeToString(r.type),
+                               statusName(r.status), ts(r.createdAt.isValid() ? r.createdAt : now()), ts(r.startedAt),
+                               ts(r.finishedAt), r.createdBy, r.sizeBytes, r.rawSizeBytes, r.sha256, key,
+                               r.errorText.isEmpty() ? QVariant() : QVariant(r.errorText), r.workerId,
                                ts(r.heartbeatAt),
-                               r.pinned ? 1 : 0,
-                               r.id };
+                               // A pin is the catalog's alone (manifests do not carry it).
+                               (existing ? existing->pinned : r.pinned) ? 1 : 0, r.id };
     QSqlQuery q(db());
     if (existing) {
         return exec(q,

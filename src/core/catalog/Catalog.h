@@ -176,8 +176,12 @@ public:
     /// larger stream that outgrew its parts since; -1 when nothing is known.
     qint64 expectedStreamBytes(const QString &siteId, Environment env) const;
     bool setPinned(const QString &id, bool pinned);
+    /// Completed, Failed or Cancelled -> Deleting, for a backup that is not pinned; a row already
+    /// Deleting stays so. Fails (lastError) for any other row.
+    bool markDeleting(const QString &id);
     bool removeBackup(const QString &id);
-    /// Inserts or repairs a row from a manifest (rescan). Existing Completed rows are kept.
+    /// Inserts or repairs a row from a manifest (rescan): a Deleting row whose object is still
+    /// there becomes Completed again. Existing Completed rows are kept; a repaired row keeps its pin.
     bool upsertBackup(const BackupRecord &record);
 
     // --- schedules

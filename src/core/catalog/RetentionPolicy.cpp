@@ -9,11 +9,16 @@ QVector<BackupRecord> RetentionPolicy::backupsToDelete(const Schedule &schedule,
 {
     QVector<BackupRecord> completed;
     QVector<BackupRecord> unsuccessful;
+    QVector<BackupRecord> doomed; // a deletion that did not finish always goes
     for (const BackupRecord &b : backups) {
         if (b.siteId != schedule.siteId || b.environment != schedule.environment)
             continue;
         if (b.type != BackupType::Scheduled || b.pinned || !Backups::isTerminal(b.status))
             continue;
+        if (b.status == BackupStatus::Deleting) {
+            doomed.append(b);
+            continue;
+        }
         (b.status == BackupStatus::Completed ? completed : unsuccessful).append(b);
     }
     auto newestFirst = [](const BackupRecord &a, const BackupRecord &b) {
@@ -26,7 +31,6 @@ QVector<BackupRecord> RetentionPolicy::backupsToDelete(const Schedule &schedule,
     auto isYoung = [&](const BackupRecord &b) { return youngLimit.isValid() && b.createdAt >= youngLimit; };
     const int keepLast = qMax(1, schedule.keepLast);
 
-    QVector<BackupRecord> doomed;
     QDateTime oldestKept;
     for (int i = 0; i < completed.size(); ++i) {
         const BackupRecord &b = completed.at(i);
@@ -55,7 +59,8 @@ QVector<BackupRecord> RetentionPolicy::safetyBackupsToDelete(const QVector<Backu
     QVector<BackupRecord> doomed;
     for (const BackupRecord &b : backups) {
         if ((b.type == BackupType::PreRestore || b.type == BackupType::PreSync) && !b.pinned
-            && Backups::isTerminal(b.status) && b.createdAt.isValid() && b.createdAt < limit)
+            && (b.status == BackupStatus::Deleting
+                || (Backups::isTerminal(b.status) && b.createdAt.isValid() && b.createdAt < limit)))
             doomed.append(b);
     }
     std::sort(doomed.begin(), doomed.end(), [](const BackupRecord &a, const BackupRecord &b) {

@@ -19,7 +19,8 @@
 ///   younger than keepDays days; the rest go;
 /// - a Failed or Cancelled one goes when it is older than the oldest Completed one kept (it
 ///   documents nothing the kept history does not) and outside the keepDays window; while no
-///   Completed one is kept, the newest keepLast of them stay so a failing schedule stays visible.
+///   Completed one is kept, the newest keepLast of them stay so a failing schedule stays visible;
+/// - a Deleting one (a deletion that did not finish) always goes: its objects may be gone already.
 class RetentionPolicy
 {
 public:
@@ -32,6 +33,6 @@ public:
     static constexpr int safetyBackupDays = 7;
     /// The pre-restore and pre-sync backups of @p backups (any site or environment, with or
     /// without a schedule) in a terminal state, not pinned and created more than
-    /// safetyBackupDays days before @p nowUtc, oldest first.
+    /// safetyBackupDays days before @p nowUtc, or Deleting at any age, oldest first.
     static QVector<BackupRecord> safetyBackupsToDelete(const QVector<BackupRecord> &backups, const QDateTime &nowUtc);
 };

@@ -16,7 +16,7 @@ QStringList SiteHealth::problems(const QVector<Schedule> &schedules, const QVect
         for (const BackupRecord &b : siteBackups) {
             if (b.siteId != s.siteId || b.environment != s.environment)
                 continue;
-            if (b.type == BackupType::Scheduled && Backups::isTerminal(b.status)
+            if (b.type == BackupType::Scheduled && Backups::isTerminal(b.status) && b.status != BackupStatus::Deleting
                 && (!lastScheduled || b.createdAt > lastScheduled->createdAt))
                 lastScheduled = &b;
             if (b.status == BackupStatus::Completed && (!newestCompleted || b.createdAt > newestCompleted->createdAt))

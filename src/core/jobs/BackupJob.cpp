@@ -98,6 +98,9 @@ void BackupJob::doStart()
                         tr("Backup %1 is already %2: %3")
                             .arg(m_backupId, Backups::statusToString(m_record.status), m_record.errorText));
         return;
+    case BackupStatus::Deleting:
+        finishWithError(Error::Fatal, tr("Backup %1 is being deleted.").arg(m_backupId));
+        return;
     }
 }
 
@@ -149,7 +152,9 @@ void BackupJob::follow()
             finishWithSuccess();
         else
             finishWithError(m_record.status == BackupStatus::Cancelled ? Error::Aborted : Error::Fatal,
-                            m_record.errorText);
+                            m_record.status == BackupStatus::Deleting
+                                ? tr("Backup %1 ended and is being deleted.").arg(m_backupId)
+                                : m_record.errorText);
         return;
     }
     emitProgress(m_record.status == BackupStatus::Pending ? tr("Waiting") : tr("Running in %1").arg(m_record.workerId));

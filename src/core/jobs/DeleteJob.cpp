@@ -33,6 +33,15 @@ void DeleteJob::doStart()
             tr("Backup %1 is pinned; unpin it first ('creodrop-backupctl backup unpin %1').").arg(m_backupId));
         return;
     }
+    // Marked before the first object goes: from here on the backup may be incomplete in storage,
+    // so a deletion that does not finish must never leave it looking usable.
+    if (!m_catalog->markDeleting(m_backupId)) {
+        finishWithError(Error::Fatal,
+                        tr("Could not mark backup %1 as being deleted in the catalog: %2. Nothing was deleted.")
+                            .arg(m_backupId, m_catalog->lastError()));
+        return;
+    }
+    m_record.status = BackupStatus::Deleting;
     if (m_record.objectKey.isEmpty()) {
         removeKey(QString(), {});
         return;
@@ -48,9 +57,10 @@ void DeleteJob::removeKey(const QString &key, std::function<void()> next)
             m_current = job;
             connect(job, &Job::finished, this, [this, job] {
                 if (!job->succeeded()) {
-                    finishWithError(job->error(),
-                                    tr("Could not delete the manifest of backup %1 from %2: %3. Try again.")
-                                        .arg(m_backupId, m_store->describe(), job->errorString()));
+                    finishWithError(
+                        job->error(),
+                        tr("Could not delete the manifest of backup %1 from %2: %3 %4")
+                            .arg(m_backupId, m_store->describe(), sentence(job->errorString()), leftDeleting()));
                     return;
                 }
                 removeKey(QString(), {});
@@ -72,8 +82,8 @@ void DeleteJob::removeKey(const QString &key, std::function<void()> next)
     connect(job, &Job::finished, this, [this, job, next] {
         if (!job->succeeded()) {
             finishWithError(job->error(),
-                            tr("Could not delete backup %1 from %2: %3. Try again.")
-                                .arg(m_backupId, m_store->describe(), job->errorString()));
+                            tr("Could not delete backup %1 from %2: %3 %4")
+                                .arg(m_backupId, m_store->describe(), sentence(job->errorString()), leftDeleting()));
             return;
         }
         next();
@@ -81,12 +91,28 @@ void DeleteJob::removeKey(const QString &key, std::function<void()> next)
     job->start();
 }
 
+QString DeleteJob::sentence(const QString &text)
+{
+    // Store errors usually end with advice and a full stop already.
+    const QString trimmed = text.trimmed();
+    return trimmed.endsWith(QLatin1Char('.')) || trimmed.isEmpty() ? trimmed : trimmed + QLatin1Char('.');
+}
+
+QString DeleteJob::leftDeleting() const
+{
+    return tr("Backup %1 stays listed as deleting: delete it again to finish, or run a catalog rescan to list it as "
+              "completed again if its file is still there.")
+        .arg(m_backupId);
+}
+
 void DeleteJob::doAbort()
 {
-    // Nothing more is removed: the row stays, so the backup can be deleted again (a removed
-    // object is no error then).
+    // Nothing more is removed: the row stays Deleting, so the backup can be deleted again (a
+    // removed object is no error then).
     if (m_current) {
         disconnect(m_current, nullptr, this, nullptr);
         m_current->abort();
     }
+    if (m_record.status == BackupStatus::Deleting)
+        finishWithError(Error::Aborted, leftDeleting());
 }

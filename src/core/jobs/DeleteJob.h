@@ -13,10 +13,11 @@ class Catalog;
 class ObjectStore;
 class StoreJob;
 
-/// Deletes a backup: the dump object, then the manifest, then the catalog row (the audit entry
-/// is DeleteBackupOperation's). Removing the row last means a failure half-way leaves a
-/// row that can be deleted again, never an object nobody knows about. Refuses pinned backups
-/// (unpin first) and running ones (cancel first).
+/// Deletes a backup: marks its row Deleting, then removes the dump object, the manifest and the
+/// row (the audit entry is DeleteBackupOperation's). Removing the row last means a failure
+/// half-way leaves a Deleting row that can be deleted again, never an object nobody knows about
+/// nor a row that looks usable without its object. Refuses pinned backups (unpin first) and
+/// running ones (cancel first).
 class DeleteJob : public Job
 {
     Q_OBJECT
@@ -24,6 +25,7 @@ class DeleteJob : public Job
 public:
     DeleteJob(Catalog *catalog, ObjectStore *store, const QString &backupId, QObject *parent = nullptr);
 
+    /// The backup as it was read at the start; its status is Deleting once the deletion began.
     BackupRecord record() const { return m_record; }
 
 protected:
@@ -32,6 +34,10 @@ protected:
 
 private:
     void removeKey(const QString &key, std::function<void()> next);
+    /// What to do about a backup whose deletion started and did not finish.
+    QString leftDeleting() const;
+    /// @p text ending with a full stop, once.
+    static QString sentence(const QString &text);
 
     Catalog *m_catalog;
     ObjectStore *m_store;

@@ -456,6 +456,8 @@ void BackupService::deleteBackup(const QString &backupId)
         connect(job, &Job::finished, &rt, [job, backupId, &rt] {
             if (job->succeeded())
                 rt.send(&BackupService::backupRemoved, backupId);
+            else
+                rt.emitRecord(backupId); // now Deleting, unless nothing was removed
         });
         rt.runTracked(job,
                       initialProgress(QStringLiteral("delete-%1").arg(backupId), JobKind::Delete, backupId,

@@ -77,6 +77,7 @@ OperationResult CancelBackupOperation::decide(const QString &backupId, QString *
                     .arg(backupId));
         case BackupStatus::Failed:
         case BackupStatus::Cancelled:
+        case BackupStatus::Deleting:
             return OperationResult::refused(tr("Backup %1 has already ended (%2); there is nothing to cancel.")
                                                 .arg(backupId, Backups::statusToString(record->status)));
         }

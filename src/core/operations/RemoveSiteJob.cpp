@@ -100,11 +100,13 @@ void RemoveSiteJob::deleteNext()
             if (pinned)
                 m_context.catalog->setPinned(id, true);
             if (job->error() == Error::Aborted) {
+                const QString left = job->record().status == BackupStatus::Deleting
+                    ? tr("the site is still there, and backup %1 stays listed as deleting").arg(id)
+                    : tr("the site and its backups not deleted are still there");
                 finish(AuditOutcome::Failure,
-                       tr("%1 of %2 deleted; the site and the other backups are still there. Run the removal "
-                          "again to delete the rest.")
+                       tr("%1 of %2 deleted; %3. Run the removal again to delete the rest.")
                            .arg(m_deleted)
-                           .arg(Counted::of(m_total, "backup", "backups")),
+                           .arg(Counted::of(m_total, "backup", "backups"), left),
                        Error::Aborted);
                 return;
             }

@@ -404,6 +404,9 @@ QVariant BackupTableModel::data(const QModelIndex &index, int role) const
         case StatusColumn:
             if (r.status == BackupStatus::Failed && !r.errorText.isEmpty())
                 return r.errorText;
+            if (r.status == BackupStatus::Deleting)
+                return tr("Its deletion has not finished, so its file may be gone. If no deletion is running, "
+                          "delete it again to finish.");
             return Format::status(r.status);
         case SizeColumn:
             if (r.status == BackupStatus::Completed)

@@ -109,9 +109,9 @@ void BackupTableView::fitColumns()
                                Format::environment(Environment::Dev) };
     const QStringList types = { Format::type(BackupType::Manual), Format::type(BackupType::Scheduled),
                                 Format::type(BackupType::PreRestore), Format::type(BackupType::PreSync) };
-    const QStringList statuses = { Format::status(BackupStatus::Pending), Format::status(BackupStatus::InProgress),
+    const QStringList statuses = { Format::status(BackupStatus::Pending),   Format::status(BackupStatus::InProgress),
                                    Format::status(BackupStatus::Completed), Format::status(BackupStatus::Failed),
-                                   Format::status(BackupStatus::Cancelled) };
+                                   Format::status(BackupStatus::Cancelled), Format::status(BackupStatus::Deleting) };
     const int content[] = {
         widest(envs),
         widest(types),

@@ -158,6 +158,8 @@ QString Format::status(BackupStatus status)
         return tr("Failed");
     case BackupStatus::Cancelled:
         return tr("Cancelled");
+    case BackupStatus::Deleting:
+        return tr("Deleting");
     }
     return {};
 }
@@ -220,6 +222,8 @@ QColor Format::statusColor(BackupStatus status)
         return QColor(0xd0, 0x3b, 0x3b);
     case BackupStatus::Cancelled:
         return QColor(0xc7, 0x8a, 0x1a);
+    case BackupStatus::Deleting:
+        return QColor(0x5f, 0x65, 0x6e);
     }
     return {};
 }
@@ -246,6 +250,7 @@ QIcon Format::statusIcon(BackupStatus status)
         glyph = 1;
         break;
     case BackupStatus::Cancelled:
+    case BackupStatus::Deleting:
         glyph = 4;
         break;
     }

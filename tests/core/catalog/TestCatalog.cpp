@@ -41,6 +41,7 @@ private slots:
     void heartbeatsUseTheCatalogClock();
     void backupsFilterAndOrder();
     void pinRemoveUpsert();
+    void markDeletingOnlyFromEndedUnpinnedBackups();
     void schedules();
     void auditLog();
     void auditFilter();
@@ -636,6 +637,57 @@ void TestCatalog::pinRemoveUpsert()
     evil.id = QStringLiteral("new-one");
     evil.customer = QStringLiteral("../../etc");
     QVERIFY(!catalog->upsertBackup(evil));
+}
+
+// A deletion marks the row Deleting before any object goes; only an ended, unpinned backup can
+// be marked, a Deleting row stays so, and a rescan that finds the object again makes it
+// Completed with its pin kept.
+void TestCatalog::markDeletingOnlyFromEndedUnpinnedBackups()
+{
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    addDeveloperSite(*catalog);
+    auto create
+        = [&] { return catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, {}).id; };
+    const QString pending = create();
+    QVERIFY(!catalog->markDeleting(pending));
+    QVERIFY2(catalog->lastError().contains(QLatin1String("pending")), qPrintable(catalog->lastError()));
+    QVERIFY(catalog->claimBackup(pending, QStringLiteral("w")));
+    QVERIFY(!catalog->markDeleting(pending));
+    QCOMPARE(catalog->backup(pending)->status, BackupStatus::InProgress);
+
+    const QString completed = create();
+    QVERIFY(catalog->failBackup(pending, BackupStatus::Failed, QStringLiteral("x")));
+    QVERIFY(catalog->claimBackup(completed, QStringLiteral("w")));
+    QVERIFY(catalog->completeBackup(completed, QStringLiteral("w"), 10, 20, QString(64, u'a')));
+    QVERIFY(catalog->setPinned(completed, true));
+    QVERIFY(!catalog->markDeleting(completed));
+    QVERIFY2(catalog->lastError().contains(QLatin1String("pinned")), qPrintable(catalog->lastError()));
+    QCOMPARE(catalog->backup(completed)->status, BackupStatus::Completed);
+    QVERIFY(catalog->setPinned(completed, false));
+    QVERIFY2(catalog->markDeleting(completed), qPrintable(catalog->lastError()));
+    QCOMPARE(catalog->backup(completed)->status, BackupStatus::Deleting);
+    QVERIFY2(catalog->markDeleting(completed), qPrintable(catalog->lastError())); // again: stays
+    QCOMPARE(catalog->backup(completed)->status, BackupStatus::Deleting);
+    QCOMPARE(catalog->backups(QStringLiteral("shop"), EnvironmentFilter(std::nullopt, BackupStatus::Deleting)).size(),
+             1);
+
+    QVERIFY(catalog->markDeleting(pending)); // failed
+    QCOMPARE(catalog->backup(pending)->status, BackupStatus::Deleting);
+    const QString cancelled = create();
+    QVERIFY(catalog->failBackup(cancelled, BackupStatus::Cancelled, QStringLiteral("c")));
+    QVERIFY(catalog->markDeleting(cancelled));
+    QVERIFY(!catalog->markDeleting(QStringLiteral("missing")));
+    QVERIFY2(catalog->lastError().contains(QLatin1String("does not exist")), qPrintable(catalog->lastError()));
+
+    // The deletion was stopped before the object went: a rescan finds it and lists it again.
+    QVERIFY(catalog->setPinned(completed, true));
+    BackupRecord fromManifest = *catalog->backup(completed);
+    fromManifest.status = BackupStatus::Completed;
+    fromManifest.pinned = false;
+    QVERIFY2(catalog->upsertBackup(fromManifest), qPrintable(catalog->lastError()));
+    QCOMPARE(catalog->backup(completed)->status, BackupStatus::Completed);
+    QVERIFY(catalog->backup(completed)->pinned);
 }
 
 void TestCatalog::schedules()

@@ -16,6 +16,7 @@ private slots:
     void failuresStayVisibleWithoutCompleted();
     void otherEnvironmentsIgnored();
     void safetyBackupsKeptSevenDays();
+    void unfinishedDeletionsAlwaysGo();
 
 private:
     BackupRecord make(int daysAgo, BackupStatus status = BackupStatus::Completed,
@@ -129,6 +130,27 @@ void TestRetentionPolicy::safetyBackupsKeptSevenDays()
     all << make(31, BackupStatus::InProgress, BackupType::PreRestore); // running: stays
     all << make(40, BackupStatus::Completed, BackupType::Manual) << make(41);
     QCOMPARE(ids(RetentionPolicy::safetyBackupsToDelete(all, m_now)), (QStringList{ all.at(2).id, all.at(1).id }));
+}
+
+// A Deleting backup (its deletion did not finish) may have lost its object: it never counts as
+// one of the kept ones and always goes, young or old, unless pinned; a manual one is left to the
+// person who deletes it.
+void TestRetentionPolicy::unfinishedDeletionsAlwaysGo()
+{
+    QVector<BackupRecord> all;
+    all << make(0, BackupStatus::Deleting) << make(1) << make(2) << make(3);
+    BackupRecord pinned = make(4, BackupStatus::Deleting);
+    pinned.pinned = true;
+    all << pinned << make(5, BackupStatus::Deleting, BackupType::Manual);
+    // keepLast 2 keeps the two newest Completed ones (1 and 2 days old), not the Deleting one.
+    QCOMPARE(ids(RetentionPolicy::backupsToDelete(schedule(2, 30), all, m_now)), QStringList{ all.at(0).id });
+    QCOMPARE(ids(RetentionPolicy::backupsToDelete(schedule(2), all, m_now)),
+             (QStringList{ all.at(3).id, all.at(0).id }));
+
+    QVector<BackupRecord> safety;
+    safety << make(1, BackupStatus::Deleting, BackupType::PreRestore)
+           << make(2, BackupStatus::Completed, BackupType::PreSync);
+    QCOMPARE(ids(RetentionPolicy::safetyBackupsToDelete(safety, m_now)), QStringList{ safety.at(0).id });
 }
 
 QTEST_GUILESS_MAIN(TestRetentionPolicy)

@@ -15,6 +15,7 @@ private slots:
     void newScheduleGetsOnePeriod();
     void withoutSchedulesNothingToWatch();
     void weeklyPeriod();
+    void unfinishedDeletionIsNoRun();
 
 private:
     BackupRecord make(qint64 secondsAgo, BackupStatus status, BackupType type = BackupType::Scheduled,
@@ -97,6 +98,18 @@ void TestSiteHealth::weeklyPeriod()
     s.frequency = Schedule::Frequency::Weekly;
     QVERIFY(!SiteHealth::needsAttention({ s }, { make(6 * 86400, BackupStatus::Completed) }, m_now, m_grace));
     QVERIFY(SiteHealth::needsAttention({ s }, { make(8 * 86400, BackupStatus::Completed) }, m_now, m_grace));
+}
+
+void TestSiteHealth::unfinishedDeletionIsNoRun()
+{
+    // The newest scheduled backup is being deleted: it is neither the schedule's last outcome nor
+    // a completed backup, so the older completed one decides.
+    const QVector<BackupRecord> fine{ make(7200, BackupStatus::Completed), make(60, BackupStatus::Deleting) };
+    QVERIFY(SiteHealth::problems({ daily() }, fine, m_now, m_grace).isEmpty());
+    const QVector<BackupRecord> overdue{ make(3 * 86400, BackupStatus::Completed), make(60, BackupStatus::Deleting) };
+    const QStringList problems = SiteHealth::problems({ daily() }, overdue, m_now, m_grace);
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.at(0).contains(QLatin1String("newest completed backup")), qPrintable(problems.at(0)));
 }
 
 QTEST_GUILESS_MAIN(TestSiteHealth)

@@ -1,0 +1,197 @@
+// SPDX-FileCopyrightText: 2026 Creodrop
+// SPDX-License-Identifier: GPL-3.0-or-later
+// DeleteJob: a deletion marks the backup Deleting before its first object goes, so a deletion
+// that fails or is stopped half-way never leaves a row that looks usable without its object; it
+// is finished by deleting again, or undone by a rescan while the object is still there.
+#include "../catalog/FakeClock.h"
+#include "catalog/Catalog.h"
+#include "jobs/BackupManifest.h"
+#include "jobs/DeleteJob.h"
+#include "jobs/RescanJob.h"
+#include "storage/LocalFolderStore.h"
+#include "storage/StoreJob.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestDeleteJob : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    FakeClock m_clock;
+    std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<LocalFolderStore> m_store;
+
+    QString storePath(const QString &key) const { return m_dir.filePath(QStringLiteral("store/") + key); }
+
+    bool put(const QString &key, const QByteArray &data)
+    {
+        StoreJob *job = m_store->putData(key, data);
+        QSignalSpy done(job, &Job::finished);
+        job->start();
+        return (!done.isEmpty() || done.wait(10000)) && QFile::exists(storePath(key));
+    }
+
+    /// A Completed backup of shop/prod with its object and a manifest a rescan accepts.
+    QString addCompletedBackup()
+    {
+        const BackupRecord r = m_catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual,
+                                                       QStringLiteral("t"));
+        if (!r.isValid() || !m_catalog->claimBackup(r.id, QStringLiteral("w")))
+            return {};
+        const QByteArray dump = QByteArrayLiteral("dump of ") + r.id.toLatin1();
+        if (!put(r.objectKey, dump)
+            || !m_catalog->completeBackup(r.id, QStringLiteral("w"), dump.size(), dump.size(), QString(64, u'a')))
+            return {};
+        BackupManifest manifest;
+        manifest.backupId = r.id;
+        manifest.siteId = r.siteId;
+        manifest.siteName = QStringLiteral("Shop");
+        manifest.customer = r.customer;
+        manifest.environment = r.environment;
+        manifest.createdAt = r.createdAt;
+        manifest.objectKey = r.objectKey;
+        manifest.sha256 = QString(64, u'a');
+        manifest.sizeBytes = dump.size();
+        manifest.rawSizeBytes = dump.size();
+        return put(Catalog::manifestKey(r.objectKey), manifest.toJson()) ? r.id : QString();
+    }
+
+    static bool run(Job &job)
+    {
+        job.setAutoDelete(false);
+        QSignalSpy done(&job, &Job::finished);
+        job.start();
+        return !done.isEmpty() || done.wait(10000);
+    }
+
+    BackupStatus statusOf(const QString &id) const
+    {
+        const auto r = m_catalog->backup(id);
+        return r ? r->status : BackupStatus::Pending;
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        CatalogLocation location;
+        location.kind = CatalogLocation::Kind::Sqlite;
+        location.sqlitePath = m_dir.filePath(QStringLiteral("catalog-%1.sqlite").arg(QTest::currentTestFunction()));
+        QString error;
+        m_catalog = Catalog::open(location, &m_clock, &error);
+        QVERIFY2(m_catalog, qPrintable(error));
+        QDir(m_dir.filePath(QStringLiteral("store"))).removeRecursively();
+        m_store = std::make_unique<LocalFolderStore>(m_dir.filePath(QStringLiteral("store")));
+        QVERIFY(m_catalog->addSite(
+            Site{ QStringLiteral("shop"), QStringLiteral("Shop"), QStringLiteral("acme"), Tier::Developer, {} }));
+    }
+
+    void cleanup()
+    {
+        m_catalog.reset();
+        m_store.reset();
+    }
+
+    void deletesObjectManifestAndRow()
+    {
+        const QString id = addCompletedBackup();
+        QVERIFY(!id.isEmpty());
+        const QString object = m_catalog->backup(id)->objectKey;
+        DeleteJob job(m_catalog.get(), m_store.get(), id);
+        QVERIFY(run(job));
+        QVERIFY2(job.succeeded(), qPrintable(job.errorString()));
+        QVERIFY(!m_catalog->backup(id));
+        QVERIFY(!QFile::exists(storePath(object)));
+        QVERIFY(!QFile::exists(storePath(Catalog::manifestKey(object))));
+    }
+
+    // Refused deletions change nothing, not even the status.
+    void refusalsLeaveTheRowAsItWas()
+    {
+        const QString pinned = addCompletedBackup();
+        QVERIFY(m_catalog->setPinned(pinned, true));
+        DeleteJob refusedPin(m_catalog.get(), m_store.get(), pinned);
+        QVERIFY(run(refusedPin));
+        QCOMPARE(refusedPin.error(), Job::Error::Fatal);
+        QVERIFY2(refusedPin.errorString().contains(QLatin1String("pinned")), qPrintable(refusedPin.errorString()));
+        QCOMPARE(statusOf(pinned), BackupStatus::Completed);
+        QVERIFY(QFile::exists(storePath(m_catalog->backup(pinned)->objectKey)));
+
+        const BackupRecord running
+            = m_catalog->createBackup(QStringLiteral("shop"), Environment::Stage, BackupType::Manual, {});
+        QVERIFY(m_catalog->claimBackup(running.id, QStringLiteral("w")));
+        DeleteJob refusedRunning(m_catalog.get(), m_store.get(), running.id);
+        QVERIFY(run(refusedRunning));
+        QCOMPARE(refusedRunning.error(), Job::Error::Fatal);
+        QCOMPARE(statusOf(running.id), BackupStatus::InProgress);
+    }
+
+    // The object went, the manifest could not: the row says Deleting (never Completed without
+    // its object), and deleting again finishes.
+    void failureAfterTheObjectLeavesTheRowDeleting()
+    {
+        const QString id = addCompletedBackup();
+        QVERIFY(!id.isEmpty());
+        const QString object = m_catalog->backup(id)->objectKey;
+        const QString manifest = storePath(Catalog::manifestKey(object));
+        // A folder with a file in it where the manifest is: the store cannot remove it.
+        QVERIFY(QFile::remove(manifest));
+        QVERIFY(QDir().mkpath(manifest));
+        QFile blocker(manifest + QStringLiteral("/blocker"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+
+        DeleteJob failing(m_catalog.get(), m_store.get(), id);
+        QVERIFY(run(failing));
+        QVERIFY(!failing.succeeded());
+        QVERIFY2(failing.errorString().contains(
+                     QStringLiteral("Backup %1 stays listed as deleting: delete it again to finish").arg(id)),
+                 qPrintable(failing.errorString()));
+        QVERIFY(!QFile::exists(storePath(object)));
+        QCOMPARE(statusOf(id), BackupStatus::Deleting);
+
+        QVERIFY(QDir(manifest).removeRecursively());
+        DeleteJob again(m_catalog.get(), m_store.get(), id);
+        QVERIFY(run(again));
+        QVERIFY2(again.succeeded(), qPrintable(again.errorString()));
+        QVERIFY(!m_catalog->backup(id));
+    }
+
+    // Stopped while the object's removal was queued: the row says Deleting and the message says
+    // what to do; a rescan finds the object still there and lists the backup as Completed again.
+    void stoppedDeletionIsUndoneByARescan()
+    {
+        const QString id = addCompletedBackup();
+        QVERIFY(!id.isEmpty());
+        const QString object = m_catalog->backup(id)->objectKey;
+        DeleteJob job(m_catalog.get(), m_store.get(), id);
+        job.setAutoDelete(false);
+        QSignalSpy done(&job, &Job::finished);
+        job.start();
+        QVERIFY(done.isEmpty());
+        QCOMPARE(statusOf(id), BackupStatus::Deleting);
+        job.abort();
+        QCOMPARE(done.size(), 1);
+        QCOMPARE(job.error(), Job::Error::Aborted);
+        QVERIFY2(job.errorString().startsWith(QStringLiteral("Backup %1 stays listed as deleting").arg(id)),
+                 qPrintable(job.errorString()));
+        QTest::qWait(50); // a removal that was already queued would run now
+        QVERIFY(QFile::exists(storePath(object)));
+        QCOMPARE(statusOf(id), BackupStatus::Deleting);
+
+        RescanJob rescan(m_catalog.get(), m_store.get());
+        QVERIFY(run(rescan));
+        QVERIFY2(rescan.succeeded(), qPrintable(rescan.errorString()));
+        QCOMPARE(statusOf(id), BackupStatus::Completed);
+        QCOMPARE(m_catalog->backup(id)->sizeBytes, QFileInfo(storePath(object)).size());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeleteJob)
+#include "TestDeleteJob.moc"
