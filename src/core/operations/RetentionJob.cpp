@@ -66,7 +66,7 @@ void RetentionJob::deleteNext()
     job->start();
 }
 
-void RetentionJob::audit(bool stopped)
+void RetentionJob::audit(bool stopped, const QString &stopDetail)
 {
     QString detail = tr("deleted %1").arg(Counted::of(m_deleted.size(), "backup", "backups"));
     if (!m_deleted.isEmpty())
@@ -76,7 +76,8 @@ void RetentionJob::audit(bool stopped)
     if (stopped)
         detail += QStringLiteral("; ")
             + tr("stopped with %1 left")
-                  .arg(Counted::of(m_candidates.size() - m_deleted.size() - m_failures.size(), "backup", "backups"));
+                  .arg(Counted::of(m_candidates.size() - m_deleted.size() - m_failures.size(), "backup", "backups"))
+            + (stopDetail.isEmpty() ? QString() : QStringLiteral("; ") + stopDetail);
     m_context.audit(QStringLiteral("retention.apply"),
                     m_failures.isEmpty() && !stopped ? AuditOutcome::Success : AuditOutcome::Failure, {}, std::nullopt,
                     {}, detail);
@@ -85,12 +86,20 @@ void RetentionJob::audit(bool stopped)
 void RetentionJob::doAbort()
 {
     m_next = static_cast<int>(m_candidates.size());
+    QString left;
     if (m_current) {
-        // The backup being deleted keeps its row, so a later apply deletes it again.
+        // The backup being deleted stays listed as Deleting, so a later apply deletes it again.
         disconnect(m_current, nullptr, this, nullptr);
         m_current->abort();
+        if (m_current->record().status == BackupStatus::Deleting)
+            left = tr("backup %1 stays listed as deleting").arg(m_current->record().id);
     }
-    // Job::abort() finishes this job next: an apply that had begun deleting says how far it got.
-    if (m_deleting)
-        audit(true);
+    if (!m_deleting)
+        return; // Job::abort() finishes this job as plainly cancelled: nothing had begun
+    audit(true, left);
+    finishWithError(Error::Aborted,
+                    tr("%1 of %2 deleted%3. Apply retention again to delete the rest.")
+                        .arg(m_deleted.size())
+                        .arg(Counted::of(m_candidates.size(), "backup", "backups"),
+                             left.isEmpty() ? QString() : QStringLiteral("; ") + left));
 }

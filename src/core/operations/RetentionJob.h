@@ -6,7 +6,10 @@
 #include "catalog/BackupRecord.h"
 #include "util/Job.h"
 
+class DeleteJob;
+
 #include <QPointer>
+#include <QString>
 #include <QStringList>
 #include <QVector>
 
@@ -32,15 +35,16 @@ protected:
 
 private:
     void deleteNext();
-    /// The one audit entry of an apply: what was deleted, what failed, and whether it was stopped.
-    void audit(bool stopped);
+    /// The one audit entry of an apply: what was deleted, what failed, and, for a stopped one,
+    /// what was left (@p stopped: how far the deletion under way had got, or empty).
+    void audit(bool stopped, const QString &stopDetail = {});
 
     OperationContext m_context;
     bool m_dryRun;
     QVector<BackupRecord> m_candidates;
     int m_next = 0;
     bool m_deleting = false; ///< the plan is made and deletions have begun
-    QPointer<Job> m_current;
+    QPointer<DeleteJob> m_current;
     QStringList m_deleted;
     QStringList m_failures;
 };

@@ -195,6 +195,16 @@ private slots:
         QVERIFY2(entry.detail.startsWith(QStringLiteral("deleted %1 backup").arg(4 - left)), qPrintable(entry.detail));
         QVERIFY2(entry.detail.contains(QStringLiteral("stopped with %1 backup").arg(left - 1)),
                  qPrintable(entry.detail));
+        // The deletion under way had marked its backup; the stop says which one is left half-done.
+        const QVector<BackupRecord> deleting
+            = m_catalog->backups(QStringLiteral("shop"), EnvironmentFilter(std::nullopt, BackupStatus::Deleting));
+        QCOMPARE(deleting.size(), 1);
+        const QString leftDeleting = QStringLiteral("backup %1 stays listed as deleting").arg(deleting.first().id);
+        QVERIFY2(entry.detail.endsWith(leftDeleting), qPrintable(entry.detail));
+        QCOMPARE(job.errorString(),
+                 QStringLiteral("%1 of 3 backups deleted; %2. Apply retention again to delete the rest.")
+                     .arg(4 - left)
+                     .arg(leftDeleting));
 
         // A later apply deletes the rest.
         RetentionJob again(context(), false);
