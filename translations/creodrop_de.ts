@@ -1065,6 +1065,22 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <source>Re&amp;move Site…</source>
         <translation>Website ent&amp;fernen…</translation>
     </message>
+    <message>
+        <source>Re&amp;scan Storage</source>
+        <translation>Speicher &amp;neu einlesen</translation>
+    </message>
+    <message>
+        <source>Rescanning the storage…</source>
+        <translation>Speicher wird neu eingelesen…</translation>
+    </message>
+    <message>
+        <source>Storage rescanned: %1</source>
+        <translation>Speicher neu eingelesen: %1</translation>
+    </message>
+    <message>
+        <source>Rescanning the storage failed: %1</source>
+        <translation>Neueinlesen des Speichers fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

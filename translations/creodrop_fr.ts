@@ -1065,6 +1065,22 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <source>Re&amp;move Site…</source>
         <translation>Supprimer le &amp;site…</translation>
     </message>
+    <message>
+        <source>Re&amp;scan Storage</source>
+        <translation>Re&amp;lire le stockage</translation>
+    </message>
+    <message>
+        <source>Rescanning the storage…</source>
+        <translation>Relecture du stockage…</translation>
+    </message>
+    <message>
+        <source>Storage rescanned: %1</source>
+        <translation>Stockage relu : %1</translation>
+    </message>
+    <message>
+        <source>Rescanning the storage failed: %1</source>
+        <translation>Échec de la relecture du stockage : %1</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

@@ -11,6 +11,7 @@
 #include "backups/BackupTableModel.h"
 #include "backups/BackupTableView.h"
 #include "catalog/Catalog.h"
+#include "jobs/BackupManifest.h"
 #include "jobs/JobsPanel.h"
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/ServiceHost.h"
@@ -20,8 +21,12 @@
 #include "sites/SiteListModel.h"
 #include "sites/SiteListWidget.h"
 #include "sites/SitePage.h"
+#include "storage/LocalFolderStore.h"
+#include "storage/StoreJob.h"
 #include "util/AppSettings.h"
 #include "util/Clock.h"
+#include "widgets/Format.h"
+#include "widgets/MessageBanner.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>
@@ -38,6 +43,7 @@
 #include <QPushButton>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
@@ -308,6 +314,107 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("✘")), 30000);
         QVERIFY2(result->text().contains(QStringLiteral("credentials were rejected")), qPrintable(result->text()));
         dialog->reject();
+        window.close();
+    }
+
+    // A deletion that another process began and did not finish (it was killed) shows as Deleting
+    // once the table is refreshed, with Delete the only action for it; Site > Rescan Storage
+    // finds its file still in storage and lists it as completed again. The catalog and the folder
+    // store are this test's own, so the rescan sees only what it put there.
+    void unfinishedDeletionShowsDeletingUntilRescanned()
+    {
+        const QString storePath = m_home.filePath(QStringLiteral("store-rescan"));
+        const QString siteId = QStringLiteral("rescan-shop-%1").arg(QCoreApplication::applicationPid());
+        const QString backupId = QStringLiteral("20261201T010203004Z-0badcafe");
+        BackupManifest manifest;
+        manifest.backupId = backupId;
+        manifest.siteId = siteId;
+        manifest.siteName = QStringLiteral("Rescan Shop");
+        manifest.customer = QStringLiteral("rescan");
+        manifest.environment = Environment::Prod;
+        manifest.createdAt = QDateTime(QDate(2026, 12, 1), QTime(1, 2, 3, 4), Qt::UTC);
+        manifest.objectKey = Catalog::objectKey(manifest.customer, siteId, Environment::Prod, backupId);
+        const QByteArray dump = QByteArrayLiteral("not really gzip: the rescan checks sizes, not content");
+        manifest.sizeBytes = dump.size();
+        manifest.rawSizeBytes = dump.size();
+        manifest.sha256 = QString::fromLatin1(QCryptographicHash::hash(dump, QCryptographicHash::Sha256).toHex());
+        {
+            LocalFolderStore store(storePath);
+            for (const auto &[key, data] : { std::pair(manifest.objectKey, dump),
+                                             std::pair(Catalog::manifestKey(manifest.objectKey), manifest.toJson()) }) {
+                StoreJob *put = store.putData(key, data);
+                QSignalSpy done(put, &Job::finished);
+                put->start();
+                QVERIFY(!done.isEmpty() || done.wait(10000));
+                QVERIFY2(put->succeeded(), qPrintable(put->errorString()));
+            }
+        }
+
+        BackupServiceConfig config;
+        config.catalog.sqlitePath = m_home.filePath(QStringLiteral("rescan-catalog.sqlite"));
+        config.storageKind = StorageKind::Local;
+        config.localStorePath = storePath;
+        config.actor = QStringLiteral("e2e-engineer");
+        config.runSchedules = false;
+        InMemorySecretStore secrets;
+        AppSettings settings(m_home.filePath(QStringLiteral("settings-rescan.ini")));
+        settings.setValue(AppSettings::FirstRunDone, true);
+        BackupService service(config, &secrets, &m_clock);
+        MainWindow window(&service, &settings, &secrets);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy ready(&service, &BackupService::ready);
+        service.start();
+        QVERIFY(!ready.isEmpty() || ready.wait(20000));
+
+        // An empty catalog: the rescan brings the site and its backup back.
+        QAction *rescan = window.actions().rescanStorage;
+        QVERIFY(rescan->isEnabled());
+        rescan->trigger();
+        QVERIFY(!rescan->isEnabled()); // one rescan at a time
+        QTRY_VERIFY_WITH_TIMEOUT(rescan->isEnabled(), 20000);
+        const QString summary = QStringLiteral("Storage rescanned: 1 manifest read, 1 backup written to the catalog, "
+                                               "1 site recreated.");
+        QCOMPARE(window.statusBar()->currentMessage(), summary);
+        window.siteList()->selectSite(siteId);
+        SitePage *page = window.sitePage();
+        QTRY_COMPARE_WITH_TIMEOUT(page->site().id, siteId, 10000);
+        BackupTableView *table = page->table();
+        QAbstractItemModel *view = table->model();
+        auto shownStatus = [&] {
+            return view->rowCount() == 1
+                ? view->index(0, 0).data(BackupTableModel::RecordRole).value<BackupRecord>().status
+                : BackupStatus::Pending;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(shownStatus(), BackupStatus::Completed, 10000);
+
+        {
+            CatalogLocation location;
+            location.sqlitePath = config.catalog.sqlitePath;
+            QString error;
+            const auto other = Catalog::open(location, &m_clock, &error);
+            QVERIFY2(other, qPrintable(error));
+            QVERIFY2(other->markDeleting(backupId), qPrintable(other->lastError()));
+        }
+        window.actions().refresh->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(shownStatus(), BackupStatus::Deleting, 10000);
+        QCOMPARE(view->index(0, BackupTableModel::StatusColumn).data().toString(),
+                 Format::status(BackupStatus::Deleting));
+        QVERIFY(!view->index(0, BackupTableModel::StatusColumn).data(Qt::ToolTipRole).toString().isEmpty());
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(view->index(0, 1)).center());
+        QCOMPARE(table->currentRecord().id, backupId);
+        QuickActionsPanel *actions = page->actions();
+        QTRY_VERIFY(actions->deleteButton()->isEnabled());
+        QVERIFY(!actions->downloadButton()->isEnabled());
+        QVERIFY(!actions->verifyButton()->isEnabled());
+        QVERIFY(!actions->restoreButton()->isEnabled());
+
+        rescan->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(rescan->isEnabled(), 20000);
+        QCOMPARE(page->banner()->text(),
+                 summary.left(summary.indexOf(u','))
+                     + QStringLiteral(", 1 backup written to the catalog, 0 sites recreated."));
+        QTRY_COMPARE_WITH_TIMEOUT(shownStatus(), BackupStatus::Completed, 10000);
         window.close();
     }
 

@@ -248,6 +248,15 @@ void MainWindow::createActions()
                          [this] { openSiteEditor(m_page->site().id); });
     m_act.findSite = add("actionFindSite", tr("&Find Site"), QKeySequence::Find, [this] { m_siteList->focusSearch(); });
     m_act.refresh = add("actionRefresh", tr("&Refresh"), QKeySequence::Refresh, [this] { refresh(); });
+    // Rebuilds rows from the manifests in the bucket: a catalog that was lost, or a backup a
+    // stopped deletion left Deleting while its file is still there.
+    m_act.rescanStorage = add("actionRescanStorage", tr("Re&scan Storage"), QKeySequence(), [this] {
+        if (!m_service)
+            return;
+        m_act.rescanStorage->setEnabled(false);
+        statusBar()->showMessage(tr("Rescanning the storage…"));
+        m_service->rescanCatalog();
+    });
     m_act.createBackup = add("actionCreateBackup", tr("&Create Backup"), QKeySequence(tr("Ctrl+B")),
                              [panel] { panel->createButton()->click(); });
     m_act.download = add("actionDownload", tr("&Download…"), QKeySequence(tr("Ctrl+D")),
@@ -306,7 +315,7 @@ void MainWindow::createMenus()
     file->addAction(m_act.quit);
 
     QMenu *site = menuBar()->addMenu(tr("&Site"));
-    site->addActions({ m_act.addSite, m_act.editSite, m_act.findSite, m_act.refresh });
+    site->addActions({ m_act.addSite, m_act.editSite, m_act.findSite, m_act.refresh, m_act.rescanStorage });
     site->addSeparator();
     site->addAction(m_act.removeSite);
 
@@ -424,6 +433,16 @@ void MainWindow::connectService()
         m_service->rollbackInterruptedRestores();
     });
     connect(s, &BackupService::error, this, &MainWindow::onServiceError);
+    connect(s, &BackupService::operationFinished, this, [this](const QString &action, bool ok, const QString &message) {
+        if (action != QLatin1String("catalog.rescan"))
+            return;
+        m_act.rescanStorage->setEnabled(true);
+        const QString text
+            = ok ? tr("Storage rescanned: %1").arg(message) : tr("Rescanning the storage failed: %1").arg(message);
+        m_page->banner()->showMessage(ok ? MessageBanner::Kind::Success : MessageBanner::Kind::Error, text);
+        statusBar()->showMessage(text, m_page->hasSite() ? 5000 : 0);
+        refresh();
+    });
     connect(s, &BackupService::sitesLoaded, this, &MainWindow::onSitesLoaded);
     connect(s, &BackupService::backupsLoaded, this, &MainWindow::onBackupsLoaded);
     connect(s, &BackupService::backupsFirstPage, this, &MainWindow::onBackupsFirstPage);

@@ -14,6 +14,7 @@ struct WindowActions
     QAction *editSite = nullptr;
     QAction *findSite = nullptr;
     QAction *refresh = nullptr;
+    QAction *rescanStorage = nullptr;
     QAction *createBackup = nullptr;
     QAction *download = nullptr;
     QAction *copyLink = nullptr;
