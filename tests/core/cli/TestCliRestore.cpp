@@ -53,6 +53,10 @@ private:
     bool resetDev();
     /// Starts a restore of m_backup into dev, waits until its load runs INSERTs into dev.
     bool startRestoreAndWaitForLoad(QProcess *p, QList<qint64> *loadConnections);
+    /// Waits up to 240 s for a stopped restore to end. When it does not, returns what the
+    /// process said, its threads' stacks (gdb, when installed) and the server's statements, to
+    /// show where the stop waits, and kills the process; empty when it ended.
+    QByteArray waitOrReportHang(QProcess &p);
     QJsonArray backupsJson(const QString &env);
     /// The newest audit entries of the site (catalog under m_home).
     QVector<AuditEntry> audit();
@@ -430,6 +434,37 @@ bool TestCliRestore::startRestoreAndWaitForLoad(QProcess *p, QList<qint64> *load
     return found;
 }
 
+QByteArray TestCliRestore::waitOrReportHang(QProcess &p)
+{
+    if (p.waitForFinished(240000))
+        return {};
+    QByteArray report = "the stopped restore did not end within 240 s\n--- its stderr:\n" + p.readAllStandardError();
+    QProcess gdb;
+    gdb.start(QStringLiteral("gdb"),
+              { QStringLiteral("-p"), QString::number(p.processId()), QStringLiteral("-batch"), QStringLiteral("-ex"),
+                QStringLiteral("thread apply all bt") });
+    if (gdb.waitForFinished(60000))
+        report += "--- its threads:\n" + gdb.readAllStandardOutput();
+    QString error;
+    {
+        QSqlDatabase db = TestServices::openMySql(QStringLiteral("restore-hang"), QString(), &error);
+        QSqlQuery q(db);
+        if (db.isOpen()
+            && q.exec(QStringLiteral("SELECT ID, DB, COMMAND, TIME, STATE, LEFT(INFO, 160) FROM "
+                                     "information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID()"))) {
+            report += "--- the server's connections:\n";
+            while (q.next()) {
+                for (int i = 0; i < 6; ++i)
+                    report += q.value(i).toString().toUtf8() + (i < 5 ? " | " : "\n");
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("restore-hang"));
+    p.kill();
+    p.waitForFinished(10000);
+    return report;
+}
+
 void TestCliRestore::killedLoadConnectionRollsBack()
 {
     QVERIFY(resetDev());
@@ -448,7 +483,8 @@ void TestCliRestore::killedLoadConnectionRollsBack()
             q.exec(k); // a connection may be gone already
     }
     QSqlDatabase::removeDatabase(QStringLiteral("restore-kill"));
-    QVERIFY(p.waitForFinished(240000));
+    const QByteArray hang = waitOrReportHang(p);
+    QVERIFY2(hang.isEmpty(), hang.constData());
     const QByteArray err = p.readAllStandardError();
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QVERIFY2(p.exitCode() == 1, err.constData());
@@ -464,7 +500,8 @@ void TestCliRestore::sigtermRollsBack()
     QList<qint64> connections;
     QVERIFY2(startRestoreAndWaitForLoad(&p, &connections), "the restore never started loading big");
     p.terminate(); // SIGTERM: cancel, which after the pre-restore backup means roll back
-    QVERIFY(p.waitForFinished(240000));
+    const QByteArray hang = waitOrReportHang(p);
+    QVERIFY2(hang.isEmpty(), hang.constData());
     const QByteArray err = p.readAllStandardError();
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QVERIFY2(p.exitCode() == 143, err.constData());
@@ -498,7 +535,8 @@ void TestCliRestore::sigtermStopsALongStatement()
     QVERIFY2(p.state() == QProcess::Running, p.readAllStandardError().constData());
     p.terminate();
     // Far below the 600 s of the statement: it was stopped, not awaited.
-    QVERIFY2(p.waitForFinished(240000), "the restore waited for its running statement");
+    const QByteArray hang = waitOrReportHang(p);
+    QVERIFY2(hang.isEmpty(), hang.constData());
     const QByteArray err = p.readAllStandardError();
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QVERIFY2(p.exitCode() == 143, err.constData());
