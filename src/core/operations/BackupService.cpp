@@ -463,6 +463,9 @@ void BackupService::deleteBackup(const QString &backupId)
                       initialProgress(QStringLiteral("delete-%1").arg(backupId), JobKind::Delete, backupId,
                                       tr("Deleting"), rt.context().clock->nowUtc()),
                       [backupId] { return tr("Backup %1 deleted.").arg(backupId); });
+        // The job marked the row Deleting as it started: the table shows it at once.
+        if (!job->isFinished())
+            rt.emitRecord(backupId);
     });
 }
 

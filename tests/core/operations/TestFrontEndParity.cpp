@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+
 namespace {
 
 const QString kActor = QStringLiteral("parity-tester");
@@ -306,7 +308,13 @@ private slots:
         const QString servicePreRestore = backupId(m_serviceCatalog, BackupType::PreRestore);
         QVERIFY(!cliPreRestore.isEmpty() && !servicePreRestore.isEmpty());
         QVERIFY(expectCli({ QStringLiteral("backup"), QStringLiteral("delete"), cliPreRestore }, 0));
+        QSignalSpy changed(m_service.get(), &BackupService::backupChanged);
         QVERIFY(service(&BackupService::backupRemoved, [&](BackupService &s) { s.deleteBackup(servicePreRestore); }));
+        // The console sees the backup turn Deleting before it goes.
+        QVERIFY(std::any_of(changed.cbegin(), changed.cend(), [&](const QList<QVariant> &args) {
+            const BackupRecord r = args.at(0).value<BackupRecord>();
+            return r.id == servicePreRestore && r.status == BackupStatus::Deleting;
+        }));
 
         // The rows so far.
         QCOMPARE(rowsOf(m_cli.location(), m_site).join(u'\n'), rowsOf(m_serviceCatalog, m_site).join(u'\n'));
