@@ -726,6 +726,8 @@ void MainWindow::setService(BackupService *service)
     if (m_service)
         disconnect(m_service, nullptr, this, nullptr);
     m_service = service;
+    // A rescan of the replaced service never answers; the new one can run its own.
+    m_act.rescanStorage->setEnabled(true);
     m_settingsFlow->setService(service);
     m_pages->setService(service);
     connectService();
