@@ -1389,13 +1389,26 @@ bool Catalog::upsertBackup(const BackupRecord &r)
     if (existing && existing->status == BackupStatus::Completed)
         return true;
     const QString key = r.objectKey.isEmpty() ? objectKey(r.customer, r.siteId, r.environment, r.id) : r.objectKey;
-    const QVariantList values{ r.siteId, r.customer, envName(r.environment), Backups::typeToString(r.type),
-                               statusName(r.status), ts(r.createdAt.isValid() ? r.createdAt : now()), ts(r.startedAt),
-                               ts(r.finishedAt), r.createdBy, r.sizeBytes, r.rawSizeBytes, r.sha256, key,
-                               r.errorText.isEmpty() ? QVariant() : QVariant(r.errorText), r.workerId,
+    // A pin is the catalog's alone (manifests do not carry it).
+    const bool pinned = existing ? existing->pinned : r.pinned;
+    const QVariantList values{ r.siteId,
+                               r.customer,
+                               envName(r.environment),
+                               Backups::typeToString(r.type),
+                               statusName(r.status),
+                               ts(r.createdAt.isValid() ? r.createdAt : now()),
+                               ts(r.startedAt),
+                               ts(r.finishedAt),
+                               r.createdBy,
+                               r.sizeBytes,
+                               r.rawSizeBytes,
+                               r.sha256,
+                               key,
+                               r.errorText.isEmpty() ? QVariant() : QVariant(r.errorText),
+                               r.workerId,
                                ts(r.heartbeatAt),
-                               // A pin is the catalog's alone (manifests do not carry it).
-                               (existing ? existing->pinned : r.pinned) ? 1 : 0, r.id };
+                               pinned ? 1 : 0,
+                               r.id };
     QSqlQuery q(db());
     if (existing) {
         return exec(q,

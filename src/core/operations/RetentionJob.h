@@ -6,12 +6,12 @@
 #include "catalog/BackupRecord.h"
 #include "util/Job.h"
 
-class DeleteJob;
-
 #include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <QVector>
+
+class DeleteJob;
 
 /// Applies retention ("retention.apply"): deletes, one at a time, the scheduled backups that
 /// their schedule's retention no longer keeps (manual and pinned ones always stay), and writes
