@@ -282,6 +282,9 @@ bool SqlStatementReader::lineCommand(bool *handled)
 // Returns true when m_statement holds a statement to run.
 bool SqlStatementReader::finishStatement(bool atEnd)
 {
+    // The client parses a DELIMITER command's argument from the untrimmed text (a trailing tab is
+    // part of the new delimiter).
+    const QByteArray untrimmed = m_pending;
     m_statement = trimmed(m_pending);
     // A short statement after a long one must not keep the long one's allocation (the loader
     // queues statements by size).
@@ -301,7 +304,7 @@ bool SqlStatementReader::finishStatement(bool atEnd)
             const QByteArray name(command->name);
             if (name == "delimiter") {
                 const QByteArray arg
-                    = delimiterArgument(m_statement.constData(), m_statement.constData() + m_statement.size());
+                    = delimiterArgument(untrimmed.constData(), untrimmed.constData() + untrimmed.size());
                 if (!arg.isEmpty() && !arg.contains('\\'))
                     m_delimiter = arg.left(15);
                 m_statement.clear();
@@ -329,8 +332,8 @@ SqlStatementReader::Step SqlStatementReader::scanLine()
 {
     const char *b = m_buffer.constData();
     const qsizetype end = m_lineEnd;
-    const uchar delim0 = uchar(m_delimiter.at(0));
-    const qsizetype delimLength = m_delimiter.size();
+    uchar delim0 = uchar(m_delimiter.at(0));
+    qsizetype delimLength = m_delimiter.size();
     auto at = [&](qsizetype i) -> uchar { return i < end ? uchar(b[i]) : 0; };
     auto flush = [&] { m_outStart = pendingSize(); };
     qsizetype p = m_pos;
@@ -456,6 +459,9 @@ SqlStatementReader::Step SqlStatementReader::scanLine()
                 return Step::Statement;
             if (!m_error.isEmpty())
                 return Step::Error;
+            // The statement was a DELIMITER command: the rest of the line ends at the new one.
+            delim0 = uchar(m_delimiter.at(0));
+            delimLength = m_delimiter.size();
             continue;
         }
         if (c == '#' || (c == '-' && at(p + 1) == '-' && (isSpace(at(p + 2)) || at(p + 2) == 0 || pendingEmpty()))) {

@@ -117,5 +117,13 @@ inline QList<StatementReaderCase> statementReaderCases()
         { "inside a comment, /*M! is text", "SELECT 1 /* a /*M!x */ + 6;\n", { "SELECT 1  + 6" } },
         { "no space before a multi-byte character after a comment", "SELECT 'x' AS/* c */ñ;\n", { "SELECT 'x' ASñ" } },
         { "non-ASCII text", "SELECT 'ñ' AS `ключ`, \"漢字\";\n", { "SELECT 'ñ' AS `ключ`, \"漢字\"" } },
+        // Found the same way: a DELIMITER statement that a delimiter ends takes effect at once, and
+        // its argument is read before the statement's trailing whitespace is dropped.
+        { "a DELIMITER statement ended on a line applies to the rest of that line",
+          "SELECT 1; delimiter //; SELECT 2 //\nSELECT 3 //\nDELIMITER ;\n",
+          { "SELECT 1", "SELECT 2", "SELECT 3" } },
+        { "a DELIMITER statement keeps a trailing tab in the delimiter",
+          "SELECT 1; delimiter $$\t; SELECT 2 $$\t\nSELECT 3 $$\t\nDELIMITER ;\n",
+          { "SELECT 1", "SELECT 2", "SELECT 3" } },
     };
 }
