@@ -151,6 +151,13 @@ public:
 
     bool run(const Statement &s, QString *error)
     {
+        if (!s.useDatabase.isEmpty()) {
+            // As the client runs USE: COM_INIT_DB with the name as it parsed it.
+            if (mysql_select_db(m_session->handle(), s.useDatabase.constData()) == 0)
+                return true;
+            *error = QString::fromUtf8(mysql_error(m_session->handle()));
+            return false;
+        }
         bool ok = true;
         if (sendBulk(s, error, &ok))
             return ok;
@@ -628,6 +635,7 @@ bool MySqlLoader::load(QIODevice *in)
         s.sql = reader.statement();
         s.number = reader.statementNumber();
         s.line = reader.line();
+        s.useDatabase = reader.useDatabase();
         if (!checkCollations(s)) {
             drainAll();
             return false;
@@ -648,8 +656,9 @@ bool MySqlLoader::load(QIODevice *in)
                 return failed(describeFailure(s, err));
             const unsigned int status = MySqlHandle::serverStatus(main.handle());
             reader.setServerStatus(status & SERVER_STATUS_NO_BACKSLASH_ESCAPES, status & SERVER_STATUS_ANSI_QUOTES);
-            // Session settings of our own dumps' header apply to every connection.
-            if (!workers.empty() && firstWords(s.sql, 1) == "SET") {
+            // Session settings of our own dumps' header (and the database a USE selects) apply
+            // to every connection.
+            if (!workers.empty() && (firstWords(s.sql, 1) == "SET" || !s.useDatabase.isEmpty())) {
                 dispatcher.pushToAll(s);
                 drainAll();
                 if (failures.failed.load())

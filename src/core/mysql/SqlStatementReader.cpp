@@ -4,6 +4,7 @@
 
 #include "ByteScan.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -34,6 +35,11 @@ int utf8Length(const uchar *p, const uchar *end)
     }
     return n;
 }
+
+// The client copies a DELIMITER command into a 256-byte buffer and a USE command into one of
+// FN_REFLEN + 1 (513) bytes before parsing the argument.
+constexpr qsizetype kDelimiterCommandBytes = 255;
+constexpr qsizetype kUseCommandBytes = 512;
 
 struct ClientCommand
 {
@@ -77,9 +83,12 @@ bool startsWithDelimiterWord(const char *p, const char *end)
     return end - p >= 9 && qstrnicmp(p, "delimiter", 9) == 0;
 }
 
-// The argument of DELIMITER as the client parses it: the first word, or a quoted string.
-QByteArray delimiterArgument(const char *p, const char *end)
+// The argument of a client command (DELIMITER, USE) as the client parses it: the first word up
+// to a space (a tab is part of it), or a quoted string. The client copies the command into a
+// fixed buffer first, so only its first @p limit bytes count.
+QByteArray commandArgument(const char *p, const char *end, qsizetype limit)
 {
+    end = std::min(end, p + limit);
     while (p < end && isSpace(uchar(*p)))
         ++p;
     while (p < end && !isSpace(uchar(*p)))
@@ -242,6 +251,18 @@ bool SqlStatementReader::clientCommandError(const QByteArray &word, qint64 line)
     return false;
 }
 
+bool SqlStatementReader::useCommand(const char *p, const char *end)
+{
+    m_useDatabase = commandArgument(p, end, kUseCommandBytes);
+    if (m_useDatabase.isEmpty()) {
+        // The client prints this and goes on with the next statement; a load that may then run
+        // in another database than the file meant stops here instead.
+        m_error = QStringLiteral("line %1: USE must be followed by a database name").arg(m_statementLine);
+        return false;
+    }
+    return true;
+}
+
 // A client command alone on a line between statements (the client checks this before parsing).
 bool SqlStatementReader::lineCommand(bool *handled)
 {
@@ -258,7 +279,7 @@ bool SqlStatementReader::lineCommand(bool *handled)
     *handled = true;
     const QByteArray name(command->name);
     if (name == "delimiter") {
-        const QByteArray arg = delimiterArgument(p, end);
+        const QByteArray arg = commandArgument(p, end, kDelimiterCommandBytes);
         if (arg.isEmpty()) {
             m_error = QStringLiteral("line %1: DELIMITER must be followed by a delimiter").arg(m_line);
             return false;
@@ -273,7 +294,7 @@ bool SqlStatementReader::lineCommand(bool *handled)
     if (name == "use") {
         m_statement = trimmed(QByteArray(p, end - p));
         m_statementLine = m_line;
-        return true;
+        return useCommand(p, end);
     }
     return clientCommandError(name, m_line);
 }
@@ -303,15 +324,16 @@ bool SqlStatementReader::finishStatement(bool atEnd)
         if (command && !m_statement.contains("\\g")) {
             const QByteArray name(command->name);
             if (name == "delimiter") {
-                const QByteArray arg
-                    = delimiterArgument(untrimmed.constData(), untrimmed.constData() + untrimmed.size());
+                const QByteArray arg = commandArgument(untrimmed.constData(), untrimmed.constData() + untrimmed.size(),
+                                                       kDelimiterCommandBytes);
                 if (!arg.isEmpty() && !arg.contains('\\'))
                     m_delimiter = arg.left(15);
                 m_statement.clear();
                 return false;
             }
-            if (name != "use") {
-                clientCommandError(name, m_statementLine);
+            if (name != "use" || !useCommand(untrimmed.constData(), untrimmed.constData() + untrimmed.size())) {
+                if (name != "use")
+                    clientCommandError(name, m_statementLine);
                 m_statement.clear();
                 return false;
             }
@@ -536,6 +558,7 @@ void SqlStatementReader::endOfLine()
 bool SqlStatementReader::next()
 {
     m_statement.clear();
+    m_useDatabase.clear();
     if (!m_error.isEmpty())
         return false;
     for (;;) {

@@ -19,9 +19,10 @@
 ///   statement is a comment even without a space), `/*!NNNNN ... */` and `/*M!NNNNN ... */` are
 ///   kept (the server runs them) but do not hide a delimiter, just as in the client;
 /// - of the client's own commands only DELIMITER (at the start of a line, between statements) is
-///   honoured, `\-` (mariadb-dump's sandbox line) is accepted and dropped, `USE db` goes to the
-///   server; every other client command (`\!`, `system`, `source`, `\g`, `quit`...) fails with its
-///   line number instead of being run or silently skipped.
+///   honoured, `\-` (mariadb-dump's sandbox line) is accepted and dropped, `USE db` is a statement
+///   whose useDatabase() names the database to select (the client selects it with COM_INIT_DB,
+///   parsing the name its own way: `use 'a' x` selects `a`); every other client command (`\!`, `system`, `source`,
+///   `\g`, `quit`...) fails with its line number instead of being run or silently skipped.
 ///
 /// With setKeepComments(true) the statement is the raw text from its first significant byte up to
 /// the delimiter, comments included (for our own dumps, so routine bodies keep their comments);
@@ -49,6 +50,8 @@ public:
     bool next();
     /// The current statement without its delimiter and surrounding whitespace.
     const QByteArray &statement() const { return m_statement; }
+    /// For a client USE command, the database it selects (empty for any other statement).
+    const QByteArray &useDatabase() const { return m_useDatabase; }
     /// 1-based number of the current statement and the line where it starts.
     qint64 statementNumber() const { return m_number; }
     qint64 line() const { return m_statementLine; }
@@ -68,6 +71,7 @@ private:
     void endOfLine();
     bool finishStatement(bool atEnd);
     bool clientCommandError(const QByteArray &word, qint64 line);
+    bool useCommand(const char *p, const char *end);
     bool checkSize();
     void append(const char *data, qsizetype length);
     void copySpan();
@@ -91,6 +95,7 @@ private:
     qsizetype m_spanStart = 0;
     qsizetype m_spanEnd = 0;
     QByteArray m_statement;
+    QByteArray m_useDatabase;
     char m_inString = 0;
     bool m_inComment = false;
     bool m_serverComment = false;

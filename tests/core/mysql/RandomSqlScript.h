@@ -10,7 +10,8 @@
 /// Random SQL scripts that stress how a client splits statements: strings of every quote kind
 /// holding delimiters, comment markers, escapes, line breaks (LF, CR LF, lone CR) and bytes that
 /// are not UTF-8; comments of every form between values; executable comments (also the ones whose
-/// "*/" is followed by '*' or '/'); DELIMITER changes and sql_mode switches to
+/// "*/" is followed by '*' or '/'); DELIMITER changes (also ended by the old delimiter in the
+/// middle of a line) and sql_mode switches to
 /// NO_BACKSLASH_ESCAPES and ANSI_QUOTES. Mostly SELECTs of literals, so the server runs what the
 /// client sends and a script's statements can be read back from the general log. The same seed
 /// gives the same scripts.
@@ -40,6 +41,16 @@ public:
                     out += '\n';
                 out += oneOf({ "", "  ", "\t" }) + oneOf({ "DELIMITER ", "delimiter ", "DELIMITER  " }) + delimiter
                     + oneOf({ "\n", "\r\n", " \n" });
+                continue;
+            }
+            if (kind < 22) {
+                // A DELIMITER statement that the old delimiter ends after another statement on the
+                // line: the new delimiter applies at once, and a tab before the old one is part of it.
+                if (out.isEmpty() || out.endsWith('\n'))
+                    out += "SELECT 0" + delimiter + " ";
+                const QByteArray next = oneOf({ ";", "$$", "//", ";;" }) + oneOf({ "", "", "\t" });
+                out += oneOf({ "DELIMITER ", "delimiter " }) + next + delimiter + oneOf({ " ", "", "\n" });
+                delimiter = next;
                 continue;
             }
             if (pick(10) == 0)

@@ -213,6 +213,59 @@ private slots:
         }
     }
 
+    // The client runs USE itself (COM_INIT_DB with the name as it parses it, so `use 'x' now`
+    // selects x): after each form, the table created next must be in the same database after the
+    // stock client as after the loader.
+    void useSelectsTheDatabaseTheClientSelects()
+    {
+        const QString home = TestServices::createScratchDatabase(QStringLiteral("luse_a"));
+        const QByteArray other = TestServices::createScratchDatabase(QStringLiteral("luse_b")).toUtf8();
+        const QList<QByteArray> forms{ "use B\n",          "USE `B`;\n",   "use 'B'\n",
+                                       "use \"B\";\n",     "use B now;\n", "use B extra\n",
+                                       "SELECT 1; use B;", "use B\t\n",    "use missing_db\n" };
+        QList<bool> clientRan, loaderRan;
+        for (int i = 0; i < forms.size(); ++i) {
+            QByteArray use = forms.at(i);
+            use.replace("B", other);
+            const QByteArray n = QByteArray::number(i);
+            clientRan << (TestServices::runMariaDbClient({ QStringLiteral("--default-character-set=utf8mb4"), home },
+                                                         use + "\nCREATE TABLE t_client_" + n + " (x INT);\n")
+                          == 0);
+            QString error;
+            loaderRan << load(home, use + "\nCREATE TABLE t_loader_" + n + " (x INT);\n", &error, 1);
+            QVERIFY2(loaderRan.last() || !error.isEmpty(), forms.at(i).constData());
+        }
+        const QStringList tables = queryRows(
+            home,
+            QStringLiteral("SELECT table_name, table_schema FROM information_schema.tables WHERE table_schema IN "
+                           "('%1', '%2')")
+                .arg(home, QString::fromUtf8(other)));
+        auto schemaOf = [&tables](const QString &table) {
+            for (const QString &row : tables) {
+                if (row.section(QLatin1Char('|'), 0, 0) == table)
+                    return row.section(QLatin1Char('|'), 1);
+            }
+            return QString();
+        };
+        TestServices::dropDatabase(home);
+        TestServices::dropDatabase(QString::fromUtf8(other));
+        for (int i = 0; i < forms.size(); ++i) {
+            const QString client = schemaOf(QStringLiteral("t_client_%1").arg(i));
+            const QString loader = schemaOf(QStringLiteral("t_loader_%1").arg(i));
+            QVERIFY2(clientRan.at(i) == loaderRan.at(i) && client == loader,
+                     qPrintable(QStringLiteral("%1: client %2 in '%3', loader %4 in '%5'")
+                                    .arg(QString::fromUtf8(forms.at(i).trimmed()))
+                                    .arg(clientRan.at(i))
+                                    .arg(client)
+                                    .arg(loaderRan.at(i))
+                                    .arg(loader)));
+        }
+        // Not vacuous: the first forms selected the other database, the last two failed.
+        QCOMPARE(schemaOf(QStringLiteral("t_loader_0")), QString::fromUtf8(other));
+        QCOMPARE(schemaOf(QStringLiteral("t_loader_5")), QString::fromUtf8(other));
+        QVERIFY(!loaderRan.at(7) && !loaderRan.at(8));
+    }
+
     // Random scripts (RandomSqlScript) through the stock client and through MySqlLoader: the
     // server's general log must show the same statements from both. The seed is fixed so a
     // failure reproduces; CREODROP_SQL_FUZZ_SEED and CREODROP_SQL_FUZZ_SCRIPTS explore further.

@@ -111,6 +111,53 @@ private slots:
             QVERIFY2(!st.contains("rm") && !st.contains("ls") && !st.contains("passwd"), st.constData());
     }
 
+    // What the client's USE selects (checked against mariadb 10.11 through the server's general
+    // log): the first word up to a space, or a quoted name of any quote kind.
+    void namesTheDatabaseAUseSelects_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArray>("database");
+        QTest::newRow("line command") << QByteArray("use shop\nSELECT 1;\n") << QByteArray("shop");
+        QTest::newRow("statement") << QByteArray("USE shop;\n") << QByteArray("shop");
+        QTest::newRow("backticks") << QByteArray("USE `my shop`;\n") << QByteArray("my shop");
+        QTest::newRow("single quotes") << QByteArray("use 'shop'\n") << QByteArray("shop");
+        QTest::newRow("double quotes") << QByteArray("use \"shop\";\n") << QByteArray("shop");
+        QTest::newRow("words after the name") << QByteArray("use shop now;\n") << QByteArray("shop");
+        QTest::newRow("a tab is part of the name") << QByteArray("use shop\t\n") << QByteArray("shop\t");
+        QTest::newRow("after a statement on the line") << QByteArray("SELECT 0; use shop;\n") << QByteArray("shop");
+    }
+
+    void namesTheDatabaseAUseSelects()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArray, database);
+        QBuffer buffer;
+        buffer.setData(input);
+        buffer.open(QIODevice::ReadOnly);
+        SqlStatementReader reader(&buffer);
+        QByteArray selected;
+        int statements = 0;
+        while (reader.next()) {
+            ++statements;
+            if (!reader.useDatabase().isEmpty()) {
+                QVERIFY(reader.statement().toLower().startsWith("use"));
+                selected = reader.useDatabase();
+            }
+        }
+        QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+        QCOMPARE(selected, database);
+        QVERIFY(statements >= 1);
+    }
+
+    void refusesUseWithoutADatabase()
+    {
+        // The client prints an error and goes on in whatever database it was in.
+        const Split s = split("SELECT 1;\nuse\nSELECT 2;\n");
+        QCOMPARE(s.statements, QList<QByteArray>{ "SELECT 1" });
+        QCOMPARE(s.error, QStringLiteral("line 2: USE must be followed by a database name"));
+        QCOMPARE(split("USE '';\n").error, QStringLiteral("line 1: USE must be followed by a database name"));
+    }
+
     void keepsCommentsInOwnDumps()
     {
         const Split s = split(
