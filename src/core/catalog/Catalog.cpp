@@ -1370,6 +1370,19 @@ bool Catalog::markDeleting(const QString &id)
     return fail(tr("Backup %1 is %2.").arg(id, statusName(row->status)));
 }
 
+bool Catalog::unmarkDeleting(const QString &id, BackupStatus status)
+{
+    if (status != BackupStatus::Completed && status != BackupStatus::Failed && status != BackupStatus::Cancelled)
+        return fail(tr("A deletion can only give a backup back the status completed, failed or cancelled."));
+    QSqlQuery q(db());
+    if (!exec(q, QStringLiteral("UPDATE backups SET status = ? WHERE id = ? AND status = 'deleting'"),
+              { statusName(status), id }))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(tr("Backup %1 is not being deleted.").arg(id));
+    return true;
+}
+
 bool Catalog::removeBackup(const QString &id)
 {
     QSqlQuery q(db());

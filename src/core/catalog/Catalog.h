@@ -179,6 +179,9 @@ public:
     /// Completed, Failed or Cancelled -> Deleting, for a backup that is not pinned; a row already
     /// Deleting stays so. Fails (lastError) for any other row.
     bool markDeleting(const QString &id);
+    /// Gives a Deleting row back @p status (Completed, Failed or Cancelled) once a deletion is known
+    /// to have removed nothing. False when the row is not Deleting (anymore).
+    bool unmarkDeleting(const QString &id, BackupStatus status);
     bool removeBackup(const QString &id);
     /// Inserts or repairs a row from a manifest (rescan): a Deleting row whose object is still
     /// there becomes Completed again. Existing Completed rows are kept; a repaired row keeps its pin.

@@ -41,6 +41,7 @@ void DeleteJob::doStart()
                             .arg(m_backupId, m_catalog->lastError()));
         return;
     }
+    m_statusBefore = m_record.status;
     m_record.status = BackupStatus::Deleting;
     if (m_record.objectKey.isEmpty()) {
         removeKey(QString(), {});
@@ -81,14 +82,40 @@ void DeleteJob::removeKey(const QString &key, std::function<void()> next)
     m_current = job;
     connect(job, &Job::finished, this, [this, job, next] {
         if (!job->succeeded()) {
-            finishWithError(job->error(),
-                            tr("Could not delete backup %1 from %2: %3 %4")
-                                .arg(m_backupId, m_store->describe(), sentence(job->errorString()), leftDeleting()));
+            const QString failure = tr("Could not delete backup %1 from %2: %3")
+                                        .arg(m_backupId, m_store->describe(), sentence(job->errorString()));
+            // Without any answer from the store, a look at the object would only wait as long again.
+            if (job->result().httpStatus == 0 && job->error() != Error::Fatal)
+                finishWithError(job->error(), failure + QLatin1Char(' ') + leftDeleting());
+            else
+                checkObjectAfterFailure(job->error(), failure);
             return;
         }
         next();
     });
     job->start();
+}
+
+void DeleteJob::checkObjectAfterFailure(Error error, const QString &failure)
+{
+    // A DELETE that failed may still have been carried out (an answer lost on the way back); one
+    // that was refused (access denied, say) left the object as it was. Only a look tells which.
+    StoreJob *probe = m_store->head(m_record.objectKey);
+    m_current = probe;
+    connect(probe, &Job::finished, this, [this, probe, error, failure] {
+        const bool whole = probe->succeeded()
+            && (m_statusBefore != BackupStatus::Completed || probe->result().object.size == m_record.sizeBytes);
+        if (whole && m_catalog->unmarkDeleting(m_backupId, m_statusBefore)) {
+            m_record.status = m_statusBefore;
+            finishWithError(error,
+                            failure + QLatin1Char(' ')
+                                + tr("Nothing was deleted: backup %1 is listed as %2 again.")
+                                      .arg(m_backupId, Backups::statusToString(m_statusBefore)));
+            return;
+        }
+        finishWithError(error, failure + QLatin1Char(' ') + leftDeleting());
+    });
+    probe->start();
 }
 
 QString DeleteJob::sentence(const QString &text)

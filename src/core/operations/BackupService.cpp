@@ -457,7 +457,7 @@ void BackupService::deleteBackup(const QString &backupId)
             if (job->succeeded())
                 rt.send(&BackupService::backupRemoved, backupId);
             else
-                rt.emitRecord(backupId); // Deleting now, or as it was if the job refused it
+                rt.emitRecord(backupId); // Deleting now, or as it was if nothing was deleted
         });
         rt.runTracked(job,
                       initialProgress(QStringLiteral("delete-%1").arg(backupId), JobKind::Delete, backupId,

@@ -674,6 +674,15 @@ void TestCatalog::markDeletingOnlyFromEndedUnpinnedBackups()
 
     QVERIFY(catalog->markDeleting(pending)); // failed
     QCOMPARE(catalog->backup(pending)->status, BackupStatus::Deleting);
+    // A deletion that removed nothing gives the row its status back, once, and never a running one.
+    QVERIFY(!catalog->unmarkDeleting(pending, BackupStatus::InProgress));
+    QCOMPARE(catalog->backup(pending)->status, BackupStatus::Deleting);
+    QVERIFY2(catalog->unmarkDeleting(pending, BackupStatus::Failed), qPrintable(catalog->lastError()));
+    QCOMPARE(catalog->backup(pending)->status, BackupStatus::Failed);
+    QVERIFY(!catalog->unmarkDeleting(pending, BackupStatus::Failed));
+    QVERIFY2(catalog->lastError().contains(QLatin1String("not being deleted")), qPrintable(catalog->lastError()));
+    QVERIFY(!catalog->unmarkDeleting(QStringLiteral("missing"), BackupStatus::Completed));
+    QVERIFY(catalog->markDeleting(pending));
     const QString cancelled = create();
     QVERIFY(catalog->failBackup(cancelled, BackupStatus::Cancelled, QStringLiteral("c")));
     QVERIFY(catalog->markDeleting(cancelled));

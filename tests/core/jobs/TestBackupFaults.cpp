@@ -1,12 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
-// BackupJob and DownloadJob when things break: S3 going away mid-upload, a download cut
-// mid-body, a full disk. Real MariaDB and S3 test server; FaultProxy (between the jobs and S3)
-// and RLIMIT_FSIZE inject the faults.
+// BackupJob, DownloadJob and DeleteJob when things break: S3 going away mid-upload, a download
+// cut mid-body, a full disk, a deletion refused or never answered. Real MariaDB and S3 test
+// server; FaultProxy (between the jobs and S3) and RLIMIT_FSIZE inject the faults.
 #include "FaultProxy.h"
 #include "TestServices.h"
 #include "catalog/Catalog.h"
 #include "jobs/BackupJob.h"
+#include "jobs/DeleteJob.h"
 #include "jobs/DownloadJob.h"
 #include "jobs/RecoveryJob.h"
 #include "secrets/InMemorySecretStore.h"
@@ -89,6 +90,23 @@ private:
         const QString site = addSite(tag);
         return site.isEmpty() ? BackupRecord()
                               : m_catalog->createBackup(site, Environment::Prod, BackupType::Manual, "tester");
+    }
+
+    /// A Completed backup of a new site named after @p tag, stored directly (invalid on failure).
+    BackupRecord completedBackup(const QString &tag)
+    {
+        const BackupRecord pending = pendingBackup(tag);
+        if (!pending.isValid())
+            return {};
+        BackupJob job(m_catalog.get(), m_direct.get(), &m_secrets, &m_clock, pending.id, options());
+        return run(&job) && job.succeeded() ? job.record() : BackupRecord();
+    }
+
+    bool objectExists(const QString &key)
+    {
+        StoreJob *head = m_direct->head(key);
+        std::unique_ptr<StoreJob> owner(head);
+        return run(head) && head->succeeded();
     }
 
     /// Runs @p sql on the catalog's own connection: the tests break and mend its tables with it.
@@ -456,6 +474,69 @@ private slots:
         QVERIFY2(job.errorString().contains(QLatin1String("free space")), qPrintable(job.errorString()));
         QVERIFY(!QFile::exists(target));
         QVERIFY(!QFile::exists(target + QStringLiteral(".part")));
+    }
+
+    // A DELETE the store refuses removed nothing: once the object is found whole, the backup is
+    // listed as it was, not left Deleting.
+    void refusedDeletionListsTheBackupAgain()
+    {
+        const BackupRecord backup = completedBackup(QStringLiteral("delno"));
+        QVERIFY(backup.isValid());
+        FaultProxy::Rule refuse;
+        refuse.method = "DELETE";
+        refuse.action = FaultProxy::Action::Respond;
+        refuse.status = 403;
+        refuse.times = -1;
+        m_proxy->addRule(refuse);
+        DeleteJob job(m_catalog.get(), m_proxied.get(), backup.id);
+        QVERIFY(run(&job));
+        QVERIFY(!job.succeeded());
+        QVERIFY(m_proxy->faultsInjected() >= 1);
+        QVERIFY2(job.errorString().endsWith(
+                     QStringLiteral("Nothing was deleted: backup %1 is listed as completed again.").arg(backup.id)),
+                 qPrintable(job.errorString()));
+        QCOMPARE(m_catalog->backup(backup.id)->status, BackupStatus::Completed);
+        QCOMPARE(job.record().status, BackupStatus::Completed);
+        QVERIFY(objectExists(backup.objectKey));
+
+        m_proxy->clearRules();
+        DeleteJob again(m_catalog.get(), m_proxied.get(), backup.id);
+        QVERIFY(run(&again));
+        QVERIFY2(again.succeeded(), qPrintable(again.errorString()));
+        QVERIFY(!m_catalog->backup(backup.id));
+        QVERIFY(!objectExists(backup.objectKey));
+    }
+
+    // A DELETE whose answer never comes may have been carried out: the backup stays Deleting (no
+    // second wait for a look at the object), and deleting it again finishes the job.
+    void unansweredDeletionStaysDeleting()
+    {
+        const BackupRecord backup = completedBackup(QStringLiteral("delcut"));
+        QVERIFY(backup.isValid());
+        FaultProxy::Rule cut;
+        cut.method = "DELETE";
+        cut.action = FaultProxy::Action::CutResponse;
+        cut.cutAfterBytes = 0;
+        cut.times = -1;
+        m_proxy->addRule(cut);
+        const qsizetype seenBefore = m_proxy->requests().size();
+        DeleteJob job(m_catalog.get(), m_proxied.get(), backup.id);
+        QVERIFY(run(&job));
+        QVERIFY(!job.succeeded());
+        QVERIFY2(job.errorString().contains(QStringLiteral("Backup %1 stays listed as deleting").arg(backup.id)),
+                 qPrintable(job.errorString()));
+        QCOMPARE(m_catalog->backup(backup.id)->status, BackupStatus::Deleting);
+        const QStringList during = m_proxy->requests().mid(seenBefore);
+        QVERIFY(during.join(QLatin1Char('\n')).contains(QLatin1String("DELETE ")));
+        QVERIFY(!during.join(QLatin1Char('\n')).contains(QLatin1String("HEAD ")));
+
+        m_proxy->clearRules();
+        DeleteJob again(m_catalog.get(), m_proxied.get(), backup.id);
+        QVERIFY(run(&again));
+        QVERIFY2(again.succeeded(), qPrintable(again.errorString()));
+        QVERIFY(!m_catalog->backup(backup.id));
+        QVERIFY(!objectExists(backup.objectKey));
+        QVERIFY(!objectExists(Catalog::manifestKey(backup.objectKey)));
     }
 };
 
