@@ -1081,6 +1081,24 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <source>Rescanning the storage failed: %1</source>
         <translation>Neueinlesen des Speichers fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>1 warning: %1</source>
+        <translation>1 Warnung: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warnings: %1</source>
+        <translation>
+            <numerusform>%n Warnung: %1</numerusform>
+            <numerusform>%n Warnungen: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more in the Audit Log.</source>
+        <translation>
+            <numerusform>%n weitere im Prüfprotokoll.</numerusform>
+            <numerusform>%n weitere im Prüfprotokoll.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

@@ -1081,6 +1081,24 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <source>Rescanning the storage failed: %1</source>
         <translation>Échec de la relecture du stockage : %1</translation>
     </message>
+    <message>
+        <source>1 warning: %1</source>
+        <translation>1 avertissement : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warnings: %1</source>
+        <translation>
+            <numerusform>%n avertissement : %1</numerusform>
+            <numerusform>%n avertissements : %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more in the Audit Log.</source>
+        <translation>
+            <numerusform>%n autre dans le journal d’audit.</numerusform>
+            <numerusform>%n autres dans le journal d’audit.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

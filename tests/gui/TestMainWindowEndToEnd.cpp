@@ -414,7 +414,26 @@ private slots:
         QCOMPARE(page->banner()->text(),
                  summary.left(summary.indexOf(u','))
                      + QStringLiteral(", 1 backup written to the catalog, 0 sites recreated."));
+        QCOMPARE(page->banner()->kind(), MessageBanner::Kind::Success);
         QTRY_COMPARE_WITH_TIMEOUT(shownStatus(), BackupStatus::Completed, 10000);
+
+        // Its file gone behind the catalog's back: the rescan says so in a warning banner, the
+        // backup named, rather than a plain success.
+        QVERIFY(QFile::remove(QDir(storePath).filePath(manifest.objectKey)));
+        rescan->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(rescan->isEnabled(), 20000);
+        QCOMPARE(page->banner()->kind(), MessageBanner::Kind::Warning);
+        const QString warned = page->banner()->text();
+        QVERIFY2(warned.startsWith(QStringLiteral("Storage rescanned: 1 manifest read, 0 backups written to the "
+                                                  "catalog, 0 sites recreated. 2 warnings: ")),
+                 qPrintable(warned));
+        QVERIFY2(warned.contains(QStringLiteral("Backup %1 is in the catalog but its object %2 is missing")
+                                     .arg(backupId, manifest.objectKey)),
+                 qPrintable(warned));
+        QVERIFY2(
+            warned.contains(
+                QStringLiteral("Skipped %1: its dump object is missing").arg(Catalog::manifestKey(manifest.objectKey))),
+            qPrintable(warned));
         window.close();
     }
 

@@ -34,8 +34,9 @@ void RescanJob::doStart()
             for (const BackupRecord &r :
                  m_catalog->backups(site.id, EnvironmentFilter(std::nullopt, BackupStatus::Completed))) {
                 if (!m_objectSizes.contains(r.objectKey))
-                    m_warnings.append(tr("Backup %1 is in the catalog but its object %2 is missing from the bucket.")
-                                          .arg(r.id, r.objectKey));
+                    warn(tr("Backup %1 is in the catalog but its object %2 is missing from the bucket; delete the "
+                            "backup if its file is gone for good.")
+                             .arg(r.id, r.objectKey));
             }
         }
         if (stopOnReadFailure(failedBefore))
@@ -58,11 +59,11 @@ void RescanJob::next()
         QString error;
         const auto manifest = get->succeeded() ? BackupManifest::fromJson(get->result().data, &error) : std::nullopt;
         if (!manifest) {
-            m_warnings.append(tr("Skipped %1: %2").arg(key, get->succeeded() ? error : get->errorString()));
+            warn(tr("Skipped %1: %2").arg(key, get->succeeded() ? error : get->errorString()));
         } else if (Catalog::manifestKey(manifest->objectKey) != key) {
-            m_warnings.append(tr("Skipped %1: it describes another key (%2)").arg(key, manifest->objectKey));
+            warn(tr("Skipped %1: it describes another key (%2)").arg(key, manifest->objectKey));
         } else if (m_objectSizes.value(manifest->objectKey, -1) != manifest->sizeBytes) {
-            m_warnings.append(tr("Skipped %1: its dump object is missing or has the wrong size").arg(key));
+            warn(tr("Skipped %1: its dump object is missing or has the wrong size").arg(key));
         } else {
             bool ok = true;
             const int failedBefore = m_catalog->failedStatements();
@@ -74,8 +75,7 @@ void RescanJob::next()
                 if (ok)
                     ++m_sitesCreated;
                 else
-                    m_warnings.append(
-                        tr("Could not recreate site %1: %2").arg(manifest->siteId, m_catalog->lastError()));
+                    warn(tr("Could not recreate site %1: %2").arg(manifest->siteId, m_catalog->lastError()));
             }
             if (ok) {
                 const int failedBeforeRow = m_catalog->failedStatements();
@@ -86,14 +86,21 @@ void RescanJob::next()
                     if (m_catalog->upsertBackup(manifest->toRecord()))
                         ++m_written;
                     else
-                        m_warnings.append(
-                            tr("Could not write backup %1: %2").arg(manifest->backupId, m_catalog->lastError()));
+                        warn(tr("Could not write backup %1: %2").arg(manifest->backupId, m_catalog->lastError()));
                 }
             }
         }
         next();
     });
     get->start();
+}
+
+void RescanJob::warn(const QString &text)
+{
+    // Several warnings are read one after the other (the console's banner, the audit log): each
+    // ends as a sentence, whatever error text it quotes.
+    const QString trimmed = text.trimmed();
+    m_warnings.append(trimmed.endsWith(QLatin1Char('.')) ? trimmed : trimmed + QLatin1Char('.'));
 }
 
 bool RescanJob::stopOnReadFailure(int failedBefore)

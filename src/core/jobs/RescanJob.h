@@ -34,6 +34,7 @@ protected:
 private:
     void next();
     bool stopOnReadFailure(int failedBefore);
+    void warn(const QString &text);
 
     Catalog *m_catalog;
     ObjectStore *m_store;

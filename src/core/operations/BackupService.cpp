@@ -512,7 +512,8 @@ void BackupService::applyRetention()
         connect(job, &Job::finished, &rt, [job, &rt] {
             rt.send(&BackupService::operationFinished, QStringLiteral("retention.apply"), job->succeeded(),
                     job->succeeded() ? tr("Deleted %1.").arg(Counted::of(job->deletedIds().size(), "backup", "backups"))
-                                     : job->errorString());
+                                     : job->errorString(),
+                    job->failures());
         });
         job->start();
     });
@@ -524,7 +525,8 @@ void BackupService::rescanCatalog()
         RescanJob *job = RescanCatalogOperation(rt.context()).prepare(&rt);
         connect(job, &Job::finished, &rt, [job, &rt] {
             rt.send(&BackupService::operationFinished, QStringLiteral("catalog.rescan"), job->succeeded(),
-                    job->succeeded() ? RescanCatalogOperation::summary(*job) + QLatin1Char('.') : job->errorString());
+                    job->succeeded() ? RescanCatalogOperation::summary(*job) + QLatin1Char('.') : job->errorString(),
+                    job->warnings());
         });
         job->start();
     });

@@ -131,8 +131,10 @@ signals:
     void connectionTested(const QString &requestId, bool ok, const QString &message);
     /// removeSite / removeSiteWithBackups succeeded; @p deletedBackups backups went with it.
     void siteRemoved(const QString &siteId, int deletedBackups);
-    /// applyRetention / rescanCatalog ended; @p message says what was done or what went wrong.
-    void operationFinished(const QString &action, bool ok, const QString &message);
+    /// applyRetention / rescanCatalog ended; @p message says what was done or what went wrong, and
+    /// @p warnings what went wrong along the way (a backup retention could not delete, a manifest
+    /// the rescan skipped, a backup whose file is missing), as the command line prints them.
+    void operationFinished(const QString &action, bool ok, const QString &message, const QStringList &warnings);
 
     // --- restore (defined in operations/BackupServiceRestore.cpp; the console calls them)
 public:

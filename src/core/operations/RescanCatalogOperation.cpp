@@ -16,7 +16,13 @@ RescanJob *RescanCatalogOperation::prepare(QObject *parent)
     auto *job = new RescanJob(m_context.catalog, m_context.store, parent);
     const OperationContext context = m_context;
     QObject::connect(job, &Job::finished, job, [context, job] {
-        const QString detail = job->succeeded() ? summary(*job) : job->errorString();
+        QString detail = job->succeeded() ? summary(*job) : job->errorString();
+        // The audit log is where the console sends an engineer for what the banner had no room for.
+        if (!job->warnings().isEmpty())
+            detail += QStringLiteral("; ")
+                + QCoreApplication::translate("RescanCatalogOperation", "%1: %2")
+                      .arg(Counted::of(job->warnings().size(), "warning", "warnings"),
+                           job->warnings().join(QLatin1Char(' ')));
         context.audit(QStringLiteral("catalog.rescan"),
                       job->succeeded() ? AuditOutcome::Success : AuditOutcome::Failure, {}, std::nullopt, {}, detail);
     });

@@ -433,16 +433,20 @@ void MainWindow::connectService()
         m_service->rollbackInterruptedRestores();
     });
     connect(s, &BackupService::error, this, &MainWindow::onServiceError);
-    connect(s, &BackupService::operationFinished, this, [this](const QString &action, bool ok, const QString &message) {
-        if (action != QLatin1String("catalog.rescan"))
-            return;
-        m_act.rescanStorage->setEnabled(true);
-        const QString text
-            = ok ? tr("Storage rescanned: %1").arg(message) : tr("Rescanning the storage failed: %1").arg(message);
-        m_page->banner()->showMessage(ok ? MessageBanner::Kind::Success : MessageBanner::Kind::Error, text);
-        statusBar()->showMessage(text, m_page->hasSite() ? 5000 : 0);
-        refresh();
-    });
+    connect(s, &BackupService::operationFinished, this,
+            [this](const QString &action, bool ok, const QString &message, const QStringList &warnings) {
+                if (action != QLatin1String("catalog.rescan"))
+                    return;
+                m_act.rescanStorage->setEnabled(true);
+                const QString text = ok ? tr("Storage rescanned: %1").arg(message)
+                                        : tr("Rescanning the storage failed: %1").arg(message);
+                const MessageBanner::Kind kind = !ok ? MessageBanner::Kind::Error
+                    : warnings.isEmpty()             ? MessageBanner::Kind::Success
+                                                     : MessageBanner::Kind::Warning;
+                m_page->banner()->showMessage(kind, text + withWarnings(warnings));
+                statusBar()->showMessage(text, m_page->hasSite() ? 5000 : 0);
+                refresh();
+            });
     connect(s, &BackupService::sitesLoaded, this, &MainWindow::onSitesLoaded);
     connect(s, &BackupService::backupsLoaded, this, &MainWindow::onBackupsLoaded);
     connect(s, &BackupService::backupsFirstPage, this, &MainWindow::onBackupsFirstPage);
@@ -697,6 +701,22 @@ void MainWindow::onServiceError(const QString &context, const QString &message)
                                   [this] { refresh(); });
     if (!m_page->hasSite())
         statusBar()->showMessage(tr("%1: %2").arg(context, message));
+}
+
+QString MainWindow::withWarnings(const QStringList &warnings)
+{
+    if (warnings.isEmpty())
+        return {};
+    // The first ones name what to look at; the audit log keeps them all.
+    constexpr int shown = 3;
+    const QString first = QStringList(warnings.mid(0, shown)).join(QLatin1Char(' '));
+    // Without a catalog (English) %n has no plural forms: one warning is a string of its own.
+    QString text = QLatin1Char(' ')
+        + (warnings.size() == 1 ? tr("1 warning: %1").arg(first)
+                                : tr("%n warnings: %1", nullptr, int(warnings.size())).arg(first));
+    if (warnings.size() > shown)
+        text += QLatin1Char(' ') + tr("%n more in the Audit Log.", nullptr, int(warnings.size()) - shown);
+    return text;
 }
 
 QString MainWindow::jobKey(JobKind kind, const QString &backupId)

@@ -126,6 +126,8 @@ private:
     void notify(const JobOutcome &outcome);
 
     static QString jobKey(JobKind kind, const QString &backupId);
+    /// " 2 warnings: ..." (the first few) for a banner that ends an operation, or empty.
+    static QString withWarnings(const QStringList &warnings);
 
     BackupService *m_service;
     AppSettings *m_settings;

@@ -4,12 +4,14 @@
 // and `catalog rescan`, against the real MariaDB and S3 test server, on an SQLite catalog.
 // Every test function has its own CREODROP_HOME and site, so they pass in any order and alone.
 #include "CliTestEnv.h"
+#include "catalog/Catalog.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -556,6 +558,40 @@ private slots:
         // The rebuilt rows are real backups: verify re-reads one from the bucket.
         const Result v = cli({ QStringLiteral("backup"), QStringLiteral("verify"), made.first() });
         QVERIFY2(v.exitCode == 0, v.err.constData());
+    }
+
+    // A completed backup whose file vanished from the bucket is named, with what to do, and so is
+    // its manifest the rescan skipped: on stderr, and in the audit entry the console points to.
+    // The row is left as it is (deleting is the engineer's decision).
+    void rescanNamesABackupWhoseFileIsGone()
+    {
+        const Result made = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod") });
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        const QString id = QString::fromUtf8(made.out).trimmed();
+        const QString key = show(id).value(QStringLiteral("object_key")).toString();
+        const Result rm = cli({ QStringLiteral("storage"), QStringLiteral("rm"), key });
+        QVERIFY2(rm.exitCode == 0, rm.err.constData());
+
+        const Result r = cli({ QStringLiteral("catalog"), QStringLiteral("rescan") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString missing = QStringLiteral("Backup %1 is in the catalog but its object %2 is missing from the "
+                                               "bucket; delete the backup if its file is gone for good.")
+                                    .arg(id, key);
+        const QString skipped = QStringLiteral("Skipped %1: its dump object is missing or has the wrong size.")
+                                    .arg(Catalog::manifestKey(key));
+        QVERIFY2(r.err.contains(missing.toUtf8()), r.err.constData());
+        QVERIFY2(r.err.contains(skipped.toUtf8()), r.err.constData());
+        QCOMPARE(show(id).value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+
+        const Result audit = cli({ QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--json"),
+                                   QStringLiteral("--limit"), QStringLiteral("1") });
+        QVERIFY2(audit.exitCode == 0, audit.err.constData());
+        const QJsonObject entry = QJsonDocument::fromJson(audit.out).array().at(0).toObject();
+        QCOMPARE(entry.value(QStringLiteral("action")).toString(), QStringLiteral("catalog.rescan"));
+        const QString detail = entry.value(QStringLiteral("detail")).toString();
+        // The bucket is shared with earlier runs, which may have left warnings of their own.
+        QVERIFY2(detail.contains(QRegularExpression(QStringLiteral("; [0-9]+ warnings: "))), qPrintable(detail));
+        QVERIFY2(detail.contains(missing) && detail.contains(skipped), qPrintable(detail));
     }
 };
 
