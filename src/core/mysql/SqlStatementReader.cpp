@@ -127,8 +127,9 @@ QByteArray trimmed(const QByteArray &text)
     qsizetype a = 0, b = text.size();
     while (a < b && isSpace(uchar(text.at(a))))
         ++a;
-    // The client drops trailing bytes that are not graphic ASCII (spaces and control characters).
-    while (b > a && (uchar(text.at(b - 1)) <= 0x20 || uchar(text.at(b - 1)) == 0x7f))
+    // The client drops trailing bytes that are not graphic in its character set's table (utf8mb4:
+    // spaces, control characters and 0xFF, which no UTF-8 text holds).
+    while (b > a && (uchar(text.at(b - 1)) <= 0x20 || uchar(text.at(b - 1)) == 0x7f || uchar(text.at(b - 1)) == 0xff))
         --b;
     return a == 0 && b == text.size() ? text : text.mid(a, b - a);
 }
@@ -245,7 +246,7 @@ bool SqlStatementReader::checkSize()
 bool SqlStatementReader::clientCommandError(const QByteArray &word, qint64 line)
 {
     m_error = QStringLiteral("line %1: the client command %2 is not supported (of the mysql client's own commands "
-                             "only DELIMITER is)")
+                             "only DELIMITER, USE, \\g and \\G are)")
                   .arg(line)
                   .arg(QString::fromUtf8(word));
     return false;
@@ -299,9 +300,11 @@ bool SqlStatementReader::lineCommand(bool *handled)
     return clientCommandError(name, m_line);
 }
 
-// Called at a delimiter or at the end of input with the collected statement in m_pending.
-// Returns true when m_statement holds a statement to run.
-bool SqlStatementReader::finishStatement(bool atEnd)
+// Called at a delimiter, a \g or \G, or the end of input with the collected statement in
+// m_pending. Returns true when m_statement holds a statement to run. Only a statement ended by the
+// delimiter can be one of the client's commands: at the end of input, or at \g, the client sends
+// what it has to the server as it is.
+bool SqlStatementReader::finishStatement(bool lookForCommands)
 {
     // The client parses a DELIMITER command's argument from the untrimmed text (a trailing tab is
     // part of the new delimiter).
@@ -317,8 +320,7 @@ bool SqlStatementReader::finishStatement(bool atEnd)
     m_statementLine = m_pendingLine;
     if (m_statement.isEmpty())
         return false;
-    // At the end of input the client sends what is left without looking for its commands.
-    if (!atEnd) {
+    if (lookForCommands) {
         const ClientCommand *command
             = namedCommand(m_statement.constData(), m_statement.constData() + m_statement.size());
         if (command && !m_statement.contains("\\g")) {
@@ -460,6 +462,18 @@ SqlStatementReader::Step SqlStatementReader::scanLine()
                 p += 2;
                 continue;
             }
+            if (n == 'g' || n == 'G') {
+                // "go" and "ego" send what was read so far, whatever the delimiter (nothing, and
+                // no error, when that is empty); the line goes on after them.
+                p += 2;
+                m_pos = p;
+                if (!checkSize())
+                    return Step::Error;
+                copySpan();
+                if (finishStatement(false))
+                    return Step::Statement;
+                continue;
+            }
             if (n == '-') {
                 // \- turns on the client's sandbox mode (mariadb-dump writes it on its first line):
                 // it forbids what we never do, so it is accepted and dropped.
@@ -477,7 +491,7 @@ SqlStatementReader::Step SqlStatementReader::scanLine()
             if (!checkSize())
                 return Step::Error;
             copySpan();
-            if (finishStatement(false))
+            if (finishStatement(true))
                 return Step::Statement;
             if (!m_error.isEmpty())
                 return Step::Error;
@@ -575,7 +589,7 @@ bool SqlStatementReader::next()
                 // Like the client in batch mode, a last statement without delimiter still runs.
                 if (!checkSize())
                     return false;
-                return finishStatement(true);
+                return finishStatement(false);
             }
             m_inLine = true;
             if (m_pending.isEmpty() && !m_inComment && !m_inString) {

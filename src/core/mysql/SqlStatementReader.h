@@ -19,10 +19,12 @@
 ///   statement is a comment even without a space), `/*!NNNNN ... */` and `/*M!NNNNN ... */` are
 ///   kept (the server runs them) but do not hide a delimiter, just as in the client;
 /// - of the client's own commands only DELIMITER (at the start of a line, between statements) is
-///   honoured, `\-` (mariadb-dump's sandbox line) is accepted and dropped, `USE db` is a statement
-///   whose useDatabase() names the database to select (the client selects it with COM_INIT_DB,
-///   parsing the name its own way: `use 'a' x` selects `a`); every other client command (`\!`, `system`, `source`,
-///   `\g`, `quit`...) fails with its line number instead of being run or silently skipped.
+///   honoured, with `\g` and `\G`, which end a statement wherever they stand outside quotes and
+///   comments (what was read is sent as it is, even `delimiter x`); `\-` (mariadb-dump's sandbox
+///   line) is accepted and dropped; `USE db` is a statement whose useDatabase() names the database
+///   to select (the client selects it with COM_INIT_DB, parsing the name its own way: `use 'a' x`
+///   selects `a`); every other client command (`\!`, `system`, `source`, `quit`...) fails with its
+///   line number instead of being run or silently skipped.
 ///
 /// With setKeepComments(true) the statement is the raw text from its first significant byte up to
 /// the delimiter, comments included (for our own dumps, so routine bodies keep their comments);
@@ -69,7 +71,7 @@ private:
     Step processLine();
     Step scanLine();
     void endOfLine();
-    bool finishStatement(bool atEnd);
+    bool finishStatement(bool lookForCommands);
     bool clientCommandError(const QByteArray &word, qint64 line);
     bool useCommand(const char *p, const char *end);
     bool checkSize();

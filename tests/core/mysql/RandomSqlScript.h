@@ -11,7 +11,7 @@
 /// holding delimiters, comment markers, escapes, line breaks (LF, CR LF, lone CR) and bytes that
 /// are not UTF-8; comments of every form between values; executable comments (also the ones whose
 /// "*/" is followed by '*' or '/'); DELIMITER changes (also ended by the old delimiter in the
-/// middle of a line) and sql_mode switches to
+/// middle of a line), statements ended by \g or \G, and sql_mode switches to
 /// NO_BACKSLASH_ESCAPES and ANSI_QUOTES. Mostly SELECTs of literals, so the server runs what the
 /// client sends and a script's statements can be read back from the general log. The same seed
 /// gives the same scripts.
@@ -62,7 +62,9 @@ public:
                     s += "," + separator();
                 s += item(mode);
             }
-            out += s + separator() + delimiter + oneOf({ "\n", " ", "\r\n", "", "\n\n" });
+            // \g and \G end a statement as the delimiter does, whatever the delimiter is.
+            const QByteArray end = pick(12) == 0 ? oneOf({ "\\g", "\\G" }) : delimiter;
+            out += s + separator() + end + oneOf({ "\n", " ", "\r\n", "", "\n\n" });
         }
         if (delimiter != ";")
             out += "\nDELIMITER ;\n";
@@ -78,11 +80,41 @@ private:
     // escapes, without them some bare backslashes (a string may end in one).
     QByteArray content(char quote, bool escapes)
     {
-        static const QList<QByteArray> pieces{
-            "\\\n", "\xe9x",     "\xff", "\xc3", "\r ", "a", "b", " ",  ";",        "\"",           "`",  "#",  "-",
-            "--",   "/*",        "*/",   "/",    "*",   "!", "$", "$$", "\xc3\xa9", "\xe6\x97\xa5", "\t", "\n", "\r\n",
-            "\\N",  "DELIMITER", "//",   ";;",   "''",  "x", "\r"
-        };
+        static const QList<QByteArray> pieces{ "\\\n",
+                                               "\xe9x",
+                                               "\xff",
+                                               "\xc3",
+                                               "\r ",
+                                               "a",
+                                               "b",
+                                               " ",
+                                               ";",
+                                               "\"",
+                                               "`",
+                                               "#",
+                                               "-",
+                                               "--",
+                                               "/*",
+                                               "*/",
+                                               "/",
+                                               "*",
+                                               "!",
+                                               "$",
+                                               "$$",
+                                               "\xc3\xa9",
+                                               "\xe6\x97\xa5",
+                                               "\t",
+                                               "\n",
+                                               "\r\n",
+                                               "\\N",
+                                               "DELIMITER",
+                                               "//",
+                                               ";;",
+                                               "''",
+                                               "x",
+                                               "\r",
+                                               "\\g",
+                                               "\\G" };
         QByteArray out;
         const int count = pick(9);
         for (int i = 0; i < count; ++i) {
@@ -143,8 +175,8 @@ private:
     {
         if (pick(2) == 0)
             return " ";
-        return oneOf(
-            { " ", "\n", "\r\n", "\t", "/* c ; ' \" */", "/**/", " -- com;ment 'x\n", "#hash ; \"\n", "\n\n", "  " });
+        return oneOf({ " ", "\n", "\r\n", "\t", "/* c ; ' \" \\g */", "/**/", " -- com;ment 'x \\G\n", "#hash ; \"\n",
+                       "\n\n", "  " });
     }
 
     QRandomGenerator m_random;

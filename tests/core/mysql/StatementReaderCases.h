@@ -125,5 +125,17 @@ inline QList<StatementReaderCase> statementReaderCases()
         { "a DELIMITER statement keeps a trailing tab in the delimiter",
           "SELECT 1; delimiter $$\t; SELECT 2 $$\t\nSELECT 3 $$\t\nDELIMITER ;\n",
           { "SELECT 1", "SELECT 2", "SELECT 3" } },
+        { "\\g and \\G end a statement wherever they stand; alone they send nothing",
+          "SELECT 1\\gSELECT 2 /* x */ \\G SELECT 3\n\\g\n\\G\nSELECT 4;\n",
+          { "SELECT 1", "SELECT 2", "SELECT 3", "SELECT 4" } },
+        { "\\g and \\G are text in quotes and comments",
+          "SELECT 'a\\g', \"b\\G\", 1 AS `c\\g` /* \\g */ -- \\G\n;\n# \\g\nSELECT 5;\n",
+          { "SELECT 'a\\g', \"b\\G\", 1 AS `c\\g`", "SELECT 5" } },
+        { "a trailing 0xFF byte is dropped like a space (a UTF-8 character is not)",
+          "SELECT 1 AS x\xff\xff;\nSELECT 2 AS y\xff\n\\g\nSELECT 3 AS \xc3\xbf;\n",
+          { "SELECT 1 AS x", "SELECT 2 AS y", "SELECT 3 AS \xc3\xbf" } },
+        { "\\g ends a statement under another delimiter",
+          "DELIMITER //\nSELECT 6\\g\nSELECT 7//\nDELIMITER ;\nSELECT 8;\n",
+          { "SELECT 6", "SELECT 7", "SELECT 8" } },
     };
 }

@@ -94,7 +94,9 @@ private slots:
                                 << QStringLiteral("line 1: the client command source");
         QTest::newRow("\\.") << QByteArray("SELECT 1;\nSELECT 2; \\. x.sql\n")
                              << QStringLiteral("line 2: the client command \\.");
-        QTest::newRow("\\g") << QByteArray("SELECT 1 \\g\n") << QStringLiteral("line 1: the client command \\g");
+        QTest::newRow("\\c") << QByteArray("SELECT 1 \\c\n") << QStringLiteral("line 1: the client command \\c");
+        QTest::newRow("\\q") << QByteArray("SELECT 1;\n\\q\nSELECT 2;\n")
+                             << QStringLiteral("line 2: the client command \\q");
         QTest::newRow("quit") << QByteArray("SELECT 1;\nquit\nSELECT 2;\n")
                               << QStringLiteral("line 2: the client command quit");
         QTest::newRow("\\ outside strings under NO_BACKSLASH_ESCAPES")
