@@ -145,11 +145,20 @@ bool SqlStatementReader::loadLine()
     qsizetype searchFrom = m_lineStart;
     for (;;) {
         const char *b = m_buffer.constData();
-        const void *nl = searchFrom < m_buffer.size()
-            ? std::memchr(b + searchFrom, '\n', size_t(m_buffer.size() - searchFrom))
-            : nullptr;
-        if (nl) {
-            m_lineEnd = static_cast<const char *>(nl) - b;
+        const char *bufferEnd = b + m_buffer.size();
+        // A NUL byte is looked for in the same pass: the client (without --binary-mode) stops at
+        // a line that holds one, before sending anything of it.
+        const char *nl
+            = searchFrom < m_buffer.size() ? findEitherByte(b + searchFrom, bufferEnd, '\n', '\0') : bufferEnd;
+        if (nl < bufferEnd && *nl == '\0') {
+            m_error
+                = QStringLiteral("line %1 holds a zero byte (ASCII NUL), which no SQL text holds: the file is not an "
+                                 "SQL script, or it is damaged (the mariadb client refuses it too)")
+                      .arg(m_line + 1);
+            return false;
+        }
+        if (nl < bufferEnd) {
+            m_lineEnd = nl - b;
             m_next = m_lineEnd + 1;
             break;
         }

@@ -183,8 +183,10 @@ QString FileRestoreSource::foreignReference(const QByteArray &statement, const Q
 }
 
 QString FileRestoreSource::scanForeignDatabase(QIODevice *in, const QString &allowedDatabase,
-                                               const std::atomic<bool> *cancel)
+                                               const std::atomic<bool> *cancel, bool *foreign)
 {
+    if (foreign)
+        *foreign = false;
     std::unique_ptr<GzipReader> gzip;
     QIODevice *text = in;
     if (GzipReader::hasGzipMagic(in->peek(2))) {
@@ -198,6 +200,8 @@ QString FileRestoreSource::scanForeignDatabase(QIODevice *in, const QString &all
         if (cancel && *cancel)
             return QObject::tr("Cancelled.");
         const QString what = foreignReference(reader.statement(), allowedDatabase);
+        if (!what.isEmpty() && foreign)
+            *foreign = true;
         if (!what.isEmpty())
             return QObject::tr("statement %1 (line %2) uses another database: %3")
                 .arg(reader.statementNumber())
@@ -225,16 +229,19 @@ void FileRestoreSource::prepare()
             m_scanError = file.errorString();
             return;
         }
-        m_scanError = scanForeignDatabase(&file, m_targetDatabase, &m_cancel);
+        m_scanError = scanForeignDatabase(&file, m_targetDatabase, &m_cancel, &m_scanFoundForeign);
     });
     connect(m_thread, &QThread::finished, this, [this] {
         if (m_cancel)
             return;
         if (!m_scanError.isEmpty()) {
+            const QString reason = m_scanError.endsWith(QLatin1Char('.')) ? m_scanError.chopped(1) : m_scanError;
             emit prepared(false,
-                          tr("%1 cannot be restored: %2. Nothing was changed; restore only a dump of a "
-                             "single database without USE, CREATE DATABASE or names of other databases.")
-                              .arg(m_path, m_scanError));
+                          m_scanFoundForeign
+                              ? tr("%1 cannot be restored: %2. Nothing was changed; restore only a dump of a "
+                                   "single database without USE, CREATE DATABASE or names of other databases.")
+                                    .arg(m_path, reason)
+                              : tr("%1 cannot be restored: %2. Nothing was changed.").arg(m_path, reason));
             return;
         }
         emit prepared(true, {});

@@ -33,9 +33,10 @@ public:
     /// Reads @p in (plain SQL text or gzip) statement by statement. Returns an empty string when
     /// no statement names a database other than @p allowedDatabase; otherwise a sentence naming
     /// the statement's line and what it does (USE, CREATE/DROP/ALTER DATABASE, a qualified name
-    /// of another schema); also a read or split error.
+    /// of another schema); also a read or split error. @p foreign (if given) tells which: true for
+    /// a statement naming another database.
     static QString scanForeignDatabase(QIODevice *in, const QString &allowedDatabase,
-                                       const std::atomic<bool> *cancel = nullptr);
+                                       const std::atomic<bool> *cancel = nullptr, bool *foreign = nullptr);
     /// The foreign reference in one statement, or empty (exposed for unit tests).
     static QString foreignReference(const QByteArray &statement, const QString &allowedDatabase);
 
@@ -46,4 +47,5 @@ private:
     QThread *m_thread = nullptr;
     std::atomic<bool> m_cancel{ false };
     QString m_scanError;
+    bool m_scanFoundForeign = false;
 };

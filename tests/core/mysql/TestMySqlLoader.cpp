@@ -266,6 +266,33 @@ private slots:
         QVERIFY(!loaderRan.at(7) && !loaderRan.at(8));
     }
 
+    // A NUL byte stops the stock client at the line that holds it, with what came before loaded;
+    // the loader stops at the same place, naming the line.
+    void nulByteStopsTheLoadWhereTheClientStops()
+    {
+        const QString db = TestServices::createScratchDatabase(QStringLiteral("lnul"));
+        const QByteArray script = QByteArrayLiteral("CREATE TABLE t_TOOL (a VARCHAR(10));\n"
+                                                    "INSERT INTO t_TOOL VALUES ('one');\n"
+                                                    "INSERT INTO t_TOOL VALUES ('two'),\n('th\0ree');\n"
+                                                    "INSERT INTO t_TOOL VALUES ('four');\n");
+        QByteArray forClient = script;
+        forClient.replace("TOOL", "client");
+        QByteArray forLoader = script;
+        forLoader.replace("TOOL", "loader");
+        const int rc
+            = TestServices::runMariaDbClient({ QStringLiteral("--default-character-set=utf8mb4"), db }, forClient);
+        QString error;
+        const bool loaded = load(db, forLoader, &error, 1);
+        const QStringList client = queryRows(db, QStringLiteral("SELECT a FROM t_client ORDER BY a"));
+        const QStringList loader = queryRows(db, QStringLiteral("SELECT a FROM t_loader ORDER BY a"));
+        TestServices::dropDatabase(db);
+        QVERIFY(rc != 0);
+        QVERIFY(!loaded);
+        QVERIFY2(error.contains(QLatin1String("line 4 holds a zero byte")), qPrintable(error));
+        QCOMPARE(client, QStringList{ QStringLiteral("one") });
+        QCOMPARE(loader, client);
+    }
+
     // Random scripts (RandomSqlScript) through the stock client and through MySqlLoader: the
     // server's general log must show the same statements from both. The seed is fixed so a
     // failure reproduces; CREODROP_SQL_FUZZ_SEED and CREODROP_SQL_FUZZ_SCRIPTS explore further.

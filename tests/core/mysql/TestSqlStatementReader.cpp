@@ -103,6 +103,42 @@ private slots:
             << QByteArray("SELECT 'a\\'b';\nSELECT 'a\\'b;';\n") << QStringLiteral("line 2: the client command \\'");
     }
 
+    // The client (without --binary-mode) reads a line whole and stops at one that holds a NUL
+    // byte, wherever it stands (a string, a comment), before sending any of that line.
+    void refusesANulByteWithItsLine_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QList<QByteArray>>("before");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("in a string") << QByteArrayLiteral("SELECT 1;\nSELECT 2,\n'a\0b';\nSELECT 3;\n")
+                                     << QList<QByteArray>{ "SELECT 1" } << QStringLiteral("line 3 holds a zero byte");
+        QTest::newRow("in a comment after a statement") << QByteArrayLiteral("SELECT 1; /* \0 */\nSELECT 2;\n")
+                                                        << QList<QByteArray>{} << QStringLiteral("line 1 holds");
+        QTest::newRow("last line without newline")
+            << QByteArrayLiteral("SELECT 1;\r\nSELECT 2;\n\0") << QList<QByteArray>{ "SELECT 1", "SELECT 2" }
+            << QStringLiteral("line 3 holds");
+    }
+
+    void refusesANulByteWithItsLine()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QList<QByteArray>, before);
+        QFETCH(QString, expected);
+        const Split s = split(input);
+        QCOMPARE(s.statements, before);
+        QVERIFY2(s.error.startsWith(expected), qPrintable(s.error));
+    }
+
+    // Past the first read of the input (1 MiB), in a line that began in it.
+    void refusesANulByteBeyondTheFirstRead()
+    {
+        const QByteArray input = "SELECT '" + QByteArray(900 * 1024, 'x') + "';\nSELECT '" + QByteArray(700 * 1024, 'y')
+            + '\0' + "';\nSELECT 3;\n";
+        const Split s = split(input);
+        QCOMPARE(s.statements.size(), 1);
+        QVERIFY2(s.error.startsWith(QLatin1String("line 2 holds a zero byte")), qPrintable(s.error));
+    }
+
     void refusesClientCommandsWithTheirLine()
     {
         QFETCH(QByteArray, input);

@@ -65,12 +65,24 @@ void TestFileRestoreSource::scanReportsLine()
                     "USE other;\n");
     QBuffer in(&text);
     QVERIFY(in.open(QIODevice::ReadOnly));
-    const QString error = FileRestoreSource::scanForeignDatabase(&in, QStringLiteral("target_db"));
+    bool foreign = false;
+    const QString error = FileRestoreSource::scanForeignDatabase(&in, QStringLiteral("target_db"), nullptr, &foreign);
     QVERIFY2(error.contains(QLatin1String("line 5")), qPrintable(error));
+    QVERIFY(foreign);
     QByteArray clean("CREATE TABLE a (id INT);\nINSERT INTO a VALUES (1);\n");
     QBuffer cleanIn(&clean);
     QVERIFY(cleanIn.open(QIODevice::ReadOnly));
-    QCOMPARE(FileRestoreSource::scanForeignDatabase(&cleanIn, QStringLiteral("target_db")), QString());
+    QCOMPARE(FileRestoreSource::scanForeignDatabase(&cleanIn, QStringLiteral("target_db"), nullptr, &foreign),
+             QString());
+    QVERIFY(!foreign);
+    // Not SQL text at all: refused with the line, and not taken for another database.
+    QByteArray binary = QByteArrayLiteral("CREATE TABLE a (id INT);\nPK\x03\x04\0\0junk\n");
+    QBuffer binaryIn(&binary);
+    QVERIFY(binaryIn.open(QIODevice::ReadOnly));
+    const QString refused
+        = FileRestoreSource::scanForeignDatabase(&binaryIn, QStringLiteral("target_db"), nullptr, &foreign);
+    QVERIFY2(refused.startsWith(QLatin1String("line 2 holds a zero byte")), qPrintable(refused));
+    QVERIFY(!foreign);
 }
 
 void TestFileRestoreSource::compareRowCounts()
