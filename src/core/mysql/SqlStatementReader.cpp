@@ -197,6 +197,10 @@ bool SqlStatementReader::loadLine()
     // The client reads lines without their CR LF.
     if (m_lineEnd > m_lineStart && m_buffer.at(m_lineEnd - 1) == '\r')
         --m_lineEnd;
+    // And skips a UTF-8 byte order mark at the start of the first line (Notepad writes one).
+    if (m_line == 0 && m_lineEnd - m_lineStart >= 3
+        && std::memcmp(m_buffer.constData() + m_lineStart, "\xEF\xBB\xBF", 3) == 0)
+        m_lineStart += 3;
     ++m_line;
     m_pos = m_lineStart;
     m_outStart = m_pending.size();

@@ -266,6 +266,48 @@ private slots:
         QVERIFY(!loaderRan.at(7) && !loaderRan.at(8));
     }
 
+    // A file that begins with a UTF-8 byte order mark (Notepad writes one) loads through the stock
+    // client, which skips it on the first line, and through the loader alike.
+    void byteOrderMarkIsSkippedLikeTheClient()
+    {
+        const QString db = TestServices::createScratchDatabase(QStringLiteral("lbom"));
+        const QList<QByteArray> scripts{
+            "\xEF\xBB\xBF"
+            "CREATE TABLE t_TOOL (a INT);\nINSERT INTO t_TOOL VALUES (1);\n",
+            "\xEF\xBB\xBF"
+            "DELIMITER //\nCREATE TABLE t_TOOL (a INT)//\nINSERT INTO t_TOOL VALUES (2)//\n",
+            "\xEF\xBB\xBF"
+            "-- a comment\nCREATE TABLE t_TOOL (a INT);\nINSERT INTO t_TOOL VALUES (3);\n"
+        };
+        QList<int> codes;
+        QList<bool> loaded;
+        QStringList errors;
+        for (int i = 0; i < scripts.size(); ++i) {
+            QByteArray forClient = scripts.at(i);
+            forClient.replace("TOOL", QByteArray("client_" + QByteArray::number(i)));
+            QByteArray forLoader = scripts.at(i);
+            forLoader.replace("TOOL", QByteArray("loader_" + QByteArray::number(i)));
+            codes << TestServices::runMariaDbClient({ QStringLiteral("--default-character-set=utf8mb4"), db },
+                                                    forClient);
+            QString error;
+            loaded << load(db, forLoader, &error, 1);
+            errors << error;
+        }
+        QStringList rows;
+        for (int i = 0; i < scripts.size(); ++i) {
+            for (const char *tool : { "client", "loader" })
+                rows << queryRows(db, QStringLiteral("SELECT a FROM t_%1_%2").arg(QLatin1String(tool)).arg(i))
+                            .join(u',');
+        }
+        TestServices::dropDatabase(db);
+        for (int i = 0; i < scripts.size(); ++i) {
+            QCOMPARE(codes.at(i), 0);
+            QVERIFY2(loaded.at(i), qPrintable(errors.at(i)));
+            QCOMPARE(rows.at(2 * i), QString::number(i + 1));
+            QCOMPARE(rows.at(2 * i + 1), rows.at(2 * i));
+        }
+    }
+
     // A NUL byte stops the stock client at the line that holds it, with what came before loaded;
     // the loader stops at the same place, naming the line.
     void nulByteStopsTheLoadWhereTheClientStops()
