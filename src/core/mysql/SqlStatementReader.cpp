@@ -358,6 +358,19 @@ bool SqlStatementReader::finishStatement(bool lookForCommands)
     return true;
 }
 
+std::optional<SqlStatementReader::Step> SqlStatementReader::endStatement(qsizetype p, bool lookForCommands)
+{
+    m_pos = p;
+    if (!checkSize())
+        return Step::Error;
+    copySpan();
+    if (finishStatement(lookForCommands))
+        return Step::Statement;
+    if (!m_error.isEmpty())
+        return Step::Error;
+    return std::nullopt;
+}
+
 SqlStatementReader::Step SqlStatementReader::processLine()
 {
     const Step step = scanLine();
@@ -479,12 +492,8 @@ SqlStatementReader::Step SqlStatementReader::scanLine()
                 // "go" and "ego" send what was read so far, whatever the delimiter (nothing, and
                 // no error, when that is empty); the line goes on after them.
                 p += 2;
-                m_pos = p;
-                if (!checkSize())
-                    return Step::Error;
-                copySpan();
-                if (finishStatement(false))
-                    return Step::Statement;
+                if (const auto step = endStatement(p, false))
+                    return *step;
                 continue;
             }
             if (n == '-') {
@@ -500,14 +509,8 @@ SqlStatementReader::Step SqlStatementReader::scanLine()
         if (c == delim0 && end - p >= delimLength
             && std::memcmp(b + p, m_delimiter.constData(), size_t(delimLength)) == 0) {
             p += delimLength;
-            m_pos = p;
-            if (!checkSize())
-                return Step::Error;
-            copySpan();
-            if (finishStatement(true))
-                return Step::Statement;
-            if (!m_error.isEmpty())
-                return Step::Error;
+            if (const auto step = endStatement(p, true))
+                return *step;
             // The statement was a DELIMITER command: the rest of the line ends at the new one.
             delim0 = uchar(m_delimiter.at(0));
             delimLength = m_delimiter.size();

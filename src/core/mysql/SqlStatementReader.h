@@ -6,6 +6,8 @@
 #include <QIODevice>
 #include <QString>
 
+#include <optional>
+
 /// Splits a stream of SQL text into the statements the stock `mariadb` client (10.11) would send
 /// for it, byte for byte up to leading and trailing whitespace (which the server drops anyway):
 ///
@@ -72,6 +74,9 @@ private:
     Step scanLine();
     void endOfLine();
     bool finishStatement(bool lookForCommands);
+    /// Ends the statement read so far at @p p, just past its delimiter (or \g): the step to return,
+    /// or none when nothing is to be run and the line goes on (an empty statement, a DELIMITER).
+    std::optional<Step> endStatement(qsizetype p, bool lookForCommands);
     bool clientCommandError(const QByteArray &word, qint64 line);
     bool useCommand(const char *p, const char *end);
     bool checkSize();
