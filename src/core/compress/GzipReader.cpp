@@ -167,6 +167,35 @@ bool GzipReader::hasGzipMagic(const QByteArray &head)
     return head.size() >= 2 && uchar(head.at(0)) == 0x1f && uchar(head.at(1)) == 0x8b;
 }
 
+QString GzipReader::otherCompression(const QByteArray &head)
+{
+    struct Format
+    {
+        QByteArray magic;
+        const char *name;
+        const char *command;
+    };
+    static const Format formats[] = {
+        { QByteArrayLiteral("PK\x03\x04"), "a zip archive", "unzip" },
+        { QByteArrayLiteral("PK\x05\x06"), "a zip archive", "unzip" },
+        { QByteArrayLiteral("BZh"), "bzip2-compressed", "bunzip2" },
+        { QByteArrayLiteral("\xFD"
+                            "7zXZ\x00"),
+          "xz-compressed", "unxz" },
+        { QByteArrayLiteral("\x28\xB5\x2F\xFD"), "zstd-compressed", "unzstd" },
+        { QByteArrayLiteral("7z\xBC\xAF\x27\x1C"), "a 7z archive", "7z x" },
+        { QByteArrayLiteral("\x04\x22\x4D\x18"), "lz4-compressed", "unlz4" },
+    };
+    for (const Format &f : formats) {
+        // bzip2's "BZh" is followed by the block size digit; without it, it could be text.
+        const bool bzip2 = f.magic == "BZh";
+        if (head.startsWith(f.magic) && (!bzip2 || (head.size() > 3 && head.at(3) >= '1' && head.at(3) <= '9')))
+            return QStringLiteral("the input is %1, not SQL text or gzip: unpack it first (%2)")
+                .arg(QLatin1String(f.name), QLatin1String(f.command));
+    }
+    return {};
+}
+
 bool GzipReader::open(OpenMode mode)
 {
     if ((mode & WriteOnly) || !d->source) {

@@ -36,6 +36,10 @@ public:
 
     /// True when @p head starts with the gzip magic bytes.
     static bool hasGzipMagic(const QByteArray &head);
+    /// When @p head (the first bytes of an input) starts like another compressed format (zip,
+    /// bzip2, xz, zstd, 7z, lz4), a sentence naming it and the command that unpacks it; else
+    /// empty. Loaders read only plain text or gzip, and would otherwise take such a file for SQL.
+    static QString otherCompression(const QByteArray &head);
 
 protected:
     qint64 readData(char *data, qint64 maxSize) override;

@@ -500,6 +500,8 @@ bool MySqlLoader::load(QIODevice *in)
         if (!gzip->open(QIODevice::ReadOnly))
             return failed(gzip->errorString());
         source = gzip.get();
+    } else if (const QString other = GzipReader::otherCompression(in->peek(8)); !other.isEmpty()) {
+        return failed(other);
     }
     // Only our own dumps say on their first line that their tables may load side by side.
     const QByteArray head = source->peek(256);

@@ -194,6 +194,8 @@ QString FileRestoreSource::scanForeignDatabase(QIODevice *in, const QString &all
         if (!gzip->open(QIODevice::ReadOnly))
             return gzip->errorString();
         text = gzip.get();
+    } else if (const QString other = GzipReader::otherCompression(in->peek(8)); !other.isEmpty()) {
+        return other;
     }
     SqlStatementReader reader(text);
     while (reader.next()) {

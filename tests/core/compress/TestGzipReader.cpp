@@ -4,6 +4,8 @@
 #include "compress/GzipWriter.h"
 
 #include <QBuffer>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QtTest>
 
 #include <algorithm>
@@ -227,6 +229,77 @@ private slots:
         QVERIFY(!error.isEmpty());
         QVERIFY(!GzipReader::hasGzipMagic("CREATE"));
         QVERIFY(GzipReader::hasGzipMagic(gzip("x")));
+    }
+
+    // What the usual compressors write is named with the command that unpacks it; SQL text (also
+    // text that starts like a magic number) and gzip are not.
+    void namesOtherCompressions_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("zip") << QByteArrayLiteral("PK\x03\x04\x14\x00\x00\x00") << QStringLiteral("a zip archive");
+        QTest::newRow("empty zip") << QByteArrayLiteral("PK\x05\x06\x00\x00") << QStringLiteral("(unzip)");
+        QTest::newRow("bzip2") << QByteArray("BZh91AY&SY") << QStringLiteral("bzip2-compressed");
+        QTest::newRow("xz") << QByteArrayLiteral("\xFD"
+                                                 "7zXZ\x00\x00\x04")
+                            << QStringLiteral("(unxz)");
+        QTest::newRow("zstd") << QByteArrayLiteral("\x28\xB5\x2F\xFD\x04\x58") << QStringLiteral("(unzstd)");
+        QTest::newRow("7z") << QByteArrayLiteral("7z\xBC\xAF\x27\x1C\x00\x04") << QStringLiteral("a 7z archive");
+        QTest::newRow("lz4") << QByteArrayLiteral("\x04\x22\x4D\x18\x64\x40") << QStringLiteral("(unlz4)");
+        QTest::newRow("SQL") << QByteArray("CREATE TABLE t (a INT);") << QString();
+        QTest::newRow("text starting BZh") << QByteArray("BZhello;") << QString();
+        QTest::newRow("PK as text") << QByteArray("PK INT") << QString();
+        QTest::newRow("gzip") << gzip("x") << QString();
+        QTest::newRow("empty") << QByteArray() << QString();
+    }
+
+    void namesOtherCompressions()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(QString, expected);
+        const QString named = GzipReader::otherCompression(head);
+        if (expected.isEmpty())
+            QVERIFY2(named.isEmpty(), qPrintable(named));
+        else
+            QVERIFY2(named.contains(expected) && named.contains(QLatin1String("unpack it first")), qPrintable(named));
+    }
+
+    // The same with the real tools' output, where they are installed.
+    void namesWhatTheRealToolsWrite_data()
+    {
+        QTest::addColumn<QString>("tool");
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("bzip2") << QStringLiteral("bzip2") << QStringList{ QStringLiteral("-c") }
+                               << QStringLiteral("bzip2");
+        QTest::newRow("xz") << QStringLiteral("xz") << QStringList{ QStringLiteral("-c") } << QStringLiteral("xz");
+        QTest::newRow("zstd") << QStringLiteral("zstd") << QStringList{ QStringLiteral("-c"), QStringLiteral("-q") }
+                              << QStringLiteral("zstd");
+        QTest::newRow("lz4") << QStringLiteral("lz4") << QStringList{ QStringLiteral("-c"), QStringLiteral("-q") }
+                             << QStringLiteral("lz4");
+        QTest::newRow("zip") << QStringLiteral("zip")
+                             << QStringList{ QStringLiteral("-q"), QStringLiteral("-"), QStringLiteral("-") }
+                             << QStringLiteral("zip");
+    }
+
+    void namesWhatTheRealToolsWrite()
+    {
+        QFETCH(QString, tool);
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expected);
+        const QString program = QStandardPaths::findExecutable(tool);
+        if (program.isEmpty())
+            QSKIP("the tool is not installed");
+        QProcess p;
+        p.start(program, arguments);
+        QVERIFY(p.waitForStarted(10000));
+        p.write(text(100, "compressed"));
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const QByteArray out = p.readAllStandardOutput();
+        const QString named = GzipReader::otherCompression(out.left(8));
+        QVERIFY2(named.contains(expected), qPrintable(named));
     }
 
     void verifyStreamAcceptsGoodStreams()

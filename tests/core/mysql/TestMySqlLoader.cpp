@@ -308,6 +308,24 @@ private slots:
         }
     }
 
+    // An xz file (say) is named as such before anything runs, not sent as SQL.
+    void otherCompressionIsRefusedBeforeAnything()
+    {
+        const QString db = TestServices::createScratchDatabase(QStringLiteral("lxz"));
+        QString error;
+        const bool loaded = load(db,
+                                 QByteArrayLiteral("\xFD"
+                                                   "7zXZ\x00\x00\x04\xE6\xD6\xB4\x46\x02\x00\x21\x01"),
+                                 &error, 1);
+        const QStringList tables = queryRows(
+            db, QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '%1'").arg(db));
+        TestServices::dropDatabase(db);
+        QVERIFY(!loaded);
+        QVERIFY2(error.contains(QLatin1String("xz-compressed")) && error.contains(QLatin1String("unxz")),
+                 qPrintable(error));
+        QCOMPARE(tables, QStringList{ QStringLiteral("0") });
+    }
+
     // A NUL byte stops the stock client at the line that holds it, with what came before loaded;
     // the loader stops at the same place, naming the line.
     void nulByteStopsTheLoadWhereTheClientStops()

@@ -83,6 +83,15 @@ void TestFileRestoreSource::scanReportsLine()
         = FileRestoreSource::scanForeignDatabase(&binaryIn, QStringLiteral("target_db"), nullptr, &foreign);
     QVERIFY2(refused.startsWith(QLatin1String("line 2 holds a zero byte")), qPrintable(refused));
     QVERIFY(!foreign);
+    // A compressed file that is not gzip is named as what it is.
+    QByteArray zip = QByteArrayLiteral("PK\x03\x04\x14\x00\x00\x00\x08\x00");
+    QBuffer zipIn(&zip);
+    QVERIFY(zipIn.open(QIODevice::ReadOnly));
+    const QString zipped
+        = FileRestoreSource::scanForeignDatabase(&zipIn, QStringLiteral("target_db"), nullptr, &foreign);
+    QVERIFY2(zipped.contains(QLatin1String("a zip archive")) && zipped.contains(QLatin1String("unzip")),
+             qPrintable(zipped));
+    QVERIFY(!foreign);
 }
 
 void TestFileRestoreSource::compareRowCounts()
