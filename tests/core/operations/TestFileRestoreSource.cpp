@@ -61,34 +61,25 @@ void TestFileRestoreSource::foreignReference()
 
 void TestFileRestoreSource::scanReportsLine()
 {
-    QByteArray text("CREATE TABLE a (id INT);\n-- USE other; in a comment is fine\nINSERT INTO a VALUES (1);\n\n"
-                    "USE other;\n");
-    QBuffer in(&text);
-    QVERIFY(in.open(QIODevice::ReadOnly));
     bool foreign = false;
-    const QString error = FileRestoreSource::scanForeignDatabase(&in, QStringLiteral("target_db"), nullptr, &foreign);
+    auto scan = [&foreign](QByteArray data) {
+        QBuffer in(&data);
+        in.open(QIODevice::ReadOnly);
+        return FileRestoreSource::scanForeignDatabase(&in, QStringLiteral("target_db"), nullptr, &foreign);
+    };
+    const QString error
+        = scan("CREATE TABLE a (id INT);\n-- USE other; in a comment is fine\nINSERT INTO a VALUES (1);\n\n"
+               "USE other;\n");
     QVERIFY2(error.contains(QLatin1String("line 5")), qPrintable(error));
     QVERIFY(foreign);
-    QByteArray clean("CREATE TABLE a (id INT);\nINSERT INTO a VALUES (1);\n");
-    QBuffer cleanIn(&clean);
-    QVERIFY(cleanIn.open(QIODevice::ReadOnly));
-    QCOMPARE(FileRestoreSource::scanForeignDatabase(&cleanIn, QStringLiteral("target_db"), nullptr, &foreign),
-             QString());
+    QCOMPARE(scan("CREATE TABLE a (id INT);\nINSERT INTO a VALUES (1);\n"), QString());
     QVERIFY(!foreign);
     // Not SQL text at all: refused with the line, and not taken for another database.
-    QByteArray binary = QByteArrayLiteral("CREATE TABLE a (id INT);\nPK\x03\x04\0\0junk\n");
-    QBuffer binaryIn(&binary);
-    QVERIFY(binaryIn.open(QIODevice::ReadOnly));
-    const QString refused
-        = FileRestoreSource::scanForeignDatabase(&binaryIn, QStringLiteral("target_db"), nullptr, &foreign);
+    const QString refused = scan(QByteArrayLiteral("CREATE TABLE a (id INT);\nPK\x03\x04\0\0junk\n"));
     QVERIFY2(refused.startsWith(QLatin1String("line 2 holds a zero byte")), qPrintable(refused));
     QVERIFY(!foreign);
     // A compressed file that is not gzip is named as what it is.
-    QByteArray zip = QByteArrayLiteral("PK\x03\x04\x14\x00\x00\x00\x08\x00");
-    QBuffer zipIn(&zip);
-    QVERIFY(zipIn.open(QIODevice::ReadOnly));
-    const QString zipped
-        = FileRestoreSource::scanForeignDatabase(&zipIn, QStringLiteral("target_db"), nullptr, &foreign);
+    const QString zipped = scan(QByteArrayLiteral("PK\x03\x04\x14\x00\x00\x00\x08\x00"));
     QVERIFY2(zipped.contains(QLatin1String("a zip archive")) && zipped.contains(QLatin1String("unzip")),
              qPrintable(zipped));
     QVERIFY(!foreign);
