@@ -434,6 +434,27 @@ private slots:
             warned.contains(
                 QStringLiteral("Skipped %1: its dump object is missing").arg(Catalog::manifestKey(manifest.objectKey))),
             qPrintable(warned));
+
+        // More warnings than the banner names: the first three, and how many more the Audit Log has.
+        {
+            LocalFolderStore store(storePath);
+            for (const char *name : { "broken-a", "broken-b" }) {
+                StoreJob *put
+                    = store.putData(QStringLiteral("customers/rescan/%1/prod/%2.json").arg(siteId, QLatin1String(name)),
+                                    QByteArrayLiteral("{ not a manifest"));
+                QSignalSpy done(put, &Job::finished);
+                put->start();
+                QVERIFY(!done.isEmpty() || done.wait(10000));
+                QVERIFY2(put->succeeded(), qPrintable(put->errorString()));
+            }
+        }
+        rescan->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(rescan->isEnabled(), 20000);
+        QCOMPARE(page->banner()->kind(), MessageBanner::Kind::Warning);
+        const QString many = page->banner()->text();
+        QVERIFY2(many.contains(QLatin1String(" 4 warnings: ")), qPrintable(many));
+        QVERIFY2(many.endsWith(QLatin1String(" 1 more in the Audit Log.")), qPrintable(many));
+        QCOMPARE(many.count(QLatin1String("Skipped ")), 2);
         window.close();
     }
 

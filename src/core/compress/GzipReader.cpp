@@ -196,6 +196,20 @@ QString GzipReader::otherCompression(const QByteArray &head)
     return {};
 }
 
+QIODevice *GzipReader::openText(QIODevice *in, std::unique_ptr<GzipReader> *gzip, QString *error)
+{
+    if (!hasGzipMagic(in->peek(2))) {
+        *error = otherCompression(in->peek(8));
+        return error->isEmpty() ? in : nullptr;
+    }
+    *gzip = std::make_unique<GzipReader>(in);
+    if (!(*gzip)->open(QIODevice::ReadOnly)) {
+        *error = (*gzip)->errorString();
+        return nullptr;
+    }
+    return gzip->get();
+}
+
 bool GzipReader::open(OpenMode mode)
 {
     if ((mode & WriteOnly) || !d->source) {

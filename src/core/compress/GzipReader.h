@@ -40,6 +40,10 @@ public:
     /// bzip2, xz, zstd, 7z, lz4), a sentence naming it and the command that unpacks it; else
     /// empty. Loaders read only plain text or gzip, and would otherwise take such a file for SQL.
     static QString otherCompression(const QByteArray &head);
+    /// The SQL text of a dump file or stream @p in: @p in itself, or a GzipReader over it (kept
+    /// in @p gzip) when it starts with the gzip magic. Null, with @p error set, when @p in is
+    /// another compressed format (otherCompression()) or its gzip header cannot be read.
+    static QIODevice *openText(QIODevice *in, std::unique_ptr<GzipReader> *gzip, QString *error);
 
 protected:
     qint64 readData(char *data, qint64 maxSize) override;

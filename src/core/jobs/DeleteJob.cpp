@@ -5,6 +5,7 @@
 #include "catalog/Catalog.h"
 #include "storage/ObjectStore.h"
 #include "storage/StoreJob.h"
+#include "util/Sentence.h"
 
 DeleteJob::DeleteJob(Catalog *catalog, ObjectStore *store, const QString &backupId, QObject *parent)
     : Job(parent)
@@ -61,7 +62,7 @@ void DeleteJob::removeKey(const QString &key, std::function<void()> next)
                     finishWithError(
                         job->error(),
                         tr("Could not delete the manifest of backup %1 from %2: %3 %4")
-                            .arg(m_backupId, m_store->describe(), sentence(job->errorString()), leftDeleting()));
+                            .arg(m_backupId, m_store->describe(), Sentence::ended(job->errorString()), leftDeleting()));
                     return;
                 }
                 removeKey(QString(), {});
@@ -83,7 +84,7 @@ void DeleteJob::removeKey(const QString &key, std::function<void()> next)
     connect(job, &Job::finished, this, [this, job, next] {
         if (!job->succeeded()) {
             const QString failure = tr("Could not delete backup %1 from %2: %3")
-                                        .arg(m_backupId, m_store->describe(), sentence(job->errorString()));
+                                        .arg(m_backupId, m_store->describe(), Sentence::ended(job->errorString()));
             // Without any answer from the store, a look at the object would only wait as long again.
             if (job->result().httpStatus == 0 && job->error() != Error::Fatal)
                 finishWithError(job->error(), failure + QLatin1Char(' ') + leftDeleting());
@@ -116,13 +117,6 @@ void DeleteJob::checkObjectAfterFailure(Error error, const QString &failure)
         finishWithError(error, failure + QLatin1Char(' ') + leftDeleting());
     });
     probe->start();
-}
-
-QString DeleteJob::sentence(const QString &text)
-{
-    // Store errors usually end with advice and a full stop already.
-    const QString trimmed = text.trimmed();
-    return trimmed.endsWith(QLatin1Char('.')) || trimmed.isEmpty() ? trimmed : trimmed + QLatin1Char('.');
 }
 
 QString DeleteJob::leftDeleting() const

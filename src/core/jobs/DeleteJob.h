@@ -41,8 +41,6 @@ private:
     void checkObjectAfterFailure(Error error, const QString &failure);
     /// What to do about a backup whose deletion started and did not finish.
     QString leftDeleting() const;
-    /// @p text ending with a full stop, once.
-    static QString sentence(const QString &text);
 
     Catalog *m_catalog;
     ObjectStore *m_store;

@@ -6,6 +6,7 @@
 #include "catalog/Catalog.h"
 #include "storage/ObjectStore.h"
 #include "storage/StoreJob.h"
+#include "util/Sentence.h"
 
 RescanJob::RescanJob(Catalog *catalog, ObjectStore *store, QObject *parent)
     : Job(parent)
@@ -99,8 +100,7 @@ void RescanJob::warn(const QString &text)
 {
     // Several warnings are read one after the other (the console's banner, the audit log): each
     // ends as a sentence, whatever error text it quotes.
-    const QString trimmed = text.trimmed();
-    m_warnings.append(trimmed.endsWith(QLatin1Char('.')) ? trimmed : trimmed + QLatin1Char('.'));
+    m_warnings.append(Sentence::ended(text));
 }
 
 bool RescanJob::stopOnReadFailure(int failedBefore)

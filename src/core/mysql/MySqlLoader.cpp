@@ -494,15 +494,10 @@ bool MySqlLoader::load(QIODevice *in)
     };
 
     std::unique_ptr<GzipReader> gzip;
-    QIODevice *source = in;
-    if (GzipReader::hasGzipMagic(in->peek(2))) {
-        gzip = std::make_unique<GzipReader>(in);
-        if (!gzip->open(QIODevice::ReadOnly))
-            return failed(gzip->errorString());
-        source = gzip.get();
-    } else if (const QString other = GzipReader::otherCompression(in->peek(8)); !other.isEmpty()) {
-        return failed(other);
-    }
+    QString openError;
+    QIODevice *source = GzipReader::openText(in, &gzip, &openError);
+    if (!source)
+        return failed(openError);
     // Only our own dumps say on their first line that their tables may load side by side.
     const QByteArray head = source->peek(256);
     const QByteArray marker = parallelHeader();

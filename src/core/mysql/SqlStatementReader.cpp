@@ -129,7 +129,8 @@ QByteArray trimmed(const QByteArray &text)
         ++a;
     // The client drops trailing bytes that are not graphic in its character set's table (utf8mb4:
     // spaces, control characters and 0xFF, which no UTF-8 text holds).
-    while (b > a && (uchar(text.at(b - 1)) <= 0x20 || uchar(text.at(b - 1)) == 0x7f || uchar(text.at(b - 1)) == 0xff))
+    auto dropped = [](uchar c) { return c <= 0x20 || c == 0x7f || c == 0xff; };
+    while (b > a && dropped(uchar(text.at(b - 1))))
         --b;
     return a == 0 && b == text.size() ? text : text.mid(a, b - a);
 }

@@ -188,27 +188,23 @@ QString FileRestoreSource::scanForeignDatabase(QIODevice *in, const QString &all
     if (foreign)
         *foreign = false;
     std::unique_ptr<GzipReader> gzip;
-    QIODevice *text = in;
-    if (GzipReader::hasGzipMagic(in->peek(2))) {
-        gzip = std::make_unique<GzipReader>(in);
-        if (!gzip->open(QIODevice::ReadOnly))
-            return gzip->errorString();
-        text = gzip.get();
-    } else if (const QString other = GzipReader::otherCompression(in->peek(8)); !other.isEmpty()) {
-        return other;
-    }
+    QString openError;
+    QIODevice *text = GzipReader::openText(in, &gzip, &openError);
+    if (!text)
+        return openError;
     SqlStatementReader reader(text);
     while (reader.next()) {
         if (cancel && *cancel)
             return QObject::tr("Cancelled.");
         const QString what = foreignReference(reader.statement(), allowedDatabase);
-        if (!what.isEmpty() && foreign)
-            *foreign = true;
-        if (!what.isEmpty())
+        if (!what.isEmpty()) {
+            if (foreign)
+                *foreign = true;
             return QObject::tr("statement %1 (line %2) uses another database: %3")
                 .arg(reader.statementNumber())
                 .arg(reader.line())
                 .arg(what);
+        }
     }
     if (reader.hasError())
         return reader.errorString();

@@ -126,14 +126,12 @@ void RestorePreflightJob::inspect(const MySqlEndpoint &endpoint)
         QSet<QString> found;
         if (!r.filePath.isEmpty()) {
             QFile file(r.filePath);
+            std::unique_ptr<GzipReader> gzip;
+            // A file that cannot be read as a dump is refused, with the reason, when the restore
+            // verifies it; the preflight only looks for collations in one that can.
             if (file.open(QIODevice::ReadOnly)) {
-                if (GzipReader::hasGzipMagic(file.peek(2))) {
-                    GzipReader gz(&file);
-                    if (gz.open(QIODevice::ReadOnly))
-                        CollationCompatibility::collationsIn(&gz, &found, &error);
-                } else {
-                    CollationCompatibility::collationsIn(&file, &found, &error);
-                }
+                if (QIODevice *text = GzipReader::openText(&file, &gzip, &error))
+                    CollationCompatibility::collationsIn(text, &found, &error);
             }
         }
         const bool mapping = targetCollations.contains(QStringLiteral("utf8mb4_uca1400_ai_ci"));

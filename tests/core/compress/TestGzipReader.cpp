@@ -264,6 +264,30 @@ private slots:
             QVERIFY2(named.contains(expected) && named.contains(QLatin1String("unpack it first")), qPrintable(named));
     }
 
+    // What a loader reads: the input itself, the inflated gzip, or nothing with the reason.
+    void openTextGivesTheSqlText()
+    {
+        const QByteArray sql = text(50, "plain");
+        for (const QByteArray &input : { sql, gzip(sql) }) {
+            QByteArray data = input;
+            QBuffer in(&data);
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            std::unique_ptr<GzipReader> holder;
+            QString error;
+            QIODevice *opened = GzipReader::openText(&in, &holder, &error);
+            QVERIFY2(opened, qPrintable(error));
+            QCOMPARE(opened == &in, input == sql);
+            QCOMPARE(opened->readAll(), sql);
+        }
+        QByteArray zip = QByteArrayLiteral("PK\x03\x04\x14\x00\x00\x00");
+        QBuffer zipIn(&zip);
+        QVERIFY(zipIn.open(QIODevice::ReadOnly));
+        std::unique_ptr<GzipReader> holder;
+        QString error;
+        QVERIFY(!GzipReader::openText(&zipIn, &holder, &error));
+        QVERIFY2(error.contains(QLatin1String("a zip archive")), qPrintable(error));
+    }
+
     // The same with the real tools' output, where they are installed.
     void namesWhatTheRealToolsWrite_data()
     {
