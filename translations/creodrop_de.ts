@@ -1099,6 +1099,10 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
             <numerusform>%n weitere im Prüfprotokoll.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Applying retention failed: %1</source>
+        <translation>Die Aufbewahrung konnte nicht angewendet werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

@@ -1099,6 +1099,10 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
             <numerusform>%n autres dans le journal d’audit.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Applying retention failed: %1</source>
+        <translation>L’application de la rétention a échoué : %1</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

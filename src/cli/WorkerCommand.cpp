@@ -11,6 +11,7 @@
 #include "jobs/RecoveryJob.h"
 #include "jobs/RescanJob.h"
 #include "jobs/WorkerIdentity.h"
+#include "operations/AutomaticRetention.h"
 #include "operations/BackupQueue.h"
 #include "operations/RescanCatalogOperation.h"
 #include "operations/RetentionJob.h"
@@ -29,7 +30,8 @@ namespace {
 
 /// The worker loop: schedules, then Pending backups through the BackupQueue (one per
 /// environment, JobConcurrency across sites); polls the catalog so backups queued by other
-/// hosts are seen.
+/// hosts are seen. Retention is applied on the first pass, after every scheduled backup that
+/// completes, and once an hour (AutomaticRetention).
 class WorkerLoop : public QObject
 {
 public:
@@ -38,6 +40,7 @@ public:
         , m_session(session)
         , m_once(once)
         , m_queue(session.context(), ctx.settings().integer(AppSettings::JobConcurrency))
+        , m_retention(session.context())
     {
         connect(&m_queue, &JobQueue::jobStarted, this,
                 [this](const QString &id, Job *job) { m_running.insert(id, qobject_cast<BackupJob *>(job)); });
@@ -50,11 +53,22 @@ public:
                 CliContext::warn(tr("backup %1: %2").arg(id, job->errorString()));
             if (!job->succeeded() && job->error() != Job::Error::Aborted)
                 ++m_failures;
+            // A new scheduled backup may take an older one past its schedule's "keep N".
+            const bool scheduled = m_scheduled.remove(id);
+            if (job->succeeded() && scheduled)
+                m_retention.request();
         });
-        connect(&m_queue, &JobQueue::idle, this, [this] {
-            if (m_once || m_stopping)
-                QCoreApplication::exit(0);
-        });
+        connect(&m_queue, &JobQueue::idle, this, &WorkerLoop::exitWhenDone);
+        connect(&m_retention, &AutomaticRetention::finished, this,
+                [](const QStringList &deleted, const QStringList &failures, const QString &error) {
+                    for (const QString &id : deleted)
+                        CliContext::printLine(tr("retention deleted %1").arg(id));
+                    for (const QString &failure : failures)
+                        CliContext::warn(tr("retention: %1").arg(failure));
+                    if (failures.isEmpty() && !error.isEmpty())
+                        CliContext::warn(tr("retention: %1").arg(error));
+                });
+        connect(&m_retention, &AutomaticRetention::idle, this, &WorkerLoop::exitWhenDone);
         const int pollSeconds = qEnvironmentVariableIntValue("CREODROP_WORKER_POLL_SECONDS");
         m_poll.setInterval((pollSeconds > 0 ? pollSeconds : 5) * 1000);
         connect(&m_poll, &QTimer::timeout, this, &WorkerLoop::pass);
@@ -68,8 +82,7 @@ public:
     {
         pass();
         if (m_once) {
-            if (m_queue.isIdle())
-                QCoreApplication::exit(0);
+            exitWhenDone();
             return;
         }
         m_poll.start();
@@ -112,8 +125,20 @@ private:
             if (m_known.contains(record.id))
                 continue;
             m_known.insert(record.id);
+            if (record.type == BackupType::Scheduled)
+                m_scheduled.insert(record.id);
             m_queue.enqueueBackup(record);
         }
+        if (failure.isEmpty())
+            m_retention.requestIfDue();
+    }
+
+    // --once ends when its backups and its retention are done; a stopping worker when its
+    // backups are (the retention apply was aborted at once).
+    void exitWhenDone()
+    {
+        if ((m_once || m_stopping) && m_queue.isIdle() && !m_retention.isRunning())
+            QCoreApplication::exit(0);
     }
 
     // Interrupted-backup recovery on every pass, without waiting for it (we are inside the
@@ -138,6 +163,7 @@ private:
         m_stopping = true;
         m_poll.stop();
         CliContext::printLine(tr("stopping: cancelling running backups"));
+        m_retention.stop();
         // Waiting backups are dropped (they stay Pending for the next worker). Running ones are
         // cancelled asynchronously: the dump is stopped (KILL QUERY when it waits in the
         // server), the upload removed and that confirmed, then the row becomes Cancelled. The
@@ -150,18 +176,19 @@ private:
             if (job)
                 job->cancel();
         }
-        if (m_queue.isIdle())
-            QCoreApplication::exit(0);
+        exitWhenDone();
     }
 
     CliContext &m_ctx;
     JobsSession &m_session;
     bool m_once;
     BackupQueue m_queue;
+    AutomaticRetention m_retention;
     QTimer m_poll;
     StopSignals m_signals;
     QHash<QString, QPointer<BackupJob>> m_running;
     QSet<QString> m_known;
+    QSet<QString> m_scheduled; ///< of m_known, the scheduled backups
     QPointer<RecoveryJob> m_recovery;
     bool m_stopping = false;
     bool m_catalogUnreadable = false;

@@ -458,6 +458,92 @@ private slots:
         window.close();
     }
 
+    // The console applies its schedules' retention on its own (here at start: "keep 1" of two
+    // completed scheduled backups); what went is named in the status bar (no site shown yet), in
+    // the site page's banner once one is, and leaves the table.
+    void retentionIsNamedWhereverItRuns()
+    {
+        BackupServiceConfig config;
+        config.catalog.sqlitePath = m_home.filePath(QStringLiteral("retention-catalog.sqlite"));
+        config.storageKind = StorageKind::Local;
+        config.localStorePath = m_home.filePath(QStringLiteral("retention-store"));
+        config.actor = QStringLiteral("e2e-engineer");
+        config.runSchedules = true;
+        const QString siteId = QStringLiteral("keep-one");
+        QStringList ids; // oldest first
+        {
+            CatalogLocation location;
+            location.sqlitePath = config.catalog.sqlitePath;
+            QString error;
+            const auto catalog = Catalog::open(location, &m_clock, &error);
+            QVERIFY2(catalog, qPrintable(error));
+            QVERIFY(
+                catalog->addSite(Site{ siteId, QStringLiteral("Keep One"), QStringLiteral("keep"), Tier::Basic, {} }));
+            Schedule schedule;
+            schedule.siteId = siteId;
+            schedule.environment = Environment::Prod;
+            schedule.timeUtc = QTime::currentTime().addSecs(-3600); // due tomorrow, not now
+            schedule.keepLast = 1;
+            QVERIFY(catalog->setSchedule(schedule));
+            for (int i = 0; i < 2; ++i) {
+                const BackupRecord r = catalog->createBackup(siteId, Environment::Prod, BackupType::Scheduled,
+                                                             QStringLiteral("scheduler"));
+                QVERIFY(catalog->claimBackup(r.id, QStringLiteral("w")));
+                QVERIFY(catalog->completeBackup(r.id, QStringLiteral("w"), 10, 20, QString(64, u'e')));
+                ids << r.id;
+                QTest::qWait(5); // ids and times in order
+            }
+        }
+        InMemorySecretStore secrets;
+        AppSettings settings(m_home.filePath(QStringLiteral("settings-retention.ini")));
+        settings.setValue(AppSettings::FirstRunDone, true);
+        BackupService service(config, &secrets, &m_clock);
+        MainWindow window(&service, &settings, &secrets);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        service.start();
+        SitePage *page = window.sitePage();
+        const QString expected = QStringLiteral("Retention deleted 1 backup (scheduled ones their schedule no longer "
+                                                "keeps, pre-restore and pre-sync ones older than 7 days): %1.")
+                                     .arg(ids.first());
+        // At start no site is shown yet: the status bar keeps the message until another replaces it.
+        QTRY_COMPARE_WITH_TIMEOUT(window.statusBar()->currentMessage(), expected, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(page->site().id, siteId, 10000);
+        QAbstractItemModel *view = page->table()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), 1, 10000);
+        QCOMPARE(view->index(0, 0).data(BackupTableModel::RecordRole).value<BackupRecord>().id, ids.last());
+
+        // With a site shown, the site page's banner says it too (here an apply asked for).
+        {
+            CatalogLocation location;
+            location.sqlitePath = config.catalog.sqlitePath;
+            QString error;
+            const auto catalog = Catalog::open(location, &m_clock, &error);
+            QVERIFY2(catalog, qPrintable(error));
+            const BackupRecord r
+                = catalog->createBackup(siteId, Environment::Prod, BackupType::Scheduled, QStringLiteral("scheduler"));
+            QVERIFY(catalog->claimBackup(r.id, QStringLiteral("w")));
+            QVERIFY(catalog->completeBackup(r.id, QStringLiteral("w"), 10, 20, QString(64, u'f')));
+            ids << r.id;
+        }
+        window.actions().refresh->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), 2, 10000);
+        service.applyRetention();
+        QTRY_COMPARE_WITH_TIMEOUT(page->banner()->text(),
+                                  QStringLiteral("Retention deleted 1 backup (scheduled ones their schedule no longer "
+                                                 "keeps, pre-restore and pre-sync ones older than 7 days): %1.")
+                                      .arg(ids.at(1)),
+                                  20000);
+        QVERIFY(page->banner()->isVisible());
+        QCOMPARE(page->banner()->kind(), MessageBanner::Kind::Information);
+        QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), 1, 10000);
+        QCOMPARE(view->index(0, 0).data(BackupTableModel::RecordRole).value<BackupRecord>().id, ids.last());
+        if (qEnvironmentVariableIsSet("CREODROP_SCREENSHOT_DIR"))
+            window.grab().save(QDir(qEnvironmentVariable("CREODROP_SCREENSHOT_DIR"))
+                                   .filePath(QStringLiteral("automatic-retention.png")));
+        window.close();
+    }
+
     // Settings > Storage and Settings > General take effect on OK, without a restart: the
     // service is rebuilt, the next backup lands in the new folder and carries the new actor.
     void settingsApplyWithoutRestart()

@@ -71,6 +71,13 @@ void DeleteJob::removeKey(const QString &key, std::function<void()> next)
             return;
         }
         if (!m_catalog->removeBackup(m_backupId)) {
+            // Another deletion of this backup (retention in the worker next to `backup delete`,
+            // say) removed the row first: the backup is gone, which is what was asked.
+            const int failedBefore = m_catalog->failedStatements();
+            if (!m_catalog->backup(m_backupId) && m_catalog->failedStatements() == failedBefore) {
+                finishWithSuccess();
+                return;
+            }
             finishWithError(
                 Error::Fatal,
                 tr("Could not remove backup %1 from the catalog: %2").arg(m_backupId, m_catalog->lastError()));

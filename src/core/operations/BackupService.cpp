@@ -30,7 +30,6 @@
 #include "storage/S3ObjectStore.h"
 #include "storage/StoreJob.h"
 #include "util/Clock.h"
-#include "util/Counted.h"
 
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
@@ -510,10 +509,7 @@ void BackupService::applyRetention()
     d->post(tr("Applying retention"), [this](ServiceRuntime &rt) {
         auto *job = new RetentionJob(rt.context(), false, &rt);
         connect(job, &Job::finished, &rt, [job, &rt] {
-            rt.send(&BackupService::operationFinished, QStringLiteral("retention.apply"), job->succeeded(),
-                    job->succeeded() ? tr("Deleted %1.").arg(Counted::of(job->deletedIds().size(), "backup", "backups"))
-                                     : job->errorString(),
-                    job->failures());
+            rt.reportRetention(job->deletedIds(), job->failures(), job->succeeded() ? QString() : job->errorString());
         });
         job->start();
     });

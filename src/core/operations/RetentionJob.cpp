@@ -66,9 +66,21 @@ void RetentionJob::deleteNext()
     job->start();
 }
 
+QString RetentionJob::summary(const QStringList &deletedIds)
+{
+    if (deletedIds.isEmpty())
+        return tr("Retention deleted no backup: every one is still kept.");
+    return tr("Retention deleted %1 (scheduled ones their schedule no longer keeps, pre-restore and pre-sync ones "
+              "older than 7 days): %2.")
+        .arg(Counted::of(deletedIds.size(), "backup", "backups"), deletedIds.join(QStringLiteral(", ")));
+}
+
 void RetentionJob::audit(bool stopped, const QString &stopDetail)
 {
-    QString detail = tr("deleted %1").arg(Counted::of(m_deleted.size(), "backup", "backups"));
+    if (m_automatic && m_candidates.isEmpty())
+        return;
+    QString detail = (m_automatic ? tr("automatic: ") : QString())
+        + tr("deleted %1").arg(Counted::of(m_deleted.size(), "backup", "backups"));
     if (!m_deleted.isEmpty())
         detail += QStringLiteral(": ") + m_deleted.join(QStringLiteral(", "));
     if (!m_failures.isEmpty())

@@ -23,6 +23,13 @@ class RetentionJob : public Job
 public:
     RetentionJob(const OperationContext &context, bool dryRun, QObject *parent = nullptr);
 
+    /// An automatic apply (AutomaticRetention's) writes its audit entry only when there was
+    /// something to delete, and says in it that it ran on its own.
+    void setAutomatic(bool automatic) { m_automatic = automatic; }
+
+    /// What an apply deleted, as one sentence for people (the console shows it).
+    static QString summary(const QStringList &deletedIds);
+
     /// What retention no longer keeps, as found when the job started.
     QVector<BackupRecord> candidates() const { return m_candidates; }
     QStringList deletedIds() const { return m_deleted; }
@@ -41,6 +48,7 @@ private:
 
     OperationContext m_context;
     bool m_dryRun;
+    bool m_automatic = false;
     QVector<BackupRecord> m_candidates;
     int m_next = 0;
     bool m_deleting = false; ///< the plan is made and deletions have begun

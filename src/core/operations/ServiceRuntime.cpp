@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ServiceRuntime.h"
 
+#include "AutomaticRetention.h"
 #include "BackupQueue.h"
 #include "BackupService.h"
 #include "CancelBackupOperation.h"
+#include "RetentionJob.h"
 #include "RunDueSchedulesOperation.h"
 #include "jobs/BackupJob.h"
 #include "jobs/RecoveryJob.h"
@@ -90,6 +92,9 @@ void ServiceRuntime::openEverything()
         m_ready = true;
         send(&BackupService::ready);
         if (m_config.runSchedules) {
+            // Whoever runs the schedules keeps their retention too, as the worker does.
+            m_retention = new AutomaticRetention(context(), this);
+            connect(m_retention, &AutomaticRetention::finished, this, &ServiceRuntime::onRetentionApplied);
             m_scheduleTimer = new QTimer(this);
             m_scheduleTimer->setInterval(60 * 1000);
             connect(m_scheduleTimer, &QTimer::timeout, this, &ServiceRuntime::runSchedules);
@@ -127,6 +132,8 @@ void ServiceRuntime::beginShutdown()
         m_scheduleTimer->stop();
     if (m_recoveryTimer)
         m_recoveryTimer->stop();
+    if (m_retention)
+        m_retention->stop(); // at once: the deletion under way is abandoned, its row stays Deleting
     // Running backups are cancelled like with Cancel: the dump is stopped (KILL QUERY when it
     // waits in the server), the upload removed and that confirmed, then the row is Cancelled.
     // Whatever has not finished after ShutdownGraceMs is aborted by shutdown(), which leaves
@@ -168,6 +175,8 @@ void ServiceRuntime::shutdown()
     if (m_recoveryTimer)
         m_recoveryTimer->stop();
     delete m_recovery; // it uses the catalog and store released below
+    delete m_retention;
+    m_retention = nullptr;
     if (m_queue)
         m_queue->cancelAll();
     // Whatever is still running is aborted synchronously: rows become Cancelled, uploads are
@@ -334,6 +343,8 @@ void ServiceRuntime::runSchedules()
     operation.run(m_queue);
     for (const QString &problem : operation.problems())
         send(&BackupService::error, tr("Running schedules"), problem);
+    if (m_retention)
+        m_retention->requestIfDue();
 }
 
 void ServiceRuntime::onBackupQueued(const BackupRecord &record)
@@ -378,6 +389,26 @@ void ServiceRuntime::onBackupFinished(const QString &id, Job *job)
     outcome.message = job->succeeded() ? tr("Backup %1 completed.").arg(id) : job->errorString();
     outcome.finishedAt = m_clock->nowUtc();
     send(&BackupService::jobFinished, outcome);
+    // A new scheduled backup may take an older one past its schedule's "keep N".
+    if (m_retention && backup && job->succeeded() && backup->record().type == BackupType::Scheduled)
+        m_retention->request();
+}
+
+void ServiceRuntime::onRetentionApplied(const QStringList &deletedIds, const QStringList &failures,
+                                        const QString &error)
+{
+    if (deletedIds.isEmpty() && error.isEmpty())
+        return; // an automatic apply with nothing to delete: nothing to say
+    reportRetention(deletedIds, failures, error);
+}
+
+void ServiceRuntime::reportRetention(const QStringList &deletedIds, const QStringList &failures, const QString &error)
+{
+    for (const QString &id : deletedIds)
+        send(&BackupService::backupRemoved, id);
+    const bool ok = error.isEmpty();
+    send(&BackupService::operationFinished, QStringLiteral("retention.apply"), ok,
+         ok ? RetentionJob::summary(deletedIds) : error, failures);
 }
 
 void ServiceRuntime::runTracked(Job *job, const JobProgress &initial, std::function<QString()> successMessage,

@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 
+class AutomaticRetention;
 class BackupQueue;
 class BackupRecord;
 class BackupService;
@@ -62,6 +63,9 @@ public:
     /// Cancels a backup whichever process runs it (CancelBackupOperation); one running or
     /// queued here stops at once. Answered by backupCancelRequested() or error().
     void cancelBackup(const QString &backupId);
+    /// An apply of retention ended: its backups leave the console's tables (backupRemoved), and
+    /// operationFinished says what it deleted or why it failed.
+    void reportRetention(const QStringList &deletedIds, const QStringList &failures, const QString &error);
     /// Tracks @p job (living in this thread, started by the caller) like the runtime's own jobs:
     /// jobStarted(@p initial) now, cancelJob() reaches it (its cancel() slot when it has one,
     /// which lets a restore roll back), progress through forwardProgress(), and its end through
@@ -96,6 +100,7 @@ private:
     void onBackupQueued(const BackupRecord &record);
     void onBackupStarted(const QString &id, Job *job);
     void onBackupFinished(const QString &id, Job *job);
+    void onRetentionApplied(const QStringList &deletedIds, const QStringList &failures, const QString &error);
 
     BackupService *m_service;
     BackupServiceConfig m_config;
@@ -106,6 +111,7 @@ private:
     std::unique_ptr<ObjectStore> m_store;
     BackupQueue *m_queue = nullptr;
     QTimer *m_scheduleTimer = nullptr;
+    AutomaticRetention *m_retention = nullptr; ///< with the schedules (runSchedules)
     QTimer *m_recoveryTimer = nullptr;
     bool m_recovering = false;
     QPointer<Job> m_recovery;

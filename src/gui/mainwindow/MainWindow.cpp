@@ -435,6 +435,19 @@ void MainWindow::connectService()
     connect(s, &BackupService::error, this, &MainWindow::onServiceError);
     connect(s, &BackupService::operationFinished, this,
             [this](const QString &action, bool ok, const QString &message, const QStringList &warnings) {
+                if (action == QLatin1String("retention.apply")) {
+                    // The console applies retention on its own (at start, after scheduled backups,
+                    // hourly): say what went, so that no backup leaves the table unexplained. It
+                    // concerns every site: the status bar says it whatever is shown (until replaced
+                    // when no site is), the site page's banner too when a site is shown.
+                    const QString text = ok ? message : tr("Applying retention failed: %1").arg(message);
+                    if (m_page->hasSite())
+                        m_page->banner()->showMessage(ok ? MessageBanner::Kind::Information
+                                                         : MessageBanner::Kind::Error,
+                                                      text + withWarnings(warnings));
+                    statusBar()->showMessage(text, m_page->hasSite() ? 15000 : 0);
+                    return;
+                }
                 if (action != QLatin1String("catalog.rescan"))
                     return;
                 m_act.rescanStorage->setEnabled(true);

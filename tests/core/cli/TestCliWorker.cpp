@@ -450,6 +450,45 @@ private slots:
         }
     }
 
+    // The worker keeps a schedule's retention without `retention apply`: once its scheduled
+    // backup completes, the oldest scheduled one past "keep 2" goes; the manual one stays.
+    void workerAppliesRetentionAfterAScheduledBackup()
+    {
+        Result r = cli({ QStringLiteral("schedule"), QStringLiteral("set"), m_site, QStringLiteral("prod"),
+                         QStringLiteral("--daily"), QStringLiteral("03:00"), QStringLiteral("--keep"),
+                         QStringLiteral("2") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QStringList scheduled; // oldest first
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY(makeScheduleDue());
+            r = cli({ QStringLiteral("schedules"), QStringLiteral("run") });
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            scheduled << QString::fromUtf8(r.out).trimmed();
+        }
+        r = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString manual = QString::fromUtf8(r.out).trimmed();
+        const QString oldestKey = show(scheduled.first()).value(QStringLiteral("object_key")).toString();
+
+        // Keep 2 of 2: a pass deletes nothing and says nothing of retention.
+        r = cli({ QStringLiteral("worker"), QStringLiteral("--once") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(!r.out.contains("retention"), r.out.constData());
+        QCOMPARE(ids().size(), 3);
+
+        QVERIFY(makeScheduleDue());
+        r = cli({ QStringLiteral("worker"), QStringLiteral("--once") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QStringList newest = ids(QStringLiteral("scheduled"));
+        QCOMPARE(newest.size(), 2);
+        QVERIFY(!newest.contains(scheduled.first()));
+        QVERIFY(newest.contains(scheduled.last()));
+        QVERIFY(ids().contains(manual));
+        QVERIFY2(r.out.contains(QStringLiteral("retention deleted %1").arg(scheduled.first()).toUtf8()),
+                 r.out.constData());
+        QCOMPARE(storedKeys(oldestKey.left(oldestKey.size() - 7)), QStringList()); // object and manifest
+    }
+
     // A worker whose catalog cannot be read says so instead of idling as if nothing were
     // pending: `--once` exits 1; the daemon warns once per outage, keeps polling, and runs the
     // waiting backup when the catalog is whole again.

@@ -112,6 +112,30 @@ private slots:
     }
 
     // Refused deletions change nothing, not even the status.
+    // Two deletions of one backup at once (the worker's retention and `backup delete`, say): both
+    // succeed, and the object, its manifest and the row are gone.
+    void twoDeletionsAtOnceBothSucceed()
+    {
+        const QString id = addCompletedBackup();
+        QVERIFY(!id.isEmpty());
+        const QString key = m_catalog->backup(id)->objectKey;
+        DeleteJob first(m_catalog.get(), m_store.get(), id);
+        DeleteJob second(m_catalog.get(), m_store.get(), id);
+        for (DeleteJob *job : { &first, &second })
+            job->setAutoDelete(false);
+        QSignalSpy firstDone(&first, &Job::finished);
+        QSignalSpy secondDone(&second, &Job::finished);
+        first.start();
+        second.start(); // before the first has removed anything: the row is Deleting
+        QVERIFY(!firstDone.isEmpty() || firstDone.wait(10000));
+        QVERIFY(!secondDone.isEmpty() || secondDone.wait(10000));
+        QVERIFY2(first.succeeded(), qPrintable(first.errorString()));
+        QVERIFY2(second.succeeded(), qPrintable(second.errorString()));
+        QVERIFY(!m_catalog->backup(id));
+        QVERIFY(!QFile::exists(storePath(key)));
+        QVERIFY(!QFile::exists(storePath(Catalog::manifestKey(key))));
+    }
+
     void refusalsLeaveTheRowAsItWas()
     {
         const QString pinned = addCompletedBackup();

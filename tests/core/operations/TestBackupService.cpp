@@ -533,6 +533,79 @@ private slots:
         QVERIFY(!attention.contains(unscheduled));
     }
 
+    // A console that runs schedules keeps their retention, as the worker does: once a due
+    // scheduled backup completes, the older one its schedule ("keep 1") no longer keeps is
+    // deleted, and the console is told (backupRemoved, one operationFinished to show).
+    void schedulesKeepTheirRetentionInTheConsole()
+    {
+        if (kind() != QLatin1String("local"))
+            QSKIP("schedule logic: once is enough");
+        auto store = secrets();
+        const QString site = siteId(QStringLiteral("keep"));
+        {
+            auto setup = startService(store.get(), site);
+            QVERIFY(setup);
+        }
+        auto catalog = openCatalog();
+        QVERIFY(catalog);
+        Schedule keepOne;
+        keepOne.siteId = site;
+        keepOne.environment = Environment::Prod;
+        keepOne.timeUtc = QTime(3, 0);
+        keepOne.keepLast = 1;
+        keepOne.createdAt = QDateTime::currentDateTimeUtc().addDays(-2); // due now
+        QVERIFY(catalog->setSchedule(keepOne));
+        const BackupRecord old
+            = catalog->createBackup(site, Environment::Prod, BackupType::Scheduled, QStringLiteral("scheduler"));
+        QVERIFY(old.isValid());
+        QVERIFY(catalog->claimBackup(old.id, QStringLiteral("w")));
+        QVERIFY(catalog->completeBackup(old.id, QStringLiteral("w"), 1, 1, QString(64, u'c')));
+
+        BackupServiceConfig withSchedules = config();
+        withSchedules.runSchedules = true;
+        BackupService service(withSchedules, store.get(), &m_clock);
+        QSignalSpy removed(&service, &BackupService::backupRemoved);
+        QSignalSpy operations(&service, &BackupService::operationFinished);
+        QSignalSpy finished(&service, &BackupService::jobFinished);
+        service.start();
+        // Other tests' sites share this catalog and may have due schedules too: only this
+        // site's signals count.
+        auto removedOld = [&] {
+            return std::any_of(removed.begin(), removed.end(),
+                               [&old](const QList<QVariant> &args) { return args.at(0).toString() == old.id; });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(removedOld(), 60000);
+        QVector<JobOutcome> ours;
+        for (const QList<QVariant> &args : std::as_const(finished)) {
+            if (args.at(0).value<JobOutcome>().siteId == site)
+                ours << args.at(0).value<JobOutcome>();
+        }
+        QCOMPARE(ours.size(), 1); // the scheduled backup that took its place
+        const JobOutcome outcome = ours.first();
+        QVERIFY2(outcome.success, qPrintable(outcome.message));
+        QList<QVariant> report;
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(operations.begin(), operations.end(),
+                                             [&](const QList<QVariant> &args) {
+                                                 report = args;
+                                                 return args.at(2).toString().contains(old.id);
+                                             }),
+                                 10000);
+        QCOMPARE(report.at(0).toString(), QStringLiteral("retention.apply"));
+        QVERIFY(report.at(1).toBool());
+        QVERIFY(!catalog->backup(old.id));
+        const QVector<BackupRecord> left = catalog->backups(site);
+        QCOMPARE(left.size(), 1);
+        QCOMPARE(left.first().id, outcome.backupId);
+        QCOMPARE(left.first().status, BackupStatus::Completed);
+        // Retention's entry names no site: it is found by the backup it names.
+        const auto log = catalog->auditLog(QString(), 50);
+        const bool audited = std::any_of(log.begin(), log.end(), [&old](const AuditEntry &e) {
+            return e.action == QLatin1String("retention.apply") && e.detail.startsWith(QLatin1String("automatic: "))
+                && e.detail.contains(old.id);
+        });
+        QVERIFY(audited);
+    }
+
     void largeSiteFirstPageThenAll()
     {
         if (kind() != QLatin1String("local"))
