@@ -563,7 +563,9 @@ private slots:
         const bool ok = loader.load(&in);
         const qint64 elapsed = timer.elapsed();
         canceller.join();
-        const int stillRunning = runningStatements(target, QStringLiteral("SLEEP(600)"));
+        // A killed statement has answered its client before the server has finished with it
+        // (it is listed a few milliseconds longer): stopped means gone well before its 600 s.
+        QTRY_COMPARE_WITH_TIMEOUT(runningStatements(target, QStringLiteral("SLEEP(600)")), 0, 30000);
         const QStringList rows = queryRows(target, QStringLiteral("SELECT COUNT(*) FROM u WHERE s = 2"));
         TestServices::dropDatabase(target);
         QVERIFY(sawSleeps);
@@ -571,7 +573,6 @@ private slots:
         QCOMPARE(loader.errorString(), QStringLiteral("cancelled"));
         // Far below the 600 s the statements would take: they were stopped, not awaited.
         QVERIFY2(elapsed < 300 * 1000, qPrintable(QString::number(elapsed)));
-        QCOMPARE(stillRunning, 0);
         QCOMPARE(rows, QStringList{ QStringLiteral("0") }); // nothing ran after the cancel
     }
 
