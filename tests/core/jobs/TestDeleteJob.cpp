@@ -4,6 +4,7 @@
 // that fails or is stopped half-way never leaves a row that looks usable without its object; it
 // is finished by deleting again, or undone by a rescan while the object is still there.
 #include "../catalog/FakeClock.h"
+#include "../catalog/TestCatalogFile.h"
 #include "catalog/Catalog.h"
 #include "jobs/BackupManifest.h"
 #include "jobs/DeleteJob.h"
@@ -80,11 +81,8 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        CatalogLocation location;
-        location.kind = CatalogLocation::Kind::Sqlite;
-        location.sqlitePath = m_dir.filePath(QStringLiteral("catalog-%1.sqlite").arg(QTest::currentTestFunction()));
         QString error;
-        m_catalog = Catalog::open(location, &m_clock, &error);
+        m_catalog = openTestCatalog(m_dir, &m_clock, &error);
         QVERIFY2(m_catalog, qPrintable(error));
         QDir(m_dir.filePath(QStringLiteral("store"))).removeRecursively();
         m_store = std::make_unique<LocalFolderStore>(m_dir.filePath(QStringLiteral("store")));

@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // AutomaticRetention: when the worker and the console apply retention on their own (on request,
 // at most hourly otherwise, one apply at a time), what each apply deletes and audits, and a stop.
-#include "../catalog/FakeClock.h"
+#include "LocalOperationsFixture.h"
 #include "catalog/Catalog.h"
 #include "operations/AutomaticRetention.h"
-#include "storage/LocalFolderStore.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -16,38 +15,27 @@ class TestAutomaticRetention : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    FakeClock m_clock;
-    std::unique_ptr<Catalog> m_catalog;
-    std::unique_ptr<LocalFolderStore> m_store;
+    LocalOperationsFixture m_fx;
 
-    OperationContext context()
-    {
-        OperationContext c;
-        c.catalog = m_catalog.get();
-        c.store = m_store.get();
-        c.clock = &m_clock;
-        c.actor = QStringLiteral("worker");
-        return c;
-    }
+    OperationContext context() { return m_fx.context(QStringLiteral("worker")); }
 
     /// A completed scheduled backup of shop/prod, a minute after the one before; its id, empty
     /// on failure.
     QString addScheduledBackup()
     {
-        const BackupRecord r = m_catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Scheduled,
-                                                       QStringLiteral("scheduler"));
-        if (!m_catalog->claimBackup(r.id, QStringLiteral("w"))
-            || !m_catalog->completeBackup(r.id, QStringLiteral("w"), 1, 1, QString(64, u'b')))
+        const BackupRecord r = m_fx.catalog->createBackup(QStringLiteral("shop"), Environment::Prod,
+                                                          BackupType::Scheduled, QStringLiteral("scheduler"));
+        if (!m_fx.catalog->claimBackup(r.id, QStringLiteral("w"))
+            || !m_fx.catalog->completeBackup(r.id, QStringLiteral("w"), 1, 1, QString(64, u'b')))
             return {};
-        m_clock.advance(60); // the next one is newer
+        m_fx.clock.advance(60); // the next one is newer
         return r.id;
     }
 
     QStringList backupIds() const
     {
         QStringList ids;
-        for (const BackupRecord &r : m_catalog->backups(QStringLiteral("shop")))
+        for (const BackupRecord &r : m_fx.catalog->backups(QStringLiteral("shop")))
             ids << r.id;
         ids.sort();
         return ids;
@@ -56,7 +44,7 @@ private:
     int retentionEntries() const
     {
         int n = 0;
-        for (const AuditEntry &e : m_catalog->auditLog(QString(), 1000))
+        for (const AuditEntry &e : m_fx.catalog->auditLog(QString(), 1000))
             n += e.action == QLatin1String("retention.apply") ? 1 : 0;
         return n;
     }
@@ -69,28 +57,22 @@ private:
 private slots:
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        CatalogLocation location;
-        location.kind = CatalogLocation::Kind::Sqlite;
-        location.sqlitePath = m_dir.filePath(QStringLiteral("c-%1.sqlite").arg(QTest::currentTestFunction()));
         QString error;
-        m_catalog = Catalog::open(location, &m_clock, &error);
-        QVERIFY2(m_catalog, qPrintable(error));
-        m_store = std::make_unique<LocalFolderStore>(m_dir.filePath(QStringLiteral("store")));
-        QVERIFY(m_catalog->addSite(
+        QVERIFY2(m_fx.open(&error), qPrintable(error));
+        QVERIFY(m_fx.catalog->addSite(
             Site{ QStringLiteral("shop"), QStringLiteral("Shop"), QStringLiteral("acme"), Tier::Basic, {} }));
         Schedule keepTwo;
         keepTwo.siteId = QStringLiteral("shop");
         keepTwo.environment = Environment::Prod;
         keepTwo.timeUtc = QTime(2, 30);
         keepTwo.keepLast = 2;
-        QVERIFY(m_catalog->setSchedule(keepTwo));
+        QVERIFY(m_fx.catalog->setSchedule(keepTwo));
     }
 
     void cleanup()
     {
-        m_store.reset();
-        m_catalog.reset();
+        m_fx.store.reset();
+        m_fx.catalog.reset();
     }
 
     // A request applies at once; requestIfDue() only once an hour has passed since the last
@@ -117,7 +99,7 @@ private slots:
         QCOMPARE(idle.size(), 1);
         QCOMPARE(backupIds().size(), 3); // not due: nothing deleted
 
-        m_clock.advance(AutomaticRetention::kIntervalSeconds);
+        m_fx.clock.advance(AutomaticRetention::kIntervalSeconds);
         retention.requestIfDue();
         QVERIFY(waitIdle(idle, 2));
         QCOMPARE(finished.last().at(0).toStringList(), QStringList{ ids.at(1) });
@@ -150,7 +132,7 @@ private slots:
         retention.request();
         QVERIFY(waitIdle(idle, 2));
         QCOMPARE(retentionEntries(), 1);
-        const AuditEntry entry = m_catalog->auditLog(QString(), 1).first();
+        const AuditEntry entry = m_fx.catalog->auditLog(QString(), 1).first();
         QCOMPARE(entry.action, QStringLiteral("retention.apply"));
         QCOMPARE(entry.outcome, AuditOutcome::Success);
         QCOMPARE(entry.detail, QStringLiteral("automatic: deleted 1 backup: %1").arg(first));

@@ -3,13 +3,12 @@
 // The catalog-only operations: SaveSiteOperation, SetEnvironmentJob (password to the secret
 // store), CreateBackupOperation's refusals and PinBackupOperation. Each run writes exactly one
 // audit entry with its outcome. One executable for the small classes sharing this fixture.
-#include "../catalog/FakeClock.h"
+#include "LocalOperationsFixture.h"
 #include "catalog/Catalog.h"
 #include "operations/CreateBackupOperation.h"
 #include "operations/PinBackupOperation.h"
 #include "operations/SaveSiteOperation.h"
 #include "operations/SetEnvironmentJob.h"
-#include "secrets/InMemorySecretStore.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -20,25 +19,14 @@ class TestCatalogOperations : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    FakeClock m_clock;
-    std::unique_ptr<Catalog> m_catalog;
-    InMemorySecretStore m_secrets;
+    LocalOperationsFixture m_fx;
 
-    OperationContext context()
-    {
-        OperationContext c;
-        c.catalog = m_catalog.get();
-        c.secrets = &m_secrets;
-        c.clock = &m_clock;
-        c.actor = QStringLiteral("editor");
-        return c;
-    }
+    OperationContext context() { return m_fx.context(QStringLiteral("editor")); }
 
-    int auditCount() const { return m_catalog->auditLog(QString(), 1000).size(); }
+    int auditCount() const { return m_fx.catalog->auditLog(QString(), 1000).size(); }
     AuditEntry lastAudit() const
     {
-        const auto log = m_catalog->auditLog(QString(), 1);
+        const auto log = m_fx.catalog->auditLog(QString(), 1);
         return log.isEmpty() ? AuditEntry() : log.first();
     }
 
@@ -65,13 +53,8 @@ private:
 private slots:
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        CatalogLocation location;
-        location.kind = CatalogLocation::Kind::Sqlite;
-        location.sqlitePath = m_dir.filePath(QStringLiteral("c-%1.sqlite").arg(QTest::currentTestFunction()));
         QString error;
-        m_catalog = Catalog::open(location, &m_clock, &error);
-        QVERIFY2(m_catalog, qPrintable(error));
+        QVERIFY2(m_fx.open(&error), qPrintable(error));
     }
 
     void sitesAndEnvironments()
@@ -85,7 +68,7 @@ private slots:
         site.name = QStringLiteral("Shop 2");
         QVERIFY(SaveSiteOperation(context()).run(site, SaveSiteOperation::Mode::AddOrEdit).succeeded());
         QCOMPARE(lastAudit().action, QStringLiteral("site.edit"));
-        QCOMPARE(m_catalog->site(QStringLiteral("shop"))->name, QStringLiteral("Shop 2"));
+        QCOMPARE(m_fx.catalog->site(QStringLiteral("shop"))->name, QStringLiteral("Shop 2"));
         Site bad = site;
         bad.id = QStringLiteral("Bad Id");
         QCOMPARE(SaveSiteOperation(context()).run(bad, SaveSiteOperation::Mode::AddOrEdit).outcome,
@@ -99,28 +82,28 @@ private slots:
         QCOMPARE(auditCount(), before + 1);
         QCOMPARE(lastAudit().action, QStringLiteral("env.set"));
         QCOMPARE(lastAudit().environment, std::optional<Environment>(Environment::Prod));
-        QCOMPARE(m_secrets.contents().value(prod().secretKey()), QStringLiteral("pw"));
-        QVERIFY(m_catalog->environment(QStringLiteral("shop"), Environment::Prod)->endpoint.password.isEmpty());
+        QCOMPARE(m_fx.secrets.contents().value(prod().secretKey()), QStringLiteral("pw"));
+        QVERIFY(m_fx.catalog->environment(QStringLiteral("shop"), Environment::Prod)->endpoint.password.isEmpty());
         // A failing secret store: the endpoint is saved, the failure says so and is audited.
-        m_secrets.setFailure(QStringLiteral("locked"));
+        m_fx.secrets.setFailure(QStringLiteral("locked"));
         SetEnvironmentJob failing(context(), prod(), QStringLiteral("pw2"));
         QVERIFY(run(failing));
         QVERIFY(!failing.succeeded());
         QVERIFY(failing.endpointSaved());
         QCOMPARE(lastAudit().outcome, AuditOutcome::Failure);
-        m_secrets.setFailure(QString());
+        m_fx.secrets.setFailure(QString());
         // Stage on a basic site: refused, nothing written.
         EnvironmentConfig stage = prod();
         stage.environment = Environment::Stage;
         SetEnvironmentJob refused(context(), stage, std::nullopt);
         QVERIFY(run(refused));
         QCOMPARE(refused.outcome(), AuditOutcome::Refused);
-        QVERIFY(!m_catalog->environment(QStringLiteral("shop"), Environment::Stage));
+        QVERIFY(!m_fx.catalog->environment(QStringLiteral("shop"), Environment::Stage));
     }
 
     void createAndPin()
     {
-        QVERIFY(m_catalog->addSite(
+        QVERIFY(m_fx.catalog->addSite(
             Site{ QStringLiteral("shop"), QStringLiteral("Shop"), QStringLiteral("acme"), Tier::Basic, {} }));
         // No endpoint yet: refused with the way out, no row.
         CreateBackupOperation first(context());
@@ -133,10 +116,10 @@ private slots:
         QCOMPARE(
             CreateBackupOperation(context()).run(QStringLiteral("shop"), Environment::Dev, BackupType::Manual).outcome,
             AuditOutcome::Refused);
-        QVERIFY(m_catalog->backups(QStringLiteral("shop")).isEmpty());
+        QVERIFY(m_fx.catalog->backups(QStringLiteral("shop")).isEmpty());
         QCOMPARE(auditCount(), 3);
 
-        QVERIFY(m_catalog->setEnvironment(prod()));
+        QVERIFY(m_fx.catalog->setEnvironment(prod()));
         CreateBackupOperation create(context());
         QVERIFY(create.run(QStringLiteral("shop"), Environment::Prod, BackupType::Manual).succeeded());
         QCOMPARE(create.record().status, BackupStatus::Pending);
@@ -146,7 +129,7 @@ private slots:
         QCOMPARE(lastAudit().backupId, create.record().id);
 
         QVERIFY(PinBackupOperation(context()).run(create.record().id, true).succeeded());
-        QVERIFY(m_catalog->backup(create.record().id)->pinned);
+        QVERIFY(m_fx.catalog->backup(create.record().id)->pinned);
         QCOMPARE(lastAudit().action, QStringLiteral("backup.pin"));
         QVERIFY(PinBackupOperation(context()).run(create.record().id, false).succeeded());
         QCOMPARE(lastAudit().action, QStringLiteral("backup.unpin"));

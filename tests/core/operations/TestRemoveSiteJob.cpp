@@ -2,11 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RemoveSiteJob: refusals touch nothing; a confirmed removal deletes every backup's object,
 // manifest and row, the site and its passwords, with one audit entry each time.
-#include "../catalog/FakeClock.h"
+#include "LocalOperationsFixture.h"
 #include "catalog/Catalog.h"
 #include "operations/RemoveSiteJob.h"
-#include "secrets/InMemorySecretStore.h"
-#include "storage/LocalFolderStore.h"
 #include "storage/StoreJob.h"
 
 #include <QSignalSpy>
@@ -20,27 +18,14 @@ class TestRemoveSiteJob : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    FakeClock m_clock;
-    std::unique_ptr<Catalog> m_catalog;
-    std::unique_ptr<LocalFolderStore> m_store;
-    InMemorySecretStore m_secrets;
+    LocalOperationsFixture m_fx;
     QStringList m_keys; ///< objects and manifests of the site's backups
 
-    OperationContext context()
-    {
-        OperationContext c;
-        c.catalog = m_catalog.get();
-        c.secrets = &m_secrets;
-        c.store = m_store.get();
-        c.clock = &m_clock;
-        c.actor = QStringLiteral("remover");
-        return c;
-    }
+    OperationContext context() { return m_fx.context(QStringLiteral("remover")); }
 
     bool put(const QString &key)
     {
-        StoreJob *job = m_store->putData(key, QByteArrayLiteral("x"));
+        StoreJob *job = m_fx.store->putData(key, QByteArrayLiteral("x"));
         QSignalSpy done(job, &Job::finished);
         job->start();
         if (done.isEmpty() && !done.wait(10000))
@@ -52,12 +37,12 @@ private:
     /// A Completed backup of shop/prod with its object and manifest in the store.
     bool addCompletedBackup(bool pinned)
     {
-        const BackupRecord r = m_catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual,
-                                                       QStringLiteral("remover"));
-        return r.isValid() && m_catalog->claimBackup(r.id, QStringLiteral("w")) && put(r.objectKey)
+        const BackupRecord r = m_fx.catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual,
+                                                          QStringLiteral("remover"));
+        return r.isValid() && m_fx.catalog->claimBackup(r.id, QStringLiteral("w")) && put(r.objectKey)
             && put(Catalog::manifestKey(r.objectKey))
-            && m_catalog->completeBackup(r.id, QStringLiteral("w"), 1, 1, QString(64, u'a'))
-            && (!pinned || m_catalog->setPinned(r.id, true));
+            && m_fx.catalog->completeBackup(r.id, QStringLiteral("w"), 1, 1, QString(64, u'a'))
+            && (!pinned || m_fx.catalog->setPinned(r.id, true));
     }
 
     bool run(RemoveSiteJob &job)
@@ -68,21 +53,15 @@ private:
         return !done.isEmpty() || done.wait(10000);
     }
 
-    QVector<AuditEntry> audit() const { return m_catalog->auditLog(QStringLiteral("shop")); }
+    QVector<AuditEntry> audit() const { return m_fx.catalog->auditLog(QStringLiteral("shop")); }
 
 private slots:
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        CatalogLocation location;
-        location.kind = CatalogLocation::Kind::Sqlite;
-        location.sqlitePath = m_dir.filePath(QStringLiteral("catalog-%1.sqlite").arg(QTest::currentTestFunction()));
         QString error;
-        m_catalog = Catalog::open(location, &m_clock, &error);
-        QVERIFY2(m_catalog, qPrintable(error));
-        m_store = std::make_unique<LocalFolderStore>(m_dir.filePath(QStringLiteral("store")));
+        QVERIFY2(m_fx.open(&error), qPrintable(error));
         m_keys.clear();
-        QVERIFY(m_catalog->addSite(
+        QVERIFY(m_fx.catalog->addSite(
             Site{ QStringLiteral("shop"), QStringLiteral("Shop"), QStringLiteral("acme"), Tier::Developer, {} }));
         for (Environment env : { Environment::Prod, Environment::Stage }) {
             EnvironmentConfig config;
@@ -91,16 +70,16 @@ private slots:
             config.endpoint.host = QStringLiteral("db");
             config.endpoint.database = QStringLiteral("shop");
             config.endpoint.user = QStringLiteral("u");
-            QVERIFY(m_catalog->setEnvironment(config));
-            m_secrets.insert(config.secretKey(), QStringLiteral("pw"));
+            QVERIFY(m_fx.catalog->setEnvironment(config));
+            m_fx.secrets.insert(config.secretKey(), QStringLiteral("pw"));
         }
-        m_secrets.insert(SecretStore::s3SecretKey(), QStringLiteral("s3"));
+        m_fx.secrets.insert(SecretStore::s3SecretKey(), QStringLiteral("s3"));
     }
 
     void cleanup()
     {
-        m_catalog.reset();
-        m_store.reset();
+        m_fx.catalog.reset();
+        m_fx.store.reset();
     }
 
     void emptySiteGoesWithItsPasswords()
@@ -108,8 +87,8 @@ private slots:
         RemoveSiteJob job(context(), QStringLiteral("shop"), false);
         QVERIFY(run(job));
         QVERIFY2(job.succeeded(), qPrintable(job.errorString()));
-        QVERIFY(!m_catalog->site(QStringLiteral("shop")));
-        QCOMPARE(m_secrets.contents().keys(), QStringList{ SecretStore::s3SecretKey() });
+        QVERIFY(!m_fx.catalog->site(QStringLiteral("shop")));
+        QCOMPARE(m_fx.secrets.contents().keys(), QStringList{ SecretStore::s3SecretKey() });
         QCOMPARE(audit().size(), 1);
         QCOMPARE(audit().first().action, QStringLiteral("site.remove"));
         QCOMPARE(audit().first().outcome, AuditOutcome::Success);
@@ -132,17 +111,17 @@ private slots:
         RemoveSiteJob noConfirmation(context(), QStringLiteral("shop"), true);
         refusedWith(noConfirmation, "Refused");
         // A running backup blocks the removal too.
-        const BackupRecord running = m_catalog->createBackup(QStringLiteral("shop"), Environment::Stage,
-                                                             BackupType::Manual, QStringLiteral("x"));
+        const BackupRecord running = m_fx.catalog->createBackup(QStringLiteral("shop"), Environment::Stage,
+                                                                BackupType::Manual, QStringLiteral("x"));
         QVERIFY(running.isValid());
         RemoveSiteJob whileRunning(context(), QStringLiteral("shop"), true, QStringLiteral("shop"));
         refusedWith(whileRunning, "pending");
 
-        QVERIFY(m_catalog->site(QStringLiteral("shop")));
-        QCOMPARE(m_catalog->backups(QStringLiteral("shop")).size(), 2);
-        QCOMPARE(m_secrets.contents().size(), 3);
+        QVERIFY(m_fx.catalog->site(QStringLiteral("shop")));
+        QCOMPARE(m_fx.catalog->backups(QStringLiteral("shop")).size(), 2);
+        QCOMPARE(m_fx.secrets.contents().size(), 3);
         for (const QString &key : std::as_const(m_keys))
-            QVERIFY2(QFile::exists(m_dir.filePath(QStringLiteral("store/") + key)), qPrintable(key));
+            QVERIFY2(QFile::exists(m_fx.dir.filePath(QStringLiteral("store/") + key)), qPrintable(key));
         const QVector<AuditEntry> log = audit();
         QCOMPARE(log.size(), 4);
         for (const AuditEntry &e : log) {
@@ -159,14 +138,14 @@ private slots:
         QVERIFY(run(job));
         QVERIFY2(job.succeeded(), qPrintable(job.errorString()));
         QCOMPARE(job.deletedBackups(), 2);
-        QVERIFY(!m_catalog->site(QStringLiteral("shop")));
-        QVERIFY(m_catalog->backups(QStringLiteral("shop")).isEmpty());
-        QVERIFY(m_catalog->environments(QStringLiteral("shop")).isEmpty());
+        QVERIFY(!m_fx.catalog->site(QStringLiteral("shop")));
+        QVERIFY(m_fx.catalog->backups(QStringLiteral("shop")).isEmpty());
+        QVERIFY(m_fx.catalog->environments(QStringLiteral("shop")).isEmpty());
         for (const QString &key : std::as_const(m_keys))
-            QVERIFY2(!QFile::exists(m_dir.filePath(QStringLiteral("store/") + key)), qPrintable(key));
-        QCOMPARE(m_secrets.contents().keys(), QStringList{ SecretStore::s3SecretKey() });
+            QVERIFY2(!QFile::exists(m_fx.dir.filePath(QStringLiteral("store/") + key)), qPrintable(key));
+        QCOMPARE(m_fx.secrets.contents().keys(), QStringList{ SecretStore::s3SecretKey() });
         // One entry for the whole removal, none per deleted backup.
-        const QVector<AuditEntry> log = m_catalog->auditLog();
+        const QVector<AuditEntry> log = m_fx.catalog->auditLog();
         QCOMPARE(log.size(), 1);
         QCOMPARE(log.first().action, QStringLiteral("site.remove"));
         QCOMPARE(log.first().outcome, AuditOutcome::Success);
@@ -179,7 +158,7 @@ private slots:
     void unreadableBackupsStopTheRemoval()
     {
         QVERIFY(addCompletedBackup(false));
-        QSqlQuery q(QSqlDatabase::database(m_catalog->connectionName()));
+        QSqlQuery q(QSqlDatabase::database(m_fx.catalog->connectionName()));
         QVERIFY(q.exec(QStringLiteral("ALTER TABLE backups RENAME TO backups_away")));
         RemoveSiteJob job(context(), QStringLiteral("shop"), true, QStringLiteral("shop"));
         QVERIFY(run(job));
@@ -189,12 +168,12 @@ private slots:
                  qPrintable(job.errorString()));
         QVERIFY(q.exec(QStringLiteral("ALTER TABLE backups_away RENAME TO backups")));
 
-        QVERIFY(m_catalog->site(QStringLiteral("shop")));
-        QCOMPARE(m_catalog->backups(QStringLiteral("shop")).size(), 1);
-        QCOMPARE(m_catalog->environments(QStringLiteral("shop")).size(), 2);
-        QCOMPARE(m_secrets.contents().size(), 3);
+        QVERIFY(m_fx.catalog->site(QStringLiteral("shop")));
+        QCOMPARE(m_fx.catalog->backups(QStringLiteral("shop")).size(), 1);
+        QCOMPARE(m_fx.catalog->environments(QStringLiteral("shop")).size(), 2);
+        QCOMPARE(m_fx.secrets.contents().size(), 3);
         for (const QString &key : std::as_const(m_keys))
-            QVERIFY2(QFile::exists(m_dir.filePath(QStringLiteral("store/") + key)), qPrintable(key));
+            QVERIFY2(QFile::exists(m_fx.dir.filePath(QStringLiteral("store/") + key)), qPrintable(key));
     }
 
     // Stopped while its first deletion is under way: that backup keeps its row, object and pin,
@@ -214,8 +193,8 @@ private slots:
         QCOMPARE(job.error(), Job::Error::Aborted);
         QTest::qWait(50); // a store request that was already queued would run now
 
-        QVERIFY(m_catalog->site(QStringLiteral("shop")));
-        const QVector<BackupRecord> backups = m_catalog->backups(QStringLiteral("shop"));
+        QVERIFY(m_fx.catalog->site(QStringLiteral("shop")));
+        const QVector<BackupRecord> backups = m_fx.catalog->backups(QStringLiteral("shop"));
         QCOMPARE(backups.size(), 2);
         for (const BackupRecord &b : backups)
             QVERIFY2(b.pinned, qPrintable(b.id));
@@ -229,8 +208,8 @@ private slots:
                                 "deleting. Run the removal again to delete the rest.")
                      .arg(deleting));
         for (const QString &key : std::as_const(m_keys))
-            QVERIFY2(QFile::exists(m_dir.filePath(QStringLiteral("store/") + key)), qPrintable(key));
-        QCOMPARE(m_secrets.contents().size(), 3);
+            QVERIFY2(QFile::exists(m_fx.dir.filePath(QStringLiteral("store/") + key)), qPrintable(key));
+        QCOMPARE(m_fx.secrets.contents().size(), 3);
         const QVector<AuditEntry> log = audit();
         QCOMPARE(log.size(), 1);
         QCOMPARE(log.first().outcome, AuditOutcome::Failure);
@@ -246,7 +225,7 @@ private slots:
         QSignalSpy done(&job, &Job::finished);
         job.start(); // the site row is gone; the first password's removal is queued
         QVERIFY(done.isEmpty());
-        QVERIFY(!m_catalog->site(QStringLiteral("shop")));
+        QVERIFY(!m_fx.catalog->site(QStringLiteral("shop")));
         job.abort();
         QCOMPARE(done.size(), 1);
         QVERIFY2(job.succeeded(), qPrintable(job.errorString()));
@@ -254,7 +233,7 @@ private slots:
         for (const QString &w : job.warnings())
             QVERIFY2(w.contains(QLatin1String("may still be in the keychain")), qPrintable(w));
         QTest::qWait(50);
-        const QVector<AuditEntry> log = m_catalog->auditLog();
+        const QVector<AuditEntry> log = m_fx.catalog->auditLog();
         QCOMPARE(log.size(), 1);
         QCOMPARE(log.first().action, QStringLiteral("site.remove"));
         QCOMPARE(log.first().outcome, AuditOutcome::Success);

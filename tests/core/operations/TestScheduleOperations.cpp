@@ -4,13 +4,12 @@
 // RemoveScheduleOperation, RunDueSchedulesOperation (one backup.create per created backup) and
 // RetentionJob (one retention.apply entry, none for a dry run). One executable for the four
 // small classes that share this fixture.
-#include "../catalog/FakeClock.h"
+#include "LocalOperationsFixture.h"
 #include "catalog/Catalog.h"
 #include "operations/RemoveScheduleOperation.h"
 #include "operations/RetentionJob.h"
 #include "operations/RunDueSchedulesOperation.h"
 #include "operations/SetScheduleOperation.h"
-#include "storage/LocalFolderStore.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -21,20 +20,9 @@ class TestScheduleOperations : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    FakeClock m_clock;
-    std::unique_ptr<Catalog> m_catalog;
-    std::unique_ptr<LocalFolderStore> m_store;
+    LocalOperationsFixture m_fx;
 
-    OperationContext context()
-    {
-        OperationContext c;
-        c.catalog = m_catalog.get();
-        c.store = m_store.get();
-        c.clock = &m_clock;
-        c.actor = QStringLiteral("planner");
-        return c;
-    }
+    OperationContext context() { return m_fx.context(QStringLiteral("planner")); }
 
     static Schedule daily(const QString &site, int keep)
     {
@@ -52,11 +40,11 @@ private:
     {
         QStringList ids;
         for (int i = 0; i < count; ++i) {
-            m_clock.advance(86400);
-            const BackupRecord r = m_catalog->createBackup(QStringLiteral("shop"), Environment::Prod,
-                                                           BackupType::Scheduled, QStringLiteral("planner"));
-            if (!m_catalog->claimBackup(r.id, QStringLiteral("w"))
-                || !m_catalog->completeBackup(r.id, QStringLiteral("w"), 1, 1, QString(64, u'b')))
+            m_fx.clock.advance(86400);
+            const BackupRecord r = m_fx.catalog->createBackup(QStringLiteral("shop"), Environment::Prod,
+                                                              BackupType::Scheduled, QStringLiteral("planner"));
+            if (!m_fx.catalog->claimBackup(r.id, QStringLiteral("w"))
+                || !m_fx.catalog->completeBackup(r.id, QStringLiteral("w"), 1, 1, QString(64, u'b')))
                 break;
             ids << r.id;
         }
@@ -65,22 +53,16 @@ private:
 
     AuditEntry lastAudit() const
     {
-        const auto log = m_catalog->auditLog(QString(), 1);
+        const auto log = m_fx.catalog->auditLog(QString(), 1);
         return log.isEmpty() ? AuditEntry() : log.first();
     }
 
 private slots:
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        CatalogLocation location;
-        location.kind = CatalogLocation::Kind::Sqlite;
-        location.sqlitePath = m_dir.filePath(QStringLiteral("c-%1.sqlite").arg(QTest::currentTestFunction()));
         QString error;
-        m_catalog = Catalog::open(location, &m_clock, &error);
-        QVERIFY2(m_catalog, qPrintable(error));
-        m_store = std::make_unique<LocalFolderStore>(m_dir.filePath(QStringLiteral("store")));
-        QVERIFY(m_catalog->addSite(
+        QVERIFY2(m_fx.open(&error), qPrintable(error));
+        QVERIFY(m_fx.catalog->addSite(
             Site{ QStringLiteral("shop"), QStringLiteral("Shop"), QStringLiteral("acme"), Tier::Basic, {} }));
     }
 
@@ -93,7 +75,7 @@ private slots:
         QCOMPARE(SetScheduleOperation(context()).run(stage).outcome, AuditOutcome::Refused);
         QCOMPARE(lastAudit().outcome, AuditOutcome::Refused);
         QCOMPARE(SetScheduleOperation(context()).run(daily(QStringLiteral("shop"), 0)).outcome, AuditOutcome::Refused);
-        QVERIFY(m_catalog->schedules().isEmpty());
+        QVERIFY(m_fx.catalog->schedules().isEmpty());
 
         const OperationResult set = SetScheduleOperation(context()).run(daily(QStringLiteral("shop"), 3));
         QVERIFY2(set.succeeded(), qPrintable(set.message));
@@ -103,17 +85,17 @@ private slots:
         QCOMPARE(lastAudit().detail, QStringLiteral("prod daily 02:30 UTC, keep 3"));
 
         // Replacing it keeps its run history.
-        const QDateTime ran = m_clock.nowUtc();
-        QVERIFY(m_catalog->markScheduleRun(QStringLiteral("shop"), Environment::Prod, ran));
+        const QDateTime ran = m_fx.clock.nowUtc();
+        QVERIFY(m_fx.catalog->markScheduleRun(QStringLiteral("shop"), Environment::Prod, ran));
         QVERIFY(SetScheduleOperation(context()).run(daily(QStringLiteral("shop"), 5)).succeeded());
-        QCOMPARE(m_catalog->schedules().size(), 1);
-        QCOMPARE(m_catalog->schedules().first().keepLast, 5);
-        QCOMPARE(m_catalog->schedules().first().lastRunAt, ran);
+        QCOMPARE(m_fx.catalog->schedules().size(), 1);
+        QCOMPARE(m_fx.catalog->schedules().first().keepLast, 5);
+        QCOMPARE(m_fx.catalog->schedules().first().lastRunAt, ran);
 
         QVERIFY(RemoveScheduleOperation(context()).run(QStringLiteral("shop"), Environment::Prod).succeeded());
         QCOMPARE(lastAudit().action, QStringLiteral("schedule.remove"));
         QCOMPARE(lastAudit().outcome, AuditOutcome::Success);
-        QVERIFY(m_catalog->schedules().isEmpty());
+        QVERIFY(m_fx.catalog->schedules().isEmpty());
         QCOMPARE(RemoveScheduleOperation(context()).run(QStringLiteral("shop"), Environment::Prod).outcome,
                  AuditOutcome::Refused);
         QCOMPARE(lastAudit().outcome, AuditOutcome::Refused);
@@ -121,16 +103,16 @@ private slots:
 
     void dueSchedulesCreateAuditedBackups()
     {
-        QVERIFY(m_catalog->setSchedule(daily(QStringLiteral("shop"), 3)));
-        m_clock.advance(2 * 86400);
-        const int before = m_catalog->auditLog(QString(), 1000).size();
+        QVERIFY(m_fx.catalog->setSchedule(daily(QStringLiteral("shop"), 3)));
+        m_fx.clock.advance(2 * 86400);
+        const int before = m_fx.catalog->auditLog(QString(), 1000).size();
         RunDueSchedulesOperation operation(context());
         const QVector<BackupRecord> created = operation.run();
         QCOMPARE(created.size(), 1);
         QVERIFY(operation.problems().isEmpty());
         QCOMPARE(created.first().type, BackupType::Scheduled);
         QCOMPARE(created.first().status, BackupStatus::Pending);
-        QCOMPARE(m_catalog->auditLog(QString(), 1000).size(), before + 1);
+        QCOMPARE(m_fx.catalog->auditLog(QString(), 1000).size(), before + 1);
         QCOMPARE(lastAudit().action, QStringLiteral("backup.create"));
         QCOMPARE(lastAudit().backupId, created.first().id);
         QCOMPARE(lastAudit().actor, QStringLiteral("planner"));
@@ -140,10 +122,10 @@ private slots:
 
     void retentionDeletesAndAuditsOnce()
     {
-        QVERIFY(m_catalog->setSchedule(daily(QStringLiteral("shop"), 1)));
+        QVERIFY(m_fx.catalog->setSchedule(daily(QStringLiteral("shop"), 1)));
         const QStringList ids = addDailyBackups(3);
         QCOMPARE(ids.size(), 3);
-        const int before = m_catalog->auditLog(QString(), 1000).size();
+        const int before = m_fx.catalog->auditLog(QString(), 1000).size();
         auto run = [](RetentionJob &job) {
             job.setAutoDelete(false);
             QSignalSpy done(&job, &Job::finished);
@@ -153,16 +135,16 @@ private slots:
         RetentionJob dryRun(context(), true);
         QVERIFY(run(dryRun));
         QCOMPARE(dryRun.candidates().size(), 2);
-        QCOMPARE(m_catalog->auditLog(QString(), 1000).size(), before); // a dry run changes nothing
-        QCOMPARE(m_catalog->backups(QStringLiteral("shop")).size(), 3);
+        QCOMPARE(m_fx.catalog->auditLog(QString(), 1000).size(), before); // a dry run changes nothing
+        QCOMPARE(m_fx.catalog->backups(QStringLiteral("shop")).size(), 3);
 
         RetentionJob job(context(), false);
         QVERIFY(run(job));
         QVERIFY2(job.succeeded(), qPrintable(job.errorString()));
         QCOMPARE(job.deletedIds().size(), 2);
-        QCOMPARE(m_catalog->backups(QStringLiteral("shop")).size(), 1);
-        QCOMPARE(m_catalog->backups(QStringLiteral("shop")).first().id, ids.last());
-        QCOMPARE(m_catalog->auditLog(QString(), 1000).size(), before + 1);
+        QCOMPARE(m_fx.catalog->backups(QStringLiteral("shop")).size(), 1);
+        QCOMPARE(m_fx.catalog->backups(QStringLiteral("shop")).first().id, ids.last());
+        QCOMPARE(m_fx.catalog->auditLog(QString(), 1000).size(), before + 1);
         QCOMPARE(lastAudit().action, QStringLiteral("retention.apply"));
         QCOMPARE(lastAudit().outcome, AuditOutcome::Success);
         QVERIFY2(lastAudit().detail.contains(ids.first()), qPrintable(lastAudit().detail));
@@ -173,9 +155,9 @@ private slots:
     // nothing more is deleted after the stop.
     void retentionStoppedHalfWayAuditsWhatItDid()
     {
-        QVERIFY(m_catalog->setSchedule(daily(QStringLiteral("shop"), 1)));
+        QVERIFY(m_fx.catalog->setSchedule(daily(QStringLiteral("shop"), 1)));
         QCOMPARE(addDailyBackups(4).size(), 4);
-        const int before = m_catalog->auditLog(QString(), 1000).size();
+        const int before = m_fx.catalog->auditLog(QString(), 1000).size();
         RetentionJob job(context(), false);
         job.setAutoDelete(false);
         QSignalSpy done(&job, &Job::finished);
@@ -185,10 +167,10 @@ private slots:
         QCOMPARE(done.size(), 1);
         QCOMPARE(job.error(), Job::Error::Aborted);
         QTest::qWait(200); // anything still queued has run
-        const int left = m_catalog->backups(QStringLiteral("shop")).size();
+        const int left = m_fx.catalog->backups(QStringLiteral("shop")).size();
         QCOMPARE(4 - left, job.deletedIds().size());
         QVERIFY(left >= 2); // the stop came before the last of the three deletions
-        QCOMPARE(m_catalog->auditLog(QString(), 1000).size(), before + 1);
+        QCOMPARE(m_fx.catalog->auditLog(QString(), 1000).size(), before + 1);
         const AuditEntry entry = lastAudit();
         QCOMPARE(entry.action, QStringLiteral("retention.apply"));
         QCOMPARE(entry.outcome, AuditOutcome::Failure);
@@ -197,7 +179,7 @@ private slots:
                  qPrintable(entry.detail));
         // The deletion under way had marked its backup; the stop says which one is left half-done.
         const QVector<BackupRecord> deleting
-            = m_catalog->backups(QStringLiteral("shop"), EnvironmentFilter(std::nullopt, BackupStatus::Deleting));
+            = m_fx.catalog->backups(QStringLiteral("shop"), EnvironmentFilter(std::nullopt, BackupStatus::Deleting));
         QCOMPARE(deleting.size(), 1);
         const QString leftDeleting = QStringLiteral("backup %1 stays listed as deleting").arg(deleting.first().id);
         QVERIFY2(entry.detail.endsWith(leftDeleting), qPrintable(entry.detail));
@@ -213,7 +195,7 @@ private slots:
         again.start();
         QVERIFY(!againDone.isEmpty() || againDone.wait(10000));
         QVERIFY2(again.succeeded(), qPrintable(again.errorString()));
-        QCOMPARE(m_catalog->backups(QStringLiteral("shop")).size(), 1);
+        QCOMPARE(m_fx.catalog->backups(QStringLiteral("shop")).size(), 1);
     }
 };
 
