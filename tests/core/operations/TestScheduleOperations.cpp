@@ -150,6 +150,29 @@ private slots:
         QVERIFY2(lastAudit().detail.contains(ids.first()), qPrintable(lastAudit().detail));
     }
 
+    // A backup of the plan that another process deleted before this apply reached it (two
+    // processes applying retention on one catalog): no failure, and the rest is deleted.
+    void retentionSkipsABackupDeletedMeanwhile()
+    {
+        QVERIFY(m_fx.catalog->setSchedule(daily(QStringLiteral("shop"), 1)));
+        const QStringList ids = addDailyBackups(3);
+        QCOMPARE(ids.size(), 3);
+        RetentionJob job(context(), false);
+        job.setAutoDelete(false);
+        QSignalSpy done(&job, &Job::finished);
+        job.start();
+        QVERIFY(done.isEmpty()); // the first deletion goes on in the event loop
+        QCOMPARE(job.candidates().size(), 2);
+        const QString second = job.candidates().at(1).id;
+        QVERIFY(m_fx.catalog->removeBackup(second)); // the other process
+        QVERIFY(!done.isEmpty() || done.wait(10000));
+        QVERIFY2(job.succeeded(), qPrintable(job.errorString()));
+        QVERIFY(job.failures().isEmpty());
+        QCOMPARE(job.deletedIds(), QStringList{ job.candidates().at(0).id });
+        QCOMPARE(m_fx.catalog->backups(QStringLiteral("shop")).size(), 1);
+        QCOMPARE(m_fx.catalog->backups(QStringLiteral("shop")).first().id, ids.last());
+    }
+
     // An apply stopped half-way (`retention apply` on SIGTERM) writes its one entry, saying what it
     // deleted and that it stopped; what it reports deleted is exactly what left the catalog, and
     // nothing more is deleted after the stop.
