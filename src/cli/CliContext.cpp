@@ -196,6 +196,11 @@ void CliContext::warn(const QString &line)
     QTextStream(stderr) << "creodrop-backupctl: warning: " << line << '\n';
 }
 
+void CliContext::note(const QString &line)
+{
+    QTextStream(stderr) << "creodrop-backupctl: " << line << '\n';
+}
+
 int CliContext::failNoSite(const QString &siteId)
 {
     if (catalogFailed())

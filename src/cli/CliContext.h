@@ -84,6 +84,9 @@ public:
     static int fail(const QString &message);
     /// Prints "creodrop-backupctl: warning: LINE" to stderr.
     static void warn(const QString &line);
+    /// Prints "creodrop-backupctl: LINE" to stderr: news for people that stays out of the
+    /// output scripts read.
+    static void note(const QString &line);
     /// The failure for a site id that is not in the catalog, or catalogFailed()'s when the
     /// catalog could not be read.
     int failNoSite(const QString &siteId);

@@ -217,12 +217,17 @@ int schedulesRun(CliArgs &args, const QStringList &input)
     // started yet stay Pending for a worker.
     StopSignals stopSignals;
     BackupJob *running = nullptr;
-    QObject::connect(&stopSignals, &StopSignals::stopRequested, &stopSignals, [&running] {
+    RetentionJob *retention = nullptr;
+    QObject::connect(&stopSignals, &StopSignals::stopRequested, &stopSignals, [&running, &retention] {
         if (running)
             running->cancel();
+        if (retention)
+            retention->abort();
     });
     int failures = 0;
     int notStarted = 0;
+    int completed = 0;
+    bool retentionFailed = false;
     for (const BackupRecord &record : created) {
         if (StopSignals::received()) {
             ++notStarted;
@@ -232,11 +237,29 @@ int schedulesRun(CliArgs &args, const QStringList &input)
         running = job.get();
         const bool ok = ctx.runJob(job.get());
         running = nullptr;
+        completed += ok ? 1 : 0;
         if (!ok) {
             CliContext::warn(tr("backup %1: %2").arg(record.id, job->errorString()));
             if (!StopSignals::received())
                 ++failures;
         }
+    }
+    // Whoever runs the schedules keeps their retention, as the worker and the console do: the
+    // new backups may take older ones past their schedule's "keep N". Said on stderr, so that
+    // stdout stays the list of created backups.
+    if (completed > 0 && !StopSignals::received()) {
+        RetentionJob job(session->context(), false);
+        job.setAutomatic(true);
+        retention = &job;
+        const bool ok = ctx.runJob(&job);
+        retention = nullptr;
+        for (const QString &id : job.deletedIds())
+            CliContext::note(tr("retention deleted %1").arg(id));
+        for (const QString &failure : job.failures())
+            CliContext::warn(tr("retention: %1").arg(failure));
+        if (!ok && job.failures().isEmpty())
+            CliContext::warn(tr("retention: %1").arg(job.errorString()));
+        retentionFailed = !ok;
     }
     if (StopSignals::received()) {
         const QString signal = StopSignals::receivedName();
@@ -248,7 +271,7 @@ int schedulesRun(CliArgs &args, const QStringList &input)
     }
     if (failures > 0)
         return CliContext::fail(tr("%1 failed.").arg(Counted::of(failures, "scheduled backup", "scheduled backups")));
-    return problems.isEmpty() ? Cli::Success : Cli::Failure;
+    return problems.isEmpty() && !retentionFailed ? Cli::Success : Cli::Failure;
 }
 
 int retentionApply(CliArgs &args, const QStringList &input)
@@ -332,8 +355,8 @@ const CommandGroup &Cli::schedulesCommands()
             { "run", nullptr, "schedules run [--no-wait]", "create and run the due scheduled backups",
               QT_TRANSLATE_NOOP("Cli",
                                 "Creates a scheduled backup for every schedule that is due and runs them in "
-                                "this process (one per environment at a time); --no-wait only queues them for "
-                                "a worker."),
+                                "this process (one per environment at a time), then applies retention as "
+                                "'retention apply' does; --no-wait only queues them for a worker."),
               schedulesRun },
         });
     return group;

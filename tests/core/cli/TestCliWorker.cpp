@@ -127,6 +127,23 @@ private:
             == 1;
     }
 
+    /// Sets a daily schedule keeping @p keep and runs it @p count times with `schedules run`;
+    /// the ids it printed, oldest first (fewer when a run failed).
+    QStringList runScheduledBackups(int count, int keep)
+    {
+        QStringList created;
+        const Result set = cli({ QStringLiteral("schedule"), QStringLiteral("set"), m_site, QStringLiteral("prod"),
+                                 QStringLiteral("--daily"), QStringLiteral("03:00"), QStringLiteral("--keep"),
+                                 QString::number(keep) });
+        for (int i = 0; i < count && set.exitCode == 0 && makeScheduleDue(); ++i) {
+            const Result r = cli({ QStringLiteral("schedules"), QStringLiteral("run") });
+            if (r.exitCode != 0)
+                break;
+            created << QString::fromUtf8(r.out).trimmed();
+        }
+        return created;
+    }
+
     QString prefix() const { return QStringLiteral("customers/%1/%2/").arg(m_customer, m_site); }
 
     /// Raw SQL on the test's own SQLite catalog file.
@@ -404,19 +421,31 @@ private slots:
         QCOMPARE(ids(QStringLiteral("scheduled")).size(), 2);
     }
 
+    // `schedules run` keeps the schedule's retention after its backups, as the worker does: the
+    // deletion is said on stderr, and stdout stays the list of created backups.
+    void schedulesRunAppliesRetention()
+    {
+        const QStringList first = runScheduledBackups(1, 1);
+        QCOMPARE(first.size(), 1);
+        QVERIFY(makeScheduleDue());
+        const Result r = cli({ QStringLiteral("schedules"), QStringLiteral("run") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QStringList scheduled = ids(QStringLiteral("scheduled"));
+        QCOMPARE(scheduled.size(), 1);
+        QCOMPARE(QString::fromUtf8(r.out).trimmed(), scheduled.first()); // only the new id
+        QVERIFY(scheduled.first() != first.first());
+        QVERIFY2(r.err.contains(QStringLiteral("retention deleted %1").arg(first.first()).toUtf8()), r.err.constData());
+    }
+
     void retentionDeletesExactlyWhatDryRunListed()
     {
+        QStringList scheduled = runScheduledBackups(3, 3); // oldest first
+        QCOMPARE(scheduled.size(), 3);
+        // Keep 1 from now on: the apply below has something to delete.
         Result r = cli({ QStringLiteral("schedule"), QStringLiteral("set"), m_site, QStringLiteral("prod"),
                          QStringLiteral("--daily"), QStringLiteral("03:00"), QStringLiteral("--keep"),
                          QStringLiteral("1") });
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QStringList scheduled; // oldest first
-        for (int i = 0; i < 3; ++i) {
-            QVERIFY(makeScheduleDue());
-            r = cli({ QStringLiteral("schedules"), QStringLiteral("run") });
-            QVERIFY2(r.exitCode == 0, r.err.constData());
-            scheduled << QString::fromUtf8(r.out).trimmed();
-        }
         QCOMPARE(ids(QStringLiteral("scheduled")).size(), 3);
         r = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod") });
         QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -454,18 +483,9 @@ private slots:
     // backup completes, the oldest scheduled one past "keep 2" goes; the manual one stays.
     void workerAppliesRetentionAfterAScheduledBackup()
     {
-        Result r = cli({ QStringLiteral("schedule"), QStringLiteral("set"), m_site, QStringLiteral("prod"),
-                         QStringLiteral("--daily"), QStringLiteral("03:00"), QStringLiteral("--keep"),
-                         QStringLiteral("2") });
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        QStringList scheduled; // oldest first
-        for (int i = 0; i < 2; ++i) {
-            QVERIFY(makeScheduleDue());
-            r = cli({ QStringLiteral("schedules"), QStringLiteral("run") });
-            QVERIFY2(r.exitCode == 0, r.err.constData());
-            scheduled << QString::fromUtf8(r.out).trimmed();
-        }
-        r = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod") });
+        const QStringList scheduled = runScheduledBackups(2, 2); // oldest first
+        QCOMPARE(scheduled.size(), 2);
+        Result r = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("prod") });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QString manual = QString::fromUtf8(r.out).trimmed();
         const QString oldestKey = show(scheduled.first()).value(QStringLiteral("object_key")).toString();
