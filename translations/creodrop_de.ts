@@ -1103,6 +1103,22 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <source>Applying retention failed: %1</source>
         <translation>Die Aufbewahrung konnte nicht angewendet werden: %1</translation>
     </message>
+    <message>
+        <source>Apply Retention</source>
+        <translation>Aufbewahrung anwenden</translation>
+    </message>
+    <message>
+        <source>Delete now, on every site, the scheduled backups their schedule no longer keeps and the pre-restore and pre-sync backups older than 7 days? Manual and pinned backups stay.</source>
+        <translation>Jetzt auf allen Websites die geplanten Sicherungen löschen, die ihr Zeitplan nicht mehr behält, und die Sicherungen vor Wiederherstellung und Synchronisierung, die älter als 7 Tage sind? Manuelle und angeheftete Sicherungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Applying retention…</source>
+        <translation>Aufbewahrung wird angewendet…</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y Retention…</source>
+        <translation>Aufbewahrung an&amp;wenden…</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

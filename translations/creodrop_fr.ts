@@ -1103,6 +1103,22 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <source>Applying retention failed: %1</source>
         <translation>L’application de la rétention a échoué : %1</translation>
     </message>
+    <message>
+        <source>Apply Retention</source>
+        <translation>Appliquer la rétention</translation>
+    </message>
+    <message>
+        <source>Delete now, on every site, the scheduled backups their schedule no longer keeps and the pre-restore and pre-sync backups older than 7 days? Manual and pinned backups stay.</source>
+        <translation>Supprimer maintenant, sur tous les sites, les sauvegardes planifiées que leur planification ne conserve plus et les sauvegardes de pré-restauration et de pré-synchronisation de plus de 7 jours ? Les sauvegardes manuelles et épinglées sont conservées.</translation>
+    </message>
+    <message>
+        <source>Applying retention…</source>
+        <translation>Application de la rétention…</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y Retention…</source>
+        <translation>Appli&amp;quer la rétention…</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

@@ -513,7 +513,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), 1, 10000);
         QCOMPARE(view->index(0, 0).data(BackupTableModel::RecordRole).value<BackupRecord>().id, ids.last());
 
-        // With a site shown, the site page's banner says it too (here an apply asked for).
+        // With a site shown, the site page's banner says it too (here Site > Apply Retention).
         {
             CatalogLocation location;
             location.sqlitePath = config.catalog.sqlitePath;
@@ -528,7 +528,22 @@ private slots:
         }
         window.actions().refresh->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), 2, 10000);
-        service.applyRetention();
+        QAction *apply = window.actions().applyRetention;
+        QStringList asked;
+        bool answer = false;
+        window.setConfirmer([&](const QString &title, const QString &) {
+            asked << title;
+            return answer;
+        });
+        apply->trigger(); // declined: nothing happens
+        QCOMPARE(asked, QStringList{ QStringLiteral("Apply Retention") });
+        QVERIFY(apply->isEnabled());
+        QTest::qWait(300);
+        QCOMPARE(view->rowCount(), 2);
+        answer = true;
+        apply->trigger();
+        QCOMPARE(asked.size(), 2);
+        QVERIFY(!apply->isEnabled()); // one apply at a time
         QTRY_COMPARE_WITH_TIMEOUT(page->banner()->text(),
                                   QStringLiteral("Retention deleted 1 backup (scheduled ones their schedule no longer "
                                                  "keeps, pre-restore and pre-sync ones older than 7 days): %1.")
@@ -538,6 +553,7 @@ private slots:
         QCOMPARE(page->banner()->kind(), MessageBanner::Kind::Information);
         QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), 1, 10000);
         QCOMPARE(view->index(0, 0).data(BackupTableModel::RecordRole).value<BackupRecord>().id, ids.last());
+        QVERIFY(apply->isEnabled());
         if (qEnvironmentVariableIsSet("CREODROP_SCREENSHOT_DIR"))
             window.grab().save(QDir(qEnvironmentVariable("CREODROP_SCREENSHOT_DIR"))
                                    .filePath(QStringLiteral("automatic-retention.png")));

@@ -40,6 +40,8 @@ public:
     /// The one modal question of the application (destructive actions). Returns true to go on.
     using Confirmer = std::function<bool(const QString &title, const QString &text)>;
     void setConfirmer(Confirmer confirmer) { m_confirm = std::move(confirmer); }
+    /// Asks it (for the window's other destructive actions, Apply Retention).
+    bool confirm(const QString &title, const QString &text) const { return m_confirm(title, text); }
 
     void download(const BackupRecord &record);
     void copyLink(const BackupRecord &record);

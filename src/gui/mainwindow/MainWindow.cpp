@@ -257,6 +257,19 @@ void MainWindow::createActions()
         statusBar()->showMessage(tr("Rescanning the storage…"));
         m_service->rescanCatalog();
     });
+    // Retention is applied on its own (at start, after scheduled backups, hourly); this is for
+    // "now", after lowering a schedule's "keep", say. It deletes backups: asked first.
+    m_act.applyRetention = add("actionApplyRetention", tr("Appl&y Retention…"), QKeySequence(), [this] {
+        if (!m_service
+            || !m_backupActions->confirm(
+                tr("Apply Retention"),
+                tr("Delete now, on every site, the scheduled backups their schedule no longer keeps and the "
+                   "pre-restore and pre-sync backups older than 7 days? Manual and pinned backups stay.")))
+            return;
+        m_act.applyRetention->setEnabled(false);
+        statusBar()->showMessage(tr("Applying retention…"));
+        m_service->applyRetention();
+    });
     m_act.createBackup = add("actionCreateBackup", tr("&Create Backup"), QKeySequence(tr("Ctrl+B")),
                              [panel] { panel->createButton()->click(); });
     m_act.download = add("actionDownload", tr("&Download…"), QKeySequence(tr("Ctrl+D")),
@@ -315,7 +328,8 @@ void MainWindow::createMenus()
     file->addAction(m_act.quit);
 
     QMenu *site = menuBar()->addMenu(tr("&Site"));
-    site->addActions({ m_act.addSite, m_act.editSite, m_act.findSite, m_act.refresh, m_act.rescanStorage });
+    site->addActions(
+        { m_act.addSite, m_act.editSite, m_act.findSite, m_act.refresh, m_act.rescanStorage, m_act.applyRetention });
     site->addSeparator();
     site->addAction(m_act.removeSite);
 
@@ -436,6 +450,7 @@ void MainWindow::connectService()
     connect(s, &BackupService::operationFinished, this,
             [this](const QString &action, bool ok, const QString &message, const QStringList &warnings) {
                 if (action == QLatin1String("retention.apply")) {
+                    m_act.applyRetention->setEnabled(true);
                     // The console applies retention on its own (at start, after scheduled backups,
                     // hourly): say what went, so that no backup leaves the table unexplained. It
                     // concerns every site: the status bar says it whatever is shown (until replaced
@@ -761,6 +776,7 @@ void MainWindow::setService(BackupService *service)
     m_service = service;
     // A rescan of the replaced service never answers; the new one can run its own.
     m_act.rescanStorage->setEnabled(true);
+    m_act.applyRetention->setEnabled(true);
     m_settingsFlow->setService(service);
     m_pages->setService(service);
     connectService();

@@ -15,6 +15,7 @@ struct WindowActions
     QAction *findSite = nullptr;
     QAction *refresh = nullptr;
     QAction *rescanStorage = nullptr;
+    QAction *applyRetention = nullptr;
     QAction *createBackup = nullptr;
     QAction *download = nullptr;
     QAction *copyLink = nullptr;
