@@ -187,6 +187,13 @@ void ServiceRuntime::shutdown()
             job->abort();
     }
     m_jobs.clear();
+    // So is what runs untracked (an Apply Retention or a rescan asked from the console): it
+    // stops, and says how far it got, before the catalog and store it uses go.
+    const auto untracked = findChildren<Job *>(QString(), Qt::FindDirectChildrenOnly);
+    for (Job *job : untracked) {
+        if (job->isStarted() && !job->isFinished())
+            job->abort();
+    }
     delete m_queue;
     m_queue = nullptr;
     m_store.reset();

@@ -606,6 +606,56 @@ private slots:
         QVERIFY(audited);
     }
 
+    // A console closed while Apply Retention deletes: the apply stops before the catalog and
+    // store go, writes its audit entry saying how far it got, and leaves every backup it planned
+    // either deleted or listed as Deleting (to be deleted again), none half-listed.
+    void destructionDuringRetention()
+    {
+        if (kind() != QLatin1String("local"))
+            QSKIP("retention logic: once is enough");
+        auto store = secrets();
+        const QString site = siteId(QStringLiteral("retstop"));
+        auto service = startService(store.get(), site);
+        QVERIFY(service);
+        auto catalog = openCatalog();
+        QVERIFY(catalog);
+        Schedule keepOne;
+        keepOne.siteId = site;
+        keepOne.environment = Environment::Prod;
+        keepOne.timeUtc = QTime(3, 0);
+        keepOne.keepLast = 1;
+        QVERIFY(catalog->setSchedule(keepOne));
+        QStringList ids;
+        const int count = 1000; // deleted one by one: seconds, time to close the console
+        for (int i = 0; i < count; ++i) {
+            const BackupRecord r
+                = catalog->createBackup(site, Environment::Prod, BackupType::Scheduled, QStringLiteral("scheduler"));
+            QVERIFY(catalog->claimBackup(r.id, QStringLiteral("w")));
+            QVERIFY(catalog->completeBackup(r.id, QStringLiteral("w"), 1, 1, QString(64, u'd')));
+            ids << r.id;
+        }
+        const int auditBefore = catalog->auditLog(QString(), 1000).size();
+        service->applyRetention();
+        QTRY_VERIFY_WITH_TIMEOUT(catalog->backups(site).size() < count, 20000); // deletions under way
+        service.reset();
+
+        const QVector<BackupRecord> left = catalog->backups(site);
+        QVERIFY2(left.size() > 1, "the apply finished before the console closed: nothing was tested");
+        int deleting = 0;
+        for (const BackupRecord &r : left) {
+            if (r.status == BackupStatus::Deleting)
+                ++deleting;
+            else
+                QCOMPARE(r.status, BackupStatus::Completed);
+        }
+        QVERIFY(deleting <= 1);
+        const QVector<AuditEntry> log = catalog->auditLog(QString(), 1000);
+        QCOMPARE(log.size(), auditBefore + 1);
+        QCOMPARE(log.first().action, QStringLiteral("retention.apply"));
+        QCOMPARE(log.first().outcome, AuditOutcome::Failure);
+        QVERIFY2(log.first().detail.contains(QLatin1String("stopped with")), qPrintable(log.first().detail));
+    }
+
     void largeSiteFirstPageThenAll()
     {
         if (kind() != QLatin1String("local"))
