@@ -157,6 +157,31 @@ private:
         return catalog;
     }
 
+    /// A daily prod schedule of @p site keeping one backup, created at @p createdAt (long ago:
+    /// due now), and @p count completed scheduled backups of it; their ids, oldest first (fewer
+    /// on failure).
+    static QStringList keepOneWithBackups(Catalog &catalog, const QString &site, const QDateTime &createdAt, int count)
+    {
+        Schedule keepOne;
+        keepOne.siteId = site;
+        keepOne.environment = Environment::Prod;
+        keepOne.timeUtc = QTime(3, 0);
+        keepOne.keepLast = 1;
+        keepOne.createdAt = createdAt;
+        QStringList ids;
+        if (!catalog.setSchedule(keepOne))
+            return ids;
+        for (int i = 0; i < count; ++i) {
+            const BackupRecord r
+                = catalog.createBackup(site, Environment::Prod, BackupType::Scheduled, QStringLiteral("scheduler"));
+            if (!r.isValid() || !catalog.claimBackup(r.id, QStringLiteral("w"))
+                || !catalog.completeBackup(r.id, QStringLiteral("w"), 1, 1, QString(64, u'c')))
+                break;
+            ids << r.id;
+        }
+        return ids;
+    }
+
     /// Waits for backupChanged of @p id with @p status; returns the record (invalid on timeout).
     static BackupRecord waitForStatus(QSignalSpy &changes, const QString &id, BackupStatus status, int ms = 60000)
     {
@@ -548,18 +573,10 @@ private slots:
         }
         auto catalog = openCatalog();
         QVERIFY(catalog);
-        Schedule keepOne;
-        keepOne.siteId = site;
-        keepOne.environment = Environment::Prod;
-        keepOne.timeUtc = QTime(3, 0);
-        keepOne.keepLast = 1;
-        keepOne.createdAt = QDateTime::currentDateTimeUtc().addDays(-2); // due now
-        QVERIFY(catalog->setSchedule(keepOne));
-        const BackupRecord old
-            = catalog->createBackup(site, Environment::Prod, BackupType::Scheduled, QStringLiteral("scheduler"));
-        QVERIFY(old.isValid());
-        QVERIFY(catalog->claimBackup(old.id, QStringLiteral("w")));
-        QVERIFY(catalog->completeBackup(old.id, QStringLiteral("w"), 1, 1, QString(64, u'c')));
+        const QStringList planted
+            = keepOneWithBackups(*catalog, site, QDateTime::currentDateTimeUtc().addDays(-2), 1); // due now
+        QCOMPARE(planted.size(), 1);
+        const BackupRecord old = *catalog->backup(planted.first());
 
         BackupServiceConfig withSchedules = config();
         withSchedules.runSchedules = true;
@@ -619,21 +636,8 @@ private slots:
         QVERIFY(service);
         auto catalog = openCatalog();
         QVERIFY(catalog);
-        Schedule keepOne;
-        keepOne.siteId = site;
-        keepOne.environment = Environment::Prod;
-        keepOne.timeUtc = QTime(3, 0);
-        keepOne.keepLast = 1;
-        QVERIFY(catalog->setSchedule(keepOne));
-        QStringList ids;
         const int count = 1000; // deleted one by one: seconds, time to close the console
-        for (int i = 0; i < count; ++i) {
-            const BackupRecord r
-                = catalog->createBackup(site, Environment::Prod, BackupType::Scheduled, QStringLiteral("scheduler"));
-            QVERIFY(catalog->claimBackup(r.id, QStringLiteral("w")));
-            QVERIFY(catalog->completeBackup(r.id, QStringLiteral("w"), 1, 1, QString(64, u'd')));
-            ids << r.id;
-        }
+        QCOMPARE(keepOneWithBackups(*catalog, site, QDateTime::currentDateTimeUtc(), count).size(), count);
         const int auditBefore = catalog->auditLog(QString(), 1000).size();
         service->applyRetention();
         QTRY_VERIFY_WITH_TIMEOUT(catalog->backups(site).size() < count, 20000); // deletions under way
