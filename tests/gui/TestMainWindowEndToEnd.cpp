@@ -560,6 +560,41 @@ private slots:
         window.close();
     }
 
+    // A service that never became ready (its catalog cannot be opened) still answers Rescan
+    // Storage and Apply Retention, so that neither action stays greyed out for good.
+    void actionsComeBackWhenTheServiceIsNotReady()
+    {
+        BackupServiceConfig config;
+        config.catalog.sqlitePath = QStringLiteral("/proc/creodrop-no-such-dir/catalog.sqlite");
+        config.storageKind = StorageKind::Local;
+        config.localStorePath = m_home.filePath(QStringLiteral("never-store"));
+        config.runSchedules = true;
+        InMemorySecretStore secrets;
+        AppSettings settings(m_home.filePath(QStringLiteral("settings-never.ini")));
+        settings.setValue(AppSettings::FirstRunDone, true);
+        BackupService service(config, &secrets, &m_clock);
+        MainWindow window(&service, &settings, &secrets);
+        window.setConfirmer([](const QString &, const QString &) { return true; });
+        QSignalSpy errors(&service, &BackupService::error);
+        service.start();
+        QVERIFY(!errors.isEmpty() || errors.wait(10000)); // "Opening the catalog: ..."
+
+        const QString notReady = QStringLiteral("The backup service is not ready yet; try again in a moment.");
+        QSignalSpy answers(&service, &BackupService::operationFinished);
+        const QList<std::pair<QAction *, QString>> actions{
+            { window.actions().rescanStorage, QStringLiteral("catalog.rescan") },
+            { window.actions().applyRetention, QStringLiteral("retention.apply") }
+        };
+        for (const auto &[action, name] : actions) {
+            action->trigger();
+            QVERIFY(!action->isEnabled());
+            QTRY_VERIFY_WITH_TIMEOUT(action->isEnabled(), 10000);
+            QCOMPARE(answers.last().at(0).toString(), name);
+            QVERIFY(!answers.last().at(1).toBool());
+            QCOMPARE(answers.last().at(2).toString(), notReady);
+        }
+    }
+
     // Settings > Storage and Settings > General take effect on OK, without a restart: the
     // service is rebuilt, the next backup lands in the new folder and carries the new actor.
     void settingsApplyWithoutRestart()

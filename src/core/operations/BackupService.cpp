@@ -506,7 +506,13 @@ void BackupService::removeSchedule(const QString &siteId, Environment env)
 
 void BackupService::applyRetention()
 {
-    d->post(tr("Applying retention"), [this](ServiceRuntime &rt) {
+    // Answered by operationFinished whatever happens, not ready included: the console's action
+    // waits for it.
+    d->postAlways([this](ServiceRuntime &rt) {
+        if (!rt.isReady()) {
+            rt.reportRetention({}, {}, ServiceRuntime::notReadyMessage());
+            return;
+        }
         auto *job = new RetentionJob(rt.context(), false, &rt);
         connect(job, &Job::finished, &rt, [job, &rt] {
             rt.reportRetention(job->deletedIds(), job->failures(), job->succeeded() ? QString() : job->errorString());
@@ -517,7 +523,13 @@ void BackupService::applyRetention()
 
 void BackupService::rescanCatalog()
 {
-    d->post(tr("Rescanning the catalog"), [this](ServiceRuntime &rt) {
+    // Answered by operationFinished whatever happens, not ready included (as applyRetention).
+    d->postAlways([this](ServiceRuntime &rt) {
+        if (!rt.isReady()) {
+            rt.send(&BackupService::operationFinished, QStringLiteral("catalog.rescan"), false,
+                    ServiceRuntime::notReadyMessage(), QStringList());
+            return;
+        }
         RescanJob *job = RescanCatalogOperation(rt.context()).prepare(&rt);
         connect(job, &Job::finished, &rt, [job, &rt] {
             rt.send(&BackupService::operationFinished, QStringLiteral("catalog.rescan"), job->succeeded(),

@@ -202,10 +202,15 @@ void ServiceRuntime::shutdown()
 
 bool ServiceRuntime::ensureReady(const QString &context)
 {
-    if (m_ready && !m_shuttingDown)
+    if (isReady())
         return true;
-    send(&BackupService::error, context, tr("The backup service is not ready yet; try again in a moment."));
+    send(&BackupService::error, context, notReadyMessage());
     return false;
+}
+
+QString ServiceRuntime::notReadyMessage()
+{
+    return tr("The backup service is not ready yet; try again in a moment.");
 }
 
 bool ServiceRuntime::catalogReadFailed(int failedBefore, const QString &context)

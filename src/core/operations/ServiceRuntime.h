@@ -48,6 +48,10 @@ public:
 
     /// False, after BackupService::error(@p context, ...), until start() is done.
     bool ensureReady(const QString &context);
+    /// Whether the catalog and store are open (and not closing).
+    bool isReady() const { return m_ready && !m_shuttingDown; }
+    /// What a call that needs the catalog and store answers before they are open.
+    static QString notReadyMessage();
     /// For the operations: this thread's catalog, store, the secret store, clock and the actor.
     OperationContext context() const;
     const BackupServiceConfig &config() const { return m_config; }
