@@ -28,6 +28,19 @@ using Cli::tr;
 
 namespace {
 
+/// What an apply of retention did, as the worker and `schedules run` say it: each deleted
+/// backup through @p say, each failure (or, failing without one, why) as a warning.
+void reportRetention(const QStringList &deleted, const QStringList &failures, const QString &error,
+                     void (*say)(const QString &))
+{
+    for (const QString &id : deleted)
+        say(Cli::tr("retention deleted %1").arg(id));
+    for (const QString &failure : failures)
+        CliContext::warn(Cli::tr("retention: %1").arg(failure));
+    if (failures.isEmpty() && !error.isEmpty())
+        CliContext::warn(Cli::tr("retention: %1").arg(error));
+}
+
 /// The worker loop: schedules, then Pending backups through the BackupQueue (one per
 /// environment, JobConcurrency across sites); polls the catalog so backups queued by other
 /// hosts are seen. Retention is applied on the first pass, after every scheduled backup that
@@ -54,19 +67,14 @@ public:
             if (!job->succeeded() && job->error() != Job::Error::Aborted)
                 ++m_failures;
             // A new scheduled backup may take an older one past its schedule's "keep N".
-            const bool scheduled = m_scheduled.remove(id);
-            if (job->succeeded() && scheduled)
+            const auto *backup = qobject_cast<BackupJob *>(job);
+            if (job->succeeded() && backup && backup->record().type == BackupType::Scheduled)
                 m_retention.request();
         });
         connect(&m_queue, &JobQueue::idle, this, &WorkerLoop::exitWhenDone);
         connect(&m_retention, &AutomaticRetention::finished, this,
                 [](const QStringList &deleted, const QStringList &failures, const QString &error) {
-                    for (const QString &id : deleted)
-                        CliContext::printLine(tr("retention deleted %1").arg(id));
-                    for (const QString &failure : failures)
-                        CliContext::warn(tr("retention: %1").arg(failure));
-                    if (failures.isEmpty() && !error.isEmpty())
-                        CliContext::warn(tr("retention: %1").arg(error));
+                    reportRetention(deleted, failures, error, &CliContext::printLine);
                 });
         connect(&m_retention, &AutomaticRetention::idle, this, &WorkerLoop::exitWhenDone);
         const int pollSeconds = qEnvironmentVariableIntValue("CREODROP_WORKER_POLL_SECONDS");
@@ -125,8 +133,6 @@ private:
             if (m_known.contains(record.id))
                 continue;
             m_known.insert(record.id);
-            if (record.type == BackupType::Scheduled)
-                m_scheduled.insert(record.id);
             m_queue.enqueueBackup(record);
         }
         if (failure.isEmpty())
@@ -188,7 +194,6 @@ private:
     StopSignals m_signals;
     QHash<QString, QPointer<BackupJob>> m_running;
     QSet<QString> m_known;
-    QSet<QString> m_scheduled; ///< of m_known, the scheduled backups
     QPointer<RecoveryJob> m_recovery;
     bool m_stopping = false;
     bool m_catalogUnreadable = false;
@@ -253,12 +258,7 @@ int schedulesRun(CliArgs &args, const QStringList &input)
         retention = &job;
         const bool ok = ctx.runJob(&job);
         retention = nullptr;
-        for (const QString &id : job.deletedIds())
-            CliContext::note(tr("retention deleted %1").arg(id));
-        for (const QString &failure : job.failures())
-            CliContext::warn(tr("retention: %1").arg(failure));
-        if (!ok && job.failures().isEmpty())
-            CliContext::warn(tr("retention: %1").arg(job.errorString()));
+        reportRetention(job.deletedIds(), job.failures(), ok ? QString() : job.errorString(), &CliContext::note);
         retentionFailed = !ok;
     }
     if (StopSignals::received()) {

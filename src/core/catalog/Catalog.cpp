@@ -996,6 +996,12 @@ std::optional<BackupRecord> Catalog::backup(const QString &id) const
     return backupFromQuery(q);
 }
 
+bool Catalog::backupIsGone(const QString &id) const
+{
+    const int failedBefore = failedStatements();
+    return !backup(id) && failedStatements() == failedBefore;
+}
+
 QVector<BackupRecord> Catalog::backups(const QString &siteId, const EnvironmentFilter &filter) const
 {
     return backupsPage(siteId, filter, -1);

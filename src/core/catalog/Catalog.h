@@ -117,6 +117,9 @@ public:
     /// Writes no audit entry: CreateBackupOperation (core/operations) does.
     BackupRecord createBackup(const QString &siteId, Environment env, BackupType type, const QString &createdBy);
     std::optional<BackupRecord> backup(const QString &id) const;
+    /// Whether backup @p id is known to have no row: looked up and not found. False when the
+    /// lookup itself failed (a failed read answers "none", which proves nothing).
+    bool backupIsGone(const QString &id) const;
     /// The site's backups matching @p filter, newest first.
     QVector<BackupRecord> backups(const QString &siteId, const EnvironmentFilter &filter = {}) const;
     /// One page of backups(): at most @p limit rows (-1 = all), newest first, and only those

@@ -73,8 +73,7 @@ void DeleteJob::removeKey(const QString &key, std::function<void()> next)
         if (!m_catalog->removeBackup(m_backupId)) {
             // Another deletion of this backup (retention in the worker next to `backup delete`,
             // say) removed the row first: the backup is gone, which is what was asked.
-            const int failedBefore = m_catalog->failedStatements();
-            if (!m_catalog->backup(m_backupId) && m_catalog->failedStatements() == failedBefore) {
+            if (m_catalog->backupIsGone(m_backupId)) {
                 finishWithSuccess();
                 return;
             }

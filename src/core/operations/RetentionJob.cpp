@@ -56,9 +56,11 @@ void RetentionJob::deleteNext()
     auto *job = new DeleteJob(m_context.catalog, m_context.store, record.id, this);
     m_current = job;
     connect(job, &Job::finished, this, [this, job, id = record.id] {
+        // One another process sharing the catalog deleted after the plan was made (the worker's
+        // retention next to the console's, or a `backup delete`): nothing left to do, nothing failed.
         if (job->succeeded())
             m_deleted.append(id);
-        else if (!goneMeanwhile(id))
+        else if (!m_context.catalog->backupIsGone(id))
             m_failures.append(job->errorString());
         // Next turn of the loop, not from inside this job's finished().
         QMetaObject::invokeMethod(this, &RetentionJob::deleteNext, Qt::QueuedConnection);
@@ -73,14 +75,6 @@ QString RetentionJob::summary(const QStringList &deletedIds)
     return tr("Retention deleted %1 (scheduled ones their schedule no longer keeps, pre-restore and pre-sync ones "
               "older than 7 days): %2.")
         .arg(Counted::of(deletedIds.size(), "backup", "backups"), deletedIds.join(QStringLiteral(", ")));
-}
-
-bool RetentionJob::goneMeanwhile(const QString &id) const
-{
-    // Another process sharing the catalog (the worker's retention next to the console's, or a
-    // `backup delete`) deleted it after the plan was made: nothing is left to do, nothing failed.
-    const int failedBefore = m_context.catalog->failedStatements();
-    return !m_context.catalog->backup(id) && m_context.catalog->failedStatements() == failedBefore;
 }
 
 void RetentionJob::audit(bool stopped, const QString &stopDetail)

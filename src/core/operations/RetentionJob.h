@@ -42,7 +42,6 @@ protected:
 
 private:
     void deleteNext();
-    bool goneMeanwhile(const QString &id) const;
     /// The one audit entry of an apply: what was deleted, what failed, and, for a stopped one,
     /// what was left (@p stopped: how far the deletion under way had got, or empty).
     void audit(bool stopped, const QString &stopDetail = {});

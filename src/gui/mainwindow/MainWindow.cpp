@@ -447,34 +447,7 @@ void MainWindow::connectService()
         m_service->rollbackInterruptedRestores();
     });
     connect(s, &BackupService::error, this, &MainWindow::onServiceError);
-    connect(s, &BackupService::operationFinished, this,
-            [this](const QString &action, bool ok, const QString &message, const QStringList &warnings) {
-                if (action == QLatin1String("retention.apply")) {
-                    m_act.applyRetention->setEnabled(true);
-                    // The console applies retention on its own (at start, after scheduled backups,
-                    // hourly): say what went, so that no backup leaves the table unexplained. It
-                    // concerns every site: the status bar says it whatever is shown (until replaced
-                    // when no site is), the site page's banner too when a site is shown.
-                    const QString text = ok ? message : tr("Applying retention failed: %1").arg(message);
-                    if (m_page->hasSite())
-                        m_page->banner()->showMessage(ok ? MessageBanner::Kind::Information
-                                                         : MessageBanner::Kind::Error,
-                                                      text + withWarnings(warnings));
-                    statusBar()->showMessage(text, m_page->hasSite() ? 15000 : 0);
-                    return;
-                }
-                if (action != QLatin1String("catalog.rescan"))
-                    return;
-                m_act.rescanStorage->setEnabled(true);
-                const QString text = ok ? tr("Storage rescanned: %1").arg(message)
-                                        : tr("Rescanning the storage failed: %1").arg(message);
-                const MessageBanner::Kind kind = !ok ? MessageBanner::Kind::Error
-                    : warnings.isEmpty()             ? MessageBanner::Kind::Success
-                                                     : MessageBanner::Kind::Warning;
-                m_page->banner()->showMessage(kind, text + withWarnings(warnings));
-                statusBar()->showMessage(text, m_page->hasSite() ? 5000 : 0);
-                refresh();
-            });
+    connect(s, &BackupService::operationFinished, this, &MainWindow::onOperationFinished);
     connect(s, &BackupService::sitesLoaded, this, &MainWindow::onSitesLoaded);
     connect(s, &BackupService::backupsLoaded, this, &MainWindow::onBackupsLoaded);
     connect(s, &BackupService::backupsFirstPage, this, &MainWindow::onBackupsFirstPage);
@@ -729,6 +702,35 @@ void MainWindow::onServiceError(const QString &context, const QString &message)
                                   [this] { refresh(); });
     if (!m_page->hasSite())
         statusBar()->showMessage(tr("%1: %2").arg(context, message));
+}
+
+void MainWindow::onOperationFinished(const QString &action, bool ok, const QString &message,
+                                     const QStringList &warnings)
+{
+    if (action == QLatin1String("retention.apply")) {
+        m_act.applyRetention->setEnabled(true);
+        // The console applies retention on its own (at start, after scheduled backups, hourly):
+        // say what went, so that no backup leaves the table unexplained. It concerns every site:
+        // the status bar says it whatever is shown (until replaced when no site is), the site
+        // page's banner too when a site is shown.
+        const QString text = ok ? message : tr("Applying retention failed: %1").arg(message);
+        if (m_page->hasSite())
+            m_page->banner()->showMessage(ok ? MessageBanner::Kind::Information : MessageBanner::Kind::Error,
+                                          text + withWarnings(warnings));
+        statusBar()->showMessage(text, m_page->hasSite() ? 15000 : 0);
+        return;
+    }
+    if (action != QLatin1String("catalog.rescan"))
+        return;
+    m_act.rescanStorage->setEnabled(true);
+    const QString text
+        = ok ? tr("Storage rescanned: %1").arg(message) : tr("Rescanning the storage failed: %1").arg(message);
+    const MessageBanner::Kind kind = !ok ? MessageBanner::Kind::Error
+        : warnings.isEmpty()             ? MessageBanner::Kind::Success
+                                         : MessageBanner::Kind::Warning;
+    m_page->banner()->showMessage(kind, text + withWarnings(warnings));
+    statusBar()->showMessage(text, m_page->hasSite() ? 5000 : 0);
+    refresh();
 }
 
 QString MainWindow::withWarnings(const QStringList &warnings)

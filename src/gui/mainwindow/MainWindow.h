@@ -123,6 +123,8 @@ private:
     void onJobProgress(const JobProgress &progress);
     void onJobFinished(const JobOutcome &outcome);
     void onServiceError(const QString &context, const QString &message);
+    /// The end of an Apply Retention (asked here, or the service's own) or a Rescan Storage.
+    void onOperationFinished(const QString &action, bool ok, const QString &message, const QStringList &warnings);
     void notify(const JobOutcome &outcome);
 
     static QString jobKey(JobKind kind, const QString &backupId);

@@ -42,6 +42,7 @@ private slots:
     void backupsFilterAndOrder();
     void pinRemoveUpsert();
     void markDeletingOnlyFromEndedUnpinnedBackups();
+    void backupIsGoneOnlyWhenLookedUpAndNotFound();
     void schedules();
     void auditLog();
     void auditFilter();
@@ -642,6 +643,23 @@ void TestCatalog::pinRemoveUpsert()
 // A deletion marks the row Deleting before any object goes; only an ended, unpinned backup can
 // be marked, a Deleting row stays so, and a rescan that finds the object again makes it
 // Completed with its pin kept.
+// Another process's deletion is told from a catalog that could not answer: only a lookup that
+// worked and found nothing says the backup is gone.
+void TestCatalog::backupIsGoneOnlyWhenLookedUpAndNotFound()
+{
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    addDeveloperSite(*catalog);
+    const QString id = catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, {}).id;
+    QVERIFY(!catalog->backupIsGone(id));
+    QVERIFY(catalog->removeBackup(id));
+    QVERIFY(catalog->backupIsGone(id));
+    QSqlQuery q(QSqlDatabase::database(catalog->connectionName()));
+    QVERIFY2(q.exec(QStringLiteral("ALTER TABLE backups RENAME TO backups_away")), qPrintable(q.lastError().text()));
+    QVERIFY(!catalog->backupIsGone(id)); // the lookup failed: nothing is known
+    QVERIFY(q.exec(QStringLiteral("ALTER TABLE backups_away RENAME TO backups")));
+}
+
 void TestCatalog::markDeletingOnlyFromEndedUnpinnedBackups()
 {
     auto catalog = openFresh();
