@@ -1108,16 +1108,54 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <translation>Aufbewahrung anwenden</translation>
     </message>
     <message>
-        <source>Delete now, on every site, the scheduled backups their schedule no longer keeps and the pre-restore and pre-sync backups older than 7 days? Manual and pinned backups stay.</source>
-        <translation>Jetzt auf allen Websites die geplanten Sicherungen löschen, die ihr Zeitplan nicht mehr behält, und die Sicherungen vor Wiederherstellung und Synchronisierung, die älter als 7 Tage sind? Manuelle und angeheftete Sicherungen bleiben erhalten.</translation>
-    </message>
-    <message>
         <source>Applying retention…</source>
         <translation>Aufbewahrung wird angewendet…</translation>
     </message>
     <message>
         <source>Appl&amp;y Retention…</source>
         <translation>Aufbewahrung an&amp;wenden…</translation>
+    </message>
+    <message>
+        <source>Looking for the backups retention no longer keeps…</source>
+        <translation>Sicherungen werden gesucht, die die Aufbewahrung nicht mehr behält…</translation>
+    </message>
+    <message>
+        <source>Retention has nothing to delete: every backup is still kept.</source>
+        <translation>Die Aufbewahrung hat nichts zu löschen: Jede Sicherung wird weiterhin behalten.</translation>
+    </message>
+    <message>
+        <source>Looking for the backups retention no longer keeps failed: %1</source>
+        <translation>Die Suche nach Sicherungen, die die Aufbewahrung nicht mehr behält, ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>• %1 / %2: %3 backup of %4, %5 (%6)</source>
+        <translation>• %1 / %2: Sicherung (%3) vom %4, %5 (%6)</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… und %n weitere.</numerusform>
+            <numerusform>… und %n weitere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete this backup now? Its schedule no longer keeps it, or it is a pre-restore or pre-sync backup older than 7 days.</source>
+        <translation>Diese Sicherung jetzt löschen? Ihr Zeitplan behält sie nicht mehr, oder sie ist eine Sicherung vor Wiederherstellung oder Synchronisierung, die älter als 7 Tage ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete these %n backups now? Their schedule no longer keeps them, or they are pre-restore or pre-sync backups older than 7 days.</source>
+        <translation>
+            <numerusform>Diese %n Sicherung jetzt löschen? Ihr Zeitplan behält sie nicht mehr, oder sie ist eine Sicherung vor Wiederherstellung oder Synchronisierung, die älter als 7 Tage ist.</numerusform>
+            <numerusform>Diese %n Sicherungen jetzt löschen? Ihr Zeitplan behält sie nicht mehr, oder sie sind Sicherungen vor Wiederherstellung oder Synchronisierung, die älter als 7 Tage sind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their dumps and manifests are removed from storage. This cannot be undone. Manual and pinned backups stay.</source>
+        <translation>Ihre Dumps und Manifeste werden aus dem Speicher entfernt. Das kann nicht rückgängig gemacht werden. Manuelle und angeheftete Sicherungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Its dump and manifest are removed from storage. This cannot be undone. Manual and pinned backups stay.</source>
+        <translation>Ihr Dump und ihr Manifest werden aus dem Speicher entfernt. Das kann nicht rückgängig gemacht werden. Manuelle und angeheftete Sicherungen bleiben erhalten.</translation>
     </message>
 </context>
 <context>

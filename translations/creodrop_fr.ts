@@ -1108,16 +1108,54 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <translation>Appliquer la rétention</translation>
     </message>
     <message>
-        <source>Delete now, on every site, the scheduled backups their schedule no longer keeps and the pre-restore and pre-sync backups older than 7 days? Manual and pinned backups stay.</source>
-        <translation>Supprimer maintenant, sur tous les sites, les sauvegardes planifiées que leur planification ne conserve plus et les sauvegardes de pré-restauration et de pré-synchronisation de plus de 7 jours ? Les sauvegardes manuelles et épinglées sont conservées.</translation>
-    </message>
-    <message>
         <source>Applying retention…</source>
         <translation>Application de la rétention…</translation>
     </message>
     <message>
         <source>Appl&amp;y Retention…</source>
         <translation>Appli&amp;quer la rétention…</translation>
+    </message>
+    <message>
+        <source>Looking for the backups retention no longer keeps…</source>
+        <translation>Recherche des sauvegardes que la rétention ne conserve plus…</translation>
+    </message>
+    <message>
+        <source>Retention has nothing to delete: every backup is still kept.</source>
+        <translation>La rétention n’a rien à supprimer : toutes les sauvegardes sont conservées.</translation>
+    </message>
+    <message>
+        <source>Looking for the backups retention no longer keeps failed: %1</source>
+        <translation>La recherche des sauvegardes que la rétention ne conserve plus a échoué : %1</translation>
+    </message>
+    <message>
+        <source>• %1 / %2: %3 backup of %4, %5 (%6)</source>
+        <translation>• %1 / %2 : sauvegarde (%3) du %4, %5 (%6)</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… et %n autre.</numerusform>
+            <numerusform>… et %n autres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete this backup now? Its schedule no longer keeps it, or it is a pre-restore or pre-sync backup older than 7 days.</source>
+        <translation>Supprimer cette sauvegarde maintenant ? Sa planification ne la conserve plus, ou c’est une sauvegarde d’avant restauration ou synchronisation de plus de 7 jours.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete these %n backups now? Their schedule no longer keeps them, or they are pre-restore or pre-sync backups older than 7 days.</source>
+        <translation>
+            <numerusform>Supprimer cette sauvegarde maintenant ? Sa planification ne la conserve plus, ou c’est une sauvegarde d’avant restauration ou synchronisation de plus de 7 jours.</numerusform>
+            <numerusform>Supprimer ces %n sauvegardes maintenant ? Leur planification ne les conserve plus, ou ce sont des sauvegardes d’avant restauration ou synchronisation de plus de 7 jours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their dumps and manifests are removed from storage. This cannot be undone. Manual and pinned backups stay.</source>
+        <translation>Leurs dumps et manifestes sont retirés du stockage. Cette action est irréversible. Les sauvegardes manuelles et épinglées restent.</translation>
+    </message>
+    <message>
+        <source>Its dump and manifest are removed from storage. This cannot be undone. Manual and pinned backups stay.</source>
+        <translation>Son dump et son manifeste sont retirés du stockage. Cette action est irréversible. Les sauvegardes manuelles et épinglées restent.</translation>
     </message>
 </context>
 <context>

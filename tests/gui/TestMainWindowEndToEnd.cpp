@@ -48,6 +48,9 @@
 #include <QTreeWidget>
 #include <QtTest>
 
+#include <algorithm>
+#include <functional>
+
 class TestMainWindowEndToEnd : public QObject
 {
     Q_OBJECT
@@ -455,6 +458,41 @@ private slots:
         QVERIFY2(many.contains(QLatin1String(" 4 warnings: ")), qPrintable(many));
         QVERIFY2(many.endsWith(QLatin1String(" 1 more in the Audit Log.")), qPrintable(many));
         QCOMPARE(many.count(QLatin1String("Skipped ")), 2);
+
+        // Delete asks in the window's own box (the real one, no test hook), without an event loop
+        // of its own: the click returns at once, the box stays open, and only its Delete button
+        // deletes.
+        auto confirmBox = [&window]() -> QMessageBox * {
+            for (QMessageBox *box : window.findChildren<QMessageBox *>(QStringLiteral("confirmDestructive"))) {
+                if (box->isVisible())
+                    return box;
+            }
+            return nullptr;
+        };
+        QTRY_VERIFY(actions->deleteButton()->isEnabled());
+        for (const bool confirmed : { false, true }) {
+            QTest::mouseClick(actions->deleteButton(), Qt::LeftButton);
+            QMessageBox *box = confirmBox();
+            QVERIFY(box);
+            QCOMPARE(box->windowModality(), Qt::WindowModal);
+            QVERIFY2(box->text().contains(siteId), qPrintable(box->text()));
+            QAbstractButton *answer = box->button(QMessageBox::Cancel);
+            if (confirmed) {
+                const auto buttons = box->buttons();
+                const auto it = std::find_if(buttons.cbegin(), buttons.cend(), [box](QAbstractButton *b) {
+                    return box->buttonRole(b) == QMessageBox::DestructiveRole;
+                });
+                QVERIFY(it != buttons.cend());
+                answer = *it;
+            }
+            answer->click();
+            QTRY_VERIFY(!confirmBox());
+            if (!confirmed) {
+                QTest::qWait(300);
+                QCOMPARE(view->rowCount(), 1);
+            }
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), 0, 20000);
         window.close();
     }
 
@@ -530,19 +568,28 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), 2, 10000);
         QAction *apply = window.actions().applyRetention;
         QStringList asked;
-        bool answer = false;
-        window.setConfirmer([&](const QString &title, const QString &) {
+        QString text;
+        std::function<void(bool)> reply; // the question stays open until the test answers it
+        window.setConfirmer([&](const QString &title, const QString &question, std::function<void(bool)> answer) {
             asked << title;
-            return answer;
+            text = question;
+            reply = std::move(answer);
         });
-        apply->trigger(); // declined: nothing happens
-        QCOMPARE(asked, QStringList{ QStringLiteral("Apply Retention") });
+        // The question names what would go (the older of the two) and nothing else.
+        apply->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(asked, QStringList{ QStringLiteral("Apply Retention") }, 10000);
+        QVERIFY2(text.startsWith(QLatin1String("Delete this backup now?")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("keep-one / prod: Scheduled backup of ")) && text.contains(ids.at(1)),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(ids.at(2)), qPrintable(text));
+        QVERIFY(!apply->isEnabled()); // while asked
+        reply(false); // declined: nothing happens
         QVERIFY(apply->isEnabled());
         QTest::qWait(300);
         QCOMPARE(view->rowCount(), 2);
-        answer = true;
         apply->trigger();
-        QCOMPARE(asked.size(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 2, 10000);
+        reply(true);
         QVERIFY(!apply->isEnabled()); // one apply at a time
         QTRY_COMPARE_WITH_TIMEOUT(page->banner()->text(),
                                   QStringLiteral("Retention deleted 1 backup (scheduled ones their schedule no longer "
@@ -553,7 +600,16 @@ private slots:
         QCOMPARE(page->banner()->kind(), MessageBanner::Kind::Information);
         QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), 1, 10000);
         QCOMPARE(view->index(0, 0).data(BackupTableModel::RecordRole).value<BackupRecord>().id, ids.last());
+        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 10000);
+
+        // Nothing left to delete: no question, just the answer.
+        apply->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(page->banner()->text(),
+                                  QStringLiteral("Retention has nothing to delete: every backup is still kept."),
+                                  10000);
+        QCOMPARE(asked.size(), 2);
         QVERIFY(apply->isEnabled());
+        QCOMPARE(view->rowCount(), 1);
         if (qEnvironmentVariableIsSet("CREODROP_SCREENSHOT_DIR"))
             window.grab().save(QDir(qEnvironmentVariable("CREODROP_SCREENSHOT_DIR"))
                                    .filePath(QStringLiteral("automatic-retention.png")));
@@ -574,25 +630,36 @@ private slots:
         settings.setValue(AppSettings::FirstRunDone, true);
         BackupService service(config, &secrets, &m_clock);
         MainWindow window(&service, &settings, &secrets);
-        window.setConfirmer([](const QString &, const QString &) { return true; });
+        bool asked = false;
+        window.setConfirmer([&](const QString &, const QString &, std::function<void(bool)> reply) {
+            asked = true;
+            reply(true);
+        });
         QSignalSpy errors(&service, &BackupService::error);
         service.start();
         QVERIFY(!errors.isEmpty() || errors.wait(10000)); // "Opening the catalog: ..."
 
         const QString notReady = QStringLiteral("The backup service is not ready yet; try again in a moment.");
         QSignalSpy answers(&service, &BackupService::operationFinished);
-        const QList<std::pair<QAction *, QString>> actions{
-            { window.actions().rescanStorage, QStringLiteral("catalog.rescan") },
-            { window.actions().applyRetention, QStringLiteral("retention.apply") }
-        };
-        for (const auto &[action, name] : actions) {
-            action->trigger();
-            QVERIFY(!action->isEnabled());
-            QTRY_VERIFY_WITH_TIMEOUT(action->isEnabled(), 10000);
-            QCOMPARE(answers.last().at(0).toString(), name);
-            QVERIFY(!answers.last().at(1).toBool());
-            QCOMPARE(answers.last().at(2).toString(), notReady);
-        }
+        QAction *rescan = window.actions().rescanStorage;
+        rescan->trigger();
+        QVERIFY(!rescan->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(rescan->isEnabled(), 10000);
+        QCOMPARE(answers.last().at(0).toString(), QStringLiteral("catalog.rescan"));
+        QVERIFY(!answers.last().at(1).toBool());
+        QCOMPARE(answers.last().at(2).toString(), notReady);
+
+        // Apply Retention's first step, the list of what would go, fails: nothing is asked.
+        QSignalSpy previews(&service, &BackupService::retentionPreviewed);
+        QAction *apply = window.actions().applyRetention;
+        apply->trigger();
+        QVERIFY(!apply->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 10000);
+        QCOMPARE(previews.size(), 1);
+        QCOMPARE(previews.last().at(1).toString(), notReady);
+        QVERIFY(!asked);
+        QCOMPARE(window.statusBar()->currentMessage(),
+                 QStringLiteral("Looking for the backups retention no longer keeps failed: ") + notReady);
     }
 
     // Settings > Storage and Settings > General take effect on OK, without a restart: the

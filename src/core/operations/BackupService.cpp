@@ -504,16 +504,34 @@ void BackupService::removeSchedule(const QString &siteId, Environment env)
     });
 }
 
-void BackupService::applyRetention()
+void BackupService::previewRetention()
+{
+    // Answered whatever happens, not ready included: the console's action waits for it.
+    d->postAlways([](ServiceRuntime &rt) {
+        if (!rt.isReady()) {
+            rt.send(&BackupService::retentionPreviewed, QVector<BackupRecord>(), ServiceRuntime::notReadyMessage());
+            return;
+        }
+        auto *job = new RetentionJob(rt.context(), true, &rt);
+        connect(job, &Job::finished, &rt, [job, &rt] {
+            rt.send(&BackupService::retentionPreviewed, job->succeeded() ? job->candidates() : QVector<BackupRecord>(),
+                    job->succeeded() ? QString() : job->errorString());
+        });
+        job->start();
+    });
+}
+
+void BackupService::applyRetention(const QStringList &backupIds)
 {
     // Answered by operationFinished whatever happens, not ready included: the console's action
     // waits for it.
-    d->postAlways([this](ServiceRuntime &rt) {
+    d->postAlways([backupIds](ServiceRuntime &rt) {
         if (!rt.isReady()) {
             rt.reportRetention({}, {}, ServiceRuntime::notReadyMessage());
             return;
         }
         auto *job = new RetentionJob(rt.context(), false, &rt);
+        job->limitTo(backupIds);
         connect(job, &Job::finished, &rt, [job, &rt] {
             rt.reportRetention(job->deletedIds(), job->failures(), job->succeeded() ? QString() : job->errorString());
         });

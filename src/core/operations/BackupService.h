@@ -106,7 +106,12 @@ public slots:
     // operationFinished.
     void setSchedule(const Schedule &schedule);
     void removeSchedule(const QString &siteId, Environment env);
-    void applyRetention();
+    /// Answered by retentionPreviewed(): what applyRetention() would delete now, on every site.
+    /// Changes nothing.
+    void previewRetention();
+    /// Deletes those of @p backupIds (the preview's, as confirmed) that retention still does not
+    /// keep; any other backup stays, even one retention would delete now.
+    void applyRetention(const QStringList &backupIds);
     void rescanCatalog();
 
 signals:
@@ -135,6 +140,8 @@ signals:
     /// @p warnings what went wrong along the way (a backup retention could not delete, a manifest
     /// the rescan skipped, a backup whose file is missing), as the command line prints them.
     void operationFinished(const QString &action, bool ok, const QString &message, const QStringList &warnings);
+    /// previewRetention()'s answer: @p candidates oldest plan first, or @p error (then none).
+    void retentionPreviewed(const QVector<BackupRecord> &candidates, const QString &error);
 
     // --- restore (defined in operations/BackupServiceRestore.cpp; the console calls them)
 public:

@@ -8,6 +8,8 @@
 #include "util/Clock.h"
 #include "util/Counted.h"
 
+#include <algorithm>
+
 RetentionJob::RetentionJob(const OperationContext &context, bool dryRun, QObject *parent)
     : Job(parent)
     , m_context(context)
@@ -31,11 +33,21 @@ void RetentionJob::doStart()
         finishWithError(Error::Fatal, tr("Nothing was deleted. %1").arg(failure));
         return;
     }
+    if (m_limit) {
+        m_candidates.erase(std::remove_if(m_candidates.begin(), m_candidates.end(),
+                                          [this](const BackupRecord &r) { return !m_limit->contains(r.id); }),
+                           m_candidates.end());
+    }
     if (m_dryRun) {
         finishWithSuccess();
         return;
     }
     deleteNext();
+}
+
+void RetentionJob::limitTo(const QStringList &backupIds)
+{
+    m_limit = QSet<QString>(backupIds.begin(), backupIds.end());
 }
 
 void RetentionJob::deleteNext()

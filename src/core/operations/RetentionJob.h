@@ -7,9 +7,12 @@
 #include "util/Job.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QVector>
+
+#include <optional>
 
 class DeleteJob;
 
@@ -26,6 +29,11 @@ public:
     /// An automatic apply (AutomaticRetention's) writes its audit entry only when there was
     /// something to delete, and says in it that it ran on its own.
     void setAutomatic(bool automatic) { m_automatic = automatic; }
+
+    /// Deletes only those of @p backupIds that retention still does not keep: the ones shown to
+    /// and confirmed by someone (the console's Apply Retention). A backup the plan finds now but
+    /// that was not confirmed stays, and so does a confirmed one kept meanwhile (pinned, say).
+    void limitTo(const QStringList &backupIds);
 
     /// What an apply deleted, as one sentence for people (the console shows it).
     static QString summary(const QStringList &deletedIds);
@@ -49,6 +57,7 @@ private:
     OperationContext m_context;
     bool m_dryRun;
     bool m_automatic = false;
+    std::optional<QSet<QString>> m_limit; ///< limitTo()'s ids; none: the whole plan
     QVector<BackupRecord> m_candidates;
     int m_next = 0;
     bool m_deleting = false; ///< the plan is made and deletions have begun

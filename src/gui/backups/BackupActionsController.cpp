@@ -38,12 +38,15 @@ BackupActionsController::BackupActionsController(QWidget *window, SitePage *page
         connect(dialog, &QFileDialog::fileSelected, this, [done](const QString &path) { done(path); });
         dialog->open();
     };
-    m_confirm = [this](const QString &title, const QString &text) {
-        QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Cancel, m_window);
-        QPushButton *ok = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
-        box.setDefaultButton(QMessageBox::Cancel);
-        box.exec();
-        return box.clickedButton() == ok;
+    m_confirm = [this](const QString &title, const QString &text, std::function<void(bool)> answer) {
+        auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Cancel, m_window);
+        box->setObjectName(QStringLiteral("confirmDestructive"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        QPushButton *ok = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+        box->setDefaultButton(QMessageBox::Cancel);
+        // Closed with Escape or the title bar's button, the box answers no.
+        connect(box, &QMessageBox::finished, this, [box, ok, answer] { answer(box->clickedButton() == ok); });
+        box->open();
     };
 
     QuickActionsPanel *actions = m_page->actions();
@@ -157,10 +160,13 @@ void BackupActionsController::remove(const BackupRecord &record)
                             "storage. This cannot be undone.")
                              .arg(Format::type(record.type), record.siteId, Format::environment(record.environment),
                                   Format::localTime(record.createdAt));
-    if (!m_confirm(tr("Delete Backup"), text))
-        return;
-    emit jobRequested(JobKind::Delete, record.id);
-    m_service->deleteBackup(record.id);
+    m_confirm(tr("Delete Backup"), text, [this, id = record.id](bool accepted) {
+        // The service is the one current when the answer comes (it may have been replaced).
+        if (!accepted || !m_service)
+            return;
+        emit jobRequested(JobKind::Delete, id);
+        m_service->deleteBackup(id);
+    });
 }
 
 void BackupActionsController::showDetails(const BackupRecord &record)

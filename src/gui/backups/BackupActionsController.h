@@ -37,11 +37,17 @@ public:
     using SavePathChooser
         = std::function<void(const QString &suggestedPath, std::function<void(const QString &)> done)>;
     void setSavePathChooser(SavePathChooser chooser) { m_chooseSavePath = std::move(chooser); }
-    /// The one modal question of the application (destructive actions). Returns true to go on.
-    using Confirmer = std::function<bool(const QString &title, const QString &text)>;
+    /// The one modal question of the application (destructive actions): shows @p text and calls
+    /// @p answer once, with true to go on. It returns at once (a window-modal box, no event loop
+    /// of its own), so whatever asks must expect the answer later.
+    using Confirmer
+        = std::function<void(const QString &title, const QString &text, std::function<void(bool accepted)> answer)>;
     void setConfirmer(Confirmer confirmer) { m_confirm = std::move(confirmer); }
     /// Asks it (for the window's other destructive actions, Apply Retention).
-    bool confirm(const QString &title, const QString &text) const { return m_confirm(title, text); }
+    void confirm(const QString &title, const QString &text, std::function<void(bool accepted)> answer) const
+    {
+        m_confirm(title, text, std::move(answer));
+    }
 
     void download(const BackupRecord &record);
     void copyLink(const BackupRecord &record);

@@ -258,17 +258,14 @@ void MainWindow::createActions()
         m_service->rescanCatalog();
     });
     // Retention is applied on its own (at start, after scheduled backups, hourly); this is for
-    // "now", after lowering a schedule's "keep", say. It deletes backups: asked first.
+    // "now", after lowering a schedule's "keep", say. It deletes backups: it names them and asks
+    // first (onRetentionPreviewed). The action stays disabled until the apply has answered.
     m_act.applyRetention = add("actionApplyRetention", tr("Appl&y Retention…"), QKeySequence(), [this] {
-        if (!m_service
-            || !m_backupActions->confirm(
-                tr("Apply Retention"),
-                tr("Delete now, on every site, the scheduled backups their schedule no longer keeps and the "
-                   "pre-restore and pre-sync backups older than 7 days? Manual and pinned backups stay.")))
+        if (!m_service)
             return;
         m_act.applyRetention->setEnabled(false);
-        statusBar()->showMessage(tr("Applying retention…"));
-        m_service->applyRetention();
+        statusBar()->showMessage(tr("Looking for the backups retention no longer keeps…"));
+        m_service->previewRetention();
     });
     m_act.createBackup = add("actionCreateBackup", tr("&Create Backup"), QKeySequence(tr("Ctrl+B")),
                              [panel] { panel->createButton()->click(); });
@@ -448,6 +445,7 @@ void MainWindow::connectService()
     });
     connect(s, &BackupService::error, this, &MainWindow::onServiceError);
     connect(s, &BackupService::operationFinished, this, &MainWindow::onOperationFinished);
+    connect(s, &BackupService::retentionPreviewed, this, &MainWindow::onRetentionPreviewed);
     connect(s, &BackupService::sitesLoaded, this, &MainWindow::onSitesLoaded);
     connect(s, &BackupService::backupsLoaded, this, &MainWindow::onBackupsLoaded);
     connect(s, &BackupService::backupsFirstPage, this, &MainWindow::onBackupsFirstPage);
@@ -710,14 +708,8 @@ void MainWindow::onOperationFinished(const QString &action, bool ok, const QStri
     if (action == QLatin1String("retention.apply")) {
         m_act.applyRetention->setEnabled(true);
         // The console applies retention on its own (at start, after scheduled backups, hourly):
-        // say what went, so that no backup leaves the table unexplained. It concerns every site:
-        // the status bar says it whatever is shown (until replaced when no site is), the site
-        // page's banner too when a site is shown.
-        const QString text = ok ? message : tr("Applying retention failed: %1").arg(message);
-        if (m_page->hasSite())
-            m_page->banner()->showMessage(ok ? MessageBanner::Kind::Information : MessageBanner::Kind::Error,
-                                          text + withWarnings(warnings));
-        statusBar()->showMessage(text, m_page->hasSite() ? 15000 : 0);
+        // say what went, so that no backup leaves the table unexplained.
+        showRetentionMessage(ok, ok ? message : tr("Applying retention failed: %1").arg(message), warnings);
         return;
     }
     if (action != QLatin1String("catalog.rescan"))
@@ -731,6 +723,61 @@ void MainWindow::onOperationFinished(const QString &action, bool ok, const QStri
     m_page->banner()->showMessage(kind, text + withWarnings(warnings));
     statusBar()->showMessage(text, m_page->hasSite() ? 5000 : 0);
     refresh();
+}
+
+void MainWindow::showRetentionMessage(bool ok, const QString &text, const QStringList &warnings)
+{
+    // Retention concerns every site: the status bar says it whatever is shown (until replaced
+    // when no site is), the site page's banner too when a site is shown.
+    if (m_page->hasSite())
+        m_page->banner()->showMessage(ok ? MessageBanner::Kind::Information : MessageBanner::Kind::Error,
+                                      text + withWarnings(warnings));
+    statusBar()->showMessage(text, m_page->hasSite() ? 15000 : 0);
+}
+
+void MainWindow::onRetentionPreviewed(const QVector<BackupRecord> &candidates, const QString &error)
+{
+    if (!error.isEmpty() || candidates.isEmpty()) {
+        m_act.applyRetention->setEnabled(true);
+        showRetentionMessage(error.isEmpty(),
+                             error.isEmpty()
+                                 ? tr("Retention has nothing to delete: every backup is still kept.")
+                                 : tr("Looking for the backups retention no longer keeps failed: %1").arg(error));
+        return;
+    }
+    // What is confirmed is what may go: the apply deletes none but these (RetentionJob::limitTo).
+    QStringList ids;
+    QStringList lines;
+    constexpr int shown = 12;
+    for (const BackupRecord &r : candidates) {
+        ids << r.id;
+        if (lines.size() < shown)
+            lines << tr("• %1 / %2: %3 backup of %4, %5 (%6)")
+                         .arg(r.siteId, Format::environment(r.environment), Format::type(r.type),
+                              Format::localTime(r.createdAt), Format::size(r.sizeBytes), r.id);
+    }
+    if (candidates.size() > shown)
+        lines << tr("… and %n more.", nullptr, int(candidates.size()) - shown);
+    const QString text
+        = (candidates.size() == 1 ? tr("Delete this backup now? Its schedule no longer keeps it, or it is a "
+                                       "pre-restore or pre-sync backup older than 7 days.")
+                                  : tr("Delete these %n backups now? Their schedule no longer keeps them, or they are "
+                                       "pre-restore or pre-sync backups older than 7 days.",
+                                       nullptr, int(candidates.size())))
+        + QStringLiteral("\n\n") + lines.join(QLatin1Char('\n')) + QStringLiteral("\n\n")
+        + (candidates.size() == 1 ? tr("Its dump and manifest are removed from storage. This cannot be undone. "
+                                       "Manual and pinned backups stay.")
+                                  : tr("Their dumps and manifests are removed from storage. This cannot be undone. "
+                                       "Manual and pinned backups stay."));
+    statusBar()->clearMessage();
+    m_backupActions->confirm(tr("Apply Retention"), text, [this, ids](bool accepted) {
+        if (!accepted || !m_service) {
+            m_act.applyRetention->setEnabled(true);
+            return;
+        }
+        statusBar()->showMessage(tr("Applying retention…"));
+        m_service->applyRetention(ids);
+    });
 }
 
 QString MainWindow::withWarnings(const QStringList &warnings)

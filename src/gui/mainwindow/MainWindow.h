@@ -125,6 +125,9 @@ private:
     void onServiceError(const QString &context, const QString &message);
     /// The end of an Apply Retention (asked here, or the service's own) or a Rescan Storage.
     void onOperationFinished(const QString &action, bool ok, const QString &message, const QStringList &warnings);
+    /// Site > Apply Retention's list: confirmed, only its backups are deleted.
+    void onRetentionPreviewed(const QVector<BackupRecord> &candidates, const QString &error);
+    void showRetentionMessage(bool ok, const QString &text, const QStringList &warnings = {});
     void notify(const JobOutcome &outcome);
 
     static QString jobKey(JobKind kind, const QString &backupId);

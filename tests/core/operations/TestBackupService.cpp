@@ -637,9 +637,10 @@ private slots:
         auto catalog = openCatalog();
         QVERIFY(catalog);
         const int count = 1000; // deleted one by one: seconds, time to close the console
-        QCOMPARE(keepOneWithBackups(*catalog, site, QDateTime::currentDateTimeUtc(), count).size(), count);
+        const QStringList ids = keepOneWithBackups(*catalog, site, QDateTime::currentDateTimeUtc(), count);
+        QCOMPARE(ids.size(), count);
         const int auditBefore = catalog->auditLog(QString(), 1000).size();
-        service->applyRetention();
+        service->applyRetention(ids);
         QTRY_VERIFY_WITH_TIMEOUT(catalog->backups(site).size() < count, 20000); // deletions under way
         service.reset();
 
@@ -658,6 +659,60 @@ private slots:
         QCOMPARE(log.first().action, QStringLiteral("retention.apply"));
         QCOMPARE(log.first().outcome, AuditOutcome::Failure);
         QVERIFY2(log.first().detail.contains(QLatin1String("stopped with")), qPrintable(log.first().detail));
+    }
+
+    // The console's Apply Retention lists what would go, then deletes what was confirmed and no
+    // more: a backup retention would delete but nobody was shown stays, and so does a confirmed
+    // one retention keeps.
+    void applyRetentionDeletesOnlyWhatWasConfirmed()
+    {
+        if (kind() != QLatin1String("local"))
+            QSKIP("retention logic: once is enough");
+        auto store = secrets();
+        const QString site = siteId(QStringLiteral("retconfirm"));
+        auto service = startService(store.get(), site);
+        QVERIFY(service);
+        auto catalog = openCatalog();
+        QVERIFY(catalog);
+        const QStringList ids = keepOneWithBackups(*catalog, site, QDateTime::currentDateTimeUtc(), 4);
+        QCOMPARE(ids.size(), 4);
+
+        QSignalSpy previews(service.get(), &BackupService::retentionPreviewed);
+        service->previewRetention();
+        QVERIFY(previews.wait(10000));
+        QCOMPARE(previews.last().at(1).toString(), QString());
+        QStringList listed;
+        for (const BackupRecord &r : previews.last().at(0).value<QVector<BackupRecord>>()) {
+            if (r.siteId == site) // the catalog is shared with other tests' sites
+                listed << r.id;
+        }
+        QCOMPARE(listed.size(), 3); // keep 1 of 4
+        QStringList kept = ids;
+        for (const QString &id : std::as_const(listed))
+            kept.removeOne(id);
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(catalog->backups(site).size(), 4); // a preview changes nothing
+
+        QSignalSpy operations(service.get(), &BackupService::operationFinished);
+        QSignalSpy removed(service.get(), &BackupService::backupRemoved);
+        service->applyRetention({ listed.at(0), listed.at(1), kept.first() }); // listed.at(2) was not confirmed
+        QVERIFY(operations.wait(20000));
+        QCOMPARE(operations.last().at(0).toString(), QStringLiteral("retention.apply"));
+        QVERIFY2(operations.last().at(1).toBool(), qPrintable(operations.last().at(2).toString()));
+        QStringList gone;
+        for (const QList<QVariant> &signal : std::as_const(removed))
+            gone << signal.at(0).toString();
+        gone.sort();
+        QStringList expected{ listed.at(0), listed.at(1) };
+        expected.sort();
+        QCOMPARE(gone, expected);
+        QStringList left;
+        for (const BackupRecord &r : catalog->backups(site))
+            left << r.id;
+        left.sort();
+        expected = QStringList{ listed.at(2), kept.first() };
+        expected.sort();
+        QCOMPARE(left, expected);
     }
 
     void largeSiteFirstPageThenAll()

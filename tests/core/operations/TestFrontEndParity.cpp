@@ -325,7 +325,16 @@ private slots:
         QVERIFY(service(&BackupService::schedulesLoaded,
                         [&](BackupService &s) { s.removeSchedule(m_site, Environment::Prod); }));
         QVERIFY(expectCli({ QStringLiteral("retention"), QStringLiteral("apply") }, 0));
-        QVERIFY(service(&BackupService::operationFinished, [](BackupService &s) { s.applyRetention(); }));
+        // The console lists first, then applies what was confirmed (here: all it listed).
+        QStringList listed;
+        QMetaObject::Connection listing = connect(m_service.get(), &BackupService::retentionPreviewed, this,
+                                                  [&listed](const QVector<BackupRecord> &candidates, const QString &) {
+                                                      for (const BackupRecord &r : candidates)
+                                                          listed << r.id;
+                                                  });
+        QVERIFY(service(&BackupService::retentionPreviewed, [](BackupService &s) { s.previewRetention(); }));
+        disconnect(listing);
+        QVERIFY(service(&BackupService::operationFinished, [&](BackupService &s) { s.applyRetention(listed); }));
 
         // site.remove: refused with backups, refused with a wrong confirmation, then done.
         QVERIFY(expectCli({ QStringLiteral("site"), QStringLiteral("rm"), m_site }, 1));

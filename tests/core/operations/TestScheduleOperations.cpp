@@ -150,6 +150,34 @@ private slots:
         QVERIFY2(lastAudit().detail.contains(ids.first()), qPrintable(lastAudit().detail));
     }
 
+    // Limited to what someone confirmed (the console lists, then applies): a backup retention
+    // would delete but that was not listed stays, and so does a listed one pinned meanwhile.
+    void retentionLimitedToConfirmedBackups()
+    {
+        QVERIFY(m_fx.catalog->setSchedule(daily(QStringLiteral("shop"), 1)));
+        const QStringList ids = addDailyBackups(4); // ids.last() is kept
+        QCOMPARE(ids.size(), 4);
+        QVERIFY(m_fx.catalog->setPinned(ids.at(1), true)); // after the console listed it
+        RetentionJob job(context(), false);
+        job.setAutoDelete(false);
+        job.limitTo({ ids.at(0), ids.at(1), ids.at(3) }); // ids.at(2) was not listed
+        QSignalSpy done(&job, &Job::finished);
+        job.start();
+        QVERIFY(!done.isEmpty() || done.wait(10000));
+        QVERIFY2(job.succeeded(), qPrintable(job.errorString()));
+        QCOMPARE(job.deletedIds(), QStringList{ ids.at(0) });
+        QStringList left;
+        for (const BackupRecord &r : m_fx.catalog->backups(QStringLiteral("shop")))
+            left << r.id;
+        left.sort();
+        QStringList expected{ ids.at(1), ids.at(2), ids.at(3) };
+        expected.sort();
+        QCOMPARE(left, expected);
+        QCOMPARE(lastAudit().action, QStringLiteral("retention.apply"));
+        QVERIFY2(lastAudit().detail.startsWith(QStringLiteral("deleted 1 backup: ") + ids.at(0)),
+                 qPrintable(lastAudit().detail));
+    }
+
     // A backup of the plan that another process deleted before this apply reached it (two
     // processes applying retention on one catalog): no failure, and the rest is deleted.
     void retentionSkipsABackupDeletedMeanwhile()
