@@ -138,6 +138,39 @@ private slots:
         panel.showDownloadResult(true, QStringLiteral("Saved and verified: /tmp/x.sql.gz"));
         QVERIFY(panel.statusLabel()->text().contains(QStringLiteral("/tmp/x.sql.gz")));
     }
+
+    // The panel sits beside the backup table: what its labels say (the selection, a download's
+    // result with a long path) must not change its width, or the table jumps on every click.
+    void widthDoesNotFollowItsText()
+    {
+        QuickActionsPanel panel;
+        panel.setSite(
+            site(QStringLiteral("acme-shop"), QStringLiteral("Acme"), QStringLiteral("acme"), Tier::Developer));
+        panel.setEnvironment(Environment::Prod);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const int width = panel.sizeHint().width();
+        const int minimum = panel.minimumSizeHint().width();
+        panel.setRecord(backup(QStringLiteral("b1"), Environment::Prod, BackupStatus::Completed, t0(), 10));
+        QCOMPARE(panel.sizeHint().width(), width);
+        QCOMPARE(panel.minimumSizeHint().width(), minimum);
+        panel.showDownloadResult(true,
+                                 QStringLiteral("Saved and verified: /home/support/Downloads/") + QString(80, u'x')
+                                     + QStringLiteral(".sql.gz"));
+        QCOMPARE(panel.sizeHint().width(), width);
+        QCOMPARE(panel.minimumSizeHint().width(), minimum);
+        panel.setRecord(BackupRecord());
+        QCOMPARE(panel.sizeHint().width(), width);
+        // The text wraps inside that width instead, on as many lines as it needs.
+        panel.resize(width, panel.heightForWidth(width) > 0 ? panel.heightForWidth(width) : panel.sizeHint().height());
+        QTRY_VERIFY(panel.statusLabel()->width() <= width);
+        QLabel *status = panel.statusLabel();
+        QVERIFY(status->hasHeightForWidth());
+        QVERIFY2(
+            status->height() >= status->heightForWidth(status->width()),
+            qPrintable(QStringLiteral("%1 < %2").arg(status->height()).arg(status->heightForWidth(status->width()))));
+        QVERIFY(status->heightForWidth(status->width()) > 2 * status->fontMetrics().height()); // wrapped
+    }
 };
 
 QTEST_MAIN(TestQuickActionsPanel)

@@ -76,6 +76,12 @@ QuickActionsPanel::QuickActionsPanel(QWidget *parent)
     layout->addWidget(m_progress);
     m_status->setObjectName(QStringLiteral("actionStatus"));
     m_status->setWordWrap(true);
+    // The buttons set the panel's width; the two labels wrap inside it. Were their texts to
+    // count, the backup table beside the panel would change width with every selection.
+    QSizePolicy wrapping(QSizePolicy::Ignored, QSizePolicy::Preferred, QSizePolicy::Label);
+    wrapping.setHeightForWidth(true);
+    for (QLabel *label : { m_selection, m_status })
+        label->setSizePolicy(wrapping);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);
     layout->addStretch(1);
