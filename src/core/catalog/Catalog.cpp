@@ -114,6 +114,8 @@ QString envName(Environment e)
 // v8: env_restores: the restore or sync that holds an environment, its phase and pre-restore
 //     backup, so a killed restore is found, keeps the environment locked and is rolled back.
 // v9: a site's custom sanitizing SQL, run on the target after an environment sync loaded it.
+// v10: deleted_backups: the ids removeBackup() removed, so that a storage rescan that read a
+//      manifest before a deletion ended does not write back a row whose files are gone.
 const QVector<QStringList> &migrationSteps()
 {
     static const QVector<QStringList> steps = {
@@ -186,6 +188,10 @@ const QVector<QStringList> &migrationSteps()
             QStringLiteral("CREATE TABLE site_sanitize_sql (site_id VARCHAR(64) NOT NULL PRIMARY KEY, "
                            "sql_text TEXT NOT NULL, updated_at VARCHAR(32) NOT NULL, "
                            "updated_by VARCHAR(255) NOT NULL)%ENGINE%"),
+        },
+        {
+            QStringLiteral("CREATE TABLE deleted_backups (id VARCHAR(64) NOT NULL PRIMARY KEY, "
+                           "removed_at VARCHAR(32) NOT NULL)%ENGINE%"),
         },
     };
     return steps;
@@ -1391,15 +1397,44 @@ bool Catalog::unmarkDeleting(const QString &id, BackupStatus status)
 
 bool Catalog::removeBackup(const QString &id)
 {
-    QSqlQuery q(db());
-    if (!exec(q, QStringLiteral("DELETE FROM backups WHERE id = ?"), { id }))
-        return false;
-    if (q.numRowsAffected() != 1)
+    // The row goes and its id is remembered in one transaction: a rescan's insert of the row
+    // (upsertBackup) lands either before, and is removed here, or after, and sees the record.
+    QSqlDatabase d = db();
+    QSqlQuery q(d);
+    if (!d.transaction())
+        return fail(tr("Catalog error: %1").arg(d.lastError().text()));
+    bool ok = exec(q, QStringLiteral("DELETE FROM backups WHERE id = ?"), { id });
+    if (ok && q.numRowsAffected() != 1) {
+        d.rollback();
         return fail(tr("Backup %1 does not exist.").arg(id));
+    }
+    // On heartbeatClockNow()'s clock, the one a rescan on any host compares it with.
+    QVariantList binds{ id };
+    if (!isMySql())
+        binds.append(ts(now()));
+    ok = ok && exec(q, QStringLiteral("DELETE FROM deleted_backups WHERE id = ?"), { id })
+        && exec(q,
+                QStringLiteral("INSERT INTO deleted_backups (id, removed_at) VALUES (?, %1)")
+                    .arg(isMySql() ? QLatin1String(kServerNow) : QLatin1String("?")),
+                binds);
+    if (!ok) {
+        d.rollback();
+        return false;
+    }
+    if (!d.commit())
+        return fail(tr("Catalog error: %1").arg(d.lastError().text()));
     return true;
 }
 
-bool Catalog::upsertBackup(const BackupRecord &r)
+std::optional<QDateTime> Catalog::backupRemovedAt(const QString &id) const
+{
+    QSqlQuery q(db());
+    if (!exec(q, QStringLiteral("SELECT removed_at FROM deleted_backups WHERE id = ?"), { id }) || !q.next())
+        return std::nullopt;
+    return fromTs(q.value(0));
+}
+
+bool Catalog::upsertBackup(const BackupRecord &r, const QDateTime &unlessRemovedSince)
 {
     if (!Slug::isValid(r.siteId) || !Slug::isValid(r.customer) || !isBackupIdSafe(r.id))
         return fail(
@@ -1437,12 +1472,27 @@ bool Catalog::upsertBackup(const BackupRecord &r)
                                    "heartbeat_at = ?, pinned = ? WHERE id = ?"),
                     values);
     }
-    return exec(q,
-                QStringLiteral("INSERT INTO backups (site_id, customer, env, type, status, created_at, started_at, "
-                               "finished_at, created_by, size_bytes, raw_size_bytes, sha256, object_key, error_text, "
-                               "worker_id, heartbeat_at, pinned, id) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                values);
+    // Not the row of a backup removeBackup() removed since then (its files are gone): checked in
+    // the insert itself, which a removal's transaction either precedes or follows.
+    QString unlessRemoved;
+    QVariantList insertValues = values;
+    if (unlessRemovedSince.isValid()) {
+        unlessRemoved = QStringLiteral("%1 WHERE NOT EXISTS (SELECT 1 FROM deleted_backups WHERE id = ? AND "
+                                       "removed_at >= ?)")
+                            .arg(isMySql() ? QLatin1String(" FROM DUAL") : QLatin1String());
+        insertValues << r.id << ts(unlessRemovedSince);
+    }
+    if (!exec(q,
+              QStringLiteral("INSERT INTO backups (site_id, customer, env, type, status, created_at, started_at, "
+                             "finished_at, created_by, size_bytes, raw_size_bytes, sha256, object_key, error_text, "
+                             "worker_id, heartbeat_at, pinned, id) "
+                             "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?")
+                  + unlessRemoved,
+              insertValues))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(tr("Backup %1 was deleted meanwhile; its row is not written back.").arg(r.id));
+    return true;
 }
 
 // --- schedules

@@ -120,6 +120,9 @@ public:
     /// Whether backup @p id is known to have no row: looked up and not found. False when the
     /// lookup itself failed (a failed read answers "none", which proves nothing).
     bool backupIsGone(const QString &id) const;
+    /// When removeBackup() last removed backup @p id from this catalog (heartbeatClockNow()'s
+    /// clock); nullopt if it did not (or the read failed: see failedStatements()).
+    std::optional<QDateTime> backupRemovedAt(const QString &id) const;
     /// The site's backups matching @p filter, newest first.
     QVector<BackupRecord> backups(const QString &siteId, const EnvironmentFilter &filter = {}) const;
     /// One page of backups(): at most @p limit rows (-1 = all), newest first, and only those
@@ -185,10 +188,15 @@ public:
     /// Gives a Deleting row back @p status (Completed, Failed or Cancelled) once a deletion is known
     /// to have removed nothing. False when the row is not Deleting (anymore).
     bool unmarkDeleting(const QString &id, BackupStatus status);
+    /// Removes the row and remembers its id (backupRemovedAt()).
     bool removeBackup(const QString &id);
     /// Inserts or repairs a row from a manifest (rescan): a Deleting row whose object is still
     /// there becomes Completed again. Existing Completed rows are kept; a repaired row keeps its pin.
-    bool upsertBackup(const BackupRecord &record);
+    /// With @p unlessRemovedSince (on heartbeatClockNow()'s clock), no row is inserted for a
+    /// backup removeBackup() removed at or after it, even one removed while this call runs: a
+    /// rescan passes the time it listed the storage, so a manifest it read before a deletion
+    /// ended does not bring the backup back, while files restored later still can.
+    bool upsertBackup(const BackupRecord &record, const QDateTime &unlessRemovedSince = {});
 
     // --- schedules
     bool setSchedule(const Schedule &schedule);

@@ -16,6 +16,11 @@ RescanJob::RescanJob(Catalog *catalog, ObjectStore *store, QObject *parent)
 
 void RescanJob::doStart()
 {
+    // Before the listing: a deletion that ends after this time may have had its files listed.
+    const int failedBeforeClock = m_catalog->failedStatements();
+    m_listedAt = m_catalog->heartbeatClockNow();
+    if (stopOnReadFailure(failedBeforeClock))
+        return;
     StoreJob *list = m_store->list(QStringLiteral("customers/"));
     connect(list, &Job::finished, this, [this, list] {
         if (!list->succeeded()) {
@@ -68,9 +73,17 @@ void RescanJob::next()
         } else {
             bool ok = true;
             const int failedBefore = m_catalog->failedStatements();
+            const std::optional<QDateTime> removedAt = m_catalog->backupRemovedAt(manifest->backupId);
             const bool siteExists = m_catalog->site(manifest->siteId).has_value();
             if (stopOnReadFailure(failedBefore))
                 return;
+            if (removedAt && *removedAt >= m_listedAt) {
+                // Its files were listed, then deleted with it: nothing to bring back, not even its site.
+                warn(tr("Skipped %1: backup %2 was deleted while the storage was rescanned")
+                         .arg(key, manifest->backupId));
+                next();
+                return;
+            }
             if (!siteExists) {
                 ok = m_catalog->addSite(manifest->toSite());
                 if (ok)
@@ -84,7 +97,7 @@ void RescanJob::next()
                 if (stopOnReadFailure(failedBeforeRow))
                     return;
                 if (!existing || existing->status != BackupStatus::Completed) {
-                    if (m_catalog->upsertBackup(manifest->toRecord()))
+                    if (m_catalog->upsertBackup(manifest->toRecord(), m_listedAt))
                         ++m_written;
                     else
                         warn(tr("Could not write backup %1: %2").arg(manifest->backupId, m_catalog->lastError()));

@@ -4,6 +4,7 @@
 
 #include "util/Job.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QStringList>
 
@@ -15,7 +16,9 @@ class ObjectStore;
 /// (Catalog::upsertBackup keeps existing Completed rows); a site missing from the catalog is
 /// recreated from the manifest's site, name, customer and tier. Manifests that do not parse or
 /// whose object is missing are reported in warnings(), as are Completed rows whose objects are
-/// gone. Manifests are read one at a time: memory stays small for large buckets.
+/// gone. A backup deleted while the rescan runs is not written back from the manifest listed
+/// before its deletion (Catalog::backupRemovedAt); one deleted before, whose files are in the
+/// bucket again, is. Manifests are read one at a time: memory stays small for large buckets.
 class RescanJob : public Job
 {
     Q_OBJECT
@@ -38,6 +41,7 @@ private:
 
     Catalog *m_catalog;
     ObjectStore *m_store;
+    QDateTime m_listedAt; ///< when the listing began, on Catalog::heartbeatClockNow()'s clock
     QHash<QString, qint64> m_objectSizes; ///< key -> size, from the listing
     QStringList m_manifests;
     int m_seen = 0;

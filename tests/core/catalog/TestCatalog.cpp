@@ -43,6 +43,7 @@ private slots:
     void pinRemoveUpsert();
     void markDeletingOnlyFromEndedUnpinnedBackups();
     void backupIsGoneOnlyWhenLookedUpAndNotFound();
+    void removedBackupIsNotWrittenBackByAnOlderRescan();
     void schedules();
     void auditLog();
     void auditFilter();
@@ -658,6 +659,44 @@ void TestCatalog::backupIsGoneOnlyWhenLookedUpAndNotFound()
     QVERIFY2(q.exec(QStringLiteral("ALTER TABLE backups RENAME TO backups_away")), qPrintable(q.lastError().text()));
     QVERIFY(!catalog->backupIsGone(id)); // the lookup failed: nothing is known
     QVERIFY(q.exec(QStringLiteral("ALTER TABLE backups_away RENAME TO backups")));
+}
+
+// A rescan that listed the storage before a deletion ended must not write the deleted backup's
+// row back from its manifest; one that listed it after (files restored) may.
+void TestCatalog::removedBackupIsNotWrittenBackByAnOlderRescan()
+{
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    addDeveloperSite(*catalog);
+    BackupRecord r = catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, {});
+    QVERIFY(!catalog->backupRemovedAt(r.id));
+    const QDateTime listedAt = catalog->heartbeatClockNow(); // the rescan's listing
+    QVERIFY(listedAt.isValid());
+    // One clock for both: the MySQL server's moves by itself, the fake one is moved.
+    m_clock.advance(1);
+    QTest::qWait(5);
+    QVERIFY(catalog->removeBackup(r.id));
+    const std::optional<QDateTime> removedAt = catalog->backupRemovedAt(r.id);
+    QVERIFY(removedAt);
+    QVERIFY2(*removedAt > listedAt, qPrintable(removedAt->toString(Qt::ISODateWithMs)));
+
+    r.status = BackupStatus::Completed;
+    r.sizeBytes = 10;
+    QVERIFY(!catalog->upsertBackup(r, listedAt));
+    QVERIFY2(catalog->lastError().contains(QLatin1String("was deleted meanwhile")), qPrintable(catalog->lastError()));
+    QVERIFY(catalog->backupIsGone(r.id));
+
+    m_clock.advance(1);
+    QTest::qWait(5);
+    const QDateTime laterListing = catalog->heartbeatClockNow();
+    QVERIFY2(catalog->upsertBackup(r, laterListing), qPrintable(catalog->lastError()));
+    QCOMPARE(catalog->backup(r.id)->status, BackupStatus::Completed);
+    // Deleted again: the newer removal is the one remembered.
+    m_clock.advance(1);
+    QTest::qWait(5);
+    QVERIFY2(catalog->removeBackup(r.id), qPrintable(catalog->lastError()));
+    QVERIFY(*catalog->backupRemovedAt(r.id) > laterListing);
+    QVERIFY(!catalog->upsertBackup(r, laterListing));
 }
 
 void TestCatalog::markDeletingOnlyFromEndedUnpinnedBackups()

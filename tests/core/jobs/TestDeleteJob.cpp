@@ -213,6 +213,34 @@ private slots:
         QCOMPARE(statusOf(id), BackupStatus::Completed);
         QCOMPARE(m_catalog->backup(id)->sizeBytes, QFileInfo(storePath(object)).size());
     }
+
+    // A rescan that listed a backup's files before its deletion ended (here the deletion's last
+    // step, the row's removal, comes while the rescan waits for its listing) does not write the
+    // backup back, nor count it; the other backups are rescanned as usual.
+    void rescanDoesNotBringBackABackupDeletedWhileItRan()
+    {
+        const QString deleted = addCompletedBackup();
+        const QString kept = addCompletedBackup();
+        QVERIFY(!deleted.isEmpty() && !kept.isEmpty());
+        const QString object = m_catalog->backup(deleted)->objectKey;
+        QVERIFY(m_catalog->removeBackup(kept)); // long ago: the rescan brings it back
+        m_clock.advance(60);
+        RescanJob rescan(m_catalog.get(), m_store.get());
+        rescan.setAutoDelete(false);
+        QSignalSpy done(&rescan, &Job::finished);
+        rescan.start();
+        QVERIFY(done.isEmpty());
+        m_clock.advance(1);
+        QVERIFY(m_catalog->removeBackup(deleted));
+        QVERIFY(!done.isEmpty() || done.wait(10000));
+        QVERIFY2(rescan.succeeded(), qPrintable(rescan.errorString()));
+        QVERIFY(!m_catalog->backup(deleted));
+        QCOMPARE(statusOf(kept), BackupStatus::Completed);
+        QCOMPARE(rescan.rowsWritten(), 1);
+        QCOMPARE(rescan.warnings(),
+                 QStringList{ QStringLiteral("Skipped %1: backup %2 was deleted while the storage was rescanned.")
+                                  .arg(Catalog::manifestKey(object), deleted) });
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDeleteJob)
