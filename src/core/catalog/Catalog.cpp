@@ -114,8 +114,9 @@ QString envName(Environment e)
 // v8: env_restores: the restore or sync that holds an environment, its phase and pre-restore
 //     backup, so a killed restore is found, keeps the environment locked and is rolled back.
 // v9: a site's custom sanitizing SQL, run on the target after an environment sync loaded it.
-// v10: deleted_backups: the ids removeBackup() removed, so that a storage rescan that read a
-//      manifest before a deletion ended does not write back a row whose files are gone.
+// v10: deleted_backups: the ids removeBackup() removed in the last 7 days, so that a storage
+//      rescan that read a manifest before a deletion ended does not write back a row whose files
+//      are gone.
 const QVector<QStringList> &migrationSteps()
 {
     static const QVector<QStringList> steps = {
@@ -192,6 +193,7 @@ const QVector<QStringList> &migrationSteps()
         {
             QStringLiteral("CREATE TABLE deleted_backups (id VARCHAR(64) NOT NULL PRIMARY KEY, "
                            "removed_at VARCHAR(32) NOT NULL)%ENGINE%"),
+            QStringLiteral("CREATE INDEX idx_deleted_backups_removed ON deleted_backups (removed_at)"),
         },
     };
     return steps;
@@ -1408,15 +1410,13 @@ bool Catalog::removeBackup(const QString &id)
         d.rollback();
         return fail(tr("Backup %1 does not exist.").arg(id));
     }
-    // On heartbeatClockNow()'s clock, the one a rescan on any host compares it with.
-    QVariantList binds{ id };
-    if (!isMySql())
-        binds.append(ts(now()));
-    ok = ok && exec(q, QStringLiteral("DELETE FROM deleted_backups WHERE id = ?"), { id })
-        && exec(q,
-                QStringLiteral("INSERT INTO deleted_backups (id, removed_at) VALUES (?, %1)")
-                    .arg(isMySql() ? QLatin1String(kServerNow) : QLatin1String("?")),
-                binds);
+    // On heartbeatClockNow()'s clock, the one a rescan on any host compares it with. Records
+    // older than a week are dropped: they matter only to a rescan that began before them.
+    const QDateTime removedAt = heartbeatClockNow();
+    ok = ok && removedAt.isValid()
+        && exec(q, QStringLiteral("DELETE FROM deleted_backups WHERE id = ? OR removed_at < ?"),
+                { id, ts(removedAt.addDays(-kRemovalMemoryDays)) })
+        && exec(q, QStringLiteral("INSERT INTO deleted_backups (id, removed_at) VALUES (?, ?)"), { id, ts(removedAt) });
     if (!ok) {
         d.rollback();
         return false;

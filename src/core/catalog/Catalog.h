@@ -121,7 +121,8 @@ public:
     /// lookup itself failed (a failed read answers "none", which proves nothing).
     bool backupIsGone(const QString &id) const;
     /// When removeBackup() last removed backup @p id from this catalog (heartbeatClockNow()'s
-    /// clock); nullopt if it did not (or the read failed: see failedStatements()).
+    /// clock), in the last kRemovalMemoryDays; nullopt if it did not (or the read failed: see
+    /// failedStatements()).
     std::optional<QDateTime> backupRemovedAt(const QString &id) const;
     /// The site's backups matching @p filter, newest first.
     QVector<BackupRecord> backups(const QString &siteId, const EnvironmentFilter &filter = {}) const;
@@ -188,8 +189,9 @@ public:
     /// Gives a Deleting row back @p status (Completed, Failed or Cancelled) once a deletion is known
     /// to have removed nothing. False when the row is not Deleting (anymore).
     bool unmarkDeleting(const QString &id, BackupStatus status);
-    /// Removes the row and remembers its id (backupRemovedAt()).
+    /// Removes the row and remembers its id (backupRemovedAt()) for kRemovalMemoryDays.
     bool removeBackup(const QString &id);
+    static constexpr int kRemovalMemoryDays = 7;
     /// Inserts or repairs a row from a manifest (rescan): a Deleting row whose object is still
     /// there becomes Completed again. Existing Completed rows are kept; a repaired row keeps its pin.
     /// With @p unlessRemovedSince (on heartbeatClockNow()'s clock), no row is inserted for a

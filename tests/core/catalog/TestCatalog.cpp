@@ -697,6 +697,21 @@ void TestCatalog::removedBackupIsNotWrittenBackByAnOlderRescan()
     QVERIFY2(catalog->removeBackup(r.id), qPrintable(catalog->lastError()));
     QVERIFY(*catalog->backupRemovedAt(r.id) > laterListing);
     QVERIFY(!catalog->upsertBackup(r, laterListing));
+
+    // A removal is remembered for a week (no rescan runs longer), not for ever.
+    QSqlQuery q(QSqlDatabase::database(catalog->connectionName()));
+    QVERIFY2(q.exec(QStringLiteral("INSERT INTO deleted_backups (id, removed_at) VALUES ('long-ago', '%1')")
+                        .arg(catalog->heartbeatClockNow()
+                                 .addDays(-Catalog::kRemovalMemoryDays)
+                                 .addSecs(-1)
+                                 .toString(Qt::ISODateWithMs))),
+             qPrintable(q.lastError().text()));
+    QVERIFY(catalog->backupRemovedAt(QStringLiteral("long-ago")));
+    const QString next = catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, {}).id;
+    QVERIFY(catalog->removeBackup(next));
+    QVERIFY(!catalog->backupRemovedAt(QStringLiteral("long-ago")));
+    QVERIFY(catalog->backupRemovedAt(r.id)); // younger than a week
+    QVERIFY(catalog->backupRemovedAt(next));
 }
 
 void TestCatalog::markDeletingOnlyFromEndedUnpinnedBackups()
