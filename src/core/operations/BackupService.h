@@ -140,7 +140,8 @@ signals:
     /// @p warnings what went wrong along the way (a backup retention could not delete, a manifest
     /// the rescan skipped, a backup whose file is missing), as the command line prints them.
     void operationFinished(const QString &action, bool ok, const QString &message, const QStringList &warnings);
-    /// previewRetention()'s answer: @p candidates oldest plan first, or @p error (then none).
+    /// previewRetention()'s answer: @p candidates in the order an apply deletes them, or @p error
+    /// (then none).
     void retentionPreviewed(const QVector<BackupRecord> &candidates, const QString &error);
 
     // --- restore (defined in operations/BackupServiceRestore.cpp; the console calls them)
