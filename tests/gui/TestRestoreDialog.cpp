@@ -11,6 +11,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QtTest>
@@ -95,6 +96,41 @@ private slots:
         auto *problems = dialog.findChild<QLabel *>(QStringLiteral("problems"));
         QVERIFY(problems && !problems->isHidden());
         QVERIFY(problems->text().contains(QStringLiteral("locked")));
+    }
+
+    // A dialog taller than its contents (a large screen, or rows that went away with the choice,
+    // such as prod's typed confirmation) keeps its groups together at the top: the room goes
+    // below them, above the buttons, not into gaps between them.
+    void extraRoomGoesBelowTheGroups()
+    {
+        const Site shop
+            = site(QStringLiteral("acme-shop"), QStringLiteral("Acme"), QStringLiteral("acme"), Tier::Developer);
+        RestoreDialog dialog;
+        QString pending;
+        connect(&dialog, &RestoreDialog::preflightRequested, this, [&] {
+            pending = QStringLiteral("r%1").arg(pending.size());
+            dialog.setPendingRequest(pending);
+        });
+        dialog.setBackup(shop, backup(QStringLiteral("b1"), Environment::Prod, BackupStatus::Completed, t0(), 10));
+        dialog.setPreflight(pending, reachable(shop.id, Environment::Prod), QString());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.resize(dialog.width(), dialog.height() + 120);
+        auto *summary = dialog.findChild<QLabel *>(QStringLiteral("summaryLabel"));
+        auto *source = dialog.findChild<QWidget *>(QStringLiteral("sourceGroup"));
+        QVERIFY(summary && source);
+        const int spacing = dialog.layout()->spacing();
+        auto packed = [&] {
+            dialog.layout()->activate();
+            return summary->height() == summary->heightForWidth(summary->width())
+                && source->y() - dialog.targetCombo()->geometry().bottom() - 1 == spacing;
+        };
+        QVERIFY(!dialog.confirmEdit()->isHidden());
+        QVERIFY(packed());
+        dialog.targetCombo()->setCurrentIndex(indexOf(dialog.targetCombo(), Environment::Dev));
+        dialog.setPreflight(pending, reachable(shop.id, Environment::Dev), QString());
+        QVERIFY(dialog.confirmEdit()->isHidden());
+        QVERIFY(packed());
     }
 
     void fileRestoreShowsThePath()
