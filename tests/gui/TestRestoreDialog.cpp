@@ -171,7 +171,15 @@ private slots:
         dialog.setSync(shop, Environment::Prod, Environment::Dev);
         QCOMPARE(asked, 1);
         QVERIFY(!dialog.sourceCombo()->isHidden());
-        dialog.setPreflight(QStringLiteral("s"), reachable(shop.id, Environment::Dev), QString());
+        RestorePreflight toDev = reachable(shop.id, Environment::Dev);
+        toDev.steps = QStringList{ QStringLiteral("lock dev"),
+                                   QStringLiteral("sanitize: none\nthen the site's SQL:\nDELETE FROM t;") };
+        dialog.setPreflight(QStringLiteral("s"), toDev, QString());
+        // One list item per step, its later lines (the site's SQL) as lines of their own.
+        QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("steps"))->text().count(QLatin1String("<li>")), 2);
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("steps"))
+                    ->text()
+                    .contains(QLatin1String("<li>sanitize: none<br>then the site's SQL:<br>DELETE FROM t;</li>")));
         QVERIFY(dialog.runButton()->isEnabled()); // dev: no typed confirmation
         QVERIFY(dialog.sanitizeCombo()->isEnabled());
         dialog.sanitizeCombo()->setCurrentIndex(1);

@@ -188,7 +188,7 @@ public:
     /// Whether @p request may run and what it will do, answered by syncPlanReady(requestId, ...):
     /// @p refusal empty when it may run, else why not (nothing is touched by asking);
     /// @p needsConfirmation when only the typed confirmation "SITE/ENV" is missing or wrong;
-    /// @p plan the preflight's lines (steps, sanitizing, the site's custom SQL).
+    /// @p plan the steps it will take (SyncJob::steps()).
     void requestSyncPlan(const QString &requestId, const SyncRequest &request);
     /// Runs a SyncJob (lock, pre-sync backup, streamed copy, sanitize, check; rollback on failure
     /// or cancelJob(syncJobId(...))). Progress comes as jobStarted/jobProgress/jobFinished

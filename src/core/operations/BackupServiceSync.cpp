@@ -22,7 +22,7 @@ void BackupService::requestSyncPlan(const QString &requestId, const SyncRequest 
         QString message;
         const SyncJob::Refusal refusal = SyncJob::check(catalog, request, &message);
         w->send(&BackupService::syncPlanReady, requestId, refusal == SyncJob::Refusal::None ? QString() : message,
-                refusal == SyncJob::Refusal::Confirmation, SyncJob::plan(catalog, request));
+                refusal == SyncJob::Refusal::Confirmation, SyncJob::steps(catalog, request));
     });
 }
 

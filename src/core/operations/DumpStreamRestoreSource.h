@@ -39,6 +39,7 @@ public:
     void cancel() override;
     bool afterLoad(const MySqlEndpoint &target, QString *error) override;
     std::optional<TableRows> expectedTables() const override;
+    QString expectedTablesOrigin() const override { return tr("the source snapshot"); }
     qint64 sizeBytes() const override { return m_expectedBytes; }
 
     /// What sanitizing changed (after the load).

@@ -459,12 +459,13 @@ void RestoreJob::onLoaded(const LoadResult &r)
     if (!m_ctx.catalog->unlockEnvironment(m_request.siteId, m_request.target, m_ctx.workerId))
         qCWarning(lcJobs).noquote() << "could not unlock" << where << ":" << m_ctx.catalog->lastError();
     m_locked = false;
-    QString message
-        = tr("Restored %1 into %2: %3, %4%5; pre-%6 backup %7.")
-              .arg(m_source->describe(), where)
-              .arg(Counted::of(r.counts.size(), "table", "tables"), Counted::of(rows, "row", "rows"))
-              .arg(m_source->expectedTables() ? tr(" (row counts checked against the manifest)") : QString())
-              .arg(m_request.kind, m_preBackupId);
+    QString message = tr("Restored %1 into %2: %3, %4%5; pre-%6 backup %7.")
+                          .arg(m_source->describe(), where)
+                          .arg(Counted::of(r.counts.size(), "table", "tables"), Counted::of(rows, "row", "rows"))
+                          .arg(m_source->expectedTables()
+                                   ? tr(" (row counts checked against %1)").arg(m_source->expectedTablesOrigin())
+                                   : QString())
+                          .arg(m_request.kind, m_preBackupId);
     if (m_definersStripped)
         message += QLatin1Char(' ')
             + tr("DEFINER clauses were stripped: the target user may not create objects for other users.");

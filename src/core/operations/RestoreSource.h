@@ -59,6 +59,8 @@ public:
     }
     /// Tables and row counts the target must have after the load, when known (a manifest).
     virtual std::optional<TableRows> expectedTables() const { return std::nullopt; }
+    /// Where expectedTables() come from, for the result message ("the manifest").
+    virtual QString expectedTablesOrigin() const { return tr("the manifest"); }
     /// Bytes open() delivers (compressed size for gzip), -1 when unknown: for progress and ETA.
     virtual qint64 sizeBytes() const { return -1; }
 

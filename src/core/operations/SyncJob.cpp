@@ -99,25 +99,38 @@ SyncJob::Refusal SyncJob::check(Catalog *catalog, const SyncRequest &request, QS
     return Refusal::None;
 }
 
+QStringList SyncJob::steps(Catalog *catalog, const SyncRequest &request)
+{
+    const QString from = envName(request.from);
+    const QString to = envName(request.to);
+    QString sanitize = tr("sanitize: %1").arg(SanitizeProfiles::describe(request.sanitize));
+    const QString custom = request.to == Environment::Prod ? QString() : catalog->sanitizeSql(request.siteId).trimmed();
+    if (!custom.isEmpty())
+        sanitize += QLatin1Char('\n') + tr("then the site's custom sanitizing SQL:") + QLatin1Char('\n') + custom;
+    return { tr("lock %1 and take a pre-sync backup of it (kept 7 days; the target is rolled back to it on any "
+                "failure)")
+                 .arg(to),
+             tr("replace every object of %1 with a consistent-snapshot copy of %2, streamed directly%3")
+                 .arg(to, from,
+                      request.skipCacheData ? tr(" (cache and session tables: structure only, no rows)") : QString()),
+             sanitize, tr("check: every table's row count (before sanitizing) equals the source snapshot's") };
+}
+
 QStringList SyncJob::plan(Catalog *catalog, const SyncRequest &request)
 {
     QStringList lines;
-    const QString from = envName(request.from);
-    const QString to = envName(request.to);
-    lines << tr("Sync %1: %2 -> %3").arg(request.siteId, from, to);
+    lines << tr("Sync %1: %2 -> %3").arg(request.siteId, envName(request.from), envName(request.to));
     if (const auto target = catalog->environment(request.siteId, request.to))
         lines << tr("Target database: %1").arg(target->endpoint.describe());
-    lines << tr("1. lock %1 and take a pre-sync backup of it (kept 7 days; the target is rolled back to it on any "
-                "failure)")
-                 .arg(to);
-    lines << tr("2. replace every object of %1 with a consistent-snapshot copy of %2, streamed directly%3")
-                 .arg(to, from,
-                      request.skipCacheData ? tr(" (cache and session tables: structure only, no rows)") : QString());
-    const QString custom = request.to == Environment::Prod ? QString() : catalog->sanitizeSql(request.siteId);
-    lines << tr("3. sanitize: %1").arg(SanitizeProfiles::describe(request.sanitize));
-    if (!custom.trimmed().isEmpty())
-        lines << tr("   then the site's custom sanitizing SQL:") << custom.trimmed();
-    lines << tr("4. check: every table's row count (before sanitizing) equals the source snapshot's");
+    const QStringList all = steps(catalog, request);
+    for (int i = 0; i < all.size(); ++i) {
+        // A step's first line is numbered; the ones after it (the custom SQL's heading, indented,
+        // and the SQL itself) follow as they are.
+        const QStringList stepLines = all.at(i).split(QLatin1Char('\n'));
+        lines << QStringLiteral("%1. %2").arg(i + 1).arg(stepLines.first());
+        if (stepLines.size() > 1)
+            lines << QStringLiteral("   ") + stepLines.at(1) << stepLines.mid(2).join(QLatin1Char('\n'));
+    }
     return lines;
 }
 

@@ -49,8 +49,12 @@ public:
     /// Checks @p request against the catalog without touching anything; Refusal::None when it
     /// may run (storage and secrets are checked when the job runs).
     static Refusal check(Catalog *catalog, const SyncRequest &request, QString *message);
-    /// The preflight for people (dialog, CLI): what will happen, in order, with the site's
-    /// custom sanitizing SQL when it has one.
+    /// What will happen, in order, one item per step (the console lists them): lock and pre-sync
+    /// backup, copy, sanitize (with the site's custom sanitizing SQL on the lines after it when
+    /// it has one), check.
+    static QStringList steps(Catalog *catalog, const SyncRequest &request);
+    /// The preflight as the command line prints it: the sync, its target database, then the
+    /// steps() numbered.
     static QStringList plan(Catalog *catalog, const SyncRequest &request);
 
     /// Cancels: before the target is touched nothing changes; after, it is rolled back from the

@@ -210,7 +210,9 @@ QString listHtml(const QStringList &items)
 {
     QString html = QStringLiteral("<ol style=\"margin-left: 0px; -qt-list-indent: 1;\">");
     for (const QString &item : items)
-        html += QStringLiteral("<li>%1</li>").arg(item.toHtmlEscaped());
+        // A step's later lines (a sync's custom sanitizing SQL) stay lines of their own.
+        html += QStringLiteral("<li>%1</li>")
+                    .arg(item.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")));
     return html + QStringLiteral("</ol>");
 }
 } // namespace

@@ -186,6 +186,9 @@ private slots:
                     QStringLiteral("prod"), QStringLiteral("--to"), QStringLiteral("dev") });
         CLI_EXPECT(r, 0);
         QVERIFY2(r.out.contains(QLatin1String("Synced shop from prod to dev")), qPrintable(r.out));
+        // Checked against what was copied: a sync has no manifest.
+        QVERIFY2(r.out.contains(QLatin1String("(row counts checked against the source snapshot)")), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QLatin1String("manifest")), qPrintable(r.out));
         const QString diff = compareDatabases(m_prod, m_dev);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
         const auto backups = preSyncBackups(QStringLiteral("shop"));
