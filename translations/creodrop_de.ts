@@ -715,6 +715,26 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
         <source>Deleting</source>
         <translation>Wird gelöscht</translation>
     </message>
+    <message>
+        <source>manual</source>
+        <comment>backup type inside a sentence</comment>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <comment>backup type inside a sentence</comment>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>pre-restore</source>
+        <comment>backup type inside a sentence</comment>
+        <translation>vor Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>pre-sync</source>
+        <comment>backup type inside a sentence</comment>
+        <translation>vor Abgleich</translation>
+    </message>
 </context>
 <context>
     <name>JobsPanel</name>
@@ -1656,7 +1676,7 @@ Der Dump und sein Manifest werden aus dem Speicher entfernt. Das kann nicht rüc
     </message>
     <message>
         <source>Replace the database of %1 with the %2 backup of %3 from %4.</source>
-        <translation>Die Datenbank von %1 durch die %2-Sicherung von %3 vom %4 ersetzen.</translation>
+        <translation>Die Datenbank von %1 durch die Sicherung (%2) von %3 vom %4 ersetzen.</translation>
     </message>
     <message>
         <source>Replace the database of %1 with the SQL of %2.</source>

@@ -715,6 +715,26 @@ Le dump et son manifeste sont retirés du stockage. Cette action est irréversib
         <source>Deleting</source>
         <translation>Suppression en cours</translation>
     </message>
+    <message>
+        <source>manual</source>
+        <comment>backup type inside a sentence</comment>
+        <translation>manuelle</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <comment>backup type inside a sentence</comment>
+        <translation>planifiée</translation>
+    </message>
+    <message>
+        <source>pre-restore</source>
+        <comment>backup type inside a sentence</comment>
+        <translation>avant restauration</translation>
+    </message>
+    <message>
+        <source>pre-sync</source>
+        <comment>backup type inside a sentence</comment>
+        <translation>avant synchronisation</translation>
+    </message>
 </context>
 <context>
     <name>JobsPanel</name>

@@ -475,7 +475,8 @@ private slots:
             QMessageBox *box = confirmBox();
             QVERIFY(box);
             QCOMPARE(box->windowModality(), Qt::WindowModal);
-            QVERIFY2(box->text().contains(siteId), qPrintable(box->text()));
+            QVERIFY2(box->text().startsWith(QStringLiteral("Delete the manual backup of %1 / prod from ").arg(siteId)),
+                     qPrintable(box->text()));
             QAbstractButton *answer = box->button(QMessageBox::Cancel);
             if (confirmed) {
                 const auto buttons = box->buttons();

@@ -58,6 +58,11 @@ private slots:
         dialog.setBackup(shop, backup(QStringLiteral("b1"), Environment::Prod, BackupStatus::Completed, t0(), 10));
         QCOMPARE(asked, 1);
         QCOMPARE(dialog.target(), Environment::Prod); // the backup's own environment
+        const QString summary = dialog.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+        QVERIFY2(
+            summary.startsWith(QLatin1String("Replace the database of acme-shop/prod with the manual backup of prod "
+                                             "from ")),
+            qPrintable(summary));
         QVERIFY(!dialog.runButton()->isEnabled()); // no preflight yet
         QVERIFY(!dialog.confirmEdit()->isHidden());
 

@@ -158,8 +158,8 @@ void BackupActionsController::remove(const BackupRecord &record)
         return;
     const QString text = tr("Delete the %1 backup of %2 / %3 from %4?\n\nThe dump and its manifest are removed from "
                             "storage. This cannot be undone.")
-                             .arg(Format::type(record.type), record.siteId, Format::environment(record.environment),
-                                  Format::localTime(record.createdAt));
+                             .arg(Format::typeInSentence(record.type), record.siteId,
+                                  Format::environment(record.environment), Format::localTime(record.createdAt));
     m_confirm(tr("Delete Backup"), text, [this, id = record.id](bool accepted) {
         // The service is the one current when the answer comes (it may have been replaced).
         if (!accepted || !m_service)

@@ -158,7 +158,7 @@ void RestoreDialog::onChoiceChanged()
     switch (m_mode) {
     case Mode::Backup:
         m_ui->summaryLabel->setText(tr("Replace the database of %1 with the %2 backup of %3 from %4.")
-                                        .arg(where, Format::type(m_backup.type),
+                                        .arg(where, Format::typeInSentence(m_backup.type),
                                              Format::environment(m_backup.environment),
                                              Format::localTime(m_backup.createdAt)));
         break;

@@ -145,6 +145,21 @@ QString Format::type(BackupType type)
     return {};
 }
 
+QString Format::typeInSentence(BackupType type)
+{
+    switch (type) {
+    case BackupType::Manual:
+        return tr("manual", "backup type inside a sentence");
+    case BackupType::Scheduled:
+        return tr("scheduled", "backup type inside a sentence");
+    case BackupType::PreRestore:
+        return tr("pre-restore", "backup type inside a sentence");
+    case BackupType::PreSync:
+        return tr("pre-sync", "backup type inside a sentence");
+    }
+    return {};
+}
+
 QString Format::status(BackupStatus status)
 {
     switch (status) {

@@ -25,7 +25,9 @@ public:
     static QString duration(qint64 seconds); ///< "1 h 02 min", "3 min 05 s", "12 s"
     static QString environment(Environment env); ///< "prod", "stage", "dev" (translated)
     static QString environmentLong(Environment env); ///< "Production", ...
-    static QString type(BackupType type);
+    static QString type(BackupType type); ///< "Manual", "Scheduled", ... (a column, a field)
+    /// "manual", "scheduled", ...: inside a sentence ("Delete the manual backup of ...").
+    static QString typeInSentence(BackupType type);
     static QString status(BackupStatus status);
     static QString tier(Tier tier);
     static QString jobKind(JobKind kind);
