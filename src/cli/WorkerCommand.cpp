@@ -66,10 +66,7 @@ public:
                 CliContext::warn(tr("backup %1: %2").arg(id, job->errorString()));
             if (!job->succeeded() && job->error() != Job::Error::Aborted)
                 ++m_failures;
-            // A new scheduled backup may take an older one past its schedule's "keep N".
-            const auto *backup = qobject_cast<BackupJob *>(job);
-            if (job->succeeded() && backup && backup->record().type == BackupType::Scheduled)
-                m_retention.request();
+            m_retention.backupFinished(job);
         });
         connect(&m_queue, &JobQueue::idle, this, &WorkerLoop::exitWhenDone);
         connect(&m_retention, &AutomaticRetention::finished, this,

@@ -3,6 +3,7 @@
 #include "AutomaticRetention.h"
 
 #include "RetentionJob.h"
+#include "jobs/BackupJob.h"
 #include "util/Clock.h"
 #include "util/Logging.h"
 
@@ -36,6 +37,13 @@ void AutomaticRetention::request()
 void AutomaticRetention::requestIfDue()
 {
     if (!m_lastStart.isValid() || m_lastStart.secsTo(m_context.clock->nowUtc()) >= kIntervalSeconds)
+        request();
+}
+
+void AutomaticRetention::backupFinished(const Job *job)
+{
+    const auto *backup = qobject_cast<const BackupJob *>(job);
+    if (backup && backup->succeeded() && backup->record().type == BackupType::Scheduled)
         request();
 }
 

@@ -28,6 +28,9 @@ public:
     void request();
     /// Applies retention when none began in the last hour (by the context's clock).
     void requestIfDue();
+    /// A backup job of the queue ended: a scheduled backup that completed may take an older one
+    /// past its schedule's "keep N", so an apply follows (request()).
+    void backupFinished(const Job *job);
     /// Stops: the apply under way is aborted (its deletion request is cancelled, so this is
     /// quick; finished() says how far it got) and no other starts.
     void stop();

@@ -401,9 +401,8 @@ void ServiceRuntime::onBackupFinished(const QString &id, Job *job)
     outcome.message = job->succeeded() ? tr("Backup %1 completed.").arg(id) : job->errorString();
     outcome.finishedAt = m_clock->nowUtc();
     send(&BackupService::jobFinished, outcome);
-    // A new scheduled backup may take an older one past its schedule's "keep N".
-    if (m_retention && backup && job->succeeded() && backup->record().type == BackupType::Scheduled)
-        m_retention->request();
+    if (m_retention)
+        m_retention->backupFinished(job);
 }
 
 void ServiceRuntime::onRetentionApplied(const QStringList &deletedIds, const QStringList &failures,

@@ -747,30 +747,10 @@ void MainWindow::onRetentionPreviewed(const QVector<BackupRecord> &candidates, c
     }
     // What is confirmed is what may go: the apply deletes none but these (RetentionJob::limitTo).
     QStringList ids;
-    QStringList lines;
-    constexpr int shown = 12;
-    for (const BackupRecord &r : candidates) {
+    for (const BackupRecord &r : candidates)
         ids << r.id;
-        if (lines.size() < shown)
-            lines << tr("• %1 / %2: %3 backup of %4, %5 (%6)")
-                         .arg(r.siteId, Format::environment(r.environment), Format::type(r.type),
-                              Format::localTime(r.createdAt), Format::size(r.sizeBytes), r.id);
-    }
-    if (candidates.size() > shown)
-        lines << tr("… and %n more.", nullptr, int(candidates.size()) - shown);
-    const QString text
-        = (candidates.size() == 1 ? tr("Delete this backup now? Its schedule no longer keeps it, or it is a "
-                                       "pre-restore or pre-sync backup older than 7 days.")
-                                  : tr("Delete these %n backups now? Their schedule no longer keeps them, or they are "
-                                       "pre-restore or pre-sync backups older than 7 days.",
-                                       nullptr, int(candidates.size())))
-        + QStringLiteral("\n\n") + lines.join(QLatin1Char('\n')) + QStringLiteral("\n\n")
-        + (candidates.size() == 1 ? tr("Its dump and manifest are removed from storage. This cannot be undone. "
-                                       "Manual and pinned backups stay.")
-                                  : tr("Their dumps and manifests are removed from storage. This cannot be undone. "
-                                       "Manual and pinned backups stay."));
     statusBar()->clearMessage();
-    m_backupActions->confirm(tr("Apply Retention"), text, [this, ids](bool accepted) {
+    m_backupActions->confirm(tr("Apply Retention"), retentionQuestion(candidates), [this, ids](bool accepted) {
         if (!accepted || !m_service) {
             m_act.applyRetention->setEnabled(true);
             return;
@@ -778,6 +758,30 @@ void MainWindow::onRetentionPreviewed(const QVector<BackupRecord> &candidates, c
         statusBar()->showMessage(tr("Applying retention…"));
         m_service->applyRetention(ids);
     });
+}
+
+QString MainWindow::retentionQuestion(const QVector<BackupRecord> &candidates)
+{
+    QStringList lines;
+    constexpr int shown = 12;
+    for (const BackupRecord &r : candidates.mid(0, shown))
+        lines << tr("• %1 / %2: %3 backup of %4, %5 (%6)")
+                     .arg(r.siteId, Format::environment(r.environment), Format::type(r.type),
+                          Format::localTime(r.createdAt), Format::size(r.sizeBytes), r.id);
+    if (candidates.size() > shown)
+        lines << tr("… and %n more.", nullptr, int(candidates.size()) - shown);
+    // Without a catalog (English) %n has no plural forms: one backup has sentences of its own.
+    const bool one = candidates.size() == 1;
+    return (one ? tr("Delete this backup now? Its schedule no longer keeps it, or it is a pre-restore or pre-sync "
+                     "backup older than 7 days.")
+                : tr("Delete these %n backups now? Their schedule no longer keeps them, or they are pre-restore or "
+                     "pre-sync backups older than 7 days.",
+                     nullptr, int(candidates.size())))
+        + QStringLiteral("\n\n") + lines.join(QLatin1Char('\n')) + QStringLiteral("\n\n")
+        + (one ? tr("Its dump and manifest are removed from storage. This cannot be undone. Manual and pinned backups "
+                    "stay.")
+               : tr("Their dumps and manifests are removed from storage. This cannot be undone. Manual and pinned "
+                    "backups stay."));
 }
 
 QString MainWindow::withWarnings(const QStringList &warnings)

@@ -128,6 +128,8 @@ private:
     /// Site > Apply Retention's list: confirmed, only its backups are deleted.
     void onRetentionPreviewed(const QVector<BackupRecord> &candidates, const QString &error);
     void showRetentionMessage(bool ok, const QString &text, const QStringList &warnings = {});
+    /// Apply Retention's question: what will be deleted, a line per backup (the first 12).
+    static QString retentionQuestion(const QVector<BackupRecord> &candidates);
     void notify(const JobOutcome &outcome);
 
     static QString jobKey(JobKind kind, const QString &backupId);

@@ -31,6 +31,29 @@ struct LocalOperationsFixture
         return catalog != nullptr;
     }
 
+    /// open(), then the site these tests work on: "shop" of customer "acme", of @p tier.
+    bool openWithShop(Tier tier, QString *error)
+    {
+        if (!open(error))
+            return false;
+        if (catalog->addSite(Site{ QStringLiteral("shop"), QStringLiteral("Shop"), QStringLiteral("acme"), tier, {} }))
+            return true;
+        *error = catalog->lastError();
+        return false;
+    }
+
+    /// A database for the shop's @p env (to store with Catalog::setEnvironment()).
+    static EnvironmentConfig shopEnvironment(Environment env)
+    {
+        EnvironmentConfig config;
+        config.siteId = QStringLiteral("shop");
+        config.environment = env;
+        config.endpoint.host = QStringLiteral("db");
+        config.endpoint.database = QStringLiteral("shop");
+        config.endpoint.user = QStringLiteral("u");
+        return config;
+    }
+
     /// All of the above for an operation run by @p actor.
     OperationContext context(const QString &actor)
     {

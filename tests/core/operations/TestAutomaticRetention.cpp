@@ -58,9 +58,7 @@ private slots:
     void init()
     {
         QString error;
-        QVERIFY2(m_fx.open(&error), qPrintable(error));
-        QVERIFY(m_fx.catalog->addSite(
-            Site{ QStringLiteral("shop"), QStringLiteral("Shop"), QStringLiteral("acme"), Tier::Basic, {} }));
+        QVERIFY2(m_fx.openWithShop(Tier::Basic, &error), qPrintable(error));
         Schedule keepTwo;
         keepTwo.siteId = QStringLiteral("shop");
         keepTwo.environment = Environment::Prod;

@@ -59,17 +59,10 @@ private slots:
     void init()
     {
         QString error;
-        QVERIFY2(m_fx.open(&error), qPrintable(error));
+        QVERIFY2(m_fx.openWithShop(Tier::Developer, &error), qPrintable(error));
         m_keys.clear();
-        QVERIFY(m_fx.catalog->addSite(
-            Site{ QStringLiteral("shop"), QStringLiteral("Shop"), QStringLiteral("acme"), Tier::Developer, {} }));
         for (Environment env : { Environment::Prod, Environment::Stage }) {
-            EnvironmentConfig config;
-            config.siteId = QStringLiteral("shop");
-            config.environment = env;
-            config.endpoint.host = QStringLiteral("db");
-            config.endpoint.database = QStringLiteral("shop");
-            config.endpoint.user = QStringLiteral("u");
+            const EnvironmentConfig config = LocalOperationsFixture::shopEnvironment(env);
             QVERIFY(m_fx.catalog->setEnvironment(config));
             m_fx.secrets.insert(config.secretKey(), QStringLiteral("pw"));
         }

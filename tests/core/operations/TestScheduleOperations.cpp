@@ -61,9 +61,7 @@ private slots:
     void init()
     {
         QString error;
-        QVERIFY2(m_fx.open(&error), qPrintable(error));
-        QVERIFY(m_fx.catalog->addSite(
-            Site{ QStringLiteral("shop"), QStringLiteral("Shop"), QStringLiteral("acme"), Tier::Basic, {} }));
+        QVERIFY2(m_fx.openWithShop(Tier::Basic, &error), qPrintable(error));
     }
 
     void setAndRemove()

@@ -29,16 +29,8 @@ private slots:
     void init()
     {
         QString error;
-        QVERIFY2(m_fx.open(&error), qPrintable(error));
-        QVERIFY(m_fx.catalog->addSite(
-            Site{ QStringLiteral("shop"), QStringLiteral("Shop"), QStringLiteral("acme"), Tier::Developer, {} }));
-        EnvironmentConfig dev;
-        dev.siteId = QStringLiteral("shop");
-        dev.environment = Environment::Dev;
-        dev.endpoint.host = QStringLiteral("db.example");
-        dev.endpoint.database = QStringLiteral("shop_dev");
-        dev.endpoint.user = QStringLiteral("app");
-        QVERIFY(m_fx.catalog->setEnvironment(dev));
+        QVERIFY2(m_fx.openWithShop(Tier::Developer, &error), qPrintable(error));
+        QVERIFY(m_fx.catalog->setEnvironment(LocalOperationsFixture::shopEnvironment(Environment::Dev)));
     }
 
     void stepsAreListedOnceNumberedOnlyByThePlan()
