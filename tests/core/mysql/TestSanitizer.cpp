@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Creodrop
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Sanitizer's profiles against WordPress- and Drupal-shaped tables in the real MariaDB, the
-// demo's generated data (scripts/generate-sample-data) included.
+// demo's generated data (scripts/generate-sample-data, here into a latin1 database) included.
 #include "DumpTestSupport.h"
 #include "TestServices.h"
 #include "mysql/Sanitizer.h"
@@ -118,6 +118,10 @@ private slots:
     void demoDataLeavesNoOriginalEmail()
     {
         const QString db = TestServices::createScratchDatabase(QStringLiteral("sdemo"));
+        // The generator makes utf8mb4 tables whatever the database's own character set.
+        queryRows(db, QStringLiteral("ALTER DATABASE `%1` CHARACTER SET latin1").arg(db));
+        QCOMPARE(queryRows(db, QStringLiteral("SELECT @@character_set_database")),
+                 QStringList{ QStringLiteral("latin1") });
         const TestServices::MySql m = TestServices::mysql();
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -130,6 +134,13 @@ private slots:
         QVERIFY(p.waitForFinished(240000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         QVERIFY(!cellsMatching(db, QStringLiteral("@example\\\\.(com|org)")).isEmpty());
+        QCOMPARE(queryRows(db,
+                           QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+                                          "DATABASE() AND TABLE_TYPE = 'BASE TABLE' AND TABLE_COLLATION NOT LIKE "
+                                          "'utf8mb4%'")),
+                 QStringList{ QStringLiteral("0") });
+        QCOMPARE(queryRows(db, QStringLiteral("SELECT COUNT(*) > 0 FROM wp_comments WHERE comment_author = 'Ольга'")),
+                 QStringList{ QStringLiteral("1") });
 
         Sanitizer sanitizer(endpoint(db));
         QVERIFY2(sanitizer.run(SanitizeProfile::WordPress), qPrintable(sanitizer.errorString()));
