@@ -7,9 +7,11 @@
 #include "MySqlSession.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <cstring>
+#include <functional>
 #include <mysql.h>
 
 namespace {
@@ -128,28 +130,50 @@ char *writeString(char *p, const char *data, unsigned long length)
     return p;
 }
 
-// The CREATE TABLE without its plain secondary keys (KEY lines, not PRIMARY, UNIQUE, FULLTEXT or
-// SPATIAL), which go to @p deferred as "ADD KEY ..." clauses: InnoDB builds an index from sorted rows
-// much faster than it maintains one row by row (myloader's --innodb-optimize-keys). Adding them
-// back in their order gives the same SHOW CREATE TABLE. Anything unexpected keeps the original.
+// The CREATE TABLE without its trailing plain secondary keys, which go to @p deferred as
+// "ADD KEY ..." clauses: InnoDB builds an index from sorted rows much faster than it maintains one
+// row by row (myloader's --innodb-optimize-keys). SHOW CREATE TABLE keeps PRIMARY and UNIQUE keys
+// first and FULLTEXT ones last whatever the order they were added in, but a plain key added after
+// a SPATIAL one is listed after it: only the plain keys after the last SPATIAL (or other) key are
+// deferred, so that adding them back gives the same SHOW CREATE TABLE. Anything unexpected (a
+// name with a line break in it, say) keeps the original.
 QString withoutSecondaryKeys(const QString &create, QStringList *deferred)
 {
     deferred->clear();
     const QStringList lines = create.split(QLatin1Char('\n'));
     if (lines.size() < 3 || !lines.first().endsWith(QLatin1Char('(')) || !lines.last().startsWith(QLatin1Char(')')))
         return create;
-    QStringList kept;
-    QStringList keys;
+    QStringList elements;
     for (qsizetype i = 1; i + 1 < lines.size(); ++i) {
         QString element = lines.at(i);
-        if (!element.startsWith(QLatin1String("  ")))
+        // Each element on a line of its own: an odd number of backticks means a quoted name
+        // goes on over the line's end.
+        if (!element.startsWith(QLatin1String("  ")) || element.count(QLatin1Char('`')) % 2 != 0)
             return create;
         if (element.endsWith(QLatin1Char(',')))
             element.chop(1);
-        if (element.startsWith(QLatin1String("  KEY `")))
-            keys << QStringLiteral("ADD ") + element.mid(2);
+        elements << element;
+    }
+    auto isPlainKey = [](const QString &e) { return e.startsWith(QLatin1String("  KEY `")); };
+    auto keepsItsPlace = [](const QString &e) {
+        // PRIMARY, UNIQUE and FULLTEXT keys are sorted into their place; columns and constraints
+        // are not keys.
+        static const QRegularExpression otherKey(QStringLiteral("^  [A-Z]+ KEY "));
+        return otherKey.match(e).hasMatch() && !e.startsWith(QLatin1String("  PRIMARY KEY "))
+            && !e.startsWith(QLatin1String("  UNIQUE KEY ")) && !e.startsWith(QLatin1String("  FULLTEXT KEY "));
+    };
+    qsizetype firstDeferrable = 0;
+    for (qsizetype i = 0; i < elements.size(); ++i) {
+        if (keepsItsPlace(elements.at(i)))
+            firstDeferrable = i + 1;
+    }
+    QStringList kept;
+    QStringList keys;
+    for (qsizetype i = 0; i < elements.size(); ++i) {
+        if (i >= firstDeferrable && isPlainKey(elements.at(i)))
+            keys << QStringLiteral("ADD ") + elements.at(i).mid(2);
         else
-            kept << element;
+            kept << elements.at(i);
     }
     if (keys.isEmpty() || kept.isEmpty())
         return create;
@@ -157,13 +181,59 @@ QString withoutSecondaryKeys(const QString &create, QStringList *deferred)
     return lines.first() + QLatin1Char('\n') + kept.join(QStringLiteral(",\n")) + QLatin1Char('\n') + lines.last();
 }
 
+// A delimiter for a routine, trigger, event or view that holds none of the usual ones. The client
+// keeps at most 15 bytes of a DELIMITER's argument: every candidate is shorter.
 QByteArray pickDelimiter(const QByteArray &body)
 {
     for (const char *candidate : { ";;", "$$", "//", "@@@", "#|#|#" }) {
         if (!body.contains(candidate))
             return candidate;
     }
-    return "<<creodrop-end>>";
+    for (int n = 1;; ++n) {
+        const QByteArray candidate = "$$" + QByteArray::number(n) + "$$";
+        if (!body.contains(candidate))
+            return candidate;
+    }
+}
+
+// SHOW CREATE TABLE names a sequence that a column's DEFAULT draws from with its database
+// (`db`.`seq`): one in the dumped database is named without it, so that the copy draws from its
+// own sequence, not from the source's.
+QString withoutOwnDatabase(const QString &create, const QString &database)
+{
+    const QString own = MySqlSession::quoteIdentifier(database) + QLatin1Char('.');
+    QString out = create;
+    for (const QLatin1String function : { QLatin1String("nextval("), QLatin1String("lastval(") })
+        out.replace(function + own, function, Qt::CaseInsensitive);
+    return out;
+}
+
+// The views in an order in which each comes after the views it selects from (a view WITH CHECK
+// OPTION cannot be created over a stand-in, which is not updatable), alphabetical otherwise.
+// SHOW CREATE VIEW and information_schema name every view a view uses as `db`.`view`.
+QVector<TableInfo> viewsInDependencyOrder(const QVector<TableInfo> &views, const QHash<QString, QString> &definitions,
+                                          const QString &database)
+{
+    const QString prefix = MySqlSession::quoteIdentifier(database) + QLatin1Char('.');
+    QVector<TableInfo> ordered;
+    QSet<QString> placed;
+    QSet<QString> visiting;
+    std::function<void(const TableInfo &)> place = [&](const TableInfo &v) {
+        if (placed.contains(v.name) || visiting.contains(v.name))
+            return;
+        visiting.insert(v.name);
+        const QString definition = definitions.value(v.name);
+        for (const TableInfo &other : views) {
+            if (other.name != v.name && definition.contains(prefix + MySqlSession::quoteIdentifier(other.name)))
+                place(other);
+        }
+        visiting.remove(v.name);
+        placed.insert(v.name);
+        ordered << v;
+    };
+    for (const TableInfo &v : views)
+        place(v);
+    return ordered;
 }
 
 } // namespace
@@ -242,6 +312,8 @@ struct MySqlDumper::Run
     bool showCreateBinary(const QString &kind, const QString &name, int statementColumn, QList<QByteArray> *row);
     bool writeRoutineLike(const QString &dropSql, const QByteArray &createSql, const QString &sqlMode,
                           const QString &charsetClient, const QString &collation, const QString &timeZone);
+    bool recodeComment(QByteArray *createSql, const QString &charsetClient, const QString &commentColumn,
+                       const QString &from, const QString &where);
 };
 
 // SHOW CREATE of a view, routine, trigger or event as the bytes the server stored, in the
@@ -302,6 +374,63 @@ bool MySqlDumper::Run::showCreate(const QString &kind, const QString &name, int 
         return false;
     }
     *row = result.first();
+    return true;
+}
+
+// A routine's or event's COMMENT is stored in UTF-8, while the rest of its SHOW CREATE is in the
+// character set of the client that created it: written as they are and loaded under that
+// character set, the comment's non-ASCII characters would be encoded twice. The comment is
+// rewritten in the client's character set when it is representable there (as the original
+// client sent it); otherwise, or when it cannot be found as the server quoted it, it is left.
+bool MySqlDumper::Run::recodeComment(QByteArray *createSql, const QString &charsetClient, const QString &commentColumn,
+                                     const QString &from, const QString &where)
+{
+    static const QRegularExpression plainName(QStringLiteral("^[a-z0-9_]+$"));
+    const QString charset = charsetClient.toLower();
+    if (!plainName.match(charset).hasMatch() || charset.startsWith(QLatin1String("utf8")))
+        return true;
+    QVector<QStringList> result;
+    const QString sql = QStringLiteral("SELECT HEX(%1), HEX(CONVERT(%1 USING %2)), "
+                                       "CAST(CONVERT(CONVERT(%1 USING %2) USING utf8mb4) AS BINARY) = "
+                                       "CAST(%1 AS BINARY) FROM information_schema.%3 WHERE %4")
+                            .arg(commentColumn, charset, from, where);
+    if (!query(sql, &result, QStringLiteral("cannot read a comment")))
+        return false;
+    if (result.size() != 1 || result.first().value(0).isEmpty() || result.first().value(2) != QLatin1String("1"))
+        return true;
+    // As the server quotes it in SHOW CREATE.
+    auto quoted = [](const QByteArray &text) -> QByteArray {
+        QByteArray q = "COMMENT '";
+        for (const char c : text) {
+            switch (c) {
+            case '\\':
+                q += "\\\\";
+                break;
+            case '\'':
+                q += "''";
+                break;
+            case '\n':
+                q += "\\n";
+                break;
+            case '\r':
+                q += "\\r";
+                break;
+            case '\0':
+                q += "\\0";
+                break;
+            case '\x1a':
+                q += "\\Z";
+                break;
+            default:
+                q += c;
+            }
+        }
+        return q + '\'';
+    };
+    const QByteArray utf8 = quoted(QByteArray::fromHex(result.first().at(0).toLatin1()));
+    const qsizetype at = createSql->indexOf(utf8);
+    if (at >= 0)
+        createSql->replace(at, utf8.size(), QByteArray(quoted(QByteArray::fromHex(result.first().at(1).toLatin1()))));
     return true;
 }
 
@@ -648,7 +777,7 @@ bool MySqlDumper::dump(QIODevice *out)
             return failed(run.error);
         QString text = QStringLiteral("--\n-- %1 %2\n--\n")
                            .arg(isSequence ? QStringLiteral("Sequence") : QStringLiteral("Table"), commentSafe(q));
-        QString createSql = create.at(1);
+        QString createSql = isSequence ? create.at(1) : withoutOwnDatabase(create.at(1), database);
         QStringList deferredKeys;
         if (t.type == QLatin1String("BASE TABLE") && t.engine.compare(QLatin1String("InnoDB"), Qt::CaseInsensitive) == 0
             && !foreignKeyTables.contains(t.name))
@@ -690,7 +819,7 @@ bool MySqlDumper::dump(QIODevice *out)
     }
 
     // Views may use other views and functions: stand-ins with the right columns first, the real
-    // definitions after the routines (mysqldump's approach; no dependency analysis needed).
+    // definitions after the routines (mysqldump's approach), each after the views it uses.
     if (m_options.views && !views.isEmpty()) {
         QString text = QStringLiteral("--\n-- Stand-in views (replaced below)\n--\n");
         for (const TableInfo &v : views) {
@@ -719,6 +848,12 @@ bool MySqlDumper::dump(QIODevice *out)
             QList<QByteArray> def;
             if (!run.showCreateBinary(kind, r.at(1), 2, &def))
                 return failed(run.error);
+            if (!run.recodeComment(&def[2], QString::fromLatin1(def.value(3)), QStringLiteral("ROUTINE_COMMENT"),
+                                   QStringLiteral("ROUTINES"),
+                                   QStringLiteral("ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE = %1 AND "
+                                                  "ROUTINE_NAME = %2")
+                                       .arg(MySqlSession::quoteString(kind), MySqlSession::quoteString(r.at(1)))))
+                return failed(run.error);
             if (!run.writeRoutineLike(
                     QStringLiteral("DROP %1 IF EXISTS %2").arg(kind, MySqlSession::quoteIdentifier(r.at(1))), def.at(2),
                     QString::fromLatin1(def.at(1)), QString::fromLatin1(def.value(3)),
@@ -728,7 +863,14 @@ bool MySqlDumper::dump(QIODevice *out)
     }
 
     if (m_options.views) {
-        for (const TableInfo &v : views) {
+        if (!run.query(QStringLiteral("SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS "
+                                      "WHERE TABLE_SCHEMA = DATABASE()"),
+                       &rows, QStringLiteral("cannot list views")))
+            return failed(run.error);
+        QHash<QString, QString> definitions;
+        for (const QStringList &r : std::as_const(rows))
+            definitions.insert(r.at(0), r.at(1));
+        for (const TableInfo &v : viewsInDependencyOrder(views, definitions, database)) {
             QList<QByteArray> def;
             if (!run.showCreateBinary(QStringLiteral("VIEW"), v.name, 1, &def))
                 return failed(run.error);
@@ -774,6 +916,11 @@ bool MySqlDumper::dump(QIODevice *out)
         for (const QStringList &r : events) {
             QList<QByteArray> def;
             if (!run.showCreateBinary(QStringLiteral("EVENT"), r.at(0), 3, &def))
+                return failed(run.error);
+            if (!run.recodeComment(&def[3], QString::fromLatin1(def.value(4)), QStringLiteral("EVENT_COMMENT"),
+                                   QStringLiteral("EVENTS"),
+                                   QStringLiteral("EVENT_SCHEMA = DATABASE() AND EVENT_NAME = %1")
+                                       .arg(MySqlSession::quoteString(r.at(0)))))
                 return failed(run.error);
             if (!run.writeRoutineLike(
                     QStringLiteral("DROP EVENT IF EXISTS %1").arg(MySqlSession::quoteIdentifier(r.at(0))), def.at(3),

@@ -86,7 +86,9 @@ private slots:
         QVERIFY2(err.isEmpty(), qPrintable(err));
         // mariadb-dump 10.11 wraps this table's INSERT in LOCK TABLES without locking the sequence
         // its DEFAULT draws from, so its own output fails in the stock client too: leave it out.
-        err = loadWithClient(m_fixtureDb, "DROP TABLE uses_seq;");
+        // It also replaces its stand-in views in alphabetical order, so a view WITH CHECK OPTION
+        // over one whose name sorts after its own fails (non-updatable): leave that one out too.
+        err = loadWithClient(m_fixtureDb, "DROP TABLE uses_seq; DROP VIEW ab_over;");
         QVERIFY2(err.isEmpty(), qPrintable(err));
     }
 

@@ -155,6 +155,9 @@ DELIMITER ;;
 CREATE PROCEDURE p_latin1() BEGIN SELECT 'Gr¸ﬂe' AS g; END;;
 DELIMITER ;
 CREATE TRIGGER audit_latin1 BEFORE UPDATE ON audit FOR EACH ROW SET NEW.what = CONCAT(NEW.what, ' È');
+CREATE FUNCTION f_latin1_comment() RETURNS INT DETERMINISTIC COMMENT 'rÈsumÈ, it''s \\ Ω' RETURN 1;
+CREATE EVENT ev_latin1 ON SCHEDULE AT '2036-02-01 00:00:00' ON COMPLETION PRESERVE DISABLE COMMENT 'cÙte'
+  DO INSERT INTO audit (what) VALUES ('cÙte');
 SET NAMES cp1250;
 CREATE VIEW v_cp1250 AS SELECT 'äùastn˝ ûluùouËk˝' AS z;
 CREATE FUNCTION f_cp1250() RETURNS VARCHAR(40) CHARSET utf8mb4 DETERMINISTIC RETURN 'P¯Ìliö ûluùouËk˝ k˘Ú';
@@ -184,3 +187,24 @@ SET sql_mode = '';
 -- Definers of users that do not exist.
 CREATE DEFINER=`nobody_here`@`%` SQL SECURITY INVOKER VIEW v_ghost AS SELECT 1 AS one;
 CREATE DEFINER=`ghost`@`localhost` FUNCTION f_ghost() RETURNS INT DETERMINISTIC SQL SECURITY INVOKER RETURN 7;
+
+-- A view WITH CHECK OPTION over a view whose name sorts after its own (the real definitions
+-- must come in dependency order: a stand-in is not updatable).
+CREATE VIEW zz_under AS SELECT id, i FROM `all types` WHERE id < 1000;
+CREATE VIEW ab_over AS SELECT id, i FROM zz_under WITH CHECK OPTION;
+
+-- A plain key before a SPATIAL one stays in place; FULLTEXT keys are listed last whatever their
+-- order, and a plain key after the SPATIAL one may be added after the rows.
+CREATE TABLE geo (id INT PRIMARY KEY, g GEOMETRY NOT NULL, n INT, t TEXT, KEY by_n (n), SPATIAL KEY sp (g),
+  FULLTEXT KEY ft (t), KEY by_id_n (id, n)) ENGINE=InnoDB;
+INSERT INTO geo VALUES (1, POINT(1, 2), 5, 'one two'), (2, POINT(3, 4), NULL, 'three');
+
+-- A column name with a line break and what looks like a key after it.
+CREATE TABLE `nl key` (id INT PRIMARY KEY, `a,
+  KEY ``x` INT, n INT, KEY by_n (n)) ENGINE=InnoDB;
+INSERT INTO `nl key` VALUES (1, 2, 3), (4, 5, 6);
+
+-- A body holding every delimiter the dumper tries first.
+DELIMITER ~~
+CREATE PROCEDURE p_delims() BEGIN SELECT ';;', '$$', '//', '@@@', '#|#|#', '<<creodrop-end>>', '$$1$$'; END~~
+DELIMITER ;
