@@ -84,8 +84,10 @@ bool startsWithDelimiterWord(const char *p, const char *end)
 }
 
 // The argument of a client command (DELIMITER, USE) as the client parses it: the first word up
-// to a space (a tab is part of it), or a quoted string. The client copies the command into a
-// fixed buffer first, so only its first @p limit bytes count.
+// to a space (a tab is part of it), or a quoted string of any quote kind. A backslash takes the
+// next byte as it is (outside backticks; one at the very end stays), and a quote doubled inside
+// its quotes stands for one: `use sh\op` selects `shop`, `use 'it''s'` selects `it's`. The
+// client copies the command into a fixed buffer first, so only its first @p limit bytes count.
 QByteArray commandArgument(const char *p, const char *end, qsizetype limit)
 {
     end = std::min(end, p + limit);
@@ -100,7 +102,9 @@ QByteArray commandArgument(const char *p, const char *end, qsizetype limit)
         quote = *p++;
     QByteArray arg;
     for (; p < end; ++p) {
-        if (quote && *p == '\\' && p + 1 < end && p[1] == quote) {
+        if (*p == '\\' && quote != '`' && p + 1 < end) {
+            arg.append(*++p);
+        } else if (quote && *p == quote && p + 1 < end && p[1] == quote) {
             arg.append(quote);
             ++p;
         } else if (*p == (quote ? quote : ' ')) {
@@ -337,7 +341,10 @@ bool SqlStatementReader::finishStatement(bool lookForCommands)
     if (lookForCommands) {
         const ClientCommand *command
             = namedCommand(m_statement.constData(), m_statement.constData() + m_statement.size());
-        if (command && !m_statement.contains("\\g")) {
+        // As at the start of a line, a statement that holds the delimiter (inside quotes, say) is
+        // no client command but SQL: `use 'a;b';` goes to the server.
+        const bool delimiterCommand = command && qstrcmp(command->name, "delimiter") == 0;
+        if (command && !m_statement.contains("\\g") && (delimiterCommand || !m_statement.contains(m_delimiter))) {
             const QByteArray name(command->name);
             if (name == "delimiter") {
                 const QByteArray arg = commandArgument(untrimmed.constData(), untrimmed.constData() + untrimmed.size(),

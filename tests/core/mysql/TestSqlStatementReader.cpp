@@ -163,6 +163,26 @@ private slots:
         QTest::newRow("words after the name") << QByteArray("use shop now;\n") << QByteArray("shop");
         QTest::newRow("a tab is part of the name") << QByteArray("use shop\t\n") << QByteArray("shop\t");
         QTest::newRow("after a statement on the line") << QByteArray("SELECT 0; use shop;\n") << QByteArray("shop");
+        QTest::newRow("a backslash takes the next byte") << QByteArray("use sh\\op\n") << QByteArray("shop");
+        QTest::newRow("two backslashes are one") << QByteArray("use sh\\\\op\n") << QByteArray("sh\\op");
+        QTest::newRow("a doubled quote") << QByteArray("use 'sh''op';\n") << QByteArray("sh'op");
+        QTest::newRow("an escaped quote") << QByteArray("use \"sh\\\"op\";\n") << QByteArray("sh\"op");
+        QTest::newRow("a doubled backtick") << QByteArray("use `sh``op`;\n") << QByteArray("sh`op");
+        QTest::newRow("backslashes stay in backticks") << QByteArray("use `sh\\\\op`\n") << QByteArray("sh\\\\op");
+    }
+
+    // The client takes a statement that holds its delimiter (in quotes) for SQL, not for its USE.
+    void useHoldingTheDelimiterIsSql()
+    {
+        const Split s = split("use 'a;b';\nSELECT 1;\n");
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.statements, (QList<QByteArray>{ "use 'a;b'", "SELECT 1" }));
+        QBuffer buffer;
+        buffer.setData("use 'a;b';\n");
+        buffer.open(QIODevice::ReadOnly);
+        SqlStatementReader reader(&buffer);
+        QVERIFY(reader.next());
+        QVERIFY(reader.useDatabase().isEmpty());
     }
 
     void namesTheDatabaseAUseSelects()
