@@ -208,3 +208,10 @@ INSERT INTO `nl key` VALUES (1, 2, 3), (4, 5, 6);
 DELIMITER ~~
 CREATE PROCEDURE p_delims() BEGIN SELECT ';;', '$$', '//', '@@@', '#|#|#', '<<creodrop-end>>', '$$1$$'; END~~
 DELIMITER ;
+
+-- Text in character sets that do not come back byte for byte from UTF-8: sjis's single-byte
+-- backslash, a cp932 NEC duplicate, a tis620 byte with no character of its own.
+CREATE TABLE lossy (id INT PRIMARY KEY, sj VARCHAR(20) CHARACTER SET sjis, cp VARCHAR(20) CHARACTER SET cp932,
+  th VARCHAR(10) CHARACTER SET tis620) ENGINE=InnoDB;
+INSERT INTO lossy VALUES (1, CAST(0x5C41815F5C AS CHAR CHARACTER SET sjis), CAST(0x8790ED40 AS CHAR CHARACTER SET cp932),
+  CAST(0x41DB AS CHAR CHARACTER SET tis620)), (2, NULL, '', 'plain');
