@@ -194,6 +194,55 @@ QString withoutSecondaryKeys(const QString &create, QStringList *deferred)
     return lines.first() + QLatin1Char('\n') + kept.join(QStringLiteral(",\n")) + QLatin1Char('\n') + lines.last();
 }
 
+// The row start and end columns of a system-versioned table whose history can be dumped, as
+// INSERT and SELECT name them: those of its PERIOD FOR SYSTEM_TIME, or the hidden ROW_START and
+// ROW_END. False for transaction-based versioning (BIGINT periods hold this server's transaction
+// ids, meaningless on another) and for anything unexpected: then only current rows are dumped.
+bool historyColumns(const QString &create, const QVector<Column> &columns, QStringList *out)
+{
+    out->clear();
+    static const QLatin1String period("PERIOD FOR SYSTEM_TIME (");
+    const qsizetype at = create.indexOf(period);
+    if (at < 0) {
+        *out = QStringList{ QStringLiteral("ROW_START"), QStringLiteral("ROW_END") };
+        return true;
+    }
+    QStringList names;
+    qsizetype p = at + period.size();
+    for (int i = 0; i < 2; ++i) {
+        if (p >= create.size() || create.at(p) != QLatin1Char('`'))
+            return false;
+        QString name;
+        for (++p; p < create.size(); ++p) {
+            if (create.at(p) == QLatin1Char('`')) {
+                if (p + 1 < create.size() && create.at(p + 1) == QLatin1Char('`')) {
+                    name += QLatin1Char('`');
+                    ++p;
+                    continue;
+                }
+                break;
+            }
+            name += create.at(p);
+        }
+        if (p >= create.size())
+            return false;
+        names << name;
+        p += 1; // the closing backtick
+        if (i == 0) {
+            if (create.mid(p, 2) != QLatin1String(", "))
+                return false;
+            p += 2;
+        }
+    }
+    for (const Column &c : columns) {
+        if (c.name == names.first() && c.dataType.compare(QLatin1String("timestamp"), Qt::CaseInsensitive) != 0)
+            return false;
+    }
+    for (const QString &name : std::as_const(names))
+        *out << MySqlSession::quoteIdentifier(name);
+    return true;
+}
+
 // A delimiter for a routine, trigger, event or view that holds none of the usual ones. The client
 // keeps at most 15 bytes of a DELIMITER's argument: every candidate is shorter.
 QByteArray pickDelimiter(const QByteArray &body)
@@ -320,7 +369,8 @@ struct MySqlDumper::Run
             self->m_progress(DumpProgress{ table, index, count, rows, bytes + buffer.size() });
     }
 
-    bool dumpRows(const TableInfo &table, const QVector<Column> &columns, int index, int count, qint64 *tableRows);
+    bool dumpRows(const TableInfo &table, const QVector<Column> &columns, const QStringList &periodColumns,
+                  const QString &versions, int index, int count, qint64 *tableRows);
     bool showCreate(const QString &kind, const QString &name, int statementColumn, QStringList *row);
     bool showCreateBinary(const QString &kind, const QString &name, int statementColumn, QList<QByteArray> *row);
     bool writeRoutineLike(const QString &dropSql, const QByteArray &createSql, const QString &sqlMode,
@@ -473,7 +523,11 @@ bool MySqlDumper::Run::writeRoutineLike(const QString &dropSql, const QByteArray
     return emitText(text + QLatin1Char('\n'));
 }
 
-bool MySqlDumper::Run::dumpRows(const TableInfo &table, const QVector<Column> &columns, int index, int count,
+// @p periodColumns (a system-versioned table's row start, and end) are dumped as well, for the
+// row versions that @p versions selects (" FOR SYSTEM_TIME ALL WHERE ..."); the loading session
+// allows setting them (system_versioning_insert_history).
+bool MySqlDumper::Run::dumpRows(const TableInfo &table, const QVector<Column> &columns,
+                                const QStringList &periodColumns, const QString &versions, int index, int count,
                                 qint64 *tableRows)
 {
     QVector<ValueKind> kinds;
@@ -499,7 +553,12 @@ bool MySqlDumper::Run::dumpRows(const TableInfo &table, const QVector<Column> &c
         else
             selectList << q;
     }
-    *tableRows = 0;
+    for (const QString &period : periodColumns) {
+        insertList << period;
+        selectList << period;
+        kinds << ValueKind::String;
+        introducers << QByteArray();
+    }
     const QString quotedTable = MySqlSession::quoteIdentifier(table.name);
     MYSQL *h = session.handle();
     // information_schema hides the columns a user may not read (a user with only SHOW VIEW sees
@@ -522,7 +581,7 @@ bool MySqlDumper::Run::dumpRows(const TableInfo &table, const QVector<Column> &c
     const QByteArray prefix
         = QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(quotedTable, insertList.join(QLatin1Char(','))).toUtf8();
     const QByteArray select
-        = QStringLiteral("SELECT %1 FROM %2").arg(selectList.join(QLatin1Char(',')), quotedTable).toUtf8();
+        = QStringLiteral("SELECT %1 FROM %2%3").arg(selectList.join(QLatin1Char(',')), quotedTable, versions).toUtf8();
 
     if (mysql_real_query(h, select.constData(), static_cast<unsigned long>(select.size())) != 0) {
         error = QStringLiteral("cannot read table %1: %2").arg(table.name, session.lastServerError());
@@ -831,12 +890,32 @@ bool MySqlDumper::dump(QIODevice *out)
             continue;
         }
         run.report(t.name, dataIndex, int(tables.size()));
-        qint64 tableRows = 0;
-        if (!run.dumpRows(t, columns.value(t.name), dataIndex, int(tables.size()), &tableRows))
+        QStringList history;
+        if (t.type == QLatin1String("SYSTEM VERSIONED") && historyColumns(create.at(1), columns.value(t.name), &history)
+            && !run.emitText(QStringLiteral("SET @@session.system_versioning_insert_history = 1;\n")))
             return failed(run.error);
+        qint64 tableRows = 0;
+        if (history.isEmpty()) {
+            if (!run.dumpRows(t, columns.value(t.name), {}, QString(), dataIndex, int(tables.size()), &tableRows))
+                return failed(run.error);
+        } else {
+            // Past versions with their whole period; current rows with their start only, so that
+            // they end at the loading server's own end of time (2038 on MariaDB 10.11, 2106 on
+            // 11.5) and stay current there. The table's row count is that of its current rows,
+            // what COUNT(*) finds in the copy.
+            qint64 pastVersions = 0;
+            if (!run.dumpRows(t, columns.value(t.name), history,
+                              QStringLiteral(" FOR SYSTEM_TIME ALL WHERE %1 <= NOW(6)").arg(history.at(1)), dataIndex,
+                              int(tables.size()), &pastVersions)
+                || !run.dumpRows(t, columns.value(t.name), { history.first() }, QString(), dataIndex,
+                                 int(tables.size()), &tableRows))
+                return failed(run.error);
+        }
         m_stats.tables.append(TableStats{ t.name, tableRows });
         ++dataIndex;
         QString after = QStringLiteral("\n");
+        if (!history.isEmpty())
+            after = QStringLiteral("SET @@session.system_versioning_insert_history = 0;\n\n");
         if (!deferredKeys.isEmpty())
             after = QStringLiteral("ALTER TABLE %1 %2;\n\n").arg(q, deferredKeys.join(QStringLiteral(", ")));
         if (!run.emitText(after))

@@ -139,6 +139,18 @@ inline QString compareDatabases(const QString &a, const QString &b, bool drawNex
             } else if (type == QLatin1String("SYSTEM VERSIONED") || type == QLatin1String("SEQUENCE")) {
                 const QString sql = QStringLiteral("SELECT * FROM %1 ORDER BY 1").arg(q);
                 check(QStringLiteral("rows of %1").arg(name), rowsOf(da, sql), rowsOf(db, sql));
+                if (type == QLatin1String("SYSTEM VERSIONED")) {
+                    // Every version, and (in the checksum) the hidden periods of the current rows.
+                    const QString all = QStringLiteral("SELECT * FROM %1 FOR SYSTEM_TIME ALL").arg(q);
+                    QStringList x = rowsOf(da, all), y = rowsOf(db, all);
+                    x.sort();
+                    y.sort();
+                    check(QStringLiteral("row versions of %1").arg(name), x, y);
+                    const QString sum = QStringLiteral("CHECKSUM TABLE %1").arg(q);
+                    check(QStringLiteral("checksums of %1").arg(name),
+                          rowsOf(da, sum).replaceInStrings(a + QLatin1Char('.'), QString()),
+                          rowsOf(db, sum).replaceInStrings(b + QLatin1Char('.'), QString()));
+                }
                 const QString create
                     = QStringLiteral("SHOW CREATE %1 %2")
                           .arg(type == QLatin1String("SEQUENCE") ? QStringLiteral("SEQUENCE") : QStringLiteral("TABLE"),

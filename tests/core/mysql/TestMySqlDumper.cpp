@@ -162,8 +162,11 @@ private slots:
         QVERIFY(sawKeyless);
         // Generated columns are left out of INSERTs, invisible ones are kept.
         QVERIFY(m_fixtureDump.contains("INSERT INTO `gcols` (`id`,`a`,`h`) VALUES"));
-        // Only current rows of the system-versioned table.
-        QVERIFY(m_fixtureDump.contains("INSERT INTO `versioned` (`id`,`v`) VALUES (1,'new'),(2,'keep');"));
+        // A system-versioned table's past versions with their periods, its current rows with
+        // their start (they end at the loading server's end of time).
+        QVERIFY(m_fixtureDump.contains("INSERT INTO `versioned` (`id`,`v`,ROW_START,ROW_END) VALUES (1,'old','"));
+        QVERIFY(m_fixtureDump.contains("INSERT INTO `versioned` (`id`,`v`,ROW_START) VALUES (1,'new','"));
+        QVERIFY(m_fixtureDump.contains("INSERT INTO `versioned_p` (`id`,`v`,`start`,`end`) VALUES (1,1,'"));
     }
 
     void fixtureLoadsWithStockClient()

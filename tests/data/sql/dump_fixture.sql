@@ -87,10 +87,15 @@ CREATE TABLE gcols (id INT PRIMARY KEY, a INT, b INT AS (a * 2) VIRTUAL, c INT A
   h INT INVISIBLE DEFAULT 42, KEY (c));
 INSERT INTO gcols (id, a, h) VALUES (1, 10, 7), (2, NULL, NULL), (3, -5, 42);
 
--- System-versioned: only current rows are dumped.
+-- System-versioned, with history: hidden periods, and named invisible ones.
 CREATE TABLE versioned (id INT PRIMARY KEY, v VARCHAR(10)) WITH SYSTEM VERSIONING;
 INSERT INTO versioned VALUES (1, 'old'), (2, 'keep');
 UPDATE versioned SET v = 'new' WHERE id = 1;
+CREATE TABLE versioned_p (id INT PRIMARY KEY, v INT, `start` TIMESTAMP(6) AS ROW START INVISIBLE,
+  `end` TIMESTAMP(6) AS ROW END INVISIBLE, PERIOD FOR SYSTEM_TIME (`start`, `end`)) WITH SYSTEM VERSIONING;
+INSERT INTO versioned_p (id, v) VALUES (1, 1), (2, 2);
+UPDATE versioned_p SET v = 10 WHERE id = 1;
+DELETE FROM versioned_p WHERE id = 2;
 
 -- Sequences, one of them used.
 CREATE SEQUENCE seq_plain START WITH 100 INCREMENT BY 5 NOCACHE;
