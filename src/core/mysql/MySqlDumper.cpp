@@ -258,15 +258,48 @@ QByteArray pickDelimiter(const QByteArray &body)
     }
 }
 
-// SHOW CREATE TABLE names a sequence that a column's DEFAULT draws from with its database
-// (`db`.`seq`): one in the dumped database is named without it, so that the copy draws from its
-// own sequence, not from the source's.
-QString withoutOwnDatabase(const QString &create, const QString &database)
+// The definition without the dumped database's name where it qualifies a name (`db`.`t`), so
+// that the copy uses its own tables and sequences, not the source's: SHOW CREATE TABLE names the
+// sequence a DEFAULT draws from with its database, and SHOW CREATE VIEW every table of a view that
+// also reads another database (those names stay). Quoted strings are left as they are: the
+// server prints both definitions with backslash escapes and without ANSI_QUOTES, as the dump
+// session asks.
+QByteArray withoutOwnDatabase(const QByteArray &definition, const QString &database)
 {
-    const QString own = MySqlSession::quoteIdentifier(database) + QLatin1Char('.');
-    QString out = create;
-    for (const QLatin1String function : { QLatin1String("nextval("), QLatin1String("lastval(") })
-        out.replace(function + own, function, Qt::CaseInsensitive);
+    const QByteArray own = MySqlSession::quoteIdentifier(database).toUtf8() + '.';
+    QByteArray out;
+    out.reserve(definition.size());
+    const char *p = definition.constData();
+    const char *const end = p + definition.size();
+    while (p < end) {
+        const char c = *p;
+        if (c == '`' && end - p >= own.size() && std::memcmp(p, own.constData(), size_t(own.size())) == 0) {
+            p += own.size();
+            continue;
+        }
+        if (c != '\'' && c != '"' && c != '`') {
+            out += *p++;
+            continue;
+        }
+        // A quoted string or name, copied whole: a doubled quote stays inside, and in a string a
+        // backslash takes the next byte.
+        out += *p++;
+        while (p < end) {
+            if (c != '`' && *p == '\\' && p + 1 < end) {
+                out += *p++;
+                out += *p++;
+                continue;
+            }
+            out += *p;
+            if (*p++ != c)
+                continue;
+            if (p < end && *p == c) {
+                out += *p++;
+                continue;
+            }
+            break;
+        }
+    }
     return out;
 }
 
@@ -861,7 +894,8 @@ bool MySqlDumper::dump(QIODevice *out)
             return failed(run.error);
         QString text = QStringLiteral("--\n-- %1 %2\n--\n")
                            .arg(isSequence ? QStringLiteral("Sequence") : QStringLiteral("Table"), commentSafe(q));
-        QString createSql = isSequence ? create.at(1) : withoutOwnDatabase(create.at(1), database);
+        QString createSql
+            = isSequence ? create.at(1) : QString::fromUtf8(withoutOwnDatabase(create.at(1).toUtf8(), database));
         QStringList deferredKeys;
         if (t.type == QLatin1String("BASE TABLE") && t.engine.compare(QLatin1String("InnoDB"), Qt::CaseInsensitive) == 0
             && !foreignKeyTables.contains(t.name))
@@ -980,7 +1014,7 @@ bool MySqlDumper::dump(QIODevice *out)
                 return failed(run.error);
             // Replaces the stand-in in one step: if the real definition cannot be created (a
             // definer the loading user may not name), the stand-in stays.
-            QByteArray create = def.at(1);
+            QByteArray create = withoutOwnDatabase(def.at(1), database);
             if (create.startsWith("CREATE "))
                 create.insert(7, "OR REPLACE ");
             const QString q = MySqlSession::quoteIdentifier(v.name);

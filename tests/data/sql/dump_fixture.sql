@@ -220,3 +220,10 @@ CREATE TABLE lossy (id INT PRIMARY KEY, sj VARCHAR(20) CHARACTER SET sjis, cp VA
   th VARCHAR(10) CHARACTER SET tis620) ENGINE=InnoDB;
 INSERT INTO lossy VALUES (1, CAST(0x5C41815F5C AS CHAR CHARACTER SET sjis), CAST(0x8790ED40 AS CHAR CHARACTER SET cp932),
   CAST(0x41DB AS CHAR CHARACTER SET tis620)), (2, NULL, '', 'plain');
+
+-- A view that also reads another database: the server names this database's tables with their
+-- database too, and one that draws from a sequence names the sequence so (the copy's views use the
+-- copy's tables and sequence).
+CREATE VIEW v_cross AS SELECT a.id, c.CHARACTER_SET_NAME AS cs FROM `all types` a
+  JOIN information_schema.CHARACTER_SETS c ON c.MAXLEN = a.id;
+CREATE VIEW v_next AS SELECT NEXTVAL(seq_plain) AS n;
