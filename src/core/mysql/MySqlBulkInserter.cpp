@@ -52,6 +52,40 @@ bool storesBytesAsSent(const QString &type, const QString &collation, const QStr
     return false;
 }
 
+// Whether SHOW FULL COLUMNS' Type is one where a hex literal is a string of its bytes, as a
+// binary parameter is: a character, binary, BIT or spatial column.
+bool storesHexAsBytes(const QString &type)
+{
+    static const char *const prefixes[] = { "char(",
+                                            "varchar(",
+                                            "binary(",
+                                            "varbinary(",
+                                            "bit(",
+                                            "tinytext",
+                                            "text",
+                                            "mediumtext",
+                                            "longtext",
+                                            "tinyblob",
+                                            "blob",
+                                            "mediumblob",
+                                            "longblob",
+                                            "geometry",
+                                            "point",
+                                            "linestring",
+                                            "polygon",
+                                            "multipoint",
+                                            "multilinestring",
+                                            "multipolygon",
+                                            "geometrycollection" };
+    const QString t = type.toLower();
+    for (const char *prefix : prefixes) {
+        const QLatin1String p(prefix);
+        if (p.endsWith(QLatin1Char('(')) ? t.startsWith(p) : (t == p || t.startsWith(p + QLatin1Char(' '))))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 MySqlBulkInserter::MySqlBulkInserter(st_mysql *handle)
@@ -77,6 +111,7 @@ void MySqlBulkInserter::closeStatement()
     m_statement = nullptr;
     m_prepared.clear();
     m_binaryStringColumns.clear();
+    m_hexColumns.clear();
     m_stringBytes = 0;
 }
 
@@ -105,6 +140,7 @@ void MySqlBulkInserter::classifyColumns(const InsertRowsDecoder &rows)
 {
     // Filled (all false) first, so that a failed lookup is not repeated for this statement.
     m_binaryStringColumns.assign(size_t(rows.columns()), false);
+    m_hexColumns.assign(size_t(rows.columns()), false);
     // A quoted string is in character_set_client, converted to character_set_connection and then
     // to the column's character set; sent as a binary parameter, its bytes are stored as they
     // are (with the same well-formedness check). The two agree exactly when no conversion happens.
@@ -120,8 +156,7 @@ void MySqlBulkInserter::classifyColumns(const InsertRowsDecoder &rows)
         return;
     }
     const QString client = charsets.first().at(0);
-    if (client.compare(charsets.first().at(1), Qt::CaseInsensitive) != 0)
-        return;
+    const bool sameCharsets = client.compare(charsets.first().at(1), Qt::CaseInsensitive) == 0;
     const std::vector<QByteArray> &names = rows.columnNames();
     for (int c = 0; c < rows.columns(); ++c) {
         const QStringList *column = nullptr;
@@ -141,8 +176,10 @@ void MySqlBulkInserter::classifyColumns(const InsertRowsDecoder &rows)
             }
         }
         // Field, Type, Collation, ...
-        if (column && column->size() >= 3)
-            m_binaryStringColumns[size_t(c)] = storesBytesAsSent(column->at(1), column->at(2), client);
+        if (column && column->size() >= 3) {
+            m_binaryStringColumns[size_t(c)] = sameCharsets && storesBytesAsSent(column->at(1), column->at(2), client);
+            m_hexColumns[size_t(c)] = storesHexAsBytes(column->at(1));
+        }
     }
 }
 
@@ -171,6 +208,8 @@ MySqlBulkInserter::Result MySqlBulkInserter::insert(const InsertRowsDecoder &row
     std::vector<Run> runs;
     std::vector<InsertRowsDecoder::Kind> kinds(size_t(columns), InsertRowsDecoder::Kind::Null);
     Run current;
+    std::vector<bool> hexIn(size_t(columns), false);
+    bool anyHex = false;
     for (qsizetype r = 0; r < rowCount; ++r) {
         bool fits = true;
         for (int c = 0; c < columns && fits; ++c)
@@ -181,8 +220,13 @@ MySqlBulkInserter::Result MySqlBulkInserter::insert(const InsertRowsDecoder &row
             std::fill(kinds.begin(), kinds.end(), InsertRowsDecoder::Kind::Null);
         }
         for (int c = 0; c < columns; ++c) {
-            if (rows.value(r, c).kind != InsertRowsDecoder::Kind::Null)
-                kinds[size_t(c)] = rows.value(r, c).kind;
+            const InsertRowsDecoder::Kind kind = rows.value(r, c).kind;
+            if (kind != InsertRowsDecoder::Kind::Null)
+                kinds[size_t(c)] = kind;
+            if (kind == InsertRowsDecoder::Kind::Binary && !hexIn[size_t(c)]) {
+                hexIn[size_t(c)] = true;
+                anyHex = true;
+            }
         }
         ++current.count;
     }
@@ -199,10 +243,15 @@ MySqlBulkInserter::Result MySqlBulkInserter::insert(const InsertRowsDecoder &row
         closeStatement();
         return Result::NotApplicable;
     }
-    // Looking the columns up costs two queries: only worth it for a table with much text.
+    // Looking the columns up costs two queries: only worth it for a table with much text, or
+    // one whose values hold hex literals (our dumps write them for binary columns only).
     m_stringBytes += rows.dataSize();
-    if (m_binaryStringColumns.empty() && m_stringBytes >= kClassifyAfterBytes)
+    if (m_binaryStringColumns.empty() && (anyHex || m_stringBytes >= kClassifyAfterBytes))
         classifyColumns(rows);
+    for (int c = 0; c < columns && anyHex; ++c) {
+        if (hexIn[size_t(c)] && !takesHex(c))
+            return Result::NotApplicable;
+    }
     if (ownTransaction && !MySqlHandle::exec(m_handle, QByteArrayLiteral("START TRANSACTION"), error))
         return Result::Failed;
     for (size_t i = 0; i < runs.size(); ++i) {

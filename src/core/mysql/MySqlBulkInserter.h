@@ -66,6 +66,7 @@ private:
     {
         return size_t(column) < m_binaryStringColumns.size() && m_binaryStringColumns[size_t(column)];
     }
+    bool takesHex(int column) const { return size_t(column) < m_hexColumns.size() && m_hexColumns[size_t(column)]; }
     bool execute(const InsertRowsDecoder &rows, const Run &run, unsigned int *errorNumber, QString *error);
     void closeStatement();
 
@@ -75,6 +76,9 @@ private:
     QByteArray m_prepared; // the statement m_statement was prepared from
     // Per parameter of m_statement: quoted strings go as binary (empty: not looked up yet).
     std::vector<bool> m_binaryStringColumns;
+    // Per parameter: a hex literal (a binary string) stores the same as the text statement's. Not
+    // in a numeric or temporal column, where the parser reads 0x41 as the number 65.
+    std::vector<bool> m_hexColumns;
     qint64 m_stringBytes = 0; // decoded bytes sent with m_statement so far
     QByteArray m_refused; // the last statement the server would not prepare
     unsigned long long m_maxPacket = 0;

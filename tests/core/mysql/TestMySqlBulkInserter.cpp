@@ -117,6 +117,27 @@ private slots:
         QCOMPARE(bulk, text);
     }
 
+    // A hex literal is a string of its bytes in a character, binary or BIT column, as a binary
+    // parameter is, but the number 65 for 0x41 in a numeric one: such a statement goes as text.
+    void hexLiteralsGoInBulkOnlyWhereTheyAreStrings()
+    {
+        MySqlSession session(endpoint(m_db), QStringLiteral("bulkhex"));
+        QString error;
+        QVERIFY2(session.open(&error), qPrintable(error));
+        QVERIFY2(session.exec("SET NAMES utf8mb4", &error), qPrintable(error));
+        QVERIFY2(session.exec("CREATE TABLE hx (id INT PRIMARY KEY, i INT, b BLOB, v VARCHAR(10), bt BIT(8))", &error),
+                 qPrintable(error));
+        MySqlBulkInserter inserter(session.handle());
+        InsertRowsDecoder rows;
+        QVERIFY(rows.decode("INSERT INTO `hx` (`id`,`i`,`b`,`v`,`bt`) VALUES (1,NULL,0x41,0x42,0x43)"));
+        QCOMPARE(inserter.insert(rows, &error), MySqlBulkInserter::Result::Inserted);
+        QVERIFY(rows.decode("INSERT INTO `hx` (`id`,`i`,`b`,`v`,`bt`) VALUES (2,0x41,0x41,NULL,NULL)"));
+        QCOMPARE(inserter.insert(rows, &error), MySqlBulkInserter::Result::NotApplicable);
+        QCOMPARE(inserter.statementsInserted(), qint64(1));
+        QCOMPARE(queryRows(m_db, QStringLiteral("SELECT CONCAT_WS('|', id, HEX(b), v, HEX(bt)) FROM hx")),
+                 QStringList{ QStringLiteral("1|41|B|43") });
+    }
+
     // A session whose client and connection character sets differ converts every string.
     void differentConnectionCharsetKeepsStrings()
     {
