@@ -131,7 +131,14 @@ bool decodableCharset(const QByteArray &name)
 
 QString describeFailure(const Statement &s, const QString &message)
 {
-    return QStringLiteral("statement %1 (line %2) failed: %3").arg(s.number).arg(s.line).arg(message.simplified());
+    QString text
+        = QStringLiteral("statement %1 (line %2) failed: %3").arg(s.number).arg(s.line).arg(message.simplified());
+    // A user without SUPER or SET USER may not name another definer (the clause is still there:
+    // definers are kept).
+    if (message.contains(QLatin1String("Access denied")) && MySqlLoader::stripDefiner(s.sql) != s.sql)
+        text += QStringLiteral(". It names another user as DEFINER: load with --definer strip to create the "
+                               "file's views, routines, triggers and events for the loading user");
+    return text;
 }
 
 // Runs the statements of our own dump on one connection: an INSERT into an InnoDB table that this
@@ -398,16 +405,41 @@ void MySqlLoader::setCancelFlag(const std::atomic<bool> *flag)
 
 QByteArray MySqlLoader::stripDefiner(const QByteArray &statement, bool noBackslashEscapes)
 {
-    const QByteArray words = firstWords(statement, 1);
-    if (words != "CREATE" && words != "ALTER")
-        return statement;
     const qsizetype n = statement.size();
-    auto skipSpaces = [&](qsizetype p) {
-        while (p < n && isSpace(statement.at(p)))
-            ++p;
-        return p;
+    // Past spaces, comments and the markers of executable comments (mysqldump writes
+    // "/*!50003 CREATE*/ /*!50017 DEFINER=`u`@`h`*/ /*!50003 TRIGGER ..."); only the text the
+    // server reads counts.
+    auto skipFiller = [&](qsizetype p) {
+        for (;;) {
+            while (p < n && isSpace(statement.at(p)))
+                ++p;
+            if (p + 1 < n && statement.at(p) == '*' && statement.at(p + 1) == '/') {
+                p += 2;
+            } else if (p + 2 < n && statement.at(p) == '/' && statement.at(p + 1) == '*'
+                       && (statement.at(p + 2) == '!'
+                           || (statement.at(p + 2) == 'M' && p + 3 < n && statement.at(p + 3) == '!'))) {
+                p += statement.at(p + 2) == 'M' ? 4 : 3;
+                while (p < n && isdigit(uchar(statement.at(p))))
+                    ++p;
+            } else if (p + 1 < n && statement.at(p) == '/' && statement.at(p + 1) == '*') {
+                const qsizetype close = statement.indexOf("*/", p + 2);
+                p = close < 0 ? n : close + 2;
+            } else if ((p < n && statement.at(p) == '#')
+                       || (p + 2 < n && statement.at(p) == '-' && statement.at(p + 1) == '-'
+                           && isSpace(statement.at(p + 2)))) {
+                const qsizetype eol = statement.indexOf('\n', p);
+                p = eol < 0 ? n : eol + 1;
+            } else {
+                return p;
+            }
+        }
     };
-    // Skips one user or host part: a quoted name or a bare word. Returns -1 when there is none.
+    auto wordAt = [&](qsizetype p, const char *word) {
+        const qsizetype length = qsizetype(qstrlen(word));
+        return p + length <= n && qstrnicmp(statement.constData() + p, word, size_t(length)) == 0
+            && (p + length == n || !(isalnum(uchar(statement.at(p + length))) || statement.at(p + length) == '_'));
+    };
+    // Past one user, host or role name: a quoted name or a bare word; -1 when there is none.
     auto skipName = [&](qsizetype p) -> qsizetype {
         if (p >= n)
             return -1;
@@ -431,54 +463,64 @@ QByteArray MySqlLoader::stripDefiner(const QByteArray &statement, bool noBacksla
         const qsizetype start = p;
         while (p < n
                && (isalnum(uchar(statement.at(p))) || statement.at(p) == '_' || statement.at(p) == '.'
-                   || statement.at(p) == '%' || statement.at(p) == '$' || uchar(statement.at(p)) >= 0x80))
+                   || statement.at(p) == '%' || statement.at(p) == '$' || statement.at(p) == '-'
+                   || uchar(statement.at(p)) >= 0x80))
             ++p;
         return p > start ? p : -1;
     };
-    char quote = 0;
-    for (qsizetype p = 0; p < n; ++p) {
-        const char c = statement.at(p);
-        if (quote) {
-            if (c == '\\' && quote != '`' && !noBackslashEscapes)
-                ++p;
-            else if (c == quote)
-                quote = 0;
-            continue;
+    // The clause stands only where the grammar has it: CREATE [OR REPLACE] [ALGORITHM = a]
+    // DEFINER = ... (before VIEW, FUNCTION, PROCEDURE, TRIGGER, EVENT or PACKAGE), or ALTER
+    // [ALGORITHM = a] DEFINER = ... (VIEW, EVENT). A "definer = x" anywhere else is the
+    // statement's own text (a column, a variable) and stays.
+    qsizetype p = skipFiller(0);
+    const bool create = wordAt(p, "CREATE");
+    if (!create && !wordAt(p, "ALTER"))
+        return statement;
+    p = skipFiller(p + (create ? 6 : 5));
+    if (create && wordAt(p, "OR")) {
+        p = skipFiller(p + 2);
+        if (!wordAt(p, "REPLACE"))
+            return statement;
+        p = skipFiller(p + 7);
+    }
+    if (wordAt(p, "ALGORITHM")) {
+        p = skipFiller(p + 9);
+        if (p >= n || statement.at(p) != '=')
+            return statement;
+        const qsizetype algorithm = skipName(skipFiller(p + 1));
+        if (algorithm < 0)
+            return statement;
+        p = skipFiller(algorithm);
+    }
+    if (!wordAt(p, "DEFINER"))
+        return statement;
+    const qsizetype clause = p;
+    p = skipFiller(p + 7);
+    if (p >= n || statement.at(p) != '=')
+        return statement;
+    p = skipFiller(p + 1);
+    qsizetype end = -1;
+    if (wordAt(p, "CURRENT_USER") || wordAt(p, "CURRENT_ROLE")) {
+        end = p + 12;
+        const qsizetype r = skipFiller(end);
+        if (r < n && statement.at(r) == '(') {
+            const qsizetype close = skipFiller(r + 1);
+            if (close < n && statement.at(close) == ')')
+                end = close + 1;
         }
-        if (c == '\'' || c == '"' || c == '`') {
-            quote = c;
-            continue;
-        }
-        if ((c != 'D' && c != 'd') || qstrnicmp(statement.constData() + p, "DEFINER", 7) != 0)
-            continue;
-        if ((p > 0 && (isalnum(uchar(statement.at(p - 1))) || statement.at(p - 1) == '_'))
-            || (p + 7 < n && (isalnum(uchar(statement.at(p + 7))) || statement.at(p + 7) == '_')))
-            continue;
-        qsizetype q = skipSpaces(p + 7);
-        if (q >= n || statement.at(q) != '=')
-            continue; // SQL SECURITY DEFINER
-        q = skipSpaces(q + 1);
-        qsizetype end = -1;
-        if (qstrnicmp(statement.constData() + q, "CURRENT_USER", 12) == 0) {
-            end = q + 12;
-            const qsizetype r = skipSpaces(end);
-            if (r + 1 < n && statement.at(r) == '(' && statement.at(skipSpaces(r + 1)) == ')')
-                end = skipSpaces(r + 1) + 1;
-        } else {
-            end = skipName(q);
-            if (end > 0) {
-                const qsizetype at = skipSpaces(end);
-                if (at < n && statement.at(at) == '@') {
-                    const qsizetype host = skipName(skipSpaces(at + 1));
-                    end = host > 0 ? host : end;
-                }
+    } else {
+        end = skipName(p);
+        if (end > 0) {
+            const qsizetype at = skipFiller(end);
+            if (at < n && statement.at(at) == '@') {
+                const qsizetype host = skipName(skipFiller(at + 1));
+                end = host > 0 ? host : end;
             }
         }
-        if (end < 0)
-            return statement;
-        return statement.left(p) + statement.mid(end);
     }
-    return statement;
+    if (end < 0)
+        return statement;
+    return statement.left(clause) + statement.mid(end);
 }
 
 bool MySqlLoader::load(QIODevice *in)

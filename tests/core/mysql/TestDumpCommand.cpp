@@ -237,6 +237,28 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("copt"));
         QCOMPARE(definer, QStringList{ QStringLiteral("1") });
 
+        // A user without SUPER or SET USER: keeping the definer fails and says what to do,
+        // stripping it creates the view for that user.
+        QString err = loadWithClient(db,
+                                     QStringLiteral("DROP VIEW v_ghost; DROP USER IF EXISTS 'creodrop_nd'@'%%';"
+                                                    "CREATE USER 'creodrop_nd'@'%%' IDENTIFIED BY 'nd-pass';"
+                                                    "GRANT ALL PRIVILEGES ON `%1`.* TO 'creodrop_nd'@'%%';")
+                                         .arg(db)
+                                         .replace(QStringLiteral("%%"), QStringLiteral("%"))
+                                         .toUtf8());
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        auto loadAs = [&](const QStringList &extra) {
+            return cli(QStringList{ QStringLiteral("load") } + endpointArgs(db, QStringLiteral("creodrop_nd"))
+                           + QStringList{ QStringLiteral("--input"), ghost } + extra,
+                       QStringLiteral("nd-pass"));
+        };
+        const Run kept = loadAs({});
+        const Run strippedAs = loadAs({ QStringLiteral("--definer"), QStringLiteral("strip") });
+        loadWithClient(db, "DROP USER IF EXISTS 'creodrop_nd'@'%';");
+        expectCleanFailure(kept, QStringLiteral("load with --definer strip"), QString());
+        QVERIFY2(kept.err.contains("statement 1 (line 1) failed: Access denied"), kept.err.constData());
+        QVERIFY2(strippedAs.code == 0, strippedAs.err.constData());
+
         const QString big = write(QStringLiteral("big.sql"), "SELECT 1;\nSELECT '" + QByteArray(4096, 'x') + "';\n");
         expectCleanFailure(load(big, { QStringLiteral("--max-statement-size"), QStringLiteral("1024") }),
                            QStringLiteral("starts on line 2 is larger than the maximum statement size"), QString());

@@ -899,6 +899,31 @@ private slots:
                                         << QByteArray("CREATE  EVENT e ON SCHEDULE EVERY 1 DAY DO SELECT 1");
         QTest::newRow("not a CREATE") << QByteArray("INSERT INTO t VALUES ('x'), (DEFINER)")
                                       << QByteArray("INSERT INTO t VALUES ('x'), (DEFINER)");
+        QTest::newRow("mysqldump view")
+            << QByteArray("/*!50001 CREATE ALGORITHM=UNDEFINED */\n/*!50013 DEFINER=`root`@`localhost` SQL SECURITY "
+                          "DEFINER */\n/*!50001 VIEW `v` AS select 1 AS `1` */")
+            << QByteArray("/*!50001 CREATE ALGORITHM=UNDEFINED */\n/*!50013  SQL SECURITY DEFINER */\n/*!50001 VIEW "
+                          "`v` AS select 1 AS `1` */");
+        QTest::newRow("ALTER VIEW") << QByteArray("ALTER ALGORITHM = MERGE DEFINER=`u`@`h` SQL SECURITY INVOKER VIEW v "
+                                                  "AS SELECT 1")
+                                    << QByteArray("ALTER ALGORITHM = MERGE  SQL SECURITY INVOKER VIEW v AS SELECT 1");
+        QTest::newRow("CURRENT_ROLE()") << QByteArray("CREATE DEFINER=CURRENT_ROLE() PROCEDURE p() SELECT 1")
+                                        << QByteArray("CREATE  PROCEDURE p() SELECT 1");
+        QTest::newRow("a role") << QByteArray("CREATE OR REPLACE DEFINER=app_role EVENT e ON SCHEDULE EVERY 1 DAY DO "
+                                              "SELECT 1")
+                                << QByteArray("CREATE OR REPLACE  EVENT e ON SCHEDULE EVERY 1 DAY DO SELECT 1");
+        // Where the grammar has no DEFINER clause, "definer = x" is the statement's own text.
+        QTest::newRow("a column set in a trigger")
+            << QByteArray("CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.definer = CURRENT_USER()")
+            << QByteArray("CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.definer = CURRENT_USER()");
+        QTest::newRow("a comparison in a view") << QByteArray("CREATE VIEW v AS SELECT a, definer = 1 is_mine FROM t")
+                                                << QByteArray("CREATE VIEW v AS SELECT a, definer = 1 is_mine FROM t");
+        QTest::newRow("a check constraint")
+            << QByteArray("CREATE TABLE t (definer VARCHAR(10), a INT, CHECK (definer='x' OR a > 0))")
+            << QByteArray("CREATE TABLE t (definer VARCHAR(10), a INT, CHECK (definer='x' OR a > 0))");
+        QTest::newRow("a quoted alias")
+            << QByteArray("CREATE VIEW \"v\" AS SELECT 1 AS \"x\\\", 2 AS \"DEFINER=root@x\"")
+            << QByteArray("CREATE VIEW \"v\" AS SELECT 1 AS \"x\\\", 2 AS \"DEFINER=root@x\"");
     }
 
     void stripsDefiners()
