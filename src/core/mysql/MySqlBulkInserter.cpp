@@ -29,26 +29,34 @@ struct ColumnArrays
     std::vector<char> indicators;
 };
 
+// SHOW FULL COLUMNS' Type names of the column kinds below; a name ending in '(' takes a length.
+constexpr const char *kBinaryTypes[] = { "binary(", "varbinary(", "tinyblob", "blob", "mediumblob", "longblob" };
+constexpr const char *kTextTypes[] = { "char(", "varchar(", "tinytext", "text", "mediumtext", "longtext" };
+constexpr const char *kBitAndSpatialTypes[]
+    = { "bit(",       "geometry",        "point",        "linestring",        "polygon",
+        "multipoint", "multilinestring", "multipolygon", "geometrycollection" };
+
+template <size_t N>
+bool isOneOf(const QString &lowerType, const char *const (&names)[N])
+{
+    for (const char *name : names) {
+        const QLatin1String n(name);
+        if (n.endsWith(QLatin1Char('(')) ? lowerType.startsWith(n) : lowerType == n)
+            return true;
+    }
+    return false;
+}
+
 // Whether SHOW FULL COLUMNS' Type and Collation describe a column that stores a string's bytes
 // unchanged when they are in @p charset: a binary string column, or a character one of that
 // character set. ENUM, SET, UUID, INET6 and every other type keep their own conversions.
 bool storesBytesAsSent(const QString &type, const QString &collation, const QString &charset)
 {
-    static const char *const binaryTypes[] = { "binary(", "varbinary(", "tinyblob", "blob", "mediumblob", "longblob" };
-    static const char *const textTypes[] = { "char(", "varchar(", "tinytext", "text", "mediumtext", "longtext" };
     const QString t = type.toLower();
-    auto isType = [&t](const char *name) {
-        const QLatin1String n(name);
-        return n.endsWith(QLatin1Char('(')) ? t.startsWith(n) : t == n;
-    };
-    for (const char *name : binaryTypes) {
-        if (isType(name))
-            return collation.isNull();
-    }
-    for (const char *name : textTypes) {
-        if (isType(name))
-            return !charset.isEmpty() && collation.startsWith(charset + QLatin1Char('_'), Qt::CaseInsensitive);
-    }
+    if (isOneOf(t, kBinaryTypes))
+        return collation.isNull();
+    if (isOneOf(t, kTextTypes))
+        return !charset.isEmpty() && collation.startsWith(charset + QLatin1Char('_'), Qt::CaseInsensitive);
     return false;
 }
 
@@ -56,34 +64,8 @@ bool storesBytesAsSent(const QString &type, const QString &collation, const QStr
 // binary parameter is: a character, binary, BIT or spatial column.
 bool storesHexAsBytes(const QString &type)
 {
-    static const char *const prefixes[] = { "char(",
-                                            "varchar(",
-                                            "binary(",
-                                            "varbinary(",
-                                            "bit(",
-                                            "tinytext",
-                                            "text",
-                                            "mediumtext",
-                                            "longtext",
-                                            "tinyblob",
-                                            "blob",
-                                            "mediumblob",
-                                            "longblob",
-                                            "geometry",
-                                            "point",
-                                            "linestring",
-                                            "polygon",
-                                            "multipoint",
-                                            "multilinestring",
-                                            "multipolygon",
-                                            "geometrycollection" };
     const QString t = type.toLower();
-    for (const char *prefix : prefixes) {
-        const QLatin1String p(prefix);
-        if (p.endsWith(QLatin1Char('(')) ? t.startsWith(p) : (t == p || t.startsWith(p + QLatin1Char(' '))))
-            return true;
-    }
-    return false;
+    return isOneOf(t, kBinaryTypes) || isOneOf(t, kTextTypes) || isOneOf(t, kBitAndSpatialTypes);
 }
 
 } // namespace

@@ -201,45 +201,21 @@ QString withoutSecondaryKeys(const QString &create, QStringList *deferred)
 bool historyColumns(const QString &create, const QVector<Column> &columns, QStringList *out)
 {
     out->clear();
-    static const QLatin1String period("PERIOD FOR SYSTEM_TIME (");
-    const qsizetype at = create.indexOf(period);
-    if (at < 0) {
+    static const QRegularExpression period(
+        QStringLiteral("PERIOD FOR SYSTEM_TIME \\((`(?:[^`]|``)+`), (`(?:[^`]|``)+`)\\)"));
+    if (!create.contains(QLatin1String("PERIOD FOR SYSTEM_TIME"))) {
         *out = QStringList{ QStringLiteral("ROW_START"), QStringLiteral("ROW_END") };
         return true;
     }
-    QStringList names;
-    qsizetype p = at + period.size();
-    for (int i = 0; i < 2; ++i) {
-        if (p >= create.size() || create.at(p) != QLatin1Char('`'))
-            return false;
-        QString name;
-        for (++p; p < create.size(); ++p) {
-            if (create.at(p) == QLatin1Char('`')) {
-                if (p + 1 < create.size() && create.at(p + 1) == QLatin1Char('`')) {
-                    name += QLatin1Char('`');
-                    ++p;
-                    continue;
-                }
-                break;
-            }
-            name += create.at(p);
-        }
-        if (p >= create.size())
-            return false;
-        names << name;
-        p += 1; // the closing backtick
-        if (i == 0) {
-            if (create.mid(p, 2) != QLatin1String(", "))
-                return false;
-            p += 2;
-        }
-    }
+    const QRegularExpressionMatch m = period.match(create);
+    if (!m.hasMatch())
+        return false;
+    const QString start = m.captured(1).mid(1).chopped(1).replace(QLatin1String("``"), QLatin1String("`"));
     for (const Column &c : columns) {
-        if (c.name == names.first() && c.dataType.compare(QLatin1String("timestamp"), Qt::CaseInsensitive) != 0)
+        if (c.name == start && c.dataType.compare(QLatin1String("timestamp"), Qt::CaseInsensitive) != 0)
             return false;
     }
-    for (const QString &name : std::as_const(names))
-        *out << MySqlSession::quoteIdentifier(name);
+    *out = QStringList{ m.captured(1), m.captured(2) };
     return true;
 }
 
@@ -572,8 +548,9 @@ bool MySqlDumper::Run::dumpRows(const TableInfo &table, const QVector<Column> &c
             continue;
         const QString q = MySqlSession::quoteIdentifier(c.name);
         insertList << q;
-        const bool introduced = kindOf(c.dataType) == ValueKind::String && lossyThroughUtf8(c.charset);
-        kinds << (introduced ? ValueKind::IntroducedHex : kindOf(c.dataType));
+        const ValueKind kind = kindOf(c.dataType);
+        const bool introduced = kind == ValueKind::String && lossyThroughUtf8(c.charset);
+        kinds << (introduced ? ValueKind::IntroducedHex : kind);
         // The bytes as stored, written as `_sjis 0x...`: the hex keeps the stock client from
         // reading a 0x5C trail byte as a backslash.
         introducers << (introduced ? QByteArray("_" + c.charset.toLower().toLatin1() + ' ') : QByteArray());
@@ -947,12 +924,12 @@ bool MySqlDumper::dump(QIODevice *out)
         }
         m_stats.tables.append(TableStats{ t.name, tableRows });
         ++dataIndex;
-        QString after = QStringLiteral("\n");
+        QString after;
         if (!history.isEmpty())
-            after = QStringLiteral("SET @@session.system_versioning_insert_history = 0;\n\n");
+            after += QStringLiteral("SET @@session.system_versioning_insert_history = 0;\n");
         if (!deferredKeys.isEmpty())
-            after = QStringLiteral("ALTER TABLE %1 %2;\n\n").arg(q, deferredKeys.join(QStringLiteral(", ")));
-        if (!run.emitText(after))
+            after += QStringLiteral("ALTER TABLE %1 %2;\n").arg(q, deferredKeys.join(QStringLiteral(", ")));
+        if (!run.emitText(after + QLatin1Char('\n')))
             return failed(run.error);
     }
 

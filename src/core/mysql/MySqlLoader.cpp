@@ -33,6 +33,26 @@ bool isSpace(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+// Past spaces and the markers of executable comments ("/*!50003 ", "/*M!100100 ", "*/"): the
+// text the server reads.
+qsizetype skipSpacesAndCommentMarkers(const QByteArray &sql, qsizetype p)
+{
+    const qsizetype n = sql.size();
+    for (;;) {
+        while (p < n && isSpace(sql.at(p)))
+            ++p;
+        if (sql.mid(p, 3) == "/*!" || sql.mid(p, 4) == "/*M!") {
+            p += sql.at(p + 2) == '!' ? 3 : 4;
+            while (p < n && sql.at(p) >= '0' && sql.at(p) <= '9')
+                ++p;
+        } else if (sql.mid(p, 2) == "*/") {
+            p += 2;
+        } else {
+            return p;
+        }
+    }
+}
+
 // Upper-case keywords at the start, looking through executable comments such as /*!40101 SET.
 QByteArray firstWords(const QByteArray &sql, int count, qsizetype *endPos = nullptr)
 {
@@ -40,18 +60,7 @@ QByteArray firstWords(const QByteArray &sql, int count, qsizetype *endPos = null
     const qsizetype n = sql.size();
     QByteArray words;
     for (int w = 0; w < count;) {
-        while (p < n && isSpace(sql.at(p)))
-            ++p;
-        if (sql.mid(p, 3) == "/*!" || sql.mid(p, 4) == "/*M!") {
-            p += sql.at(p + 2) == '!' ? 3 : 4;
-            while (p < n && sql.at(p) >= '0' && sql.at(p) <= '9')
-                ++p;
-            continue;
-        }
-        if (sql.mid(p, 2) == "*/") {
-            p += 2;
-            continue;
-        }
+        p = skipSpacesAndCommentMarkers(sql, p);
         const qsizetype start = p;
         while (
             p < n
@@ -411,17 +420,8 @@ QByteArray MySqlLoader::stripDefiner(const QByteArray &statement, bool noBacksla
     // server reads counts.
     auto skipFiller = [&](qsizetype p) {
         for (;;) {
-            while (p < n && isSpace(statement.at(p)))
-                ++p;
-            if (p + 1 < n && statement.at(p) == '*' && statement.at(p + 1) == '/') {
-                p += 2;
-            } else if (p + 2 < n && statement.at(p) == '/' && statement.at(p + 1) == '*'
-                       && (statement.at(p + 2) == '!'
-                           || (statement.at(p + 2) == 'M' && p + 3 < n && statement.at(p + 3) == '!'))) {
-                p += statement.at(p + 2) == 'M' ? 4 : 3;
-                while (p < n && isdigit(uchar(statement.at(p))))
-                    ++p;
-            } else if (p + 1 < n && statement.at(p) == '/' && statement.at(p + 1) == '*') {
+            p = skipSpacesAndCommentMarkers(statement, p);
+            if (p + 1 < n && statement.at(p) == '/' && statement.at(p + 1) == '*') {
                 const qsizetype close = statement.indexOf("*/", p + 2);
                 p = close < 0 ? n : close + 2;
             } else if ((p < n && statement.at(p) == '#')

@@ -341,11 +341,10 @@ bool SqlStatementReader::finishStatement(bool lookForCommands)
     if (lookForCommands) {
         const ClientCommand *command
             = namedCommand(m_statement.constData(), m_statement.constData() + m_statement.size());
+        const QByteArray name = command ? QByteArray(command->name) : QByteArray();
         // As at the start of a line, a statement that holds the delimiter (inside quotes, say) is
         // no client command but SQL: `use 'a;b';` goes to the server.
-        const bool delimiterCommand = command && qstrcmp(command->name, "delimiter") == 0;
-        if (command && !m_statement.contains("\\g") && (delimiterCommand || !m_statement.contains(m_delimiter))) {
-            const QByteArray name(command->name);
+        if (command && !m_statement.contains("\\g") && (name == "delimiter" || !m_statement.contains(m_delimiter))) {
             if (name == "delimiter") {
                 const QByteArray arg = commandArgument(untrimmed.constData(), untrimmed.constData() + untrimmed.size(),
                                                        kDelimiterCommandBytes);
