@@ -5,6 +5,8 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 QString Backups::statusToString(BackupStatus status)
 {
     switch (status) {
@@ -103,4 +105,11 @@ bool Backups::isValidId(const QString &id)
 {
     static const QRegularExpression re(QStringLiteral("\\A[0-9A-Za-z][0-9A-Za-z-]{0,63}\\z"));
     return re.match(id).hasMatch();
+}
+
+QDateTime BackupRecord::deletionActiveUntil() const
+{
+    if (status != BackupStatus::Deleting || !heartbeatAt.isValid())
+        return {};
+    return heartbeatAt.addSecs(2 * qint64(std::max(0, heartbeatSeconds)));
 }

@@ -63,6 +63,10 @@ struct BackupRecord
     bool pinned = false;
 
     bool isValid() const { return !id.isEmpty(); }
+    /// For a Deleting row: until when its deletion may still act on storage, on heartbeatAt's
+    /// clock (its last heartbeat plus two periods; the time it ended, once it let go of the
+    /// row). Null when the row is not Deleting or no deletion ever wrote a heartbeat into it.
+    QDateTime deletionActiveUntil() const;
 };
 
 Q_DECLARE_METATYPE(BackupRecord)

@@ -1361,20 +1361,26 @@ bool Catalog::setPinned(const QString &id, bool pinned)
     return true;
 }
 
-bool Catalog::markDeleting(const QString &id)
+bool Catalog::markDeleting(const QString &id, int heartbeatSeconds, QDateTime *stamp)
 {
+    // An explicit time, not the server's NOW(): releaseDeletion() compares it with the row's.
+    const QDateTime at = heartbeatClockNow();
+    if (!at.isValid())
+        return false;
     QSqlQuery q(db());
     if (!exec(q,
-              QStringLiteral("UPDATE backups SET status = 'deleting' WHERE id = ? AND pinned = 0 "
-                             "AND status IN ('completed', 'failed', 'cancelled')"),
-              { id }))
+              QStringLiteral("UPDATE backups SET status = 'deleting', heartbeat_at = ?, heartbeat_seconds = ? "
+                             "WHERE id = ? AND pinned = 0 AND status IN ('completed', 'failed', 'cancelled', "
+                             "'deleting')"),
+              { ts(at), std::max(0, heartbeatSeconds), id }))
         return false;
-    if (q.numRowsAffected() == 1)
+    if (q.numRowsAffected() == 1) {
+        if (stamp)
+            *stamp = at;
         return true;
+    }
     const int failedBefore = failedStatements();
     const std::optional<BackupRecord> row = backup(id);
-    if (row && !row->pinned && row->status == BackupStatus::Deleting)
-        return true;
     if (failedStatements() != failedBefore)
         return false;
     if (!row)
@@ -1382,6 +1388,37 @@ bool Catalog::markDeleting(const QString &id)
     if (row->pinned)
         return fail(tr("Backup %1 is pinned.").arg(id));
     return fail(tr("Backup %1 is %2.").arg(id, statusName(row->status)));
+}
+
+bool Catalog::heartbeatDeletion(const QString &id, QDateTime *stamp)
+{
+    const QDateTime at = heartbeatClockNow();
+    if (!at.isValid())
+        return false;
+    QSqlQuery q(db());
+    if (!exec(q, QStringLiteral("UPDATE backups SET heartbeat_at = ? WHERE id = ? AND status = 'deleting'"),
+              { ts(at), id }))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(tr("Backup %1 is no longer being deleted.").arg(id));
+    if (stamp)
+        *stamp = at;
+    return true;
+}
+
+bool Catalog::releaseDeletion(const QString &id, const QDateTime &stamp)
+{
+    const QDateTime at = heartbeatClockNow();
+    if (!at.isValid() || !stamp.isValid())
+        return false;
+    QSqlQuery q(db());
+    if (!exec(q,
+              QStringLiteral("UPDATE backups SET heartbeat_at = ?, heartbeat_seconds = 0 WHERE id = ? AND "
+                             "status = 'deleting' AND heartbeat_at = ?"),
+              { ts(at), id, ts(stamp) }))
+        return false;
+    m_lastError.clear();
+    return q.numRowsAffected() == 1;
 }
 
 bool Catalog::unmarkDeleting(const QString &id, BackupStatus status)
@@ -1439,9 +1476,22 @@ bool Catalog::upsertBackup(const BackupRecord &r, const QDateTime &unlessRemoved
     if (!Slug::isValid(r.siteId) || !Slug::isValid(r.customer) || !isBackupIdSafe(r.id))
         return fail(
             tr("Refusing backup row with invalid site, customer or id (%1/%2/%3).").arg(r.customer, r.siteId, r.id));
+    const int failedBefore = failedStatements();
     const std::optional<BackupRecord> existing = backup(r.id);
+    if (failedStatements() != failedBefore)
+        return false;
     if (existing && existing->status == BackupStatus::Completed)
         return true;
+    // A deletion that may have removed files after they were listed: the listing proves nothing.
+    const QDateTime deletionUntil = existing ? existing->deletionActiveUntil() : QDateTime();
+    if (deletionUntil.isValid()) {
+        const QDateTime listedAt = unlessRemovedSince.isValid() ? unlessRemovedSince : heartbeatClockNow();
+        if (!listedAt.isValid())
+            return false;
+        if (deletionUntil > listedAt)
+            return fail(
+                tr("Backup %1 was being deleted after the storage was listed; its row is not written back.").arg(r.id));
+    }
     const QString key = r.objectKey.isEmpty() ? objectKey(r.customer, r.siteId, r.environment, r.id) : r.objectKey;
     // A pin is the catalog's alone (manifests do not carry it).
     const bool pinned = existing ? existing->pinned : r.pinned;
@@ -1465,12 +1515,28 @@ bool Catalog::upsertBackup(const BackupRecord &r, const QDateTime &unlessRemoved
                                r.id };
     QSqlQuery q(db());
     if (existing) {
-        return exec(q,
-                    QStringLiteral("UPDATE backups SET site_id = ?, customer = ?, env = ?, type = ?, status = ?, "
-                                   "created_at = ?, started_at = ?, finished_at = ?, created_by = ?, size_bytes = ?, "
-                                   "raw_size_bytes = ?, sha256 = ?, object_key = ?, error_text = ?, worker_id = ?, "
-                                   "heartbeat_at = ?, pinned = ? WHERE id = ?"),
-                    values);
+        // Only over the row as it was read: a deletion that began or renewed its heartbeat since
+        // then changed status or heartbeat_at.
+        // Compared as stored, whatever format an older version wrote the time in.
+        QSqlQuery read(db());
+        if (!exec(read, QStringLiteral("SELECT status, COALESCE(heartbeat_at, '') FROM backups WHERE id = ?"),
+                  { r.id }))
+            return false;
+        if (!read.next() || read.value(0).toString() != statusName(existing->status))
+            return fail(tr("Backup %1 changed while its row was written back; rescan again.").arg(r.id));
+        QVariantList updateValues = values;
+        updateValues << read.value(0) << read.value(1);
+        if (!exec(q,
+                  QStringLiteral("UPDATE backups SET site_id = ?, customer = ?, env = ?, type = ?, status = ?, "
+                                 "created_at = ?, started_at = ?, finished_at = ?, created_by = ?, size_bytes = ?, "
+                                 "raw_size_bytes = ?, sha256 = ?, object_key = ?, error_text = ?, worker_id = ?, "
+                                 "heartbeat_at = ?, pinned = ? WHERE id = ? AND status = ? AND "
+                                 "COALESCE(heartbeat_at, '') = ?"),
+                  updateValues))
+            return false;
+        if (q.numRowsAffected() != 1)
+            return fail(tr("Backup %1 changed while its row was written back; rescan again.").arg(r.id));
+        return true;
     }
     // Not the row of a backup removeBackup() removed since then (its files are gone): checked in
     // the insert itself, which a removal's transaction either precedes or follows.

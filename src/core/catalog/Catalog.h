@@ -184,8 +184,19 @@ public:
     qint64 expectedStreamBytes(const QString &siteId, Environment env) const;
     bool setPinned(const QString &id, bool pinned);
     /// Completed, Failed or Cancelled -> Deleting, for a backup that is not pinned; a row already
-    /// Deleting stays so. Fails (lastError) for any other row.
-    bool markDeleting(const QString &id);
+    /// Deleting stays so. Fails (lastError) for any other row. The deletion's heartbeat is written
+    /// into the row (heartbeatClockNow(), period @p heartbeatSeconds; into @p stamp too): while
+    /// it is renewed (heartbeatDeletion) a rescan does not list the backup again, since the
+    /// deletion may remove its files after the rescan listed them.
+    bool markDeleting(const QString &id, int heartbeatSeconds = 0, QDateTime *stamp = nullptr);
+    /// Renews the heartbeat of a Deleting row (into @p stamp too). False when the row is not
+    /// Deleting any more: removed, or listed again by a rescan after the heartbeat lapsed.
+    bool heartbeatDeletion(const QString &id, QDateTime *stamp = nullptr);
+    /// A deletion that ends without removing the row lets go of it: the row's heartbeat becomes
+    /// the time it ended (period 0), so a rescan that lists the storage after it may list the
+    /// backup again. Only while @p stamp is still the row's heartbeat, i.e. no other deletion of
+    /// the backup renewed it since.
+    bool releaseDeletion(const QString &id, const QDateTime &stamp);
     /// Gives a Deleting row back @p status (Completed, Failed or Cancelled) once a deletion is known
     /// to have removed nothing. False when the row is not Deleting (anymore).
     bool unmarkDeleting(const QString &id, BackupStatus status);
@@ -193,7 +204,10 @@ public:
     bool removeBackup(const QString &id);
     static constexpr int kRemovalMemoryDays = 7;
     /// Inserts or repairs a row from a manifest (rescan): a Deleting row whose object is still
-    /// there becomes Completed again. Existing Completed rows are kept; a repaired row keeps its pin.
+    /// there becomes Completed again, unless its deletion may have acted after the listing
+    /// (BackupRecord::deletionActiveUntil() after @p unlessRemovedSince, or after now without it):
+    /// then nothing is written and lastError() says so. Existing Completed rows are kept; a
+    /// repaired row keeps its pin.
     /// With @p unlessRemovedSince (on heartbeatClockNow()'s clock), no row is inserted for a
     /// backup removeBackup() removed at or after it, even one removed while this call runs: a
     /// rescan passes the time it listed the storage, so a manifest it read before a deletion

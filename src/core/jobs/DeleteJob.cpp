@@ -5,13 +5,20 @@
 #include "catalog/Catalog.h"
 #include "storage/ObjectStore.h"
 #include "storage/StoreJob.h"
+#include "util/Logging.h"
 #include "util/Sentence.h"
 
-DeleteJob::DeleteJob(Catalog *catalog, ObjectStore *store, const QString &backupId, QObject *parent)
+#include <QTimer>
+
+#include <algorithm>
+
+DeleteJob::DeleteJob(Catalog *catalog, ObjectStore *store, const QString &backupId, int heartbeatSeconds,
+                     QObject *parent)
     : Job(parent)
     , m_catalog(catalog)
     , m_store(store)
     , m_backupId(backupId)
+    , m_heartbeatSeconds(std::max(1, heartbeatSeconds))
 { }
 
 void DeleteJob::doStart()
@@ -36,7 +43,7 @@ void DeleteJob::doStart()
     }
     // Marked before the first object goes: from here on the backup may be incomplete in storage,
     // so a deletion that does not finish must never leave it looking usable.
-    if (!m_catalog->markDeleting(m_backupId)) {
+    if (!m_catalog->markDeleting(m_backupId, m_heartbeatSeconds, &m_heartbeatStamp)) {
         finishWithError(Error::Fatal,
                         tr("Could not mark backup %1 as being deleted in the catalog: %2. Nothing was deleted.")
                             .arg(m_backupId, m_catalog->lastError()));
@@ -44,6 +51,10 @@ void DeleteJob::doStart()
     }
     m_statusBefore = m_record.status;
     m_record.status = BackupStatus::Deleting;
+    m_heartbeat = new QTimer(this);
+    m_heartbeat->setInterval(m_heartbeatSeconds * 1000);
+    connect(m_heartbeat, &QTimer::timeout, this, &DeleteJob::renewHeartbeat);
+    m_heartbeat->start();
     if (m_record.objectKey.isEmpty()) {
         removeKey(QString(), {});
         return;
@@ -59,7 +70,7 @@ void DeleteJob::removeKey(const QString &key, std::function<void()> next)
             m_current = job;
             connect(job, &Job::finished, this, [this, job] {
                 if (!job->succeeded()) {
-                    finishWithError(
+                    finishLeavingDeleting(
                         job->error(),
                         tr("Could not delete the manifest of backup %1 from %2: %3 %4")
                             .arg(m_backupId, m_store->describe(), Sentence::ended(job->errorString()), leftDeleting()));
@@ -70,6 +81,7 @@ void DeleteJob::removeKey(const QString &key, std::function<void()> next)
             job->start();
             return;
         }
+        stopHeartbeat();
         if (!m_catalog->removeBackup(m_backupId)) {
             // Another deletion of this backup (retention in the worker next to `backup delete`,
             // say) removed the row first: the backup is gone, which is what was asked.
@@ -77,7 +89,7 @@ void DeleteJob::removeKey(const QString &key, std::function<void()> next)
                 finishWithSuccess();
                 return;
             }
-            finishWithError(
+            finishLeavingDeleting(
                 Error::Fatal,
                 tr("Could not remove backup %1 from the catalog: %2").arg(m_backupId, m_catalog->lastError()));
             return;
@@ -93,7 +105,7 @@ void DeleteJob::removeKey(const QString &key, std::function<void()> next)
                                         .arg(m_backupId, m_store->describe(), Sentence::ended(job->errorString()));
             // Without any answer from the store, a look at the object would only wait as long again.
             if (job->result().httpStatus == 0 && job->error() != Error::Fatal)
-                finishWithError(job->error(), failure + QLatin1Char(' ') + leftDeleting());
+                finishLeavingDeleting(job->error(), failure + QLatin1Char(' ') + leftDeleting());
             else
                 checkObjectAfterFailure(job->error(), failure);
             return;
@@ -113,6 +125,7 @@ void DeleteJob::checkObjectAfterFailure(Error error, const QString &failure)
         const bool whole = probe->succeeded()
             && (m_statusBefore != BackupStatus::Completed || probe->result().object.size == m_record.sizeBytes);
         if (whole && m_catalog->unmarkDeleting(m_backupId, m_statusBefore)) {
+            stopHeartbeat();
             m_record.status = m_statusBefore;
             finishWithError(error,
                             failure + QLatin1Char(' ')
@@ -120,7 +133,7 @@ void DeleteJob::checkObjectAfterFailure(Error error, const QString &failure)
                                       .arg(m_backupId, Backups::statusToString(m_statusBefore)));
             return;
         }
-        finishWithError(error, failure + QLatin1Char(' ') + leftDeleting());
+        finishLeavingDeleting(error, failure + QLatin1Char(' ') + leftDeleting());
     });
     probe->start();
 }
@@ -132,6 +145,50 @@ QString DeleteJob::leftDeleting() const
         .arg(m_backupId);
 }
 
+void DeleteJob::finishLeavingDeleting(Error error, const QString &message)
+{
+    stopHeartbeat();
+    // From now on nothing of this deletion touches the storage: a rescan that lists it later may
+    // list the backup again if its files are whole.
+    if (!m_catalog->releaseDeletion(m_backupId, m_heartbeatStamp) && !m_catalog->lastError().isEmpty())
+        qCWarning(lcJobs).noquote() << "could not let go of deleting backup" << m_backupId << ":"
+                                    << m_catalog->lastError();
+    finishWithError(error, message);
+}
+
+void DeleteJob::renewHeartbeat()
+{
+    if (isFinished())
+        return;
+    if (m_catalog->heartbeatDeletion(m_backupId, &m_heartbeatStamp))
+        return;
+    // Gone: another deletion of the backup ended first, which the removals will find. Listed again:
+    // this deletion stalled so long that a rescan took it for dead; it must not go on.
+    const int failedBefore = m_catalog->failedStatements();
+    const std::optional<BackupRecord> row = m_catalog->backup(m_backupId);
+    if (m_catalog->failedStatements() != failedBefore || !row || row->status == BackupStatus::Deleting) {
+        qCWarning(lcJobs).noquote() << "heartbeat of the deletion of backup" << m_backupId
+                                    << "failed:" << m_catalog->lastError();
+        return;
+    }
+    stopHeartbeat();
+    if (m_current) {
+        disconnect(m_current, nullptr, this, nullptr);
+        m_current->abort();
+    }
+    m_record.status = row->status;
+    finishWithError(Error::Fatal,
+                    tr("The deletion of backup %1 stalled, and a catalog rescan meanwhile listed the backup as %2 "
+                       "again; nothing more was deleted. Delete it again if it should go.")
+                        .arg(m_backupId, Backups::statusToString(row->status)));
+}
+
+void DeleteJob::stopHeartbeat()
+{
+    if (m_heartbeat)
+        m_heartbeat->stop();
+}
+
 void DeleteJob::doAbort()
 {
     // Nothing more is removed: the row stays Deleting, so the backup can be deleted again (a
@@ -141,5 +198,5 @@ void DeleteJob::doAbort()
         m_current->abort();
     }
     if (m_record.status == BackupStatus::Deleting)
-        finishWithError(Error::Aborted, leftDeleting());
+        finishLeavingDeleting(Error::Aborted, leftDeleting());
 }

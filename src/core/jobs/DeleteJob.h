@@ -5,6 +5,7 @@
 #include "catalog/BackupRecord.h"
 #include "util/Job.h"
 
+#include <QDateTime>
 #include <QPointer>
 
 #include <functional>
@@ -12,6 +13,7 @@
 class Catalog;
 class ObjectStore;
 class StoreJob;
+class QTimer;
 
 /// Deletes a backup: marks its row Deleting, then removes the dump object, the manifest and the
 /// row (the audit entry is DeleteBackupOperation's). Removing the row last means a failure
@@ -19,12 +21,17 @@ class StoreJob;
 /// nor a row that looks usable without its object. When the dump object's removal fails and the
 /// object is then found whole, nothing was deleted: the row gets its status back. Refuses pinned
 /// backups (unpin first) and running ones (cancel first).
+///
+/// While it runs, the deletion renews a heartbeat in the row every @p heartbeatSeconds, so that
+/// a rescan (in any process) never lists the backup as Completed again from a listing its
+/// files may have left since; one that ends with the row still Deleting lets go of it at once.
 class DeleteJob : public Job
 {
     Q_OBJECT
 
 public:
-    DeleteJob(Catalog *catalog, ObjectStore *store, const QString &backupId, QObject *parent = nullptr);
+    DeleteJob(Catalog *catalog, ObjectStore *store, const QString &backupId, int heartbeatSeconds,
+              QObject *parent = nullptr);
 
     /// The backup as it was read at the start; its status is Deleting once the deletion began (and
     /// as it was again when a failed deletion turned out to have deleted nothing).
@@ -41,11 +48,18 @@ private:
     void checkObjectAfterFailure(Error error, const QString &failure);
     /// What to do about a backup whose deletion started and did not finish.
     QString leftDeleting() const;
+    /// Ends with the row still Deleting: lets go of it (Catalog::releaseDeletion), then fails.
+    void finishLeavingDeleting(Error error, const QString &message);
+    void renewHeartbeat();
+    void stopHeartbeat();
 
     Catalog *m_catalog;
     ObjectStore *m_store;
     QString m_backupId;
     BackupRecord m_record;
     BackupStatus m_statusBefore = BackupStatus::Completed;
+    int m_heartbeatSeconds;
+    QTimer *m_heartbeat = nullptr;
+    QDateTime m_heartbeatStamp; ///< the heartbeat this deletion last wrote into the row
     QPointer<StoreJob> m_current; ///< the removal (or the look at the object) under way
 };

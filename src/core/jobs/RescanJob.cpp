@@ -96,7 +96,13 @@ void RescanJob::next()
                 const auto existing = m_catalog->backup(manifest->backupId);
                 if (stopOnReadFailure(failedBeforeRow))
                     return;
-                if (!existing || existing->status != BackupStatus::Completed) {
+                const QDateTime deletionUntil = existing ? existing->deletionActiveUntil() : QDateTime();
+                if (deletionUntil.isValid() && deletionUntil > m_listedAt) {
+                    // It may have lost its files after the listing: only a later rescan can tell.
+                    warn(tr("Skipped %1: backup %2 was being deleted while the storage was rescanned; rescan again "
+                            "once that deletion has ended if it should be listed again")
+                             .arg(key, manifest->backupId));
+                } else if (!existing || existing->status != BackupStatus::Completed) {
                     if (m_catalog->upsertBackup(manifest->toRecord(), m_listedAt))
                         ++m_written;
                     else

@@ -38,7 +38,7 @@ DeleteJob *DeleteBackupOperation::prepare(const QString &backupId, QObject *pare
                         record ? std::optional<Environment>(record->environment) : std::nullopt, backupId, refusal);
         return nullptr;
     }
-    auto *job = new DeleteJob(m_context.catalog, m_context.store, backupId, parent);
+    auto *job = new DeleteJob(m_context.catalog, m_context.store, backupId, m_context.heartbeatSeconds, parent);
     const OperationContext context = m_context;
     const BackupRecord r = *record;
     QObject::connect(job, &Job::finished, job, [context, job, r, action] {

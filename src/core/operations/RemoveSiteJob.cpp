@@ -93,7 +93,7 @@ void RemoveSiteJob::deleteNext()
     const bool pinned = m_pinned.contains(id);
     if (pinned)
         catalog->setPinned(id, false);
-    auto *job = new DeleteJob(catalog, m_context.store, id, this);
+    auto *job = new DeleteJob(catalog, m_context.store, id, m_context.heartbeatSeconds, this);
     m_current = job;
     connect(job, &Job::finished, this, [this, job, id, pinned] {
         if (!job->succeeded()) {

@@ -65,7 +65,7 @@ void RetentionJob::deleteNext()
         return;
     }
     const BackupRecord record = m_candidates.at(m_next++);
-    auto *job = new DeleteJob(m_context.catalog, m_context.store, record.id, this);
+    auto *job = new DeleteJob(m_context.catalog, m_context.store, record.id, m_context.heartbeatSeconds, this);
     m_current = job;
     connect(job, &Job::finished, this, [this, job, id = record.id] {
         // One another process sharing the catalog deleted after the plan was made (the worker's

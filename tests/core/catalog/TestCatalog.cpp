@@ -42,6 +42,7 @@ private slots:
     void backupsFilterAndOrder();
     void pinRemoveUpsert();
     void markDeletingOnlyFromEndedUnpinnedBackups();
+    void deletionHeartbeatHoldsOffRescans();
     void backupIsGoneOnlyWhenLookedUpAndNotFound();
     void removedBackupIsNotWrittenBackByAnOlderRescan();
     void schedules();
@@ -769,6 +770,69 @@ void TestCatalog::markDeletingOnlyFromEndedUnpinnedBackups()
     QVERIFY2(catalog->upsertBackup(fromManifest), qPrintable(catalog->lastError()));
     QCOMPARE(catalog->backup(completed)->status, BackupStatus::Completed);
     QVERIFY(catalog->backup(completed)->pinned);
+}
+
+// A deletion may remove a backup's files after a rescan listed them: while its heartbeat is
+// renewed, and until two periods after the last one, a rescan's listing proves nothing and the
+// row is not written back. A deletion that lets go of the row (it ended) holds off only rescans
+// that listed before that; a stale stamp cannot let go of a row another deletion renewed.
+void TestCatalog::deletionHeartbeatHoldsOffRescans()
+{
+    auto catalog = openFresh();
+    QVERIFY(catalog);
+    addDeveloperSite(*catalog);
+    const QString id = catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, {}).id;
+    QVERIFY(catalog->claimBackup(id, QStringLiteral("w")));
+    QVERIFY(catalog->completeBackup(id, QStringLiteral("w"), 10, 20, QString(64, u'a')));
+    BackupRecord fromManifest = *catalog->backup(id);
+    QVERIFY(!fromManifest.deletionActiveUntil().isValid()); // not Deleting
+
+    QDateTime marked;
+    QVERIFY2(catalog->markDeleting(id, 5, &marked), qPrintable(catalog->lastError()));
+    QVERIFY(marked.isValid());
+    QCOMPARE(catalog->backup(id)->heartbeatAt, marked);
+    QCOMPARE(catalog->backup(id)->heartbeatSeconds, 5);
+    QCOMPARE(catalog->backup(id)->deletionActiveUntil(), marked.addSecs(10));
+    // A rescan that lists now, or at any time before the heartbeat lapses, leaves the row Deleting.
+    QVERIFY(!catalog->upsertBackup(fromManifest));
+    QVERIFY2(catalog->lastError().contains(QLatin1String("was being deleted after the storage was listed")),
+             qPrintable(catalog->lastError()));
+    QVERIFY(!catalog->upsertBackup(fromManifest, marked.addSecs(10).addMSecs(-1)));
+    QCOMPARE(catalog->backup(id)->status, BackupStatus::Deleting);
+
+    m_clock.advance(1);
+    QTest::qWait(5);
+    QDateTime renewed;
+    QVERIFY2(catalog->heartbeatDeletion(id, &renewed), qPrintable(catalog->lastError()));
+    QVERIFY(renewed > marked);
+    QCOMPARE(catalog->backup(id)->heartbeatAt, renewed);
+    QVERIFY(!catalog->upsertBackup(fromManifest, marked.addSecs(10))); // lapsed for the first beat only
+    QCOMPARE(catalog->backup(id)->status, BackupStatus::Deleting);
+
+    // Only the deletion that wrote the row's heartbeat lets go of it.
+    QVERIFY(!catalog->releaseDeletion(id, marked));
+    QCOMPARE(catalog->backup(id)->heartbeatAt, renewed);
+    m_clock.advance(1);
+    QTest::qWait(5);
+    QVERIFY2(catalog->releaseDeletion(id, renewed), qPrintable(catalog->lastError()));
+    const BackupRecord released = *catalog->backup(id);
+    QCOMPARE(released.status, BackupStatus::Deleting);
+    QCOMPARE(released.heartbeatSeconds, 0);
+    QVERIFY(released.heartbeatAt > renewed);
+    QCOMPARE(released.deletionActiveUntil(), released.heartbeatAt);
+    QVERIFY(!catalog->upsertBackup(fromManifest, released.heartbeatAt.addMSecs(-1)));
+    QVERIFY2(catalog->upsertBackup(fromManifest, released.heartbeatAt), qPrintable(catalog->lastError()));
+    QCOMPARE(catalog->backup(id)->status, BackupStatus::Completed);
+
+    // A row no longer Deleting has no deletion to renew nor to let go of.
+    QVERIFY(!catalog->heartbeatDeletion(id));
+    QVERIFY2(catalog->lastError().contains(QLatin1String("no longer being deleted")), qPrintable(catalog->lastError()));
+    QVERIFY(!catalog->releaseDeletion(id, released.heartbeatAt));
+    QCOMPARE(catalog->backup(id)->status, BackupStatus::Completed);
+    // A heartbeat that lapsed long before the listing: that deletion is over.
+    QVERIFY(catalog->markDeleting(id, 5, &marked));
+    QVERIFY2(catalog->upsertBackup(fromManifest, marked.addSecs(11)), qPrintable(catalog->lastError()));
+    QCOMPARE(catalog->backup(id)->status, BackupStatus::Completed);
 }
 
 void TestCatalog::schedules()

@@ -27,6 +27,9 @@
 #include <memory>
 #include <sys/resource.h>
 
+// The deletions' heartbeat period (DeleteJob).
+constexpr int kHeartbeatSeconds = 10;
+
 class TestBackupFaults : public QObject
 {
     Q_OBJECT
@@ -113,7 +116,7 @@ private:
     bool deletedOnceTheStoreAnswers(const BackupRecord &backup)
     {
         m_proxy->clearRules();
-        DeleteJob again(m_catalog.get(), m_proxied.get(), backup.id);
+        DeleteJob again(m_catalog.get(), m_proxied.get(), backup.id, kHeartbeatSeconds);
         if (!run(&again) || !again.succeeded()) {
             qWarning() << "deleting again failed:" << again.errorString();
             return false;
@@ -501,7 +504,7 @@ private slots:
         refuse.status = 403;
         refuse.times = -1;
         m_proxy->addRule(refuse);
-        DeleteJob job(m_catalog.get(), m_proxied.get(), backup.id);
+        DeleteJob job(m_catalog.get(), m_proxied.get(), backup.id, kHeartbeatSeconds);
         QVERIFY(run(&job));
         QVERIFY(!job.succeeded());
         QVERIFY(m_proxy->faultsInjected() >= 1);
@@ -527,7 +530,7 @@ private slots:
         cut.times = -1;
         m_proxy->addRule(cut);
         const qsizetype seenBefore = m_proxy->requests().size();
-        DeleteJob job(m_catalog.get(), m_proxied.get(), backup.id);
+        DeleteJob job(m_catalog.get(), m_proxied.get(), backup.id, kHeartbeatSeconds);
         QVERIFY(run(&job));
         QVERIFY(!job.succeeded());
         QVERIFY2(job.errorString().contains(QStringLiteral("Backup %1 stays listed as deleting").arg(backup.id)),

@@ -14,9 +14,110 @@
 
 #include <QDir>
 #include <QFile>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <functional>
+
+/// A store job that starts the real one only once its store lets it (a slow store), or fails as
+/// a store that does not answer would.
+class HeldStoreJob : public StoreJob
+{
+public:
+    HeldStoreJob(std::function<StoreJob *()> start, bool failing, QObject *parent)
+        : StoreJob(parent)
+        , m_start(std::move(start))
+        , m_failing(failing)
+    { }
+    void release()
+    {
+        m_released = true;
+        if (isStarted() && !isFinished() && !m_inner)
+            run();
+    }
+
+protected:
+    void doStart() override
+    {
+        if (m_released)
+            run();
+    }
+    void doAbort() override
+    {
+        if (m_inner)
+            m_inner->abort();
+    }
+
+private:
+    void run()
+    {
+        if (m_failing) {
+            finishWithError(Error::Retryable, QStringLiteral("connection reset by peer"));
+            return;
+        }
+        m_inner = m_start();
+        connect(m_inner, &Job::finished, this, [this] {
+            m_result = m_inner->result();
+            if (m_inner->succeeded())
+                finishWithSuccess();
+            else
+                finishWithError(m_inner->error(), m_inner->errorString());
+        });
+        m_inner->start();
+    }
+
+    std::function<StoreJob *()> m_start;
+    bool m_failing;
+    bool m_released = false;
+    QPointer<StoreJob> m_inner;
+};
+
+/// Fault injection over a real folder store: the removal of chosen keys fails as if the store
+/// did not answer, and removals or reads can be held back until release().
+class FaultyStore : public LocalFolderStore
+{
+public:
+    using LocalFolderStore::LocalFolderStore;
+    QStringList failingRemovals;
+    bool holdRemovals = false;
+    bool holdReads = false;
+
+    StoreJob *remove(const QString &key) override
+    {
+        return held(holdRemovals, failingRemovals.contains(key), [this, key] { return LocalFolderStore::remove(key); });
+    }
+    StoreJob *getData(const QString &key) override
+    {
+        return held(holdReads, false, [this, key] { return LocalFolderStore::getData(key); });
+    }
+    void release()
+    {
+        holdRemovals = holdReads = false;
+        for (const QPointer<HeldStoreJob> &job : std::as_const(m_held)) {
+            if (job)
+                job->release();
+        }
+        m_held.clear();
+    }
+
+private:
+    StoreJob *held(bool hold, bool failing, std::function<StoreJob *()> start)
+    {
+        auto *job = new HeldStoreJob(std::move(start), failing, this);
+        if (hold)
+            m_held.append(job);
+        else
+            job->release();
+        return job;
+    }
+
+    QVector<QPointer<HeldStoreJob>> m_held;
+};
+
+// The deletions' heartbeat period (DeleteJob).
+constexpr int kHeartbeatSeconds = 10;
 
 class TestDeleteJob : public QObject
 {
@@ -101,7 +202,7 @@ private slots:
         const QString id = addCompletedBackup();
         QVERIFY(!id.isEmpty());
         const QString object = m_catalog->backup(id)->objectKey;
-        DeleteJob job(m_catalog.get(), m_store.get(), id);
+        DeleteJob job(m_catalog.get(), m_store.get(), id, kHeartbeatSeconds);
         QVERIFY(run(job));
         QVERIFY2(job.succeeded(), qPrintable(job.errorString()));
         QVERIFY(!m_catalog->backup(id));
@@ -117,8 +218,8 @@ private slots:
         const QString id = addCompletedBackup();
         QVERIFY(!id.isEmpty());
         const QString key = m_catalog->backup(id)->objectKey;
-        DeleteJob first(m_catalog.get(), m_store.get(), id);
-        DeleteJob second(m_catalog.get(), m_store.get(), id);
+        DeleteJob first(m_catalog.get(), m_store.get(), id, kHeartbeatSeconds);
+        DeleteJob second(m_catalog.get(), m_store.get(), id, kHeartbeatSeconds);
         for (DeleteJob *job : { &first, &second })
             job->setAutoDelete(false);
         QSignalSpy firstDone(&first, &Job::finished);
@@ -138,7 +239,7 @@ private slots:
     {
         const QString pinned = addCompletedBackup();
         QVERIFY(m_catalog->setPinned(pinned, true));
-        DeleteJob refusedPin(m_catalog.get(), m_store.get(), pinned);
+        DeleteJob refusedPin(m_catalog.get(), m_store.get(), pinned, kHeartbeatSeconds);
         QVERIFY(run(refusedPin));
         QCOMPARE(refusedPin.error(), Job::Error::Fatal);
         QVERIFY2(refusedPin.errorString().contains(QLatin1String("pinned")), qPrintable(refusedPin.errorString()));
@@ -148,7 +249,7 @@ private slots:
         const BackupRecord running
             = m_catalog->createBackup(QStringLiteral("shop"), Environment::Stage, BackupType::Manual, {});
         QVERIFY(m_catalog->claimBackup(running.id, QStringLiteral("w")));
-        DeleteJob refusedRunning(m_catalog.get(), m_store.get(), running.id);
+        DeleteJob refusedRunning(m_catalog.get(), m_store.get(), running.id, kHeartbeatSeconds);
         QVERIFY(run(refusedRunning));
         QCOMPARE(refusedRunning.error(), Job::Error::Fatal);
         QCOMPARE(statusOf(running.id), BackupStatus::InProgress);
@@ -169,7 +270,7 @@ private slots:
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
 
-        DeleteJob failing(m_catalog.get(), m_store.get(), id);
+        DeleteJob failing(m_catalog.get(), m_store.get(), id, kHeartbeatSeconds);
         QVERIFY(run(failing));
         QVERIFY(!failing.succeeded());
         QVERIFY2(failing.errorString().contains(
@@ -179,7 +280,7 @@ private slots:
         QCOMPARE(statusOf(id), BackupStatus::Deleting);
 
         QVERIFY(QDir(manifest).removeRecursively());
-        DeleteJob again(m_catalog.get(), m_store.get(), id);
+        DeleteJob again(m_catalog.get(), m_store.get(), id, kHeartbeatSeconds);
         QVERIFY(run(again));
         QVERIFY2(again.succeeded(), qPrintable(again.errorString()));
         QVERIFY(!m_catalog->backup(id));
@@ -192,7 +293,7 @@ private slots:
         const QString id = addCompletedBackup();
         QVERIFY(!id.isEmpty());
         const QString object = m_catalog->backup(id)->objectKey;
-        DeleteJob job(m_catalog.get(), m_store.get(), id);
+        DeleteJob job(m_catalog.get(), m_store.get(), id, kHeartbeatSeconds);
         job.setAutoDelete(false);
         QSignalSpy done(&job, &Job::finished);
         job.start();
@@ -212,6 +313,87 @@ private slots:
         QVERIFY2(rescan.succeeded(), qPrintable(rescan.errorString()));
         QCOMPARE(statusOf(id), BackupStatus::Completed);
         QCOMPARE(m_catalog->backup(id)->sizeBytes, QFileInfo(storePath(object)).size());
+    }
+
+    // A deletion under way (its removal slow to answer) renews its heartbeat: a rescan long
+    // after it began does not list the backup again from a listing of files that the deletion
+    // may still remove. Once the removal answers, the deletion finishes.
+    void deletionUnderWayHoldsOffRescans()
+    {
+        const QString id = addCompletedBackup();
+        QVERIFY(!id.isEmpty());
+        const QString object = m_catalog->backup(id)->objectKey;
+        FaultyStore slow(m_store->rootPath());
+        slow.holdRemovals = true;
+        DeleteJob job(m_catalog.get(), &slow, id, 1);
+        job.setAutoDelete(false);
+        QSignalSpy done(&job, &Job::finished);
+        job.start();
+        QCOMPARE(statusOf(id), BackupStatus::Deleting);
+        m_clock.advance(30); // the heartbeat written at the start lapsed long ago
+        QTRY_VERIFY_WITH_TIMEOUT(m_catalog->backup(id)->heartbeatAt >= m_clock.nowUtc(), 5000);
+
+        RescanJob rescan(m_catalog.get(), m_store.get());
+        QVERIFY(run(rescan));
+        QVERIFY2(rescan.succeeded(), qPrintable(rescan.errorString()));
+        QCOMPARE(statusOf(id), BackupStatus::Deleting);
+        QCOMPARE(rescan.rowsWritten(), 0);
+        QCOMPARE(rescan.warnings(),
+                 QStringList{ QStringLiteral("Skipped %1: backup %2 was being deleted while the storage was rescanned; "
+                                             "rescan again once that deletion has ended if it should be listed again.")
+                                  .arg(Catalog::manifestKey(object), id) });
+        QVERIFY(done.isEmpty());
+
+        slow.release();
+        QVERIFY(!done.isEmpty() || done.wait(10000));
+        QVERIFY2(job.succeeded(), qPrintable(job.errorString()));
+        QVERIFY(!m_catalog->backup(id));
+        QVERIFY(!QFile::exists(storePath(object)));
+    }
+
+    // The race: a rescan lists the object and its manifest, then a deletion removes the object and
+    // fails on the manifest, then the rescan reads the manifest. The backup stays Deleting (never
+    // Completed without its object); deleting again finishes it.
+    void rescanThatListedBeforeAFailedDeletionDoesNotBringItBack()
+    {
+        const QString id = addCompletedBackup();
+        QVERIFY(!id.isEmpty());
+        const QString object = m_catalog->backup(id)->objectKey;
+        FaultyStore slowReads(m_store->rootPath());
+        slowReads.holdReads = true;
+        RescanJob rescan(m_catalog.get(), &slowReads);
+        rescan.setAutoDelete(false);
+        QSignalSpy rescanned(&rescan, &Job::finished);
+        rescan.start();
+        QTRY_VERIFY_WITH_TIMEOUT(rescanned.isEmpty() && rescan.isStarted(), 1000);
+        QTest::qWait(50); // the listing is done; the manifest's read waits
+
+        m_clock.advance(1);
+        FaultyStore failingManifest(m_store->rootPath());
+        failingManifest.failingRemovals << Catalog::manifestKey(object);
+        DeleteJob failing(m_catalog.get(), &failingManifest, id, kHeartbeatSeconds);
+        QVERIFY(run(failing));
+        QVERIFY(!failing.succeeded());
+        QVERIFY2(failing.errorString().contains(QLatin1String("stays listed as deleting")),
+                 qPrintable(failing.errorString()));
+        QVERIFY(!QFile::exists(storePath(object)));
+        QCOMPARE(statusOf(id), BackupStatus::Deleting);
+
+        slowReads.release();
+        QVERIFY(!rescanned.isEmpty() || rescanned.wait(10000));
+        QVERIFY2(rescan.succeeded(), qPrintable(rescan.errorString()));
+        QCOMPARE(statusOf(id), BackupStatus::Deleting);
+        QCOMPARE(rescan.rowsWritten(), 0);
+
+        // A rescan that lists after the deletion ended sees the object gone: still Deleting.
+        m_clock.advance(1);
+        RescanJob later(m_catalog.get(), m_store.get());
+        QVERIFY(run(later));
+        QCOMPARE(statusOf(id), BackupStatus::Deleting);
+        DeleteJob again(m_catalog.get(), m_store.get(), id, kHeartbeatSeconds);
+        QVERIFY(run(again));
+        QVERIFY2(again.succeeded(), qPrintable(again.errorString()));
+        QVERIFY(!m_catalog->backup(id));
     }
 
     // A rescan that listed a backup's files before its deletion ended (here the deletion's last
