@@ -4,6 +4,8 @@
 #include "backups/BackupTableModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QIcon>
+#include <QImage>
 #include <QtTest>
 
 using namespace GuiTestData;
@@ -99,6 +101,20 @@ private slots:
         QCOMPARE(changed.first().at(0).toModelIndex().column(), int(BackupTableModel::TypeColumn));
         QCOMPARE(changed.first().at(1).toModelIndex().column(), int(BackupTableModel::TypeColumn));
         QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+        // The pin is an icon beside the type, in words in the tooltip and for screen readers.
+        const QModelIndex pinnedType = model.index(1, BackupTableModel::TypeColumn);
+        QCOMPARE(pinnedType.data().toString(), QStringLiteral("Manual"));
+        const QImage pin = pinnedType.data(Qt::DecorationRole).value<QIcon>().pixmap(16, 16).toImage();
+        QVERIFY(!pin.isNull());
+        QVERIFY(pin.pixelColor(8, 8).alpha() > 0);
+        QCOMPARE(pinnedType.data(Qt::ToolTipRole).toString(), QStringLiteral("Manual (pinned)"));
+        QCOMPARE(pinnedType.data(Qt::AccessibleTextRole).toString(), QStringLiteral("Manual (pinned)"));
+        const QModelIndex plainType = model.index(0, BackupTableModel::TypeColumn);
+        // An empty icon of the same size: the type texts stay aligned.
+        const QImage none = plainType.data(Qt::DecorationRole).value<QIcon>().pixmap(16, 16).toImage();
+        QCOMPARE(none.size(), pin.size());
+        QCOMPARE(none.pixelColor(8, 8).alpha(), 0);
+        QCOMPARE(plainType.data(Qt::ToolTipRole).toString(), QStringLiteral("Manual"));
     }
 
     void largeMergeOffTheGuiThread()

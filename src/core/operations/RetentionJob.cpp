@@ -67,13 +67,20 @@ void RetentionJob::deleteNext()
     const BackupRecord record = m_candidates.at(m_next++);
     auto *job = new DeleteJob(m_context.catalog, m_context.store, record.id, m_context.heartbeatSeconds, this);
     m_current = job;
-    connect(job, &Job::finished, this, [this, job, id = record.id] {
+    connect(job, &Job::finished, this, [this, job, record] {
         // One another process sharing the catalog deleted after the plan was made (the worker's
         // retention next to the console's, or a `backup delete`): nothing left to do, nothing failed.
-        if (job->succeeded())
-            m_deleted.append(id);
-        else if (!m_context.catalog->backupIsGone(id))
+        // Each deletion is also the site's entry, so that the site's audit log explains it.
+        const QString by = m_automatic ? tr("automatic retention") : tr("retention");
+        if (job->succeeded()) {
+            m_deleted.append(record.id);
+            m_context.audit(QStringLiteral("retention.delete"), AuditOutcome::Success, record.siteId,
+                            record.environment, record.id, tr("deleted by %1").arg(by));
+        } else if (!m_context.catalog->backupIsGone(record.id)) {
             m_failures.append(job->errorString());
+            m_context.audit(QStringLiteral("retention.delete"), AuditOutcome::Failure, record.siteId,
+                            record.environment, record.id, tr("%1: %2").arg(by, job->errorString()));
+        }
         // Next turn of the loop, not from inside this job's finished().
         QMetaObject::invokeMethod(this, &RetentionJob::deleteNext, Qt::QueuedConnection);
     });

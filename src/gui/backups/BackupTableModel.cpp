@@ -376,7 +376,7 @@ QVariant BackupTableModel::data(const QModelIndex &index, int role) const
         case EnvironmentColumn:
             return Format::environment(r.environment);
         case TypeColumn:
-            return r.pinned ? tr("%1 (pinned)").arg(Format::type(r.type)) : Format::type(r.type);
+            return Format::type(r.type); // a pin shows as an icon, so that the column stays narrow
         case StatusColumn:
             return data(index, ProgressTextRole);
         case CreatedColumn:
@@ -392,11 +392,13 @@ QVariant BackupTableModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (column == StatusColumn)
             return Format::statusIcon(r.status);
+        if (column == TypeColumn)
+            return r.pinned ? Format::pinIcon() : Format::blankIcon();
         return {};
     case Qt::ToolTipRole:
         switch (column) {
-        case TypeColumn: // elided when pinned
-            return data(index, Qt::DisplayRole);
+        case TypeColumn:
+            return typeText(r);
         case CreatedByColumn:
             return r.createdBy;
         case CreatedColumn:
@@ -423,10 +425,17 @@ QVariant BackupTableModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         if (column == StatusColumn)
             return Format::status(r.status);
+        if (column == TypeColumn)
+            return typeText(r);
         return {};
     default:
         return {};
     }
+}
+
+QString BackupTableModel::typeText(const BackupRecord &r)
+{
+    return r.pinned ? tr("%1 (pinned)").arg(Format::type(r.type)) : Format::type(r.type);
 }
 
 QVariant BackupTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -85,6 +85,9 @@ private:
         QStringList removed;
     };
     static bool sameContent(const BackupRecord &a, const BackupRecord &b);
+    /// The type, and whether the backup is pinned, in words (the tooltip and the screen reader's
+    /// text of the Type column, where the pin is an icon).
+    static QString typeText(const BackupRecord &r);
     static MergePlan planMerge(const QVector<BackupRecord> &current, const QVector<BackupRecord> &fresh);
     void startMerge(const QVector<BackupRecord> &fresh);
     void finishMerge(const MergePlan &plan, quint64 generation);

@@ -93,8 +93,8 @@ bool BackupTableView::selectBackup(const QString &backupId)
 void BackupTableView::fitColumns()
 {
     // Each column as wide as its header and its widest usual value, no wider, so that all of
-    // them, "Created by" included, fit the default window. Rarer longer texts ("Pre-restore
-    // (pinned)", progress) elide and carry a tooltip.
+    // them, "Created by" included, fit the default window. Rarer longer texts (progress) elide
+    // and carry a tooltip; a pin is an icon beside the type.
     const QFontMetrics fm = fontMetrics();
     QHeaderView *header = horizontalHeader();
     const int padding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1) + 12;
@@ -114,7 +114,7 @@ void BackupTableView::fitColumns()
                                    Format::status(BackupStatus::Cancelled), Format::status(BackupStatus::Deleting) };
     const int content[] = {
         widest(envs),
-        widest(types),
+        icon + widest(types),
         icon + widest(statuses),
         widest({ Format::localTime(QDateTime(QDate(2026, 12, 31), QTime(23, 59), Qt::UTC)) }),
         widest({ Format::size(999LL * 1024 * 1024), Format::size(1023LL * 1024) }),

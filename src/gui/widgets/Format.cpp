@@ -59,6 +59,12 @@ QIcon paintedIcon(const QColor &color, int glyph)
             p.drawLine(QPointF(s * 0.5, s * 0.28), QPointF(s * 0.5, s * 0.56));
             p.drawPoint(QPointF(s * 0.5, s * 0.72));
             break;
+        case 6: // pushpin: head and needle
+            p.drawLine(QPointF(s * 0.5, s * 0.48), QPointF(s * 0.5, s * 0.74));
+            p.setPen(Qt::NoPen);
+            p.setBrush(Qt::white);
+            p.drawEllipse(QPointF(s * 0.5, s * 0.38), s * 0.14, s * 0.14);
+            break;
         }
         p.end();
         icon.addPixmap(pixmap);
@@ -277,5 +283,17 @@ QIcon Format::statusIcon(BackupStatus status)
 QIcon Format::attentionIcon()
 {
     static const QIcon icon = paintedIcon(QColor(0xe0, 0x8a, 0x00), 5);
+    return icon;
+}
+
+QIcon Format::pinIcon()
+{
+    static const QIcon icon = paintedIcon(QColor(0x3d, 0x6d, 0xb5), 6);
+    return icon;
+}
+
+QIcon Format::blankIcon()
+{
+    static const QIcon icon = paintedIcon(Qt::transparent, -1);
     return icon;
 }

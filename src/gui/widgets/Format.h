@@ -36,4 +36,7 @@ public:
     static QColor statusColor(BackupStatus status);
     static QIcon statusIcon(BackupStatus status);
     static QIcon attentionIcon();
+    static QIcon pinIcon(); ///< a pinned backup
+    /// As large as the other icons and empty: keeps the texts of a column aligned beside them.
+    static QIcon blankIcon();
 };

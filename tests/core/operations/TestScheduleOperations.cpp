@@ -142,10 +142,24 @@ private slots:
         QCOMPARE(job.deletedIds().size(), 2);
         QCOMPARE(m_fx.catalog->backups(QStringLiteral("shop")).size(), 1);
         QCOMPARE(m_fx.catalog->backups(QStringLiteral("shop")).first().id, ids.last());
-        QCOMPARE(m_fx.catalog->auditLog(QString(), 1000).size(), before + 1);
+        // One entry per deleted backup, in its site's log, then the apply's summary.
+        QCOMPARE(m_fx.catalog->auditLog(QString(), 1000).size(), before + 3);
         QCOMPARE(lastAudit().action, QStringLiteral("retention.apply"));
         QCOMPARE(lastAudit().outcome, AuditOutcome::Success);
         QVERIFY2(lastAudit().detail.contains(ids.first()), qPrintable(lastAudit().detail));
+        QStringList siteEntries;
+        for (const AuditEntry &e : m_fx.catalog->auditLog(QStringLiteral("shop"), 1000)) {
+            if (e.action == QLatin1String("retention.delete")) {
+                QCOMPARE(e.outcome, AuditOutcome::Success);
+                QCOMPARE(e.environment, std::optional<Environment>(Environment::Prod));
+                QCOMPARE(e.detail, QStringLiteral("deleted by retention"));
+                siteEntries << e.backupId;
+            }
+        }
+        siteEntries.sort();
+        QStringList deleted = job.deletedIds();
+        deleted.sort();
+        QCOMPARE(siteEntries, deleted);
     }
 
     // Limited to what someone confirmed (the console lists, then applies): a backup retention
@@ -219,7 +233,7 @@ private slots:
         const int left = m_fx.catalog->backups(QStringLiteral("shop")).size();
         QCOMPARE(4 - left, job.deletedIds().size());
         QVERIFY(left >= 2); // the stop came before the last of the three deletions
-        QCOMPARE(m_fx.catalog->auditLog(QString(), 1000).size(), before + 1);
+        QCOMPARE(m_fx.catalog->auditLog(QString(), 1000).size(), before + 1 + job.deletedIds().size());
         const AuditEntry entry = lastAudit();
         QCOMPARE(entry.action, QStringLiteral("retention.apply"));
         QCOMPARE(entry.outcome, AuditOutcome::Failure);
