@@ -59,11 +59,12 @@ QIcon paintedIcon(const QColor &color, int glyph)
             p.drawLine(QPointF(s * 0.5, s * 0.28), QPointF(s * 0.5, s * 0.56));
             p.drawPoint(QPointF(s * 0.5, s * 0.72));
             break;
-        case 6: // pushpin: head and needle
-            p.drawLine(QPointF(s * 0.5, s * 0.48), QPointF(s * 0.5, s * 0.74));
+        case 6: // pushpin: head, plate and needle
+            p.drawLine(QPointF(s * 0.5, s * 0.52), QPointF(s * 0.5, s * 0.76));
+            p.drawLine(QPointF(s * 0.33, s * 0.52), QPointF(s * 0.67, s * 0.52));
             p.setPen(Qt::NoPen);
             p.setBrush(Qt::white);
-            p.drawEllipse(QPointF(s * 0.5, s * 0.38), s * 0.14, s * 0.14);
+            p.drawEllipse(QPointF(s * 0.5, s * 0.35), s * 0.12, s * 0.12);
             break;
         }
         p.end();
