@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MySqlDumper.h"
 
+#include "DefinerPrivileges.h"
 #include "MySqlConnection.h"
 #include "MySqlLoader.h"
 #include "MySqlSession.h"
@@ -836,10 +837,35 @@ bool MySqlDumper::dump(QIODevice *out)
                                  .arg(m_options.views ? 1 : 0)
                                  .arg(m_options.skipCacheData ? QStringLiteral("; cache-data=skipped") : QString());
 
+    // Named in the header, so that a load that keeps them is refused before it changes anything
+    // when the loading user may not create objects for these accounts.
+    QStringList definerQueries;
+    if (m_options.views)
+        definerQueries << QStringLiteral(
+            "SELECT DEFINER FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()");
+    if (m_options.routines)
+        definerQueries << QStringLiteral(
+            "SELECT DEFINER FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()");
+    if (m_options.triggers)
+        definerQueries << QStringLiteral(
+            "SELECT DEFINER FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()");
+    if (m_options.events)
+        definerQueries << QStringLiteral(
+            "SELECT DEFINER FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()");
+    QStringList definers;
+    if (!definerQueries.isEmpty()) {
+        if (!run.query(definerQueries.join(QStringLiteral(" UNION ")) + QStringLiteral(" ORDER BY 1"), &rows,
+                       QStringLiteral("cannot list the definers")))
+            return failed(run.error);
+        for (const QStringList &r : rows)
+            definers << r.at(0);
+    }
+
     QString header = QString::fromLatin1(MySqlLoader::parallelHeader())
         + QStringLiteral("\n-- Creodrop dump of database %1\n-- Server version: %2\n-- Options: %3\n")
               .arg(commentSafe(MySqlSession::quoteIdentifier(database)), commentSafe(m_stats.serverVersion),
-                   m_stats.optionsSummary);
+                   m_stats.optionsSummary)
+        + DefinerPrivileges::headerLine(definers) + QLatin1Char('\n');
     header += QStringLiteral("-- Data of all transactional tables comes from one consistent snapshot.\n");
     if (!m_stats.nonTransactionalTables.isEmpty()) {
         QStringList quoted;

@@ -3,6 +3,7 @@
 #include "MySqlLoader.h"
 
 #include "CollationCompatibility.h"
+#include "DefinerPrivileges.h"
 #include "GroupDispatcher.h"
 #include "InsertRowsDecoder.h"
 #include "MySqlBulkInserter.h"
@@ -523,6 +524,37 @@ QByteArray MySqlLoader::stripDefiner(const QByteArray &statement, bool noBacksla
     return statement.left(clause) + statement.mid(end);
 }
 
+bool MySqlLoader::mayCreateFor(MySqlSession &session, const QStringList &definers, QString *error)
+{
+    QVector<QStringList> rows;
+    if (!session.query(QStringLiteral("SELECT CURRENT_USER()"), &rows, error) || rows.isEmpty())
+        return false;
+    const QString user = rows.first().value(0);
+    QStringList others;
+    for (const QString &definer : definers) {
+        if (definer != user)
+            others << definer;
+    }
+    if (others.isEmpty())
+        return true;
+    if (!session.query(QStringLiteral("SHOW GRANTS"), &rows, error))
+        return false;
+    QStringList grants;
+    for (const QStringList &row : rows)
+        grants << row.value(0);
+    if (DefinerPrivileges::allowsOtherDefiners(grants))
+        return true;
+    constexpr int kNamed = 3;
+    QString named = others.mid(0, kNamed).join(QStringLiteral(", "));
+    if (others.size() > kNamed)
+        named += QStringLiteral(" and %1 more").arg(others.size() - kNamed);
+    *error = QStringLiteral("the dump creates views, routines, triggers or events for other accounts (%1), and %2 "
+                            "may not name another definer (it has neither SET USER nor SUPER); nothing was loaded. "
+                            "Load with --definer strip so that they belong to %2, or as a user who has SET USER")
+                 .arg(named, user);
+    return false;
+}
+
 bool MySqlLoader::load(QIODevice *in)
 {
     m_error.clear();
@@ -550,6 +582,11 @@ bool MySqlLoader::load(QIODevice *in)
     QString err;
     if (!main.open(&err))
         return failed(err);
+    if (ownDump && m_options.definer == LoadOptions::Definer::Keep) {
+        const std::optional<QStringList> definers = DefinerPrivileges::fromHeader(source->peek(kDefinerHeadBytes));
+        if (definers && !mayCreateFor(main, *definers, &err))
+            return failed(err);
+    }
 
     QSet<QString> targetCollations;
     bool collationsKnown = false;

@@ -7,9 +7,12 @@
 
 #include <QByteArray>
 #include <QIODevice>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
+
+class MySqlSession;
 
 /// Executes a dump (.sql or .sql.gz, detected from the magic bytes) against a database exactly
 /// as `mariadb DB < dump.sql` does, streaming with bounded memory.
@@ -34,6 +37,9 @@
 /// Cancelling (setCancelFlag) takes effect within about a second: the statements queued for the
 /// connections are dropped and the ones running are stopped with KILL QUERY (as the stock client
 /// does on Ctrl-C); load() then fails with "cancelled".
+///
+/// Keeping definers (LoadOptions::Definer::Keep), a dump of ours whose header names an account
+/// the loading user may not create objects for is refused before its first statement.
 class MySqlLoader
 {
 public:
@@ -60,6 +66,12 @@ public:
     static QByteArray stripDefiner(const QByteArray &statement, bool noBackslashEscapes = false);
 
 private:
+    /// How much of a dump's start holds its header, the definers' line included.
+    static constexpr qint64 kDefinerHeadBytes = 64 * 1024;
+    /// Whether the session's user may create objects for @p definers (its own account, or SET
+    /// USER / SUPER); if not, @p error says which accounts and what to do instead.
+    static bool mayCreateFor(MySqlSession &session, const QStringList &definers, QString *error);
+
     MySqlEndpoint m_endpoint;
     LoadOptions m_options;
     std::function<void(const LoadProgress &)> m_progress;

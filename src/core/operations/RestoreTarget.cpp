@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RestoreTarget.h"
 
+#include "mysql/DefinerPrivileges.h"
 #include "mysql/MySqlConnection.h"
 #include "util/Counted.h"
 
@@ -58,18 +59,10 @@ bool RestoreTarget::canSetOtherDefiners(MySqlConnection &c, QString *error)
     QVector<QStringList> rows;
     if (!c.query(QStringLiteral("SHOW GRANTS"), &rows, error))
         return false;
-    static const QRegularExpression global(QStringLiteral("^GRANT (.*) ON \\*\\.\\* TO"),
-                                           QRegularExpression::CaseInsensitiveOption);
-    for (const QStringList &row : rows) {
-        const auto m = global.match(row.value(0));
-        if (!m.hasMatch())
-            continue;
-        const QString privileges = m.captured(1).toUpper();
-        if (privileges.contains(QLatin1String("ALL PRIVILEGES")) || privileges.contains(QLatin1String("SUPER"))
-            || privileges.contains(QLatin1String("SET USER")))
-            return true;
-    }
-    return false;
+    QStringList grants;
+    for (const QStringList &row : rows)
+        grants << row.value(0);
+    return DefinerPrivileges::allowsOtherDefiners(grants);
 }
 
 bool RestoreTarget::collations(MySqlConnection &c, QSet<QString> *names, QString *error)

@@ -282,6 +282,73 @@ private slots:
         TestServices::dropDatabase(db);
     }
 
+    // Our dump names its definers in its header: a user who may not create objects for them
+    // (no SET USER, no SUPER) is refused before the load changes anything when the definers are
+    // kept (the default), with what to do instead; with --definer strip the same file loads.
+    void keptDefinersAreCheckedBeforeTheLoadBegins()
+    {
+        const QString password = TestServices::mysql().password;
+        const QString source = TestServices::createScratchDatabase(QStringLiteral("cdefs"));
+        const QString target = TestServices::createScratchDatabase(QStringLiteral("cdeft"));
+        QString err = loadWithClient(source,
+                                     "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(10));"
+                                     "INSERT INTO t VALUES (1, 'new'), (2, 'new');"
+                                     "CREATE DEFINER=`ghost`@`%` VIEW v AS SELECT id FROM t;"
+                                     "CREATE DEFINER=`ghost`@`%` PROCEDURE p() SELECT 'new';");
+        if (err.isEmpty())
+            err = loadWithClient(target,
+                                 "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(10)); INSERT INTO t VALUES (9, 'old');"
+                                 "CREATE PROCEDURE p() SELECT 'old';");
+        if (err.isEmpty())
+            err = createUser(target, QStringLiteral("creodrop_nd2"), QStringLiteral("nd2-pass"),
+                             QStringLiteral("ALL PRIVILEGES"));
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        const QString file = m_dir.filePath(QStringLiteral("definers.sql.gz"));
+        const Run dumped = cli(QStringList{ QStringLiteral("dump") } + endpointArgs(source)
+                                   + QStringList{ QStringLiteral("--output"), file },
+                               password);
+        QVERIFY2(dumped.code == 0, dumped.err.constData());
+        auto loadAs = [&](const QStringList &extra) {
+            return cli(QStringList{ QStringLiteral("load") } + endpointArgs(target, QStringLiteral("creodrop_nd2"))
+                           + QStringList{ QStringLiteral("--input"), file } + extra,
+                       QStringLiteral("nd2-pass"));
+        };
+        const QString state
+            = QStringLiteral("SELECT (SELECT GROUP_CONCAT(CONCAT(id, v) ORDER BY id) FROM t), (SELECT COUNT(*) FROM "
+                             "information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_NAME = 'p' "
+                             "AND ROUTINE_DEFINITION LIKE '%old%'), (SELECT COUNT(*) FROM information_schema.VIEWS "
+                             "WHERE TABLE_SCHEMA = DATABASE())");
+
+        const Run kept = loadAs({});
+        expectCleanFailure(kept,
+                           QStringLiteral("for other accounts (ghost@%), and creodrop_nd2@% may not name another "
+                                          "definer (it has neither SET USER nor SUPER); nothing was loaded"),
+                           QString());
+        QVERIFY2(kept.err.contains("Load with --definer strip"), kept.err.constData());
+        QCOMPARE(queryRows(target, state), QStringList{ QStringLiteral("9old|1|0") }); // untouched
+
+        const Run stripped = loadAs({ QStringLiteral("--definer"), QStringLiteral("strip") });
+        QVERIFY2(stripped.code == 0, stripped.err.constData());
+        QCOMPARE(queryRows(target, state), QStringList{ QStringLiteral("1new,2new|0|1") });
+        QCOMPARE(
+            queryRows(target,
+                      QStringLiteral("SELECT COUNT(*) FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() "
+                                     "AND DEFINER = 'creodrop_nd2@%'")),
+            QStringList{ QStringLiteral("1") });
+        // The admin may name any definer: kept, as in the source.
+        const Run asAdmin = cli(QStringList{ QStringLiteral("load") } + endpointArgs(target)
+                                    + QStringList{ QStringLiteral("--input"), file },
+                                password);
+        QVERIFY2(asAdmin.code == 0, asAdmin.err.constData());
+        QCOMPARE(queryRows(target,
+                           QStringLiteral("SELECT DEFINER FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = "
+                                          "DATABASE()")),
+                 QStringList{ QStringLiteral("ghost@%") });
+        loadWithClient(target, "DROP USER IF EXISTS 'creodrop_nd2'@'%';");
+        TestServices::dropDatabase(source);
+        TestServices::dropDatabase(target);
+    }
+
     // SIGINT and SIGTERM stop a load at once, like Ctrl-C in the stock client: the statement
     // running is stopped (a 600 s one here) and nothing after it starts.
     void loadStopsOnSignal_data()
