@@ -5,6 +5,7 @@
 // store (no external services): the sidebar opens the Needs Attention page, which lists a failed
 // backup and offers Retry Backup; the backup table's Cancel Backup on a backup another process
 // runs stores a cancel request for that process.
+#include "ConsoleConfigs.h"
 #include "attention/AttentionModel.h"
 #include "attention/AttentionPage.h"
 #include "backups/BackupTableView.h"
@@ -33,14 +34,10 @@ class TestMainWindowAttention : public QObject
 
     BackupServiceConfig config() const
     {
-        BackupServiceConfig c;
-        c.catalog.sqlitePath = m_home.filePath(QStringLiteral("catalog.sqlite"));
-        c.storageKind = StorageKind::Local;
-        c.localStorePath = m_home.filePath(QStringLiteral("store"));
-        c.actor = QStringLiteral("gui-engineer");
-        c.workerId = QStringLiteral("gui-test:%1:a").arg(QCoreApplication::applicationPid());
+        BackupServiceConfig c = ConsoleConfigs::onLocalFolder(
+            m_home.filePath(QStringLiteral("catalog.sqlite")), m_home.filePath(QStringLiteral("store")),
+            QStringLiteral("gui-engineer"), QStringLiteral("gui-test-a"));
         c.heartbeatSeconds = 30;
-        c.runSchedules = false;
         return c;
     }
 

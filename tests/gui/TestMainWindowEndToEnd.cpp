@@ -5,6 +5,7 @@
 // widgets: open the demo site, select dev, click Create Backup, watch Pending -> In Progress ->
 // Completed with a size in the table, filter by environment, download through the Quick
 // Actions and check the file's SHA-256.
+#include "ConsoleConfigs.h"
 #include "TestServices.h"
 #include "actions/QuickActionsPanel.h"
 #include "backups/BackupDetailsDialog.h"
@@ -141,19 +142,8 @@ private slots:
         const TestServices::S3 s3 = TestServices::s3();
         InMemorySecretStore secrets;
         secrets.insert(QStringLiteral("mysql/%1/dev").arg(m_siteId), mysql.password);
-
-        BackupServiceConfig config;
-        config.catalog.sqlitePath = AppSettings::defaultCatalogPath();
-        config.storageKind = StorageKind::S3;
-        config.s3Endpoint = s3.endpoint;
-        config.s3Region = s3.region;
-        config.s3Bucket = s3.bucket;
-        config.s3AccessKeyId = s3.accessKeyId;
-        config.s3SecretAccessKey = s3.secretAccessKey;
-        config.s3PathStyle = true;
-        config.actor = QStringLiteral("e2e-engineer");
-        config.workerId = QStringLiteral("gui-e2e:%1").arg(QCoreApplication::applicationPid());
-        config.runSchedules = false;
+        const BackupServiceConfig config = ConsoleConfigs::onTestS3(
+            AppSettings::defaultCatalogPath(), QStringLiteral("e2e-engineer"), QStringLiteral("gui-e2e"));
 
         AppSettings settings(m_home.filePath(QStringLiteral("settings.ini")));
         settings.setValue(AppSettings::FirstRunDone, true);
@@ -353,12 +343,8 @@ private slots:
             }
         }
 
-        BackupServiceConfig config;
-        config.catalog.sqlitePath = m_home.filePath(QStringLiteral("rescan-catalog.sqlite"));
-        config.storageKind = StorageKind::Local;
-        config.localStorePath = storePath;
-        config.actor = QStringLiteral("e2e-engineer");
-        config.runSchedules = false;
+        const BackupServiceConfig config
+            = ConsoleConfigs::onLocalFolder(m_home.filePath(QStringLiteral("rescan-catalog.sqlite")), storePath);
         InMemorySecretStore secrets;
         AppSettings settings(m_home.filePath(QStringLiteral("settings-rescan.ini")));
         settings.setValue(AppSettings::FirstRunDone, true);
@@ -502,11 +488,9 @@ private slots:
     // the site page's banner once one is, and leaves the table.
     void retentionIsNamedWhereverItRuns()
     {
-        BackupServiceConfig config;
-        config.catalog.sqlitePath = m_home.filePath(QStringLiteral("retention-catalog.sqlite"));
-        config.storageKind = StorageKind::Local;
-        config.localStorePath = m_home.filePath(QStringLiteral("retention-store"));
-        config.actor = QStringLiteral("e2e-engineer");
+        BackupServiceConfig config
+            = ConsoleConfigs::onLocalFolder(m_home.filePath(QStringLiteral("retention-catalog.sqlite")),
+                                            m_home.filePath(QStringLiteral("retention-store")));
         config.runSchedules = true;
         const QString siteId = QStringLiteral("keep-one");
         QStringList ids; // oldest first
@@ -621,10 +605,9 @@ private slots:
     // Storage and Apply Retention, so that neither action stays greyed out for good.
     void actionsComeBackWhenTheServiceIsNotReady()
     {
-        BackupServiceConfig config;
-        config.catalog.sqlitePath = QStringLiteral("/proc/creodrop-no-such-dir/catalog.sqlite");
-        config.storageKind = StorageKind::Local;
-        config.localStorePath = m_home.filePath(QStringLiteral("never-store"));
+        BackupServiceConfig config
+            = ConsoleConfigs::onLocalFolder(QStringLiteral("/proc/creodrop-no-such-dir/catalog.sqlite"),
+                                            m_home.filePath(QStringLiteral("never-store")));
         config.runSchedules = true;
         InMemorySecretStore secrets;
         AppSettings settings(m_home.filePath(QStringLiteral("settings-never.ini")));

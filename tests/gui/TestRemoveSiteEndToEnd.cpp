@@ -6,6 +6,7 @@
 // refuses until the slug is typed and the backups are included, then the site, its
 // environments, passwords and backup rows are gone, a site.remove audit entry is written, and
 // the window shows the next site with the outcome in its banner.
+#include "ConsoleConfigs.h"
 #include "catalog/Catalog.h"
 #include "mainwindow/MainWindow.h"
 #include "operations/BackupService.h"
@@ -35,14 +36,10 @@ class TestRemoveSiteEndToEnd : public QObject
 
     BackupServiceConfig config() const
     {
-        BackupServiceConfig c;
-        c.catalog.sqlitePath = m_home.filePath(QStringLiteral("catalog.sqlite"));
-        c.storageKind = StorageKind::Local;
-        c.localStorePath = m_home.filePath(QStringLiteral("store"));
-        c.actor = QStringLiteral("gui-engineer");
-        c.workerId = QStringLiteral("gui-test:%1:r").arg(QCoreApplication::applicationPid());
+        BackupServiceConfig c = ConsoleConfigs::onLocalFolder(
+            m_home.filePath(QStringLiteral("catalog.sqlite")), m_home.filePath(QStringLiteral("store")),
+            QStringLiteral("gui-engineer"), QStringLiteral("gui-test-r"));
         c.heartbeatSeconds = 30;
-        c.runSchedules = false;
         return c;
     }
 

@@ -7,6 +7,7 @@
 // each target equals the backup (CHECKSUM TABLE, objects only in the target gone) and that a
 // pre-restore backup of it is listed. A file naming another database is refused with the
 // reason in the banner and the target unchanged.
+#include "ConsoleConfigs.h"
 #include "TestServices.h"
 #include "actions/QuickActionsPanel.h"
 #include "backups/BackupTableModel.h"
@@ -140,23 +141,12 @@ private slots:
     void restoreThroughTheWidgets()
     {
         const TestServices::MySql mysql = TestServices::mysql();
-        const TestServices::S3 s3 = TestServices::s3();
         InMemorySecretStore secrets;
         secrets.insert(QStringLiteral("mysql/%1/prod").arg(m_siteId), mysql.password);
         secrets.insert(QStringLiteral("mysql/%1/dev").arg(m_siteId), mysql.password);
 
-        BackupServiceConfig config;
-        config.catalog.sqlitePath = AppSettings::defaultCatalogPath();
-        config.storageKind = StorageKind::S3;
-        config.s3Endpoint = s3.endpoint;
-        config.s3Region = s3.region;
-        config.s3Bucket = s3.bucket;
-        config.s3AccessKeyId = s3.accessKeyId;
-        config.s3SecretAccessKey = s3.secretAccessKey;
-        config.s3PathStyle = true;
-        config.actor = QStringLiteral("rgui-engineer");
-        config.workerId = QStringLiteral("rgui-e2e:%1").arg(QCoreApplication::applicationPid());
-        config.runSchedules = false;
+        const BackupServiceConfig config = ConsoleConfigs::onTestS3(
+            AppSettings::defaultCatalogPath(), QStringLiteral("rgui-engineer"), QStringLiteral("rgui-e2e"));
 
         AppSettings settings(m_home.filePath(QStringLiteral("settings.ini")));
         settings.setValue(AppSettings::FirstRunDone, true);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The schedule editor (ScheduleEditorDialog.ui): its fields round-trip a Schedule, every
 // mnemonic label focuses its field, and Tab walks the form in reading order.
+#include "FormField.h"
 #include "schedules/ScheduleEditorDialog.h"
 
 #include <QCheckBox>
@@ -12,18 +13,6 @@
 #include <QSpinBox>
 #include <QTimeEdit>
 #include <QtTest>
-
-namespace {
-/// A field of the editor's form, by its object name in ScheduleEditorDialog.ui.
-template <typename T>
-T *field(const QDialog &dialog, const char *name)
-{
-    T *w = dialog.findChild<T *>(QLatin1String(name));
-    if (!w)
-        qFatal("ScheduleEditorDialog has no %s", name);
-    return w;
-}
-} // namespace
 
 class TestScheduleEditorDialog : public QObject
 {
@@ -44,7 +33,7 @@ private slots:
         s.enabled = false;
         s.lastRunAt = QDateTime(QDate(2026, 11, 29), QTime(3, 15), Qt::UTC);
         dialog.setSchedule(s);
-        QVERIFY(field<QComboBox>(dialog, "weekdayCombo")->isEnabled());
+        QVERIFY(formField<QComboBox>(dialog, "weekdayCombo")->isEnabled());
         const Schedule back = dialog.schedule();
         QCOMPARE(back.siteId, s.siteId);
         QCOMPARE(back.environment, s.environment);
@@ -56,12 +45,12 @@ private slots:
         QCOMPARE(back.enabled, false);
         QCOMPARE(back.lastRunAt, s.lastRunAt);
 
-        field<QComboBox>(dialog, "frequencyCombo")->setCurrentIndex(0);
-        QVERIFY(!field<QComboBox>(dialog, "weekdayCombo")->isEnabled());
+        formField<QComboBox>(dialog, "frequencyCombo")->setCurrentIndex(0);
+        QVERIFY(!formField<QComboBox>(dialog, "weekdayCombo")->isEnabled());
         QCOMPARE(dialog.schedule().frequency, Schedule::Frequency::Daily);
-        field<QSpinBox>(dialog, "keepDaysSpin")->setValue(0);
-        QCOMPARE(field<QSpinBox>(dialog, "keepDaysSpin")->text(), QStringLiteral("Off"));
-        QVERIFY(field<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Save));
+        formField<QSpinBox>(dialog, "keepDaysSpin")->setValue(0);
+        QCOMPARE(formField<QSpinBox>(dialog, "keepDaysSpin")->text(), QStringLiteral("Off"));
+        QVERIFY(formField<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Save));
     }
 
     void mnemonicsFocusTheirFields()
@@ -81,27 +70,27 @@ private slots:
                 continue;
             QVERIFY2(label->buddy(), qPrintable(label->objectName() + QStringLiteral(" has no buddy")));
             const QChar key = label->text().at(amp + 1).toUpper();
-            field<QDialogButtonBox>(dialog, "buttonBox")->setFocus();
+            formField<QDialogButtonBox>(dialog, "buttonBox")->setFocus();
             QTest::keyClick(&dialog, Qt::Key(key.unicode()), Qt::AltModifier);
             QVERIFY2(label->buddy()->hasFocus(), qPrintable(label->text()));
             ++checked;
         }
         QCOMPARE(checked, 5);
         // The check box carries its own mnemonic.
-        field<QDialogButtonBox>(dialog, "buttonBox")->setFocus();
+        formField<QDialogButtonBox>(dialog, "buttonBox")->setFocus();
         QTest::keyClick(&dialog, Qt::Key_E, Qt::AltModifier);
-        QVERIFY(field<QCheckBox>(dialog, "enabledCheck")->hasFocus());
+        QVERIFY(formField<QCheckBox>(dialog, "enabledCheck")->hasFocus());
     }
 
     void tabOrderFollowsTheForm()
     {
         ScheduleEditorDialog dialog;
         const QList<QWidget *> expected{
-            field<QComboBox>(dialog, "frequencyCombo"), field<QComboBox>(dialog, "weekdayCombo"),
-            field<QTimeEdit>(dialog, "timeEdit"),       field<QSpinBox>(dialog, "keepLastSpin"),
-            field<QSpinBox>(dialog, "keepDaysSpin"),    field<QCheckBox>(dialog, "enabledCheck")
+            formField<QComboBox>(dialog, "frequencyCombo"), formField<QComboBox>(dialog, "weekdayCombo"),
+            formField<QTimeEdit>(dialog, "timeEdit"),       formField<QSpinBox>(dialog, "keepLastSpin"),
+            formField<QSpinBox>(dialog, "keepDaysSpin"),    formField<QCheckBox>(dialog, "enabledCheck")
         };
-        QWidget *w = field<QComboBox>(dialog, "frequencyCombo");
+        QWidget *w = formField<QComboBox>(dialog, "frequencyCombo");
         for (int i = 1; i < expected.size(); ++i) {
             do
                 w = w->nextInFocusChain();

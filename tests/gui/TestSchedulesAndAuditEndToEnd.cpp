@@ -5,6 +5,8 @@
 // (the SQLite catalog under CREODROP_HOME): a schedule edited through the page's widgets is
 // what `schedule list --json` reads back, and the audit entries the console writes are listed
 // by `audit list --json`, with the console's actor, the environment and the outcome.
+#include "ConsoleConfigs.h"
+#include "FormField.h"
 #include "audit/AuditFilterProxyModel.h"
 #include "audit/AuditTableModel.h"
 #include "audit/AuditView.h"
@@ -37,18 +39,6 @@
 #include <QTemporaryDir>
 #include <QTimeEdit>
 #include <QtTest>
-
-namespace {
-/// A field of the editor's form, by its object name in ScheduleEditorDialog.ui.
-template <typename T>
-T *field(const QDialog &dialog, const char *name)
-{
-    T *w = dialog.findChild<T *>(QLatin1String(name));
-    if (!w)
-        qFatal("ScheduleEditorDialog has no %s", name);
-    return w;
-}
-} // namespace
 
 class TestSchedulesAndAuditEndToEnd : public QObject
 {
@@ -91,13 +81,9 @@ private slots:
 
     void scheduleAndAuditThroughTheWidgets()
     {
-        BackupServiceConfig config;
-        config.catalog.sqlitePath = AppSettings::defaultCatalogPath();
-        config.storageKind = StorageKind::Local;
-        config.localStorePath = m_home.filePath(QStringLiteral("store"));
-        config.actor = QStringLiteral("console-tester");
-        config.workerId = QStringLiteral("gui-schedules:%1").arg(QCoreApplication::applicationPid());
-        config.runSchedules = false;
+        const BackupServiceConfig config
+            = ConsoleConfigs::onLocalFolder(AppSettings::defaultCatalogPath(), m_home.filePath(QStringLiteral("store")),
+                                            QStringLiteral("console-tester"), QStringLiteral("gui-schedules"));
         InMemorySecretStore secrets;
         AppSettings settings(m_home.filePath(QStringLiteral("settings.ini")));
         settings.setValue(AppSettings::FirstRunDone, true);
@@ -132,18 +118,18 @@ private slots:
         QTest::mouseClick(schedules->editButton(), Qt::LeftButton);
         QTRY_VERIFY(schedules->editor() && schedules->editor()->isVisible());
         ScheduleEditorDialog *editor = schedules->editor();
-        field<QComboBox>(*editor, "frequencyCombo")->setFocus();
-        QTest::keyClick(field<QComboBox>(*editor, "frequencyCombo"), Qt::Key_Down); // Daily -> Weekly
-        QVERIFY(field<QComboBox>(*editor, "weekdayCombo")->isEnabled());
-        field<QComboBox>(*editor, "weekdayCombo")
-            ->setCurrentIndex(field<QComboBox>(*editor, "weekdayCombo")->findData(7));
-        field<QTimeEdit>(*editor, "timeEdit")->setTime(QTime(3, 15));
-        field<QSpinBox>(*editor, "keepLastSpin")->selectAll();
-        QTest::keyClicks(field<QSpinBox>(*editor, "keepLastSpin"), QStringLiteral("5"));
-        field<QSpinBox>(*editor, "keepDaysSpin")->selectAll();
-        QTest::keyClicks(field<QSpinBox>(*editor, "keepDaysSpin"), QStringLiteral("14"));
+        formField<QComboBox>(*editor, "frequencyCombo")->setFocus();
+        QTest::keyClick(formField<QComboBox>(*editor, "frequencyCombo"), Qt::Key_Down); // Daily -> Weekly
+        QVERIFY(formField<QComboBox>(*editor, "weekdayCombo")->isEnabled());
+        formField<QComboBox>(*editor, "weekdayCombo")
+            ->setCurrentIndex(formField<QComboBox>(*editor, "weekdayCombo")->findData(7));
+        formField<QTimeEdit>(*editor, "timeEdit")->setTime(QTime(3, 15));
+        formField<QSpinBox>(*editor, "keepLastSpin")->selectAll();
+        QTest::keyClicks(formField<QSpinBox>(*editor, "keepLastSpin"), QStringLiteral("5"));
+        formField<QSpinBox>(*editor, "keepDaysSpin")->selectAll();
+        QTest::keyClicks(formField<QSpinBox>(*editor, "keepDaysSpin"), QStringLiteral("14"));
         overviews.clear();
-        QTest::mouseClick(field<QDialogButtonBox>(*editor, "buttonBox")->button(QDialogButtonBox::Save),
+        QTest::mouseClick(formField<QDialogButtonBox>(*editor, "buttonBox")->button(QDialogButtonBox::Save),
                           Qt::LeftButton);
         QVERIFY(overviews.wait(20000));
         QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().at(1).toString()));
