@@ -511,10 +511,11 @@ bool MySqlDumper::Run::writeRoutineLike(const QString &dropSql, const QByteArray
                                         const QString &charsetClient, const QString &collation, const QString &timeZone)
 {
     const QByteArray delimiter = pickDelimiter(createSql);
-    QString text;
+    // The DROP under the object's own sql_mode (DROP PACKAGE exists only in Oracle mode), and
+    // still in utf8mb4, the character set its name is written in.
+    QString text = QStringLiteral("SET SESSION sql_mode = %1;\n").arg(MySqlSession::quoteString(sqlMode));
     if (!dropSql.isEmpty())
         text += dropSql + QStringLiteral(";\n");
-    text += QStringLiteral("SET SESSION sql_mode = %1;\n").arg(MySqlSession::quoteString(sqlMode));
     if (!charsetClient.isEmpty())
         text
             += QStringLiteral("SET character_set_client = %1, character_set_results = %1, collation_connection = %2;\n")
@@ -982,10 +983,9 @@ bool MySqlDumper::dump(QIODevice *out)
                        &rows, QStringLiteral("cannot list routines")))
             return failed(run.error);
         const QVector<QStringList> routines = rows;
+        // By type: a PACKAGE comes before its PACKAGE BODY (Oracle mode; its DROP takes the body).
         for (const QStringList &r : routines) {
-            const QString kind = r.at(0).toUpper(); // FUNCTION, PROCEDURE, PACKAGE, PACKAGE BODY
-            if (kind != QLatin1String("FUNCTION") && kind != QLatin1String("PROCEDURE"))
-                continue;
+            const QString kind = r.at(0).toUpper(); // FUNCTION, PACKAGE, PACKAGE BODY, PROCEDURE
             QList<QByteArray> def;
             if (!run.showCreateBinary(kind, r.at(1), 2, &def))
                 return failed(run.error);
@@ -995,10 +995,11 @@ bool MySqlDumper::dump(QIODevice *out)
                                                   "ROUTINE_NAME = %2")
                                        .arg(MySqlSession::quoteString(kind), MySqlSession::quoteString(r.at(1)))))
                 return failed(run.error);
-            if (!run.writeRoutineLike(
-                    QStringLiteral("DROP %1 IF EXISTS %2").arg(kind, MySqlSession::quoteIdentifier(r.at(1))), def.at(2),
-                    QString::fromLatin1(def.at(1)), QString::fromLatin1(def.value(3)),
-                    QString::fromLatin1(def.value(4)), QString()))
+            const QString drop = kind == QLatin1String("PACKAGE BODY")
+                ? QString()
+                : QStringLiteral("DROP %1 IF EXISTS %2").arg(kind, MySqlSession::quoteIdentifier(r.at(1)));
+            if (!run.writeRoutineLike(drop, def.at(2), QString::fromLatin1(def.at(1)),
+                                      QString::fromLatin1(def.value(3)), QString::fromLatin1(def.value(4)), QString()))
                 return failed(run.error);
         }
     }

@@ -116,14 +116,21 @@ bool RestoreTarget::dropEverything(MySqlConnection &c, const std::atomic<bool> *
                 return false;
         }
     }
-    // Packages (Oracle mode) are routines of other types; anything left is reported.
-    QVector<QStringList> left;
-    if (!c.query(QStringLiteral("SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE "
-                                "ROUTINE_SCHEMA = DATABASE()"),
-                 &left, error))
+    // Packages are routines of other types, and DROP PACKAGE exists only in Oracle mode; it takes
+    // the package's body with it.
+    QVector<QStringList> packages;
+    if (!c.query(QStringLiteral("SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = "
+                                "DATABASE() AND ROUTINE_TYPE IN ('PACKAGE', 'PACKAGE BODY')"),
+                 &packages, error))
         return false;
-    for (const QStringList &row : left) {
-        if (!c.exec(QByteArray("DROP ") + row.value(0).toUtf8() + ' ' + quoteName(row.value(1)), error))
+    if (!packages.isEmpty()) {
+        if (!c.exec("SET @creodrop_sql_mode = @@SESSION.sql_mode, SESSION sql_mode = 'ORACLE'", error))
+            return false;
+        for (const QStringList &row : packages) {
+            if (!c.exec(QByteArray("DROP PACKAGE IF EXISTS ") + quoteName(row.value(0)), error))
+                return false;
+        }
+        if (!c.exec("SET SESSION sql_mode = @creodrop_sql_mode", error))
             return false;
     }
     return c.exec("SET SESSION FOREIGN_KEY_CHECKS = 1", error);

@@ -49,6 +49,16 @@ private:
     Result cli(const QStringList &args, int timeoutMs = 240000);
     /// Runs SQL on the test server (no default database); fails the test on error.
     bool sql(const QString &database, const QStringList &statements);
+    /// Creates package @p name (Oracle mode) whose function answer() returns @p answer.
+    static QStringList packageStatements(const QString &name, int answer)
+    {
+        return { QStringLiteral("SET SESSION sql_mode = 'ORACLE'"),
+                 QStringLiteral("CREATE PACKAGE %1 AS FUNCTION answer RETURN INT; END").arg(name),
+                 QStringLiteral("CREATE PACKAGE BODY %1 AS FUNCTION answer RETURN INT AS BEGIN RETURN %2; END; END")
+                     .arg(name)
+                     .arg(answer),
+                 QStringLiteral("SET SESSION sql_mode = DEFAULT") };
+    }
     /// Makes dev and devref the same database that differs from prod.
     bool resetDev();
     /// Starts a restore of m_backup into dev, waits until its load runs INSERTs into dev.
@@ -145,7 +155,8 @@ bool TestCliRestore::resetDev()
                    QStringLiteral("CREATE TABLE big (id INT PRIMARY KEY, pad VARCHAR(10))"),
                    QStringLiteral("INSERT INTO big VALUES (7, 'dev')"),
                    QStringLiteral("CREATE VIEW v_dev AS SELECT id FROM only_in_dev"),
-                   QStringLiteral("CREATE PROCEDURE p_dev() SELECT 1") }))
+                   QStringLiteral("CREATE PROCEDURE p_dev() SELECT 1") })
+            || !sql(db, packageStatements(QStringLiteral("pk_dev"), 7)))
             return false;
     }
     return true;
@@ -189,6 +200,8 @@ void TestCliRestore::initTestCase()
                 { QStringLiteral("CREATE TABLE big (id INT PRIMARY KEY, pad VARCHAR(200))"),
                   QStringLiteral("INSERT INTO big SELECT seq, REPEAT(CHAR(65 + seq % 26), 150) FROM "
                                  "seq_1_to_400000") }));
+    // An Oracle-mode package: dumped, and dropped from the target, under sql_mode ORACLE only.
+    QVERIFY(sql(m_prod, packageStatements(QStringLiteral("pk_prod"), 42)));
     QVERIFY(resetDev());
 
     const auto m = TestServices::mysql();
@@ -252,8 +265,17 @@ void TestCliRestore::restoreIntoOtherEnvironment()
                  QStringList{ QStringLiteral("0") });
         QCOMPARE(DumpTestSupport::rowsOf(db,
                                          QStringLiteral("SELECT COUNT(*) FROM information_schema.ROUTINES WHERE "
-                                                        "ROUTINE_SCHEMA = DATABASE() AND ROUTINE_NAME = 'p_dev'")),
+                                                        "ROUTINE_SCHEMA = DATABASE() AND ROUTINE_NAME IN ('p_dev', "
+                                                        "'pk_dev')")),
                  QStringList{ QStringLiteral("0") });
+        QCOMPARE(DumpTestSupport::rowsOf(db,
+                                         QStringLiteral("SELECT ROUTINE_TYPE FROM information_schema.ROUTINES WHERE "
+                                                        "ROUTINE_SCHEMA = DATABASE() AND ROUTINE_NAME = 'pk_prod' "
+                                                        "ORDER BY 1")),
+                 (QStringList{ QStringLiteral("PACKAGE"), QStringLiteral("PACKAGE BODY") }));
+        DumpTestSupport::rowsOf(db, QStringLiteral("SET SESSION sql_mode = 'ORACLE'"));
+        QCOMPARE(DumpTestSupport::rowsOf(db, QStringLiteral("SELECT pk_prod.answer() FROM DUAL")),
+                 QStringList{ QStringLiteral("42") });
     }
     QSqlDatabase::removeDatabase(QStringLiteral("restore-check"));
     bool preRestore = false;
