@@ -60,14 +60,18 @@ int backupCreate(CliArgs &args, const QStringList &input)
     // SIGINT/SIGTERM cancel the backup cleanly (dump stopped, upload removed and that
     // confirmed, row Cancelled), then the exit code says which signal it was.
     StopSignals stopSignals;
+    stopSignals.ignoreSignalsAfterwards();
     QObject::connect(&stopSignals, &StopSignals::stopRequested, job.get(), [&job] { job->cancel(); });
     const bool ok = ctx.runJob(job.get());
-    if (StopSignals::received()) {
+    if (!ok && StopSignals::received()) {
         CliContext::fail(job->errorString());
         return StopSignals::exitCode();
     }
     if (!ok)
         return CliContext::fail(job->errorString());
+    // A stop that came as the backup was completing: it is complete, and the exit code says so.
+    if (StopSignals::received())
+        CliContext::note(tr("%1 came as the backup was completing; it completed.").arg(StopSignals::receivedName()));
     return Cli::Success;
 }
 

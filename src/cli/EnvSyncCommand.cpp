@@ -78,6 +78,7 @@ int Cli::envSync(CliArgs &args, const QStringList &input)
     }
     SyncJob job(context, request);
     StopSignals stopSignals;
+    stopSignals.ignoreSignalsAfterwards();
     QObject::connect(&stopSignals, &StopSignals::stopRequested, &job, [&job] { job.cancel(); });
     ctx.runJob(&job);
     if (!job.succeeded()) {
@@ -86,6 +87,9 @@ int Cli::envSync(CliArgs &args, const QStringList &input)
             return StopSignals::exitCode();
         return exitCodeFor(job);
     }
+    if (StopSignals::received())
+        CliContext::note(
+            tr("%1 came as the sync was finishing; it finished and is kept.").arg(StopSignals::receivedName()));
     CliContext::printLine(job.resultText());
     return Cli::Success;
 }

@@ -96,14 +96,20 @@ int Cli::backupRestore(CliArgs &args, const QStringList &input)
     // A rollback after a stop must not be cut short; if the process is killed anyway, the
     // next worker or console start finishes it.
     StopSignals stopSignals(15 * 60 * 1000);
+    stopSignals.ignoreSignalsAfterwards();
     QObject::connect(&stopSignals, &StopSignals::stopRequested, &job, [&job] { job.cancel(); });
     const bool ok = ctx.runJob(&job);
-    if (StopSignals::received()) {
+    if (!ok && StopSignals::received()) {
         CliContext::fail(job.message());
         return StopSignals::exitCode();
     }
     if (!ok)
         return CliContext::fail(job.message().isEmpty() ? job.errorString() : job.message());
+    // A stop during the last checks that the restore finished first: the target was replaced, and
+    // the exit code must not say it was stopped.
+    if (StopSignals::received())
+        CliContext::note(
+            tr("%1 came as the restore was finishing; it finished and is kept.").arg(StopSignals::receivedName()));
     CliContext::printLine(job.message());
     return Cli::Success;
 }

@@ -101,8 +101,8 @@ StopSignals::StopSignals(int graceMs, QObject *parent)
 
 StopSignals::~StopSignals()
 {
-    std::signal(SIGTERM, SIG_DFL);
-    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, m_ignoreAfterwards ? SIG_IGN : SIG_DFL);
+    std::signal(SIGINT, m_ignoreAfterwards ? SIG_IGN : SIG_DFL);
     g_wake.store(nullptr);
     if (g_signal.load()) {
         // Stopping: the deadline keeps running until the process has exited.

@@ -33,6 +33,10 @@ public:
     void setGraceMessage(const QString &message);
     /// The grace message for a command that runs no backup: "cleaning up took too long; exiting now".
     static QString plainGraceMessage();
+    /// Once this object is gone, SIGINT and SIGTERM are ignored until the process exits: for a
+    /// command whose outcome is settled when its job ends (a restore that replaced its target), a
+    /// signal in its last moments must not kill it and make the exit status say it was stopped.
+    void ignoreSignalsAfterwards() { m_ignoreAfterwards = true; }
 
     /// For the blocking engines (`dump`, `load`): runs @p work on a thread of its own while this
     /// thread's event loop serves the signals; the first SIGINT or SIGTERM sets @p cancel, which
@@ -55,6 +59,7 @@ private:
 
     QTimer m_poll;
     bool m_emitted = false;
+    bool m_ignoreAfterwards = false;
     std::shared_ptr<Deadline> m_deadline; ///< shared with its thread, which may outlive this object
     std::thread m_deadlineThread;
 };

@@ -41,6 +41,7 @@ private slots:
     void corruptAndTruncatedObjectsRefused();
     void killedLoadConnectionRollsBack();
     void sigtermRollsBack();
+    void sigtermWhileCheckingEndsConsistently();
     void sigtermStopsALongStatement();
     void killedProcessRolledBackByWorker();
 
@@ -531,6 +532,47 @@ void TestCliRestore::sigtermRollsBack()
     const QString diff = DumpTestSupport::compareDatabases(m_devRef, m_dev);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
     QCOMPARE(audit().first().outcome, AuditOutcome::Failure);
+}
+
+// SIGTERM as the restore checks the loaded rows: the check may finish first (the target stays
+// replaced) or see the stop (rolled back); either way the exit code and the output say which.
+void TestCliRestore::sigtermWhileCheckingEndsConsistently()
+{
+    QVERIFY(resetDev());
+    QProcess p;
+    p.setProcessEnvironment(environment());
+    p.start(QStringLiteral(CREODROP_CLI_PATH),
+            { QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
+              QStringLiteral("dev") });
+    QVERIFY(p.waitForStarted(10000));
+    p.closeWriteChannel();
+    QByteArray out;
+    QElapsedTimer deadline;
+    deadline.start();
+    while (!out.contains("Checking...") && p.state() == QProcess::Running && deadline.elapsed() < 180000) {
+        p.waitForReadyRead(50);
+        out += p.readAllStandardOutput();
+    }
+    QVERIFY2(out.contains("Checking..."), out.constData());
+    p.terminate();
+    const QByteArray hang = waitOrReportHang(p);
+    QVERIFY2(hang.isEmpty(), hang.constData());
+    out += p.readAllStandardOutput();
+    const QByteArray err = p.readAllStandardError();
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    if (p.exitCode() == 0) {
+        QVERIFY2(out.contains(QByteArray(QByteArray("Restored backup ") + m_backup.toUtf8())), out.constData());
+        const QString diff = DumpTestSupport::compareDatabases(m_prod, m_dev);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        QCOMPARE(audit().first().outcome, AuditOutcome::Success);
+    } else {
+        QVERIFY2(p.exitCode() == 143, err.constData());
+        QVERIFY2(err.contains("back as it was"), err.constData());
+        QVERIFY2(!out.contains("Restored backup"), out.constData());
+        const QString diff = DumpTestSupport::compareDatabases(m_devRef, m_dev);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        QCOMPARE(audit().first().outcome, AuditOutcome::Failure);
+    }
 }
 
 // A statement of the file that would run for ten minutes: the stop does not wait for it (the
