@@ -61,14 +61,12 @@ void BackupRestoreSource::prepare()
         QString error;
         const auto manifest = get->succeeded() ? BackupManifest::fromJson(get->result().data, &error) : std::nullopt;
         if (!manifest) {
-            fail(tr("Backup %1 cannot be restored: its manifest cannot be read (%2). The target was not changed.")
+            fail(tr("Backup %1 cannot be restored: its manifest cannot be read (%2).")
                      .arg(m_backupId, get->succeeded() ? error : get->errorString()));
             return;
         }
         if (manifest->sha256 != m_record.sha256 || manifest->sizeBytes != m_record.sizeBytes) {
-            fail(tr("Backup %1 cannot be restored: its manifest does not match the catalog. The target was not "
-                    "changed.")
-                     .arg(m_backupId));
+            fail(tr("Backup %1 cannot be restored: its manifest does not match the catalog.").arg(m_backupId));
             return;
         }
         m_manifest = *manifest;
@@ -83,8 +81,8 @@ void BackupRestoreSource::prepare()
         m_current = fetch;
         connect(fetch, &Job::finished, this, [this, fetch] {
             if (!fetch->succeeded()) {
-                fail(tr("Cannot read backup %1 from %2: %3. The target was not changed.")
-                         .arg(m_backupId, m_store->describe(), fetch->errorString()));
+                fail(
+                    tr("Cannot read backup %1 from %2: %3").arg(m_backupId, m_store->describe(), fetch->errorString()));
                 return;
             }
             // Hashing and testing a large object runs off this thread (heartbeats go on).
@@ -93,21 +91,19 @@ void BackupRestoreSource::prepare()
             m_current = check;
             connect(check, &Job::finished, this, [this, check] {
                 if (check->outcome() == FileCheckJob::Outcome::ReadError) {
-                    fail(tr("Cannot read back backup %1: %2. The target was not changed.")
-                             .arg(m_backupId, check->detail()));
+                    fail(tr("Cannot read back backup %1: %2").arg(m_backupId, check->detail()));
                     return;
                 }
                 if (check->size() != m_manifest->sizeBytes || check->outcome() == FileCheckJob::Outcome::ShaMismatch) {
                     fail(tr("Backup %1 is corrupt: the stored object does not match its SHA-256/size (%2 bytes, "
-                            "expected %3). It was not restored and the target was not changed.")
+                            "expected %3). It was not restored.")
                              .arg(m_backupId)
                              .arg(check->size())
                              .arg(m_manifest->sizeBytes));
                     return;
                 }
                 if (check->outcome() != FileCheckJob::Outcome::Ok) {
-                    fail(tr("Backup %1 is corrupt: %2. It was not restored and the target was not changed.")
-                             .arg(m_backupId, check->detail()));
+                    fail(tr("Backup %1 is corrupt: %2. It was not restored.").arg(m_backupId, check->detail()));
                     return;
                 }
                 emit prepared(true, {});

@@ -12,6 +12,7 @@
 #include "util/Clock.h"
 #include "util/Counted.h"
 #include "util/Logging.h"
+#include "util/Sentence.h"
 
 #include <QThread>
 #include <QTimer>
@@ -246,7 +247,8 @@ void RestoreJob::onPrepared(bool ok, const QString &message)
         return;
     }
     if (!ok) {
-        refuse(message);
+        // The source says what is wrong with it; only this job knows the target is untouched.
+        refuse(Sentence::ended(message) + QLatin1Char(' ') + tr("The target was not changed."));
         return;
     }
     readPassword([this] { lockAndBackUp(); });
@@ -544,9 +546,9 @@ void RestoreJob::rollbackFailed(const QString &why)
         m_ctx.catalog->interruptEnvironmentLock(m_request.siteId, m_request.target, m_ctx.workerId, reason);
     m_locked = false;
     end(AuditOutcome::Failure,
-        tr("%1 Rolling %2 back from pre-%3 backup %4 failed too: %5. The environment stays locked; start "
+        tr("%1 Rolling %2 back from pre-%3 backup %4 failed too: %5 The environment stays locked; start "
            "'creodrop-backupctl worker --once' or the console to retry the rollback.")
-            .arg(m_failure, where, m_request.kind, m_preBackupId, why));
+            .arg(Sentence::ended(m_failure), where, m_request.kind, m_preBackupId, Sentence::ended(why)));
 }
 
 void RestoreJob::renewLock()
