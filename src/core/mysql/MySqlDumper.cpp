@@ -803,6 +803,18 @@ bool MySqlDumper::dump(QIODevice *out)
         else
             tables << t;
     }
+    // A view whose tables or columns are gone cannot be created again: its dump would fail every
+    // restore, so the dump fails now and names it (as mariadb-dump does).
+    for (const TableInfo &v : std::as_const(views)) {
+        if (!m_options.views)
+            break;
+        QVector<QStringList> ignored;
+        if (!run.query(QStringLiteral("SHOW COLUMNS FROM %1").arg(MySqlSession::quoteIdentifier(v.name)), &ignored,
+                       QStringLiteral("view %1 cannot be dumped").arg(MySqlSession::quoteIdentifier(v.name))))
+            return failed(QStringLiteral("%1. A copy of it could not be created either: repair the view (or drop it), "
+                                         "then back up again")
+                              .arg(run.error));
+    }
     // Only columns MariaDB and MySQL 8 both have (IS_GENERATED is MariaDB's own).
     if (!run.query(QStringLiteral("SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, COALESCE(GENERATION_EXPRESSION, ''), "
                                   "EXTRA, COALESCE(CHARACTER_SET_NAME, '') FROM information_schema.COLUMNS "

@@ -282,6 +282,33 @@ private slots:
         TestServices::dropDatabase(db);
     }
 
+    // A view whose table is gone cannot be created again: the dump fails and names it, rather
+    // than write a file that no restore can load (mariadb-dump refuses it too).
+    void brokenViewFailsTheDump()
+    {
+        const QString db = TestServices::createScratchDatabase(QStringLiteral("cbadv"));
+        const QString err = loadWithClient(db,
+                                           "CREATE TABLE t1 (id INT PRIMARY KEY); CREATE TABLE t2 (id INT);"
+                                           "CREATE VIEW v_ok AS SELECT id FROM t1;"
+                                           "CREATE VIEW v_bad AS SELECT t2.id FROM t2; DROP TABLE t2;");
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        const QString file = m_dir.filePath(QStringLiteral("badview.sql.gz"));
+        const Run r = cli(QStringList{ QStringLiteral("dump") } + endpointArgs(db)
+                              + QStringList{ QStringLiteral("--output"), file },
+                          TestServices::mysql().password);
+        expectCleanFailure(r, QStringLiteral("view `v_bad` cannot be dumped: View '%1.v_bad' references invalid "
+                                             "table(s)")
+                                  .arg(db),
+                           file);
+        QVERIFY2(r.err.contains("repair the view (or drop it), then back up again"), r.err.constData());
+        QVERIFY(loadWithClient(db, "DROP VIEW v_bad;").isEmpty());
+        const Run fixed = cli(QStringList{ QStringLiteral("dump") } + endpointArgs(db)
+                                  + QStringList{ QStringLiteral("--output"), file },
+                              TestServices::mysql().password);
+        QVERIFY2(fixed.code == 0, fixed.err.constData());
+        TestServices::dropDatabase(db);
+    }
+
     // Our dump names its definers in its header: a user who may not create objects for them
     // (no SET USER, no SUPER) is refused before the load changes anything when the definers are
     // kept (the default), with what to do instead; with --definer strip the same file loads.
