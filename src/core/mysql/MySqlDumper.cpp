@@ -815,6 +815,14 @@ bool MySqlDumper::dump(QIODevice *out)
                                          "then back up again")
                               .arg(run.error));
     }
+    // information_schema.EVENTS shows nothing to a user without the EVENT privilege, which would
+    // leave the events out without a word; SHOW EVENTS is refused instead (mariadb-dump fails too).
+    QVector<QStringList> ignoredEvents;
+    if (m_options.events
+        && !run.query(QStringLiteral("SHOW EVENTS"), &ignoredEvents, QStringLiteral("cannot list the events")))
+        return failed(QStringLiteral("%1. The dump needs the EVENT privilege on the database to include its events: "
+                                     "grant it to the user (GRANT EVENT ON %2.* TO ...), then try again")
+                          .arg(run.error, MySqlSession::quoteIdentifier(database)));
     // Only columns MariaDB and MySQL 8 both have (IS_GENERATED is MariaDB's own).
     if (!run.query(QStringLiteral("SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, COALESCE(GENERATION_EXPRESSION, ''), "
                                   "EXTRA, COALESCE(CHARACTER_SET_NAME, '') FROM information_schema.COLUMNS "

@@ -296,9 +296,10 @@ private slots:
         const Run r = cli(QStringList{ QStringLiteral("dump") } + endpointArgs(db)
                               + QStringList{ QStringLiteral("--output"), file },
                           TestServices::mysql().password);
-        expectCleanFailure(r, QStringLiteral("view `v_bad` cannot be dumped: View '%1.v_bad' references invalid "
-                                             "table(s)")
-                                  .arg(db),
+        expectCleanFailure(r,
+                           QStringLiteral("view `v_bad` cannot be dumped: View '%1.v_bad' references invalid "
+                                          "table(s)")
+                               .arg(db),
                            file);
         QVERIFY2(r.err.contains("repair the view (or drop it), then back up again"), r.err.constData());
         QVERIFY(loadWithClient(db, "DROP VIEW v_bad;").isEmpty());
@@ -306,6 +307,45 @@ private slots:
                                   + QStringList{ QStringLiteral("--output"), file },
                               TestServices::mysql().password);
         QVERIFY2(fixed.code == 0, fixed.err.constData());
+        TestServices::dropDatabase(db);
+    }
+
+    // A user without the EVENT privilege sees no events in information_schema: the dump fails and
+    // says which privilege it needs, rather than leave the events out without a word.
+    void dumpWithoutTheEventPrivilegeFails()
+    {
+        const QString db = TestServices::createScratchDatabase(QStringLiteral("cnoev"));
+        QString err = loadWithClient(db,
+                                     "CREATE TABLE t (id INT PRIMARY KEY); INSERT INTO t VALUES (1);"
+                                     "CREATE EVENT e ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM t;");
+        if (err.isEmpty())
+            err = createUser(db, QStringLiteral("creodrop_noev"), QStringLiteral("noev-pass"),
+                             QStringLiteral("SELECT, SHOW VIEW, TRIGGER, LOCK TABLES, EXECUTE"));
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        const QString file = m_dir.filePath(QStringLiteral("noevent.sql.gz"));
+        auto dumpAsUser = [&] {
+            return cli(QStringList{ QStringLiteral("dump") } + endpointArgs(db, QStringLiteral("creodrop_noev"))
+                           + QStringList{ QStringLiteral("--output"), file },
+                       QStringLiteral("noev-pass"));
+        };
+        const Run refused = dumpAsUser();
+        expectCleanFailure(refused, QStringLiteral("cannot list the events: Access denied"), file);
+        QVERIFY2(refused.err.contains("needs the EVENT privilege"), refused.err.constData());
+        QVERIFY(loadWithClient(db, QStringLiteral("GRANT EVENT ON `%1`.* TO 'creodrop_noev'@'%';").arg(db).toUtf8())
+                    .isEmpty());
+        const Run granted = dumpAsUser();
+        loadWithClient(db, "DROP USER IF EXISTS 'creodrop_noev'@'%';");
+        QVERIFY2(granted.code == 0, granted.err.constData());
+        const QString copy = TestServices::createScratchDatabase(QStringLiteral("cnoevc"));
+        const Run loaded = cli(QStringList{ QStringLiteral("load") } + endpointArgs(copy)
+                                   + QStringList{ QStringLiteral("--input"), file },
+                               TestServices::mysql().password);
+        QVERIFY2(loaded.code == 0, loaded.err.constData());
+        QCOMPARE(queryRows(copy,
+                           QStringLiteral("SELECT EVENT_NAME FROM information_schema.EVENTS WHERE "
+                                          "EVENT_SCHEMA = DATABASE()")),
+                 QStringList{ QStringLiteral("e") });
+        TestServices::dropDatabase(copy);
         TestServices::dropDatabase(db);
     }
 
