@@ -656,12 +656,16 @@ void TestCliRestore::failedRollbackSaysSoAndIsRetried()
     QProcess p;
     QList<qint64> connections;
     QVERIFY2(startRestoreAndWaitForLoad(&p, &connections), "the restore never started loading big");
-    QString preKey;
+    QString preKey; // of this restore's pre-restore backup, the newest one
+    QString newest;
     for (const QJsonValue &v : backupsJson(QStringLiteral("dev"))) {
         const QJsonObject o = v.toObject();
+        const QString id = o.value(QStringLiteral("id")).toString(); // ids sort by creation time
         if (o.value(QStringLiteral("type")).toString() == QLatin1String("pre-restore")
-            && o.value(QStringLiteral("status")).toString() == QLatin1String("completed"))
-            preKey = o.value(QStringLiteral("object_key")).toString(); // newest last
+            && o.value(QStringLiteral("status")).toString() == QLatin1String("completed") && id > newest) {
+            newest = id;
+            preKey = o.value(QStringLiteral("object_key")).toString();
+        }
     }
     QVERIFY(!preKey.isEmpty());
     const QString kept = m_home.filePath(QStringLiteral("pre-restore.sql.gz"));
