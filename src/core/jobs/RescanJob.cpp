@@ -99,9 +99,9 @@ void RescanJob::next()
                 const QDateTime deletionUntil = existing ? existing->deletionActiveUntil() : QDateTime();
                 if (deletionUntil.isValid() && deletionUntil > m_listedAt) {
                     // It may have lost its files after the listing: only a later rescan can tell.
-                    warn(tr("Skipped %1: backup %2 was being deleted while the storage was rescanned; rescan again "
-                            "once that deletion has ended if it should be listed again")
-                             .arg(key, manifest->backupId));
+                    warn(tr("Skipped %1: backup %2 was being deleted while the storage was rescanned; if it should "
+                            "be listed again, rescan once that deletion has ended (after %3 UTC if it has stopped)")
+                             .arg(key, manifest->backupId, deletionUntil.toUTC().toString(QStringLiteral("HH:mm:ss"))));
                 } else if (!existing || existing->status != BackupStatus::Completed) {
                     if (m_catalog->upsertBackup(manifest->toRecord(), m_listedAt))
                         ++m_written;

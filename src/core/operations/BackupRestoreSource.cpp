@@ -81,8 +81,8 @@ void BackupRestoreSource::prepare()
         m_current = fetch;
         connect(fetch, &Job::finished, this, [this, fetch] {
             if (!fetch->succeeded()) {
-                fail(
-                    tr("Cannot read backup %1 from %2: %3").arg(m_backupId, m_store->describe(), fetch->errorString()));
+                // The store's message names the bucket or folder and the key.
+                fail(tr("Cannot read backup %1: %2").arg(m_backupId, fetch->errorString()));
                 return;
             }
             // Hashing and testing a large object runs off this thread (heartbeats go on).

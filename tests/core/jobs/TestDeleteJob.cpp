@@ -338,10 +338,13 @@ private slots:
         QVERIFY2(rescan.succeeded(), qPrintable(rescan.errorString()));
         QCOMPARE(statusOf(id), BackupStatus::Deleting);
         QCOMPARE(rescan.rowsWritten(), 0);
-        QCOMPARE(rescan.warnings(),
-                 QStringList{ QStringLiteral("Skipped %1: backup %2 was being deleted while the storage was rescanned; "
-                                             "rescan again once that deletion has ended if it should be listed again.")
-                                  .arg(Catalog::manifestKey(object), id) });
+        QCOMPARE(
+            rescan.warnings(),
+            QStringList{ QStringLiteral("Skipped %1: backup %2 was being deleted while the storage was rescanned; "
+                                        "if it should be listed again, rescan once that deletion has ended (after "
+                                        "%3 UTC if it has stopped).")
+                             .arg(Catalog::manifestKey(object), id,
+                                  m_catalog->backup(id)->deletionActiveUntil().toString(QStringLiteral("HH:mm:ss"))) });
         QVERIFY(done.isEmpty());
 
         slow.release();
