@@ -12,7 +12,6 @@
 
 #include <QTextStream>
 
-#include <memory>
 #include <optional>
 
 using Cli::tr;
@@ -91,13 +90,13 @@ int Cli::backupRestore(CliArgs &args, const QStringList &input)
         const auto config = session->catalog()->environment(request.siteId, request.target);
         source = new FileRestoreSource(filePath, config ? config->endpoint.database : QString());
     }
-    RestoreJob job(context, request, source);
     // A rollback announces its phase again once its backup is fetched: one line per phase.
-    auto printed = std::make_shared<std::optional<RestoreJob::Phase>>();
-    QObject::connect(&job, &RestoreJob::phaseChanged, &job, [printed](RestoreJob::Phase phase) {
-        if (phase == RestoreJob::Phase::Done || *printed == phase)
+    std::optional<RestoreJob::Phase> printed;
+    RestoreJob job(context, request, source);
+    QObject::connect(&job, &RestoreJob::phaseChanged, &job, [&printed](RestoreJob::Phase phase) {
+        if (phase == RestoreJob::Phase::Done || printed == phase)
             return;
-        *printed = phase;
+        printed = phase;
         CliContext::printLine(tr("%1...").arg(RestoreJob::phaseName(phase)));
     });
     // A rollback after a stop must not be cut short; if the process is killed anyway, the

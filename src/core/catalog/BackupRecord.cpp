@@ -113,3 +113,9 @@ QDateTime BackupRecord::deletionActiveUntil() const
         return {};
     return heartbeatAt.addSecs(2 * qint64(std::max(0, heartbeatSeconds)));
 }
+
+bool BackupRecord::deletionActiveAfter(const QDateTime &at) const
+{
+    const QDateTime until = deletionActiveUntil();
+    return until.isValid() && until > at;
+}

@@ -67,6 +67,8 @@ struct BackupRecord
     /// clock (its last heartbeat plus two periods; the time it ended, once it let go of the
     /// row). Null when the row is not Deleting or no deletion ever wrote a heartbeat into it.
     QDateTime deletionActiveUntil() const;
+    /// Whether that deletion may still have acted on storage after @p at.
+    bool deletionActiveAfter(const QDateTime &at) const;
 };
 
 Q_DECLARE_METATYPE(BackupRecord)

@@ -1482,16 +1482,6 @@ bool Catalog::upsertBackup(const BackupRecord &r, const QDateTime &unlessRemoved
         return false;
     if (existing && existing->status == BackupStatus::Completed)
         return true;
-    // A deletion that may have removed files after they were listed: the listing proves nothing.
-    const QDateTime deletionUntil = existing ? existing->deletionActiveUntil() : QDateTime();
-    if (deletionUntil.isValid()) {
-        const QDateTime listedAt = unlessRemovedSince.isValid() ? unlessRemovedSince : heartbeatClockNow();
-        if (!listedAt.isValid())
-            return false;
-        if (deletionUntil > listedAt)
-            return fail(
-                tr("Backup %1 was being deleted after the storage was listed; its row is not written back.").arg(r.id));
-    }
     const QString key = r.objectKey.isEmpty() ? objectKey(r.customer, r.siteId, r.environment, r.id) : r.objectKey;
     // A pin is the catalog's alone (manifests do not carry it).
     const bool pinned = existing ? existing->pinned : r.pinned;
@@ -1515,15 +1505,29 @@ bool Catalog::upsertBackup(const BackupRecord &r, const QDateTime &unlessRemoved
                                r.id };
     QSqlQuery q(db());
     if (existing) {
-        // Only over the row as it was read: a deletion that began or renewed its heartbeat since
-        // then changed status or heartbeat_at.
-        // Compared as stored, whatever format an older version wrote the time in.
+        // The status and heartbeat as stored (whatever format an older version wrote the time
+        // in): the deletion check below and the update's compare-and-set both go by them, so a
+        // deletion that began or renewed its heartbeat since then is seen by one or the other.
         QSqlQuery read(db());
-        if (!exec(read, QStringLiteral("SELECT status, COALESCE(heartbeat_at, '') FROM backups WHERE id = ?"),
+        if (!exec(read,
+                  QStringLiteral("SELECT status, COALESCE(heartbeat_at, ''), heartbeat_seconds FROM backups WHERE "
+                                 "id = ?"),
                   { r.id }))
             return false;
         if (!read.next() || read.value(0).toString() != statusName(existing->status))
             return fail(tr("Backup %1 changed while its row was written back; rescan again.").arg(r.id));
+        BackupRecord stored = *existing;
+        stored.heartbeatAt = fromTs(read.value(1));
+        stored.heartbeatSeconds = read.value(2).toInt();
+        // A deletion that may have removed files after they were listed: the listing proves nothing.
+        if (stored.deletionActiveUntil().isValid()) {
+            const QDateTime listedAt = unlessRemovedSince.isValid() ? unlessRemovedSince : heartbeatClockNow();
+            if (!listedAt.isValid())
+                return false;
+            if (stored.deletionActiveAfter(listedAt))
+                return fail(tr("Backup %1 was being deleted after the storage was listed; its row is not written back.")
+                                .arg(r.id));
+        }
         QVariantList updateValues = values;
         updateValues << read.value(0) << read.value(1);
         if (!exec(q,

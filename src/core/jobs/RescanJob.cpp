@@ -96,12 +96,12 @@ void RescanJob::next()
                 const auto existing = m_catalog->backup(manifest->backupId);
                 if (stopOnReadFailure(failedBeforeRow))
                     return;
-                const QDateTime deletionUntil = existing ? existing->deletionActiveUntil() : QDateTime();
-                if (deletionUntil.isValid() && deletionUntil > m_listedAt) {
+                if (existing && existing->deletionActiveAfter(m_listedAt)) {
                     // It may have lost its files after the listing: only a later rescan can tell.
                     warn(tr("Skipped %1: backup %2 was being deleted while the storage was rescanned; if it should "
                             "be listed again, rescan once that deletion has ended (after %3 UTC if it has stopped)")
-                             .arg(key, manifest->backupId, deletionUntil.toUTC().toString(QStringLiteral("HH:mm:ss"))));
+                             .arg(key, manifest->backupId,
+                                  existing->deletionActiveUntil().toUTC().toString(QStringLiteral("HH:mm:ss"))));
                 } else if (!existing || existing->status != BackupStatus::Completed) {
                     if (m_catalog->upsertBackup(manifest->toRecord(), m_listedAt))
                         ++m_written;

@@ -805,9 +805,7 @@ bool MySqlDumper::dump(QIODevice *out)
     }
     // A view whose tables or columns are gone cannot be created again: its dump would fail every
     // restore, so the dump fails now and names it (as mariadb-dump does).
-    for (const TableInfo &v : std::as_const(views)) {
-        if (!m_options.views)
-            break;
+    for (const TableInfo &v : m_options.views ? views : QVector<TableInfo>()) {
         QVector<QStringList> ignored;
         if (!run.query(QStringLiteral("SHOW COLUMNS FROM %1").arg(MySqlSession::quoteIdentifier(v.name)), &ignored,
                        QStringLiteral("view %1 cannot be dumped").arg(MySqlSession::quoteIdentifier(v.name))))
@@ -860,19 +858,21 @@ bool MySqlDumper::dump(QIODevice *out)
 
     // Named in the header, so that a load that keeps them is refused before it changes anything
     // when the loading user may not create objects for these accounts.
+    const struct
+    {
+        bool dumped;
+        const char *table;
+        const char *schemaColumn;
+    } definerSources[] = { { m_options.views, "VIEWS", "TABLE_SCHEMA" },
+                           { m_options.routines, "ROUTINES", "ROUTINE_SCHEMA" },
+                           { m_options.triggers, "TRIGGERS", "TRIGGER_SCHEMA" },
+                           { m_options.events, "EVENTS", "EVENT_SCHEMA" } };
     QStringList definerQueries;
-    if (m_options.views)
-        definerQueries << QStringLiteral(
-            "SELECT DEFINER FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()");
-    if (m_options.routines)
-        definerQueries << QStringLiteral(
-            "SELECT DEFINER FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()");
-    if (m_options.triggers)
-        definerQueries << QStringLiteral(
-            "SELECT DEFINER FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()");
-    if (m_options.events)
-        definerQueries << QStringLiteral(
-            "SELECT DEFINER FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()");
+    for (const auto &source : definerSources) {
+        if (source.dumped)
+            definerQueries << QStringLiteral("SELECT DEFINER FROM information_schema.%1 WHERE %2 = DATABASE()")
+                                  .arg(QLatin1String(source.table), QLatin1String(source.schemaColumn));
+    }
     QStringList definers;
     if (!definerQueries.isEmpty()) {
         if (!run.query(definerQueries.join(QStringLiteral(" UNION ")) + QStringLiteral(" ORDER BY 1"), &rows,

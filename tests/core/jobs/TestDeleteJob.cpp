@@ -92,6 +92,8 @@ public:
     {
         return held(holdReads, false, [this, key] { return LocalFolderStore::getData(key); });
     }
+    /// Jobs waiting for release().
+    qsizetype heldJobs() const { return m_held.size(); }
     void release()
     {
         holdRemovals = holdReads = false;
@@ -368,8 +370,9 @@ private slots:
         rescan.setAutoDelete(false);
         QSignalSpy rescanned(&rescan, &Job::finished);
         rescan.start();
-        QTRY_VERIFY_WITH_TIMEOUT(rescanned.isEmpty() && rescan.isStarted(), 1000);
-        QTest::qWait(50); // the listing is done; the manifest's read waits
+        // The listing is done once the manifest's read waits.
+        QTRY_VERIFY_WITH_TIMEOUT(slowReads.heldJobs() == 1, 10000);
+        QVERIFY(rescanned.isEmpty());
 
         m_clock.advance(1);
         FaultyStore failingManifest(m_store->rootPath());

@@ -79,6 +79,23 @@ private:
                                   .toUtf8());
     }
 
+    /// `dump` of @p database to @p file as @p user (the test server's own user when empty).
+    Run dumpTo(const QString &database, const QString &file, const QString &user = {}, const QString &password = {})
+    {
+        return cli(QStringList{ QStringLiteral("dump") } + endpointArgs(database, user)
+                       + QStringList{ QStringLiteral("--output"), file },
+                   user.isEmpty() ? TestServices::mysql().password : password);
+    }
+
+    /// `load` of @p file into @p database with @p extra options, as @p user (as dumpTo()).
+    Run loadFrom(const QString &database, const QString &file, const QStringList &extra = {}, const QString &user = {},
+                 const QString &password = {})
+    {
+        return cli(QStringList{ QStringLiteral("load") } + endpointArgs(database, user)
+                       + QStringList{ QStringLiteral("--input"), file } + extra,
+                   user.isEmpty() ? TestServices::mysql().password : password);
+    }
+
     QStringList endpointArgs(const QString &database, const QString &user = {})
     {
         const TestServices::MySql m = TestServices::mysql();
@@ -293,9 +310,7 @@ private slots:
                                            "CREATE VIEW v_bad AS SELECT t2.id FROM t2; DROP TABLE t2;");
         QVERIFY2(err.isEmpty(), qPrintable(err));
         const QString file = m_dir.filePath(QStringLiteral("badview.sql.gz"));
-        const Run r = cli(QStringList{ QStringLiteral("dump") } + endpointArgs(db)
-                              + QStringList{ QStringLiteral("--output"), file },
-                          TestServices::mysql().password);
+        const Run r = dumpTo(db, file);
         expectCleanFailure(r,
                            QStringLiteral("view `v_bad` cannot be dumped: View '%1.v_bad' references invalid "
                                           "table(s)")
@@ -303,9 +318,7 @@ private slots:
                            file);
         QVERIFY2(r.err.contains("repair the view (or drop it), then back up again"), r.err.constData());
         QVERIFY(loadWithClient(db, "DROP VIEW v_bad;").isEmpty());
-        const Run fixed = cli(QStringList{ QStringLiteral("dump") } + endpointArgs(db)
-                                  + QStringList{ QStringLiteral("--output"), file },
-                              TestServices::mysql().password);
+        const Run fixed = dumpTo(db, file);
         QVERIFY2(fixed.code == 0, fixed.err.constData());
         TestServices::dropDatabase(db);
     }
@@ -323,11 +336,8 @@ private slots:
                              QStringLiteral("SELECT, SHOW VIEW, TRIGGER, LOCK TABLES, EXECUTE"));
         QVERIFY2(err.isEmpty(), qPrintable(err));
         const QString file = m_dir.filePath(QStringLiteral("noevent.sql.gz"));
-        auto dumpAsUser = [&] {
-            return cli(QStringList{ QStringLiteral("dump") } + endpointArgs(db, QStringLiteral("creodrop_noev"))
-                           + QStringList{ QStringLiteral("--output"), file },
-                       QStringLiteral("noev-pass"));
-        };
+        auto dumpAsUser
+            = [&] { return dumpTo(db, file, QStringLiteral("creodrop_noev"), QStringLiteral("noev-pass")); };
         const Run refused = dumpAsUser();
         expectCleanFailure(refused, QStringLiteral("cannot list the events: Access denied"), file);
         QVERIFY2(refused.err.contains("needs the EVENT privilege"), refused.err.constData());
@@ -337,9 +347,7 @@ private slots:
         loadWithClient(db, "DROP USER IF EXISTS 'creodrop_noev'@'%';");
         QVERIFY2(granted.code == 0, granted.err.constData());
         const QString copy = TestServices::createScratchDatabase(QStringLiteral("cnoevc"));
-        const Run loaded = cli(QStringList{ QStringLiteral("load") } + endpointArgs(copy)
-                                   + QStringList{ QStringLiteral("--input"), file },
-                               TestServices::mysql().password);
+        const Run loaded = loadFrom(copy, file);
         QVERIFY2(loaded.code == 0, loaded.err.constData());
         QCOMPARE(queryRows(copy,
                            QStringLiteral("SELECT EVENT_NAME FROM information_schema.EVENTS WHERE "
@@ -354,7 +362,6 @@ private slots:
     // kept (the default), with what to do instead; with --definer strip the same file loads.
     void keptDefinersAreCheckedBeforeTheLoadBegins()
     {
-        const QString password = TestServices::mysql().password;
         const QString source = TestServices::createScratchDatabase(QStringLiteral("cdefs"));
         const QString target = TestServices::createScratchDatabase(QStringLiteral("cdeft"));
         QString err = loadWithClient(source,
@@ -371,14 +378,10 @@ private slots:
                              QStringLiteral("ALL PRIVILEGES"));
         QVERIFY2(err.isEmpty(), qPrintable(err));
         const QString file = m_dir.filePath(QStringLiteral("definers.sql.gz"));
-        const Run dumped = cli(QStringList{ QStringLiteral("dump") } + endpointArgs(source)
-                                   + QStringList{ QStringLiteral("--output"), file },
-                               password);
+        const Run dumped = dumpTo(source, file);
         QVERIFY2(dumped.code == 0, dumped.err.constData());
         auto loadAs = [&](const QStringList &extra) {
-            return cli(QStringList{ QStringLiteral("load") } + endpointArgs(target, QStringLiteral("creodrop_nd2"))
-                           + QStringList{ QStringLiteral("--input"), file } + extra,
-                       QStringLiteral("nd2-pass"));
+            return loadFrom(target, file, extra, QStringLiteral("creodrop_nd2"), QStringLiteral("nd2-pass"));
         };
         const QString state
             = QStringLiteral("SELECT (SELECT GROUP_CONCAT(CONCAT(id, v) ORDER BY id) FROM t), (SELECT COUNT(*) FROM "
@@ -403,9 +406,7 @@ private slots:
                                      "AND DEFINER = 'creodrop_nd2@%'")),
             QStringList{ QStringLiteral("1") });
         // The admin may name any definer: kept, as in the source.
-        const Run asAdmin = cli(QStringList{ QStringLiteral("load") } + endpointArgs(target)
-                                    + QStringList{ QStringLiteral("--input"), file },
-                                password);
+        const Run asAdmin = loadFrom(target, file);
         QVERIFY2(asAdmin.code == 0, asAdmin.err.constData());
         QCOMPARE(queryRows(target,
                            QStringLiteral("SELECT DEFINER FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = "
