@@ -304,6 +304,8 @@ int load(CliArgs &args, const QStringList &input)
     }
     if (!loaded)
         return fail(command, loader.errorString());
+    if (!loader.warning().isEmpty())
+        QTextStream(stderr) << "creodrop-backupctl " << command << ": warning: " << loader.warning() << '\n';
     if (showProgress)
         QTextStream(stderr) << QStringLiteral("loaded %1 in %2 s\n")
                                    .arg(Counted::of(loader.statementsExecuted(), "statement", "statements"))

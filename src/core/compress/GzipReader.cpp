@@ -27,7 +27,7 @@ QString inflateError(int rc)
 class HeaderParser
 {
 public:
-    enum class Result { NeedMore, Done, Invalid };
+    enum class Result { NeedMore, Done, Invalid, NotGzip };
 
     void reset()
     {
@@ -48,12 +48,14 @@ public:
             switch (m_part) {
             case Part::Fixed:
                 m_fixed[m_have++] = c;
+                // The magic is checked as soon as it arrives: after a member, bytes without it
+                // are no member but trailing data (gzip ignores them), however few they are.
+                if ((m_have == 1 && c != 0x1f) || (m_have == 2 && c != 0x8b)) {
+                    *error = QStringLiteral("invalid gzip header");
+                    return Result::NotGzip;
+                }
                 if (m_have < sizeof m_fixed)
                     break;
-                if (m_fixed[0] != 0x1f || m_fixed[1] != 0x8b) {
-                    *error = QStringLiteral("invalid gzip header");
-                    return Result::Invalid;
-                }
                 if (m_fixed[2] != 8) {
                     *error = QStringLiteral("unknown compression method %1").arg(m_fixed[2]);
                     return Result::Invalid;
@@ -140,6 +142,8 @@ struct GzipReader::Impl
     HeaderParser header;
     bool inMember = false; ///< inside a member whose end we have not seen yet
     bool inHeader = false; ///< inside that member's header
+    qint64 members = 0; ///< members read whole so far
+    qint64 memberStart = 0; ///< compressed offset where the current member began
     QByteArray input;
     bool sourceEof = false;
 
@@ -299,11 +303,17 @@ qint64 GzipReader::readData(char *data, qint64 maxSize)
                 continue;
             }
             d->startMember();
+            d->memberStart = m_compressedRead - st.avail_in;
         }
         if (d->inHeader) {
             QString error;
             const HeaderParser::Result header = d->header.consume(&st.next_in, &st.avail_in, &error);
-            if (header == HeaderParser::Result::Invalid) {
+            if (header == HeaderParser::Result::NotGzip && d->members > 0) {
+                if (!skipTrailingData())
+                    return -1;
+                break;
+            }
+            if (header != HeaderParser::Result::Done && header != HeaderParser::Result::NeedMore) {
                 fail(
                     QStringLiteral("corrupt gzip data after %1 compressed bytes: %2").arg(m_compressedRead).arg(error));
                 return -1;
@@ -324,6 +334,7 @@ qint64 GzipReader::readData(char *data, qint64 maxSize)
         if (st.block_state == ISAL_BLOCK_FINISH) {
             // The member's trailer is checked; isal_inflate gave back the input it read ahead.
             d->inMember = false;
+            ++d->members;
             continue;
         }
         if (st.avail_in > 0 && st.avail_out > 0 && st.avail_in == inBefore && st.avail_out == outBefore) {
@@ -336,6 +347,32 @@ qint64 GzipReader::readData(char *data, qint64 maxSize)
     if (produced == 0 && m_eof)
         return 0;
     return produced;
+}
+
+bool GzipReader::skipTrailingData()
+{
+    inflate_state &st = d->state;
+    st.avail_in = 0;
+    while (!d->sourceEof) {
+        if (!fillInput())
+            return false;
+        st.avail_in = 0;
+    }
+    m_trailingBytes = m_compressedRead - d->memberStart;
+    d->inMember = false;
+    m_eof = true;
+    m_finishedOk = true;
+    return true;
+}
+
+QString GzipReader::trailingDataWarning() const
+{
+    if (m_trailingBytes == 0)
+        return {};
+    return QStringLiteral("the last %1 bytes of the file follow the end of its gzip data and are not gzip data (the "
+                          "file was damaged or something was appended to it); they were ignored, as gzip ignores "
+                          "them")
+        .arg(m_trailingBytes);
 }
 
 bool GzipReader::verifyStream(QIODevice *source, QString *error)
@@ -356,6 +393,14 @@ bool GzipReader::verifyStream(QIODevice *source, QString *error)
         }
         if (n == 0 && reader.atEnd())
             break;
+    }
+    if (reader.trailingBytes() > 0) {
+        // A backup is exactly what was written: anything after its gzip data is damage.
+        if (error)
+            *error = QStringLiteral("%1 bytes after the end of the gzip data are not gzip data: the file was damaged "
+                                    "or something was appended to it")
+                         .arg(reader.trailingBytes());
+        return false;
     }
     return reader.finishedOk();
 }

@@ -10,7 +10,8 @@
 /// with a fixed buffer. Concatenated members (as gzip and pigz may write) are read as one
 /// stream. A stream that ends early or holds corrupt data makes read() fail with a clear
 /// errorString() ("truncated gzip stream ...", "corrupt gzip data ..."): it never looks like a
-/// clean end of data.
+/// clean end of data. As in gzip, bytes after a whole member that do not start another one are
+/// trailing data: skipped and counted (trailingBytes()), for the caller to warn about or refuse.
 class GzipReader : public QIODevice
 {
     Q_OBJECT
@@ -29,9 +30,13 @@ public:
     bool finishedOk() const { return m_finishedOk; }
     /// Compressed bytes consumed so far.
     qint64 compressedBytesRead() const { return m_compressedRead; }
+    /// Bytes after the last member that were not gzip data (0: none).
+    qint64 trailingBytes() const { return m_trailingBytes; }
+    /// A sentence about those bytes for the user, or empty when there were none.
+    QString trailingDataWarning() const;
 
     /// Reads @p source to its end and checks it like `gzip -t`. Returns false and sets @p error
-    /// when it is not a complete, valid gzip stream.
+    /// when it is not a complete, valid gzip stream, or has trailing data.
     static bool verifyStream(QIODevice *source, QString *error);
 
     /// True when @p head starts with the gzip magic bytes.
@@ -52,10 +57,12 @@ protected:
 private:
     struct Impl;
     bool fillInput();
+    bool skipTrailingData();
     void fail(const QString &message);
 
     std::unique_ptr<Impl> d;
     qint64 m_compressedRead = 0;
+    qint64 m_trailingBytes = 0;
     bool m_failed = false;
     bool m_finishedOk = false;
     bool m_eof = false;

@@ -558,6 +558,7 @@ bool MySqlLoader::mayCreateFor(MySqlSession &session, const QStringList &definer
 bool MySqlLoader::load(QIODevice *in)
 {
     m_error.clear();
+    m_warning.clear();
     m_statements = 0;
     m_bulkStatements = 0;
     m_parallel = false;
@@ -696,6 +697,9 @@ bool MySqlLoader::load(QIODevice *in)
     SqlStatementReader reader(source);
     reader.setMaxStatementSize(m_options.maxStatementSize);
     reader.setKeepComments(ownDump);
+    const unsigned int initialStatus = MySqlHandle::serverStatus(main.handle());
+    reader.setServerStatus(initialStatus & SERVER_STATUS_NO_BACKSLASH_ESCAPES,
+                           initialStatus & SERVER_STATUS_ANSI_QUOTES);
     QString currentTable;
     while (reader.next()) {
         if (m_cancel && m_cancel->load()) {
@@ -756,5 +760,7 @@ bool MySqlLoader::load(QIODevice *in)
             : reader.errorString();
         return failed(readError);
     }
+    if (gzip)
+        m_warning = gzip->trailingDataWarning();
     return true;
 }

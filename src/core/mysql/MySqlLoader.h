@@ -51,6 +51,9 @@ public:
 
     bool load(QIODevice *in);
     QString errorString() const { return m_error; }
+    /// After a load: what the user should know although it succeeded (trailing data after the
+    /// gzip stream, which was ignored as gzip ignores it), or empty.
+    QString warning() const { return m_warning; }
     /// Statements executed by the last load().
     qint64 statementsExecuted() const { return m_statements; }
     /// Whether the last load() used several connections (the dump declared it safe).
@@ -77,6 +80,7 @@ private:
     std::function<void(const LoadProgress &)> m_progress;
     const std::atomic<bool> *m_cancel = nullptr;
     QString m_error;
+    QString m_warning;
     qint64 m_statements = 0;
     qint64 m_bulkStatements = 0;
     bool m_parallel = false;

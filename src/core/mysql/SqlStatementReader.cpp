@@ -83,17 +83,25 @@ bool startsWithDelimiterWord(const char *p, const char *end)
     return end - p >= 9 && qstrnicmp(p, "delimiter", 9) == 0;
 }
 
+// How a client command is written: DELIMITER x, or its one-letter form \d x.
+enum class CommandForm { Named, Short };
+
 // The argument of a client command (DELIMITER, USE) as the client parses it: the first word up
 // to a space (a tab is part of it), or a quoted string of any quote kind. A backslash takes the
 // next byte as it is (outside backticks; one at the very end stays), and a quote doubled inside
 // its quotes stands for one: `use sh\op` selects `shop`, `use 'it''s'` selects `it's`. The
-// client copies the command into a fixed buffer first, so only its first @p limit bytes count.
-QByteArray commandArgument(const char *p, const char *end, qsizetype limit)
+// short forms (\d, \u) keep the client's older rule: a backslash escapes in every quote kind,
+// and a doubled quote ends the argument. The client copies the command into a fixed buffer
+// first, so only its first @p limit bytes count.
+QByteArray commandArgument(const char *p, const char *end, qsizetype limit, CommandForm form = CommandForm::Named)
 {
+    const bool shortForm = form == CommandForm::Short;
     end = std::min(end, p + limit);
     while (p < end && isSpace(uchar(*p)))
         ++p;
-    while (p < end && !isSpace(uchar(*p)))
+    if (shortForm)
+        p = std::min(end, p + 2);
+    while (!shortForm && p < end && !isSpace(uchar(*p)))
         ++p;
     while (p < end && isSpace(uchar(*p)))
         ++p;
@@ -102,9 +110,9 @@ QByteArray commandArgument(const char *p, const char *end, qsizetype limit)
         quote = *p++;
     QByteArray arg;
     for (; p < end; ++p) {
-        if (*p == '\\' && quote != '`' && p + 1 < end) {
+        if (*p == '\\' && (quote != '`' || shortForm) && p + 1 < end) {
             arg.append(*++p);
-        } else if (quote && *p == quote && p + 1 < end && p[1] == quote) {
+        } else if (!shortForm && quote && *p == quote && p + 1 < end && p[1] == quote) {
             arg.append(quote);
             ++p;
         } else if (*p == (quote ? quote : ' ')) {
@@ -264,7 +272,7 @@ bool SqlStatementReader::checkSize()
 bool SqlStatementReader::clientCommandError(const QByteArray &word, qint64 line)
 {
     m_error = QStringLiteral("line %1: the client command %2 is not supported (of the mysql client's own commands "
-                             "only DELIMITER, USE, \\g and \\G are)")
+                             "only DELIMITER, USE, their short forms \\d and \\u, \\g and \\G are)")
                   .arg(line)
                   .arg(QString::fromUtf8(word));
     return false;
@@ -316,6 +324,53 @@ bool SqlStatementReader::lineCommand(bool *handled)
         return useCommand(p, end);
     }
     return clientCommandError(name, m_line);
+}
+
+// \d (DELIMITER) or \u (USE) at @p *p: the client runs it where it stands, inside a statement
+// too (what was read before it stays), with the rest of the line as its argument. It then skips
+// its argument: up to the end of a /*! comment it stands in, else past the next delimiter (the
+// new one, after \d) or to the end of the line.
+std::optional<SqlStatementReader::Step> SqlStatementReader::shortCommand(char command, qsizetype *p)
+{
+    const char *b = m_buffer.constData();
+    const char *lineEnd = b + m_lineEnd;
+    m_outStart = pendingSize();
+    if (command == 'd') {
+        const QByteArray arg = commandArgument(b + *p, lineEnd, kDelimiterCommandBytes, CommandForm::Short);
+        if (arg.isEmpty()) {
+            m_error = QStringLiteral("line %1: DELIMITER (\\d) must be followed by a delimiter").arg(m_line);
+            return Step::Error;
+        }
+        if (arg.contains('\\')) {
+            m_error = QStringLiteral("line %1: a DELIMITER cannot contain a backslash").arg(m_line);
+            return Step::Error;
+        }
+        m_delimiter = arg.left(15);
+    } else {
+        m_useDatabase = commandArgument(b + *p, lineEnd, kUseCommandBytes, CommandForm::Short);
+        if (m_useDatabase.isEmpty()) {
+            m_error = QStringLiteral("line %1: USE (\\u) must be followed by a database name").arg(m_line);
+            return Step::Error;
+        }
+        m_statement = trimmed(QByteArray(b + *p, lineEnd - (b + *p)));
+    }
+    const char *from = b + *p + 2;
+    if (m_serverComment) {
+        const char *q = from;
+        while (q + 1 < lineEnd && !(q[0] == '*' && q[1] == '/'))
+            ++q;
+        *p = q + 1 < lineEnd ? q - b : m_lineEnd;
+    } else {
+        const char *q = std::search(from, lineEnd, m_delimiter.cbegin(), m_delimiter.cend());
+        *p = q < lineEnd ? (q - b) + m_delimiter.size() : m_lineEnd;
+    }
+    if (command == 'd')
+        return std::nullopt;
+    // The database is selected now, before the statement it stands in is sent.
+    m_pos = *p;
+    m_statementLine = m_line;
+    ++m_number;
+    return Step::Statement;
 }
 
 // Called at a delimiter, a \g or \G, or the end of input with the collected statement in
@@ -501,6 +556,13 @@ SqlStatementReader::Step SqlStatementReader::scanLine()
                 p += 2;
                 if (const auto step = endStatement(p, false))
                     return *step;
+                continue;
+            }
+            if (n == 'd' || n == 'u') {
+                if (const auto step = shortCommand(n, &p))
+                    return *step;
+                delim0 = uchar(m_delimiter.at(0));
+                delimLength = m_delimiter.size();
                 continue;
             }
             if (n == '-') {

@@ -25,8 +25,10 @@
 ///   comments (what was read is sent as it is, even `delimiter x`); `\-` (mariadb-dump's sandbox
 ///   line) is accepted and dropped; `USE db` is a statement whose useDatabase() names the database
 ///   to select (the client selects it with COM_INIT_DB, parsing the name its own way: `use 'a' x`
-///   selects `a`); every other client command (`\!`, `system`, `source`, `quit`...) fails with its
-///   line number instead of being run or silently skipped.
+///   selects `a`); the short forms `\d x` and `\u db` work wherever they stand outside quotes and
+///   comments, even inside a statement (`\u` then comes out as a USE statement of its own before
+///   the statement it stood in); every other client command (`\!`, `system`, `source`, `quit`...)
+///   fails with its line number instead of being run or silently skipped.
 ///
 /// With setKeepComments(true) the statement is the raw text from its first significant byte up to
 /// the delimiter, comments included (for our own dumps, so routine bodies keep their comments);
@@ -43,7 +45,8 @@ public:
     void setMaxStatementSize(qint64 bytes) { m_maxStatement = bytes; }
     void setKeepComments(bool keep) { m_keepComments = keep; }
     /// The server's status after the last statement (MariaDB SERVER_STATUS_NO_BACKSLASH_ESCAPES
-    /// and SERVER_STATUS_ANSI_QUOTES).
+    /// and SERVER_STATUS_ANSI_QUOTES); before the first, the connection's status as it connected
+    /// (the client reads the session's sql_mode from the handshake).
     void setServerStatus(bool noBackslashEscapes, bool ansiQuotes)
     {
         m_noBackslashEscapes = noBackslashEscapes;
@@ -77,6 +80,7 @@ private:
     /// Ends the statement read so far at @p p, just past its delimiter (or \g): the step to return,
     /// or none when nothing is to be run and the line goes on (an empty statement, a DELIMITER).
     std::optional<Step> endStatement(qsizetype p, bool lookForCommands);
+    std::optional<Step> shortCommand(char command, qsizetype *p);
     bool clientCommandError(const QByteArray &word, qint64 line);
     bool useCommand(const char *p, const char *end);
     bool checkSize();

@@ -196,7 +196,9 @@ QString FileRestoreSource::scanForeignDatabase(QIODevice *in, const QString &all
     while (reader.next()) {
         if (cancel && *cancel)
             return QObject::tr("Cancelled.");
-        const QString what = foreignReference(reader.statement(), allowedDatabase);
+        // The client's USE (\\u too) comes out with the database it selects.
+        const QString what = reader.useDatabase().isEmpty() ? foreignReference(reader.statement(), allowedDatabase)
+                                                            : QStringLiteral("USE");
         if (!what.isEmpty()) {
             if (foreign)
                 *foreign = true;
@@ -210,6 +212,13 @@ QString FileRestoreSource::scanForeignDatabase(QIODevice *in, const QString &all
         return reader.errorString();
     if (gzip && !gzip->finishedOk())
         return gzip->errorString().isEmpty() ? QObject::tr("the gzip stream is incomplete") : gzip->errorString();
+    // A restore takes only a whole file: what follows the gzip data says the file is not what
+    // was written.
+    if (gzip && gzip->trailingBytes() > 0)
+        return QObject::tr("its last %1 bytes follow the end of its gzip data and are not gzip data (the file was "
+                           "damaged or something was appended to it); check where it came from, or unpack it with "
+                           "gunzip, which ignores them, and restore the .sql file")
+            .arg(gzip->trailingBytes());
     return {};
 }
 

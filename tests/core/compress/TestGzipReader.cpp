@@ -159,12 +159,64 @@ private slots:
         QCOMPARE(out, a);
     }
 
-    void garbageAfterAMemberIsAnError()
+    // As gzip does ("decompression OK, trailing garbage ignored"), bytes after a whole member that
+    // do not start another member are skipped, however few, and counted for a warning.
+    void trailingDataAfterAMemberIsSkippedAndCounted_data()
+    {
+        QTest::addColumn<QByteArray>("trailing");
+        QTest::addColumn<bool>("trickle");
+        QTest::newRow("text") << QByteArray("junk after the stream") << false;
+        QTest::newRow("one byte") << QByteArray("x") << false;
+        QTest::newRow("half a magic") << QByteArray("\x1f") + QByteArray("x") << false;
+        QTest::newRow("after zero padding") << QByteArray(5, '\0') + QByteArray("junk") << false;
+        QTest::newRow("in tiny pieces") << QByteArray("\x1fjunk arriving slowly") << true;
+    }
+
+    void trailingDataAfterAMemberIsSkippedAndCounted()
+    {
+        QFETCH(QByteArray, trailing);
+        QFETCH(bool, trickle);
+        const QByteArray a = text(3000, "then junk");
+        QBuffer buffer;
+        buffer.setData(gzip(a) + trailing);
+        TrickleDevice slow(gzip(a) + trailing);
+        QIODevice *source = trickle ? static_cast<QIODevice *>(&slow) : &buffer;
+        buffer.open(QIODevice::ReadOnly);
+        GzipReader reader(source);
+        QVERIFY(reader.open(QIODevice::ReadOnly));
+        QByteArray out;
+        char buf[4096];
+        for (;;) {
+            const qint64 n = reader.read(buf, sizeof buf);
+            QVERIFY2(n >= 0, qPrintable(reader.errorString()));
+            if (n == 0 && reader.atEnd())
+                break;
+            out.append(buf, int(n));
+        }
+        QVERIFY(reader.finishedOk());
+        QCOMPARE(out, a);
+        const qint64 zeros = trailing.size() - QByteArray(trailing).replace('\0', QByteArray()).size();
+        QCOMPARE(reader.trailingBytes(), trailing.size() - zeros);
+        QVERIFY2(
+            reader.trailingDataWarning().contains(QString::number(trailing.size() - zeros) + QStringLiteral(" bytes")),
+            qPrintable(reader.trailingDataWarning()));
+        // A backup check refuses what a load only warns about.
+        QBuffer again;
+        again.setData(gzip(a) + trailing);
+        again.open(QIODevice::ReadOnly);
+        QString error;
+        QVERIFY(!GzipReader::verifyStream(&again, &error));
+        QVERIFY2(error.contains(QStringLiteral("not gzip data")), qPrintable(error));
+    }
+
+    // A second member with the gzip magic but a broken header is damage, not trailing data.
+    void damagedSecondMemberIsAnError()
     {
         QByteArray out;
         QString error;
-        QVERIFY(!readAll(gzip(text(3000, "then junk")) + QByteArray("junk after the stream"), &out, &error));
+        QVERIFY(!readAll(gzip(text(3000, "first")) + QByteArray("\x1f\x8b\x09junk-junk-junk"), &out, &error));
         QVERIFY2(error.contains(QStringLiteral("corrupt")), qPrintable(error));
+        QVERIFY(!readAll(QByteArray("\x1f\x8b\x08") + QByteArray(20, 'x'), &out, &error));
     }
 
     void truncatedInputIsAnError_data()

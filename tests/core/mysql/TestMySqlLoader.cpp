@@ -11,6 +11,8 @@
 #include <QBuffer>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <atomic>
@@ -224,9 +226,10 @@ private slots:
     {
         const QString home = TestServices::createScratchDatabase(QStringLiteral("luse_a"));
         const QByteArray other = TestServices::createScratchDatabase(QStringLiteral("luse_b")).toUtf8();
-        const QList<QByteArray> forms{ "use B\n",          "USE `B`;\n",   "use 'B'\n",
-                                       "use \"B\";\n",     "use B now;\n", "use B extra\n",
-                                       "SELECT 1; use B;", "use B\t\n",    "use missing_db\n" };
+        const QList<QByteArray> forms{ "use B\n",          "USE `B`;\n",    "use 'B'\n",        "use \"B\";\n",
+                                       "use B now;\n",     "use B extra\n", "SELECT 1; use B;", "use B\t\n",
+                                       "use missing_db\n", "\\u B\n",       "\\u `B`\n",        "\\u B; x\n",
+                                       "\\u 'B''x'\n" };
         QList<bool> clientRan, loaderRan;
         for (int i = 0; i < forms.size(); ++i) {
             QByteArray use = forms.at(i);
@@ -268,6 +271,120 @@ private slots:
         QCOMPARE(schemaOf(QStringLiteral("t_loader_0")), QString::fromUtf8(other));
         QCOMPARE(schemaOf(QStringLiteral("t_loader_5")), QString::fromUtf8(other));
         QVERIFY(!loaderRan.at(7) && !loaderRan.at(8));
+        QCOMPARE(schemaOf(QStringLiteral("t_loader_9")), QString::fromUtf8(other));
+        QCOMPARE(schemaOf(QStringLiteral("t_loader_12")), QString::fromUtf8(other));
+        QVERIFY(!loaderRan.at(11)); // `\u B;` selects "B;"
+    }
+
+    // The client reads the session's sql_mode flags from the handshake, so it splits even the first
+    // statement under a server-wide NO_BACKSLASH_ESCAPES or ANSI_QUOTES. A private server, whose
+    // global sql_mode no other test sees, checks that the loader does the same.
+    void firstStatementFollowsTheServersSqlMode()
+    {
+        const QString script = QStringLiteral(CREODROP_SOURCE_DIR "/scripts/mariadb-server");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QProcess start;
+        start.start(script, { QStringLiteral("start"), dir.path(), QStringLiteral("--no-tls") });
+        QVERIFY(start.waitForFinished(120000));
+        struct Stop
+        {
+            QString script, dir;
+            ~Stop() { QProcess::execute(script, { QStringLiteral("stop"), dir }); }
+        } stop{ script, dir.path() };
+        QVERIFY2(start.exitCode() == 0, start.readAllStandardError().constData());
+        QFile envFile(dir.filePath(QStringLiteral("mariadb.env")));
+        QVERIFY(envFile.open(QIODevice::ReadOnly));
+        const QString env = QString::fromUtf8(envFile.readAll());
+        const auto value = [&env](const char *name) {
+            return QRegularExpression(QStringLiteral("export %1=(\\S+)").arg(QLatin1String(name)))
+                .match(env)
+                .captured(1);
+        };
+        MySqlEndpoint server;
+        server.host = value("CREODROP_TEST_MYSQL_HOST");
+        server.port = value("CREODROP_TEST_MYSQL_PORT").toInt();
+        server.user = value("CREODROP_TEST_MYSQL_USER");
+        server.password = value("CREODROP_TEST_MYSQL_PASSWORD");
+        QVERIFY(server.port > 0);
+        auto client = [&](const QString &database, const QByteArray &input, QByteArray *out = nullptr) {
+            QStringList args{
+                QStringLiteral("--host=%1").arg(server.host),      QStringLiteral("--port=%1").arg(server.port),
+                QStringLiteral("--user=%1").arg(server.user),      QStringLiteral("--password=%1").arg(server.password),
+                QStringLiteral("--default-character-set=utf8mb4"), QStringLiteral("-N")
+            };
+            if (!database.isEmpty())
+                args << database;
+            return TestServices::runMariaDbClient(args, input, out);
+        };
+        const QList<std::pair<QByteArray, QByteArray>> cases{
+            { "NO_BACKSLASH_ESCAPES",
+              "CREATE TABLE t (p VARCHAR(9) DEFAULT 'C:\\', q VARCHAR(9) DEFAULT 'a;b');\nINSERT INTO t (p) VALUES "
+              "('x');\n" },
+            { "ANSI_QUOTES", "CREATE TABLE \"t\" (\"s\\\" VARCHAR(10), b INT);\nINSERT INTO t VALUES ('x', 1);\n" },
+        };
+        for (const auto &[mode, input] : cases) {
+            QCOMPARE(client({},
+                            "SET GLOBAL sql_mode = '" + mode + "'; CREATE DATABASE c_" + mode.toLower()
+                                + "; CREATE DATABASE l_" + mode.toLower() + ";"),
+                     0);
+            const QString clientDb = QStringLiteral("c_") + QString::fromLatin1(mode.toLower());
+            const QString loaderDb = QStringLiteral("l_") + QString::fromLatin1(mode.toLower());
+            QCOMPARE(client(clientDb, input), 0);
+            MySqlEndpoint target = server;
+            target.database = loaderDb;
+            MySqlLoader loader(target, LoadOptions{});
+            QByteArray copy = input;
+            QBuffer in(&copy);
+            in.open(QIODevice::ReadOnly);
+            QVERIFY2(loader.load(&in),
+                     qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(mode), loader.errorString())));
+            QByteArray fromClient, fromLoader;
+            QCOMPARE(client(clientDb, "SHOW CREATE TABLE t; SELECT * FROM t;", &fromClient), 0);
+            QCOMPARE(client(loaderDb, "SHOW CREATE TABLE t; SELECT * FROM t;", &fromLoader), 0);
+            QCOMPARE(fromLoader, fromClient);
+            // Not vacuous: both statements ran, split where the mode says.
+            QByteArray named;
+            QCOMPARE(client(loaderDb,
+                            "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND "
+                            "COLUMN_NAME IN (CONCAT('s', CHAR(92)), 'q');",
+                            &named),
+                     0);
+            QCOMPARE(named.trimmed(), QByteArray("1"));
+            QVERIFY2(fromLoader.contains(mode == "ANSI_QUOTES" ? "\nx\t1\n" : "\nx\ta;b\n"), fromLoader.constData());
+        }
+    }
+
+    // \u inside a statement selects the database before the statement is sent, as in the client.
+    void shortUseInsideAStatementSelectsFirst()
+    {
+        const QString home = TestServices::createScratchDatabase(QStringLiteral("lmid_a"));
+        const QByteArray other = TestServices::createScratchDatabase(QStringLiteral("lmid_b")).toUtf8();
+        const QByteArray script = "CREATE TABLE t_WHO\n\\u " + other + "\n(x INT);\nINSERT INTO t_WHO VALUES (1);\n";
+        QByteArray clientScript = script;
+        clientScript.replace("WHO", "client");
+        QCOMPARE(
+            TestServices::runMariaDbClient({ QStringLiteral("--default-character-set=utf8mb4"), home }, clientScript),
+            0);
+        QByteArray loaderScript = script;
+        loaderScript.replace("WHO", "loader");
+        QString error;
+        QVERIFY2(load(home, loaderScript, &error, 1), qPrintable(error));
+        const QStringList tables
+            = queryRows(home,
+                        QStringLiteral("SELECT table_name, table_schema FROM information_schema.tables WHERE "
+                                       "table_schema IN ('%1', '%2') ORDER BY table_name")
+                            .arg(home, QString::fromUtf8(other)));
+        const QStringList rows = queryRows(
+            home,
+            QStringLiteral("SELECT (SELECT COUNT(*) FROM `%1`.t_client), (SELECT COUNT(*) FROM `%1`.t_loader)")
+                .arg(QString::fromUtf8(other)));
+        TestServices::dropDatabase(home);
+        TestServices::dropDatabase(QString::fromUtf8(other));
+        QCOMPARE(tables,
+                 (QStringList{ QStringLiteral("t_client|%1").arg(QString::fromUtf8(other)),
+                               QStringLiteral("t_loader|%1").arg(QString::fromUtf8(other)) }));
+        QCOMPARE(rows, QStringList{ QStringLiteral("1|1") });
     }
 
     // A file that begins with a UTF-8 byte order mark (Notepad writes one) loads through the stock
@@ -1041,6 +1158,33 @@ private slots:
         TestServices::dropDatabase(target);
         QVERIFY(!truncatedOk);
         QVERIFY2(error.contains(QStringLiteral("truncated gzip stream")), qPrintable(error));
+    }
+
+    // `zcat FILE | mariadb` loads a whole gzip stream followed by junk (gzip only warns): the
+    // loader does too, with a warning, and loads every row.
+    void trailingDataAfterTheGzipStreamIsIgnoredWithAWarning()
+    {
+        QBuffer sink;
+        sink.open(QIODevice::WriteOnly);
+        GzipWriter gz(&sink, 6, 1);
+        gz.open(QIODevice::WriteOnly);
+        gz.write("CREATE TABLE t (a INT);\n");
+        for (int i = 0; i < 5000; ++i)
+            gz.write("INSERT INTO t VALUES (" + QByteArray::number(i) + ");\n");
+        gz.close();
+        const QByteArray junk = "<html>appended by a proxy</html>\n";
+        const QString target = TestServices::createScratchDatabase(QStringLiteral("ltrail"));
+        MySqlLoader loader(endpoint(target), LoadOptions{});
+        QByteArray data = sink.data() + junk;
+        QBuffer in(&data);
+        in.open(QIODevice::ReadOnly);
+        const bool ok = loader.load(&in);
+        const QStringList rows = queryRows(target, QStringLiteral("SELECT COUNT(*) FROM t"));
+        TestServices::dropDatabase(target);
+        QVERIFY2(ok, qPrintable(loader.errorString()));
+        QCOMPARE(rows, QStringList{ QStringLiteral("5000") });
+        QVERIFY2(loader.warning().contains(QStringLiteral("last %1 bytes").arg(junk.size())),
+                 qPrintable(loader.warning()));
     }
 };
 

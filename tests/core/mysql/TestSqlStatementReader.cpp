@@ -169,6 +169,12 @@ private slots:
         QTest::newRow("an escaped quote") << QByteArray("use \"sh\\\"op\";\n") << QByteArray("sh\"op");
         QTest::newRow("a doubled backtick") << QByteArray("use `sh``op`;\n") << QByteArray("sh`op");
         QTest::newRow("backslashes stay in backticks") << QByteArray("use `sh\\\\op`\n") << QByteArray("sh\\\\op");
+        // The short form keeps the client's older argument rules.
+        QTest::newRow("\\u") << QByteArray("\\u shop\nSELECT 1;\n") << QByteArray("shop");
+        QTest::newRow("\\u after a statement") << QByteArray("SELECT 0;\\u shop\n") << QByteArray("shop");
+        QTest::newRow("\\u: a backslash escapes in backticks")
+            << QByteArray("\\u `sh\\\\op`\n") << QByteArray("sh\\op");
+        QTest::newRow("\\u: a doubled quote ends the name") << QByteArray("\\u 'sh''op'\n") << QByteArray("sh");
     }
 
     // The client takes a statement that holds its delimiter (in quotes) for SQL, not for its USE.
@@ -198,13 +204,42 @@ private slots:
         while (reader.next()) {
             ++statements;
             if (!reader.useDatabase().isEmpty()) {
-                QVERIFY(reader.statement().toLower().startsWith("use"));
+                QVERIFY(reader.statement().toLower().startsWith("use") || reader.statement().startsWith("\\u"));
                 selected = reader.useDatabase();
             }
         }
         QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
         QCOMPARE(selected, database);
         QVERIFY(statements >= 1);
+    }
+
+    // \u inside a statement selects the database at once; the statement goes on after it.
+    void shortUseInsideAStatementComesFirst()
+    {
+        QBuffer buffer;
+        // Its argument ends at a space (`\\u other;` would select "other;"); the rest of the line is
+        // skipped up to the next delimiter.
+        buffer.setData("SELECT 1\n\\u shop\n, 2;\n\\u other ignored; SELECT 3;\n");
+        buffer.open(QIODevice::ReadOnly);
+        SqlStatementReader reader(&buffer);
+        QList<QByteArray> statements, databases;
+        while (reader.next()) {
+            statements << reader.statement();
+            databases << reader.useDatabase();
+        }
+        QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+        QCOMPARE(statements,
+                 (QList<QByteArray>{ "\\u shop", "SELECT 1\n\n, 2", "\\u other ignored; SELECT 3;", "SELECT 3" }));
+        QCOMPARE(databases, (QList<QByteArray>{ "shop", {}, "other", {} }));
+    }
+
+    void refusesShortCommandsWithoutArgument()
+    {
+        QCOMPARE(split("SELECT 1;\n\\d\nSELECT 2;\n").error,
+                 QStringLiteral("line 2: DELIMITER (\\d) must be followed by a delimiter"));
+        QCOMPARE(split("\\d a\\\\b\n").error, QStringLiteral("line 1: a DELIMITER cannot contain a backslash"));
+        QCOMPARE(split("SELECT 1;\n\\u  \n").error,
+                 QStringLiteral("line 2: USE (\\u) must be followed by a database name"));
     }
 
     void refusesUseWithoutADatabase()

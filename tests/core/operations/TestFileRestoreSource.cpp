@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // FileRestoreSource's scan for statements that name another database (a file restore refuses
 // them before anything runs), and RestoreTarget's row count comparison.
+#include "compress/GzipWriter.h"
 #include "operations/FileRestoreSource.h"
 #include "operations/RestoreTarget.h"
 
@@ -72,12 +73,29 @@ void TestFileRestoreSource::scanReportsLine()
                "USE other;\n");
     QVERIFY2(error.contains(QLatin1String("line 5")), qPrintable(error));
     QVERIFY(foreign);
+    // The client's short form selects a database too, even in the middle of a statement.
+    const QString shortUse = scan("CREATE TABLE a\n\\u other\n(id INT);\n");
+    QVERIFY2(shortUse.contains(QLatin1String("line 2")) && shortUse.contains(QLatin1String("USE")),
+             qPrintable(shortUse));
+    QVERIFY(foreign);
     QCOMPARE(scan("CREATE TABLE a (id INT);\nINSERT INTO a VALUES (1);\n"), QString());
     QVERIFY(!foreign);
     // Not SQL text at all: refused with the line, and not taken for another database.
     const QString refused = scan(QByteArrayLiteral("CREATE TABLE a (id INT);\nPK\x03\x04\0\0junk\n"));
     QVERIFY2(refused.startsWith(QLatin1String("line 2 holds a zero byte")), qPrintable(refused));
     QVERIFY(!foreign);
+    // A restore takes a whole file only: what follows its gzip data is refused, not ignored.
+    QBuffer sink;
+    sink.open(QIODevice::WriteOnly);
+    GzipWriter gz(&sink, 6, 1);
+    gz.open(QIODevice::WriteOnly);
+    gz.write("CREATE TABLE a (id INT);\n");
+    gz.close();
+    const QString trailing = scan(sink.data() + "appended");
+    QVERIFY2(trailing.contains(QLatin1String("last 8 bytes")) && trailing.contains(QLatin1String("gunzip")),
+             qPrintable(trailing));
+    QVERIFY(!foreign);
+    QCOMPARE(scan(sink.data()), QString());
     // A compressed file that is not gzip is named as what it is.
     const QString zipped = scan(QByteArrayLiteral("PK\x03\x04\x14\x00\x00\x00\x08\x00"));
     QVERIFY2(zipped.contains(QLatin1String("a zip archive")) && zipped.contains(QLatin1String("unzip")),
