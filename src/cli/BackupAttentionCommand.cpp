@@ -4,7 +4,6 @@
 #include "CliArgs.h"
 #include "CliContext.h"
 #include "Commands.h"
-#include "JobsSession.h"
 #include "jobs/WorkerIdentity.h"
 #include "operations/AttentionQuery.h"
 
@@ -54,7 +53,6 @@ int Cli::backupListAllSites(CliArgs &args, const QStringList &input)
     Catalog *catalog = ctx.openCatalog();
     if (!catalog)
         return Failure;
-    JobsSession::recoverIfNeeded(ctx);
     OperationContext context;
     context.catalog = catalog;
     context.secrets = ctx.secrets();

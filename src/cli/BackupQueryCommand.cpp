@@ -3,7 +3,6 @@
 #include "CliArgs.h"
 #include "CliContext.h"
 #include "Commands.h"
-#include "JobsSession.h"
 
 #include <QElapsedTimer>
 #include <QTextStream>
@@ -38,7 +37,6 @@ int Cli::backupList(CliArgs &args, const QStringList &input)
     Catalog *catalog = ctx.openCatalog();
     if (!catalog)
         return Failure;
-    JobsSession::recoverIfNeeded(ctx);
     const QString siteId = args.positional(0);
     QElapsedTimer timer;
     timer.start();
@@ -80,7 +78,6 @@ int Cli::backupShow(CliArgs &args, const QStringList &input)
     Catalog *catalog = ctx.openCatalog();
     if (!catalog)
         return Failure;
-    JobsSession::recoverIfNeeded(ctx);
     const auto backup = catalog->backup(args.positional(0));
     if (ctx.catalogFailed())
         return Failure;

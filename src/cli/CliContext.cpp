@@ -3,6 +3,7 @@
 #include "CliContext.h"
 
 #include "Commands.h"
+#include "JobsSession.h"
 #include "StopSignals.h"
 #include "jobs/WorkerIdentity.h"
 #include "secrets/SecretJob.h"
@@ -81,8 +82,13 @@ Catalog *CliContext::openCatalog()
         return m_catalog.get();
     if (const auto location = resolvedCatalogLocation())
         m_catalog = Catalog::open(*location, &m_clock, &m_lastError);
-    if (!m_catalog)
+    if (!m_catalog) {
         fail(m_lastError);
+        return nullptr;
+    }
+    // Every process that opens the catalog fails the backups whose runner is gone before it
+    // reads or changes anything, so no command shows or works next to a dead backup.
+    JobsSession::recoverIfNeeded(*this);
     return m_catalog.get();
 }
 

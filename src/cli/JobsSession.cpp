@@ -28,8 +28,7 @@ std::unique_ptr<JobsSession> JobsSession::open(CliContext &ctx)
         CliContext::fail(error);
         return nullptr;
     }
-    // Every process that opens the catalog fails the backups whose runner is gone.
-    session->recover();
+    // Opening the catalog already failed the backups whose runner is gone (recoverIfNeeded()).
     return session;
 }
 

@@ -21,9 +21,9 @@ class ObjectStore;
 ///         return Cli::Failure;             // the reason is already on stderr
 ///     DeleteJob job(session->catalog(), session->store(), ...);
 ///
-/// open() opens the catalog (CliContext), builds the store from settings and CREODROP_S3_*
-/// (StoreFactory, the secret key from the secret store), then runs interrupted-backup recovery
-/// (RecoveryJob) so no command ever works next to a backup whose process died.
+/// open() opens the catalog (CliContext, which runs recoverIfNeeded() on opening it, so no
+/// command ever works next to a backup whose process died), then builds the store from settings
+/// and CREODROP_S3_* (StoreFactory, the secret key from the secret store).
 class JobsSession
 {
 public:
@@ -31,8 +31,8 @@ public:
     static std::unique_ptr<JobsSession> open(CliContext &ctx);
     ~JobsSession();
 
-    /// For read-only commands: fails the backups whose runner is gone (opening the store only
-    /// when there is one), so a listing never shows a dead backup In Progress.
+    /// Fails the backups whose runner is gone, opening the store only when there is one (one
+    /// catalog query otherwise). CliContext::openCatalog() runs it for every command.
     static void recoverIfNeeded(CliContext &ctx);
     /// Runs interrupted-backup recovery now (the worker loop calls it on every pass).
     void recover();
