@@ -77,7 +77,9 @@ int Cli::envSync(CliArgs &args, const QStringList &input)
             CliContext::printLine(line);
     }
     SyncJob job(context, request);
-    StopSignals stopSignals;
+    StopSignals stopSignals(StopSignals::kRollbackGraceMs);
+    stopSignals.setGraceMessage(
+        StopSignals::rollbackGraceMessage(request.siteId + QLatin1Char('/') + Environments::toString(request.to)));
     stopSignals.ignoreSignalsAfterwards();
     QObject::connect(&stopSignals, &StopSignals::stopRequested, &job, [&job] { job.cancel(); });
     ctx.runJob(&job);

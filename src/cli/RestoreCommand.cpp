@@ -99,9 +99,9 @@ int Cli::backupRestore(CliArgs &args, const QStringList &input)
         printed = phase;
         CliContext::printLine(tr("%1...").arg(RestoreJob::phaseName(phase)));
     });
-    // A rollback after a stop must not be cut short; if the process is killed anyway, the
-    // next worker or console start finishes it.
-    StopSignals stopSignals(15 * 60 * 1000);
+    StopSignals stopSignals(StopSignals::kRollbackGraceMs);
+    stopSignals.setGraceMessage(
+        StopSignals::rollbackGraceMessage(request.siteId + QLatin1Char('/') + Environments::toString(request.target)));
     stopSignals.ignoreSignalsAfterwards();
     QObject::connect(&stopSignals, &StopSignals::stopRequested, &job, [&job] { job.cancel(); });
     const bool ok = ctx.runJob(&job);

@@ -78,6 +78,13 @@ struct StopSignals::Deadline
     }
 };
 
+QString StopSignals::rollbackGraceMessage(const QString &environment)
+{
+    return Cli::tr("the stop did not finish in time; exiting now: %1 stays locked until 'creodrop-backupctl worker "
+                   "--once' or the console rolls it back")
+        .arg(environment);
+}
+
 StopSignals::StopSignals(int graceMs, QObject *parent)
     : QObject(parent)
     , m_deadline(std::make_shared<Deadline>(graceMs))

@@ -26,6 +26,11 @@ class StopSignals : public QObject
 
 public:
     explicit StopSignals(int graceMs = 14000, QObject *parent = nullptr);
+    /// For a restore or sync: a rollback after a stop must not be cut short (if the process is
+    /// killed anyway, the next worker or console start finishes it).
+    static constexpr int kRollbackGraceMs = 15 * 60 * 1000;
+    /// What a restore or sync that still did not finish after kRollbackGraceMs says as it exits.
+    static QString rollbackGraceMessage(const QString &environment);
     ~StopSignals() override;
 
     /// What the process says when it exits at the end of the grace period (by default, that

@@ -386,6 +386,62 @@ private slots:
         QCOMPARE(audits.size(), 1);
         QCOMPARE(audits.first().outcome, AuditOutcome::Failure);
     }
+
+    // SIGTERM while the sync waits on a table another session holds: the rollback waits for that
+    // lock too, longer than a backup's 14 s grace, and must still finish before the process exits.
+    void sigtermWaitsForTheRollback()
+    {
+        const QString prod = scratch(QStringLiteral("stprod"));
+        const QString dev = scratch(QStringLiteral("stdev"));
+        const QString devRef = scratch(QStringLiteral("stref"));
+        QVERIFY(generateDemoData(prod, 1, 5));
+        for (const QString &db : { dev, devRef }) {
+            QVERIFY(generateDemoData(db, 1, 9));
+            QVERIFY(loadWithClient(db, "CREATE TABLE dev_notes (id INT PRIMARY KEY); INSERT INTO dev_notes VALUES (1);")
+                        .isEmpty());
+        }
+        QVERIFY(addSite(QStringLiteral("held"), QStringLiteral("developer"),
+                        { { QStringLiteral("prod"), prod }, { QStringLiteral("dev"), dev } }));
+        const auto m = TestServices::mysql();
+        QProcess holder;
+        QProcessEnvironment holderEnv = QProcessEnvironment::systemEnvironment();
+        holderEnv.insert(QStringLiteral("MYSQL_PWD"), m.password);
+        holder.setProcessEnvironment(holderEnv);
+        holder.start(QStringLiteral("mariadb"),
+                     { QStringLiteral("--no-defaults"), QStringLiteral("--host=%1").arg(m.host),
+                       QStringLiteral("--port=%1").arg(m.port), QStringLiteral("--user=%1").arg(m.user), dev,
+                       QStringLiteral("-e"), QStringLiteral("LOCK TABLES dev_notes READ; SELECT SLEEP(20);") });
+        QVERIFY(holder.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !queryRows(dev, QStringLiteral("SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT "
+                                           "SLEEP(20)%'"))
+                 .isEmpty(),
+            10000);
+
+        QProcess p;
+        QSignalSpy finished(&p, &QProcess::finished);
+        p.setProcessEnvironment(environment());
+        p.start(QStringLiteral(CREODROP_CLI_PATH),
+                { QStringLiteral("env"), QStringLiteral("sync"), QStringLiteral("held"), QStringLiteral("--from"),
+                  QStringLiteral("prod"), QStringLiteral("--to"), QStringLiteral("dev") });
+        QVERIFY(p.waitForStarted());
+        // The sync replaces dev's tables until it meets the held one.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !queryRows(dev, QStringLiteral("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '%1' AND STATE "
+                                           "LIKE 'Waiting for table metadata lock%'")
+                                .arg(dev))
+                 .isEmpty(),
+            60000);
+        p.terminate();
+        QVERIFY(finished.wait(120000));
+        holder.waitForFinished(30000);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p.exitCode() == 143, qPrintable(err));
+        QVERIFY2(err.contains(QLatin1String("is back as it was before the sync")), qPrintable(err));
+        const QString diff = compareDatabases(devRef, dev);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliEnvSync)
