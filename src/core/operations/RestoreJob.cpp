@@ -458,8 +458,20 @@ void RestoreJob::onLoaded(const LoadResult &r)
         startRollback(tr("The %1 of %2 was cancelled.").arg(m_request.kind, where));
         return;
     }
-    if (!m_ctx.catalog->unlockEnvironment(m_request.siteId, m_request.target, m_ctx.workerId))
-        qCWarning(lcJobs).noquote() << "could not unlock" << where << ":" << m_ctx.catalog->lastError();
+    if (!m_ctx.catalog->unlockEnvironment(m_request.siteId, m_request.target, m_ctx.workerId)) {
+        // The lock still says a restore runs here, so the next recovery rolls the target back to
+        // the pre-restore backup: this restore must not be reported as done.
+        const QString error = m_ctx.catalog->lastError();
+        qCWarning(lcJobs).noquote() << "could not unlock" << where << ":" << error;
+        m_locked = false;
+        end(AuditOutcome::Failure,
+            tr("%1 was loaded into %2, but the catalog could not record that the %3 finished (%4). %2 stays "
+               "locked, and the next 'creodrop-backupctl worker --once' or console start rolls it back to pre-%3 "
+               "backup %5. Make the catalog writable again (free space, or fix its connection), run the worker, "
+               "then start the %3 again.")
+                .arg(m_source->describe(), where, m_request.kind, Sentence::unended(error), m_preBackupId));
+        return;
+    }
     m_locked = false;
     QString message = tr("Restored %1 into %2: %3, %4%5; pre-%6 backup %7.")
                           .arg(m_source->describe(), where)

@@ -7,3 +7,11 @@ QString Sentence::ended(const QString &text)
     const QString trimmed = text.trimmed();
     return trimmed.isEmpty() || trimmed.endsWith(QLatin1Char('.')) ? trimmed : trimmed + QLatin1Char('.');
 }
+
+QString Sentence::unended(const QString &text)
+{
+    QString trimmed = text.trimmed();
+    while (trimmed.endsWith(QLatin1Char('.')))
+        trimmed.chop(1);
+    return trimmed;
+}

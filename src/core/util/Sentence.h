@@ -12,5 +12,7 @@ namespace Sentence {
 
 /// @p text trimmed and ending with a full stop (empty stays empty).
 QString ended(const QString &text);
+/// @p text trimmed and without its closing full stops, to go inside another sentence.
+QString unended(const QString &text);
 
 } // namespace Sentence

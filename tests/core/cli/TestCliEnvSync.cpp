@@ -413,8 +413,9 @@ private slots:
                        QStringLiteral("-e"), QStringLiteral("LOCK TABLES dev_notes READ; SELECT SLEEP(20);") });
         QVERIFY(holder.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(
-            !queryRows(dev, QStringLiteral("SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT "
-                                           "SLEEP(20)%'"))
+            !queryRows(dev,
+                       QStringLiteral("SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT "
+                                      "SLEEP(20)%'"))
                  .isEmpty(),
             10000);
 
@@ -427,9 +428,10 @@ private slots:
         QVERIFY(p.waitForStarted());
         // The sync replaces dev's tables until it meets the held one.
         QTRY_VERIFY_WITH_TIMEOUT(
-            !queryRows(dev, QStringLiteral("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '%1' AND STATE "
-                                           "LIKE 'Waiting for table metadata lock%'")
-                                .arg(dev))
+            !queryRows(dev,
+                       QStringLiteral("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '%1' AND STATE "
+                                      "LIKE 'Waiting for table metadata lock%'")
+                           .arg(dev))
                  .isEmpty(),
             60000);
         p.terminate();

@@ -45,16 +45,17 @@ void TestCliRecovery::init()
     QVERIFY2(m_catalog, qPrintable(error));
     QVERIFY(m_catalog->addSite(
         { QStringLiteral("shop"), QStringLiteral("Shop"), QStringLiteral("acme"), Tier::Developer, {} }));
-    m_completed = m_catalog->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual,
-                                          QStringLiteral("alice"))
-                      .id;
+    m_completed
+        = m_catalog
+              ->createBackup(QStringLiteral("shop"), Environment::Prod, BackupType::Manual, QStringLiteral("alice"))
+              .id;
     QVERIFY(m_catalog->claimBackup(m_completed, QStringLiteral("other-host:1:aaaaaaaa"), 1));
     QVERIFY(m_catalog->completeBackup(m_completed, QStringLiteral("other-host:1:aaaaaaaa"), 2048, 10000,
                                       QStringLiteral("ab12")));
     // A runner on another host whose heartbeat lapsed an hour ago: gone.
-    m_dead = m_catalog->createBackup(QStringLiteral("shop"), Environment::Dev, BackupType::Manual,
-                                     QStringLiteral("alice"))
-                 .id;
+    m_dead
+        = m_catalog->createBackup(QStringLiteral("shop"), Environment::Dev, BackupType::Manual, QStringLiteral("alice"))
+              .id;
     QVERIFY(m_catalog->claimBackup(m_dead, QStringLiteral("other-host:2:bbbbbbbb"), 1));
 }
 
@@ -79,10 +80,10 @@ void TestCliRecovery::everyCommandRecoversDeadBackups_data()
         << QStringList{ QStringLiteral("backup"), QStringLiteral("show"), QStringLiteral("COMPLETED") };
     QTest::newRow("backup pin") << QStringList{ QStringLiteral("backup"), QStringLiteral("pin"),
                                                 QStringLiteral("COMPLETED") };
-    QTest::newRow("site add") << QStringList{ QStringLiteral("site"),       QStringLiteral("add"),
-                                              QStringLiteral("blog"),       QStringLiteral("--name"),
-                                              QStringLiteral("Blog"),       QStringLiteral("--customer"),
-                                              QStringLiteral("acme"),       QStringLiteral("--tier"),
+    QTest::newRow("site add") << QStringList{ QStringLiteral("site"), QStringLiteral("add"),
+                                              QStringLiteral("blog"), QStringLiteral("--name"),
+                                              QStringLiteral("Blog"), QStringLiteral("--customer"),
+                                              QStringLiteral("acme"), QStringLiteral("--tier"),
                                               QStringLiteral("basic") };
     QTest::newRow("schedule set") << QStringList{ QStringLiteral("schedule"), QStringLiteral("set"),
                                                   QStringLiteral("shop"),     QStringLiteral("prod"),

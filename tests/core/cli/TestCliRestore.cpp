@@ -45,6 +45,7 @@ private slots:
     void sigtermStopsALongStatement();
     void killedProcessRolledBackByWorker();
     void failedRollbackSaysSoAndIsRetried();
+    void unrecordedFinishIsAFailure();
 
 private:
     QProcessEnvironment environment() const;
@@ -688,6 +689,43 @@ void TestCliRestore::failedRollbackSaysSoAndIsRetried()
     r = cli({ QStringLiteral("storage"), QStringLiteral("put"), kept, preKey });
     RESULT_IS(r, 0);
     r = cli({ QStringLiteral("worker"), QStringLiteral("--once") });
+    RESULT_IS(r, 0);
+    QVERIFY2(r.out.contains("rolled back"), r.out.constData());
+    const QString diff = DumpTestSupport::compareDatabases(m_devRef, m_dev);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+}
+
+// The load finished but the catalog cannot record it (here: its lock row was taken over, as a
+// full disk or a lost catalog connection would also make the unlock fail). The lock still says a
+// restore runs, so the next recovery rolls the target back: the command must not report success.
+void TestCliRestore::unrecordedFinishIsAFailure()
+{
+    QVERIFY(resetDev());
+    QProcess p;
+    QList<qint64> connections;
+    QVERIFY2(startRestoreAndWaitForLoad(&p, &connections), "the restore never started loading big");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("restore-catalog"));
+        db.setDatabaseName(m_home.filePath(QStringLiteral("catalog.sqlite")));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(QStringLiteral("UPDATE env_restores SET worker_id = 'other-host:1:aaaaaaaa'")),
+                 qPrintable(q.lastError().text()));
+        QCOMPARE(q.numRowsAffected(), 1);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("restore-catalog"));
+    const QByteArray hang = waitOrReportHang(p);
+    QVERIFY2(hang.isEmpty(), hang.constData());
+    const QByteArray err = p.readAllStandardError();
+    const QByteArray out = p.readAllStandardOutput();
+    QVERIFY2(p.exitCode() == 1, err.constData());
+    QVERIFY2(err.contains("could not record that the restore finished") && err.contains("stays locked"),
+             err.constData());
+    QVERIFY2(!out.contains("Restored"), out.constData());
+    // As it says: the worker rolls the target back (the lock's heartbeat lapsed with no owner).
+    QTest::qWait(2500);
+    const Result r = cli({ QStringLiteral("worker"), QStringLiteral("--once") });
     RESULT_IS(r, 0);
     QVERIFY2(r.out.contains("rolled back"), r.out.constData());
     const QString diff = DumpTestSupport::compareDatabases(m_devRef, m_dev);

@@ -28,6 +28,15 @@ private slots:
         QFETCH(QString, expected);
         QCOMPARE(Sentence::ended(text), expected);
     }
+
+    void unendedGoesInsideASentence()
+    {
+        QCOMPARE(Sentence::unended(QStringLiteral("No space left on device.")),
+                 QStringLiteral("No space left on device"));
+        QCOMPARE(Sentence::unended(QStringLiteral(" status.. \n")), QStringLiteral("status"));
+        QCOMPARE(Sentence::unended(QStringLiteral("v1.2 ok")), QStringLiteral("v1.2 ok"));
+        QCOMPARE(Sentence::unended(QString()), QString());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSentence)
