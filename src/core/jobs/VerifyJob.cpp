@@ -7,6 +7,7 @@
 #include "catalog/Catalog.h"
 #include "storage/ObjectStore.h"
 #include "storage/StoreJob.h"
+#include "util/Sentence.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -43,6 +44,13 @@ void VerifyJob::doStart()
     StoreJob *get = m_store->getData(Catalog::manifestKey(m_record.objectKey));
     m_current = get;
     connect(get, &Job::finished, this, [this, get] {
+        if (!get->succeeded() && !get->notFound()) {
+            // Unreachable storage or refused credentials say nothing about the backup itself.
+            finishFailed(tr("Cannot verify backup %1: its manifest cannot be read from %2 (%3). The backup was not "
+                            "checked; check the storage settings and the network, then verify again.")
+                             .arg(m_backupId, m_store->describe(), Sentence::unended(get->errorString())));
+            return;
+        }
         QString error;
         const auto manifest = get->succeeded() ? BackupManifest::fromJson(get->result().data, &error) : std::nullopt;
         if (!manifest) {
@@ -68,8 +76,12 @@ void VerifyJob::doStart()
         connect(fetch, &Job::progress, this, &Job::progress);
         connect(fetch, &Job::finished, this, [this, fetch, path] {
             if (!fetch->succeeded()) {
-                finishFailed(tr("Cannot read backup %1 from %2: %3.")
-                                 .arg(m_backupId, m_store->describe(), fetch->errorString()));
+                finishFailed(fetch->notFound()
+                                 ? tr("Backup %1 is damaged: its object is missing from %2. Take a new backup.")
+                                       .arg(m_backupId, m_store->describe())
+                                 : tr("Cannot verify backup %1: it cannot be read from %2 (%3). The backup was not "
+                                      "checked; check the storage settings and the network, then verify again.")
+                                       .arg(m_backupId, m_store->describe(), Sentence::unended(fetch->errorString())));
                 return;
             }
             // Hashing and the gzip test of a multi-GB object run off this (the service) thread.
