@@ -38,10 +38,17 @@ void RestorePreflightJob::doStart()
     RestorePreflight &r = m_result;
     const QString where = r.siteId + QLatin1Char('/') + Environments::toString(r.target);
     const int failedBefore = m_ctx.catalog->failedStatements();
-    if (!m_ctx.catalog->site(r.siteId)) {
+    const auto site = m_ctx.catalog->site(r.siteId);
+    if (!site) {
         finishWithError(
             Error::Fatal,
             m_ctx.catalog->absentReason(failedBefore, tr("There is no site %1 in the catalog.").arg(r.siteId)));
+        return;
+    }
+    if (!site->environments().contains(r.target)) {
+        finishWithError(Error::Fatal,
+                        tr("Site \"%1\" is %2 tier and has no %3 environment.")
+                            .arg(r.siteId, Environments::tierToString(site->tier), Environments::toString(r.target)));
         return;
     }
     const auto config = m_ctx.catalog->environment(r.siteId, r.target);

@@ -244,6 +244,28 @@ void TestCliRestore::usageErrors()
     r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), QStringLiteral("--file"),
               QStringLiteral("/tmp/x.sql") });
     RESULT_IS(r, 2);
+    // A basic-tier site has prod only: the refusal says so (not to set up an environment it
+    // cannot have), in the dry run and in the restore.
+    r = cli({ QStringLiteral("site"), QStringLiteral("add"), QStringLiteral("basic-one"), QStringLiteral("--name"),
+              QStringLiteral("Basic"), QStringLiteral("--customer"), QStringLiteral("acme"), QStringLiteral("--tier"),
+              QStringLiteral("basic") });
+    RESULT_IS(r, 0);
+    const QString file = m_home.filePath(QStringLiteral("basic.sql"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write("CREATE TABLE t (a INT);\n");
+    out.close();
+    for (const QString &extra : { QStringLiteral("--dry-run"), QString() }) {
+        QStringList args{ QStringLiteral("backup"), QStringLiteral("restore"), QStringLiteral("--file"), file,
+                          QStringLiteral("--site"),   QStringLiteral("basic-one"), QStringLiteral("--to"),
+                          QStringLiteral("dev") };
+        if (!extra.isEmpty())
+            args << extra;
+        r = cli(args);
+        RESULT_IS(r, 1);
+        QVERIFY2(r.err.contains("is basic tier and has no dev environment") && !r.err.contains("env set"),
+                 r.err.constData());
+    }
 }
 
 void TestCliRestore::restoreIntoOtherEnvironment()
