@@ -13,6 +13,7 @@
 #include "util/BoundedPipe.h"
 #include "util/Clock.h"
 #include "util/Logging.h"
+#include "util/Sentence.h"
 #include "util/Version.h"
 
 #include <QThread>
@@ -349,7 +350,7 @@ void BackupJob::failUpload()
     fail(BackupStatus::Failed,
          tr("The upload to %1 failed: %2. Check that the storage is reachable and its settings and credentials "
             "are right, then run the backup again.")
-             .arg(m_store->describe(), m_uploadError));
+             .arg(m_store->describe(), Sentence::unended(m_uploadError)));
 }
 
 void BackupJob::maybeWriteManifest()
@@ -397,7 +398,7 @@ void BackupJob::maybeWriteManifest()
             fail(BackupStatus::Failed,
                  tr("Writing the manifest to %1 failed: %2. Check that the storage is reachable, then run the "
                     "backup again.")
-                     .arg(m_store->describe(), put->errorString()));
+                     .arg(m_store->describe(), Sentence::unended(put->errorString())));
             return;
         }
         checkStored();

@@ -9,6 +9,7 @@
 #include "storage/StoreJob.h"
 #include "util/Clock.h"
 #include "util/PrivateFiles.h"
+#include "util/Sentence.h"
 
 #include <QDir>
 #include <QFile>
@@ -133,9 +134,10 @@ void DownloadJob::onFetched()
             QTimer::singleShot(200 * m_attempt, this, [this, have] { fetch(have); });
             return;
         }
-        failAndClean(tr("Downloading backup %1 failed: %2. Check the storage and the free space in %3, then try "
-                        "again.")
-                         .arg(m_backupId, job->errorString(), QFileInfo(m_targetPath).absolutePath()));
+        failAndClean(
+            tr("Downloading backup %1 failed: %2. Check the storage and the free space in %3, then try "
+               "again.")
+                .arg(m_backupId, Sentence::unended(job->errorString()), QFileInfo(m_targetPath).absolutePath()));
         return;
     }
     m_progress.phase = tr("Verifying");
@@ -168,7 +170,7 @@ void DownloadJob::onFetched()
         case FileCheckJob::Outcome::GzipInvalid:
         case FileCheckJob::Outcome::PublishError:
             failAndClean(tr("Cannot save %1: %2. Check the free space and permissions of the folder.")
-                             .arg(m_targetPath, check->detail()));
+                             .arg(m_targetPath, Sentence::unended(check->detail())));
             return;
         case FileCheckJob::Outcome::Ok:
             break;

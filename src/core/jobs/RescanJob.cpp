@@ -26,7 +26,7 @@ void RescanJob::doStart()
         if (!list->succeeded()) {
             finishWithError(list->error(),
                             tr("Cannot list %1: %2. Check the storage settings and try again.")
-                                .arg(m_store->describe(), list->errorString()));
+                                .arg(m_store->describe(), Sentence::unended(list->errorString())));
             return;
         }
         for (const ObjectInfo &object : list->result().objects) {

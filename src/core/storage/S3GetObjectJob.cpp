@@ -101,7 +101,7 @@ bool S3GetObjectJob::consumeBody(QNetworkReply *reply, const QByteArray &data)
     } else if (m_file.write(data) != data.size()) {
         finishWithError(Error::Fatal,
                         tr("Downloading %1 failed: cannot write %2 (%3). Check the free space.")
-                            .arg(m_key, m_localPath, m_file.errorString()));
+                            .arg(m_key, m_localPath, PrivateFiles::writeError(m_file)));
         return false;
     }
     m_hash.addData(data);
@@ -118,9 +118,9 @@ void S3GetObjectJob::onSuccess(QNetworkReply *reply, const QByteArray &body)
         return;
     if (!m_toMemory) {
         if (!m_file.flush()) {
-            finishWithError(
-                Error::Fatal,
-                tr("Downloading %1 failed: cannot write %2 (%3).").arg(m_key, m_localPath, m_file.errorString()));
+            finishWithError(Error::Fatal,
+                            tr("Downloading %1 failed: cannot write %2 (%3). Check the free space.")
+                                .arg(m_key, m_localPath, PrivateFiles::writeError(m_file)));
             return;
         }
         m_file.close();

@@ -59,6 +59,14 @@ bool PrivateFiles::exists(const QString &path)
     return ::lstat(QFile::encodeName(path).constData(), &st) == 0;
 }
 
+QString PrivateFiles::writeError(const QFileDevice &file)
+{
+    const int saved = errno;
+    if (saved != 0 && (file.error() == QFileDevice::NoError || file.errorString() == QLatin1String("Unknown error")))
+        return QString::fromLocal8Bit(std::strerror(saved));
+    return file.errorString();
+}
+
 bool PrivateFiles::openForWriting(QFile *file, OpenKind kind, QString *error)
 {
     const QString path = file->fileName();

@@ -39,6 +39,11 @@ enum OpenKind {
 /// Opens @p file (its fileName() set) write-only, mode 0600.
 bool openForWriting(QFile *file, OpenKind kind, QString *error);
 
+/// Why a write to @p file just failed, for a message ("No space left on device"): the system's
+/// error for the failed call (Qt reports "Unknown error" for files opened from a descriptor).
+/// Call it right after the failing write, flush or close, before anything else changes errno.
+QString writeError(const QFileDevice &file);
+
 /// True when something, even a dangling symbolic link, is at @p path (lstat).
 bool exists(const QString &path);
 

@@ -256,9 +256,10 @@ void TestCliRestore::usageErrors()
     out.write("CREATE TABLE t (a INT);\n");
     out.close();
     for (const QString &extra : { QStringLiteral("--dry-run"), QString() }) {
-        QStringList args{ QStringLiteral("backup"), QStringLiteral("restore"), QStringLiteral("--file"), file,
-                          QStringLiteral("--site"),   QStringLiteral("basic-one"), QStringLiteral("--to"),
-                          QStringLiteral("dev") };
+        QStringList args{ QStringLiteral("backup"), QStringLiteral("restore"),
+                          QStringLiteral("--file"), file,
+                          QStringLiteral("--site"), QStringLiteral("basic-one"),
+                          QStringLiteral("--to"),   QStringLiteral("dev") };
         if (!extra.isEmpty())
             args << extra;
         r = cli(args);

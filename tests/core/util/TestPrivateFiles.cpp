@@ -10,6 +10,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 class TestPrivateFiles : public QObject
@@ -40,6 +43,20 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_oldUmask = ::umask(022);
+    }
+
+    // /dev/full fails every write with ENOSPC, as a full disk does: the message names it.
+    void writeErrorNamesAFullDisk()
+    {
+        const int fd = ::open("/dev/full", O_WRONLY | O_CLOEXEC);
+        if (fd < 0)
+            QSKIP("no /dev/full here");
+        QFile file;
+        QVERIFY(file.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle));
+        const QByteArray block(1 << 20, 'x');
+        const bool written = file.write(block) == block.size() && file.flush();
+        QVERIFY(!written);
+        QCOMPARE(PrivateFiles::writeError(file), QString::fromLocal8Bit(std::strerror(ENOSPC)));
     }
     void cleanupTestCase() { ::umask(m_oldUmask); }
 
