@@ -16,6 +16,7 @@
 #include "mysql/MySqlLoader.h"
 #include "util/Counted.h"
 #include "util/PrivateFiles.h"
+#include "util/Sentence.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -302,8 +303,18 @@ int load(CliArgs &args, const QStringList &input)
                 .arg(StopSignals::receivedName(), Counted::of(loader.statementsExecuted(), "statement", "statements")));
         return StopSignals::exitCode();
     }
-    if (!loaded)
-        return fail(command, loader.errorString());
+    if (!loaded) {
+        QString message = loader.errorString();
+        // The server closed the connection (it stopped, restarted or was killed): say what is in
+        // the database now and what to do.
+        if (message.contains(QLatin1String("Lost connection")) || message.contains(QLatin1String("gone away")))
+            message = Sentence::unended(message)
+                + QStringLiteral(
+                          ". The connection to the server was lost: the statements before it ran and stay in the "
+                          "database. Check that the server is running (its error log says why it closed the "
+                          "connection), then load the file again into an empty database.");
+        return fail(command, message);
+    }
     if (!loader.warning().isEmpty())
         QTextStream(stderr) << "creodrop-backupctl " << command << ": warning: " << loader.warning() << '\n';
     if (showProgress)

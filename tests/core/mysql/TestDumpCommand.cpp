@@ -455,6 +455,42 @@ private slots:
         QCOMPARE(after, QStringList{ QStringLiteral("0") });
     }
 
+    // The server closes the load's connection (killed, restarted): the message says what is in the
+    // database and what to do, not only the client library's "Lost connection".
+    void lostConnectionSaysWhatToDo()
+    {
+        const QString db = TestServices::createScratchDatabase(QStringLiteral("clost"));
+        QFile f(m_dir.filePath(QStringLiteral("lost.sql")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("CREATE TABLE u (s INT);\nINSERT INTO u VALUES (1);\nINSERT INTO u SELECT SLEEP(600);\n"
+                "INSERT INTO u VALUES (2);\n");
+        f.close();
+        QProcess p;
+        p.setProcessEnvironment(environment(TestServices::mysql().password));
+        p.start(QStringLiteral(CREODROP_CLI_PATH),
+                QStringList{ QStringLiteral("load") } + endpointArgs(db)
+                    + QStringList{ QStringLiteral("--input"), f.fileName() });
+        QVERIFY(p.waitForStarted());
+        QStringList ids;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !(ids = queryRows(db,
+                              QStringLiteral("SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE "
+                                             "'INSERT INTO u SELECT SLEEP(600)%'")))
+                 .isEmpty(),
+            30000);
+        queryRows(db, QStringLiteral("KILL CONNECTION %1").arg(ids.first()));
+        QVERIFY(p.waitForFinished(60000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        const QStringList rows = queryRows(db, QStringLiteral("SELECT COUNT(*) FROM u"));
+        TestServices::dropDatabase(db);
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains(QLatin1String("statement 3 (line 3) failed"))
+                     && err.contains(QLatin1String("The connection to the server was lost"))
+                     && err.contains(QLatin1String("into an empty database")),
+                 qPrintable(err));
+        QCOMPARE(rows, QStringList{ QStringLiteral("1") }); // what ran before stays
+    }
+
     // A load waiting for more input on stdin stops on a signal too, without waiting for the next
     // byte (the stop message, not the one of the grace period's forced exit).
     void loadFromStdinStopsOnSignal()
