@@ -11,6 +11,8 @@
 #include "operations/RollbackInterruptedJob.h"
 #include "storage/ObjectStore.h"
 
+#include <QTimer>
+
 JobsSession::JobsSession(CliContext &ctx)
     : m_ctx(ctx)
 { }
@@ -35,6 +37,11 @@ std::unique_ptr<JobsSession> JobsSession::open(CliContext &ctx)
 void JobsSession::recover()
 {
     RecoveryJob recovery(m_catalog, m_store.get(), WorkerIdentity::heartbeatSeconds());
+    // The rows are Failed at once; only the storage cleanup can take long.
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, &recovery, [&recovery] { recovery.abort(); });
+    deadline.start(kCleanupBudgetMs);
     m_ctx.runJob(&recovery);
     for (const QString &id : recovery.recoveredIds())
         CliContext::warn(Cli::tr("backup %1 was interrupted and is now failed").arg(id));

@@ -34,8 +34,6 @@ public:
     /// Fails the backups whose runner is gone, opening the store only when there is one (one
     /// catalog query otherwise). CliContext::openCatalog() runs it for every command.
     static void recoverIfNeeded(CliContext &ctx);
-    /// Runs interrupted-backup recovery now (the worker loop calls it on every pass).
-    void recover();
 
     Catalog *catalog() const { return m_catalog; }
     ObjectStore *store() const { return m_store.get(); }
@@ -52,6 +50,10 @@ public:
 
 private:
     explicit JobsSession(CliContext &ctx);
+    /// Runs interrupted-backup recovery now; its storage cleanup gets kCleanupBudgetMs, so that
+    /// no command waits long on a storage that does not answer (what is left is named).
+    void recover();
+    static constexpr int kCleanupBudgetMs = 20000;
     bool openStore(QString *error);
 
     CliContext &m_ctx;

@@ -7,6 +7,7 @@
 #include "storage/ObjectStore.h"
 #include "storage/StoreJob.h"
 #include "util/Logging.h"
+#include "util/Sentence.h"
 
 #include <QPointer>
 
@@ -37,8 +38,10 @@ void RecoveryJob::doStart()
         qCInfo(lcJobs).noquote() << "recovered interrupted backup" << record.id << "of worker" << record.workerId
                                  << "(last heartbeat" << record.heartbeatAt.toString(Qt::ISODateWithMs) << ")";
         m_recovered.append(record.id);
-        if (!record.objectKey.isEmpty())
+        if (!record.objectKey.isEmpty()) {
             m_keysToClean.append(record.objectKey);
+            m_idOfKey.insert(record.objectKey, record.id);
+        }
     }
     markInterruptedRestores();
     cleanNext();
@@ -52,11 +55,15 @@ void RecoveryJob::markInterruptedRestores()
     for (const EnvironmentLock &lock : m_catalog->staleEnvironmentLocks(m_heartbeatSeconds)) {
         if (!WorkerIdentity::isGone(lock.workerId))
             continue;
-        const QString reason
-            = tr("interrupted: the process running it (%1) stopped during its %2 phase; the next worker or console "
+        // Before its replace phase the target was not touched: there is nothing to roll back.
+        const QString reason = lock.targetTouched()
+            ? tr("interrupted: the process running it (%1) stopped during its %2 phase; the next worker or console "
                  "start rolls the target back from pre-%3 backup %4")
                   .arg(lock.workerId, EnvironmentLock::phaseToString(lock.phase), lock.kind,
-                       lock.preBackupId.isEmpty() ? tr("(none yet)") : lock.preBackupId);
+                       lock.preBackupId.isEmpty() ? tr("(none yet)") : lock.preBackupId)
+            : tr("interrupted: the process running it (%1) stopped during its %2 phase, before it changed the "
+                 "target; the next worker or console start unlocks it")
+                  .arg(lock.workerId, EnvironmentLock::phaseToString(lock.phase));
         if (m_catalog->interruptEnvironmentLock(lock.siteId, lock.environment, lock.workerId, reason)) {
             qCInfo(lcJobs).noquote() << "marked the" << lock.kind << "of" << lock.siteId
                                      << Environments::toString(lock.environment) << "interrupted";
@@ -65,34 +72,55 @@ void RecoveryJob::markInterruptedRestores()
     }
 }
 
+void RecoveryJob::warnLeftBehind(const QString &key, const QString &what, const QString &error)
+{
+    const QString id = m_idOfKey.value(key);
+    m_warnings.append(tr("Could not %1 of interrupted backup %2 (%3): %4; 'creodrop-backupctl backup delete %2' "
+                         "removes what it left in the storage")
+                          .arg(what, id, key, Sentence::unended(error)));
+}
+
+void RecoveryJob::doAbort()
+{
+    QStringList left = m_keysToClean;
+    if (!m_cleaning.isEmpty())
+        left.prepend(m_cleaning);
+    for (const QString &key : std::as_const(left))
+        warnLeftBehind(key, tr("finish cleaning up the storage"), tr("the storage did not answer in time"));
+    m_keysToClean.clear();
+    m_cleaning.clear();
+}
+
 void RecoveryJob::cleanNext()
 {
+    m_cleaning.clear();
     if (m_keysToClean.isEmpty() || !m_store) {
         finishWithSuccess();
         return;
     }
     const QString key = m_keysToClean.takeFirst();
+    m_cleaning = key;
     QPointer<RecoveryJob> self(this);
     // Steps, in order: abort incomplete uploads, remove the manifest, remove the object.
     StoreJob *listJob = m_store->listIncompleteUploads(key);
     connect(listJob, &Job::finished, this, [this, self, listJob, key] {
-        if (!self)
+        if (!self || isFinished())
             return;
         QVector<IncompleteUpload> uploads;
         if (listJob->succeeded())
             uploads = listJob->result().uploads;
         else
-            m_warnings.append(tr("Could not list unfinished uploads of %1: %2").arg(key, listJob->errorString()));
+            warnLeftBehind(key, tr("list the unfinished uploads"), listJob->errorString());
         for (const IncompleteUpload &upload : std::as_const(uploads)) {
             if (upload.key == key)
                 qCInfo(lcJobs).noquote() << "aborting the unfinished upload of interrupted backup object" << key;
         }
         auto pending = std::make_shared<int>(uploads.size() + 2);
         auto stepDone = [this, self, pending, key](StoreJob *job, const QString &what) {
-            if (!self)
+            if (!self || isFinished())
                 return;
             if (!job->succeeded())
-                m_warnings.append(tr("Could not %1 of %2: %3").arg(what, key, job->errorString()));
+                warnLeftBehind(key, what, job->errorString());
             if (--*pending == 0)
                 cleanNext();
         };

@@ -4,6 +4,7 @@
 
 #include "util/Job.h"
 
+#include <QHash>
 #include <QStringList>
 
 class Catalog;
@@ -35,16 +36,22 @@ public:
 
 protected:
     void doStart() override;
+    /// Stops the storage cleanup (a deadline ran out): the rows are already Failed, and a
+    /// warning names each backup whose objects may remain, with the command that removes them.
+    void doAbort() override;
 
 private:
     void cleanNext();
     void markInterruptedRestores();
+    void warnLeftBehind(const QString &key, const QString &what, const QString &error);
 
     Catalog *m_catalog;
     ObjectStore *m_store;
     int m_heartbeatSeconds;
     QStringList m_recovered;
     QStringList m_keysToClean;
+    QHash<QString, QString> m_idOfKey; ///< object key -> backup id, for the warnings
+    QString m_cleaning; ///< the key being cleaned now
     QStringList m_warnings;
     QStringList m_interruptedLocks;
 };

@@ -6,6 +6,8 @@
 #include "catalog/Catalog.h"
 #include "util/Clock.h"
 
+#include <QTcpServer>
+
 namespace {
 // Stamps what the test writes an hour in the past: a claimed backup's heartbeat has lapsed at once.
 // (An SQLite catalog judges heartbeats by the local clock; a MariaDB one by the server's, which a
@@ -26,6 +28,7 @@ private slots:
     void cleanup();
     void everyCommandRecoversDeadBackups_data();
     void everyCommandRecoversDeadBackups();
+    void silentStorageHoldsNoCommandLong();
 
 private:
     std::unique_ptr<CliTestEnv> m_env;
@@ -113,6 +116,25 @@ void TestCliRecovery::everyCommandRecoversDeadBackups()
              qPrintable(r.err));
     // The completed backup is left alone.
     QCOMPARE(m_catalog->backup(m_completed)->status, BackupStatus::Completed);
+}
+
+// A storage that accepts connections and never answers: the dead backup is still failed at
+// once, the cleanup gives up after its budget, and the warning names what may be left and the
+// command that removes it.
+void TestCliRecovery::silentStorageHoldsNoCommandLong()
+{
+    QTcpServer silent; // the kernel accepts connections into the backlog; nothing ever answers
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    QProcessEnvironment env = m_env->environment();
+    CliTest::insertS3Environment(env);
+    env.insert(QStringLiteral("CREODROP_S3_ENDPOINT"), QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()));
+    const auto r = m_env->run({ QStringLiteral("site"), QStringLiteral("list") }, {}, env);
+    CLI_EXPECT(r, 0);
+    QCOMPARE(m_catalog->backup(m_dead)->status, BackupStatus::Failed);
+    QVERIFY2(r.err.contains(QLatin1String("did not answer in time"))
+                 && r.err.contains(QStringLiteral("backup delete %1").arg(m_dead)),
+             qPrintable(r.err));
+    QVERIFY2(r.out.contains(QLatin1String("shop")), qPrintable(r.out));
 }
 
 QTEST_GUILESS_MAIN(TestCliRecovery)
