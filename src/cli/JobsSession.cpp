@@ -10,6 +10,7 @@
 #include "operations/BackupQueue.h"
 #include "operations/RollbackInterruptedJob.h"
 #include "storage/ObjectStore.h"
+#include "util/Sentence.h"
 
 #include <QTimer>
 
@@ -43,8 +44,13 @@ void JobsSession::recover()
     QObject::connect(&deadline, &QTimer::timeout, &recovery, [&recovery] { recovery.abort(); });
     deadline.start(kCleanupBudgetMs);
     m_ctx.runJob(&recovery);
-    for (const QString &id : recovery.recoveredIds())
+    for (const QString &id : recovery.recoveredIds()) {
         CliContext::warn(Cli::tr("backup %1 was interrupted and is now failed").arg(id));
+        if (!m_store)
+            CliContext::warn(Cli::tr("what backup %1 left in the storage was not removed, as the storage cannot be "
+                                     "opened (%2); 'creodrop-backupctl backup delete %1' removes it once it can")
+                                 .arg(id, Sentence::unended(m_storeError)));
+    }
     for (const QString &warning : recovery.warnings())
         CliContext::warn(warning);
     for (const QString &env : recovery.interruptedLocks())
@@ -91,11 +97,8 @@ void JobsSession::recoverIfNeeded(CliContext &ctx)
     std::unique_ptr<JobsSession> session(new JobsSession(ctx));
     session->m_catalog = catalog;
     QString error;
-    if (!session->openStore(&error)) {
-        // A read command still answers; the next command that can reach the store cleans up.
-        CliContext::warn(Cli::tr("An interrupted backup could not be cleaned up: %1").arg(error));
-        return;
-    }
+    if (!session->openStore(&error))
+        session->m_storeError = error; // the rows are failed all the same; the warning says what is left
     session->recover();
 }
 

@@ -61,4 +61,5 @@ private:
     // Declared before the store, which uses it: destroyed after it.
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ObjectStore> m_store;
+    QString m_storeError; ///< why the store could not be opened, when it could not
 };

@@ -29,6 +29,7 @@ private slots:
     void everyCommandRecoversDeadBackups_data();
     void everyCommandRecoversDeadBackups();
     void silentStorageHoldsNoCommandLong();
+    void unopenableStorageStillFailsDeadBackups();
 
 private:
     std::unique_ptr<CliTestEnv> m_env;
@@ -135,6 +136,21 @@ void TestCliRecovery::silentStorageHoldsNoCommandLong()
                  && r.err.contains(QStringLiteral("backup delete %1").arg(m_dead)),
              qPrintable(r.err));
     QVERIFY2(r.out.contains(QLatin1String("shop")), qPrintable(r.out));
+}
+
+// Without storage settings (or its secret) the row is failed all the same, and the warning says
+// what may be left and how to remove it.
+void TestCliRecovery::unopenableStorageStillFailsDeadBackups()
+{
+    QProcessEnvironment env = m_env->environment();
+    CliTest::insertS3Environment(env);
+    env.remove(QStringLiteral("CREODROP_S3_SECRET_ACCESS_KEY")); // and none in the keychain
+    const auto r = m_env->run({ QStringLiteral("site"), QStringLiteral("list") }, {}, env);
+    CLI_EXPECT(r, 0);
+    QCOMPARE(m_catalog->backup(m_dead)->status, BackupStatus::Failed);
+    QVERIFY2(r.err.contains(QLatin1String("storage cannot be opened"))
+                 && r.err.contains(QStringLiteral("backup delete %1").arg(m_dead)),
+             qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestCliRecovery)
