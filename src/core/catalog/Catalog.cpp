@@ -868,9 +868,8 @@ bool Catalog::setEnvironment(const EnvironmentConfig &config)
     const std::optional<Site> s = site(config.siteId);
     if (!s)
         return fail(tr("Site \"%1\" does not exist.").arg(config.siteId));
-    if (!s->environments().contains(config.environment))
-        return fail(tr("Site \"%1\" is %2 tier and has no %3 environment.")
-                        .arg(s->id, Environments::tierToString(s->tier), envName(config.environment)));
+    if (const QString missing = s->missingEnvironmentReason(config.environment); !missing.isEmpty())
+        return fail(missing);
     const MySqlEndpoint &e = config.endpoint;
     QSqlDatabase d = db();
     QSqlQuery q(d);
@@ -957,9 +956,8 @@ BackupRecord Catalog::createBackup(const QString &siteId, Environment env, Backu
         fail(tr("Site \"%1\" does not exist.").arg(siteId));
         return {};
     }
-    if (!s->environments().contains(env)) {
-        fail(tr("Site \"%1\" is %2 tier and has no %3 environment.")
-                 .arg(siteId, Environments::tierToString(s->tier), envName(env)));
+    if (const QString missing = s->missingEnvironmentReason(env); !missing.isEmpty()) {
+        fail(missing);
         return {};
     }
     if (!Slug::isValid(s->customer)) {
@@ -1572,9 +1570,8 @@ bool Catalog::setSchedule(const Schedule &schedule)
     const std::optional<Site> s = site(schedule.siteId);
     if (!s)
         return fail(tr("Site \"%1\" does not exist.").arg(schedule.siteId));
-    if (!s->environments().contains(schedule.environment))
-        return fail(tr("Site \"%1\" is %2 tier and has no %3 environment.")
-                        .arg(s->id, Environments::tierToString(s->tier), envName(schedule.environment)));
+    if (const QString missing = s->missingEnvironmentReason(schedule.environment); !missing.isEmpty())
+        return fail(missing);
     if (!schedule.timeUtc.isValid())
         return fail(tr("The schedule needs a valid time of day."));
     if (schedule.frequency == Schedule::Frequency::Weekly && (schedule.weekday < 1 || schedule.weekday > 7))

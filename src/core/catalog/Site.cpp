@@ -21,3 +21,11 @@ QString Slug::validationError(const QString &slug, const QString &what)
                                        "starting with a letter or digit.")
         .arg(what, slug);
 }
+
+QString Site::missingEnvironmentReason(Environment env) const
+{
+    if (environments().contains(env))
+        return {};
+    return QCoreApplication::translate("Site", "Site \"%1\" is %2 tier and has no %3 environment.")
+        .arg(id, Environments::tierToString(tier), Environments::toString(env));
+}

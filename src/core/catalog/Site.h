@@ -27,6 +27,9 @@ struct Site
     QDateTime createdAt;
 
     QVector<Environment> environments() const { return Environments::forTier(tier); }
+    /// Why @p env cannot be used ("Site "shop" is basic tier and has no dev environment."), or
+    /// empty when the site's tier has it.
+    QString missingEnvironmentReason(Environment env) const;
 };
 
 /// One environment of a site and how to reach its database (password not included: it lives in

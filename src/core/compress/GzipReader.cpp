@@ -365,14 +365,19 @@ bool GzipReader::skipTrailingData()
     return true;
 }
 
-QString GzipReader::trailingDataWarning() const
+QString GzipReader::trailingData() const
 {
     if (m_trailingBytes == 0)
         return {};
     return QStringLiteral("the last %1 bytes of the file follow the end of its gzip data and are not gzip data (the "
-                          "file was damaged or something was appended to it); they were ignored, as gzip ignores "
-                          "them")
+                          "file was damaged or something was appended to it)")
         .arg(m_trailingBytes);
+}
+
+QString GzipReader::trailingDataWarning() const
+{
+    return m_trailingBytes == 0 ? QString()
+                                : trailingData() + QStringLiteral("; they were ignored, as gzip ignores them");
 }
 
 bool GzipReader::verifyStream(QIODevice *source, QString *error)
@@ -397,9 +402,7 @@ bool GzipReader::verifyStream(QIODevice *source, QString *error)
     if (reader.trailingBytes() > 0) {
         // A backup is exactly what was written: anything after its gzip data is damage.
         if (error)
-            *error = QStringLiteral("%1 bytes after the end of the gzip data are not gzip data: the file was damaged "
-                                    "or something was appended to it")
-                         .arg(reader.trailingBytes());
+            *error = reader.trailingData();
         return false;
     }
     return reader.finishedOk();

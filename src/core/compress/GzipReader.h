@@ -32,7 +32,10 @@ public:
     qint64 compressedBytesRead() const { return m_compressedRead; }
     /// Bytes after the last member that were not gzip data (0: none).
     qint64 trailingBytes() const { return m_trailingBytes; }
-    /// A sentence about those bytes for the user, or empty when there were none.
+    /// What those bytes are, for a message ("the last N bytes of the file follow the end of its
+    /// gzip data ..."), or empty when there were none.
+    QString trailingData() const;
+    /// trailingData(), and that they were ignored: for a load, which goes on as gzip does.
     QString trailingDataWarning() const;
 
     /// Reads @p source to its end and checks it like `gzip -t`. Returns false and sets @p error

@@ -45,10 +45,7 @@ void VerifyJob::doStart()
     m_current = get;
     connect(get, &Job::finished, this, [this, get] {
         if (!get->succeeded() && !get->notFound()) {
-            // Unreachable storage or refused credentials say nothing about the backup itself.
-            finishFailed(tr("Cannot verify backup %1: its manifest cannot be read from %2 (%3). The backup was not "
-                            "checked; check the storage settings and the network, then verify again.")
-                             .arg(m_backupId, m_store->describe(), Sentence::unended(get->errorString())));
+            finishUnchecked(tr("its manifest"), get->errorString());
             return;
         }
         QString error;
@@ -75,13 +72,13 @@ void VerifyJob::doStart()
         m_current = fetch;
         connect(fetch, &Job::progress, this, &Job::progress);
         connect(fetch, &Job::finished, this, [this, fetch, path] {
+            if (fetch->notFound()) {
+                finishFailed(tr("Backup %1 is damaged: its object is missing from %2. Take a new backup.")
+                                 .arg(m_backupId, m_store->describe()));
+                return;
+            }
             if (!fetch->succeeded()) {
-                finishFailed(fetch->notFound()
-                                 ? tr("Backup %1 is damaged: its object is missing from %2. Take a new backup.")
-                                       .arg(m_backupId, m_store->describe())
-                                 : tr("Cannot verify backup %1: it cannot be read from %2 (%3). The backup was not "
-                                      "checked; check the storage settings and the network, then verify again.")
-                                       .arg(m_backupId, m_store->describe(), Sentence::unended(fetch->errorString())));
+                finishUnchecked(tr("it"), fetch->errorString());
                 return;
             }
             // Hashing and the gzip test of a multi-GB object run off this (the service) thread.
@@ -117,6 +114,13 @@ void VerifyJob::doStart()
         fetch->start();
     });
     get->start();
+}
+
+void VerifyJob::finishUnchecked(const QString &what, const QString &error)
+{
+    finishFailed(tr("Cannot verify backup %1: %2 cannot be read from %3 (%4). The backup was not checked; verify "
+                    "it again once the storage can be read.")
+                     .arg(m_backupId, what, m_store->describe(), Sentence::unended(error)));
 }
 
 void VerifyJob::doAbort()

@@ -35,6 +35,9 @@ protected:
 
 private:
     void finishFailed(const QString &message);
+    /// Fails because @p what (the manifest, the object) could not be read for a reason that says
+    /// nothing about the backup (unreachable storage, refused credentials): it was not checked.
+    void finishUnchecked(const QString &what, const QString &error);
 
     Catalog *m_catalog;
     ObjectStore *m_store;

@@ -697,9 +697,12 @@ bool MySqlLoader::load(QIODevice *in)
     SqlStatementReader reader(source);
     reader.setMaxStatementSize(m_options.maxStatementSize);
     reader.setKeepComments(ownDump);
-    const unsigned int initialStatus = MySqlHandle::serverStatus(main.handle());
-    reader.setServerStatus(initialStatus & SERVER_STATUS_NO_BACKSLASH_ESCAPES,
-                           initialStatus & SERVER_STATUS_ANSI_QUOTES);
+    // The client reads these flags from every reply, the handshake's first.
+    auto followServerStatus = [&reader, &main] {
+        const unsigned int status = MySqlHandle::serverStatus(main.handle());
+        reader.setServerStatus(status & SERVER_STATUS_NO_BACKSLASH_ESCAPES, status & SERVER_STATUS_ANSI_QUOTES);
+    };
+    followServerStatus();
     QString currentTable;
     while (reader.next()) {
         if (m_cancel && m_cancel->load()) {
@@ -734,8 +737,7 @@ bool MySqlLoader::load(QIODevice *in)
                 return failedEarliest();
             if (!mainRunner.run(s, &err))
                 return failed(describeFailure(s, err));
-            const unsigned int status = MySqlHandle::serverStatus(main.handle());
-            reader.setServerStatus(status & SERVER_STATUS_NO_BACKSLASH_ESCAPES, status & SERVER_STATUS_ANSI_QUOTES);
+            followServerStatus();
             // Session settings of our own dumps' header (and the database a USE selects) apply
             // to every connection.
             if (!workers.empty() && (firstWords(s.sql, 1) == "SET" || !s.useDatabase.isEmpty())) {

@@ -278,15 +278,35 @@ bool SqlStatementReader::clientCommandError(const QByteArray &word, qint64 line)
     return false;
 }
 
-bool SqlStatementReader::useCommand(const char *p, const char *end)
+bool SqlStatementReader::useCommand(const char *p, const char *end, bool shortForm)
 {
-    m_useDatabase = commandArgument(p, end, kUseCommandBytes);
+    m_useDatabase = commandArgument(p, end, kUseCommandBytes, shortForm ? CommandForm::Short : CommandForm::Named);
     if (m_useDatabase.isEmpty()) {
         // The client prints this and goes on with the next statement; a load that may then run
         // in another database than the file meant stops here instead.
-        m_error = QStringLiteral("line %1: USE must be followed by a database name").arg(m_statementLine);
+        m_error = QStringLiteral("line %1: %2 must be followed by a database name")
+                      .arg(m_statementLine)
+                      .arg(shortForm ? QStringLiteral("USE (\\u)") : QStringLiteral("USE"));
         return false;
     }
+    return true;
+}
+
+bool SqlStatementReader::delimiterCommand(const char *p, const char *end, bool shortForm)
+{
+    const QByteArray arg
+        = commandArgument(p, end, kDelimiterCommandBytes, shortForm ? CommandForm::Short : CommandForm::Named);
+    if (arg.isEmpty()) {
+        m_error = QStringLiteral("line %1: %2 must be followed by a delimiter")
+                      .arg(m_line)
+                      .arg(shortForm ? QStringLiteral("DELIMITER (\\d)") : QStringLiteral("DELIMITER"));
+        return false;
+    }
+    if (arg.contains('\\')) {
+        m_error = QStringLiteral("line %1: a DELIMITER cannot contain a backslash").arg(m_line);
+        return false;
+    }
+    m_delimiter = arg.left(15);
     return true;
 }
 
@@ -305,23 +325,12 @@ bool SqlStatementReader::lineCommand(bool *handled)
         return true;
     *handled = true;
     const QByteArray name(command->name);
-    if (name == "delimiter") {
-        const QByteArray arg = commandArgument(p, end, kDelimiterCommandBytes);
-        if (arg.isEmpty()) {
-            m_error = QStringLiteral("line %1: DELIMITER must be followed by a delimiter").arg(m_line);
-            return false;
-        }
-        if (arg.contains('\\')) {
-            m_error = QStringLiteral("line %1: a DELIMITER cannot contain a backslash").arg(m_line);
-            return false;
-        }
-        m_delimiter = arg.left(15);
-        return true;
-    }
+    if (name == "delimiter")
+        return delimiterCommand(p, end, false);
     if (name == "use") {
         m_statement = trimmed(QByteArray(p, end - p));
         m_statementLine = m_line;
-        return useCommand(p, end);
+        return useCommand(p, end, false);
     }
     return clientCommandError(name, m_line);
 }
@@ -336,22 +345,12 @@ std::optional<SqlStatementReader::Step> SqlStatementReader::shortCommand(char co
     const char *lineEnd = b + m_lineEnd;
     m_outStart = pendingSize();
     if (command == 'd') {
-        const QByteArray arg = commandArgument(b + *p, lineEnd, kDelimiterCommandBytes, CommandForm::Short);
-        if (arg.isEmpty()) {
-            m_error = QStringLiteral("line %1: DELIMITER (\\d) must be followed by a delimiter").arg(m_line);
+        if (!delimiterCommand(b + *p, lineEnd, true))
             return Step::Error;
-        }
-        if (arg.contains('\\')) {
-            m_error = QStringLiteral("line %1: a DELIMITER cannot contain a backslash").arg(m_line);
-            return Step::Error;
-        }
-        m_delimiter = arg.left(15);
     } else {
-        m_useDatabase = commandArgument(b + *p, lineEnd, kUseCommandBytes, CommandForm::Short);
-        if (m_useDatabase.isEmpty()) {
-            m_error = QStringLiteral("line %1: USE (\\u) must be followed by a database name").arg(m_line);
+        m_statementLine = m_line;
+        if (!useCommand(b + *p, lineEnd, true))
             return Step::Error;
-        }
         m_statement = trimmed(QByteArray(b + *p, lineEnd - (b + *p)));
     }
     const char *from = b + *p + 2;
@@ -368,7 +367,6 @@ std::optional<SqlStatementReader::Step> SqlStatementReader::shortCommand(char co
         return std::nullopt;
     // The database is selected now, before the statement it stands in is sent.
     m_pos = *p;
-    m_statementLine = m_line;
     ++m_number;
     return Step::Statement;
 }
@@ -408,7 +406,7 @@ bool SqlStatementReader::finishStatement(bool lookForCommands)
                 m_statement.clear();
                 return false;
             }
-            if (name != "use" || !useCommand(untrimmed.constData(), untrimmed.constData() + untrimmed.size())) {
+            if (name != "use" || !useCommand(untrimmed.constData(), untrimmed.constData() + untrimmed.size(), false)) {
                 if (name != "use")
                     clientCommandError(name, m_statementLine);
                 m_statement.clear();

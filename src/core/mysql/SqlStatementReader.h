@@ -82,7 +82,10 @@ private:
     std::optional<Step> endStatement(qsizetype p, bool lookForCommands);
     std::optional<Step> shortCommand(char command, qsizetype *p);
     bool clientCommandError(const QByteArray &word, qint64 line);
-    bool useCommand(const char *p, const char *end);
+    /// The client's USE (@p shortForm: \u) with the argument in [p, end): sets m_useDatabase.
+    bool useCommand(const char *p, const char *end, bool shortForm);
+    /// The client's DELIMITER (@p shortForm: \d) with the argument in [p, end): sets m_delimiter.
+    bool delimiterCommand(const char *p, const char *end, bool shortForm);
     bool checkSize();
     void append(const char *data, qsizetype length);
     void copySpan();

@@ -33,9 +33,8 @@ OperationResult CreateBackupOperation::run(const QString &siteId, Environment en
     if (!site)
         return refuse(m_context.catalog->absentReason(
             failedBefore, tr("There is no site \"%1\" in the catalog; add it first.").arg(siteId)));
-    if (!site->environments().contains(env))
-        return refuse(tr("Site \"%1\" is %2 tier and has no %3 environment.")
-                          .arg(siteId, Environments::tierToString(site->tier), Environments::toString(env)));
+    if (const QString missing = site->missingEnvironmentReason(env); !missing.isEmpty())
+        return refuse(missing);
     if (!m_context.catalog->environment(siteId, env))
         return refuse(tr("%1/%2 has no MySQL endpoint yet: set it in the site editor or with "
                          "'creodrop-backupctl env set %1 %2 ...'.")

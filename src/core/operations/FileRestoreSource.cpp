@@ -4,6 +4,7 @@
 
 #include "compress/GzipReader.h"
 #include "mysql/SqlStatementReader.h"
+#include "util/Sentence.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -215,10 +216,9 @@ QString FileRestoreSource::scanForeignDatabase(QIODevice *in, const QString &all
     // A restore takes only a whole file: what follows the gzip data says the file is not what
     // was written.
     if (gzip && gzip->trailingBytes() > 0)
-        return QObject::tr("its last %1 bytes follow the end of its gzip data and are not gzip data (the file was "
-                           "damaged or something was appended to it); check where it came from, or unpack it with "
-                           "gunzip, which ignores them, and restore the .sql file")
-            .arg(gzip->trailingBytes());
+        return gzip->trailingData()
+            + QObject::tr("; check where it came from, or unpack it with gunzip, which ignores them, and restore the "
+                          ".sql file");
     return {};
 }
 
@@ -242,13 +242,13 @@ void FileRestoreSource::prepare()
         if (m_cancel)
             return;
         if (!m_scanError.isEmpty()) {
-            const QString reason = m_scanError.endsWith(QLatin1Char('.')) ? m_scanError.chopped(1) : m_scanError;
+            const QString reason = Sentence::unended(m_scanError);
             emit prepared(false,
                           m_scanFoundForeign
-                              ? tr("%1 cannot be restored: %2. Nothing was changed; restore only a dump of a "
-                                   "single database without USE, CREATE DATABASE or names of other databases.")
+                              ? tr("%1 cannot be restored: %2; restore only a dump of a single database without "
+                                   "USE, CREATE DATABASE or names of other databases.")
                                     .arg(m_path, reason)
-                              : tr("%1 cannot be restored: %2. Nothing was changed.").arg(m_path, reason));
+                              : tr("%1 cannot be restored: %2.").arg(m_path, reason));
             return;
         }
         emit prepared(true, {});

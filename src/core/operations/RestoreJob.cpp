@@ -152,10 +152,8 @@ void RestoreJob::doStart()
             m_ctx.catalog->absentReason(failedBefore, tr("There is no site %1 in the catalog.").arg(m_request.siteId)));
         return;
     }
-    if (!m_site->environments().contains(m_request.target)) {
-        refuse(tr("Site \"%1\" is %2 tier and has no %3 environment; nothing was changed.")
-                   .arg(m_request.siteId, Environments::tierToString(m_site->tier),
-                        Environments::toString(m_request.target)));
+    if (const QString missing = m_site->missingEnvironmentReason(m_request.target); !missing.isEmpty()) {
+        refuse(missing + QLatin1Char(' ') + tr("Nothing was changed."));
         return;
     }
     const auto config = m_ctx.catalog->environment(m_request.siteId, m_request.target);

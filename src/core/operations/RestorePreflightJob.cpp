@@ -45,10 +45,8 @@ void RestorePreflightJob::doStart()
             m_ctx.catalog->absentReason(failedBefore, tr("There is no site %1 in the catalog.").arg(r.siteId)));
         return;
     }
-    if (!site->environments().contains(r.target)) {
-        finishWithError(Error::Fatal,
-                        tr("Site \"%1\" is %2 tier and has no %3 environment.")
-                            .arg(r.siteId, Environments::tierToString(site->tier), Environments::toString(r.target)));
+    if (const QString missing = site->missingEnvironmentReason(r.target); !missing.isEmpty()) {
+        finishWithError(Error::Fatal, missing);
         return;
     }
     const auto config = m_ctx.catalog->environment(r.siteId, r.target);

@@ -24,11 +24,8 @@ void SetEnvironmentJob::doStart()
                m_context.catalog->absentReason(failedBefore, tr("Site \"%1\" does not exist.").arg(m_config.siteId)));
         return;
     }
-    if (!site->environments().contains(m_config.environment)) {
-        finish(AuditOutcome::Refused,
-               tr("Site \"%1\" is %2 tier and has no %3 environment.")
-                   .arg(m_config.siteId, Environments::tierToString(site->tier),
-                        Environments::toString(m_config.environment)));
+    if (const QString missing = site->missingEnvironmentReason(m_config.environment); !missing.isEmpty()) {
+        finish(AuditOutcome::Refused, missing);
         return;
     }
     if (!m_context.catalog->setEnvironment(m_config)) {

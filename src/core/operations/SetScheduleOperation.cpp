@@ -44,10 +44,8 @@ OperationResult SetScheduleOperation::run(const Schedule &schedule)
     if (!site)
         return refuse(m_context.catalog->absentReason(
             failedBefore, tr("There is no site \"%1\" in the catalog.").arg(schedule.siteId)));
-    if (!site->environments().contains(schedule.environment))
-        return refuse(tr("Site \"%1\" is %2 tier and has no %3 environment.")
-                          .arg(schedule.siteId, Environments::tierToString(site->tier),
-                               Environments::toString(schedule.environment)));
+    if (const QString missing = site->missingEnvironmentReason(schedule.environment); !missing.isEmpty())
+        return refuse(missing);
     if (schedule.keepLast < 1 || schedule.keepDays < 0)
         return refuse(tr("Keep at least one scheduled backup (keep N with N >= 1, keep days D with D >= 0)."));
     Schedule s = schedule;

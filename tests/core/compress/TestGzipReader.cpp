@@ -32,6 +32,25 @@ QByteArray gzip(const QByteArray &data, int threads = 2)
     return sink.data();
 }
 
+// Reads @p reader (open) to its end, @p chunk bytes at a time; returns false and the error when
+// it fails, else whether it finished the stream cleanly.
+bool drain(GzipReader &reader, QByteArray *out, QString *error, int chunk = 10000)
+{
+    out->clear();
+    QByteArray buf(chunk, Qt::Uninitialized);
+    for (;;) {
+        const qint64 n = reader.read(buf.data(), chunk);
+        if (n < 0) {
+            *error = reader.errorString();
+            return false;
+        }
+        if (n == 0 && reader.atEnd())
+            break;
+        out->append(buf.constData(), int(n));
+    }
+    return reader.finishedOk();
+}
+
 // Reads everything; returns false and the error when the reader fails.
 bool readAll(const QByteArray &gz, QByteArray *out, QString *error)
 {
@@ -40,19 +59,7 @@ bool readAll(const QByteArray &gz, QByteArray *out, QString *error)
     source.open(QIODevice::ReadOnly);
     GzipReader reader(&source);
     reader.open(QIODevice::ReadOnly);
-    out->clear();
-    char buf[10000];
-    for (;;) {
-        const qint64 n = reader.read(buf, sizeof buf);
-        if (n < 0) {
-            *error = reader.errorString();
-            return false;
-        }
-        if (n == 0 && reader.atEnd())
-            break;
-        out->append(buf, int(n));
-    }
-    return reader.finishedOk();
+    return drain(reader, out, error);
 }
 
 // A source that hands out at most a few bytes per read, as a slow pipe or socket may, so that
@@ -138,15 +145,8 @@ private slots:
         GzipReader reader(&source);
         QVERIFY(reader.open(QIODevice::ReadOnly));
         QByteArray out;
-        char buf[333];
-        for (;;) {
-            const qint64 n = reader.read(buf, sizeof buf);
-            QVERIFY2(n >= 0, qPrintable(reader.errorString()));
-            if (n == 0 && reader.atEnd())
-                break;
-            out.append(buf, int(n));
-        }
-        QVERIFY(reader.finishedOk());
+        QString error;
+        QVERIFY2(drain(reader, &out, &error, 333), qPrintable(error));
         QCOMPARE(out, a + b);
     }
 
@@ -185,17 +185,10 @@ private slots:
         GzipReader reader(source);
         QVERIFY(reader.open(QIODevice::ReadOnly));
         QByteArray out;
-        char buf[4096];
-        for (;;) {
-            const qint64 n = reader.read(buf, sizeof buf);
-            QVERIFY2(n >= 0, qPrintable(reader.errorString()));
-            if (n == 0 && reader.atEnd())
-                break;
-            out.append(buf, int(n));
-        }
-        QVERIFY(reader.finishedOk());
+        QString error;
+        QVERIFY2(drain(reader, &out, &error, 4096), qPrintable(error));
         QCOMPARE(out, a);
-        const qint64 zeros = trailing.size() - QByteArray(trailing).replace('\0', QByteArray()).size();
+        const qint64 zeros = trailing.count('\0');
         QCOMPARE(reader.trailingBytes(), trailing.size() - zeros);
         QVERIFY2(
             reader.trailingDataWarning().contains(QString::number(trailing.size() - zeros) + QStringLiteral(" bytes")),
@@ -204,9 +197,9 @@ private slots:
         QBuffer again;
         again.setData(gzip(a) + trailing);
         again.open(QIODevice::ReadOnly);
-        QString error;
-        QVERIFY(!GzipReader::verifyStream(&again, &error));
-        QVERIFY2(error.contains(QStringLiteral("not gzip data")), qPrintable(error));
+        QString refused;
+        QVERIFY(!GzipReader::verifyStream(&again, &refused));
+        QVERIFY2(refused.contains(QStringLiteral("not gzip data")), qPrintable(refused));
     }
 
     // A second member with the gzip magic but a broken header is damage, not trailing data.
