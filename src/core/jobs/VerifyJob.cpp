@@ -7,10 +7,10 @@
 #include "catalog/Catalog.h"
 #include "storage/ObjectStore.h"
 #include "storage/StoreJob.h"
+#include "util/ScratchDir.h"
 #include "util/Sentence.h"
 
 #include <QFileInfo>
-#include <QTemporaryDir>
 
 VerifyJob::VerifyJob(Catalog *catalog, ObjectStore *store, const QString &backupId, QObject *parent)
     : Job(parent)
@@ -62,7 +62,7 @@ void VerifyJob::doStart()
         }
         m_expectedSha = manifest->sha256;
         m_expectedSize = manifest->sizeBytes;
-        m_tempDir = std::make_unique<QTemporaryDir>();
+        m_tempDir = std::make_unique<ScratchDir>();
         if (!m_tempDir->isValid()) {
             finishFailed(tr("Cannot create a temporary folder to verify into: %1.").arg(m_tempDir->errorString()));
             return;

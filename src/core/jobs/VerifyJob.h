@@ -11,7 +11,7 @@
 
 class Catalog;
 class ObjectStore;
-class QTemporaryDir;
+class ScratchDir;
 class StoreJob;
 
 /// Checks a stored backup end to end: the manifest must parse and agree with the catalog, the
@@ -45,7 +45,7 @@ private:
     BackupRecord m_record;
     QString m_expectedSha;
     qint64 m_expectedSize = -1;
-    std::unique_ptr<QTemporaryDir> m_tempDir;
+    std::unique_ptr<ScratchDir> m_tempDir;
     QPointer<StoreJob> m_current;
     QPointer<Job> m_check;
     QString m_resultText;

@@ -6,9 +6,9 @@
 #include "jobs/FileCheckJob.h"
 #include "storage/ObjectStore.h"
 #include "storage/StoreJob.h"
+#include "util/ScratchDir.h"
 
 #include <QFile>
-#include <QTemporaryDir>
 
 BackupRestoreSource::BackupRestoreSource(Catalog *catalog, ObjectStore *store, const QString &backupId, QObject *parent)
     : RestoreSource(parent)
@@ -70,7 +70,7 @@ void BackupRestoreSource::prepare()
             return;
         }
         m_manifest = *manifest;
-        m_tempDir = std::make_unique<QTemporaryDir>();
+        m_tempDir = std::make_unique<ScratchDir>();
         if (!m_tempDir->isValid()) {
             fail(tr("Cannot create a temporary folder to fetch backup %1 into: %2.")
                      .arg(m_backupId, m_tempDir->errorString()));

@@ -11,7 +11,7 @@
 class Catalog;
 class Job;
 class ObjectStore;
-class QTemporaryDir;
+class ScratchDir;
 
 /// A Completed backup as a restore source. prepare() fetches the manifest (it must agree with
 /// the catalog) and the object into a private temporary folder, then checks size, SHA-256 and
@@ -44,7 +44,7 @@ private:
     QString m_backupId;
     BackupRecord m_record;
     std::optional<BackupManifest> m_manifest;
-    std::unique_ptr<QTemporaryDir> m_tempDir;
+    std::unique_ptr<ScratchDir> m_tempDir;
     QString m_path;
     QPointer<Job> m_current;
 };

@@ -10,6 +10,7 @@
 #include "../mysql/DumpTestSupport.h"
 #include "CliTestEnv.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -75,6 +76,7 @@ private:
     QVector<AuditEntry> audit();
 
     QTemporaryDir m_home;
+    QTemporaryDir m_tmp; ///< the processes' TMPDIR, where a restore fetches its backup
     QString m_pid;
     QString m_site;
     QString m_prod;
@@ -93,6 +95,7 @@ QProcessEnvironment TestCliRestore::environment() const
     env.insert(QStringLiteral("MYSQL_PWD"), TestServices::mysql().password);
     env.insert(QStringLiteral("USER"), QStringLiteral("restore-tester"));
     env.insert(QStringLiteral("CREODROP_HEARTBEAT_SECONDS"), QStringLiteral("1"));
+    env.insert(QStringLiteral("TMPDIR"), m_tmp.path());
     return env;
 }
 
@@ -643,6 +646,9 @@ void TestCliRestore::killedProcessRolledBackByWorker()
     QVERIFY2(startRestoreAndWaitForLoad(&p, &connections), "the restore never started loading big");
     p.kill(); // SIGKILL: no cleanup of any kind
     QVERIFY(p.waitForFinished(10000));
+    // The copy of the backup it was loading stays behind, until the next fetch removes it.
+    const QStringList scratch = { QStringLiteral("creodrop-scratch-*") };
+    QCOMPARE(QDir(m_tmp.path()).entryList(scratch, QDir::Dirs).size(), 1);
     // The dead process's load connections end with it; its heartbeat lapses after 2 s.
     QTest::qWait(3500);
     // A read marks the restore interrupted; the environment stays locked.
@@ -665,6 +671,8 @@ void TestCliRestore::killedProcessRolledBackByWorker()
     QVERIFY2(r.out.contains("rolled back"), r.out.constData());
     const QString diff = DumpTestSupport::compareDatabases(m_devRef, m_dev);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    // The rollback fetched its pre-restore backup, and removed the dead restore's copy first.
+    QCOMPARE(QDir(m_tmp.path()).entryList(scratch, QDir::Dirs), QStringList());
     // Unlocked: a dry run passes again.
     r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
               QStringLiteral("dev"), QStringLiteral("--dry-run") });
