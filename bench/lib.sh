@@ -41,7 +41,7 @@ sql() { mariadb "${my[@]}" -N -e "$1"; }
 
 # bench_parse_options "$@": the options every benchmark takes. Set the defaults first: $size,
 # $runs, $keep, $help_lines (the sed range of the script's header to print for --help) and, only
-# in a script that takes it, $connections.
+# in a script that takes them, $connections and $restart (with $order: --no-restart, --order).
 bench_parse_options() {
     while [ $# -gt 0 ]; do
         case "$1" in
@@ -51,6 +51,10 @@ bench_parse_options() {
                 [ -n "${connections:-}" ] || { echo "bench: unknown option $1 (see --help)" >&2; exit 2; }
                 connections=$2; shift 2 ;;
             --keep) keep=1; shift ;;
+            --no-restart|--order)
+                [ -n "${restart:-}" ] || { echo "bench: unknown option $1 (see --help)" >&2; exit 2; }
+                if [ "$1" = --order ]; then order=1; else restart=0; fi
+                shift ;;
             -h|--help) sed -n "$help_lines" "$0"; exit 0 ;;
             *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
         esac
@@ -82,6 +86,16 @@ settle() {
         sleep 0.5
     done
     sql "SET GLOBAL innodb_max_dirty_pages_pct = 90; SET GLOBAL innodb_io_capacity = $cap; SET GLOBAL innodb_io_capacity_max = $capmax"
+}
+# bench_restart_server: restarts the private MariaDB on its data, so that the next load starts
+# from a freshly started server (empty buffer pool and caches) whatever ran before it. Each start
+# sets a new password: MYSQL_PWD follows, and $server_pid names the new process.
+bench_restart_server() {
+    env -u MYSQL_PWD "$here/scripts/mariadb-server" stop "$work/svc/db" >/dev/null
+    env -u MYSQL_PWD "$here/scripts/mariadb-server" start "$work/svc/db" >/dev/null
+    . "$work/svc/db/mariadb.env"
+    export MYSQL_PWD=$CREODROP_TEST_MYSQL_PASSWORD
+    server_pid=$(cat "$work/svc/db/mysqld.pid")
 }
 # rotate RUN STEP...: the steps, rotated by RUN, so that no tool always runs first or after the
 # same neighbour.
