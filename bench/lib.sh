@@ -91,8 +91,9 @@ settle() {
 # from a freshly started server (empty buffer pool and caches) whatever ran before it. Each start
 # sets a new password: MYSQL_PWD follows, and $server_pid names the new process.
 bench_restart_server() {
-    env -u MYSQL_PWD "$here/scripts/mariadb-server" stop "$work/svc/db" >/dev/null
-    env -u MYSQL_PWD "$here/scripts/mariadb-server" start "$work/svc/db" >/dev/null
+    { env -u MYSQL_PWD "$here/scripts/mariadb-server" stop "$work/svc/db" \
+        && env -u MYSQL_PWD "$here/scripts/mariadb-server" start "$work/svc/db"; } >"$work/restart.log" 2>&1 \
+        || { cat "$work/restart.log" >&2; echo "bench: cannot restart the server" >&2; exit 1; }
     . "$work/svc/db/mariadb.env"
     export MYSQL_PWD=$CREODROP_TEST_MYSQL_PASSWORD
     server_pid=$(cat "$work/svc/db/mysqld.pid")

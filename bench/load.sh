@@ -8,7 +8,7 @@
 # tool alike:
 #   creodrop-backupctl load  vs  gunzip -c FILE | mariadb  vs  myloader -t 2
 # The server is restarted before every load: what one tool leaves in a running server changes
-# the next tool's time (myloader runs about 40% faster right after our load; see --order), so
+# the next tool's time (myloader takes a third less time right after one of our loads; see --order), so
 # each load starts from a freshly started server on the same data files. --no-restart keeps the
 # server running (the method of the calls before 2026-12-06 12:00 UTC in docs/benchmarks.md).
 # It prints wall times (median of --runs), the ratios per run, the server's and the tool's CPU
