@@ -45,6 +45,7 @@ private slots:
     void sigtermWhileCheckingEndsConsistently();
     void sigtermStopsALongStatement();
     void killedProcessRolledBackByWorker();
+    void killedBeforeReplaceIsUnlockedUntouched();
     void failedRollbackSaysSoAndIsRetried();
     void unrecordedFinishIsAFailure();
 
@@ -689,6 +690,57 @@ void TestCliRestore::killedProcessRolledBackByWorker()
     // The rollback fetched its pre-restore backup, and removed the dead restore's copy first.
     QCOMPARE(QDir(m_tmp.path()).entryList(scratch, QDir::Dirs), QStringList());
     // Unlocked: a dry run passes again.
+    r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
+              QStringLiteral("dev"), QStringLiteral("--dry-run") });
+    RESULT_IS(r, 0);
+}
+
+// Killed while its pre-restore backup waits (a session holds a table of dev locked): the target
+// was never changed, and the lock says so; the worker unlocks it without a rollback.
+void TestCliRestore::killedBeforeReplaceIsUnlockedUntouched()
+{
+    QVERIFY(resetDev());
+    QString error;
+    {
+        QSqlDatabase holder = TestServices::openMySql(QStringLiteral("restore-holder"), m_dev, &error);
+        QVERIFY2(holder.isOpen(), qPrintable(error));
+        QSqlQuery lock(holder);
+        QVERIFY2(lock.exec(QStringLiteral("LOCK TABLES only_in_dev WRITE")), qPrintable(lock.lastError().text()));
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        p.start(QStringLiteral(CREODROP_CLI_PATH),
+                { QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
+                  QStringLiteral("dev") });
+        QVERIFY(p.waitForStarted(10000));
+        p.closeWriteChannel();
+        // The pre-restore backup's dump waits for the table.
+        QElapsedTimer waited;
+        waited.start();
+        int waiting = 0;
+        while ((waiting = DumpTestSupport::runningStatements(m_dev, QStringLiteral("only_in_dev"))) == 0
+               && p.state() == QProcess::Running && waited.elapsed() < 180000)
+            QTest::qWait(50);
+        const QByteArray out = p.readAllStandardOutput();
+        QVERIFY2(waiting > 0 && p.state() == QProcess::Running, QByteArray(out + p.readAllStandardError()).constData());
+        QVERIFY2(out.contains("Pre-restore backup...") && !out.contains("Replacing"), out.constData());
+        p.kill(); // SIGKILL
+        QVERIFY(p.waitForFinished(10000));
+        QVERIFY(lock.exec(QStringLiteral("UNLOCK TABLES")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("restore-holder"));
+    // Its heartbeat lapses after 2 s.
+    QTest::qWait(3500);
+    Result r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
+                     QStringLiteral("dev"), QStringLiteral("--dry-run") });
+    RESULT_IS(r, 1);
+    QVERIFY2(r.out.contains("during its pre-backup phase, before it changed the target"), r.out.constData());
+    QVERIFY2(!r.out.contains("rolls the target back"), r.out.constData());
+
+    r = cli({ QStringLiteral("worker"), QStringLiteral("--once") });
+    RESULT_IS(r, 0);
+    QVERIFY2(r.out.contains("had not changed it yet; the environment is unlocked"), r.out.constData());
+    const QString diff = DumpTestSupport::compareDatabases(m_devRef, m_dev);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
     r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
               QStringLiteral("dev"), QStringLiteral("--dry-run") });
     RESULT_IS(r, 0);
