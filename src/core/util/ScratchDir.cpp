@@ -76,8 +76,8 @@ QString ScratchDir::filePath(const QString &name) const
 
 int ScratchDir::removeAbandoned(const QString &baseDir)
 {
-    const QStringList candidates = QDir(baseDir).entryList({ QLatin1String(kPrefix) + QLatin1Char('*') },
-                                                           QDir::Dirs | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    const QStringList candidates = QDir(baseDir).entryList(
+        { QLatin1String(kPrefix) + QLatin1Char('*') }, QDir::Dirs | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     int removed = 0;
     for (const QString &entry : candidates) {
         const QString path = baseDir + QLatin1Char('/') + entry;
