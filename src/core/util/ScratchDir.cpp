@@ -38,11 +38,20 @@ bool removeFolder(const QString &path)
 
 ScratchDir::ScratchDir(const QString &baseDir)
 {
-    const QString base = baseDir.isEmpty() ? QDir::tempPath() : baseDir;
+    QString base = baseDir;
+    QString where = baseDir;
+    if (base.isEmpty()) {
+        // Not QDir::tempPath(): for a $TMPDIR that does not exist it returns an empty path, which
+        // would put the folder in "/" (as root) instead of saying what is wrong.
+        base = qEnvironmentVariable("TMPDIR");
+        where = base + QStringLiteral(" (TMPDIR)");
+        if (base.isEmpty())
+            where = base = QStringLiteral("/tmp");
+    }
     removeAbandoned(base);
     QByteArray name = QFile::encodeName(base + QLatin1Char('/') + QLatin1String(kPrefix) + QLatin1String("XXXXXX"));
     if (!::mkdtemp(name.data())) { // mode 0700
-        m_error = QStringLiteral("%1: %2").arg(base, errnoText());
+        m_error = QStringLiteral("%1: %2").arg(where, errnoText());
         return;
     }
     m_path = QFile::decodeName(name);

@@ -17,8 +17,8 @@
 class ScratchDir
 {
 public:
-    /// Removes the abandoned scratch folders in @p baseDir, then creates one there
-    /// (QDir::tempPath(), so $TMPDIR, when empty).
+    /// Removes the abandoned scratch folders in @p baseDir, then creates one there ($TMPDIR, else
+    /// /tmp, when empty).
     explicit ScratchDir(const QString &baseDir = {});
     ~ScratchDir();
     ScratchDir(const ScratchDir &) = delete;

@@ -225,6 +225,23 @@ void TestScratchDir::unusableBaseSaysWhy()
     QVERIFY2(scratch.errorString().contains(missing), qPrintable(scratch.errorString()));
     QVERIFY2(scratch.errorString().contains(QStringLiteral("No such file or directory")),
              qPrintable(scratch.errorString()));
+
+    // The default place is $TMPDIR: one that does not exist is named, not replaced by another
+    // folder.
+    const QByteArray saved = qgetenv("TMPDIR");
+    const auto restore = [&saved] { saved.isNull() ? qunsetenv("TMPDIR") : qputenv("TMPDIR", saved); };
+    qputenv("TMPDIR", QFile::encodeName(missing));
+    ScratchDir fromEnvironment;
+    restore();
+    QVERIFY(!fromEnvironment.isValid());
+    QVERIFY2(fromEnvironment.errorString().startsWith(missing + QStringLiteral(" (TMPDIR): No such file")),
+             qPrintable(fromEnvironment.errorString()));
+
+    qputenv("TMPDIR", QFile::encodeName(base.path()));
+    ScratchDir inTmpDir;
+    restore();
+    QVERIFY(inTmpDir.isValid());
+    QCOMPARE(QFileInfo(inTmpDir.path()).absolutePath(), QFileInfo(base.path()).absoluteFilePath());
 }
 
 QTEST_GUILESS_MAIN(TestScratchDir)
