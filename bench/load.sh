@@ -61,10 +61,11 @@ raw=$(zcat "$work/ours.sql.gz" | wc -c)
 load_ours() { measure "${1:-ours}" "$cli" load "${conn[@]}" --database l_ours --quiet --connections "$connections" --input "$work/ours.sql.gz"; }
 load_client() { measure "${1:-client}" bash -c "gunzip -c '$work/client.sql.gz' | mariadb ${my[*]} l_client"; }
 load_myloader() { measure "${1:-myloader}" myloader -S "$sock" -u "$user" -p "$MYSQL_PWD" -d "$work/mydumper" -B l_myloader -t 2 -o; }
+empty_target() { sql "DROP DATABASE IF EXISTS l_$1; CREATE DATABASE l_$1"; }
 # fresh_target TOOL: an empty l_TOOL, the dirty pages flushed, and (unless --no-restart) a
 # freshly started server.
 fresh_target() {
-    sql "DROP DATABASE IF EXISTS l_$1; CREATE DATABASE l_$1"
+    empty_target "$1"
     settle
     if [ "$restart" = 1 ]; then bench_restart_server; fi
 }
@@ -75,10 +76,10 @@ if [ "$order" = 1 ]; then
             for before in none client myloader ours; do
                 bench_restart_server
                 if [ "$before" != none ]; then
-                    sql "DROP DATABASE IF EXISTS l_$before; CREATE DATABASE l_$before"
+                    empty_target "$before"
                     "load_$before" predecessor
                 fi
-                sql "DROP DATABASE IF EXISTS l_$measured; CREATE DATABASE l_$measured"
+                empty_target "$measured"
                 settle
                 "load_$measured" "${measured}_after_$before"
             done

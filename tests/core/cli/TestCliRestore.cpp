@@ -51,7 +51,19 @@ private slots:
 
 private:
     QProcessEnvironment environment() const;
+    /// Starts the CLI with @p args in this test's environment, its stdin closed.
+    bool start(QProcess *p, const QStringList &args) const;
     Result cli(const QStringList &args, int timeoutMs = 240000);
+    /// `backup restore m_backup --to dev`.
+    QStringList restoreToDev() const
+    {
+        return { QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
+                 QStringLiteral("dev") };
+    }
+    /// Looks every 50 ms, for up to 180 s, how many statements holding @p text run in dev, until
+    /// some do or @p p ends, and returns the last count. One look per step: QTRY_VERIFY looks once
+    /// more after its loop, and would report a changed answer as a timeout.
+    int waitForStatements(const QProcess &p, const QString &text) const;
     /// Runs SQL on the test server (no default database); fails the test on error.
     bool sql(const QString &database, const QStringList &statements);
     /// Creates package @p name (Oracle mode) whose function answer() returns @p answer.
@@ -100,15 +112,33 @@ QProcessEnvironment TestCliRestore::environment() const
     return env;
 }
 
+bool TestCliRestore::start(QProcess *p, const QStringList &args) const
+{
+    p->setProcessEnvironment(environment());
+    p->start(QStringLiteral(CREODROP_CLI_PATH), args);
+    if (!p->waitForStarted(10000))
+        return false;
+    p->closeWriteChannel();
+    return true;
+}
+
+int TestCliRestore::waitForStatements(const QProcess &p, const QString &text) const
+{
+    QElapsedTimer waited;
+    waited.start();
+    int running = 0;
+    while ((running = DumpTestSupport::runningStatements(m_dev, text)) == 0 && p.state() == QProcess::Running
+           && waited.elapsed() < 180000)
+        QTest::qWait(50);
+    return running;
+}
+
 Result TestCliRestore::cli(const QStringList &args, int timeoutMs)
 {
     QProcess p;
-    p.setProcessEnvironment(environment());
-    p.start(QStringLiteral(CREODROP_CLI_PATH), args);
     Result r;
-    if (!p.waitForStarted(10000))
+    if (!start(&p, args))
         return r;
-    p.closeWriteChannel();
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished();
@@ -276,8 +306,7 @@ void TestCliRestore::usageErrors()
 void TestCliRestore::restoreIntoOtherEnvironment()
 {
     QVERIFY(resetDev());
-    const Result r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
-                           QStringLiteral("dev") });
+    const Result r = cli(restoreToDev());
     RESULT_IS(r, 0);
     QVERIFY2(r.out.contains("Steps:"), r.out.constData()); // the preflight was printed
     const QString diff = DumpTestSupport::compareDatabases(m_prod, m_dev);
@@ -425,8 +454,7 @@ void TestCliRestore::corruptAndTruncatedObjectsRefused()
         const Result put = cli({ QStringLiteral("storage"), QStringLiteral("put"), bad, key });
         if (put.exitCode != 0)
             return put;
-        return cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
-                     QStringLiteral("dev") });
+        return cli(restoreToDev());
     };
     QByteArray corrupt = bytes;
     corrupt[corrupt.size() / 2] = char(corrupt.at(corrupt.size() / 2) ^ 0x55);
@@ -445,13 +473,8 @@ void TestCliRestore::corruptAndTruncatedObjectsRefused()
 
 bool TestCliRestore::startRestoreAndWaitForLoad(QProcess *p, QList<qint64> *loadConnections)
 {
-    p->setProcessEnvironment(environment());
-    p->start(QStringLiteral(CREODROP_CLI_PATH),
-             { QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
-               QStringLiteral("dev") });
-    if (!p->waitForStarted(10000))
+    if (!start(p, restoreToDev()))
         return false;
-    p->closeWriteChannel();
     QString error;
     bool found = false;
     {
@@ -569,12 +592,7 @@ void TestCliRestore::sigtermWhileCheckingEndsConsistently()
 {
     QVERIFY(resetDev());
     QProcess p;
-    p.setProcessEnvironment(environment());
-    p.start(QStringLiteral(CREODROP_CLI_PATH),
-            { QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
-              QStringLiteral("dev") });
-    QVERIFY(p.waitForStarted(10000));
-    p.closeWriteChannel();
+    QVERIFY(start(&p, restoreToDev()));
     QByteArray out;
     QElapsedTimer deadline;
     deadline.start();
@@ -616,21 +634,13 @@ void TestCliRestore::sigtermStopsALongStatement()
         f.write("CREATE TABLE slow (s INT);\nINSERT INTO slow SELECT SLEEP(600);\nINSERT INTO slow VALUES (2);\n");
     }
     QProcess p;
-    p.setProcessEnvironment(environment());
-    p.start(QStringLiteral(CREODROP_CLI_PATH),
-            { QStringLiteral("backup"), QStringLiteral("restore"), QStringLiteral("--file"), path,
-              QStringLiteral("--site"), m_site, QStringLiteral("--to"), QStringLiteral("dev") });
-    QVERIFY(p.waitForStarted(10000));
-    p.closeWriteChannel();
+    QVERIFY(start(&p,
+                  { QStringLiteral("backup"), QStringLiteral("restore"), QStringLiteral("--file"), path,
+                    QStringLiteral("--site"), m_site, QStringLiteral("--to"), QStringLiteral("dev") }));
     const QString sleep = QStringLiteral("SLEEP(600)");
-    // One look per step, kept: QTRY_VERIFY evaluates its condition once more after the loop, and
-    // would report a changed answer as a timeout without saying what the restore said.
     QElapsedTimer waited;
     waited.start();
-    int running = 0;
-    while ((running = DumpTestSupport::runningStatements(m_dev, sleep)) != 1 && p.state() == QProcess::Running
-           && waited.elapsed() < 180000)
-        QTest::qWait(50);
+    const int running = waitForStatements(p, sleep);
     if (running != 1 || p.state() != QProcess::Running) {
         const QString state = p.state() == QProcess::Running ? QStringLiteral("running") : QStringLiteral("ended");
         const QByteArray said = p.readAllStandardOutput() + p.readAllStandardError();
@@ -670,12 +680,10 @@ void TestCliRestore::killedProcessRolledBackByWorker()
     // A read marks the restore interrupted; the environment stays locked.
     Result r = cli({ QStringLiteral("backup"), QStringLiteral("list"), m_site });
     RESULT_IS(r, 0);
-    r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
-              QStringLiteral("dev"), QStringLiteral("--dry-run") });
+    r = cli(restoreToDev() << QStringLiteral("--dry-run"));
     RESULT_IS(r, 1);
     QVERIFY2(r.out.contains("interrupted"), r.out.constData());
-    r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
-              QStringLiteral("dev") });
+    r = cli(restoreToDev());
     RESULT_IS(r, 1);
     QVERIFY2(r.err.contains("locked"), r.err.constData());
     r = cli({ QStringLiteral("backup"), QStringLiteral("create"), m_site, QStringLiteral("dev") });
@@ -690,8 +698,7 @@ void TestCliRestore::killedProcessRolledBackByWorker()
     // The rollback fetched its pre-restore backup, and removed the dead restore's copy first.
     QCOMPARE(QDir(m_tmp.path()).entryList(scratch, QDir::Dirs), QStringList());
     // Unlocked: a dry run passes again.
-    r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
-              QStringLiteral("dev"), QStringLiteral("--dry-run") });
+    r = cli(restoreToDev() << QStringLiteral("--dry-run"));
     RESULT_IS(r, 0);
 }
 
@@ -707,19 +714,9 @@ void TestCliRestore::killedBeforeReplaceIsUnlockedUntouched()
         QSqlQuery lock(holder);
         QVERIFY2(lock.exec(QStringLiteral("LOCK TABLES only_in_dev WRITE")), qPrintable(lock.lastError().text()));
         QProcess p;
-        p.setProcessEnvironment(environment());
-        p.start(QStringLiteral(CREODROP_CLI_PATH),
-                { QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
-                  QStringLiteral("dev") });
-        QVERIFY(p.waitForStarted(10000));
-        p.closeWriteChannel();
+        QVERIFY(start(&p, restoreToDev()));
         // The pre-restore backup's dump waits for the table.
-        QElapsedTimer waited;
-        waited.start();
-        int waiting = 0;
-        while ((waiting = DumpTestSupport::runningStatements(m_dev, QStringLiteral("only_in_dev"))) == 0
-               && p.state() == QProcess::Running && waited.elapsed() < 180000)
-            QTest::qWait(50);
+        const int waiting = waitForStatements(p, QStringLiteral("only_in_dev"));
         const QByteArray out = p.readAllStandardOutput();
         QVERIFY2(waiting > 0 && p.state() == QProcess::Running, QByteArray(out + p.readAllStandardError()).constData());
         QVERIFY2(out.contains("Pre-restore backup...") && !out.contains("Replacing"), out.constData());
@@ -730,8 +727,7 @@ void TestCliRestore::killedBeforeReplaceIsUnlockedUntouched()
     QSqlDatabase::removeDatabase(QStringLiteral("restore-holder"));
     // Its heartbeat lapses after 2 s.
     QTest::qWait(3500);
-    Result r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
-                     QStringLiteral("dev"), QStringLiteral("--dry-run") });
+    Result r = cli(restoreToDev() << QStringLiteral("--dry-run"));
     RESULT_IS(r, 1);
     QVERIFY2(r.out.contains("during its pre-backup phase, before it changed the target"), r.out.constData());
     QVERIFY2(!r.out.contains("rolls the target back"), r.out.constData());
@@ -741,8 +737,7 @@ void TestCliRestore::killedBeforeReplaceIsUnlockedUntouched()
     QVERIFY2(r.out.contains("had not changed it yet; the environment is unlocked"), r.out.constData());
     const QString diff = DumpTestSupport::compareDatabases(m_devRef, m_dev);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
-    r = cli({ QStringLiteral("backup"), QStringLiteral("restore"), m_backup, QStringLiteral("--to"),
-              QStringLiteral("dev"), QStringLiteral("--dry-run") });
+    r = cli(restoreToDev() << QStringLiteral("--dry-run"));
     RESULT_IS(r, 0);
 }
 
